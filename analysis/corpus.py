@@ -1,0 +1,203 @@
+"""Load a folder of articles into tidy tables: documents, paragraphs, sentences and labelled spans.
+
+Bad input never disappears silently: each problem is either an error naming the file
+(``strict=True``) or a documented fallback, reported with a warning and listed in ``corpus.problems``.
+"""
+
+import hashlib
+import re
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis import metadata
+from analysis.segment import BODY, segment
+
+MANIFEST = "manifest.csv"
+_WORD = re.compile(r"\w[\w'’-]*")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+PROBLEM_COLUMNS = ["file", "problem", "action"]
+
+
+class CorpusError(ValueError):
+    """A corpus file or manifest that cannot be used, with the file named in the message."""
+
+
+class CorpusWarning(UserWarning):
+    """A corpus file that was loaded with a documented fallback, or skipped."""
+
+
+@dataclass
+class Corpus:
+    """A loaded corpus: the decoded texts and the tables derived from them."""
+
+    root: Path
+    texts: dict[str, str]
+    documents: pd.DataFrame
+    paragraphs: pd.DataFrame
+    sentences: pd.DataFrame
+    spans: pd.DataFrame
+    problems: pd.DataFrame
+
+    def sentence_of(self, doc_id: str, offsets) -> np.ndarray:
+        """The sent_id of the sentence containing (or, between sentences, preceding) each character offset."""
+        sents = self.sentences[self.sentences["doc_id"] == doc_id]
+        idx = np.searchsorted(sents["start"].to_numpy(), np.asarray(offsets), side="right") - 1
+        return sents["sent_id"].to_numpy()[np.clip(idx, 0, None)]
+
+
+def decode(path: Path, raw: bytes) -> tuple[str, list[str]]:
+    """Decode a file's bytes as UTF-8 (BOM removed), else Windows-1252; return the text and fallback notes."""
+    if not raw.strip():
+        raise CorpusError(f"{path.name}: file is empty")
+    if b"\x00" in raw[:8192] or len(_CONTROL.findall(raw[:8192].decode("latin-1"))) > 8:
+        raise CorpusError(f"{path.name}: binary file (control bytes), not text")
+    notes = []
+    if raw.startswith(b"\xef\xbb\xbf"):
+        notes.append("UTF-8 byte-order mark removed; offsets count from the first character after it")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        try:
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError:
+            raise CorpusError(f"{path.name}: neither UTF-8 nor Windows-1252 text ({err})") from None
+        notes.append(f"not valid UTF-8 ({err.reason} at byte {err.start}); decoded as Windows-1252")
+    if "\r\n" in text:
+        notes.append("CRLF line endings kept; offsets count the \\r characters")
+    return text, notes
+
+
+def read_manifest(root: Path) -> pd.DataFrame:
+    """The optional manifest of facts the texts cannot give (one row per doc_id), or an empty table."""
+    path = root / MANIFEST
+    if not path.exists():
+        return pd.DataFrame({"doc_id": pd.Series(dtype="str")})
+    manifest = pd.read_csv(path, dtype=str, keep_default_na=False)
+    if "doc_id" not in manifest.columns:
+        raise CorpusError(f"{path.name}: no doc_id column")
+    dupes = manifest["doc_id"][manifest["doc_id"].duplicated()].tolist()
+    if dupes:
+        raise CorpusError(f"{path.name}: doc_id listed more than once: {', '.join(dupes)}")
+    for column in manifest.columns:
+        if column != "doc_id" and not column.endswith("_source") and f"{column}_source" not in manifest.columns:
+            raise CorpusError(f"{path.name}: column '{column}' has no '{column}_source' provenance column")
+    return manifest
+
+
+def document_tables(doc_id: str, text: str) -> tuple[dict, list[dict], list[dict], list[dict], bool]:
+    """Metadata row, paragraph rows, sentence rows and span rows for one document (a pure function)."""
+    paragraphs, sentences, fallback = segment(text)
+    para_rows, sent_rows, flat = [], [], []
+    for para_id, (p, sents) in enumerate(zip(paragraphs, sentences)):
+        para_rows.append(dict(doc_id=doc_id, para_id=para_id, start=p.start, end=p.end,
+                              text=text[p.start : p.end], label=p.label, in_body=p.label == BODY))
+        for s in sents:
+            sent_rows.append(dict(doc_id=doc_id, sent_id=len(sent_rows), para_id=para_id, start=s.start,
+                                  end=s.end, text=text[s.start : s.end], label=s.label, in_body=s.label == BODY))
+            flat.append(s)
+    span_rows = _cover(doc_id, text, flat)
+    body = [s for s in flat if s.label == BODY]
+    found = {
+        "title": metadata.title(text, flat),
+        "author": metadata.author(text, flat),
+        "outlet": metadata.outlet(text, flat),
+        "via": metadata.via(text, flat),
+    }
+    date, inferred = metadata.published(text, flat)
+    row = dict(doc_id=doc_id)
+    for key, f in found.items():
+        row[key], row[f"{key}_evidence"] = f.value, f.evidence
+    row.update(
+        published=date.value, published_inferred=inferred if date.value else None, published_evidence=date.evidence,
+        body_start=body[0].start if body else None, body_end=body[-1].end if body else None,
+        n_words=sum(len(_WORD.findall(text, s.start, s.end)) for s in body),
+        n_chars=len(text), boilerplate_chars=sum(s.end - s.start for s in flat if s.label != BODY),
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+    )
+    return row, para_rows, sent_rows, span_rows, fallback
+
+
+def _cover(doc_id: str, text: str, sentences: list) -> list[dict]:
+    """Spans covering every character once: the labelled sentences and the whitespace between them."""
+    rows, pos = [], 0
+    for s in [*sentences, None]:
+        start = s.start if s else len(text)
+        if pos < start:
+            rows.append(dict(doc_id=doc_id, start=pos, end=start, label="space"))
+        if s:
+            rows.append(dict(doc_id=doc_id, start=s.start, end=s.end, label=s.label))
+            pos = s.end
+    return rows
+
+
+def load_corpus(path: str | Path = "seeds", strict: bool = False) -> Corpus:
+    """Load every .txt file in a folder (and its manifest.csv) into a Corpus, sorted by doc_id."""
+    root = Path(path)
+    if not root.is_dir():
+        raise CorpusError(f"{root}: corpus folder not found")
+    problems: list[dict] = []
+
+    def problem(file: str, what: str, action: str) -> None:
+        if strict:
+            raise CorpusError(f"{file}: {what}")
+        warnings.warn(f"{file}: {what} ({action})", CorpusWarning, stacklevel=3)
+        problems.append(dict(file=file, problem=what, action=action))
+
+    texts, raw_hashes, tables = {}, {}, []
+    for file in sorted(root.glob("*.txt")):
+        raw = file.read_bytes()
+        digest = hashlib.sha256(raw).hexdigest()
+        if digest in raw_hashes:
+            problem(file.name, f"duplicate of {raw_hashes[digest]}.txt (same bytes)", "skipped")
+            continue
+        try:
+            text, notes = decode(file, raw)
+        except CorpusError as err:
+            problem(file.name, str(err).split(": ", 1)[1], "skipped")
+            continue
+        raw_hashes[digest] = file.stem
+        for note in notes:
+            problem(file.name, note, "loaded")
+        row, paras, sents, spans, fallback = document_tables(file.stem, text)
+        if fallback:
+            problem(file.name, "no blank lines between paragraphs", "split paragraphs at single line breaks")
+        texts[file.stem] = text
+        tables.append((row, paras, sents, spans))
+    if not texts:
+        raise CorpusError(f"{root}: no readable .txt files")
+    documents = _with_manifest(pd.DataFrame([t[0] for t in tables]), read_manifest(root), problem)
+    return Corpus(
+        root=root,
+        texts=texts,
+        documents=documents,
+        paragraphs=pd.DataFrame([r for t in tables for r in t[1]]),
+        sentences=pd.DataFrame([r for t in tables for r in t[2]]),
+        spans=pd.DataFrame([r for t in tables for r in t[3]]),
+        problems=pd.DataFrame(problems, columns=PROBLEM_COLUMNS),
+    )
+
+
+def _with_manifest(documents: pd.DataFrame, manifest: pd.DataFrame, problem) -> pd.DataFrame:
+    """Documents with manifest facts added (each with its provenance) and a short display label."""
+    for doc_id in sorted(set(manifest["doc_id"]) - set(documents["doc_id"])):
+        problem(MANIFEST, f"row for {doc_id}, which is not a loaded .txt file", "row ignored")
+    for doc_id in sorted(set(documents["doc_id"]) - set(manifest["doc_id"])) if len(manifest.columns) > 1 else []:
+        problem(f"{doc_id}.txt", f"no row in {MANIFEST}", "metadata from the text only")
+    docs = documents.set_index("doc_id")
+    for _, row in manifest[manifest["doc_id"].isin(docs.index)].iterrows():
+        for column in (c for c in manifest.columns if c != "doc_id" and not c.endswith("_source")):
+            if not row[column]:
+                continue
+            evidence = f"{column}_evidence" if f"{column}_evidence" in docs.columns else f"{column}_source"
+            if column == "published":
+                docs.loc[row["doc_id"], "published_inferred"] = True
+            docs.loc[row["doc_id"], column] = row[column]
+            docs.loc[row["doc_id"], evidence] = f"manifest: {row[f'{column}_source']}"
+    docs = docs.reset_index()
+    name = docs["outlet"].fillna(docs["author"]).fillna("unknown source")
+    docs["label"] = docs["doc_id"].str[:3] + " · " + name
+    return docs

@@ -1,0 +1,158 @@
+"""Document metadata read from the text itself: title, author, outlet, syndication source, publication date."""
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from analysis.dateparse import DateMention, find_dates
+from analysis.segment import BODY, Span
+
+_BYLINE = re.compile(r"^by\s+(?P<name>.+?)\s*$", re.IGNORECASE)
+_LICENCE_OWNER = re.compile(
+    r"\b(?:all )?(?:content|articles?|material) (?:by|of|from) (?P<name>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*)*)"
+    r" (?:is|are) licen[cs]ed\b",
+    re.IGNORECASE,
+)
+_SOURCE_TAG = re.compile(r"^\(\s*(?:source|via)\s*:\s*(?P<name>[^)]+?)\s*\)$", re.IGNORECASE)
+_REPORTED = re.compile(r"(?P<name>(?:[A-Z][\w’'.-]*\s)*[A-Z][\w’'.-]*)\s+reported\b")
+_BIO_OUTLET = re.compile(
+    r"\bat (?:the )?(?P<name>[A-Z][\w.-]*(?: [A-Z][\w.-]*)*) (?:website|newspaper|magazine|portal|blog)\b"
+)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A metadata value and a short human-readable reason for it."""
+
+    value: str | None
+    evidence: str
+
+
+NOT_FOUND = Found(None, "")
+
+
+@cache
+def outlets() -> list[dict]:
+    """The outlet catalogue (data/outlets.yaml)."""
+    return yaml.safe_load(resources.files("analysis").joinpath("data/outlets.yaml").read_text("utf-8"))
+
+
+def outlet_named(name: str) -> dict | None:
+    """The catalogue entry whose name or alias equals name (case-insensitive), if any."""
+    key = name.strip().lower()
+    return next(
+        (o for o in outlets() if key == o["name"].lower() or key in (a.lower() for a in o.get("aliases", []))),
+        None,
+    )
+
+
+def _first(text: str, spans: list[Span], label: str) -> Span | None:
+    """The first span with the given label."""
+    return next((s for s in spans if s.label == label), None)
+
+
+def title(text: str, spans: list[Span]) -> Found:
+    """The headline, if the page has one."""
+    s = _first(text, spans, "headline")
+    return Found(text[s.start : s.end], "headline line") if s else NOT_FOUND
+
+
+def author(text: str, spans: list[Span]) -> Found:
+    """The writer, from a byline ("By ...") or an author line at the end."""
+    s = _first(text, spans, "byline")
+    if s:
+        return Found(_BYLINE.match(text[s.start : s.end]).group("name"), f"byline '{text[s.start:s.end]}'")
+    s = _first(text, spans, "author")
+    return Found(text[s.start : s.end], "author line after the article") if s else NOT_FOUND
+
+
+def outlet(text: str, spans: list[Span]) -> Found:
+    """The publishing outlet: from a licence line, a known site tagline, or the author bio."""
+    for s in spans:
+        piece = text[s.start : s.end]
+        if s.label == "licence" and (m := _LICENCE_OWNER.search(piece)):
+            return Found(_canonical(m.group("name")), f"licence line '{piece[:80]}'")
+        if s.label == "tagline" and (o := _tagline_outlet(piece)):
+            return Found(o, f"site tagline '{piece}'")
+        if s.label == "author_bio" and (m := _BIO_OUTLET.search(piece)):
+            return Found(_canonical(m.group("name")), f"author bio: '{m.group(0)}'")
+    return NOT_FOUND
+
+
+def _tagline_outlet(tagline: str) -> str | None:
+    """The outlet whose masthead tagline this is, if known."""
+    key = tagline.strip().lower()
+    return next((o["name"] for o in outlets() if key in (t.lower() for t in o.get("taglines", []))), None)
+
+
+def _canonical(name: str) -> str:
+    """The catalogue name for an outlet name, or the name as written."""
+    entry = outlet_named(name)
+    return entry["name"] if entry else name.strip()
+
+
+def via(text: str, spans: list[Span]) -> Found:
+    """A syndication source the text names: a "(Source: ...)" tag or a news agency that "reported"."""
+    for s in spans:
+        if s.label == "source_line" and (m := _SOURCE_TAG.match(text[s.start : s.end])):
+            return Found(_canonical(m.group("name")), f"source tag '{text[s.start:s.end]}'")
+    for s in spans:
+        if s.label != BODY:
+            continue
+        for m in _REPORTED.finditer(text, s.start, s.end):
+            entry = _agency_suffix(m.group("name"))
+            if entry:
+                return Found(entry["name"], f"'{m.group(0)}'")
+    return NOT_FOUND
+
+
+def _agency_suffix(words: str) -> dict | None:
+    """The news agency named by the longest tail of a run of capitalised words ("... Xinhua News Agency")."""
+    tokens = words.split()
+    for i in range(len(tokens)):
+        entry = outlet_named(" ".join(tokens[i:]))
+        if entry and entry["kind"] == "agency":
+            return entry
+    return None
+
+
+def published(text: str, spans: list[Span]) -> tuple[Found, bool]:
+    """Publication date as precise as the evidence allows, and whether it was inferred from content."""
+    s = _first(text, spans, "dateline")
+    if s:
+        d = next(find_dates(text[s.start : s.end]), None)
+        if d and d.year:
+            return Found(d.iso, f"dateline '{text[s.start:s.end]}'"), False
+    return _inferred_date(text, [s for s in spans if s.label == BODY]), True
+
+
+def _inferred_date(text: str, body: list[Span]) -> Found:
+    """The earliest date the article can have been written: after the latest dated event it reports."""
+    mentions = [d for s in body for d in _shifted(find_dates(text[s.start : s.end]), s.start)]
+    years = [d.year for d in mentions if d.year]
+    if not years:
+        return Found(None, "no dateline and no dated event in the text")
+    latest_year = max(years)
+    dated = [(_resolve_year(d, latest_year), d) for d in mentions if d.month]
+    if not dated:
+        return Found(None, f"no dateline; only bare years mentioned (latest {latest_year}): not enough to date it")
+    (year, month, day), d = max(dated, key=lambda x: (x[0][0], x[0][1], x[0][2] or 0))
+    bound = f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+    how = "" if d.year else f", year {year} taken from the latest year the text states"
+    return Found(
+        f"{year:04d}-{month:02d}",
+        f"no dateline; written on or after {bound}: latest dated event '{text[d.start:d.end]}'{how}",
+    )
+
+
+def _shifted(dates, offset: int) -> list[DateMention]:
+    """Date mentions moved by offset characters."""
+    return [DateMention(d.start + offset, d.end + offset, d.year, d.month, d.day) for d in dates]
+
+
+def _resolve_year(d: DateMention, latest_year: int) -> tuple[int, int, int | None]:
+    """(year, month, day) of a date, giving a year-less date the latest year the text states."""
+    return (d.year or latest_year, d.month, d.day)

@@ -1,0 +1,20 @@
+"""The tables the main job writes: one entry per table, each a pure function of the corpus."""
+
+from collections.abc import Callable
+
+import pandas as pd
+
+from analysis.corpus import Corpus
+
+TABLES: dict[str, Callable[[Corpus], pd.DataFrame]] = {
+    "documents": lambda corpus: corpus.documents,
+    "paragraphs": lambda corpus: corpus.paragraphs,
+    "sentences": lambda corpus: corpus.sentences,
+    "spans": lambda corpus: corpus.spans,
+    "problems": lambda corpus: corpus.problems,
+}
+
+
+def build_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
+    """Compute every registered table for the corpus, in registration order."""
+    return {name: make(corpus) for name, make in TABLES.items()}
