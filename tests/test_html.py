@@ -1,0 +1,41 @@
+"""The escaping helper every notebook uses to show corpus text as HTML."""
+
+import pytest
+
+from analysis.html import escape, highlight
+
+HOSTILE = 'ISIS said <script>alert("x")</script> & <img src=x onerror="alert(1)">'
+
+
+def test_escape_turns_markup_into_text():
+    assert escape(HOSTILE) == (
+        "ISIS said &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; "
+        "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;"
+    )
+
+
+def test_highlight_marks_spans_and_escapes_everything_else():
+    out = highlight(HOSTILE, [(0, 4, "Islamic State")])
+    assert out == (
+        '<span class="tex2jax_ignore"><mark title="Islamic State">ISIS</mark> said '
+        "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; "
+        "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;</span>"
+    )
+
+
+def test_highlight_escapes_inside_marks_and_titles():
+    text = "a <b> c"
+    assert highlight(text, [(2, 5, '"><script>')]) == (
+        '<span class="tex2jax_ignore">a <mark title="&quot;&gt;&lt;script&gt;">&lt;b&gt;</mark> c</span>'
+    )
+
+
+def test_highlight_merges_overlaps_sorts_and_skips_empty_spans():
+    text = "Hezbollah and Hizbullah"
+    out = highlight(text, [(14, 23), (0, 9, "x"), (4, 12, "y"), (3, 3)])
+    assert out == '<span class="tex2jax_ignore"><mark title="x; y">Hezbollah an</mark>d <mark>Hizbullah</mark></span>'
+
+
+def test_highlight_rejects_spans_outside_the_text():
+    with pytest.raises(ValueError, match=r"span \(2, 9\) is outside the text \(length 3\)"):
+        highlight("abc", [(2, 9)])
