@@ -14,12 +14,14 @@ import numpy as np
 import pandas as pd
 
 from analysis import metadata
-from analysis.segment import BODY, segment
+from analysis.segment import BODY, segment, word_count
 
 MANIFEST = "manifest.csv"
-_WORD = re.compile(r"\w[\w'’-]*")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 PROBLEM_COLUMNS = ["file", "problem", "action"]
+PARAGRAPH_COLUMNS = ["doc_id", "para_id", "start", "end", "text", "label", "in_body"]
+SENTENCE_COLUMNS = ["doc_id", "sent_id", "para_id", "start", "end", "text", "label", "in_body"]
+SPAN_COLUMNS = ["doc_id", "start", "end", "label"]
 
 
 class CorpusError(ValueError):
@@ -88,16 +90,16 @@ def read_manifest(root: Path) -> pd.DataFrame:
     return manifest
 
 
-def document_tables(doc_id: str, text: str) -> tuple[dict, list[dict], list[dict], list[dict], bool]:
+def document_tables(doc_id: str, text: str) -> tuple[dict, list[tuple], list[tuple], list[tuple], bool]:
     """Metadata row, paragraph rows, sentence rows and span rows for one document (a pure function)."""
     paragraphs, sentences, fallback = segment(text)
     para_rows, sent_rows, flat = [], [], []
     for para_id, (p, sents) in enumerate(zip(paragraphs, sentences)):
-        para_rows.append(dict(doc_id=doc_id, para_id=para_id, start=p.start, end=p.end,
-                              text=text[p.start : p.end], label=p.label, in_body=p.label == BODY))
+        para_rows.append((doc_id, para_id, p.start, p.end, text[p.start : p.end], p.label, p.label == BODY))
         for s in sents:
-            sent_rows.append(dict(doc_id=doc_id, sent_id=len(sent_rows), para_id=para_id, start=s.start,
-                                  end=s.end, text=text[s.start : s.end], label=s.label, in_body=s.label == BODY))
+            sent_rows.append(
+                (doc_id, len(sent_rows), para_id, s.start, s.end, text[s.start : s.end], s.label, s.label == BODY)
+            )
             flat.append(s)
     span_rows = _cover(doc_id, text, flat)
     body = [s for s in flat if s.label == BODY]
@@ -114,22 +116,22 @@ def document_tables(doc_id: str, text: str) -> tuple[dict, list[dict], list[dict
     row.update(
         published=date.value, published_inferred=inferred if date.value else None, published_evidence=date.evidence,
         body_start=body[0].start if body else None, body_end=body[-1].end if body else None,
-        n_words=sum(len(_WORD.findall(text, s.start, s.end)) for s in body),
+        n_words=sum(word_count(text[s.start : s.end]) for s in body),
         n_chars=len(text), boilerplate_chars=sum(s.end - s.start for s in flat if s.label != BODY),
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )
     return row, para_rows, sent_rows, span_rows, fallback
 
 
-def _cover(doc_id: str, text: str, sentences: list) -> list[dict]:
+def _cover(doc_id: str, text: str, sentences: list) -> list[tuple]:
     """Spans covering every character once: the labelled sentences and the whitespace between them."""
     rows, pos = [], 0
     for s in [*sentences, None]:
         start = s.start if s else len(text)
         if pos < start:
-            rows.append(dict(doc_id=doc_id, start=pos, end=start, label="space"))
+            rows.append((doc_id, pos, start, "space"))
         if s:
-            rows.append(dict(doc_id=doc_id, start=s.start, end=s.end, label=s.label))
+            rows.append((doc_id, s.start, s.end, s.label))
             pos = s.end
     return rows
 
@@ -174,9 +176,9 @@ def load_corpus(path: str | Path = "seeds", strict: bool = False) -> Corpus:
         root=root,
         texts=texts,
         documents=documents,
-        paragraphs=pd.DataFrame([r for t in tables for r in t[1]]),
-        sentences=pd.DataFrame([r for t in tables for r in t[2]]),
-        spans=pd.DataFrame([r for t in tables for r in t[3]]),
+        paragraphs=pd.DataFrame.from_records([r for t in tables for r in t[1]], columns=PARAGRAPH_COLUMNS),
+        sentences=pd.DataFrame.from_records([r for t in tables for r in t[2]], columns=SENTENCE_COLUMNS),
+        spans=pd.DataFrame.from_records([r for t in tables for r in t[3]], columns=SPAN_COLUMNS),
         problems=pd.DataFrame(problems, columns=PROBLEM_COLUMNS),
     )
 

@@ -14,22 +14,42 @@ MONTHS = {
     )
     for name in names
 }
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_DAY2 = r"(?:[0-3]?\d(?:st|nd|rd|th)?\s+(?:and|&|-|–|to)\s+)"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
-_TIME = r"(?:\s*(?:at|,|-)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)"
-_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)"
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 
-_PATTERNS = [
-    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),  # November 22, 2017
-    re.compile(rf"\b{_DAY2}?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),  # 22 November 2017
-    re.compile(rf"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),  # 2017-11-22
-    re.compile(rf"\b{_DAY2}?{_DAY}\s+(?:of\s+)?{_MONTH}(?!\s*,?\s*(?:19|20)\d\d)\b", re.IGNORECASE),
-    re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s*(?:19|20)\d\d)(?![:\d])", re.IGNORECASE),  # November 23
-    re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE),  # October 2017
-    re.compile(rf"(?<![\w$£€-]){_YEAR}(?![\w-])"),  # 2016
-]
+
+def _month(k: int) -> str:
+    """Month-name group number k."""
+    return rf"(?P<month{k}>{_MONTH_NAMES})\.?"
+
+
+def _day(k: int) -> str:
+    """Day-of-month group number k."""
+    return rf"(?P<day{k}>[0-3]?\d)(?:st|nd|rd|th)?"
+
+
+def _year(k: int) -> str:
+    """Year group number k."""
+    return rf"(?P<year{k}>(?:19|20)\d\d)"
+
+
+_DAY2 = r"(?:[0-3]?\d(?:st|nd|rd|th)?\s+(?:and|&|-|–|to)\s+)"
+_NO_YEAR = r"(?!,?\s*(?:19|20)\d\d)"
+_TIME = r"(?:\s*(?:at|,|-)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{2,4})?)"
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)"
+# One pass over the lowercased text; alternatives are tried longest form first at each position.
+_DATE = re.compile(
+    "|".join([
+        rf"\b{_month(0)}\s+{_day(0)},?\s+{_year(0)}\b",  # november 22, 2017
+        rf"\b{_DAY2}?{_day(1)}\s+(?:of\s+)?{_month(1)},?\s+{_year(1)}\b",  # 22 november 2017
+        r"\b(?P<year2>(?:19|20)\d\d)-(?P<month2>[01]\d)-(?P<day2>[0-3]\d)\b",  # 2017-11-22
+        rf"\b{_DAY2}?{_day(3)}\s+(?:of\s+)?{_month(3)}\b{_NO_YEAR}",  # 22nd and 23rd of november
+        rf"\b{_month(4)}\s+{_day(4)}\b{_NO_YEAR}(?![:\d])",  # november 23
+        rf"\b{_month(5)}\s+(?:of\s+)?{_year(5)}\b",  # october 2017
+        r"(?<![\w$£€-])(?P<year6>(?:19|20)\d\d)(?![\w-])",  # 2016
+    ])
+)
+_DIGITS = re.compile(r"\d+")
+_BEFORE, _AFTER = 32, 40  # the most characters a date form spans before and after a run of digits
 _DATELINE_PREFIX = re.compile(rf"^(?:(?:published|updated|posted)\s*:?\s*)?{_WEEKDAY}?", re.IGNORECASE)
 _DATELINE_REST = re.compile(rf"^{_TIME}?$", re.IGNORECASE)
 
@@ -61,20 +81,33 @@ def is_dateline(text: str) -> bool:
     return bool(first and first.start == 0 and first.year and first.day and _DATELINE_REST.match(rest[first.end :]))
 
 
+def _windows(text: str) -> Iterator[tuple[int, int]]:
+    """Merged ranges around each run of digits: every date form contains one, and most text has none."""
+    start = end = -1
+    for m in _DIGITS.finditer(text):
+        lo, hi = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
+        if lo > end:
+            if end >= 0:
+                yield start, end
+            start = lo
+        end = hi
+    if end >= 0:
+        yield start, end
+
+
 def find_dates(text: str) -> Iterator[DateMention]:
-    """Explicit dates in text, longest forms first, never overlapping, in text order."""
-    taken: list[tuple[int, int]] = []
-    found = []
-    for pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            month = m.groupdict().get("month")
-            month_no = (int(month) if month.isdigit() else MONTHS[month.lower().rstrip(".")]) if month else None
-            day = int(m.group("day")) if m.groupdict().get("day") else None
-            if day is not None and not 1 <= day <= 31:
-                continue
-            year = int(m.group("year")) if m.groupdict().get("year") else None
-            taken.append((m.start(), m.end()))
-            found.append(DateMention(m.start(), m.end(), year, month_no, day))
-    return iter(sorted(found, key=lambda d: d.start))
+    """Explicit dates in text, in text order, never overlapping."""
+    lower = text.lower()
+    for m in (m for lo, hi in _windows(lower) for m in _DATE.finditer(lower, lo, hi)):
+        parts = {k[:-1]: v for k, v in m.groupdict().items() if v is not None}
+        month = parts.get("month")
+        day = int(parts["day"]) if "day" in parts else None
+        if day is not None and not 1 <= day <= 31:
+            continue
+        yield DateMention(
+            m.start(),
+            m.end(),
+            int(parts["year"]) if "year" in parts else None,
+            (int(month) if month.isdigit() else MONTHS[month]) if month else None,
+            day,
+        )

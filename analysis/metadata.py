@@ -100,7 +100,7 @@ def via(text: str, spans: list[Span]) -> Found:
         if s.label == "source_line" and (m := _SOURCE_TAG.match(text[s.start : s.end])):
             return Found(_canonical(m.group("name")), f"source tag '{text[s.start:s.end]}'")
     for s in spans:
-        if s.label != BODY:
+        if s.label != BODY or "reported" not in text[s.start : s.end]:
             continue
         for m in _REPORTED.finditer(text, s.start, s.end):
             entry = _agency_suffix(m.group("name"))
@@ -131,7 +131,10 @@ def published(text: str, spans: list[Span]) -> tuple[Found, bool]:
 
 def _inferred_date(text: str, body: list[Span]) -> Found:
     """The earliest date the article can have been written: after the latest dated event it reports."""
-    mentions = [d for s in body for d in _shifted(find_dates(text[s.start : s.end]), s.start)]
+    if not body:
+        return Found(None, "no dateline and no body text")
+    region = text[body[0].start : body[-1].end]
+    mentions = [d for d in _shifted(find_dates(region), body[0].start) if _inside(d, body)]
     years = [d.year for d in mentions if d.year]
     if not years:
         return Found(None, "no dateline and no dated event in the text")
@@ -151,6 +154,11 @@ def _inferred_date(text: str, body: list[Span]) -> Found:
 def _shifted(dates, offset: int) -> list[DateMention]:
     """Date mentions moved by offset characters."""
     return [DateMention(d.start + offset, d.end + offset, d.year, d.month, d.day) for d in dates]
+
+
+def _inside(d: DateMention, spans: list[Span]) -> bool:
+    """Whether a date mention lies inside one of the spans."""
+    return any(s.start <= d.start and d.end <= s.end for s in spans)
 
 
 def _resolve_year(d: DateMention, latest_year: int) -> tuple[int, int, int | None]:

@@ -17,10 +17,12 @@ BODY = "body"
 
 _BLANK_LINE = re.compile(r"[ \t\u00a0\r]*\n(?:[ \t\u00a0\r]*\n)+")
 _LINE_BREAK = re.compile(r"\r?\n")
-_CANDIDATE = re.compile(r"(?:\.{3}|…|[.!?])+[\"”’'\)\]]*(?=\s|$)")
+# A run of sentence punctuation and closing quotes, the whitespace after it (group 1), the next character (2).
+_CANDIDATE = re.compile(r"(?:\.{3}|…|[.!?])+[\"”’'\)\]]*(\s+)(?=(\S))")
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_NEXT_WORD = re.compile(r"\w+")
 _SOURCE_TAG = re.compile(r"\((?:source|via)\s*:[^)\n]*\)", re.IGNORECASE)
-_WORD = re.compile(r"\w[\w'’-]*")
-_TERMINAL = re.compile(r"[.!?…:;][\"”’'\)\]]*$")
+_CLOSERS = "\"”’')]"
 _BYLINE = re.compile(r"^by\s+[A-Z]", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"^(?:[A-Z]\.|[A-Z][\w'’.-]*|al-\w+|bin|ibn|de|van|von)$")
 _SENTENCE_STARTERS = frozenset(
@@ -46,18 +48,39 @@ def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(w for w in words if "." not in w), frozenset(w for w in words if "." in w)
 
 
+@dataclass(frozen=True)
+class Patterns:
+    """Boilerplate patterns for one table: those anchored at the start (tried with match) and the rest."""
+
+    anchored: re.Pattern
+    floating: re.Pattern
+
+    def label(self, text: str) -> str | None:
+        """The label whose pattern matches the lowercased text, if any."""
+        lower = text.lower()
+        m = self.anchored.match(lower) or self.floating.search(lower)
+        return m.lastgroup.split("__")[0] if m else None
+
+
+def _patterns(table: dict[str, list[str]]) -> Patterns:
+    """Compile a label -> patterns table into two alternations whose groups are named label__index."""
+    groups = [(label, i, p) for label, pats in table.items() for i, p in enumerate(pats)]
+
+    def alternation(keep) -> re.Pattern:
+        parts = [f"(?P<{label}__{i}>{p.removeprefix('^')})" for label, i, p in groups if keep(p)]
+        return re.compile("|".join(parts) or "(?!)")
+
+    return Patterns(alternation(lambda p: p.startswith("^")), alternation(lambda p: not p.startswith("^")))
+
+
 @cache
-def _boilerplate() -> dict:
+def _boilerplate() -> dict[str, Patterns]:
     """Compiled boilerplate patterns from data/boilerplate.yaml."""
     raw = yaml.safe_load(resources.files("analysis").joinpath("data/boilerplate.yaml").read_text("utf-8"))
-
-    def compile_all(table: dict[str, list[str]]) -> list[tuple[str, re.Pattern]]:
-        return [(label, re.compile(p, re.IGNORECASE)) for label, pats in table.items() for p in pats]
-
     return {
-        "paragraph": compile_all(raw["paragraph_labels"]),
-        "sentence": compile_all(raw["sentence_labels"]),
-        "tagline": [re.compile(p, re.IGNORECASE) for p in raw["tagline"]],
+        "paragraph": _patterns(raw["paragraph_labels"]),
+        "sentence": _patterns(raw["sentence_labels"]),
+        "tagline": _patterns({"tagline": raw["tagline"]}),
     }
 
 
@@ -91,74 +114,83 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence ranges inside one paragraph [start, end) of text."""
-    cuts = [start]
+    spans, begin = [], start
     for m in _CANDIDATE.finditer(text, start, end):
-        if _is_boundary(text, m, end):
-            cuts.append(m.end())
-    for m in _SOURCE_TAG.finditer(text, start, end):
-        cuts += [m.start(), m.end()]
-    cuts = sorted(set(cuts + [end]))
-    spans = (_strip(text, a, b) for a, b in zip(cuts, cuts[1:]))
-    return [s for s in spans if s[0] < s[1]]
+        if _is_boundary(text, m):
+            spans.append((begin, m.start(1)))
+            begin = m.end(1)
+    spans.append((begin, end))
+    tags = [(m.start(), m.end()) for m in _SOURCE_TAG.finditer(text, start, end)]
+    return _cut_out(text, spans, tags) if tags else spans
 
 
-def _is_boundary(text: str, m: re.Match, end: int) -> bool:
-    """Whether the punctuation run m ends a sentence."""
-    nxt = m.end()
-    while nxt < end and text[nxt].isspace():
-        nxt += 1
-    if nxt >= end:
-        return True
-    following = text[nxt]
+def _cut_out(text: str, spans: list[tuple[int, int]], tags: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split sentence ranges so that each tag range stands alone."""
+    cuts = sorted({c for span in spans + tags for c in span})
+    pieces = (_strip(text, a, b) for a, b in zip(cuts, cuts[1:]))
+    starts = {a for a, _ in spans}
+    inside = [p for p in pieces if p[0] < p[1]]
+    merged: list[tuple[int, int]] = []
+    for a, b in inside:
+        joins = merged and a not in starts and (a, b) not in tags and merged[-1] not in tags
+        merged[-1:] = [(merged[-1][0], b)] if joins else merged[-1:] + [(a, b)]
+    return merged
+
+
+def _is_boundary(text: str, m: re.Match) -> bool:
+    """Whether the punctuation run m (followed by whitespace and the character in group 2) ends a sentence."""
+    following = m.group(2)
     if following.islower() or following in ",;:":
         return False
-    if m.group(0)[0] != "." or m.group(0).startswith("..."):
+    if text[m.start()] != "." or text.startswith("...", m.start()):
         return True
-    word_start = text.rfind(" ", 0, m.start()) + 1
-    word = text[max(word_start, text.rfind("\n", 0, m.start()) + 1) : m.start()].lstrip("\"“‘'([")
+    word_start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+    word = text[word_start : m.start()].lstrip("\"“‘'([")
     singles, dotted = _abbreviations()
     if len(word) == 1 and word.isupper():
         return False  # an initial: "M. Waqas Abdullah"
     if word in singles:
         return not (following.isupper() or following.isdigit())
-    if word in dotted or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
-        next_word = re.match(r"\w+", text[nxt:end])
+    if word in dotted or _DOTTED.fullmatch(word):
+        next_word = _NEXT_WORD.match(text, m.end(1))
         return bool(next_word) and next_word.group(0) in _SENTENCE_STARTERS
     return True
 
 
+def word_count(text: str) -> int:
+    """Number of whitespace-separated words."""
+    return len(text.split())
+
+
 def _terminal(text: str) -> bool:
     """Whether a paragraph ends like a sentence (full stop, question mark, closing quote after one, ...)."""
-    return bool(_TERMINAL.search(text))
+    return text.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…", ":", ";")
 
 
 def _is_prose(text: str) -> bool:
     """A paragraph that reads as running text rather than a label, heading or link."""
-    return _terminal(text) and len(_WORD.findall(text)) >= 12
+    return _terminal(text) and (len(text) > 400 or word_count(text) >= 12)
 
 
 def _is_name_line(text: str) -> bool:
     """A short line that looks like a person's name: 2 to 5 capitalised tokens, no sentence punctuation."""
+    if len(text) > 80:
+        return False
     tokens = text.split()
     return 2 <= len(tokens) <= 5 and all(_NAME_TOKEN.match(t) for t in tokens) and not _terminal(text)
-
-
-def _pattern_label(text: str, patterns: list[tuple[str, re.Pattern]]) -> str | None:
-    """The label of the first pattern matching text, if any."""
-    return next((label for label, pat in patterns if pat.search(text)), None)
 
 
 def label_paragraphs(texts: list[str], first_sentences: list[str]) -> list[str]:
     """Label each paragraph of an article (given its text and first sentence): body, or which page furniture."""
     bp = _boilerplate()
-    labels: list[str | None] = [_pattern_label(t, bp["paragraph"]) for t in first_sentences]
+    labels: list[str | None] = [bp["paragraph"].label(t) for t in first_sentences]
     prose = [_is_prose(t) and labels[i] is None for i, t in enumerate(texts)]
     first_body = next((i for i, p in enumerate(prose) if p), len(texts))
     _label_lead(texts, labels, first_body)
     author_at = _label_tail(texts, labels, first_body)
     for i in range(first_body, author_at):
         if labels[i] is None:
-            labels[i] = BODY if _terminal(texts[i]) or len(_WORD.findall(texts[i])) > 20 else "link"
+            labels[i] = BODY if _terminal(texts[i]) or word_count(texts[i]) > 20 else "link"
     return [label or BODY for label in labels]
 
 
@@ -174,7 +206,7 @@ def _label_lead(texts: list[str], labels: list[str | None], first_body: int) -> 
             labels[i] = "byline"
         elif is_dateline(t):
             labels[i] = "dateline"
-        elif not seen_headline and any(p.search(t) for p in bp["tagline"]):
+        elif not seen_headline and bp["tagline"].label(t):
             labels[i] = "tagline"
         elif not seen_headline:
             labels[i], seen_headline = "headline", True
@@ -207,7 +239,7 @@ def label_sentence(text: str, paragraph_label: str) -> str:
     """A sentence's label: its paragraph's, unless it is itself a source tag or licence line."""
     if paragraph_label != BODY:
         return paragraph_label
-    return _pattern_label(text, _boilerplate()["sentence"]) or BODY
+    return _boilerplate()["sentence"].label(text) or BODY
 
 
 def segment(text: str) -> tuple[list[Span], list[list[Span]], bool]:
