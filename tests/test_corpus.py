@@ -1,0 +1,197 @@
+"""The corpus loader: seeds, metadata, labelled spans, sentences, offsets. Expectations checked by reading the texts."""
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from analysis import load_corpus
+from analysis.segment import segment, split_sentences
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_SUMS = ROOT.parent / "shared" / "seeds" / "SHA256SUMS"
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus(ROOT / "seeds")
+
+
+def doc(corpus, prefix: str) -> dict:
+    """The documents row whose doc_id starts with prefix."""
+    rows = corpus.documents[corpus.documents["doc_id"].str.startswith(prefix)]
+    assert len(rows) == 1
+    return rows.iloc[0].to_dict()
+
+
+def test_seeds_are_byte_identical_to_the_shared_originals():
+    # tests/fixtures/SHA256SUMS is a copy of ../shared/seeds/SHA256SUMS, for clones without shared/ beside them.
+    sums = (ROOT / "tests" / "fixtures" / "SHA256SUMS").read_text()
+    if SHARED_SUMS.exists():
+        assert sums == SHARED_SUMS.read_text()
+    lines = [line.split() for line in sums.splitlines() if line.strip()]
+    assert len(lines) == 5
+    for digest, name in lines:
+        assert hashlib.sha256((ROOT / "seeds" / name).read_bytes()).hexdigest() == digest, name
+
+
+def test_one_document_per_file_with_file_stem_ids(corpus):
+    assert list(corpus.documents["doc_id"]) == sorted(p.stem for p in (ROOT / "seeds").glob("*.txt"))
+    assert corpus.problems.empty
+
+
+def test_metadata_read_from_the_texts(corpus):
+    d = doc(corpus, "001")
+    assert d["title"] == "Khamenei: Collapse of Daesh is defeat of US"
+    assert d["outlet"] == "Middle East Monitor"  # from its masthead tagline
+    assert d["via"] == "Xinhua News Agency"  # "..., Xinhua News Agency reported."
+    assert (d["published"], d["published_inferred"]) == ("2017-11-22", False)  # dateline
+    d = doc(corpus, "002")
+    assert (d["outlet"], d["via"]) == ("Mehr News Agency", "Press TV")  # licence line, "(Source: presstv)"
+    assert pd_isna(d["title"]) and pd_isna(d["author"])  # the file starts with the body
+    d = doc(corpus, "000")
+    assert d["author"] == "Saqib Akbar" and d["author_evidence"] == "byline 'By Saqib Akbar'"
+    assert pd_isna(d["outlet"])  # nothing in the text names it
+    assert (d["published"], d["published_inferred"]) == ("2017-11", True)
+    assert "on or after 2017-11-23" in d["published_evidence"]  # conference "held on 22nd and 23rd of November"
+    d = doc(corpus, "003")
+    assert (d["title"], d["author"]) == ("Imminent Downfall of ISIS", "M. Waqas Abdullah")
+    d = doc(corpus, "004")
+    assert d["title"] == "Da'esh defeated in Syria and Iraq, who should take the credit?"
+    assert (d["author"], d["outlet"]) == ("Matija Lukač", "GlobalCIR")  # bio: "at the GlobalCIR website"
+
+
+def pd_isna(value) -> bool:
+    """Whether a cell is missing."""
+    return value is None or value != value
+
+
+def test_manifest_facts_carry_their_provenance(corpus):
+    d = doc(corpus, "004")
+    assert d["published"] == "2017-12" and d["published_inferred"]
+    assert d["published_evidence"].startswith("manifest: ") and "Pompeo" in d["published_evidence"]
+    assert d["genre"] == "opinion blog" and d["genre_source"].startswith("manifest: ")
+
+
+def test_body_span_and_word_counts(corpus):
+    d = doc(corpus, "001")
+    text = corpus.texts[d["doc_id"]]
+    assert text[d["body_start"] :].startswith("Iran’s Supreme Leader")
+    assert text[: d["body_end"]].endswith("or in other forms.")
+    assert doc(corpus, "002")["body_start"] == 0
+    assert corpus.texts[doc(corpus, "002")["doc_id"]][: doc(corpus, "002")["body_end"]].endswith("Syria’s Raqqah.")
+
+
+# Every non-body paragraph of the five files, labelled by reading them.
+FURNITURE = {
+    "000": [("byline", "By Saqib Akbar")],
+    "001": [("tagline", "Creating new perspectives since 2009"),
+            ("headline", "Khamenei: Collapse of Daesh is defeat of US"),
+            ("dateline", "November 22, 2017 at 9:00 pm"),
+            ("link", "Mattis: US to fight Daesh in Syria ‘as long as they want to fight’")],
+    "002": [],
+    "003": [("headline", "Imminent Downfall of ISIS"),
+            ("standfirst", "Will the mammoth of evil be choked to death finally?"),
+            ("author", "M. Waqas Abdullah"), ("author_bio", "Husband | A proud father"),
+            ("comments", "Leave a Reply"), ("comments", "Your email address will not be published."),
+            ("about", "About us is an endeavor")],
+    "004": [("headline", "Da'esh defeated in Syria and Iraq, who should take the credit?"),
+            ("caption", "Iranian Major General, Qassem Soleimani (C)"), ("author", "Matija Lukač"),
+            ("author_bio", "Matija Lukač is a pro-Syrian activist"), ("related", "Related articles"),
+            ("related", "MOST popular")],
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(FURNITURE))
+def test_page_furniture_is_labelled_not_deleted(corpus, prefix):
+    paras = corpus.paragraphs[corpus.paragraphs["doc_id"].str.startswith(prefix)]
+    furniture = paras[paras["label"] != "body"]
+    assert [(r.label, r.text[: len(t)]) for r, (_, t) in zip(furniture.itertuples(), FURNITURE[prefix])] == \
+        FURNITURE[prefix]
+    assert len(furniture) == len(FURNITURE[prefix])
+
+
+def test_sentence_level_furniture_inside_a_body_paragraph(corpus):
+    sents = corpus.sentences[corpus.sentences["doc_id"].str.startswith("002")]
+    tail = sents.tail(3)
+    assert list(tail["label"]) == ["body", "source_line", "licence"]
+    assert tail.iloc[1]["text"] == "(Source:\u00a0presstv)"
+    assert not tail.iloc[2]["in_body"]
+
+
+def test_every_character_belongs_to_exactly_one_span_and_rebuilds_the_text(corpus):
+    for doc_id, text in corpus.texts.items():
+        spans = corpus.spans[corpus.spans["doc_id"] == doc_id].sort_values("start")
+        assert spans["start"].iloc[0] == 0 and spans["end"].iloc[-1] == len(text)
+        assert (spans["start"].to_numpy()[1:] == spans["end"].to_numpy()[:-1]).all()
+        assert "".join(text[s:e] for s, e in zip(spans["start"], spans["end"])) == text
+        assert all(text[s:e].strip() == "" for s, e, lab in spans[["start", "end", "label"]].to_numpy()
+                   if lab == "space")
+
+
+def test_offsets_give_back_each_piece_exactly(corpus):
+    for table in (corpus.paragraphs, corpus.sentences):
+        for row in table.itertuples():
+            assert corpus.texts[row.doc_id][row.start : row.end] == row.text
+
+
+def test_sentence_counts_match_a_reading_of_each_file(corpus):
+    # Every split of the five files was read and checked (see test_hand_marked_sentences for the hard ones).
+    counts = corpus.sentences.groupby(corpus.sentences["doc_id"].str[:3]).size().to_dict()
+    assert counts == {"000": 40, "001": 14, "002": 16, "003": 51, "004": 81}
+
+
+HAND_MARKED = [
+    ("003", "M. Waqas Abdullah"),  # an initial is not a sentence end
+    ("000", 'Noting that ISIS emerged in Afghanistan over the past few years, Karzai asked: "Who did this under '
+            'the watch of US intelligence and military in Afghanistan and how come?"'),  # ends inside the quote
+    ("000", 'He said: "We have the right to ask these questions and the US government must answer."'),
+    ("001", "Khamenei’s remarks come in response to a senior Iranian Military General, who announced on Tuesday "
+            "the final defeat of the IS militants in Iraq and Syria and congratulated Iran’s Supreme Leader on "
+            "the “victory.”"),
+    ("001", "He said initial reports estimate that the damages caused by the Daesh militants in the two countries "
+            "amounted to at least $ 500 billion."),  # "$ 500" with a no-break space
+    ("003", "Will the mammoth of evil be choked to death finally?"),
+    ("004", "Was it a pure ignorance or just plain stupidity?"),
+    ("004", "Let the public decide."),
+    ("004", "Except Israel."),
+    ("004", "Matija Lukač"),  # a line with no final stop
+]
+
+
+@pytest.mark.parametrize("prefix,sentence", HAND_MARKED)
+def test_hand_marked_sentences(corpus, prefix, sentence):
+    sents = corpus.sentences[corpus.sentences["doc_id"].str.startswith(prefix)]
+    normal = [t.replace("\u00a0", " ") for t in sents["text"]]
+    assert sentence in normal
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("U.S. officials met Gen. Smith on Nov. 5 in Iraq. He left.",
+     ["U.S. officials met Gen. Smith on Nov. 5 in Iraq.", "He left."]),
+    ("The deal was struck in the U.S. The talks ended.", ["The deal was struck in the U.S.", "The talks ended."]),
+    ("We will hold him accountable ... and we meant it. Then he went home.",
+     ["We will hold him accountable ... and we meant it.", "Then he went home."]),
+    ("He said: “It is over.” The war ended.", ["He said: “It is over.”", "The war ended."]),
+    ("Dr. J. R. Smith spoke.\u00a0Then Mr. Jones did!", ["Dr. J. R. Smith spoke.", "Then Mr. Jones did!"]),
+    ("Really?! Yes.", ["Really?!", "Yes."]),
+    ("It cost 3.5 billion. Then more.", ["It cost 3.5 billion.", "Then more."]),
+])
+def test_splitting_real_news_punctuation(text, expected):
+    assert [text[s:e] for s, e in split_sentences(text, 0, len(text))] == expected
+
+
+def test_headline_without_final_stop_is_its_own_sentence():
+    text = "Troops Enter Mosul\n\nIraqi forces entered the city on Monday after weeks of heavy fighting in the east."
+    paragraphs, sentences, fallback = segment(text)
+    assert [p.label for p in paragraphs] == ["headline", "body"] and not fallback
+    assert [text[s.start : s.end] for s in sentences[0]] == ["Troops Enter Mosul"]
+
+
+def test_sentence_of_maps_offsets_to_sentences(corpus):
+    doc_id = doc(corpus, "001")["doc_id"]
+    text = corpus.texts[doc_id]
+    at = text.index("Xinhua")
+    sent_id = corpus.sentence_of(doc_id, [at])[0]
+    row = corpus.sentences[(corpus.sentences["doc_id"] == doc_id) & (corpus.sentences["sent_id"] == sent_id)]
+    assert "Xinhua News Agency reported" in row["text"].iloc[0]
