@@ -1,0 +1,412 @@
+"""Figures cited: numbers that quantify something, with value, unit, kind, what they count and who cites them.
+
+A figure is a number written in digits, in words ("ten thousand") or as a vague magnitude
+("hundreds of thousands"), with its currency, scale word and unit ("$ 500 billion", "800 metres",
+"14 year old"). Calendar dates, clock times, ordinals, designators ("F-22", "Attribution 4.0") and
+idioms that claim no quantity ("one of the most", "the two countries") are not figures.
+Spelled-out numbers are parsed by the text2num library; the vocabularies live in
+data/units.yaml and data/quantifiers.yaml.
+"""
+
+import re
+from dataclasses import asdict, dataclass
+from functools import cache
+from importlib import resources
+
+import pandas as pd
+import yaml
+from text_to_num import text2num
+
+from analysis.corpus import Corpus
+from analysis.dateparse import MONTHS
+
+COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "value", "unit", "kind", "counted",
+           "approximate", "vague", "source", "in_body"]
+AUTHOR = "author"
+UNKNOWN_SPEAKER = "unknown"
+_DATE_FOLLOWERS = ("ago", "later", "earlier", "after", "before")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One quantitative expression in a text; start/end are str offsets, end exclusive."""
+
+    start: int
+    end: int
+    surface: str
+    value: float
+    unit: str
+    kind: str
+    counted: str
+    approximate: bool
+    vague: bool
+
+
+def _data(name: str) -> dict:
+    """A YAML file from analysis/data."""
+    return yaml.safe_load(resources.files("analysis").joinpath(f"data/{name}").read_text("utf-8"))
+
+
+def _alternation(words) -> str:
+    """A regex matching any of the literal words, as a character trie (much faster than a flat list)."""
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [(r"\s+" if char == " " else re.escape(char)) + build(child)
+                    for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + build(trie) + ")"
+
+
+_SCALE_VALUES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12.0}
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    """Compiled patterns and lookup tables built from the data files."""
+
+    candidates: re.Pattern
+    number_at: re.Pattern
+    after_digits: re.Pattern
+    unit_after: re.Pattern
+    age_after: re.Pattern
+    currency_before: re.Pattern
+    hedge_before: re.Pattern
+    hedge_after: re.Pattern
+    scales: dict[str, float]
+    all_scales: dict[str, float]
+    vague: dict[str, float]
+    units: dict[str, tuple[str, str]]  # lower-cased spelling -> (unit code, kind)
+    currencies: dict[str, str]  # lower-cased symbol or word -> currency code
+    anaphoric: frozenset[str]
+    counted_stop: frozenset[str]
+    money_verbs: frozenset[str]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    """Build the patterns once from data/units.yaml and data/quantifiers.yaml."""
+    q, u = _data("quantifiers.yaml"), _data("units.yaml")
+    currencies: dict[str, str] = {}
+    for code, spec in u["currencies"].items():
+        for spelling in spec["symbols"] + spec["words"] + spec["prefix_words"]:
+            currencies[spelling.lower()] = code
+    units = {w.lower(): (code, spec["kind"]) for code, spec in u["units"].items() for w in spec["words"]}
+    symbols = [s for spec in u["currencies"].values() for s in spec["symbols"]]
+    currency_words = [w for spec in u["currencies"].values() for w in spec["words"]]
+    prefix_words = [w for spec in u["currencies"].values() for w in spec["prefix_words"]]
+    scale_words = list(_SCALE_VALUES)
+    starters = (q["number_words"] + list(q["vague"]) + q["vague_modifiers"]
+                + [f"{article} {w}" for article in ("a", "an") for w in scale_words + list(units)])
+    word = _alternation(q["number_words"])
+    vague_word = _alternation(q["vague"])
+    scale_word = _alternation(scale_words)
+    digits = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?(?!\d)"
+    number_at = re.compile(
+        rf"(?P<digits>{digits})"
+        rf"|(?P<mod>{_alternation(q['vague_modifiers'])})\s+(?P<modscale>{scale_word})\b"
+        rf"|(?P<vague>{vague_word}(?:\s+of\s+{vague_word})*)\b"
+        rf"|(?P<article>an?)\s+(?:(?P<ascale>{scale_word})\b|(?={_alternation(units)}\b))"
+        rf"|(?P<words>{word}(?:(?:\s+and\s+|[\s-]+){word})*)\b",
+        re.IGNORECASE,
+    )
+    all_scales = {**q["scales"], **q["currency_only_scales"]}
+    unit_words = list(units) + currency_words
+    return _Lexicon(
+        candidates=re.compile(rf"(?<![\w'’.,/:-])(?:\d|{_alternation(w.lower() for w in starters)}\b)"),
+        number_at=number_at,
+        after_digits=re.compile(rf"[ \u00a0]?(?P<scale>{_alternation(all_scales)})(?![\w])", re.IGNORECASE),
+        unit_after=re.compile(rf"(?:\s+of)?[\s-]*(?P<unit>{_alternation(unit_words)})(?![\w])", re.IGNORECASE),
+        age_after=re.compile(r"[\s-]*(?P<unit>years?|months?)[\s-]+old\b", re.IGNORECASE),
+        currency_before=re.compile(rf"(?:(?<![\w])(?P<word>{_alternation(prefix_words)})|(?P<sym>{_alternation(symbols)}))[ \u00a0]?$"),
+        hedge_before=re.compile(rf"\s+{_alternation(h[::-1] for h in q['hedges_before'])}(?![\w])", re.IGNORECASE),
+        hedge_after=re.compile(rf"\s*{_alternation(q['hedges_after'])}\b", re.IGNORECASE),
+        scales={k.lower(): float(v) for k, v in q["scales"].items()},
+        all_scales={k.lower(): float(v) for k, v in all_scales.items()},
+        vague={k.lower(): float(v) for k, v in q["vague"].items()},
+        units=units,
+        currencies=currencies,
+        anaphoric=frozenset(q["anaphoric_determiners"]),
+        counted_stop=frozenset(q["counted_stop"]),
+        money_verbs=frozenset(q["money_verbs"]),
+    )
+
+
+_WORD_RE = re.compile(r"[\s,]*(?:(?:of|the)\s+)?")
+_TOKEN = re.compile(r"\s*([A-Za-z][\w’'-]*)")
+_PREV_WORD = re.compile(r"([A-Za-z][\w’'.-]*)[ \u00a0]+$")
+_NEXT_WORD = re.compile(r"\s*(?:of\s+)?([A-Za-z]+)")
+_ORDINAL_OR_CODE = re.compile(r"[A-Za-z]|-[A-Za-z]|[:.]\d|\s?[ap]\.?m\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?:;\n]\s*$")
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
+_COPULA_SUBJECT = re.compile(
+    r"(?:\bof\s+)?(?P<np>[A-Za-z][\w’' -]*?)\s+(?:is|are|was|were)\s+(?:estimated|thought|believed|said|reported|put)?"
+    r"\s*(?:to\s+be|at)?\s*$",
+    re.IGNORECASE,
+)
+_IRREGULAR_PLURALS = frozenset("people men women children troops police personnel staff civilians".split())
+
+
+def _words_value(words: str) -> tuple[float, int] | None:
+    """Value of spelled-out number words and how many characters of them it uses (longest parsable prefix)."""
+    tokens = list(re.finditer(r"[A-Za-z]+", words))
+    for n in range(len(tokens), 0, -1):
+        phrase = words[: tokens[n - 1].end()]
+        try:
+            return float(text2num(phrase.lower().replace("-", " "), "en")), tokens[n - 1].end()
+        except ValueError:
+            continue
+    return None
+
+
+def _is_plural_noun(word: str) -> bool:
+    """Rough test that a word is a plural noun ("troops", "people"), used to tell counts from years."""
+    w = word.lower()
+    return w in _IRREGULAR_PLURALS or (len(w) > 3 and w.endswith("s") and not w.endswith("ss"))
+
+
+def _is_date_number(text: str, start: int, end: int, value: float, raw: str) -> bool:
+    """Whether bare digits are part of a date: a year, or a day next to a month name."""
+    before = _PREV_WORD.search(text, max(0, start - 12), start)
+    if before and before.group(1).lower().rstrip(".") in MONTHS:
+        return True
+    after = _NEXT_WORD.match(text, end)
+    if after and after.group(1).lower() in MONTHS:
+        return True
+    is_year = len(raw) == 4 and raw.isdigit() and 1000 <= value <= 2099
+    return is_year and not (after and _is_plural_noun(after.group(1)))
+
+
+def _is_designator(text: str, start: int, end: int) -> bool:
+    """Digits inside a name or model ("Attribution 4.0 International", "Resolution 2254.")."""
+    before = _PREV_WORD.search(text, max(0, start - 30), start)
+    if not before or not before.group(1)[0].isupper() or before.group(1).lower() in _lexicon().units:
+        return False
+    if _SENTENCE_END.search(text, max(0, before.start() - 3), before.start()) or before.start() == 0:
+        return False
+    after = re.match(r"\s*(\S)", text[end:end + 3])
+    return not after or after.group(1).isupper() or after.group(1) in ".,;:)"
+
+
+def _counted(text: str, pos: int, limit: int = 4) -> str:
+    """The noun phrase right after a count ("2,000 [US ground troops] are ..."), or ""."""
+    stop = _lexicon().counted_stop
+    m = re.match(r"\s+of\s+(?:(?:the|these|those|its|their)\s+)?", text[pos:pos + 30])
+    if m:
+        pos += m.end()
+    words: list[str] = []
+    while len(words) < limit:
+        m = _TOKEN.match(text, pos)
+        if not m or (m.start(1) > pos and not text[pos:m.start(1)].isspace()):
+            break
+        token = m.group(1)
+        lower = token.lower()
+        if lower in stop or (words and lower.endswith(("ed", "ing"))):
+            break
+        words.append(token)
+        pos = m.end()
+        if token.endswith(("’", "'")) and not text.startswith(" ", pos):
+            break
+        if not text.startswith(" ", pos) or (text[pos - 1] in ",.;:"):
+            break
+    return " ".join(words).rstrip("’'")
+
+
+def _counted_from_subject(text: str, start: int) -> str:
+    """For "The number of X is estimated to be around 7000": the subject's last noun phrase (X)."""
+    head = text[max(0, start - 120):start]
+    head = re.split(r"[.!?;:]\s", head)[-1]
+    hedge = _lexicon().hedge_before.match(head[::-1])
+    head = head[: len(head) - hedge.end()] if hedge else head
+    m = _COPULA_SUBJECT.search(head)
+    if not m:
+        return ""
+    np_words = re.split(r"\bof\s+", m.group("np"))[-1].split()
+    np_words = [w for w in np_words if w.lower() not in ("the", "a", "an")]
+    return " ".join(np_words[-3:])
+
+
+def _currency_before(text: str, start: int) -> tuple[str, int]:
+    """A currency symbol or code written just before a number ("$", "US $", "USD "): (code, new start)."""
+    lex = _lexicon()
+    m = lex.currency_before.search(text, max(0, start - 6), start)
+    if not m:
+        return "", start
+    return lex.currencies[re.sub(r"\s+", " ", (m.group("word") or m.group("sym")).lower())], m.start()
+
+
+def _number(text: str, m: re.Match) -> tuple[float, int, bool, bool] | None:
+    """Value of the number matched at m, where it ends (with any scale word), and (vague, scaled)."""
+    lex = _lexicon()
+    end = m.end()
+    if m.group("digits"):
+        value = float(re.sub(r"[,\s]", "", m.group("digits")))
+        scale = lex.after_digits.match(text, end)
+        if scale:
+            word = scale.group("scale").lower()
+            if word in lex.scales or _currency_before(text, m.start())[0]:
+                return value * lex.all_scales[word], scale.end(), False, True
+        return value, end, False, False
+    if m.group("mod"):
+        return _SCALE_VALUES[m.group("modscale").lower()], end, True, True
+    if m.group("vague"):
+        value = 1.0
+        for word in re.findall(r"[A-Za-z]+", m.group("vague")):
+            value *= lex.vague.get(word.lower(), 1.0)
+        return value, end, True, True
+    if m.group("article"):
+        if m.group("ascale"):
+            return _SCALE_VALUES[m.group("ascale").lower()], end, False, True
+        return 1.0, m.end("article"), False, False
+    parsed = _words_value(m.group("words"))
+    if parsed is None:
+        return None
+    value, used = parsed
+    return value, m.start() + used, False, value >= 100
+
+
+def _unit(text: str, end: int, vague: bool) -> tuple[str, str, int]:
+    """(unit code, kind, new end) for a unit, currency word or "year old" right after a number."""
+    lex = _lexicon()
+    age = lex.age_after.match(text, end)
+    if age:
+        return ("year" if age.group("unit").lower().startswith("year") else "month"), "age", age.end()
+    m = lex.unit_after.match(text, end)
+    if not m or (not vague and " of" in text[end:m.start("unit")]):
+        return "", "count", end
+    spelling = re.sub(r"\s+", " ", m.group("unit").lower())
+    if spelling in lex.currencies:
+        return lex.currencies[spelling], "money", m.end()
+    return (*lex.units[spelling], m.end())
+
+
+def _figure(text: str, m: re.Match) -> Figure | None:
+    """Interpret one number match, or None if it is not a figure (date, designator, idiom...)."""
+    lex = _lexicon()
+    number = _number(text, m)
+    if number is None:
+        return None
+    value, end, vague, scaled = number
+    is_digits = bool(m.group("digits"))
+    if is_digits and not scaled and _ORDINAL_OR_CODE.match(text, end) and not (
+        lex.unit_after.match(text, end) or lex.age_after.match(text, end)
+    ):
+        return None
+    currency, start = _currency_before(text, m.start())
+    unit, kind, unit_end = _unit(text, end, vague)
+    if currency:
+        unit, kind = currency, "money"
+    else:
+        end = unit_end
+    before = text[max(0, start - 40):start]
+    if kind == "count":
+        prev = _PREV_WORD.search(before)
+        prev_word = prev.group(1).lower() if prev else ""
+        if is_digits and not scaled and (
+            _is_date_number(text, m.start(), m.end(), value, m.group("digits"))
+            or _is_designator(text, m.start(), m.end())
+        ):
+            return None
+        if m.group("words") and not scaled and (value == 1 or (prev_word in lex.anaphoric and value < 10)):
+            return None
+        if vague and prev_word in lex.money_verbs:
+            kind = "money"
+    elif kind == "duration":
+        after = _NEXT_WORD.match(text, end)
+        if after and after.group(1).lower() in _DATE_FOLLOWERS:
+            return None
+    approximate = bool(lex.hedge_before.match(before[::-1]) or lex.hedge_after.match(text, end))
+    if m.group("article") and not m.group("ascale") and not (approximate and kind == "duration"):
+        return None
+    counted = ""
+    if kind in ("count", "age"):
+        counted = _counted(text, end) or (_counted_from_subject(text, start) if kind == "count" else "")
+    return Figure(start, end, text[start:end], value, unit, kind, counted, approximate, vague)
+
+
+def _lowered(text: str) -> str:
+    """text lower-cased without changing its length, so offsets into it index the original."""
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def parse_figures(text: str) -> list[Figure]:
+    """Every figure in a string, in text order (no source: that needs the quotes of a corpus)."""
+    lex = _lexicon()
+    found: list[Figure] = []
+    taken = 0
+    for candidate in lex.candidates.finditer(_lowered(text)):
+        if candidate.start() < taken:
+            continue
+        m = lex.number_at.match(text, candidate.start())
+        fig = _figure(text, m) if m else None
+        if fig is None:
+            continue
+        taken = fig.end
+        if fig.kind == "count" and not fig.counted:
+            fig = Figure(**{**asdict(fig), "counted": _elided_counted(text, found, fig)})
+        found.append(fig)
+    return found
+
+
+def _elided_counted(text: str, found: list[Figure], fig: Figure) -> str:
+    """What a bare count counts when its noun is left out: the previous count in its sentence
+    ("thousands of people ... only a few hundred"), else an earlier count of the same value."""
+    counts = [f for f in reversed(found) if f.kind == "count" and f.counted]
+    if counts and not _SENTENCE_BREAK.search(text, counts[0].end, fig.start):
+        return counts[0].counted
+    return next((f.counted for f in counts if f.value == fig.value), "")
+
+
+def attribute(figs: pd.DataFrame, quotes: pd.DataFrame) -> pd.Series:
+    """Source of each figure: the speaker of the innermost quote whose content contains it, else "author"."""
+    source = pd.Series(AUTHOR, index=figs.index, dtype=object)
+    if figs.empty or quotes.empty:
+        return source
+    pairs = figs[["doc_id", "start", "end"]].reset_index().merge(
+        quotes[["doc_id", "speaker", "content_start", "content_end"]], on="doc_id"
+    )
+    inside = pairs[(pairs.content_start <= pairs.start) & (pairs.end <= pairs.content_end)]
+    inside = inside.assign(width=inside.content_end - inside.content_start).sort_values(["index", "width"])
+    innermost = inside.drop_duplicates("index").set_index("index")["speaker"]
+    source.loc[innermost.index] = innermost.fillna(UNKNOWN_SPEAKER).replace("", UNKNOWN_SPEAKER)
+    return source
+
+
+def document_figures(doc_id: str, text: str, sentences: pd.DataFrame) -> list[dict]:
+    """Figure rows for one document (source still "author"; see attribute)."""
+    found = parse_figures(text)
+    if not found:
+        return []
+    starts = sentences["start"].to_numpy()
+    index = starts.searchsorted([f.start for f in found], side="right") - 1
+    rows = []
+    for fig, i in zip(found, index):
+        sentence = sentences.iloc[max(i, 0)]
+        rows.append({"doc_id": doc_id, "sent_id": int(sentence["sent_id"]), **asdict(fig),
+                     "source": AUTHOR, "in_body": bool(sentence["in_body"])})
+    return rows
+
+
+def figures(corpus: Corpus, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every figure in the corpus, one row each, attributed to whoever the text says cites it."""
+    rows = []
+    for doc_id, sentences in corpus.sentences.groupby("doc_id", sort=True):
+        rows += document_figures(doc_id, corpus.texts[doc_id], sentences.sort_values("start"))
+    table = pd.DataFrame(rows, columns=COLUMNS)
+    if quotes is None:
+        from analysis.quotes import quotes as find_quotes
+
+        quotes = find_quotes(corpus)
+    table["source"] = attribute(table, quotes)
+    return table.astype({"start": int, "end": int, "sent_id": int, "value": float,
+                         "approximate": bool, "vague": bool, "in_body": bool})
