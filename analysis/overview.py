@@ -1,0 +1,99 @@
+"""A first look at a corpus: publication dates, how much of each file is page furniture, each document's character."""
+
+import re
+
+import pandas as pd
+
+from analysis.corpus import Corpus
+
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|us|[Oo]ur|[Mm]y|me)\b")
+_QUOTE_MARK = re.compile(r"[\"“”]|(?<!\w)[‘'](?=\w)")
+PRECISION = {4: "year", 7: "month", 10: "day"}
+
+
+def publication_dates(corpus: Corpus) -> pd.DataFrame:
+    """One row per dated document: its label, the date (first day of the stated period), precision and evidence."""
+    docs = corpus.documents.dropna(subset=["published"])
+    return pd.DataFrame({
+        "doc_id": docs["doc_id"],
+        "document": docs["label"],
+        "published": docs["published"],
+        "date": pd.to_datetime(docs["published"].map(_first_day)),
+        "precision": docs["published"].str.len().map(PRECISION),
+        "inferred": docs["published_inferred"].astype(bool),
+        "evidence": docs["published_evidence"],
+    }).sort_values(["date", "doc_id"]).reset_index(drop=True)
+
+
+def _first_day(iso: str) -> str:
+    """The first day of an ISO year, month or day ("2017-11" -> "2017-11-01")."""
+    return (iso + "-01-01")[:10] if len(iso) == 4 else (iso + "-01")[:10]
+
+
+def composition(corpus: Corpus) -> pd.DataFrame:
+    """Characters of each document by span label (body, headline, author_bio, ...), whitespace left out."""
+    spans = corpus.spans[corpus.spans["label"] != "space"]
+    chars = (spans["end"] - spans["start"]).groupby([spans["doc_id"], spans["label"]]).sum()
+    out = chars.rename("chars").reset_index()
+    out["document"] = out["doc_id"].map(corpus.documents.set_index("doc_id")["label"])
+    out["part"] = out["label"].where(out["label"] == "body", "page furniture")
+    return out.sort_values(["doc_id", "label"]).reset_index(drop=True)
+
+
+def profile(corpus: Corpus) -> pd.DataFrame:
+    """Per document: size, sentence length, first-person voice, quotation, furniture share, genre and sources."""
+    body = corpus.sentences[corpus.sentences["in_body"]]
+    rows = []
+    for doc in corpus.documents.itertuples():
+        sents = body[body["doc_id"] == doc.doc_id]["text"]
+        text = " ".join(sents)
+        spans = corpus.spans[corpus.spans["doc_id"] == doc.doc_id]
+        furniture = spans[~spans["label"].isin(["body", "space"])]
+        rows.append({
+            "doc_id": doc.doc_id,
+            "document": doc.label,
+            "genre": getattr(doc, "genre", None),
+            "n_words": doc.n_words,
+            "n_sentences": len(sents),
+            "words_per_sentence": round(doc.n_words / max(len(sents), 1), 1),
+            "first_person_per_1k": round(1000 * len(_FIRST_PERSON.findall(text)) / max(doc.n_words, 1), 1),
+            "quoting_sentences": round(sum(bool(_QUOTE_MARK.search(s)) for s in sents) / max(len(sents), 1), 2),
+            "furniture_share": round(doc.boilerplate_chars / doc.n_chars, 3),
+            "furniture": ", ".join(dict.fromkeys(furniture["label"])),
+            "author": doc.author,
+            "outlet": doc.outlet,
+            "via": doc.via,
+        })
+    return pd.DataFrame(rows)
+
+
+def sketch(row: pd.Series) -> str:
+    """A one-paragraph reading of a document's character, built only from its profile row."""
+    who = " and ".join(str(v) for v in (row["author"], row["outlet"]) if isinstance(v, str)) or "no named author or outlet"
+    voice = (
+        f"the writer speaks in the first person ({row['first_person_per_1k']} first-person words per 1,000)"
+        if row["first_person_per_1k"] >= 5
+        else f"it keeps a third-person voice ({row['first_person_per_1k']} first-person words per 1,000)"
+    )
+    via = f"; it credits {row['via']} as its source" if isinstance(row["via"], str) else ""
+    furniture = f"; page furniture: {row['furniture']}" if row["furniture"] else ""
+    genre = f" ({row['genre']})" if isinstance(row["genre"], str) else ""
+    return (
+        f"**{row['document']}**{genre}: {who}. {row['n_words']:,} words in {row['n_sentences']} sentences "
+        f"({row['words_per_sentence']} words each on average); {voice}; "
+        f"{row['quoting_sentences']:.0%} of its sentences carry quotation marks{via}{furniture}."
+    )
+
+
+def summary(corpus: Corpus) -> str:
+    """One Markdown sentence on the corpus as a whole: size, date range, how many dates are inferred."""
+    dates = publication_dates(corpus)
+    docs = corpus.documents
+    inferred = int(dates["inferred"].sum())
+    return (
+        f"The corpus holds **{len(docs)} documents** with **{int(docs['n_words'].sum()):,} words** of body text "
+        f"({int(docs['n_words'].min()):,} to {int(docs['n_words'].max()):,} per document), published between "
+        f"**{dates['published'].iloc[0]}** and **{dates['published'].iloc[-1]}**. "
+        f"{len(dates) - inferred} publication date(s) are stated in a dateline; {inferred} are inferred "
+        f"(see the evidence column); {len(docs) - len(dates)} could not be dated."
+    )
