@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from analysis import quotes
 from analysis.corpus import Corpus
 
 TABLES: dict[str, Callable[[Corpus], pd.DataFrame]] = {
@@ -12,6 +13,7 @@ TABLES: dict[str, Callable[[Corpus], pd.DataFrame]] = {
     "sentences": lambda corpus: corpus.sentences,
     "spans": lambda corpus: corpus.spans,
     "problems": lambda corpus: corpus.problems,
+    "quotes": quotes.quotes,
 }
 
 

@@ -1,0 +1,129 @@
+"""Quotes: hand-annotated cues and speakers of the five seed articles, and quotation-mark edge cases."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import load_corpus
+from analysis.quotes import COLUMNS, quotation_spans, quotes
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = pd.read_csv(ROOT / "tests" / "fixtures" / "quotes_gold.csv", dtype={"speaker": str})
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus(ROOT / "seeds")
+
+
+@pytest.fixture(scope="module")
+def table(corpus):
+    return quotes(corpus)
+
+
+def _same_speaker(predicted: str, gold: str) -> bool:
+    """Actor ids must be equal; a speaker given in words matches when one phrase contains the other."""
+    p, g = str(predicted).lower(), gold.lower()
+    return p == g or ("_" not in g and (p in g or g in p))
+
+
+def _score(table: pd.DataFrame) -> tuple[float, float, float]:
+    """Precision, recall and F1 of (cue, speaker) against the gold annotation; cues match when they overlap."""
+    hits = 0
+    for g in GOLD.itertuples():
+        same_cue = table[(table.doc_id == g.doc_id) & (table.cue_start < g.cue_end) & (table.cue_end > g.cue_start)]
+        hits += any(_same_speaker(s, g.speaker) for s in same_cue["speaker"])
+    precision, recall = hits / len(table), hits / len(GOLD)
+    return precision, recall, 2 * precision * recall / (precision + recall)
+
+
+def test_gold_surfaces_match_the_text(corpus):
+    for g in GOLD.itertuples():
+        assert corpus.texts[g.doc_id][g.cue_start : g.cue_end] == g.cue
+
+
+def test_cue_and_speaker_f1_against_hand_annotation(table):
+    precision, recall, f1 = _score(table)
+    print(f"quotes: P={precision:.3f} R={recall:.3f} F1={f1:.3f} ({len(table)} found, {len(GOLD)} gold)")
+    assert precision >= 0.95 and recall >= 0.95 and f1 >= 0.95
+
+
+def test_columns_and_offsets(corpus, table):
+    assert list(table.columns) == COLUMNS
+    for row in table.itertuples():
+        text = corpus.texts[row.doc_id]
+        assert text[row.cue_start : row.cue_end] == row.cue
+        assert text[row.speaker_start : row.speaker_end] == row.speaker_text
+        assert row.content_start <= row.content_end
+
+
+def _row(table, doc_prefix, cue_start):
+    rows = table[table.doc_id.str.startswith(doc_prefix) & (table.cue_start == cue_start)]
+    assert len(rows) == 1
+    return rows.iloc[0]
+
+
+def test_pronoun_and_description_speakers_resolve(corpus, table):
+    # 000: "He wrote: It captured ..." follows the sentence naming Soleimani as the letter's author.
+    wrote = _row(table, "000", corpus.texts[GOLD.doc_id[0]].index("He wrote") + 3)
+    assert (wrote.speaker_text, wrote.speaker) == ("He", "qassem_soleimani")
+    # 000: "..., he said." after "Ayatullah Khamenei stressed that ..."
+    he_said = _row(table, "000", 3537)
+    assert (he_said.speaker_text, he_said.speaker) == ("he", "ali_khamenei")
+    # 000: "the former president said" refers back to "former Afghan president Hamid Karzai"
+    president = _row(table, "000", 5445)
+    assert (president.speaker_text, president.speaker) == ("the former president", "hamid_karzai")
+    # 002: "The general also thanked ..." refers back to "General Soleimani"
+    general = _row(table, "002", 1073)
+    assert (general.speaker_text, general.speaker) == ("The general", "qassem_soleimani")
+    # 000: "He also said ..." after "An Afghan governor had also recently raised similar points."
+    governor = _row(table, "000", 6199)
+    assert governor.speaker == "An Afghan governor"
+
+
+def test_direct_quote_before_its_cue_with_nested_single_quotes(corpus, table):
+    # 004: “... 'What we were communicating ... crystal clear,' Pompeo said at a defense forum ...”
+    pompeo = _row(table, "004", 9637)
+    text = corpus.texts[pompeo.doc_id]
+    assert pompeo.speaker == "mike_pompeo" and pompeo.direct
+    assert text[pompeo.content_start - 1] == "'" and text[pompeo.content_start : pompeo.content_start + 7] == "What we"
+    # the outer double quotation (the Washington Post's) is the content of "reported": mixed
+    post = _row(table, "004", 9226)
+    assert post.speaker == "washington_post" and post.kind == "mixed"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He said “we won” today.", ["“we won”"]),
+        ('He said "we won" and "they lost".', ['"we won"', '"they lost"']),
+        ("It was ‘Raqqa’s Dirty Secret’ on TV.", ["‘Raqqa’s Dirty Secret’"]),
+        ("“Outer 'inner, really' outer” end", ["“Outer 'inner, really' outer”", "'inner, really'"]),
+        ("Da'esh couldn't win, the Muslims’ mosques", []),
+        ('An odd "mark here and “another', []),
+        ("«Non» et „so“", ["«Non»", "„so“"]),
+        ("", []),
+    ],
+)
+def test_quotation_spans(text, expected):
+    assert [text[s:e] for s, e in quotation_spans(text)] == expected
+
+
+def test_odd_marks_and_quotes_never_pair_across_paragraphs(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        'The minister said: "We will not stop\n\nuntil the end," the spokesman said. He added that "all\n\n'
+        "is “fine”, ‘really’ and \"done.\" The ‘general’ said it was over.\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus(tmp_path)
+    table = quotes(corpus)
+    text = corpus.texts["a"]
+    paragraphs = corpus.paragraphs
+    for row in table.itertuples():
+        para = paragraphs[(paragraphs.start <= row.cue_start) & (paragraphs.end >= row.cue_end)].iloc[0]
+        if row.direct:
+            assert para.start <= row.content_start and row.content_end <= para.end
+    assert set(table["cue"]) >= {"said", "added"}
+    spoke = table[table.cue_start == text.index("the spokesman said") + len("the spokesman ")].iloc[0]
+    assert spoke.speaker == "the spokesman" and not spoke.direct  # its opening mark is in the paragraph before
