@@ -1,15 +1,31 @@
 """Shared set-up for the notebooks: one call at the top of each."""
 
 import os
+import warnings
 from pathlib import Path
 
 import altair as alt
 import pandas as pd
 
+from analysis import charts
 from analysis.corpus import Corpus, load_corpus
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CORPUS_ENV = "ANALYSIS_CORPUS"
+
+# Altair 5.5's "mimetype" renderer emits application/vnd.vegalite.v5+json, which JupyterLab 4
+# draws with its own bundled Vega (no CDN) and which the report template embeds offline.
+RENDERER = "mimetype"
+
+PANDAS_OPTIONS = {
+    "display.max_rows": 60,
+    "display.max_columns": 30,
+    "display.max_colwidth": 120,
+    "display.width": 120,
+    "display.precision": 3,
+    # Tables quoting "$500 billion ... $2,000" must not be typeset as TeX by MathJax.
+    "display.html.use_mathjax": False,
+}
 
 
 def corpus_path() -> Path:
@@ -17,10 +33,22 @@ def corpus_path() -> Path:
     return Path(os.environ.get(CORPUS_ENV) or PROJECT_ROOT / "seeds")
 
 
+def short_warning(message, category, filename, lineno, line=None) -> str:
+    """A warning as 'Category: message', without the machine-specific file path and line."""
+    return f"{category.__name__}: {message}\n"
+
+
+def configure() -> None:
+    """Set the chart renderer and theme and the pandas display options the notebooks share."""
+    alt.renderers.enable(RENDERER)
+    alt.theme.enable(charts.THEME)
+    alt.data_transformers.enable(charts.THEME, max_rows=charts.MAX_ROWS)
+    for option, value in PANDAS_OPTIONS.items():
+        pd.set_option(option, value)
+    warnings.formatwarning = short_warning
+
+
 def setup() -> Corpus:
-    """Configure pandas and Altair for offline, deterministic output and load the corpus."""
-    alt.renderers.enable("mimetype")
-    alt.data_transformers.disable_max_rows()
-    pd.set_option("display.max_colwidth", 120)
-    pd.set_option("display.max_rows", 60)
+    """Configure output for offline, deterministic notebooks and load the corpus."""
+    configure()
     return load_corpus(corpus_path())

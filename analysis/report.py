@@ -1,0 +1,196 @@
+"""Run the notebooks against a corpus and export them as an offline HTML report."""
+
+import argparse
+import base64
+import hashlib
+import html
+import json
+import os
+import re
+import sys
+import time
+from functools import cache
+from pathlib import Path
+
+import altair as alt
+import nbformat
+import vl_convert
+from nbclient import NotebookClient
+from nbconvert import HTMLExporter
+from traitlets.config import Config
+
+from analysis.notebook import CORPUS_ENV, PROJECT_ROOT
+
+NOTEBOOKS = PROJECT_ROOT / "notebooks"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+TEMPLATE = "report"
+VEGA_MIME = "application/vnd.vegalite.v5+json"
+# The Vega-Lite release Altair writes its specs for ("v5.20.1" -> "5.20"), bundled to match.
+VEGA_LITE_VERSION = alt.SCHEMA_VERSION.lstrip("v").rsplit(".", 1)[0]
+STAMP = "analysis"  # notebook metadata key holding the hash of the code that made the outputs
+TIMEOUT = 600  # seconds one cell may run
+ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")  # colours in tracebacks
+
+
+def source_sha256(nb: nbformat.NotebookNode) -> str:
+    """A hash of the notebook's code cells: what its committed outputs were computed from."""
+    code = [cell.source for cell in nb.cells if cell.cell_type == "code"]
+    return hashlib.sha256(json.dumps(code).encode("utf-8")).hexdigest()
+
+
+def execute(path: Path, corpus: Path | None = None) -> nbformat.NotebookNode:
+    """Run a notebook top to bottom in its folder, reading `corpus` (None: the default seeds/)."""
+    nb = nbformat.read(path, as_version=4)
+    env = {key: value for key, value in os.environ.items() if key != CORPUS_ENV}
+    if corpus is not None:
+        env[CORPUS_ENV] = str(Path(corpus).resolve())
+    client = NotebookClient(
+        nb,
+        timeout=TIMEOUT,
+        kernel_name="python3",
+        record_timing=False,  # no timestamps in committed notebooks
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    try:
+        client.execute(env=env)
+    except Exception as err:  # a failing cell, a dead kernel or a timeout: name the notebook
+        raise RuntimeError(f"{path.name}: execution failed: {ANSI_ESCAPE.sub('', str(err))}") from None
+    return nb
+
+
+def execute_in_place(paths: list[Path]) -> None:
+    """Re-run committed notebooks against seeds/ and save them with a stamp of their code."""
+    for i, path in enumerate(paths, 1):
+        started = time.perf_counter()
+        nb = execute(path)
+        for cell in nb.cells:
+            cell.metadata.pop("execution", None)  # timings left by a plain `nbconvert --execute`
+        nb.metadata[STAMP] = {"source_sha256": source_sha256(nb)}
+        nbformat.write(nb, path)
+        print(f"notebooks: [{i}/{len(paths)}] {path.name} executed in {time.perf_counter() - started:.1f} s",
+              file=sys.stderr)
+
+
+def _sha256_source(script: str) -> str:
+    """The CSP source expression allowing exactly this inline script."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+
+
+@cache
+def page_assets() -> dict[str, str]:
+    """What every page inlines: the Vega bundle, the embedding script, CSS and the CSP allowing them."""
+    bundle = vl_convert.javascript_bundle(vl_version=VEGA_LITE_VERSION).replace("</script", "<\\/script")
+    embed = (TEMPLATES / TEMPLATE / "embed.js").read_text(encoding="utf-8")
+    csp = "; ".join([
+        "default-src 'none'",
+        # Vega compiles its expressions with Function(), hence unsafe-eval; no other script runs.
+        f"script-src {_sha256_source(bundle)} {_sha256_source(embed)} 'unsafe-eval'",
+        "style-src 'unsafe-inline'",
+        "img-src data: blob:",
+        "font-src data:",
+        "base-uri 'none'",
+        "form-action 'none'",
+    ])
+    css = (TEMPLATES / TEMPLATE / "report.css").read_text(encoding="utf-8")
+    return {"bundle": bundle, "embed": embed, "csp": csp, "css": css, "vega_mimetype": VEGA_MIME}
+
+
+def script_json(data: object) -> str:
+    """JSON safe inside a <script> element: no <, > or & that could end or re-open it."""
+    text = json.dumps(data, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _exporter() -> HTMLExporter:
+    """An HTML exporter for the report template: outputs and prose only, charts first in priority."""
+    default = HTMLExporter().default_config.NbConvertBase.display_data_priority
+    config = Config({"NbConvertBase": {"display_data_priority": [VEGA_MIME, *default]}})
+    exporter = HTMLExporter(
+        config=config,
+        template_name=TEMPLATE,
+        extra_template_basedirs=[str(TEMPLATES)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
+    exporter.register_filter("script_json", script_json)
+    return exporter
+
+
+def title_of(nb: nbformat.NotebookNode, fallback: str) -> str:
+    """The notebook's first Markdown heading, else the fallback."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("#"):
+                    return line.lstrip("#").strip()
+    return fallback
+
+
+def export_page(nb: nbformat.NotebookNode, title: str) -> str:
+    """One executed notebook as a self-contained offline HTML page."""
+    nb.metadata["title"] = title
+    body, _ = _exporter().from_notebook_node(nb, resources={"report": page_assets()})
+    return body
+
+
+def index_page(pages: list[tuple[str, str]], corpus: Path) -> str:
+    """The report's front page: the corpus it was computed from and a link to each page."""
+    items = "\n".join(
+        f'<li><a href="{html.escape(href)}">{html.escape(title)}</a></li>' for href, title in pages
+    )
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>Comparative news analysis: report</title>
+<style>
+body {{ font-family: system-ui, sans-serif; max-width: 48rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; }}
+li {{ margin: 0.4rem 0; }}
+</style>
+</head>
+<body>
+<h1>Comparative news analysis: report</h1>
+<p>Computed from the corpus folder <code>{html.escape(corpus.resolve().name)}</code>.
+Each page is a notebook run against it: prose, tables and interactive charts, readable offline.</p>
+<ol>
+{items}
+</ol>
+</body>
+</html>
+"""
+
+
+def build_report(notebooks: list[Path], out_dir: Path, corpus: Path) -> Path:
+    """Execute each notebook against the corpus, write one HTML page each and an index; return the index."""
+    report = Path(out_dir)
+    report.mkdir(parents=True, exist_ok=True)
+    pages = []
+    for i, path in enumerate(notebooks, 1):
+        started = time.perf_counter()
+        nb = execute(path, corpus)
+        title = title_of(nb, path.stem)
+        page = f"{path.stem}.html"
+        (report / page).write_text(export_page(nb, title), encoding="utf-8")
+        pages.append((page, title))
+        print(f"report: [{i}/{len(notebooks)}] {path.name} -> {page} in {time.perf_counter() - started:.1f} s",
+              file=sys.stderr)
+    index = report / "index.html"
+    index.write_text(index_page(pages, Path(corpus)), encoding="utf-8")
+    return index
+
+
+def main(argv: list[str] | None = None) -> None:
+    """`python -m analysis.report execute [NOTEBOOK ...]`: re-run committed notebooks in place."""
+    parser = argparse.ArgumentParser(prog="python -m analysis.report")
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("execute", help="re-run notebooks in place against seeds/ and stamp them")
+    run.add_argument("notebooks", nargs="*", type=Path, help="default: every notebooks/*.ipynb")
+    args = parser.parse_args(argv)
+    execute_in_place(args.notebooks or sorted(NOTEBOOKS.glob("*.ipynb")))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,48 @@
+"""Throwaway notebooks and a hostile corpus for the report and browser tests."""
+
+import shutil
+from pathlib import Path
+
+import nbformat
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+# A document whose text is markup: shown escaped it is harmless text; inserted as HTML it would
+# run a script or an onerror handler that sets window.__pwned (and request the image "x").
+HOSTILE_TEXT = """ISIS <script>window.__pwned = "script"</script> defeated: a hostile headline
+
+BAGHDAD, Nov. 22, 2017 - Iraqi forces said 2,000 ISIS fighters were killed <script>window.__pwned = "script"</script> near Mosul, and Daesh <img src=x onerror="window.__pwned = 'img'"> lost $500 billion.
+
+"We defeated <b>Daesh</b> and Hezbollah helped," said Haider al-Abadi <img src=x onerror="window.__pwned = 'img'">, the prime minister.
+"""
+
+CELLS = [
+    "from IPython.display import HTML\n\nfrom analysis import charts\nfrom analysis.html import highlight\n"
+    "from analysis.notebook import setup\n\ncorpus = setup()",
+    'print(f"documents: {len(corpus.documents)}")',
+    'corpus.documents[["doc_id", "title", "n_words"]]',
+    'charts.bar(corpus.documents, "doc_id", "n_words", color="outlet", title="Words per document")',
+    'per_doc = corpus.sentences.groupby("doc_id").size().reset_index(name="sentences")\n'
+    'charts.bar(per_doc, "doc_id", "sentences", title="Sentences per document")',
+    'HTML("<br>".join(highlight(s.text, [(0, 4, "first characters")]) for s in corpus.sentences.itertuples()))',
+]
+
+
+def write_notebook(path: Path, title: str) -> Path:
+    """A small notebook in the shape of the real ones: set-up, a count, a table, two charts, highlights."""
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [nbformat.v4.new_markdown_cell(f"# {title}\n\nA throwaway page for the tests.")]
+    nb.cells += [nbformat.v4.new_code_cell(source) for source in CELLS]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, path)
+    return path
+
+
+def hostile_corpus(folder: Path) -> Path:
+    """A corpus of one seed article and one document made of markup."""
+    folder.mkdir(parents=True, exist_ok=True)
+    seed = sorted((PROJECT_ROOT / "seeds").glob("*.txt"))[1]
+    shutil.copy(seed, folder / seed.name)
+    (folder / "900_hostile.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
+    return folder

@@ -1,0 +1,108 @@
+"""The offline report: pages built from executed notebooks, no outside requests, Vega inlined once."""
+
+import base64
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+from bs4 import BeautifulSoup
+
+from analysis.report import build_report, script_json, source_sha256, title_of
+from notebook_factory import hostile_corpus, write_notebook
+
+BUNDLE_MARKER = "window.vegaEmbed="  # the last statement of vl-convert's bundle
+OUTSIDE = re.compile(r"""(?:src|href|action|data)\s*=\s*["']?\s*(?:https?:)?//""", re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory) -> Path:
+    """A report built from two throwaway notebooks against a corpus with a hostile document."""
+    root = tmp_path_factory.mktemp("report")
+    notebooks = [write_notebook(root / "nb" / name, title) for name, title in
+                 [("01-first.ipynb", "First page"), ("02-second.ipynb", "Second page")]]
+    return build_report(notebooks, root / "out" / "report", hostile_corpus(root / "corpus"))
+
+
+def _page(report: Path, name: str) -> str:
+    return (report.parent / name).read_text(encoding="utf-8")
+
+
+def test_index_links_every_page_with_its_title(report):
+    index = report.read_text(encoding="utf-8")
+    assert '<a href="01-first.html">First page</a>' in index
+    assert '<a href="02-second.html">Second page</a>' in index
+    assert "<code>corpus</code>" in index  # the corpus folder's name, never an absolute path
+
+
+@pytest.mark.parametrize("name", ["index.html", "01-first.html", "02-second.html"])
+def test_pages_request_nothing_from_outside(report, name):
+    page = _page(report, name)
+    assert not OUTSIDE.findall(page)
+    assert "<script src" not in page and "<link" not in page
+    for cdn in ("require.js", "require.min.js", "mathjax.js", "tex-chtml", "tex-svg", "cdn.jsdelivr", "unpkg.com", "cdnjs"):
+        assert cdn not in page.lower()
+    assert "Content-Security-Policy" in page
+
+
+@pytest.mark.parametrize("name", ["01-first.html", "02-second.html"])
+def test_vega_bundle_is_inlined_once_and_charts_are_embedded(report, name):
+    page = _page(report, name)
+    assert page.count(BUNDLE_MARKER) == 1
+    assert page.count('<div class="vega-chart') == 2  # the factory notebook draws two charts
+    specs = [s.string for s in BeautifulSoup(page, "html.parser").select("div.vega-chart script.vega-spec")]
+    assert [json.loads(s)["$schema"] for s in specs] == ["https://vega.github.io/schema/vega-lite/v5.20.1.json"] * 2
+
+
+def test_csp_allows_exactly_the_inline_scripts_of_the_page(report):
+    page = _page(report, "01-first.html")
+    soup = BeautifulSoup(page, "html.parser")
+    csp = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+    scripts = [s.string for s in soup.find_all("script", attrs={"type": "module"})]
+    assert len(scripts) == 2
+    allowed = set(re.findall(r"'sha256-([^']*)'", csp))
+    assert allowed == {base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in scripts}
+    assert "default-src 'none'" in csp
+
+
+def test_corpus_text_is_escaped_in_the_page(report):
+    page = _page(report, "01-first.html")
+    assert "&lt;script&gt;" in page and "&lt;img src=x onerror=" in page
+    assert "<img src=x" not in page and "<script>window" not in page
+    assert "<mark" in page
+
+
+def test_code_is_hidden_and_the_notebook_read_the_given_corpus(report):
+    page = _page(report, "01-first.html")
+    assert "from analysis.notebook import setup" not in page
+    assert "documents: 2" in page  # the hostile corpus has two files, seeds/ has five
+
+
+def test_script_json_cannot_close_or_reopen_a_script_element():
+    text = script_json({"a": "</script><!--<script>&"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == {"a": "</script><!--<script>&"}
+
+
+def test_title_is_the_first_markdown_heading():
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1"), nbformat.v4.new_markdown_cell("Intro\n## Actors: who is named")])
+    assert title_of(nb, "fallback") == "Actors: who is named"
+    assert title_of(nbformat.v4.new_notebook(), "fallback") == "fallback"
+
+
+def test_source_hash_follows_code_not_prose():
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("a"), nbformat.v4.new_code_cell("x = 1")])
+    before = source_sha256(nb)
+    nb.cells[0].source = "b"
+    assert source_sha256(nb) == before
+    nb.cells[1].source = "x = 2"
+    assert source_sha256(nb) != before
+
+
+def test_a_failing_notebook_is_named_in_the_error(tmp_path):
+    bad = tmp_path / "bad.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 / 0")]), bad)
+    with pytest.raises(RuntimeError, match=r"(?s)bad\.ipynb: execution failed.*ZeroDivisionError: division by zero"):
+        build_report([bad], tmp_path / "out", Path("seeds"))
