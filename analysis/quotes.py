@@ -434,14 +434,25 @@ def _following_quote(ctx: DocumentContext, cue: Cue) -> tuple[int, int] | None:
 
 
 def _preceding_quote(ctx: DocumentContext, cue: Cue) -> tuple[int, int] | None:
-    """A quotation closing a few words before a cue that ends its clause ('"...," Karzai said')."""
-    if not _POSTPOSED_AFTER.match(ctx.text, cue.end) and not re.match(r"\s+(?:at|in|on|during|to|,)\b", ctx.text[cue.end :]):
-        return None
+    """A quotation closing right before a cue ('"...," said Karzai') or a few words before one that ends its clause."""
+    ends_clause = _POSTPOSED_AFTER.match(ctx.text, cue.end) or re.match(r"\s+(?:at|in|on|during|to)\b", ctx.text[cue.end :])
     for q in ctx.quotes:
-        between = ctx.text[q[1] : cue.start]
-        if q[1] <= cue.start and re.fullmatch(r"[\s,]*(?:[\w’'.-]+\s+){1,%d}" % _PAIR_LIMIT_WORDS, between):
+        between = ctx.text[q[1] : cue.start] if q[1] <= cue.start else "-"
+        inverted = not cue.participle and ctx.text[q[1] - 2 : q[1] - 1] in ",.!?" and re.fullmatch(r"\s*", between)
+        if inverted or (
+            ends_clause and re.fullmatch(r"[\s,]*(?:[\w’'.-]+\s+){1,%d}" % _PAIR_LIMIT_WORDS, between)
+        ):
             return q
     return None
+
+
+def _speaker_after(ctx: DocumentContext, cue: Cue) -> Candidate | None:
+    """The speaker named after the cue: "according to officials", '"...," said the minister'."""
+    text = ctx.text
+    if cue.lemma != "according to" and not (cue.quote and not _WORD.search(text, cue.quote[1], cue.start)):
+        return None
+    stop = re.compile(r"[,.;:!?“”\"]|$").search(text, cue.end, cue.sent_end)
+    return _pick(candidates(text, cue.end, stop.start() if stop else cue.sent_end, ctx.mentions))
 
 
 def _speaker(ctx: DocumentContext, cue: Cue, earlier: list[Cue]) -> Speaker | None:
@@ -449,6 +460,9 @@ def _speaker(ctx: DocumentContext, cue: Cue, earlier: list[Cue]) -> Speaker | No
     text, lex = ctx.text, lexicon()
     before = text[cue.sent_start : cue.start]
     previous = earlier[-1] if earlier else None
+    after = _speaker_after(ctx, cue)
+    if after:
+        return ctx.referent(after)
     who = _WHO_BEFORE.search(before)
     if who:
         found = candidates(text, cue.sent_start, cue.sent_start + who.start(), ctx.mentions)
@@ -485,13 +499,18 @@ def _content(ctx: DocumentContext, cue: Cue, following: list[Cue]) -> tuple[int,
     text = ctx.text
     if cue.quote:
         return cue.quote[0] + 1, cue.quote[1] - 1, "direct"
-    if cue.postposed and cue.speaker is not None:
-        if 0 <= len(_WORD.findall(text[cue.sent_start : cue.speaker.start])) <= 2 and cue.speaker.start >= cue.sent_start:
+    speaker = cue.speaker
+    if speaker is not None and cue.lemma == "according to":
+        before = _WORD.search(text, cue.sent_start, cue.start)
+        start, end = (cue.sent_start, cue.start) if before else (speaker.end, cue.sent_end)
+    elif cue.postposed and speaker is not None:
+        opening = _WORD.findall(text, cue.sent_start, speaker.start) if cue.sent_start <= speaker.start else ["-"]
+        if all(w.lower() in lexicon().intro_words | {"the", "a", "an"} for w in opening):
             start, end = cue.end, cue.sent_end  # "As the Post reported, ..."
         elif text[cue.end : cue.end + 1] == ",":
-            start, end = cue.sent_start, cue.sent_end
+            start, end = cue.sent_start, cue.sent_end  # "The group, he added, managed to ..."
         else:
-            start, end = cue.sent_start, text.rfind(",", cue.sent_start, cue.speaker.start) if cue.speaker.start > cue.sent_start else cue.sent_start
+            start, end = cue.sent_start, max(cue.sent_start, speaker.start)  # "..., he said."
     else:
         colon = re.match(r"\s*:\s*", text[cue.end :])
         that = _THAT_AFTER.match(text[cue.end : cue.sent_end])

@@ -127,3 +127,23 @@ def test_odd_marks_and_quotes_never_pair_across_paragraphs(tmp_path):
     assert set(table["cue"]) >= {"said", "added"}
     spoke = table[table.cue_start == text.index("the spokesman said") + len("the spokesman ")].iloc[0]
     assert spoke.speaker == "the spokesman" and not spoke.direct  # its opening mark is in the paragraph before
+
+
+def test_unseen_sentence_shapes(tmp_path):
+    """Cue forms that the seeds do not use: "according to", inverted "said the minister", speaker after content."""
+    (tmp_path / "b.txt").write_text(
+        "Victory is near, according to Iraqi officials. According to the ministry, the town was freed.\n\n"
+        '"We will not leave," said the minister. The spokesman told reporters that the army had advanced.\n\n'
+        "The fighting had stopped, a local journalist reported.\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus(tmp_path)
+    text = corpus.texts["b"]
+    got = [(r.cue, r.speaker, text[r.content_start : r.content_end], r.kind) for r in quotes(corpus).itertuples()]
+    assert got == [
+        ("according to", "Iraqi officials", "Victory is near", "indirect"),
+        ("According to", "the ministry", "the town was freed.", "indirect"),
+        ("said", "the minister", "We will not leave,", "direct"),
+        ("told", "The spokesman", "the army had advanced.", "indirect"),
+        ("reported", "a local journalist", "The fighting had stopped", "indirect"),
+    ]
