@@ -126,8 +126,13 @@ def _lexicon() -> _Lexicon:
         number_at=number_at,
         after_digits=re.compile(rf"[ \u00a0]?(?P<scale>{_alternation(all_scales)})(?![\w])", re.IGNORECASE),
         unit_after=re.compile(rf"(?:\s+of)?[\s-]*(?P<unit>{_alternation(unit_words)})(?![\w])", re.IGNORECASE),
-        age_after=re.compile(r"[\s-]*(?P<unit>years?|months?)[\s-]+old\b", re.IGNORECASE),
-        currency_before=re.compile(rf"(?:(?<![\w])(?P<word>{_alternation(prefix_words)})|(?P<sym>{_alternation(symbols)}))[ \u00a0]?$"),
+        age_after=re.compile(
+            r"[\s-]*(?P<unit>year|month|week|day)s?(?:[\s-]+old\b|\s+of\s+age\b)", re.IGNORECASE
+        ),
+        currency_before=re.compile(
+            rf"(?:(?<![\w])(?P<word>{_alternation(prefix_words)})|(?-i:(?P<sym>{_alternation(symbols)})))[ \u00a0]?$",
+            re.IGNORECASE,
+        ),
         hedge_before=re.compile(rf"\s+{_alternation(h[::-1] for h in q['hedges_before'])}(?![\w])", re.IGNORECASE),
         hedge_after=re.compile(rf"\s*{_alternation(q['hedges_after'])}\b", re.IGNORECASE),
         scales={k.lower(): float(v) for k, v in q["scales"].items()},
@@ -156,13 +161,22 @@ _COPULA_SUBJECT = re.compile(
 _IRREGULAR_PLURALS = frozenset("people men women children troops police personnel staff civilians".split())
 
 
+def _text2num(phrase: str) -> float:
+    """text2num's value of number words; it stops at billions, so "N trillion M" is composed here."""
+    phrase = phrase.lower().replace("-", " ")
+    head, trillion, tail = phrase.rpartition("trillion")
+    if not trillion:
+        return float(text2num(phrase, "en"))
+    tail = tail.strip().removeprefix("and ").strip()
+    return (_text2num(head.strip()) if head.strip() else 1.0) * 1e12 + (_text2num(tail) if tail else 0.0)
+
+
 def _words_value(words: str) -> tuple[float, int] | None:
     """Value of spelled-out number words and how many characters of them it uses (longest parsable prefix)."""
     tokens = list(re.finditer(r"[A-Za-z]+", words))
     for n in range(len(tokens), 0, -1):
-        phrase = words[: tokens[n - 1].end()]
         try:
-            return float(text2num(phrase.lower().replace("-", " "), "en")), tokens[n - 1].end()
+            return _text2num(words[: tokens[n - 1].end()]), tokens[n - 1].end()
         except ValueError:
             continue
     return None
@@ -279,7 +293,7 @@ def _unit(text: str, end: int, vague: bool) -> tuple[str, str, int]:
     lex = _lexicon()
     age = lex.age_after.match(text, end)
     if age:
-        return ("year" if age.group("unit").lower().startswith("year") else "month"), "age", age.end()
+        return age.group("unit").lower(), "age", age.end()
     m = lex.unit_after.match(text, end)
     if not m or (not vague and " of" in text[end:m.start("unit")]):
         return "", "count", end
