@@ -33,6 +33,7 @@ def _year(k: int) -> str:
 
 
 _DAY2 = r"(?:[0-3]?\d(?:st|nd|rd|th)?\s+(?:and|&|-|–|to)\s+)"
+_NUMBER_START = r"(?<![\d.,])\b"  # not the decimals or thousands of a longer number
 _NO_YEAR = r"(?!,?\s*(?:19|20)\d\d)"
 _TIME = r"(?:\s*(?:at|,|-)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{2,4})?)"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)"
@@ -40,15 +41,15 @@ _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)"
 _DATE = re.compile(
     "|".join([
         rf"\b{_month(0)}\s+{_day(0)},?\s+{_year(0)}\b",  # november 22, 2017
-        rf"\b{_DAY2}?{_day(1)}\s+(?:of\s+)?{_month(1)},?\s+{_year(1)}\b",  # 22 november 2017
+        rf"{_NUMBER_START}{_DAY2}?{_day(1)}\s+(?:of\s+)?{_month(1)},?\s+{_year(1)}\b",  # 22 november 2017
         r"\b(?P<year2>(?:19|20)\d\d)-(?P<month2>[01]\d)-(?P<day2>[0-3]\d)\b",  # 2017-11-22
-        rf"\b{_DAY2}?{_day(3)}\s+(?:of\s+)?{_month(3)}\b{_NO_YEAR}",  # 22nd and 23rd of november
+        rf"{_NUMBER_START}{_DAY2}?{_day(3)}\s+(?:of\s+)?{_month(3)}\b{_NO_YEAR}",  # 22nd and 23rd of november
         rf"\b{_month(4)}\s+{_day(4)}\b{_NO_YEAR}(?![:\d])",  # november 23
         rf"\b{_month(5)}\s+(?:of\s+)?{_year(5)}\b",  # october 2017
         r"(?<![\w$£€-])(?P<year6>(?:19|20)\d\d)(?![\w-])",  # 2016
     ])
 )
-_DIGITS = re.compile(r"\d+")
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _BEFORE, _AFTER = 32, 40  # the most characters a date form spans before and after a run of digits
 _DATELINE_PREFIX = re.compile(rf"^(?:(?:published|updated|posted)\s*:?\s*)?{_WEEKDAY}?", re.IGNORECASE)
 _DATELINE_REST = re.compile(rf"^{_TIME}?$", re.IGNORECASE)
@@ -81,10 +82,17 @@ def is_dateline(text: str) -> bool:
     return bool(first and first.start == 0 and first.year and first.day and _DATELINE_REST.match(rest[first.end :]))
 
 
+def _day_or_year(number: str) -> bool:
+    """Whether a run of digits could be a day of the month (1-2 digits) or a year (19xx, 20xx)."""
+    return len(number) <= 2 or (len(number) == 4 and number[:2] in ("19", "20"))
+
+
 def _windows(text: str) -> Iterator[tuple[int, int]]:
-    """Merged ranges around each run of digits: every date form contains one, and most text has none."""
+    """Merged ranges around each day-or-year number: every date form contains one, and most text has none."""
     start = end = -1
     for m in _DIGITS.finditer(text):
+        if not _day_or_year(m.group(0)):
+            continue
         lo, hi = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
         if lo > end:
             if end >= 0:

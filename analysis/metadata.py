@@ -1,6 +1,7 @@
 """Document metadata read from the text itself: title, author, outlet, syndication source, publication date."""
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -134,7 +135,8 @@ def _inferred_date(text: str, body: list[Span]) -> Found:
     if not body:
         return Found(None, "no dateline and no body text")
     region = text[body[0].start : body[-1].end]
-    mentions = [d for d in _shifted(find_dates(region), body[0].start) if _inside(d, body)]
+    starts = [s.start for s in body]
+    mentions = [d for d in _shifted(find_dates(region), body[0].start) if _inside(d, body, starts)]
     years = [d.year for d in mentions if d.year]
     if not years:
         return Found(None, "no dateline and no dated event in the text")
@@ -156,9 +158,10 @@ def _shifted(dates, offset: int) -> list[DateMention]:
     return [DateMention(d.start + offset, d.end + offset, d.year, d.month, d.day) for d in dates]
 
 
-def _inside(d: DateMention, spans: list[Span]) -> bool:
-    """Whether a date mention lies inside one of the spans."""
-    return any(s.start <= d.start and d.end <= s.end for s in spans)
+def _inside(d: DateMention, spans: list[Span], starts: list[int]) -> bool:
+    """Whether a date mention lies inside one of the sorted spans (whose starts are given)."""
+    i = bisect_right(starts, d.start) - 1
+    return i >= 0 and d.end <= spans[i].end
 
 
 def _resolve_year(d: DateMention, latest_year: int) -> tuple[int, int, int | None]:

@@ -7,6 +7,7 @@ byline, ... ) or the whitespace between sentences (label ``space``), so the text
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 from importlib import resources
 
 import yaml
@@ -15,10 +16,10 @@ from analysis.dateparse import is_dateline
 
 BODY = "body"
 
-_BLANK_LINE = re.compile(r"[ \t\u00a0\r]*\n(?:[ \t\u00a0\r]*\n)+")
+_BLANK_LINE = re.compile(r"\n(?:[ \t\u00a0\r]*\n)+")  # pieces are stripped, so spaces before it need no match
 _LINE_BREAK = re.compile(r"\r?\n")
 # A run of sentence punctuation and closing quotes, the whitespace after it (group 1), the next character (2).
-_CANDIDATE = re.compile(r"(?:\.{3}|…|[.!?])+[\"”’'\)\]]*(\s+)(?=(\S))")
+_CANDIDATE = re.compile(r"[.!?…]+[\"”’'\)\]]*(\s+)(?=([^\sa-z,;:]))")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _NEXT_WORD = re.compile(r"\w+")
 _SOURCE_TAG = re.compile(r"\((?:source|via)\s*:[^)\n]*\)", re.IGNORECASE)
@@ -31,8 +32,7 @@ _SENTENCE_STARTERS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A labelled, half-open character range [start, end) of a text."""
 
     start: int

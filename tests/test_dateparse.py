@@ -1,0 +1,29 @@
+"""Explicit calendar dates and datelines, on sentences written to cover each form."""
+
+import pytest
+
+from analysis.dateparse import find_dates, is_dateline
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("published on October 4, 2017, besides", [("October 4, 2017", "2017-10-04")]),
+    ("held on 22nd and 23rd of November in Tehran", [("22nd and 23rd of November", "--11-23")]),
+    ("in September 17 2016. Back in 2015", [("September 17 2016", "2016-09-17"), ("2015", "2015")]),
+    ("the November 23 episode", [("November 23", "--11-23")]),
+    ("on 2017-11-22 and in October 2017", [("2017-11-22", "2017-11-22"), ("October 2017", "2017-10")]),
+    ("2,000 US ground troops, 3.15 per cent, $2017 bn and SU-2016", []),
+    ("You may find 12 small differences", []),
+])
+def test_find_dates(text, expected):
+    assert [(text[d.start : d.end], d.iso) for d in find_dates(text)] == expected
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("November 22, 2017 at 9:00 pm", True),
+    ("Published: Tuesday, 21 November 2017, 10:15 GMT", True),
+    ("2017-11-22", True),
+    ("November 22, 2017 was the day the war ended", False),
+    ("November 2017", False),  # a month is not a dateline
+])
+def test_is_dateline(line, expected):
+    assert is_dateline(line) is expected
