@@ -93,6 +93,12 @@ class _Lexicon:
 
 
 @cache
+def number_words() -> tuple[str, ...]:
+    """Spelled-out numbers that may form a figure (data/quantifiers.yaml)."""
+    return tuple(_data("quantifiers.yaml")["number_words"])
+
+
+@cache
 def _lexicon() -> _Lexicon:
     """Build the patterns once from data/units.yaml and data/quantifiers.yaml."""
     q, u = _data("quantifiers.yaml"), _data("units.yaml")
@@ -105,9 +111,9 @@ def _lexicon() -> _Lexicon:
     currency_words = [w for spec in u["currencies"].values() for w in spec["words"]]
     prefix_words = [w for spec in u["currencies"].values() for w in spec["prefix_words"]]
     scale_words = list(_SCALE_VALUES)
-    starters = (q["number_words"] + list(q["vague"]) + q["vague_modifiers"]
+    starters = (list(number_words()) + list(q["vague"]) + q["vague_modifiers"]
                 + [f"{article} {w}" for article in ("a", "an") for w in scale_words + list(units)])
-    word = _alternation(q["number_words"])
+    word = _alternation(number_words())
     vague_word = _alternation(q["vague"])
     scale_word = _alternation(scale_words)
     digits = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?(?!\d)"
@@ -182,7 +188,7 @@ def _words_value(words: str) -> tuple[float, int] | None:
     return None
 
 
-def _is_plural_noun(word: str) -> bool:
+def looks_plural(word: str) -> bool:
     """Rough test that a word is a plural noun ("troops", "people"), used to tell counts from years."""
     w = word.lower()
     return w in _IRREGULAR_PLURALS or (len(w) > 3 and w.endswith("s") and not w.endswith("ss"))
@@ -197,7 +203,7 @@ def _is_date_number(text: str, start: int, end: int, value: float, raw: str) -> 
     if after and after.group(1).lower() in MONTHS:
         return True
     is_year = len(raw) == 4 and raw.isdigit() and 1000 <= value <= 2099
-    return is_year and not (after and _is_plural_noun(after.group(1)))
+    return is_year and not (after and looks_plural(after.group(1)))
 
 
 def _is_designator(text: str, start: int, end: int) -> bool:

@@ -1,0 +1,195 @@
+"""Dates and times in a text: explicit ("October 4, 2017", "in 2014", "Since August") and relative
+("on Tuesday", "two days later", "one year ago"), normalised to ISO at the precision stated.
+
+Explicit calendar dates come from analysis.dateparse (shared with the corpus loader). A relative
+expression is resolved only when the document's own date is certain (stated in the text, not
+inferred) or, for "N days later/earlier", when the date it counts from is itself resolved;
+otherwise its `normalized` is empty. Weekday names resolve to the latest such day on or before the
+document date (news report past events), or the next one after it when preceded by "next".
+"""
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+import pandas as pd
+from text_to_num import text2num
+
+from analysis.corpus import Corpus
+from analysis.dateparse import MONTHS, find_dates
+from analysis.figures import looks_plural, number_words
+
+COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "normalized", "relative", "role", "in_body"]
+PUBLICATION_LABELS = frozenset({"dateline", "byline"})
+
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS if len(m) > 3), key=len, reverse=True))
+_MONTH_ALONE = re.compile(
+    rf"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|[Dd]uring|[Tt]hrough|[Ee]arly|[Ll]ate|[Mm]id-?)\s+"
+    rf"(?P<month>{_MONTH_NAMES})\b(?![\s,]*\d)"
+)
+_WEEKDAY = re.compile(rf"\b(?:(?P<next>[Nn]ext)\s+)?(?P<weekday>{'|'.join(_WEEKDAYS)})\b")
+_DEICTIC = re.compile(r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b")
+_UNITS = r"day|week|month|year|decade"
+_NUMBER_WORD = "|".join(sorted(number_words(), key=len, reverse=True))
+_COUNTED_OFFSET = re.compile(
+    rf"\b(?P<n>\d+|an?|(?:{_NUMBER_WORD})(?:[- ](?:{_NUMBER_WORD}))*)\s+(?P<unit>{_UNITS})s?\s+"
+    rf"(?P<dir>ago|later|earlier|before|after)\b",
+    re.IGNORECASE,
+)
+_NAMED_OFFSET = re.compile(rf"\b(?P<which>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast)\s+(?P<unit>week|month|year)\b")
+_DAY_RANGE = re.compile(r"^(?P<first>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:and|&|-|–|to)\s+")
+_TIME_AFTER = re.compile(r"\s*(?:at|,)?\s*(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\s*(?:(?P<ap>[ap])\.?m\b\.?)?", re.I)
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]* $")
+_NEAR = 400  # "N days later" counts from a resolved day-precise date at most this many characters before
+
+
+@dataclass(frozen=True)
+class DateExpression:
+    """One date or time expression; normalized is ISO at the stated precision, "" if unresolved."""
+
+    start: int
+    end: int
+    surface: str
+    normalized: str
+    relative: bool
+
+
+def _count(word: str) -> int | None:
+    """The number in "two", "2", "a", "twenty-one", or None."""
+    if word.isdigit():
+        return int(word)
+    if word.lower() in ("a", "an"):
+        return 1
+    try:
+        return int(text2num(word.lower().replace("-", " "), "en"))
+    except ValueError:
+        return None
+
+
+def _shift(day: date, n: int, unit: str) -> str:
+    """ISO for day moved by n units, at the unit's precision (days/weeks: day, months: month, years: year)."""
+    if unit in ("day", "week"):
+        return (day + timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
+    if unit == "month":
+        months = day.year * 12 + day.month - 1 + n
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    return f"{day.year + n * (10 if unit == 'decade' else 1):04d}"
+
+
+def _explicit(text: str) -> list[DateExpression]:
+    """Calendar dates stated in full or in part, with a following clock time when there is one."""
+    found = []
+    for mention in find_dates(text):
+        surface = text[mention.start:mention.end]
+        if mention.year and mention.month is None and mention.day is None:
+            after = re.match(r"\s*([A-Za-z]+)", text[mention.end:mention.end + 30])
+            if after and looks_plural(after.group(1)):
+                continue  # "2000 troops": a count, not a year
+        normalized, end = mention.iso, mention.end
+        first = _DAY_RANGE.match(surface)
+        if first and mention.day:
+            normalized = f"{replace(mention, day=int(first.group('first'))).iso}/{mention.iso}"
+        clock = _TIME_AFTER.match(text, end) if mention.day and mention.year else None
+        if clock:
+            hour, half = int(clock.group("h")), (clock.group("ap") or "").lower()
+            hour = hour % 12 + (12 if half == "p" else 0) if half else hour
+            normalized, end = f"{normalized}T{hour:02d}:{clock.group('m')}", clock.end()
+        found.append(DateExpression(mention.start, end, text[mention.start:end], normalized, False))
+    for m in _MONTH_ALONE.finditer(text):
+        month = MONTHS[m.group("month").lower()]
+        found.append(DateExpression(m.start("month"), m.end("month"), m.group("month"), f"--{month:02d}", False))
+    return found
+
+
+def _relative(text: str, anchor: date | None) -> list[DateExpression]:
+    """Weekdays, today/yesterday, "last year", "two days ago/later"; resolved against anchor if given."""
+    found = []
+    for m in _WEEKDAY.finditer(text):
+        value = ""
+        if anchor:
+            target = _WEEKDAYS.index(m.group("weekday"))
+            back = (anchor.weekday() - target) % 7
+            value = (anchor + timedelta(days=(7 - back) % 7 or 7) if m.group("next") else anchor - timedelta(days=back)).isoformat()
+        found.append(DateExpression(m.start(), m.end(), m.group(), value, True))
+    for m in _DEICTIC.finditer(text):
+        if m.group()[0].isupper() and _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "Russia Today", "USA Today": part of a name
+        offset = {"yesterday": -1, "tomorrow": 1}.get(m.group("word").lower(), 0)
+        found.append(DateExpression(m.start(), m.end(), m.group(), (anchor + timedelta(days=offset)).isoformat() if anchor else "", True))
+    for m in _NAMED_OFFSET.finditer(text):
+        n = {"last": -1, "past": -1, "next": 1}.get(m.group("which").lower(), 0)
+        found.append(DateExpression(m.start(), m.end(), m.group(), _shift(anchor, n, m.group("unit").lower()) if anchor else "", True))
+    for m in _COUNTED_OFFSET.finditer(text):
+        n = _count(m.group("n"))
+        if n is None:
+            continue
+        unit, direction = m.group("unit").lower(), m.group("dir").lower()
+        value = _shift(anchor, -n, unit) if anchor and direction == "ago" else ""
+        found.append(DateExpression(m.start(), m.end(), m.group(), value, True))
+    return found
+
+
+def _chain(found: list[DateExpression]) -> list[DateExpression]:
+    """Resolve "N days later/earlier" from the nearest resolved day-precise date before it."""
+    out: list[DateExpression] = []
+    for expr in found:
+        m = _COUNTED_OFFSET.fullmatch(expr.surface)
+        if m and not expr.normalized and m.group("dir").lower() in ("later", "earlier"):
+            base = next((e for e in reversed(out) if re.fullmatch(r"\d{4}-\d\d-\d\d", e.normalized)
+                         and expr.start - e.end <= _NEAR), None)
+            if base:
+                sign = 1 if m.group("dir").lower() == "later" else -1
+                value = _shift(date.fromisoformat(base.normalized), sign * _count(m.group("n")), m.group("unit").lower())
+                expr = replace(expr, normalized=value)
+        out.append(expr)
+    return out
+
+
+def parse_dates(text: str, anchor: date | None = None) -> list[DateExpression]:
+    """Every date expression in text, in order, without overlaps; relative ones resolved against anchor."""
+    candidates = sorted(_explicit(text) + _relative(text, anchor), key=lambda e: (e.start, -(e.end - e.start)))
+    kept: list[DateExpression] = []
+    for expr in candidates:
+        if kept and expr.start < kept[-1].end:
+            continue
+        kept.append(expr)
+    return _chain(kept)
+
+
+def document_date(documents: pd.DataFrame, doc_id: str) -> date | None:
+    """The document's own date when it is certain: stated to the day and not inferred."""
+    row = documents.loc[documents["doc_id"] == doc_id].iloc[0]
+    published = row["published"]
+    if pd.isna(row["published_inferred"]) or bool(row["published_inferred"]) or not isinstance(published, str):
+        return None
+    try:
+        return date.fromisoformat(published[:10]) if len(published) >= 10 else None
+    except ValueError:
+        return None
+
+
+def document_dates(doc_id: str, text: str, sentences: pd.DataFrame, anchor: date | None) -> list[dict]:
+    """Date rows for one document; role is "publication" inside a dateline or byline, else "event"."""
+    found = parse_dates(text, anchor)
+    if not found:
+        return []
+    index = sentences["start"].to_numpy().searchsorted([e.start for e in found], side="right") - 1
+    rows = []
+    for expr, i in zip(found, index):
+        sentence = sentences.iloc[max(i, 0)]
+        role = "publication" if sentence["label"] in PUBLICATION_LABELS else "event"
+        rows.append({"doc_id": doc_id, "sent_id": int(sentence["sent_id"]), "start": expr.start, "end": expr.end,
+                     "surface": expr.surface, "normalized": expr.normalized, "relative": expr.relative,
+                     "role": role, "in_body": bool(sentence["in_body"])})
+    return rows
+
+
+def dates(corpus: Corpus) -> pd.DataFrame:
+    """Every date expression in the corpus, one row each."""
+    rows = []
+    for doc_id, sentences in corpus.sentences.groupby("doc_id", sort=True):
+        anchor = document_date(corpus.documents, doc_id)
+        rows += document_dates(doc_id, corpus.texts[doc_id], sentences.sort_values("start"), anchor)
+    return pd.DataFrame(rows, columns=COLUMNS).astype({"start": int, "end": int, "sent_id": int,
+                                                       "relative": bool, "in_body": bool})

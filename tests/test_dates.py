@@ -1,0 +1,86 @@
+"""Dates: explicit and relative expressions on strings, and every date in the seeds (hand-annotated).
+
+tests/fixtures/dates_gold.csv lists every date or time expression in the five seeds, found by reading
+them, with its ISO normalisation at the stated precision; relative ones are resolved only in the one
+document whose date is stated in the text (001, dateline "November 22, 2017 at 9:00 pm", a Wednesday).
+"""
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import load_corpus
+from analysis.dates import COLUMNS, dates, document_date, parse_dates
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = pd.read_csv(ROOT / "tests" / "fixtures" / "dates_gold.csv", keep_default_na=False)
+WEDNESDAY = date(2017, 11, 22)
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus(ROOT / "seeds")
+
+
+def found(text: str, anchor: date | None = None) -> list[tuple[str, str, bool]]:
+    """(surface, normalized, relative) of every date expression in text."""
+    return [(d.surface, d.normalized, d.relative) for d in parse_dates(text, anchor)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("published on October 4, 2017, in London", [("October 4, 2017", "2017-10-04", False)]),
+        ("held on 22nd and 23rd of November in Tehran", [("22nd and 23rd of November", "--11-22/--11-23", False)]),
+        ("November 22, 2017 at 9:00 pm", [("November 22, 2017 at 9:00 pm", "2017-11-22T21:00", False)]),
+        ("the attack in September 17 2016 failed", [("September 17 2016", "2016-09-17", False)]),
+        ("Since August, when Turkey sent tanks", [("August", "--08", False)]),
+        ("gains in 2014 and", [("2014", "2014", False)]),
+        ("since the 2003 invasion", [("2003", "2003", False)]),
+        ("killed 2000 people", []),
+        ("an interview with Russia Today (RT)", []),
+    ],
+)
+def test_explicit_dates(text, expected):
+    assert found(text) == expected
+
+
+def test_relative_dates_stay_unresolved_without_a_certain_document_date():
+    text = "On Friday, forces liberated Rawa. Two days later, the army took Bukamal. One year ago it began."
+    assert found(text) == [("Friday", "", True), ("Two days later", "", True), ("One year ago", "", True)]
+
+
+def test_relative_dates_resolve_against_the_document_date():
+    text = ("He announced on Tuesday the defeat. On Friday, forces liberated Rawa. Two days later, the army "
+            "took Bukamal. Yesterday he spoke; next Monday he will travel. Last year was hard; two years ago too.")
+    assert found(text, WEDNESDAY) == [
+        ("Tuesday", "2017-11-21", True), ("Friday", "2017-11-17", True), ("Two days later", "2017-11-19", True),
+        ("Yesterday", "2017-11-21", True), ("next Monday", "2017-11-27", True), ("Last year", "2016", True),
+        ("two years ago", "2015", True),
+    ]
+
+
+def test_an_offset_from_an_event_is_not_resolved():
+    assert found("just two days after they shocked the country", WEDNESDAY) == [("two days after", "", True)]
+
+
+def test_document_date_only_when_stated_to_the_day(corpus):
+    anchors = {d: document_date(corpus.documents, d) for d in corpus.documents.doc_id}
+    assert [str(a) for a in anchors.values()] == ["None", "2017-11-22", "None", "None", "None"]
+
+
+def test_gold_surfaces_are_the_text_at_their_offsets(corpus):
+    for row in GOLD.itertuples():
+        assert corpus.texts[row.doc_id][row.start:row.end] == row.surface, row
+
+
+def test_every_date_in_the_seeds(corpus):
+    table = dates(corpus)
+    assert list(table.columns) == COLUMNS
+    for row in table.itertuples():
+        assert corpus.texts[row.doc_id][row.start:row.end] == row.surface
+    keys = ["doc_id", "start", "end", "surface", "normalized", "relative", "role"]
+    got = table[keys].sort_values(["doc_id", "start"]).reset_index(drop=True)
+    assert got.to_dict("records") == GOLD[keys].to_dict("records")
