@@ -11,6 +11,16 @@ _QUOTE_MARK = re.compile(r"[\"“”]|(?<!\w)[‘'](?=\w)")
 PRECISION = {4: "year", 7: "month", 10: "day"}
 
 
+METADATA_COLUMNS = ["label", "title", "author", "outlet", "via", "published", "published_inferred",
+                    "published_evidence", "genre"]
+
+
+def metadata_table(corpus: Corpus) -> pd.DataFrame:
+    """The documents' metadata for reading: one row per document, indexed by label, blanks where the text is silent."""
+    columns = [c for c in METADATA_COLUMNS if c in corpus.documents.columns]
+    return corpus.documents[columns].set_index("label").astype(object).fillna("")
+
+
 def publication_dates(corpus: Corpus) -> pd.DataFrame:
     """One row per dated document: its label, the date (first day of the stated period), precision and evidence."""
     docs = corpus.documents.dropna(subset=["published"])
@@ -67,6 +77,12 @@ def profile(corpus: Corpus) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def profile_table(profile: pd.DataFrame) -> pd.DataFrame:
+    """The profile's measures for reading, indexed by document, blanks for missing values."""
+    measures = profile.drop(columns=["doc_id", "author", "outlet", "via"]).set_index("document")
+    return measures.astype(object).fillna("")
+
+
 def sketch(row: pd.Series) -> str:
     """A one-paragraph reading of a document's character, built only from its profile row."""
     who = " and ".join(str(v) for v in (row["author"], row["outlet"]) if isinstance(v, str)) or "no named author or outlet"
@@ -77,7 +93,7 @@ def sketch(row: pd.Series) -> str:
     )
     via = f"; it credits {row['via']} as its source" if isinstance(row["via"], str) else ""
     furniture = f"; page furniture: {row['furniture']}" if row["furniture"] else ""
-    genre = f" ({row['genre']})" if isinstance(row["genre"], str) else ""
+    genre = f", {row['genre']}" if isinstance(row["genre"], str) else ""
     return (
         f"**{row['document']}**{genre}: {who}. {row['n_words']:,} words in {row['n_sentences']} sentences "
         f"({row['words_per_sentence']} words each on average); {voice}; "

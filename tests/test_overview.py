@@ -46,7 +46,7 @@ def test_profile_reads_voice_and_sources(corpus):
 def test_sketch_is_built_from_the_row(corpus):
     prof = overview.profile(corpus).set_index("doc_id")
     text = overview.sketch(prof.loc["001_b8e32a01f76ace3e"])
-    assert text.startswith("**001 · Middle East Monitor** (news report (agency rewrite)): Middle East Monitor.")
+    assert text.startswith("**001 · Middle East Monitor**, news report (agency rewrite): Middle East Monitor.")
     assert "it credits Xinhua News Agency as its source" in text
 
 
@@ -55,3 +55,9 @@ def test_summary_states_size_and_date_range(corpus):
     assert text.startswith("The corpus holds **5 documents**")
     assert "published between **2016-10** and **2017-12**" in text
     assert "1 publication date(s) are stated in a dateline; 4 are inferred" in text
+
+
+def test_metadata_table_leaves_unknown_values_blank(corpus):
+    table = overview.metadata_table(corpus)
+    assert table.loc["002 · Mehr News Agency", "title"] == ""  # the file has no headline
+    assert table.loc["002 · Mehr News Agency", "via"] == "Press TV"
