@@ -6,6 +6,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 CORPUS ?= seeds
 OUT    ?= build
+LAB_PORT ?= 8888
 STAMP  := $(VENV)/.installed
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
@@ -31,9 +32,15 @@ test: install  ## unit tests + every notebook re-run and compared with its commi
 unit: install  ## unit tests only (fast)
 	$(PY) -m pytest tests
 
-notebooks: install  ## re-execute every notebook in place (after changing the library or a notebook)
-	for nb in notebooks/*.ipynb; do \
-	  $(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace "$$nb" || exit 1; done
+notebooks: install  ## re-execute notebooks in place against seeds/, stamped with their code (NB=notebooks/01-corpus.ipynb for one)
+	$(PY) -m analysis.report execute $(NB)
+
+lab: install  ## JupyterLab on the notebooks, local only (127.0.0.1), token-protected, in the project env
+	@token="$${LAB_TOKEN:-$$($(PY) -c 'import secrets; print(secrets.token_hex(24))')}"; \
+	echo "JupyterLab: http://127.0.0.1:$(LAB_PORT)/lab?token=$$token"; \
+	exec $(VENV)/bin/jupyter lab --allow-root --ServerApp.ip=127.0.0.1 --ServerApp.port=$(LAB_PORT) \
+	  --ServerApp.port_retries=0 --ServerApp.root_dir=notebooks --IdentityProvider.token="$$token" \
+	  --LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate
 
 bench: install  ## throughput of each stage on the corpus replicated to >= 5 MB
 	$(PY) -m benchmarks

@@ -29,6 +29,8 @@ VEGA_MIME = "application/vnd.vegalite.v5+json"
 VEGA_LITE_VERSION = alt.SCHEMA_VERSION.lstrip("v").rsplit(".", 1)[0]
 STAMP = "analysis"  # notebook metadata key holding the hash of the code that made the outputs
 TIMEOUT = 600  # seconds one cell may run
+# Paths that exist on one machine only: a home, a work tree, a temporary or kernel file.
+MACHINE_PATH = re.compile(r"(?:/work/|/tmp/|/home/|/root/|/Users/|[A-Z]:\\\\|ipykernel_\d+)[^\s\"'<>]*")
 ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")  # colours in tracebacks
 
 
@@ -36,6 +38,26 @@ def source_sha256(nb: nbformat.NotebookNode) -> str:
     """A hash of the notebook's code cells: what its committed outputs were computed from."""
     code = [cell.source for cell in nb.cells if cell.cell_type == "code"]
     return hashlib.sha256(json.dumps(code).encode("utf-8")).hexdigest()
+
+
+def stale_reasons(nb: nbformat.NotebookNode) -> list[str]:
+    """Why a committed notebook's outputs cannot be trusted as fresh and portable (empty: they can)."""
+    reasons = []
+    stamp = nb.metadata.get(STAMP, {}).get("source_sha256")
+    if stamp != source_sha256(nb):
+        reasons.append("its code is not the code its outputs were computed from" if stamp
+                       else "it was not executed with `make notebooks`, so nothing records what code made its outputs")
+    code = [cell for cell in nb.cells if cell.cell_type == "code" and cell.source.strip()]
+    if [cell.execution_count for cell in code] != list(range(1, len(code) + 1)):
+        reasons.append("its cells were not run once each, top to bottom, in a fresh kernel")
+    if any(output.output_type == "error" for cell in code for output in cell.outputs):
+        reasons.append("a cell shows an error")
+    if any("execution" in cell.metadata for cell in code):
+        reasons.append("cells carry execution timestamps")
+    found = sorted(set(MACHINE_PATH.findall(nbformat.writes(nb))))
+    if found:
+        reasons.append(f"it shows machine-specific paths: {', '.join(found)}")
+    return reasons
 
 
 def execute(path: Path, corpus: Path | None = None) -> nbformat.NotebookNode:
