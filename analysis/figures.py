@@ -19,9 +19,12 @@ from text_to_num import text2num
 
 from analysis.corpus import Corpus
 from analysis.dateparse import MONTHS
+from analysis.quotes import quotes as find_quotes
 
 COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "value", "unit", "kind", "counted",
-           "approximate", "vague", "source", "in_body"]
+           "approximate", "vague", "source", "in_body", "topic"]
+RECURRING_COLUMNS = ["figure", "n_docs", "doc_id", "label", "surface", "approximate", "vague", "source",
+                     "counted", "sentence", "start", "end"]
 AUTHOR = "author"
 UNKNOWN_SPEAKER = "unknown"
 _DATE_FOLLOWERS = ("ago", "later", "earlier", "after", "before")
@@ -402,6 +405,28 @@ def attribute(figs: pd.DataFrame, quotes: pd.DataFrame) -> pd.Series:
     return source
 
 
+@cache
+def _topics() -> tuple[dict, int, list[tuple[str, frozenset]], dict[str, str]]:
+    """(topic by kind, cue window, [(topic, cue words)], topic by counted head noun) from data/figure_topics.yaml."""
+    raw = _data("figure_topics.yaml")
+    heads = {word: topic for topic, words in raw["counted"].items() for word in words}
+    return raw["by_kind"], raw["cue_window"], [(t, frozenset(w)) for t, w in raw["cues"].items()], heads
+
+
+def topic(text: str, fig: Figure) -> str:
+    """What a figure is about: by its kind, else by a cue word near it, else by the noun it counts."""
+    by_kind, window, cues, heads = _topics()
+    if fig.kind in by_kind:
+        return by_kind[fig.kind]
+    near = re.findall(r"[a-z]+", text[max(0, fig.start - 12 * window):fig.start].lower())[-window:]
+    near += re.findall(r"[a-z]+", text[fig.end:fig.end + 12 * window].lower())[:window]
+    for name, words in cues:
+        if words.intersection(near):
+            return name
+    head = fig.counted.lower().split()[-1].strip("’'") if fig.counted else ""
+    return heads.get(head, "other")
+
+
 def document_figures(doc_id: str, text: str, sentences: pd.DataFrame) -> list[dict]:
     """Figure rows for one document (source still "author"; see attribute)."""
     found = parse_figures(text)
@@ -413,7 +438,7 @@ def document_figures(doc_id: str, text: str, sentences: pd.DataFrame) -> list[di
     for fig, i in zip(found, index):
         sentence = sentences.iloc[max(i, 0)]
         rows.append({"doc_id": doc_id, "sent_id": int(sentence["sent_id"]), **asdict(fig),
-                     "source": AUTHOR, "in_body": bool(sentence["in_body"])})
+                     "source": AUTHOR, "in_body": bool(sentence["in_body"]), "topic": topic(text, fig)})
     return rows
 
 
@@ -423,10 +448,40 @@ def figures(corpus: Corpus, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
     for doc_id, sentences in corpus.sentences.groupby("doc_id", sort=True):
         rows += document_figures(doc_id, corpus.texts[doc_id], sentences.sort_values("start"))
     table = pd.DataFrame(rows, columns=COLUMNS)
-    if quotes is None:
-        from analysis.quotes import quotes as find_quotes
-
-        quotes = find_quotes(corpus)
-    table["source"] = attribute(table, quotes)
+    table["source"] = attribute(table, find_quotes(corpus) if quotes is None else quotes)
     return table.astype({"start": int, "end": int, "sent_id": int, "value": float,
                          "approximate": bool, "vague": bool, "in_body": bool})
+
+
+def _same_figure_key(row: pd.Series) -> str:
+    """A readable key shared by mentions of the same figure: value and unit, or value and counted head noun."""
+    value = f"{row['value']:,.0f}" if float(row["value"]).is_integer() else f"{row['value']:,g}"
+    if row["kind"] != "count":
+        return f"{value} {row['unit']}".strip() + f" ({row['kind']})"
+    head = row["counted"].lower().split()[-1].strip("’'") if row["counted"] else ""
+    return f"{value} {head}".strip()
+
+
+def recurring_figures(corpus: Corpus, figs: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Figures stated in more than one document ("$500 billion" and "$ 500 billion"; the same count of
+    the same thing), one row per mention, with who each document attributes it to and how it is hedged."""
+    figs = figures(corpus) if figs is None else figs
+    if figs.empty:
+        return pd.DataFrame(columns=RECURRING_COLUMNS)
+    keyed = figs.assign(figure=figs.apply(_same_figure_key, axis=1))
+    keyed = keyed[~((keyed.kind == "count") & (keyed.counted == ""))]
+    n_docs = keyed.groupby("figure")["doc_id"].transform("nunique")
+    keyed = keyed.assign(n_docs=n_docs)[n_docs > 1]
+    sentences = corpus.sentences[["doc_id", "sent_id", "text"]].rename(columns={"text": "sentence"})
+    labels = corpus.documents[["doc_id", "label"]]
+    out = keyed.merge(labels, on="doc_id").merge(sentences, on=["doc_id", "sent_id"])
+    return out.sort_values(["n_docs", "figure", "doc_id", "start"], ascending=[False, True, True, True])[
+        RECURRING_COLUMNS].reset_index(drop=True)
+
+
+def figures_by_kind(corpus: Corpus, figs: pd.DataFrame | None = None) -> pd.DataFrame:
+    """How many figures of each kind and topic each document (outlet) states: doc_id, label, kind, topic, figures."""
+    figs = figures(corpus) if figs is None else figs
+    counts = figs.groupby(["doc_id", "kind", "topic"]).size().rename("figures").reset_index()
+    return counts.merge(corpus.documents[["doc_id", "label"]], on="doc_id")[
+        ["doc_id", "label", "kind", "topic", "figures"]].sort_values(["doc_id", "kind", "topic"]).reset_index(drop=True)

@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from analysis import quotes
+from analysis import dates, figures, quotes
 from analysis.corpus import Corpus
 
 TABLES: dict[str, Callable[[Corpus], pd.DataFrame]] = {
@@ -14,6 +14,9 @@ TABLES: dict[str, Callable[[Corpus], pd.DataFrame]] = {
     "spans": lambda corpus: corpus.spans,
     "problems": lambda corpus: corpus.problems,
     "quotes": quotes.quotes,
+    "figures": figures.figures,
+    "dates": dates.dates,
+    "recurring_figures": figures.recurring_figures,
 }
 
 
