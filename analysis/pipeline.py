@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from analysis import dates, figures, quotes
+from analysis import actors, dates, figures, quotes
 from analysis.corpus import Corpus
 
 TABLES: dict[str, Callable[[Corpus], pd.DataFrame]] = {
@@ -17,6 +17,9 @@ TABLES: dict[str, Callable[[Corpus], pd.DataFrame]] = {
     "figures": figures.figures,
     "dates": dates.dates,
     "recurring_figures": figures.recurring_figures,
+    "mentions": actors.mentions,
+    "actors": lambda corpus: actors.catalogue(),
+    "candidates": actors.candidates,
 }
 
 

@@ -1,0 +1,546 @@
+"""Actor mentions: the actor catalogue, a fast alias matcher, and who is named how, how often, with whom."""
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import combinations
+from pathlib import Path
+from typing import NamedTuple
+
+import ahocorasick
+import numpy as np
+import pandas as pd
+import yaml
+
+from analysis.corpus import Corpus
+from analysis.html import escape, highlight
+
+CATALOGUE_PATH = Path(__file__).resolve().parent / "data" / "actors.yaml"
+MENTION_DTYPES = {"doc_id": "str", "sent_id": "int64", "start": "int64", "end": "int64", "surface": "str",
+                  "actor_id": "str", "kind": "str", "in_body": "bool", "alias": "str"}
+MENTION_COLUMNS = list(MENTION_DTYPES)
+CATALOGUE_COLUMNS = ["actor_id", "name", "type", "affiliation", "aliases", "demonyms", "metonym_of"]
+KINDS = ("name", "demonym", "metonym")
+APOSTROPHES = "’‘ʼʿ"  # written forms of ' that an alias with ' also matches
+_ACTOR_KEYS = {"id", "name", "type", "affiliation", "aliases", "given", "family", "family_alone",
+               "demonyms", "metonym_of"}
+_SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
+_AL = re.compile(r"\b([Aa]l)-")
+_LAST_WORD = re.compile(r"([A-Za-z]+)[^A-Za-z\n]*$")
+
+
+class CatalogueError(ValueError):
+    """An actor catalogue file that cannot be used, with the file and the problem named."""
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One catalogue entry."""
+
+    actor_id: str
+    name: str
+    type: str
+    affiliation: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    metonym_of: str
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The actors plus the word lists the matcher and `candidates` use."""
+
+    path: Path
+    actors: tuple[Actor, ...]
+    caps_ambiguous: frozenset[str]
+    locative_words: frozenset[str]
+    titles: frozenset[str]
+    not_names: frozenset[str]
+
+
+# A mention found in a text: (start, end, actor_id, kind, alias matched as written in the catalogue).
+Found = tuple[int, int, str, str, str]
+
+
+def _strings(value: object, where: str) -> tuple[str, ...]:
+    """A YAML list of non-empty strings (or nothing) as a tuple, else a CatalogueError."""
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise CatalogueError(f"{where}: expected a list of non-empty strings, got {value!r}")
+    return tuple(value)
+
+
+def _person_names(entry: dict, where: str) -> tuple[str, ...]:
+    """Aliases spelled out from a person's given and family names: every combination, and the family name alone."""
+    given, family = _strings(entry.get("given"), where), _strings(entry.get("family"), where)
+    combos = tuple(f"{g} {f}" for g in given for f in family)
+    alone = family if entry.get("family_alone", True) else ()
+    return combos + alone
+
+
+def _actor(entry: object, index: int, types: set[str], path: Path) -> Actor:
+    """Validate one catalogue entry and turn it into an Actor."""
+    if not isinstance(entry, dict):
+        raise CatalogueError(f"{path.name}: actor #{index + 1} is not a mapping: {entry!r}")
+    where = f"{path.name}: actor {entry.get('id', f'#{index + 1}')!r}"
+    unknown = set(entry) - _ACTOR_KEYS
+    if unknown:
+        raise CatalogueError(f"{where}: unknown key(s) {sorted(unknown)}")
+    for key in ("id", "name", "type"):
+        if not isinstance(entry.get(key), str) or not entry[key].strip():
+            raise CatalogueError(f"{where}: missing or empty '{key}'")
+    if not _SLUG.match(entry["id"]):
+        raise CatalogueError(f"{where}: id must be a lower-case slug (a-z, 0-9, _)")
+    if entry["type"] not in types:
+        raise CatalogueError(f"{where}: unknown type {entry['type']!r} (known: {', '.join(sorted(types))})")
+    if entry.get("metonym_of") and entry["type"] != "place":
+        raise CatalogueError(f"{where}: only a place can be a metonym_of another actor")
+    aliases = (entry["name"], *_strings(entry.get("aliases"), where), *_person_names(entry, where))
+    return Actor(
+        actor_id=entry["id"],
+        name=entry["name"],
+        type=entry["type"],
+        affiliation=entry.get("affiliation") or "",
+        aliases=tuple(dict.fromkeys(aliases)),
+        demonyms=tuple(dict.fromkeys(_strings(entry.get("demonyms"), where))),
+        metonym_of=entry.get("metonym_of") or "",
+    )
+
+
+def load_catalogue(path: Path | str = CATALOGUE_PATH) -> Catalogue:
+    """Read and validate an actor catalogue YAML file (see analysis/data/actors.yaml for the format)."""
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise CatalogueError(f"{path.name}: cannot read the actor catalogue ({err})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
+        raise CatalogueError(f"{path.name}: expected a mapping with an 'actors' list")
+    types = set(data.get("types") or {})
+    actors = tuple(_actor(entry, i, types, path) for i, entry in enumerate(data["actors"]))
+    ids = [a.actor_id for a in actors]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise CatalogueError(f"{path.name}: duplicate actor id(s) {duplicates}")
+    known = set(ids)
+    for actor in actors:
+        for key in ("affiliation", "metonym_of"):
+            target = getattr(actor, key)
+            if target and target not in known:
+                raise CatalogueError(f"{path.name}: actor {actor.actor_id!r}: {key} {target!r} is not a catalogue id")
+    return Catalogue(
+        path=path,
+        actors=actors,
+        caps_ambiguous=frozenset(_strings(data.get("caps_ambiguous"), f"{path.name}: caps_ambiguous")),
+        locative_words=frozenset(w.lower() for w in _strings(data.get("locative_words"), f"{path.name}: locative_words")),
+        titles=frozenset(_strings(data.get("titles"), f"{path.name}: titles")),
+        not_names=frozenset(_strings(data.get("not_names"), f"{path.name}: not_names")),
+    )
+
+
+def catalogue(path: Path | str = CATALOGUE_PATH) -> pd.DataFrame:
+    """The actor catalogue as a table: one row per actor, aliases and demonyms "; "-joined."""
+    rows = [
+        (a.actor_id, a.name, a.type, a.affiliation, "; ".join(a.aliases), "; ".join(a.demonyms), a.metonym_of)
+        for a in load_catalogue(path).actors
+    ]
+    return pd.DataFrame(rows, columns=CATALOGUE_COLUMNS)
+
+
+def written_forms(alias: str) -> list[str]:
+    """The ways an alias can be written: apostrophe variants, "al-"/"al " and capitalised forms, ALL CAPS."""
+    forms = [alias]
+    if _AL.search(alias):
+        forms.append(_AL.sub(r"\1 ", alias))
+    forms += [f[0].upper() + f[1:] for f in forms if f[0].islower()]
+    if "'" in alias:
+        forms += [f.replace("'", mark) for f in forms for mark in APOSTROPHES]
+    if sum(c.isalpha() for c in alias) > 3:
+        forms += [f.upper() for f in forms]
+    return list(dict.fromkeys(forms))
+
+
+class _Entry(NamedTuple):
+    """What one written form in the automaton stands for."""
+
+    length: int
+    actor_id: str
+    kind: str
+    alias: str
+    metonym_of: str  # set for a capital city: it may stand for this actor's government
+    shoutable: bool  # an acronym that is also an English word in capitals ("IS", "US")
+
+
+class Matcher:
+    """Finds catalogue actors in any text: whole words, longest match first, no overlaps."""
+
+    def __init__(self, cat: Catalogue):
+        """Build one Aho-Corasick automaton over every written form of every alias and demonym."""
+        self.catalogue = cat
+        self.actors = {a.actor_id: a for a in cat.actors}
+        explicit: dict[str, str] = {}
+        for actor in cat.actors:
+            for alias in (*actor.aliases, *actor.demonyms):
+                other = explicit.setdefault(alias, actor.actor_id)
+                if other != actor.actor_id:
+                    raise CatalogueError(
+                        f"{cat.path.name}: alias {alias!r} belongs to both {other!r} and {actor.actor_id!r}"
+                    )
+        generated: dict[str, dict[str, _Entry]] = {}  # form -> actor_id -> entry
+        for actor in cat.actors:
+            named = [(alias, "name") for alias in actor.aliases] + [(d, "demonym") for d in actor.demonyms]
+            for alias, kind in named:
+                for form in written_forms(alias):
+                    entry = _Entry(len(form), actor.actor_id, kind, alias, actor.metonym_of,
+                                   alias in cat.caps_ambiguous)
+                    generated.setdefault(form, {}).setdefault(actor.actor_id, entry)
+        self.automaton = ahocorasick.Automaton()
+        for form, by_actor in generated.items():
+            # an alias written exactly so wins; a form only generated for two actors is ambiguous: skipped
+            if form in explicit:
+                self.automaton.add_word(form, by_actor[explicit[form]])
+            elif len(by_actor) == 1:
+                self.automaton.add_word(form, next(iter(by_actor.values())))
+        self.automaton.make_automaton()
+
+    def find(self, text: str) -> list[Found]:
+        """Every actor mention in text as (start, end, actor_id, kind, alias), in text order."""
+        found: list[Found] = []
+        n = len(text)
+        for end_index, entry in self.automaton.iter_long(text):
+            end = end_index + 1
+            start = end - entry[0]
+            if start and text[start - 1].isalnum():
+                continue  # starts inside a word
+            if end < n and text[end].isalnum():
+                end, entry = self._shorter_match(text, start, end)
+                if entry is None:
+                    continue
+            _, actor_id, kind, alias, metonym_of, shoutable = entry
+            if shoutable and _shouted(text, start, end):
+                continue
+            if metonym_of and self._stands_for_government(text, start, end):
+                actor_id, kind = metonym_of, "metonym"
+            found.append((start, end, actor_id, kind, alias))
+        return found
+
+    def _shorter_match(self, text: str, start: int, end: int) -> tuple[int, _Entry | None]:
+        """The longest written form that starts at start and ends on a word boundary before end, if any."""
+        for cut in range(end - 1, start, -1):
+            if not text[cut].isalnum() and text[cut - 1] != " ":
+                entry = self.automaton.get(text[start:cut], None)
+                if entry is not None:
+                    return cut, entry
+        return end, None
+
+    def _stands_for_government(self, text: str, start: int, end: int) -> bool:
+        """True when a capital city stands for its government: not after a locative word, not "-based"."""
+        after = text[end:end + 6]
+        if after[:1] in "'’" and after[1:2] == "s":
+            return True
+        if after.startswith("-based"):
+            return False
+        word = _LAST_WORD.search(text[max(0, start - 24):start])
+        return not (word and word.group(1).lower() in self.catalogue.locative_words)
+
+
+def _shouted(text: str, start: int, end: int, window: int = 40) -> bool:
+    """True when the text around a span is written in capitals (so "IS" may be the verb)."""
+    return (text[max(0, start - window):start] + text[end:end + window]).isupper()
+
+
+@lru_cache(maxsize=4)
+def matcher(path: Path | str = CATALOGUE_PATH) -> Matcher:
+    """The (cached) matcher for a catalogue file."""
+    return Matcher(load_catalogue(path))
+
+
+def find_actors(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, actor_id, kind) of every catalogue actor named in any string, in text order."""
+    return [found[:4] for found in matcher().find(text)]
+
+
+def doc_mentions(doc_id: str, text: str, sentences: Mapping, match: Matcher | None = None) -> dict[str, list]:
+    """The mentions in one document as columns (MENTION_COLUMNS), each with its sentence and body flag.
+
+    `sentences` holds that document's sentences in text order: a DataFrame, or a mapping of arrays,
+    with columns start, sent_id and in_body.
+    """
+    found = (match or matcher()).find(text)
+    if not found:
+        return {c: [] for c in MENTION_COLUMNS}
+    starts, ends, actor_ids, kinds, aliases = zip(*found)
+    sent_starts = np.asarray(sentences["start"])
+    if len(sent_starts):
+        idx = np.clip(np.searchsorted(sent_starts, starts, side="right") - 1, 0, None)
+        sent_ids = np.asarray(sentences["sent_id"])[idx]
+        in_body = np.asarray(sentences["in_body"])[idx]
+    else:  # a document without sentences: its mentions are kept, outside any sentence
+        sent_ids, in_body = [-1] * len(found), [False] * len(found)
+    return {
+        "doc_id": [doc_id] * len(found), "sent_id": sent_ids, "start": starts, "end": ends,
+        "surface": [text[s:e] for s, e in zip(starts, ends)],
+        "actor_id": actor_ids, "kind": kinds, "in_body": in_body, "alias": aliases,
+    }
+
+
+def _sentences_by_doc(corpus: Corpus) -> dict[str, dict[str, np.ndarray]]:
+    """Each document's sentence starts, ids and body flags as arrays (cheap to slice, unlike DataFrames)."""
+    sents = corpus.sentences.sort_values(["doc_id", "start"], kind="stable")
+    doc_ids = sents["doc_id"].to_numpy()
+    columns = {c: sents[c].to_numpy() for c in ("start", "sent_id", "in_body")}
+    bounds = np.flatnonzero(doc_ids[1:] != doc_ids[:-1]) + 1
+    edges = [0, *bounds.tolist(), len(sents)]
+    return {
+        doc_ids[a]: {c: values[a:b] for c, values in columns.items()}
+        for a, b in zip(edges[:-1], edges[1:]) if b > a
+    }
+
+
+def mentions(corpus: Corpus, match: Matcher | None = None) -> pd.DataFrame:
+    """Every actor mention in the corpus, one row each (MENTION_COLUMNS), sorted by doc_id and start."""
+    by_doc = _sentences_by_doc(corpus)
+    empty = {c: np.empty(0, dtype=np.int64) for c in ("start", "sent_id", "in_body")}
+    columns: dict[str, list] = {c: [] for c in MENTION_COLUMNS}
+    for doc_id in sorted(corpus.texts):  # each document's mentions come in text order
+        batch = doc_mentions(doc_id, corpus.texts[doc_id], by_doc.get(doc_id, empty), match)
+        for name, values in batch.items():
+            columns[name].extend(values)
+    return pd.DataFrame({name: _typed(values, MENTION_DTYPES[name]) for name, values in columns.items()})
+
+
+def _typed(values: list, dtype: str) -> np.ndarray | pd.api.extensions.ExtensionArray:
+    """A column of values as an array of dtype (building str columns from object arrays is the fast way)."""
+    if dtype == "str":
+        return pd.array(np.array(values, dtype=object), dtype="str")
+    return np.array(values, dtype=dtype)
+
+
+# ---------------------------------------------------------------------------------------------
+# Names the catalogue does not know
+# ---------------------------------------------------------------------------------------------
+
+_NAME = re.compile(
+    r"(?:(?:al|el|ad|ar|as|an|bin|ibn)-)?[A-Z][\w'’.-]*"
+    r"(?:[ \t]+(?:(?:of|the|for|de|bin|ibn|al|el)[ \t]+)*(?:(?:al|el|ad|ar|as|an)-)?[A-Z][\w'’-]*)*"
+)
+_CONNECTORS = {"of", "the", "for", "de", "bin", "ibn", "al", "el"}
+_ARTICLES = {"The", "A", "An"}
+_TOUCHES_AFTER = re.compile(r"-?[ \t]*(?:(?:of|the)[ \t]+)*\x00")
+_TOUCHES_BEFORE = re.compile(r"\x00['’]?s?-?[ \t]*$")
+_OPENING = re.compile(r"(?:^|[:;“\"‘(\[])[ \t]*$")
+_WORD = re.compile(r"\b\w[\w'’-]*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+CANDIDATE_COLUMNS = ["name", "count", "n_docs", "doc_id", "sent_id", "sentence"]
+
+
+def _names_in_run(words: list[str], skip: frozenset[str]) -> list[str]:
+    """The names in a run of capitalised words: split at titles and other non-name words, trimmed."""
+    names, current = [], []
+    for word in [*words, ""]:
+        bare = _POSSESSIVE.sub("", word.rstrip(".-"))
+        if word and bare not in skip and not (not current and (bare in _ARTICLES or bare in _CONNECTORS)):
+            current.append(word)
+            continue
+        while current and current[-1] in _CONNECTORS:
+            current.pop()
+        if current:
+            current[-1] = _POSSESSIVE.sub("", current[-1].rstrip(".-"))
+            names.append(" ".join(current).replace("’", "'"))
+        current = []
+    return [n for n in names if sum(c.isalpha() for c in n) >= 2]
+
+
+def doc_candidates(doc_id: str, text: str, sentences: pd.DataFrame, found: Iterable[tuple[int, int]],
+                   skip: frozenset[str], common: set[str]) -> list[tuple[str, str, int, str, bool]]:
+    """(name, doc_id, sent_id, sentence, weak) for each capitalised name in body sentences that no mention covers.
+
+    Not names: `skip` words (titles, months...), and single words in `common` (seen in lower case).
+    A single word opening a sentence or touching a mention ("Thardeh Mountain") is `weak`: only
+    evidence of a name when the same word also occurs elsewhere.
+    """
+    masked = list(text)
+    for start, end in found:
+        masked[start:end] = "\x00" * (end - start)
+    masked_text = "".join(masked)
+    rows = []
+    for sent in sentences.itertuples(index=False):
+        if not sent.in_body:
+            continue
+        piece = masked_text[sent.start:sent.end]
+        for match in _NAME.finditer(piece):
+            before, after = piece[:match.start()], piece[match.end():]
+            words = match.group().split()
+            opening = _OPENING.search(before) is not None
+            if opening and words[0].lower() in common:
+                words = words[1:]  # "As", "However": an ordinary word capitalised to open a sentence
+            touching = _TOUCHES_BEFORE.search(before) or _TOUCHES_AFTER.match(after)
+            for name in _names_in_run(words, skip):
+                single = " " not in name
+                if not (single and name.lower() in common):
+                    rows.append((name, doc_id, sent.sent_id, sent.text, single and bool(opening or touching)))
+    return rows
+
+
+def _ordinary_words(corpus: Corpus) -> set[str]:
+    """Lower-cased words the corpus writes in lower case somewhere (so a capitalised one is not a name)."""
+    return {w.lower() for text in corpus.texts.values() for w in _WORD.findall(text) if w[0].islower()}
+
+
+def candidates(corpus: Corpus, table: pd.DataFrame | None = None, cat: Catalogue | None = None) -> pd.DataFrame:
+    """Capitalised names in body text that no catalogue entry covers, most frequent first, with an example."""
+    cat = cat or matcher().catalogue
+    table = mentions(corpus) if table is None else table
+    skip = cat.titles | cat.not_names
+    common = _ordinary_words(corpus)
+    spans = {doc_id: list(zip(g["start"], g["end"])) for doc_id, g in table.groupby("doc_id")}
+    rows = [
+        row
+        for doc_id, sents in corpus.sentences.groupby("doc_id", sort=True)
+        for row in doc_candidates(doc_id, corpus.texts[doc_id], sents, spans.get(doc_id, []), skip, common)
+    ]
+    found = pd.DataFrame(rows, columns=["name", "doc_id", "sent_id", "sentence", "weak"])
+    found = found[~found["weak"] | found["name"].isin(found.loc[~found["weak"], "name"])]
+    if found.empty:
+        return pd.DataFrame({c: pd.Series(dtype="str" if c in ("name", "doc_id", "sentence") else "int64")
+                             for c in CANDIDATE_COLUMNS})
+    stats = found.groupby("name").agg(count=("doc_id", "size"), n_docs=("doc_id", "nunique"))
+    examples = found.drop_duplicates("name").set_index("name")
+    result = stats.join(examples).reset_index()[CANDIDATE_COLUMNS]
+    return result.sort_values(["count", "name"], ascending=[False, True], ignore_index=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Analyses: how often, under which names, with whom, by whom only (body text only)
+# ---------------------------------------------------------------------------------------------
+
+
+def _body_mentions(corpus: Corpus, table: pd.DataFrame | None) -> pd.DataFrame:
+    """Body-text mentions with the document label and the actor's name and type joined on."""
+    table = mentions(corpus) if table is None else table
+    names = catalogue_for(table)
+    body = table[table["in_body"]].merge(corpus.documents[["doc_id", "label"]], on="doc_id", how="left")
+    return body.merge(names, on="actor_id", how="left")
+
+
+def catalogue_for(table: pd.DataFrame) -> pd.DataFrame:
+    """actor_id, name and type of the actors in a mentions table (from the default catalogue)."""
+    actors = matcher().actors
+    ids = sorted(set(table["actor_id"]))
+    return pd.DataFrame({
+        "actor_id": ids,
+        "name": [actors[i].name if i in actors else i for i in ids],
+        "type": [actors[i].type if i in actors else "" for i in ids],
+    })
+
+
+def mention_counts(corpus: Corpus, table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Body mentions of each actor in each document: count and rate per 1,000 body words (0 where absent)."""
+    body = _body_mentions(corpus, table)
+    docs = corpus.documents[["doc_id", "label", "n_words"]]
+    actors = body[["actor_id", "name", "type"]].drop_duplicates()
+    grid = docs.merge(actors, how="cross")
+    counts = body.groupby(["doc_id", "actor_id"]).size().rename("mentions").reset_index()
+    result = grid.merge(counts, on=["doc_id", "actor_id"], how="left").fillna({"mentions": 0})
+    result["mentions"] = result["mentions"].astype("int64")
+    words = result["n_words"].where(result["n_words"] > 0)
+    result["per_1000_words"] = (1000 * result["mentions"] / words).round(2).fillna(0.0)
+    columns = ["doc_id", "label", "actor_id", "name", "type", "mentions", "n_words", "per_1000_words"]
+    return result[columns].sort_values(["actor_id", "doc_id"], ignore_index=True)
+
+
+def naming_choices(corpus: Corpus, table: pd.DataFrame | None = None, min_names: int = 2) -> pd.DataFrame:
+    """For actors named (kind "name") under at least min_names aliases: each outlet's uses of each alias, as shares."""
+    body = _body_mentions(corpus, table)
+    named = body[body["kind"] == "name"]
+    n_aliases = named.groupby("actor_id")["alias"].nunique()
+    named = named[named["actor_id"].isin(n_aliases[n_aliases >= min_names].index)]
+    counts = named.groupby(["label", "actor_id", "name", "alias"]).size().rename("mentions").reset_index()
+    totals = counts.groupby(["label", "actor_id"])["mentions"].transform("sum")
+    counts["share"] = (counts["mentions"] / totals).round(3)
+    return counts.sort_values(["actor_id", "label", "mentions", "alias"], ascending=[True, True, False, True],
+                              ignore_index=True)
+
+
+def _pairs(body: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """One row per sentence and unordered pair of different actors named in it, with keys kept."""
+    actors = body[[*keys, "sent_id", "actor_id"]].drop_duplicates()
+    pairs = actors.merge(actors, on=[*keys, "sent_id"], suffixes=("_a", "_b"))
+    return pairs[pairs["actor_id_a"] < pairs["actor_id_b"]].rename(
+        columns={"actor_id_a": "actor_a", "actor_id_b": "actor_b"})
+
+
+def cooccurrence(corpus: Corpus, table: pd.DataFrame | None = None, per_doc: bool = False) -> pd.DataFrame:
+    """Pairs of actors named in the same body sentence: sentences (and documents) they share, overall or per document."""
+    body = _body_mentions(corpus, table)
+    pairs = _pairs(body, ["doc_id", "label"])
+    if per_doc:
+        result = pairs.groupby(["doc_id", "label", "actor_a", "actor_b"]).size().rename("sentences").reset_index()
+        order = ["doc_id", "sentences", "actor_a", "actor_b"]
+        ascending = [True, False, True, True]
+    else:
+        result = pairs.groupby(["actor_a", "actor_b"]).agg(
+            sentences=("sent_id", "size"), documents=("doc_id", "nunique")).reset_index()
+        order, ascending = ["sentences", "actor_a", "actor_b"], [False, True, True]
+    names = catalogue_for(body).set_index("actor_id")["name"]
+    result["name_a"] = result["actor_a"].map(names)
+    result["name_b"] = result["actor_b"].map(names)
+    return result.sort_values(order, ascending=ascending, ignore_index=True)
+
+
+def unique_to_one_outlet(corpus: Corpus, table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Actors named in the body text of only one outlet (label), with their mention count and surfaces."""
+    body = _body_mentions(corpus, table)
+    outlets = body.groupby("actor_id")["label"].nunique()
+    only = body[body["actor_id"].isin(outlets[outlets == 1].index)]
+    result = only.groupby(["label", "actor_id", "name", "type"]).agg(
+        mentions=("surface", "size"),
+        surfaces=("surface", lambda s: "; ".join(sorted(set(s)))),
+    ).reset_index()
+    return result.sort_values(["label", "mentions", "actor_id"], ascending=[True, False, True], ignore_index=True)
+
+
+def contexts(corpus: Corpus, table: pd.DataFrame | None = None, width: int = 70) -> pd.DataFrame:
+    """Each body mention in its sentence, split into left context, mention and right context (at most width chars)."""
+    body = _body_mentions(corpus, table)
+    sents = corpus.sentences[["doc_id", "sent_id", "start", "end"]].rename(
+        columns={"start": "sent_start", "end": "sent_end"})
+    rows = body.merge(sents, on=["doc_id", "sent_id"], how="left")
+    texts = corpus.texts
+    rows["left"] = [
+        _clip_left(texts[d][s:m], width) for d, s, m in zip(rows["doc_id"], rows["sent_start"], rows["start"])
+    ]
+    rows["right"] = [
+        _clip_right(texts[d][m:e], width) for d, m, e in zip(rows["doc_id"], rows["end"], rows["sent_end"])
+    ]
+    columns = ["doc_id", "label", "sent_id", "start", "end", "actor_id", "name", "kind", "left", "surface", "right"]
+    return rows[columns].sort_values(["actor_id", "doc_id", "start"], ignore_index=True)
+
+
+def _clip_left(text: str, width: int) -> str:
+    """The last width characters of text, with an ellipsis when cut; line breaks as spaces."""
+    text = text.replace("\n", " ")
+    return text if len(text) <= width else "…" + text[-(width - 1):]
+
+
+def _clip_right(text: str, width: int) -> str:
+    """The first width characters of text, with an ellipsis when cut; line breaks as spaces."""
+    text = text.replace("\n", " ")
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def mentions_html(corpus: Corpus, actor_id: str, table: pd.DataFrame | None = None) -> str:
+    """An HTML list of every body sentence naming an actor, the mentions highlighted (corpus text escaped)."""
+    table = mentions(corpus) if table is None else table
+    own = table[(table["actor_id"] == actor_id) & table["in_body"]]
+    labels = corpus.documents.set_index("doc_id")["label"]
+    sents = corpus.sentences.set_index(["doc_id", "sent_id"])
+    items = []
+    for (doc_id, sent_id), group in own.groupby(["doc_id", "sent_id"], sort=True):
+        sent = sents.loc[(doc_id, sent_id)]
+        text = corpus.texts[doc_id][sent["start"]:sent["end"]]
+        spans = [(s - sent["start"], e - sent["start"], k) for s, e, k in zip(group["start"], group["end"], group["kind"])]
+        items.append(f"<li><b>{escape(labels[doc_id])}</b> · sentence {sent_id}: {highlight(text, spans)}</li>")
+    return f"<ul>{''.join(items)}</ul>" if items else "<p>(no body mentions)</p>"

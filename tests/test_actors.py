@@ -1,0 +1,324 @@
+"""Actor mentions: catalogue, matcher hard cases, accuracy against the hand-annotated seeds, analyses."""
+
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import actors, load_corpus
+from analysis.actors import CatalogueError, Matcher, find_actors, load_catalogue
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "fixtures" / "mentions_gold.csv"
+# Floors reached against tests/fixtures/mentions_gold.csv (every span checked by reading the seeds).
+F1_FLOOR_NAMES = 1.0
+F1_FLOOR_ALL = 1.0
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    """The five seed articles."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return load_corpus(ROOT / "seeds")
+
+
+@pytest.fixture(scope="module")
+def table(corpus):
+    """Mentions in the seeds."""
+    return actors.mentions(corpus)
+
+
+@pytest.fixture(scope="module")
+def gold():
+    """The hand-annotated mentions of the seeds."""
+    return pd.read_csv(GOLD, dtype={"start": "int64", "end": "int64"}, keep_default_na=False)
+
+
+def spans(text: str) -> list[tuple[str, str, str]]:
+    """(surface, actor_id, kind) of every mention in a string."""
+    return [(text[s:e], a, k) for s, e, a, k in find_actors(text)]
+
+
+def write_corpus(folder: Path, files: dict[str, str]):
+    """A corpus loaded from small hand-written articles."""
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return load_corpus(folder)
+
+
+# --- gold fixture and accuracy ------------------------------------------------------------------
+
+def test_every_gold_surface_is_the_text_at_its_offsets(corpus, gold):
+    assert len(gold) == 565
+    for row in gold.itertuples():
+        assert corpus.texts[row.doc_id][row.start:row.end] == row.surface, row
+
+
+def test_gold_uses_catalogue_ids_and_known_kinds(gold):
+    ids = set(actors.catalogue()["actor_id"])
+    assert set(gold["actor_id"]) <= ids
+    assert set(gold["kind"]) == {"name", "demonym", "metonym"}
+
+
+def prf(found: set, expected: set) -> tuple[float, float, float]:
+    """Precision, recall and F1 of found against expected."""
+    hits = len(found & expected)
+    p = hits / len(found) if found else 0.0
+    r = hits / len(expected) if expected else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+@pytest.mark.parametrize("kinds, floor", [(("name",), F1_FLOOR_NAMES), (("name", "demonym", "metonym"), F1_FLOOR_ALL)])
+def test_accuracy_against_hand_annotation(table, gold, kinds, floor):
+    key = ["doc_id", "start", "end", "actor_id", "kind"]
+    found = set(table[table["kind"].isin(kinds)][key].itertuples(index=False, name=None))
+    expected = set(gold[gold["kind"].isin(kinds)][key].itertuples(index=False, name=None))
+    p, r, f1 = prf(found, expected)
+    print(f"\nmentions {'+'.join(kinds)}: P={p:.4f} R={r:.4f} F1={f1:.4f} (gold {len(expected)}, found {len(found)})")
+    assert f1 >= floor, (sorted(found - expected)[:10], sorted(expected - found)[:10])
+
+
+# --- hard cases, on sentences written for the tests (not from the seeds) ---------------------
+
+def test_is_only_as_the_islamic_state():
+    assert spans("The IS militants fled, and what is left of IS is small.") == [
+        ("IS", "isis", "name"), ("IS", "isis", "name")]
+    assert spans("Is it over? This is the end of ISIS.") == [("ISIS", "isis", "name")]
+    assert spans("WHAT IS NEXT FOR SYRIA") == [("SYRIA", "syria", "name")]
+
+
+def test_us_the_country_not_the_pronoun():
+    assert spans("He told us that the US and U.S. officials would leave.") == [
+        ("US", "united_states", "name"), ("U.S.", "united_states", "name")]
+    assert spans("LET US PRAY") == []
+    assert spans("US, UK and Kurdish forces") == [
+        ("US", "united_states", "name"), ("UK", "united_kingdom", "name"), ("Kurdish", "kurds", "demonym")]
+
+
+def test_longest_name_wins_and_nothing_overlaps():
+    assert spans("the Syrian Democratic Forces and the Syrian army") == [
+        ("Syrian Democratic Forces", "sdf", "name"), ("Syrian", "syria", "demonym")]
+    assert spans("a referendum in Iraqi Kurdistan") == [("Iraqi Kurdistan", "iraqi_kurdistan", "name")]
+    assert spans("Islamic State of Iraq and the Levant") == [("Islamic State of Iraq and the Levant", "isis", "name")]
+    assert spans("on Russia Today in Russia") == [("Russia Today", "rt", "name"), ("Russia", "russia", "name")]
+    assert spans("Hafiz Saeed Khan is not Hafiz Saeed.") == [
+        ("Hafiz Saeed Khan", "hafiz_saeed_khan", "name"), ("Hafiz Saeed", "hafiz_muhammad_saeed", "name")]
+    assert spans("Operation Euphrates Shield crossed the Euphrates") == [
+        ("Operation Euphrates Shield", "euphrates_shield", "name"), ("Euphrates", "euphrates", "name")]
+
+
+def test_possessives_and_both_apostrophes():
+    assert spans("Iran's army, Iran’s militias, Da'esh and Da’esh’s fighters") == [
+        ("Iran", "iran", "name"), ("Iran", "iran", "name"), ("Da'esh", "isis", "name"), ("Da’esh", "isis", "name")]
+    assert spans("Hashd al-Sha'abi, Hashd al-Sha’abi and al-Hashd al-Shaabi") == [
+        ("Hashd al-Sha'abi", "pmu", "name"), ("Hashd al-Sha’abi", "pmu", "name"), ("al-Hashd al-Shaabi", "pmu", "name")]
+
+
+def test_titles_are_not_part_of_person_names():
+    assert spans("Major General Qassem Soleimani met Grand Ayatollah Ali al-Sistani and Gen Soleimani.") == [
+        ("Qassem Soleimani", "qassem_soleimani", "name"), ("Ali al-Sistani", "ali_al_sistani", "name"),
+        ("Soleimani", "qassem_soleimani", "name")]
+
+
+def test_spelling_variants_resolve_to_one_actor():
+    text = "Qasem Soleimani, Ghasem Solimani, Soliemani; Hizbullah, Hezbollah; Bhagdadi, Abu Bakr al-Baghdadi"
+    assert [a for _, a, _ in spans(text)] == ["qassem_soleimani"] * 3 + ["hezbollah"] * 2 + ["abu_bakr_al_baghdadi"] * 2
+
+
+def test_capital_is_a_metonym_unless_it_is_a_location():
+    assert spans("plans hatched by Washington") == [("Washington", "united_states", "metonym")]
+    assert spans("Washington's role and Moscow’s reply") == [
+        ("Washington", "united_states", "metonym"), ("Moscow", "russia", "metonym")]
+    assert spans("a visit to Tehran; held in Tehran; a Tehran-based group") == [
+        ("Tehran", "tehran", "name")] * 3
+    assert spans("hold Tehran accountable") == [("Tehran", "iran", "metonym")]
+    assert spans("The Washington Post reported") == [("Washington Post", "washington_post", "name")]
+
+
+def test_demonyms_link_to_their_state_or_people():
+    assert spans("Iranian advisers, four Iranians, Kurdish fighters and pro-Syrian media") == [
+        ("Iranian", "iran", "demonym"), ("Iranians", "iran", "demonym"), ("Kurdish", "kurds", "demonym"),
+        ("Syrian", "syria", "demonym")]
+
+
+def test_whole_words_only_and_all_caps_headlines():
+    assert spans("Syriac Christians, THIS, ISISx and Iranistan") == []
+    assert spans("DAESH DEFEATED IN IRAQ") == [("DAESH", "isis", "name"), ("IRAQ", "iraq", "name")]
+    assert spans("US-led strikes on ISIS-free towns") == [("US", "united_states", "name"), ("ISIS", "isis", "name")]
+
+
+def test_a_shorter_name_is_found_when_the_longest_runs_into_a_word():
+    assert spans("the Hashd al-Shaabiya") == [("Hashd", "pmu", "name")]
+
+
+def test_speaker_phrases_resolve_for_quotes_and_figures():
+    assert find_actors("Iran's Supreme Leader Ayatollah Ali Khamenei") == [
+        (0, 4, "iran", "name"), (32, 44, "ali_khamenei", "name")]
+    assert find_actors("the Pentagon spokesman Eric Pahon") == [(4, 12, "us_dod", "name"), (23, 33, "eric_pahon", "name")]
+    assert find_actors("") == []
+
+
+# --- catalogue ------------------------------------------------------------------------------------
+
+def test_catalogue_table_and_affiliations():
+    cat = actors.catalogue()
+    assert list(cat.columns[:5]) == ["actor_id", "name", "type", "affiliation", "aliases"]
+    assert cat["actor_id"].is_unique
+    row = cat.set_index("actor_id")
+    assert row.loc["irgc", "affiliation"] == "iran"
+    assert row.loc["quds_force", "affiliation"] == "iran"
+    assert row.loc["pmu", "affiliation"] == "iraq"
+    assert row.loc["sdf", "affiliation"] == "united_states"
+    assert {"ISIS", "ISIL", "IS", "Daesh", "Da'esh"} <= set(row.loc["isis", "aliases"].split("; "))
+    assert {"PMU", "PMF", "Hashd al-Sha'abi"} <= set(row.loc["pmu", "aliases"].split("; "))
+    assert set(cat["type"]) <= {"person", "state", "armed_group", "organization", "media", "people", "operation", "place"}
+
+
+def test_every_alias_on_its_own_finds_its_actor():
+    cat = load_catalogue()
+    for actor in cat.actors:
+        expected = actor.metonym_of or actor.actor_id
+        for alias in (*actor.aliases, *actor.demonyms):
+            found = find_actors(f"{alias}.")
+            assert [(s, e, a) for s, e, a, _ in found] == [(0, len(alias), expected)], (alias, found)
+
+
+@pytest.mark.parametrize("body, message", [
+    ("actors: [{id: a, name: A, type: state}, {id: a, name: B, type: state}]", "duplicate actor id"),
+    ("actors: [{id: a, name: A, type: planet}]", "unknown type 'planet'"),
+    ("actors: [{id: a, name: A, type: state, affiliation: b}]", "affiliation 'b' is not a catalogue id"),
+    ("actors: [{id: a, name: A, type: state, aliases: [X]}, {id: b, name: B, type: state, aliases: [X]}]",
+     "alias 'X' belongs to both 'a' and 'b'"),
+    ("actors: [{id: A-1, name: A, type: state}]", "lower-case slug"),
+    ("actors: [{id: a, name: A, type: state, nickname: x}]", "unknown key"),
+    ("actors: [{id: a, name: A, type: state, metonym_of: a}]", "only a place"),
+    ("actors: [{id: a, type: state}]", "missing or empty 'name'"),
+    ("actors: [{id: a, name: A, type: state, aliases: X}]", "expected a list"),
+    ("actors: [unclosed", "cannot read"),
+    ("actors: 3", "expected a mapping with an 'actors' list"),
+])
+def test_bad_catalogue_is_a_clear_error_naming_the_file(tmp_path, body, message):
+    path = tmp_path / "my_actors.yaml"
+    path.write_text("types: {state: s, place: p}\n" + body, encoding="utf-8")
+    with pytest.raises(CatalogueError, match="my_actors.yaml") as err:
+        Matcher(load_catalogue(path))
+    assert message in str(err.value)
+
+
+def test_a_custom_catalogue_drives_the_matcher(tmp_path):
+    path = tmp_path / "tiny.yaml"
+    path.write_text("types: {person: p}\nactors: [{id: jane_roe, name: Jane Roe, type: person, "
+                    "given: [Jane, J.], family: [Roe]}]\n", encoding="utf-8")
+    found = Matcher(load_catalogue(path)).find("J. Roe met Jane Roe; Roe left.")
+    assert [(s, e, a) for s, e, a, _, _ in found] == [(0, 6, "jane_roe"), (11, 19, "jane_roe"), (21, 24, "jane_roe")]
+
+
+# --- mentions table -------------------------------------------------------------------------------
+
+def test_mentions_table_shape_offsets_and_sentences(corpus, table):
+    assert list(table.columns) == actors.MENTION_COLUMNS
+    assert table.equals(table.sort_values(["doc_id", "start"], ignore_index=True))
+    sents = corpus.sentences.set_index(["doc_id", "sent_id"])
+    for row in table.itertuples():
+        assert corpus.texts[row.doc_id][row.start:row.end] == row.surface
+        sent = sents.loc[(row.doc_id, row.sent_id)]
+        assert sent["start"] <= row.start and row.end <= sent["end"]
+        assert row.in_body == sent["in_body"]
+    for _, doc in table.groupby("doc_id"):
+        assert (doc["start"].to_numpy()[1:] >= doc["end"].to_numpy()[:-1]).all()
+
+
+def test_headline_and_bio_mentions_are_kept_but_not_body(table):
+    headline = table[(table["doc_id"] == "003_8f37f4218dee2a7e") & (table["start"] == 21)].iloc[0]
+    assert (headline["surface"], headline["in_body"]) == ("ISIS", False)
+    assert table["in_body"].sum() == 540
+
+
+def test_documents_without_actors_or_sentences(tmp_path):
+    (tmp_path / "some").mkdir()
+    (tmp_path / "none").mkdir()
+    small = write_corpus(tmp_path / "some", {"a.txt": "Nothing to see here.\n", "b.txt": "Daesh lost Mosul.\n"})
+    found = actors.mentions(small)
+    assert found[["doc_id", "surface", "actor_id"]].values.tolist() == [["b", "Daesh", "isis"], ["b", "Mosul", "mosul"]]
+    outside = actors.doc_mentions("x", "Daesh.", {"start": [], "sent_id": [], "in_body": []})
+    assert {k: list(v) for k, v in outside.items()} == {
+        "doc_id": ["x"], "sent_id": [-1], "start": [0], "end": [5], "surface": ["Daesh"], "actor_id": ["isis"],
+        "kind": ["name"], "in_body": [False], "alias": ["Daesh"]}
+    empty = actors.mentions(write_corpus(tmp_path / "none", {"c.txt": "Nothing at all.\n"}))
+    assert list(empty.columns) == actors.MENTION_COLUMNS and empty.empty
+
+
+# --- candidates -------------------------------------------------------------------------------------
+
+def test_candidates_lists_unknown_names_with_an_example(corpus, table):
+    found = actors.candidates(corpus, table).set_index("name")
+    assert found.loc["Kharijites", "count"] == 5
+    assert found.loc["Kharijites", "n_docs"] == 1
+    assert found.loc["Takfiri", "count"] == 4 and found.loc["Takfiri", "n_docs"] == 3
+    assert "Lovers of Ahlul Bayt" in found.index and "Prophet Muhammad" in found.index
+    example = found.loc["Salafism"]
+    assert "Salafism" in example["sentence"] and example["doc_id"] == "004_b6cadf51bfb24b9f"
+    for known_or_not_a_name in ["Soleimani", "Major General", "General", "Tuesday", "However", "Mountain", "The"]:
+        assert known_or_not_a_name not in found.index
+
+
+# --- analyses ---------------------------------------------------------------------------------------
+
+def test_mention_counts_raw_and_per_thousand_words(corpus, table):
+    counts = actors.mention_counts(corpus, table).set_index(["doc_id", "actor_id"])
+    daesh = counts.loc[("002_f80f2dc959706d05", "isis")]
+    assert daesh["mentions"] == 8  # Daesh ×8 in the body of the Mehr article
+    assert daesh["per_1000_words"] == round(8 / daesh["n_words"] * 1000, 2)
+    assert counts.loc[("001_b8e32a01f76ace3e", "hamid_karzai"), "mentions"] == 0
+    assert counts.loc[("000_d251aeb472392b04", "hamid_karzai"), "mentions"] == 6
+
+
+def test_naming_choices_as_shares_per_outlet(corpus, table):
+    names = actors.naming_choices(corpus, table)
+    isis = names[names["actor_id"] == "isis"].set_index(["label", "alias"])["share"]
+    assert isis.loc[("002 · Mehr News Agency", "Daesh")] == 1.0
+    assert isis.loc[("004 · GlobalCIR", "Da'esh")] == 1.0
+    assert isis.loc[("003 · M. Waqas Abdullah", "ISIS")] == 0.96  # ISIS ×24, Daesh ×1
+    hezbollah = names[names["actor_id"] == "hezbollah"].set_index("label")["alias"]
+    assert hezbollah.loc["000 · Saqib Akbar"] == "Hizbullah"
+    assert hezbollah.loc["001 · Middle East Monitor"] == "Hezbollah"
+    assert names.groupby(["label", "actor_id"])["share"].sum().round(2).eq(1.0).all()
+
+
+def test_cooccurrence_in_the_same_sentence(corpus, table):
+    overall = actors.cooccurrence(corpus, table).set_index(["actor_a", "actor_b"])
+    assert tuple(overall.loc[("hezbollah", "lebanon"), ["sentences", "documents"]]) == (3, 3)
+    per_doc = actors.cooccurrence(corpus, table, per_doc=True)
+    karzai = per_doc[(per_doc["actor_a"] == "afghanistan") & (per_doc["actor_b"] == "hamid_karzai")]
+    assert karzai[["doc_id", "sentences"]].values.tolist() == [["000_d251aeb472392b04", 4]]
+    assert (overall.index.get_level_values(0) < overall.index.get_level_values(1)).all()
+
+
+def test_actors_named_by_only_one_outlet(corpus, table):
+    only = actors.unique_to_one_outlet(corpus, table).set_index("actor_id")
+    assert only.loc["hamid_karzai", "label"] == "000 · Saqib Akbar"
+    assert only.loc["hamid_karzai", "surfaces"] == "Hamid Karzai; Karzai"
+    assert only.loc["xinhua", "label"] == "001 · Middle East Monitor"
+    assert "isis" not in only.index and "hezbollah" not in only.index
+
+
+def test_contexts_split_each_sentence_around_the_mention(corpus, table):
+    rows = actors.contexts(corpus, table, width=1000)
+    row = rows[(rows["actor_id"] == "hezbollah") & (rows["doc_id"] == "001_b8e32a01f76ace3e")].iloc[0]
+    sentence = row["left"] + row["surface"] + row["right"]
+    assert sentence.startswith("Soleimani also expressed his gratitude to Lebanon’s Hezbollah")
+    short = actors.contexts(corpus, table, width=10)
+    assert short["left"].str.len().max() <= 10 and short["right"].str.len().max() <= 10
+
+
+def test_mentions_html_escapes_corpus_text(tmp_path):
+    small = write_corpus(tmp_path, {"a.txt": (
+        "Headline here\n\nA first paragraph tells about the war in Syria, with enough words to be body text.\n\n"
+        "The <b>Daesh</b> & \"Hezbollah\" story continues here today, said the reporter.\n")})
+    html = actors.mentions_html(small, "isis")
+    assert "&lt;b&gt;<mark" in html and "&amp;" in html and "<b>Daesh" not in html
+    assert actors.mentions_html(small, "nobody") == "<p>(no body mentions)</p>"
