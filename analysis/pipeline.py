@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from analysis import actors, dates, figures, quotes
+from analysis import actors, dates, figures, quotes, reuse
 from analysis.corpus import Corpus
 
 TABLES: dict[str, Callable[[Corpus], pd.DataFrame]] = {
@@ -14,6 +14,7 @@ TABLES: dict[str, Callable[[Corpus], pd.DataFrame]] = {
     "spans": lambda corpus: corpus.spans,
     "problems": lambda corpus: corpus.problems,
     "quotes": quotes.quotes,
+    "reuse": reuse.reuse,
     "figures": figures.figures,
     "dates": dates.dates,
     "recurring_figures": figures.recurring_figures,
