@@ -17,7 +17,7 @@ from text_to_num import text2num
 
 from analysis.corpus import Corpus
 from analysis.dateparse import MONTHS, find_dates
-from analysis.figures import looks_plural, number_words
+from analysis.figures import alternation, looks_plural, lowered, number_words, sentence_lookup
 
 COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "normalized", "relative", "role", "in_body"]
 PUBLICATION_LABELS = frozenset({"dateline", "byline"})
@@ -25,7 +25,7 @@ PUBLICATION_LABELS = frozenset({"dateline", "byline"})
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS if len(m) > 3), key=len, reverse=True))
 _MONTH_ALONE = re.compile(
-    rf"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|[Dd]uring|[Tt]hrough|[Ee]arly|[Ll]ate|[Mm]id-?)\s+"
+    rf"(?<![\w'’])(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|[Dd]uring|[Tt]hrough|[Ee]arly|[Ll]ate|[Mm]id-?)\s+"
     rf"(?P<month>{_MONTH_NAMES})\b(?![\s,]*\d)"
 )
 _WEEKDAY = re.compile(rf"\b(?:(?P<next>[Nn]ext)\s+)?(?P<weekday>{'|'.join(_WEEKDAYS)})\b")
@@ -38,6 +38,19 @@ _COUNTED_OFFSET = re.compile(
     re.IGNORECASE,
 )
 _NAMED_OFFSET = re.compile(rf"\b(?P<which>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast)\s+(?P<unit>week|month|year)\b")
+_DIRECTIONS = ("ago", "later", "earlier", "before", "after")
+# One fast pass over the lower-cased text finds where a relative expression may end or begin;
+# the precise patterns above then run only there.
+_HINT = re.compile(
+    r"(?<![\w'’])"
+    + alternation(
+        [w.lower() for w in _WEEKDAYS] + [f"next {w.lower()}" for w in _WEEKDAYS]
+        + ["yesterday", "today", "tomorrow", "tonight"]
+        + [f"{which} {unit}" for which in ("last", "next", "this", "past") for unit in ("week", "month", "year")]
+        + [f"{unit}{s} {d}" for unit in _UNITS.split("|") for s in ("", "s") for d in _DIRECTIONS]
+    )
+    + r"\b"
+)
 _DAY_RANGE = re.compile(r"^(?P<first>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:and|&|-|–|to)\s+")
 _TIME_AFTER = re.compile(r"\s*(?:at|,)?\s*(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\s*(?:(?P<ap>[ap])\.?m\b\.?)?", re.I)
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]* $")
@@ -102,32 +115,40 @@ def _explicit(text: str) -> list[DateExpression]:
     return found
 
 
+def _weekday(m: re.Match, anchor: date | None) -> DateExpression:
+    """A weekday name: the latest such day on or before anchor, or the next one after it after "next"."""
+    value = ""
+    if anchor:
+        back = (anchor.weekday() - _WEEKDAYS.index(m.group("weekday"))) % 7
+        day = anchor + timedelta(days=(7 - back) or 7) if m.group("next") else anchor - timedelta(days=back)
+        value = day.isoformat()
+    return DateExpression(m.start(), m.end(), m.group(), value, True)
+
+
+def _relative_at(text: str, hint: re.Match, anchor: date | None) -> DateExpression | None:
+    """The relative expression a hint points at, if the precise patterns confirm it."""
+    start = hint.start()
+    if m := _WEEKDAY.match(text, start):
+        return _weekday(m, anchor)
+    if m := _DEICTIC.match(text, start):
+        if m.group()[0].isupper() and _NAME_BEFORE.search(text, max(0, start - 30), start):
+            return None  # "Russia Today", "USA Today": part of a name
+        offset = {"yesterday": -1, "tomorrow": 1}.get(m.group("word").lower(), 0)
+        return DateExpression(m.start(), m.end(), m.group(), (anchor + timedelta(days=offset)).isoformat() if anchor else "", True)
+    if m := _NAMED_OFFSET.match(text, start):
+        n = {"last": -1, "past": -1, "next": 1}.get(m.group("which").lower(), 0)
+        return DateExpression(m.start(), m.end(), m.group(), _shift(anchor, n, m.group("unit").lower()) if anchor else "", True)
+    m = next((c for c in _COUNTED_OFFSET.finditer(text, max(0, start - 40), hint.end()) if c.end() == hint.end()), None)
+    if m is None or (n := _count(m.group("n"))) is None:
+        return None
+    value = _shift(anchor, -n, m.group("unit").lower()) if anchor and m.group("dir").lower() == "ago" else ""
+    return DateExpression(m.start(), m.end(), m.group(), value, True)
+
+
 def _relative(text: str, anchor: date | None) -> list[DateExpression]:
     """Weekdays, today/yesterday, "last year", "two days ago/later"; resolved against anchor if given."""
-    found = []
-    for m in _WEEKDAY.finditer(text):
-        value = ""
-        if anchor:
-            target = _WEEKDAYS.index(m.group("weekday"))
-            back = (anchor.weekday() - target) % 7
-            value = (anchor + timedelta(days=(7 - back) % 7 or 7) if m.group("next") else anchor - timedelta(days=back)).isoformat()
-        found.append(DateExpression(m.start(), m.end(), m.group(), value, True))
-    for m in _DEICTIC.finditer(text):
-        if m.group()[0].isupper() and _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()):
-            continue  # "Russia Today", "USA Today": part of a name
-        offset = {"yesterday": -1, "tomorrow": 1}.get(m.group("word").lower(), 0)
-        found.append(DateExpression(m.start(), m.end(), m.group(), (anchor + timedelta(days=offset)).isoformat() if anchor else "", True))
-    for m in _NAMED_OFFSET.finditer(text):
-        n = {"last": -1, "past": -1, "next": 1}.get(m.group("which").lower(), 0)
-        found.append(DateExpression(m.start(), m.end(), m.group(), _shift(anchor, n, m.group("unit").lower()) if anchor else "", True))
-    for m in _COUNTED_OFFSET.finditer(text):
-        n = _count(m.group("n"))
-        if n is None:
-            continue
-        unit, direction = m.group("unit").lower(), m.group("dir").lower()
-        value = _shift(anchor, -n, unit) if anchor and direction == "ago" else ""
-        found.append(DateExpression(m.start(), m.end(), m.group(), value, True))
-    return found
+    found = (_relative_at(text, hint, anchor) for hint in _HINT.finditer(lowered(text)))
+    return [expr for expr in found if expr is not None]
 
 
 def _chain(found: list[DateExpression]) -> list[DateExpression]:
@@ -157,14 +178,12 @@ def parse_dates(text: str, anchor: date | None = None) -> list[DateExpression]:
     return _chain(kept)
 
 
-def document_date(documents: pd.DataFrame, doc_id: str) -> date | None:
-    """The document's own date when it is certain: stated to the day and not inferred."""
-    row = documents.loc[documents["doc_id"] == doc_id].iloc[0]
-    published = row["published"]
-    if pd.isna(row["published_inferred"]) or bool(row["published_inferred"]) or not isinstance(published, str):
+def document_date(published: object, inferred: object) -> date | None:
+    """A document's own date when it is certain: stated to the day (YYYY-MM-DD...) and not inferred."""
+    if pd.isna(inferred) or bool(inferred) or not isinstance(published, str) or len(published) < 10:
         return None
     try:
-        return date.fromisoformat(published[:10]) if len(published) >= 10 else None
+        return date.fromisoformat(published[:10])
     except ValueError:
         return None
 
@@ -172,24 +191,19 @@ def document_date(documents: pd.DataFrame, doc_id: str) -> date | None:
 def document_dates(doc_id: str, text: str, sentences: pd.DataFrame, anchor: date | None) -> list[dict]:
     """Date rows for one document; role is "publication" inside a dateline or byline, else "event"."""
     found = parse_dates(text, anchor)
-    if not found:
-        return []
-    index = sentences["start"].to_numpy().searchsorted([e.start for e in found], side="right") - 1
-    rows = []
-    for expr, i in zip(found, index):
-        sentence = sentences.iloc[max(i, 0)]
-        role = "publication" if sentence["label"] in PUBLICATION_LABELS else "event"
-        rows.append({"doc_id": doc_id, "sent_id": int(sentence["sent_id"]), "start": expr.start, "end": expr.end,
-                     "surface": expr.surface, "normalized": expr.normalized, "relative": expr.relative,
-                     "role": role, "in_body": bool(sentence["in_body"])})
-    return rows
+    sent_ids, in_body = sentence_lookup(sentences, [e.start for e in found])
+    labels = dict(zip(sentences["sent_id"], sentences["label"]))
+    return [{"doc_id": doc_id, "sent_id": sent_id, **vars(expr), "in_body": body,
+             "role": "publication" if labels[sent_id] in PUBLICATION_LABELS else "event"}
+            for expr, sent_id, body in zip(found, sent_ids, in_body)]
 
 
 def dates(corpus: Corpus) -> pd.DataFrame:
     """Every date expression in the corpus, one row each."""
+    docs = corpus.documents
+    anchors = {d: document_date(p, i) for d, p, i in zip(docs["doc_id"], docs["published"], docs["published_inferred"])}
     rows = []
     for doc_id, sentences in corpus.sentences.groupby("doc_id", sort=True):
-        anchor = document_date(corpus.documents, doc_id)
-        rows += document_dates(doc_id, corpus.texts[doc_id], sentences.sort_values("start"), anchor)
+        rows += document_dates(doc_id, corpus.texts[doc_id], sentences.sort_values("start"), anchors[doc_id])
     return pd.DataFrame(rows, columns=COLUMNS).astype({"start": int, "end": int, "sent_id": int,
                                                        "relative": bool, "in_body": bool})

@@ -9,8 +9,9 @@ data/units.yaml and data/quantifiers.yaml.
 """
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, replace
 from functools import cache
+from itertools import chain
 from importlib import resources
 
 import pandas as pd
@@ -50,7 +51,7 @@ def _data(name: str) -> dict:
     return yaml.safe_load(resources.files("analysis").joinpath(f"data/{name}").read_text("utf-8"))
 
 
-def _alternation(words) -> str:
+def alternation(words) -> str:
     """A regex matching any of the literal words, as a character trie (much faster than a flat list)."""
     trie: dict = {}
     for word in set(words):
@@ -116,34 +117,34 @@ def _lexicon() -> _Lexicon:
     scale_words = list(_SCALE_VALUES)
     starters = (list(number_words()) + list(q["vague"]) + q["vague_modifiers"]
                 + [f"{article} {w}" for article in ("a", "an") for w in scale_words + list(units)])
-    word = _alternation(number_words())
-    vague_word = _alternation(q["vague"])
-    scale_word = _alternation(scale_words)
+    word = alternation(number_words())
+    vague_word = alternation(q["vague"])
+    scale_word = alternation(scale_words)
     digits = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?(?!\d)"
     number_at = re.compile(
         rf"(?P<digits>{digits})"
-        rf"|(?P<mod>{_alternation(q['vague_modifiers'])})\s+(?P<modscale>{scale_word})\b"
+        rf"|(?P<mod>{alternation(q['vague_modifiers'])})\s+(?P<modscale>{scale_word})\b"
         rf"|(?P<vague>{vague_word}(?:\s+of\s+{vague_word})*)\b"
-        rf"|(?P<article>an?)\s+(?:(?P<ascale>{scale_word})\b|(?={_alternation(units)}\b))"
+        rf"|(?P<article>an?)\s+(?:(?P<ascale>{scale_word})\b|(?={alternation(units)}\b))"
         rf"|(?P<words>{word}(?:(?:\s+and\s+|[\s-]+){word})*)\b",
         re.IGNORECASE,
     )
     all_scales = {**q["scales"], **q["currency_only_scales"]}
     unit_words = list(units) + currency_words
     return _Lexicon(
-        candidates=re.compile(rf"(?<![\w'’.,/:-])(?:\d|{_alternation(w.lower() for w in starters)}\b)"),
+        candidates=re.compile(rf"(?<![\w'’.,/:-])(?:\d|{alternation(w.lower() for w in starters)}\b)"),
         number_at=number_at,
-        after_digits=re.compile(rf"[ \u00a0]?(?P<scale>{_alternation(all_scales)})(?![\w])", re.IGNORECASE),
-        unit_after=re.compile(rf"(?:\s+of)?[\s-]*(?P<unit>{_alternation(unit_words)})(?![\w])", re.IGNORECASE),
+        after_digits=re.compile(rf"[ \u00a0]?(?P<scale>{alternation(all_scales)})(?![\w])", re.IGNORECASE),
+        unit_after=re.compile(rf"(?:\s+of)?[\s-]*(?P<unit>{alternation(unit_words)})(?![\w])", re.IGNORECASE),
         age_after=re.compile(
             r"[\s-]*(?P<unit>year|month|week|day)s?(?:[\s-]+old\b|\s+of\s+age\b)", re.IGNORECASE
         ),
         currency_before=re.compile(
-            rf"(?:(?<![\w])(?P<word>{_alternation(prefix_words)})|(?-i:(?P<sym>{_alternation(symbols)})))[ \u00a0]?$",
+            rf"(?:(?<![\w])(?P<word>{alternation(prefix_words)})|(?-i:(?P<sym>{alternation(symbols)})))[ \u00a0]?$",
             re.IGNORECASE,
         ),
-        hedge_before=re.compile(rf"\s+{_alternation(h[::-1] for h in q['hedges_before'])}(?![\w])", re.IGNORECASE),
-        hedge_after=re.compile(rf"\s*{_alternation(q['hedges_after'])}\b", re.IGNORECASE),
+        hedge_before=re.compile(rf"\s+{alternation(h[::-1] for h in q['hedges_before'])}(?![\w])", re.IGNORECASE),
+        hedge_after=re.compile(rf"\s*{alternation(q['hedges_after'])}\b", re.IGNORECASE),
         scales={k.lower(): float(v) for k, v in q["scales"].items()},
         all_scales={k.lower(): float(v) for k, v in all_scales.items()},
         vague={k.lower(): float(v) for k, v in q["vague"].items()},
@@ -157,7 +158,7 @@ def _lexicon() -> _Lexicon:
 
 _WORD_RE = re.compile(r"[\s,]*(?:(?:of|the)\s+)?")
 _TOKEN = re.compile(r"\s*([A-Za-z][\w’'-]*)")
-_PREV_WORD = re.compile(r"([A-Za-z][\w’'.-]*)[ \u00a0]+$")
+_WORD_LIKE = re.compile(r"[A-Za-z][\w’'.-]*")
 _NEXT_WORD = re.compile(r"\s*(?:of\s+)?([A-Za-z]+)")
 _ORDINAL_OR_CODE = re.compile(r"[A-Za-z]|-[A-Za-z]|[:.]\d|\s?[ap]\.?m\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:;\n]\s*$")
@@ -197,10 +198,22 @@ def looks_plural(word: str) -> bool:
     return w in _IRREGULAR_PLURALS or (len(w) > 3 and w.endswith("s") and not w.endswith("ss"))
 
 
+def _previous_word(text: str, start: int, reach: int = 30) -> tuple[str, int] | None:
+    """The word separated by spaces from offset start, and where it begins, if there is one."""
+    head = text[max(0, start - reach):start]
+    stripped = head.rstrip(" \u00a0")
+    if stripped == head or not stripped:
+        return None
+    word = stripped.split()[-1]
+    if not _WORD_LIKE.fullmatch(word):
+        return None
+    return word, start - (len(head) - len(stripped)) - len(word)
+
+
 def _is_date_number(text: str, start: int, end: int, value: float, raw: str) -> bool:
     """Whether bare digits are part of a date: a year, or a day next to a month name."""
-    before = _PREV_WORD.search(text, max(0, start - 12), start)
-    if before and before.group(1).lower().rstrip(".") in MONTHS:
+    before = _previous_word(text, start, 12)
+    if before and before[0].lower().rstrip(".") in MONTHS:
         return True
     after = _NEXT_WORD.match(text, end)
     if after and after.group(1).lower() in MONTHS:
@@ -211,10 +224,11 @@ def _is_date_number(text: str, start: int, end: int, value: float, raw: str) -> 
 
 def _is_designator(text: str, start: int, end: int) -> bool:
     """Digits inside a name or model ("Attribution 4.0 International", "Resolution 2254.")."""
-    before = _PREV_WORD.search(text, max(0, start - 30), start)
-    if not before or not before.group(1)[0].isupper() or before.group(1).lower() in _lexicon().units:
+    before = _previous_word(text, start)
+    if not before or not before[0][0].isupper() or before[0].lower() in _lexicon().units:
         return False
-    if _SENTENCE_END.search(text, max(0, before.start() - 3), before.start()) or before.start() == 0:
+    word_start = before[1]
+    if word_start == 0 or _SENTENCE_END.search(text, max(0, word_start - 3), word_start):
         return False
     after = re.match(r"\s*(\S)", text[end:end + 3])
     return not after or after.group(1).isupper() or after.group(1) in ".,;:)"
@@ -332,8 +346,8 @@ def _figure(text: str, m: re.Match) -> Figure | None:
         end = unit_end
     before = text[max(0, start - 40):start]
     if kind == "count":
-        prev = _PREV_WORD.search(before)
-        prev_word = prev.group(1).lower() if prev else ""
+        prev = _previous_word(text, start)
+        prev_word = prev[0].lower() if prev else ""
         if is_digits and not scaled and (
             _is_date_number(text, m.start(), m.end(), value, m.group("digits"))
             or _is_designator(text, m.start(), m.end())
@@ -356,7 +370,7 @@ def _figure(text: str, m: re.Match) -> Figure | None:
     return Figure(start, end, text[start:end], value, unit, kind, counted, approximate, vague)
 
 
-def _lowered(text: str) -> str:
+def lowered(text: str) -> str:
     """text lower-cased without changing its length, so offsets into it index the original."""
     low = text.lower()
     return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
@@ -367,7 +381,7 @@ def parse_figures(text: str) -> list[Figure]:
     lex = _lexicon()
     found: list[Figure] = []
     taken = 0
-    for candidate in lex.candidates.finditer(_lowered(text)):
+    for candidate in lex.candidates.finditer(lowered(text)):
         if candidate.start() < taken:
             continue
         m = lex.number_at.match(text, candidate.start())
@@ -376,7 +390,7 @@ def parse_figures(text: str) -> list[Figure]:
             continue
         taken = fig.end
         if fig.kind == "count" and not fig.counted:
-            fig = Figure(**{**asdict(fig), "counted": _elided_counted(text, found, fig)})
+            fig = replace(fig, counted=_elided_counted(text, found, fig))
         found.append(fig)
     return found
 
@@ -384,10 +398,11 @@ def parse_figures(text: str) -> list[Figure]:
 def _elided_counted(text: str, found: list[Figure], fig: Figure) -> str:
     """What a bare count counts when its noun is left out: the previous count in its sentence
     ("thousands of people ... only a few hundred"), else an earlier count of the same value."""
-    counts = [f for f in reversed(found) if f.kind == "count" and f.counted]
-    if counts and not _SENTENCE_BREAK.search(text, counts[0].end, fig.start):
-        return counts[0].counted
-    return next((f.counted for f in counts if f.value == fig.value), "")
+    counts = (f for f in reversed(found) if f.kind == "count" and f.counted)
+    last = next(counts, None)
+    if last and not _SENTENCE_BREAK.search(text, last.end, fig.start):
+        return last.counted
+    return next((f.counted for f in chain([last], counts) if f and f.value == fig.value), "")
 
 
 def attribute(figs: pd.DataFrame, quotes: pd.DataFrame) -> pd.Series:
@@ -430,16 +445,15 @@ def topic(text: str, fig: Figure) -> str:
 def document_figures(doc_id: str, text: str, sentences: pd.DataFrame) -> list[dict]:
     """Figure rows for one document (source still "author"; see attribute)."""
     found = parse_figures(text)
-    if not found:
-        return []
-    starts = sentences["start"].to_numpy()
-    index = starts.searchsorted([f.start for f in found], side="right") - 1
-    rows = []
-    for fig, i in zip(found, index):
-        sentence = sentences.iloc[max(i, 0)]
-        rows.append({"doc_id": doc_id, "sent_id": int(sentence["sent_id"]), **asdict(fig),
-                     "source": AUTHOR, "in_body": bool(sentence["in_body"]), "topic": topic(text, fig)})
-    return rows
+    sent_ids, in_body = sentence_lookup(sentences, [f.start for f in found])
+    return [{"doc_id": doc_id, "sent_id": sent_id, **vars(fig), "source": AUTHOR, "in_body": body,
+             "topic": topic(text, fig)} for fig, sent_id, body in zip(found, sent_ids, in_body)]
+
+
+def sentence_lookup(sentences: pd.DataFrame, starts: list[int]) -> tuple[list[int], list[bool]]:
+    """sent_id and in_body of the sentence holding each offset (sentences of one document, in order)."""
+    index = (sentences["start"].to_numpy().searchsorted(starts, side="right") - 1).clip(0)
+    return sentences["sent_id"].to_numpy()[index].tolist(), sentences["in_body"].to_numpy()[index].tolist()
 
 
 def figures(corpus: Corpus, quotes: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -67,8 +67,10 @@ def test_an_offset_from_an_event_is_not_resolved():
 
 
 def test_document_date_only_when_stated_to_the_day(corpus):
-    anchors = {d: document_date(corpus.documents, d) for d in corpus.documents.doc_id}
-    assert [str(a) for a in anchors.values()] == ["None", "2017-11-22", "None", "None", "None"]
+    docs = corpus.documents
+    anchors = [document_date(p, i) for p, i in zip(docs["published"], docs["published_inferred"])]
+    assert [str(a) for a in anchors] == ["None", "2017-11-22", "None", "None", "None"]
+    assert document_date("2017-11-22", True) is None and document_date("2017-11", False) is None
 
 
 def test_gold_surfaces_are_the_text_at_their_offsets(corpus):
