@@ -26,7 +26,7 @@ APOSTROPHES = "’‘ʼʿ"  # written forms of ' that an alias with ' also match
 _ACTOR_KEYS = {"id", "name", "type", "affiliation", "aliases", "given", "family", "family_alone",
                "demonyms", "metonym_of"}
 _SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
-_AL = re.compile(r"\b([Aa]l)-")
+_AL = re.compile(r"\b[Aa]l-")
 _LAST_WORD = re.compile(r"([A-Za-z]+)[^A-Za-z\n]*$")
 
 
@@ -150,11 +150,9 @@ def catalogue(path: Path | str = CATALOGUE_PATH) -> pd.DataFrame:
 
 
 def written_forms(alias: str) -> list[str]:
-    """The ways an alias can be written: apostrophe variants, "al-"/"al " and capitalised forms, ALL CAPS."""
-    forms = [alias]
-    if _AL.search(alias):
-        forms.append(_AL.sub(r"\1 ", alias))
-    forms += [f[0].upper() + f[1:] for f in forms if f[0].islower()]
+    """The ways an alias can be written: "al-" as al-/al /Al-/Al , capitalised, apostrophe variants, ALL CAPS."""
+    forms = [_AL.sub(prefix, alias) for prefix in ("al-", "al ", "Al-", "Al ")] if _AL.search(alias) else [alias]
+    forms = [alias, *forms, *(f[0].upper() + f[1:] for f in forms if f[0].islower())]
     if "'" in alias:
         forms += [f.replace("'", mark) for f in forms for mark in APOSTROPHES]
     if sum(c.isalpha() for c in alias) > 3:
@@ -236,12 +234,14 @@ class Matcher:
         return end, None
 
     def _stands_for_government(self, text: str, start: int, end: int) -> bool:
-        """True when a capital city stands for its government: not after a locative word, not "-based"."""
+        """True when a capital city stands for its government: not after a locative word, not "-based", not a dateline."""
         after = text[end:end + 6]
         if after[:1] in "'’" and after[1:2] == "s":
             return True
         if after.startswith("-based"):
             return False
+        if after[:1] == "," and not text[text.rfind("\n", 0, start) + 1:start].strip():
+            return False  # a dateline: "TEHRAN, Sep. 05 (MNA) –"
         word = _LAST_WORD.search(text[max(0, start - 24):start])
         return not (word and word.group(1).lower() in self.catalogue.locative_words)
 
@@ -330,7 +330,7 @@ _CONNECTORS = {"of", "the", "for", "de", "bin", "ibn", "al", "el"}
 _ARTICLES = {"The", "A", "An"}
 _TOUCHES_AFTER = re.compile(r"-?[ \t]*(?:(?:of|the)[ \t]+)*\x00")
 _TOUCHES_BEFORE = re.compile(r"\x00['’]?s?-?[ \t]*$")
-_OPENING = re.compile(r"(?:^|[:;“\"‘(\[])[ \t]*$")
+_OPENING = re.compile(r"(?:^|[:;“\"‘(\[–—])[ \t]*$")
 _WORD = re.compile(r"\b\w[\w'’-]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 CANDIDATE_COLUMNS = ["name", "count", "n_docs", "doc_id", "sent_id", "sentence"]

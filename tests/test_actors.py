@@ -136,6 +136,8 @@ def test_capital_is_a_metonym_unless_it_is_a_location():
     assert spans("a visit to Tehran; held in Tehran; a Tehran-based group") == [
         ("Tehran", "tehran", "name")] * 3
     assert spans("hold Tehran accountable") == [("Tehran", "iran", "metonym")]
+    assert spans("TEHRAN, Sep. 05 (MNA) – A tank reached the base.") == [
+        ("TEHRAN", "tehran", "name"), ("MNA", "mehr_news_agency", "name")]
     assert spans("The Washington Post reported") == [("Washington Post", "washington_post", "name")]
 
 
@@ -149,6 +151,14 @@ def test_whole_words_only_and_all_caps_headlines():
     assert spans("Syriac Christians, THIS, ISISx and Iranistan") == []
     assert spans("DAESH DEFEATED IN IRAQ") == [("DAESH", "isis", "name"), ("IRAQ", "iraq", "name")]
     assert spans("US-led strikes on ISIS-free towns") == [("US", "united_states", "name"), ("ISIS", "isis", "name")]
+
+
+def test_capitalised_al_and_new_spellings():
+    assert spans("Abu Bakr Al Baghdadi and Suheil Al-Hassan near Raqa, Isis and Isil") == [
+        ("Abu Bakr Al Baghdadi", "abu_bakr_al_baghdadi", "name"), ("Suheil Al-Hassan", "suheil_al_hassan", "name"),
+        ("Raqa", "raqqa", "name"), ("Isis", "isis", "name"), ("Isil", "isis", "name")]
+    assert spans("Al Mayadeen reported from al-Mayadin") == [
+        ("Al Mayadeen", "al_mayadeen", "name"), ("al-Mayadin", "mayadin", "name")]
 
 
 def test_a_shorter_name_is_found_when_the_longest_runs_into_a_word():
