@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from analysis import actors, dates, figures, quotes, reuse
+from analysis import actors, dates, figures, quotes, reuse, vocabulary
 from analysis.corpus import Corpus
 
 TABLES: dict[str, Callable[[Corpus], pd.DataFrame]] = {
@@ -15,6 +15,8 @@ TABLES: dict[str, Callable[[Corpus], pd.DataFrame]] = {
     "problems": lambda corpus: corpus.problems,
     "quotes": quotes.quotes,
     "reuse": reuse.reuse,
+    "vocabulary": vocabulary.vocabulary,
+    "labels": vocabulary.labels,
     "figures": figures.figures,
     "dates": dates.dates,
     "recurring_figures": figures.recurring_figures,

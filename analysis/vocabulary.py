@@ -1,0 +1,129 @@
+"""Each outlet's words: distinctive unigrams and bigrams, and the labels it gives ISIS and its opponents.
+
+Distinctiveness is the log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn
+2008, "Fightin' Words", section 3.5.1): each group (a document, or an outlet) against the rest of the
+corpus, the prior being the whole corpus's counts, with the z-score of the estimate.
+"""
+
+import math
+import re
+from collections import Counter
+from functools import cache
+from importlib import resources
+
+import pandas as pd
+import yaml
+
+from analysis.corpus import Corpus
+from analysis.reuse import stopwords
+
+WORDS_COLUMNS = ["group", "term", "ngram", "count", "count_rest", "log_odds", "z", "stopword",
+                 "doc_id", "start", "end"]
+LABEL_COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "label", "side", "near_actor"]
+_TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_LABEL_REACH = 40  # at most this many characters between a label and its near_actor ("the Takfiri terror group Daesh")
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
+    """(lower-cased word, start, end) for each word of text[start:end]; ’ is read as '."""
+    return [(m.group().lower().replace("’", "'"), m.start(), m.end())
+            for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
+
+
+def term_counts(corpus: Corpus, group_of: dict[str, str]) -> tuple[dict[str, Counter], dict[tuple[str, str], tuple]]:
+    """Unigram and bigram counts per group over body sentences, and each term's first occurrence per group."""
+    counts: dict[str, Counter] = {}
+    first: dict[tuple[str, str], tuple] = {}
+    body = corpus.sentences[corpus.sentences["in_body"]].sort_values(["doc_id", "start"])
+    for s in body.itertuples():
+        group = group_of[s.doc_id]
+        words = tokens(corpus.texts[s.doc_id], int(s.start), int(s.end))
+        grams = [(w, a, b) for w, a, b in words]
+        grams += [(f"{w1} {w2}", a, b) for (w1, a, _), (w2, _, b) in zip(words, words[1:])]
+        bag = counts.setdefault(group, Counter())
+        for term, a, b in grams:
+            bag[term] += 1
+            first.setdefault((group, term), (s.doc_id, a, b))
+    return counts, first
+
+
+def log_odds(count: int, total: int, count_rest: int, total_rest: int, alpha: float, alpha0: float) -> tuple[float, float]:
+    """Monroe et al. (2008) eq. 16 and 18-19: log-odds ratio of a term with prior alpha, and its z-score."""
+    delta = (math.log((count + alpha) / (total + alpha0 - count - alpha))
+             - math.log((count_rest + alpha) / (total_rest + alpha0 - count_rest - alpha)))
+    return delta, delta / math.sqrt(1 / (count + alpha) + 1 / (count_rest + alpha))
+
+
+def distinctive_words(corpus: Corpus, by: str = "doc_id", min_count: int = 2, prior_scale: float = 1.0) -> pd.DataFrame:
+    """Every term of each group scored against the rest of the corpus; sorted by group and falling z."""
+    group_of = dict(zip(corpus.documents["doc_id"], corpus.documents[by].fillna(corpus.documents["doc_id"])))
+    counts, first = term_counts(corpus, group_of)
+    everything = sum(counts.values(), Counter())
+    stop = stopwords()
+    rows = []
+    for ngram in (1, 2):
+        vocab = {t: n for t, n in everything.items() if t.count(" ") == ngram - 1}
+        grand = sum(vocab.values())
+        alpha0 = prior_scale * grand
+        for group, bag in sorted(counts.items()):
+            total = sum(n for t, n in bag.items() if t in vocab)
+            for term, count in bag.items():
+                if term not in vocab or count < min_count:
+                    continue
+                alpha = prior_scale * vocab[term]
+                rest = vocab[term] - count
+                delta, z = log_odds(count, total, rest, grand - total, alpha, alpha0)
+                doc_id, start, end = first[(group, term)]
+                rows.append((group, term, ngram, count, rest, round(delta, 6), round(z, 6),
+                             all(w in stop for w in term.split()), doc_id, start, end))
+    table = pd.DataFrame(rows, columns=WORDS_COLUMNS)
+    return table.sort_values(["group", "z", "term"], ascending=[True, False, True], kind="stable").reset_index(drop=True)
+
+
+def vocabulary(corpus: Corpus) -> pd.DataFrame:
+    """Distinctive unigrams and bigrams of each document against the rest (the table the main job writes)."""
+    return distinctive_words(corpus)
+
+
+@cache
+def label_lexicon() -> dict[str, list[str]]:
+    """side -> label phrases, from data/labels.yaml."""
+    raw = yaml.safe_load(resources.files("analysis").joinpath("data/labels.yaml").read_text("utf-8"))
+    return {side: list(phrases) for side, phrases in raw["sides"].items()}
+
+
+@cache
+def _label_pattern() -> re.Pattern:
+    """One regex over every label phrase, longest first, whole words, case-insensitive; ' matches ’."""
+    phrases = sorted({p for ps in label_lexicon().values() for p in ps}, key=len, reverse=True)
+    alternatives = [re.escape(p).replace("'", "['’]").replace(r"\ ", r"\s+") for p in phrases]
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
+
+
+def document_labels(doc_id: str, text: str, sentences: pd.DataFrame, mentions: pd.DataFrame) -> list[dict]:
+    """Label phrases in one document's body, each with its side and the catalogued actor named closest to it."""
+    side_of = {p.lower(): side for side, ps in label_lexicon().items() for p in ps}
+    rows = []
+    for s in sentences[sentences["in_body"]].itertuples():
+        for m in _label_pattern().finditer(text, int(s.start), int(s.end)):
+            key = re.sub(r"\s+", " ", m.group().lower().replace("’", "'"))
+            near = mentions[(mentions["end"] > m.start() - _LABEL_REACH) & (mentions["start"] < m.end() + _LABEL_REACH)
+                            & (mentions["start"] >= s.start) & (mentions["end"] <= s.end)]
+            actor = None
+            if len(near):
+                gaps = [max(r.start - m.end(), m.start() - r.end, 0) for r in near.itertuples()]
+                actor = near.iloc[gaps.index(min(gaps))]["actor_id"]
+            rows.append(dict(doc_id=doc_id, sent_id=int(s.sent_id), start=m.start(), end=m.end(),
+                             surface=m.group(), label=key, side=side_of[key], near_actor=actor))
+    return rows
+
+
+def labels(corpus: Corpus) -> pd.DataFrame:
+    """Every label phrase (data/labels.yaml) the corpus uses for ISIS or its opponents."""
+    from analysis.quotes import speaker_mentions
+
+    rows = []
+    for doc_id, text in sorted(corpus.texts.items()):
+        rows += document_labels(doc_id, text, corpus.sentences[corpus.sentences["doc_id"] == doc_id],
+                                speaker_mentions(text))
+    return pd.DataFrame(rows, columns=LABEL_COLUMNS)

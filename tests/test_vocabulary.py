@@ -1,0 +1,54 @@
+"""Distinctive words (Monroe et al. 2008 log-odds, informative Dirichlet prior) and ISIS/opponent labels."""
+
+from pathlib import Path
+
+import pytest
+
+from analysis import load_corpus
+from analysis.vocabulary import distinctive_words, labels, log_odds, tokens
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus(ROOT / "seeds")
+
+
+def test_log_odds_by_hand():
+    # term seen 2 of 3 times in the group, 0 of 3 in the rest, prior alpha = corpus count 2 of 6:
+    # delta = ln(4/5) - ln(2/7) = 1.02962, variance = 1/4 + 1/2, z = 1.02962 / 0.86603 = 1.18890
+    delta, z = log_odds(2, 3, 0, 3, 2, 6)
+    assert delta == pytest.approx(1.02962, abs=1e-5) and z == pytest.approx(1.18890, abs=1e-5)
+
+
+def test_two_groups_mirror_each_other(tmp_path):
+    body = "Headline\n\n" + "\n\n".join(["The {0} {1} the war in the north. The {0} {1} again in the south."] * 4)
+    (tmp_path / "a.txt").write_text(body.format("rebels", "won"), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(body.format("army", "lost"), encoding="utf-8")
+    table = distinctive_words(load_corpus(tmp_path), min_count=1).set_index(["group", "term"])
+    assert table.loc[("a", "rebels"), "z"] > 0 and table.loc[("b", "army"), "z"] > 0
+    assert table.loc[("a", "the war"), "z"] == pytest.approx(-table.loc[("b", "the war"), "z"])
+    assert table.loc[("a", "rebels won"), "ngram"] == 2
+
+
+def test_each_outlets_spelling_is_distinctive(corpus):
+    table = distinctive_words(corpus)
+    top = {g[:3]: list(sub[~sub.stopword].head(5).term) for g, sub in table.groupby("group")}
+    assert top["004"][0] == "da'esh"  # 004 writes Da'esh (46 times) and no other spelling
+    assert "kharijites" in top["003"]  # 003 alone calls ISIS Kharijites
+    assert "karzai" in top["000"]
+    for row in table.head(50).itertuples():
+        assert " ".join(w for w, _, _ in tokens(corpus.texts[row.doc_id][row.start : row.end])) == row.term
+
+
+def test_labels_counted_by_reading(corpus):
+    table = labels(corpus)
+    for row in table.itertuples():
+        assert corpus.texts[row.doc_id][row.start : row.end] == row.surface
+    by_doc = table.groupby([table.doc_id.str[:3], "label"]).size()
+    assert by_doc[("003", "kharijites")] == 5 and by_doc[("003", "kharijite")] == 1
+    assert by_doc[("004", "fake caliphate")] == 2 and by_doc[("000", "so-called caliphate")] == 1
+    assert by_doc[("002", "takfiri")] == 2 and by_doc[("000", "malignant tree")] == 1
+    assert set(table[table.label == "resistance movement"].doc_id.str[:3]) == {"002"}  # 001: "Shiite movement"
+    assert by_doc[("001", "resistance fighters")] == 1 and by_doc[("002", "resistance fighters")] == 1
