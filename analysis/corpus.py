@@ -118,7 +118,6 @@ def document_tables(doc_id: str, text: str) -> tuple[dict, list[tuple], list[tup
         body_start=body[0].start if body else None, body_end=body[-1].end if body else None,
         n_words=sum(word_count(text[s.start : s.end]) for s in body),
         n_chars=len(text), boilerplate_chars=sum(s.end - s.start for s in flat if s.label != BODY),
-        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )
     return row, para_rows, sent_rows, span_rows, fallback
 
@@ -165,6 +164,7 @@ def load_corpus(path: str | Path = "seeds", strict: bool = False) -> Corpus:
         for note in notes:
             problem(file.name, note, "loaded")
         row, paras, sents, spans, fallback = document_tables(file.stem, text)
+        row["sha256"] = digest
         if fallback:
             problem(file.name, "no blank lines between paragraphs", "split paragraphs at single line breaks")
         texts[file.stem] = text

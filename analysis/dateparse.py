@@ -50,6 +50,7 @@ _DATE = re.compile(
     ])
 )
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_MONTH_HINT = re.compile("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")  # in lowercased text
 _BEFORE, _AFTER = 32, 40  # the most characters a date form spans before and after a run of digits
 _DATELINE_PREFIX = re.compile(rf"^(?:(?:published|updated|posted)\s*:?\s*)?{_WEEKDAY}?", re.IGNORECASE)
 _DATELINE_REST = re.compile(rf"^{_TIME}?$", re.IGNORECASE)
@@ -87,26 +88,29 @@ def _day_or_year(number: str) -> bool:
     return len(number) <= 2 or (len(number) == 4 and number[:2] in ("19", "20"))
 
 
-def _windows(text: str) -> Iterator[tuple[int, int]]:
-    """Merged ranges around each day-or-year number: every date form contains one, and most text has none."""
+def _windows(text: str) -> Iterator[tuple[int, int, bool]]:
+    """Merged ranges around each day-or-year number (every date form has one), and whether a year is among them."""
     start = end = -1
+    year = False
     for m in _DIGITS.finditer(text):
-        if not _day_or_year(m.group(0)):
+        number = m.group(0)
+        if not _day_or_year(number):
             continue
         lo, hi = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
         if lo > end:
             if end >= 0:
-                yield start, end
-            start = lo
-        end = hi
+                yield start, end, year
+            start, year = lo, False
+        end, year = hi, year or len(number) == 4
     if end >= 0:
-        yield start, end
+        yield start, end, year
 
 
 def find_dates(text: str) -> Iterator[DateMention]:
     """Explicit dates in text, in text order, never overlapping."""
     lower = text.lower()
-    for m in (m for lo, hi in _windows(lower) for m in _DATE.finditer(lower, lo, hi)):
+    windows = ((lo, hi) for lo, hi, year in _windows(lower) if year or _MONTH_HINT.search(lower, lo, hi))
+    for m in (m for lo, hi in windows for m in _DATE.finditer(lower, lo, hi)):
         parts = {k[:-1]: v for k, v in m.groupdict().items() if v is not None}
         month = parts.get("month")
         day = int(parts["day"]) if "day" in parts else None

@@ -50,27 +50,35 @@ def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
 
 @dataclass(frozen=True)
 class Patterns:
-    """Boilerplate patterns for one table: those anchored at the start (tried with match) and the rest."""
+    """Boilerplate patterns for one table: one alternation of those anchored at the start (tried with match),
+    and the others one by one (a single alternation of them would lose the engine's fast literal search)."""
 
     anchored: re.Pattern
-    floating: re.Pattern
+    floating: tuple[tuple[str, re.Pattern], ...]
 
     def label(self, text: str) -> str | None:
-        """The label whose pattern matches the lowercased text, if any."""
-        lower = text.lower()
-        m = self.anchored.match(lower) or self.floating.search(lower)
-        return m.lastgroup.split("__")[0] if m else None
+        """The label whose pattern matches the text, if any."""
+        return self.label_within(text.lower(), 0, len(text))
+
+    def label_within(self, lower: str, start: int, end: int, floating: bool = True) -> str | None:
+        """The label whose pattern matches lower[start:end] (already lowercased), if any."""
+        m = self.anchored.match(lower, start, end)
+        if m:
+            return m.lastgroup.split("__")[0]
+        return self.floating_label(lower, start, end) if floating else None
+
+    def floating_label(self, lower: str, start: int = 0, end: int | None = None) -> str | None:
+        """The label of the first unanchored pattern found anywhere in lower[start:end], if any."""
+        end = len(lower) if end is None else end
+        return next((label for label, pattern in self.floating if pattern.search(lower, start, end)), None)
 
 
 def _patterns(table: dict[str, list[str]]) -> Patterns:
-    """Compile a label -> patterns table into two alternations whose groups are named label__index."""
-    groups = [(label, i, p) for label, pats in table.items() for i, p in enumerate(pats)]
-
-    def alternation(keep) -> re.Pattern:
-        parts = [f"(?P<{label}__{i}>{p.removeprefix('^')})" for label, i, p in groups if keep(p)]
-        return re.compile("|".join(parts) or "(?!)")
-
-    return Patterns(alternation(lambda p: p.startswith("^")), alternation(lambda p: not p.startswith("^")))
+    """Compile a label -> patterns table: anchored ones into one alternation (groups named label__index)."""
+    anchored = [f"(?P<{label}__{i}>{p[1:]})" for label, pats in table.items() for i, p in enumerate(pats)
+                if p.startswith("^")]
+    floating = tuple((label, re.compile(p)) for label, pats in table.items() for p in pats if not p.startswith("^"))
+    return Patterns(re.compile("|".join(anchored) or "(?!)"), floating)
 
 
 @cache
@@ -235,11 +243,15 @@ def _mentions_name(text: str, name: str) -> bool:
     return name.split()[-1] in text
 
 
-def label_sentence(text: str, paragraph_label: str) -> str:
-    """A sentence's label: its paragraph's, unless it is itself a source tag or licence line."""
-    if paragraph_label != BODY:
-        return paragraph_label
-    return _boilerplate()["sentence"].label(text) or BODY
+def label_sentences(text: str, paragraph: Span, ranges: list[tuple[int, int]]) -> list[Span]:
+    """A paragraph's sentences, each labelled as its paragraph, or as a source tag or licence line in a body one."""
+    if paragraph.label != BODY:
+        return [Span(a, b, paragraph.label) for a, b in ranges]
+    patterns = _boilerplate()["sentence"]
+    lower = text[paragraph.start : paragraph.end].lower()
+    floating = patterns.floating_label(lower) is not None  # most paragraphs: no need to look per sentence
+    at = paragraph.start
+    return [Span(a, b, patterns.label_within(lower, a - at, b - at, floating) or BODY) for a, b in ranges]
 
 
 def segment(text: str) -> tuple[list[Span], list[list[Span]], bool]:
@@ -248,8 +260,5 @@ def segment(text: str) -> tuple[list[Span], list[list[Span]], bool]:
     cuts = [split_sentences(text, s, e) for s, e in ranges]
     labels = label_paragraphs([text[s:e] for s, e in ranges], [text[c[0][0] : c[0][1]] for c in cuts])
     paragraphs = [Span(s, e, lab) for (s, e), lab in zip(ranges, labels)]
-    sentences = [
-        [Span(a, b, label_sentence(text[a:b], p.label)) for a, b in para_cuts]
-        for p, para_cuts in zip(paragraphs, cuts)
-    ]
+    sentences = [label_sentences(text, p, para_cuts) for p, para_cuts in zip(paragraphs, cuts)]
     return paragraphs, sentences, fallback

@@ -35,6 +35,11 @@ def test_seeds_are_byte_identical_to_the_shared_originals():
         assert hashlib.sha256((ROOT / "seeds" / name).read_bytes()).hexdigest() == digest, name
 
 
+def test_documents_carry_the_sha256_of_their_file_bytes(corpus):
+    sums = dict(reversed(line.split()) for line in (ROOT / "tests" / "fixtures" / "SHA256SUMS").read_text().splitlines())
+    assert dict(zip(corpus.documents["doc_id"] + ".txt", corpus.documents["sha256"])) == sums
+
+
 def test_one_document_per_file_with_file_stem_ids(corpus):
     assert list(corpus.documents["doc_id"]) == sorted(p.stem for p in (ROOT / "seeds").glob("*.txt"))
     assert corpus.problems.empty
