@@ -11,8 +11,9 @@ data/units.yaml and data/quantifiers.yaml.
 import re
 from dataclasses import dataclass, replace
 from functools import cache
-from itertools import chain
 from importlib import resources
+from itertools import chain
+from typing import NamedTuple
 
 import pandas as pd
 import yaml
@@ -94,6 +95,8 @@ class _Lexicon:
     anaphoric: frozenset[str]
     counted_stop: frozenset[str]
     money_verbs: frozenset[str]
+    fractions: dict[str, int]
+    count_suffix: re.Pattern
 
 
 @cache
@@ -116,17 +119,22 @@ def _lexicon() -> _Lexicon:
     prefix_words = [w for spec in u["currencies"].values() for w in spec["prefix_words"]]
     scale_words = list(_SCALE_VALUES)
     starters = (list(number_words()) + list(q["vague"]) + q["vague_modifiers"]
-                + [f"{article} {w}" for article in ("a", "an") for w in scale_words + list(units)])
+                + [f"{article} {w}" for article in ("a", "an") for w in scale_words + list(units) + list(q["fractions"])]
+                + [f"half {article} {w}" for article in ("a", "an") for w in scale_words])
     word = alternation(number_words())
     vague_word = alternation(q["vague"])
     scale_word = alternation(scale_words)
+    fraction_word = alternation(q["fractions"])
     digits = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?(?!\d)"
     number_at = re.compile(
         rf"(?P<digits>{digits})"
         rf"|(?P<mod>{alternation(q['vague_modifiers'])})\s+(?P<modscale>{scale_word})\b"
         rf"|(?P<vague>{vague_word}(?:\s+of\s+{vague_word})*)\b"
+        rf"|(?P<half>half)\s+an?\s+(?P<hscale>{scale_word})\b"
+        rf"|(?P<fnum>{word}|an?)(?P<fsep>[\s-]+)(?P<denom>{fraction_word})\b(?P<fof>(?=\s+of\b))?"
         rf"|(?P<article>an?)\s+(?:(?P<ascale>{scale_word})\b|(?={alternation(units)}\b))"
-        rf"|(?P<words>{word}(?:(?:\s+and\s+|[\s-]+){word})*)\b",
+        rf"|(?P<words>{word}(?:(?:\s+and\s+|[\s-]+){word})*)"
+        rf"(?:\s+and\s+an?\s+(?P<wfrac>{fraction_word})(?:\s+(?P<wscale>{scale_word}))?)?\b",
         re.IGNORECASE,
     )
     all_scales = {**q["scales"], **q["currency_only_scales"]}
@@ -153,6 +161,8 @@ def _lexicon() -> _Lexicon:
         anaphoric=frozenset(q["anaphoric_determiners"]),
         counted_stop=frozenset(q["counted_stop"]),
         money_verbs=frozenset(q["money_verbs"]),
+        fractions={k.lower(): int(v) for k, v in q["fractions"].items()},
+        count_suffix=re.compile(alternation(q["count_suffixes"]) + r"\b", re.IGNORECASE),
     )
 
 
@@ -162,6 +172,7 @@ _WORD_LIKE = re.compile(r"[A-Za-z][\w’'.-]*")
 _NEXT_WORD = re.compile(r"\s*(?:of\s+)?([A-Za-z]+)")
 _ORDINAL_OR_CODE = re.compile(r"[A-Za-z]|-[A-Za-z]|[:.]\d|\s?[ap]\.?m\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:;\n]\s*$")
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]”\"]|$)")
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
 _COPULA_SUBJECT = re.compile(
     r"(?:\bof\s+)?(?P<np>[A-Za-z][\w’' -]*?)\s+(?:is|are|was|were)\s+(?:estimated|thought|believed|said|reported|put)?"
@@ -281,8 +292,18 @@ def _currency_before(text: str, start: int) -> tuple[str, int]:
     return lex.currencies[re.sub(r"\s+", " ", (m.group("word") or m.group("sym")).lower())], m.start()
 
 
-def _number(text: str, m: re.Match) -> tuple[float, int, bool, bool] | None:
-    """Value of the number matched at m, where it ends (with any scale word), and (vague, scaled)."""
+class _Number(NamedTuple):
+    """A number's value, where it ends (with any scale word), and how it was written."""
+
+    value: float
+    end: int
+    vague: bool = False
+    scaled: bool = False
+    fraction: bool = False
+
+
+def _number(text: str, m: re.Match) -> _Number | None:
+    """Value of the number matched at m, or None if the words do not make a number."""
     lex = _lexicon()
     end = m.end()
     if m.group("digits"):
@@ -291,24 +312,37 @@ def _number(text: str, m: re.Match) -> tuple[float, int, bool, bool] | None:
         if scale:
             word = scale.group("scale").lower()
             if word in lex.scales or _currency_before(text, m.start())[0]:
-                return value * lex.all_scales[word], scale.end(), False, True
-        return value, end, False, False
+                return _Number(value * lex.all_scales[word], scale.end(), scaled=True)
+        return _Number(value, end)
     if m.group("mod"):
-        return _SCALE_VALUES[m.group("modscale").lower()], end, True, True
+        return _Number(_SCALE_VALUES[m.group("modscale").lower()], end, vague=True, scaled=True)
     if m.group("vague"):
         value = 1.0
         for word in re.findall(r"[A-Za-z]+", m.group("vague")):
             value *= lex.vague.get(word.lower(), 1.0)
-        return value, end, True, True
+        return _Number(value, end, vague=True, scaled=True)
+    if m.group("half"):
+        return _Number(_SCALE_VALUES[m.group("hscale").lower()] / 2, end, scaled=True)
+    if m.group("denom"):
+        denom = m.group("denom").lower()
+        singular = not denom.endswith(("s", "ves"))
+        if singular and not m.group("fof") and "-" not in m.group("fsep"):
+            return None  # "a third term" is an ordinal; "a third of", "one-third" are fractions
+        parsed = (1.0, 0) if m.group("fnum").lower() in ("a", "an") else _words_value(m.group("fnum"))
+        return _Number(parsed[0] / lex.fractions[denom], end, fraction=True) if parsed else None
     if m.group("article"):
         if m.group("ascale"):
-            return _SCALE_VALUES[m.group("ascale").lower()], end, False, True
-        return 1.0, m.end("article"), False, False
+            return _Number(_SCALE_VALUES[m.group("ascale").lower()], end, scaled=True)
+        return _Number(1.0, m.end("article"))
     parsed = _words_value(m.group("words"))
     if parsed is None:
         return None
     value, used = parsed
-    return value, m.start() + used, False, value >= 100
+    if m.group("wfrac") and used == len(m.group("words")):
+        value += 1 / lex.fractions[m.group("wfrac").lower()]
+        value *= _SCALE_VALUES[m.group("wscale").lower()] if m.group("wscale") else 1.0
+        return _Number(value, end, scaled=bool(m.group("wscale")) or value >= 100)
+    return _Number(value, m.start() + used, scaled=value >= 100)
 
 
 def _unit(text: str, end: int, vague: bool) -> tuple[str, str, int]:
@@ -332,14 +366,17 @@ def _figure(text: str, m: re.Match) -> Figure | None:
     number = _number(text, m)
     if number is None:
         return None
-    value, end, vague, scaled = number
+    value, end, vague, scaled, fraction = number
     is_digits = bool(m.group("digits"))
-    if is_digits and not scaled and _ORDINAL_OR_CODE.match(text, end) and not (
+    suffix = lex.count_suffix.match(text, end) if is_digits and not scaled else None
+    if suffix:
+        end = suffix.end()  # "a 300-strong force"
+    elif is_digits and not scaled and _ORDINAL_OR_CODE.match(text, end) and not (
         lex.unit_after.match(text, end) or lex.age_after.match(text, end)
     ):
         return None
     currency, start = _currency_before(text, m.start())
-    unit, kind, unit_end = _unit(text, end, vague)
+    unit, kind, unit_end = ("fraction", "percent", end) if fraction else _unit(text, end, vague)
     if currency:
         unit, kind = currency, "money"
     else:
@@ -348,7 +385,7 @@ def _figure(text: str, m: re.Match) -> Figure | None:
     if kind == "count":
         prev = _previous_word(text, start)
         prev_word = prev[0].lower() if prev else ""
-        if is_digits and not scaled and (
+        if is_digits and not scaled and not suffix and (
             _is_date_number(text, m.start(), m.end(), value, m.group("digits"))
             or _is_designator(text, m.start(), m.end())
         ):
@@ -389,7 +426,7 @@ def parse_figures(text: str) -> list[Figure]:
         if fig is None:
             continue
         taken = fig.end
-        if fig.kind == "count" and not fig.counted:
+        if fig.kind == "count" and not fig.counted and _CLAUSE_END.match(text, fig.end):
             fig = replace(fig, counted=_elided_counted(text, found, fig))
         found.append(fig)
     return found

@@ -114,6 +114,42 @@ def test_dates_designators_ordinals_and_idioms_are_not_figures(text):
     assert found == [], found
 
 
+# Held-out sentences written for this test (not from the seeds), annotated by reading them:
+# (surface, value, unit, kind, counted, approximate) for every figure, in order.
+HELD_OUT = [
+    ("The UN said on Monday that some 1.2 million people had fled the fighting since January.",
+     [("1.2 million", 1.2e6, "", "count", "people", True)]),
+    ("Officials put the death toll at 37, including six children, and said nearly 200 were wounded.",
+     [("37", 37, "", "count", "", False), ("six", 6, "", "count", "children", False), ("200", 200, "", "count", "", True)]),
+    ("The coalition has carried out more than 14,000 air strikes at a cost of $14.3bn.",
+     [("14,000", 14000, "", "count", "air strikes", True), ("$14.3bn", 1.43e10, "USD", "money", "", False)]),
+    ("Up to 3,000 foreign fighters remain in Idlib, according to a Russian estimate.",
+     [("3,000", 3000, "", "count", "foreign fighters", True)]),
+    ("Half a million Syrians have been killed in six years of war.",
+     [("Half a million", 5e5, "", "count", "Syrians", False), ("six years", 6, "year", "duration", "", False)]),
+    ("The city lies 70 miles south of Baghdad, and its population has fallen by two-thirds.",
+     [("70 miles", 70, "mi", "distance", "", False), ("two-thirds", 2 / 3, "fraction", "percent", "", False)]),
+    ("About 40% of the territory was retaken in less than 18 months.",
+     [("40%", 40, "percent", "percent", "", True), ("18 months", 18, "month", "duration", "", True)]),
+    ("The group earned an estimated £2m a month from oil sales.", [("£2m", 2e6, "GBP", "money", "", True)]),
+    ("Tens of thousands of civilians were trapped in the Old City.",
+     [("Tens of thousands", 1e4, "", "count", "civilians", False)]),
+    ("The 25-year-old suicide bomber killed 12 worshippers.",
+     [("25-year-old", 25, "year", "age", "suicide bomber", False), ("12", 12, "", "count", "worshippers", False)]),
+    ("A 300-strong force of Iraqi commandos entered the district.", [("300-strong", 300, "", "count", "force", False)]),
+    ("The reconstruction of Mosul will cost at least 1,000 billion dinars, said the governor.",
+     [("1,000 billion dinars", 1e12, "IQD", "money", "", True)]),
+    ("Two and a half years later, one and a half million people had returned.",
+     [("one and a half million", 1.5e6, "", "count", "people", False)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", HELD_OUT)
+def test_held_out_sentences(text, expected):
+    got = [(f.surface, f.value, f.unit, f.kind, f.counted, f.approximate) for f in parse_figures(text)]
+    assert got == expected
+
+
 def test_an_elided_count_takes_the_noun_of_the_count_it_echoes():
     text = "He declared thousands of people as apostates and killed them, leaving only a few hundred. Later 2,000 troops came; if they admitted 2,000, fine."
     counted = [(f.surface, f.counted) for f in parse_figures(text)]
