@@ -169,6 +169,8 @@ def _chain(found: list[DateExpression]) -> list[DateExpression]:
 
 def parse_dates(text: str, anchor: date | None = None) -> list[DateExpression]:
     """Every date expression in text, in order, without overlaps; relative ones resolved against anchor."""
+    if not isinstance(text, str):
+        raise TypeError(f"parse_dates expects a str, got {type(text).__name__}")
     candidates = sorted(_explicit(text) + _relative(text, anchor), key=lambda e: (e.start, -(e.end - e.start)))
     kept: list[DateExpression] = []
     for expr in candidates:

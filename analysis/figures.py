@@ -19,6 +19,7 @@ import pandas as pd
 import yaml
 from text_to_num import text2num
 
+from analysis.actors import catalogue
 from analysis.corpus import Corpus
 from analysis.dateparse import MONTHS
 from analysis.quotes import quotes as find_quotes
@@ -415,6 +416,8 @@ def lowered(text: str) -> str:
 
 def parse_figures(text: str) -> list[Figure]:
     """Every figure in a string, in text order (no source: that needs the quotes of a corpus)."""
+    if not isinstance(text, str):
+        raise TypeError(f"parse_figures expects a str, got {type(text).__name__}")
     lex = _lexicon()
     found: list[Figure] = []
     taken = 0
@@ -536,3 +539,20 @@ def figures_by_kind(corpus: Corpus, figs: pd.DataFrame | None = None) -> pd.Data
     counts = figs.groupby(["doc_id", "kind", "topic"]).size().rename("figures").reset_index()
     return counts.merge(corpus.documents[["doc_id", "label"]], on="doc_id")[
         ["doc_id", "label", "kind", "topic", "figures"]].sort_values(["doc_id", "kind", "topic"]).reset_index(drop=True)
+
+
+def sources_by_outlet(corpus: Corpus, figs: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Who each document's figures are attributed to: doc_id, label, source, source_name, source_type, figures.
+
+    source_type is the actor's catalogue type (person, organization, media, ...), "author" for figures the
+    writer states, or "unnamed" for a speaker the catalogue does not know ("Iraqi security officials")."""
+    figs = figures(corpus) if figs is None else figs
+    actors = catalogue().set_index("actor_id")
+    counts = figs.groupby(["doc_id", "source"]).size().rename("figures").reset_index()
+    known = counts["source"].isin(actors.index)
+    counts["source_name"] = counts["source"].map(actors["name"]).where(known, counts["source"])
+    counts["source_type"] = counts["source"].map(actors["type"]).where(known, "unnamed")
+    counts.loc[counts["source"] == AUTHOR, ["source_name", "source_type"]] = ["the author", AUTHOR]
+    out = counts.merge(corpus.documents[["doc_id", "label"]], on="doc_id")
+    return out[["doc_id", "label", "source", "source_name", "source_type", "figures"]].sort_values(
+        ["doc_id", "figures", "source"], ascending=[True, False, True]).reset_index(drop=True)

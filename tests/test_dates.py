@@ -86,3 +86,15 @@ def test_every_date_in_the_seeds(corpus):
     keys = ["doc_id", "start", "end", "surface", "normalized", "relative", "role"]
     got = table[keys].sort_values(["doc_id", "start"]).reset_index(drop=True)
     assert got.to_dict("records") == GOLD[keys].to_dict("records")
+
+
+def test_bad_input_is_a_clear_error():
+    with pytest.raises(TypeError, match="parse_dates expects a str, got int"):
+        parse_dates(2017)
+    assert parse_dates("") == []
+
+
+def test_a_corpus_without_dates_gives_an_empty_table(tmp_path):
+    (tmp_path / "a.txt").write_text("A short note.\n\nIt names no day at all.\n", encoding="utf-8")
+    table = dates(load_corpus(tmp_path))
+    assert list(table.columns) == COLUMNS and table.empty

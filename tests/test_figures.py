@@ -11,7 +11,7 @@ import pytest
 
 from analysis import load_corpus
 from analysis.figures import (
-    AUTHOR, COLUMNS, attribute, figures, figures_by_kind, parse_figures, recurring_figures, topic,
+    AUTHOR, COLUMNS, attribute, figures, figures_by_kind, parse_figures, recurring_figures, sources_by_outlet, topic,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -243,3 +243,24 @@ def test_figures_by_kind_counts_every_figure_once(corpus, predicted):
 )
 def test_topic_of_a_figure(sentence, expected):
     assert topic(sentence, one(sentence)) == expected
+
+
+def test_sources_by_outlet_name_and_type_each_source(corpus, predicted):
+    table = sources_by_outlet(corpus, predicted)
+    assert table["figures"].sum() == len(predicted)
+    rows = table[table.doc_id.str.startswith("003")][["source_name", "source_type", "figures"]].to_records(index=False)
+    assert rows.tolist() == [("the author", "author", 15), ("Iraqi security officials", "unnamed", 1)]
+    hayden = table[table.source == "michael_hayden"].iloc[0]
+    assert (hayden.source_name, hayden.source_type, hayden.figures) == ("Michael Hayden", "person", 1)
+
+
+def test_bad_input_is_a_clear_error_and_no_figures_is_an_empty_table(tmp_path):
+    with pytest.raises(TypeError, match="parse_figures expects a str, got NoneType"):
+        parse_figures(None)
+    assert parse_figures("") == [] and parse_figures("No numbers here at all.") == []
+    (tmp_path / "a.txt").write_text("A short note.\n\nIt states no quantity whatsoever.\n", encoding="utf-8")
+    small = load_corpus(tmp_path)
+    table = figures(small)
+    assert list(table.columns) == COLUMNS and table.empty
+    assert recurring_figures(small, table).empty and figures_by_kind(small, table).empty
+    assert sources_by_outlet(small, table).empty
