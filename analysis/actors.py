@@ -544,3 +544,74 @@ def mentions_html(corpus: Corpus, actor_id: str, table: pd.DataFrame | None = No
         spans = [(s - sent["start"], e - sent["start"], k) for s, e, k in zip(group["start"], group["end"], group["kind"])]
         items.append(f"<li><b>{escape(labels[doc_id])}</b> · sentence {sent_id}: {highlight(text, spans)}</li>")
     return f"<ul>{''.join(items)}</ul>" if items else "<p>(no body mentions)</p>"
+
+
+# ---------------------------------------------------------------------------------------------
+# Sentences for the notebook, built from the tables (so every number shown comes from the data)
+# ---------------------------------------------------------------------------------------------
+
+
+def describe_mentions(table: pd.DataFrame) -> str:
+    """Markdown: how many mentions of how many actors, by kind, and how many in body text."""
+    kinds = table["kind"].value_counts()
+    body = table[table["in_body"]]
+    return (
+        f"The catalogue finds **{len(table)} mentions** of **{table['actor_id'].nunique()} actors** in "
+        f"{table['doc_id'].nunique()} documents: {kinds.get('name', 0)} names, {kinds.get('demonym', 0)} demonyms "
+        f"and {kinds.get('metonym', 0)} capitals standing for their governments. {len(body)} of them are in body "
+        f"text ({body['actor_id'].nunique()} actors); the rest are in headlines, captions, bios and source lines, "
+        "and the analyses below leave them out."
+    )
+
+
+def describe_leaders(counts: pd.DataFrame) -> str:
+    """Markdown: the actor named most in body text, and each document's most named other actor, per 1,000 words."""
+    totals = counts.groupby("name")["mentions"].sum().sort_values(ascending=False, kind="stable")
+    first = totals.index[0]
+    lines = [f"**{first}** is named most: {totals.iloc[0]} body mentions in all. After it, each document's most "
+             "named actor (per 1,000 body words) is:"]
+    others = counts[(counts["name"] != first) & (counts["mentions"] > 0)]
+    for label, doc in others.sort_values(["per_1000_words", "name"], ascending=[False, True]).groupby("label"):
+        top = doc.iloc[0]
+        lines.append(f"- {label}: **{top['name']}** ({top['mentions']} mentions, {top['per_1000_words']:.1f} per 1,000 words)")
+    return "\n".join(lines)
+
+
+def describe_naming(naming: pd.DataFrame, names: Iterable[str]) -> str:
+    """Markdown: for each named actor, the name(s) each outlet uses most and their share of its mentions."""
+    lines = []
+    for name in names:
+        rows = naming[naming["name"] == name]
+        parts = []
+        for label, own in rows.groupby("label", sort=True):
+            best = own[own["mentions"] == own["mentions"].max()].sort_values("alias")
+            tie = " each" if len(best) > 1 else ""
+            parts.append(f"{label} *{' = '.join(best['alias'])}* ({best['share'].iloc[0]:.0%}{tie})")
+        lines.append(f"- **{name}**: " + "; ".join(parts))
+    return "\n".join(lines)
+
+
+def divergent_names(naming: pd.DataFrame) -> list[str]:
+    """Actors whose most used name differs between outlets (most mentioned first): where naming is a choice."""
+    firsts = naming.sort_values(["mentions", "alias"], ascending=[False, True]).groupby(["name", "label"]).head(1)
+    differs = firsts.groupby("name")["alias"].nunique()
+    totals = naming.groupby("name")["mentions"].sum()
+    chosen = differs[differs > 1].index
+    return sorted(chosen, key=lambda n: (-totals[n], n))
+
+
+def describe_pairs(pairs: pd.DataFrame, n: int = 5) -> str:
+    """Markdown: the n pairs of actors most often named in the same sentence."""
+    lines = [f"- **{r.name_a}** and **{r.name_b}**: {r.sentences} sentences in {r.documents} documents"
+             for r in pairs.head(n).itertuples()]
+    return "\n".join(lines)
+
+
+def describe_unique(unique: pd.DataFrame) -> str:
+    """Markdown: how many actors only one outlet names, per outlet, with the most mentioned of them."""
+    lines = [f"**{len(unique)} actors** are named by one outlet only:"]
+    for label, rows in unique.groupby("label", sort=True):
+        top = rows.sort_values(["mentions", "name"], ascending=[False, True]).head(3)
+        names = ", ".join(f"{r.name} ({r.mentions})" for r in top.itertuples())
+        lines.append(f"- {label}: {len(rows)}, most named {names}")
+    return "\n".join(lines)

@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import actors, load_corpus
+from analysis import actors, charts, load_corpus
 from analysis.actors import CatalogueError, Matcher, find_actors, load_catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -332,3 +332,45 @@ def test_mentions_html_escapes_corpus_text(tmp_path):
     html = actors.mentions_html(small, "isis")
     assert "&lt;b&gt;<mark" in html and "&amp;" in html and "<b>Daesh" not in html
     assert actors.mentions_html(small, "nobody") == "<p>(no body mentions)</p>"
+
+
+# --- notebook prose and charts --------------------------------------------------------------------
+
+def test_descriptions_carry_the_numbers_of_the_tables(corpus, table):
+    assert actors.describe_mentions(table).startswith(
+        "The catalogue finds **565 mentions** of **107 actors** in 5 documents: 486 names, 76 demonyms and 3 capitals")
+    naming = actors.naming_choices(corpus, table)
+    assert "Hezbollah" in actors.divergent_names(naming)  # Hizbullah in 000, Hezbollah elsewhere
+    assert actors.divergent_names(naming)[0] == "Islamic State"
+    text = actors.describe_naming(naming, ["Hezbollah", "Ali Khamenei"])
+    assert "000 · Saqib Akbar *Hizbullah* (100%)" in text
+    assert "002 · Mehr News Agency *Ali Khamenei = Khamenei* (50% each)" in text
+    pairs = actors.describe_pairs(actors.cooccurrence(corpus, table), n=1)
+    assert pairs == "- **Islamic State** and **Syria**: 35 sentences in 5 documents"
+    leaders = actors.describe_leaders(actors.mention_counts(corpus, table))
+    assert "- 000 · Saqib Akbar: **Afghanistan** (14 mentions" in leaders
+    unique = actors.describe_unique(actors.unique_to_one_outlet(corpus, table))
+    assert "- 001 · Middle East Monitor: 1, most named Xinhua News Agency (1)" in unique
+
+
+def test_charts_carry_the_table_data(corpus, table):
+    counts = actors.mention_counts(corpus, table)
+    heat = charts.actor_heatmap(counts, top=3).to_dict()
+    assert heat["layer"][0]["encoding"]["y"]["sort"] == ["Islamic State", "Syria", "United States"]
+    naming = charts.naming_choice_bars(actors.naming_choices(corpus, table), ["Hezbollah"]).to_dict()
+    assert [p["title"]["text"] for p in naming["vconcat"]] == ["Hezbollah"]
+    pairs = charts.cooccurrence_matrix(actors.cooccurrence(corpus, table), top=2).to_dict()
+    values = pairs["datasets"][pairs["data"]["name"]]
+    assert {(v["name"], v["with"], v["sentences"]) for v in values} == {
+        ("Islamic State", "Syria", 35), ("Syria", "Islamic State", 35)}
+
+
+def test_concordance_places_the_mention_between_its_contexts(corpus, table):
+    contexts = actors.contexts(corpus, table, width=30)
+    spec = charts.concordance(contexts).to_dict()
+    rows = spec["datasets"][spec["data"]["name"]]
+    char = 11 * charts.MONO_CHAR_WIDTH
+    for row, source in zip(rows, contexts.sort_values(["name"], kind="stable").itertuples()):
+        gap = char if source.right[:1].isspace() else 0
+        assert row["right_x"] == pytest.approx(row["mention_x"] + len(row["surface"]) * char + gap)
+    assert spec["params"][0]["value"] == "Islamic State"  # the most mentioned actor comes first
