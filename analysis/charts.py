@@ -154,3 +154,118 @@ def timeline(
         )
     )
     return _with_selection(chart, selection)
+
+
+# ---------------------------------------------------------------------------------------------
+# Actor mentions (analysis.actors): who is named, under which names, with whom, in context
+# ---------------------------------------------------------------------------------------------
+
+MONO_FONT = "'DejaVu Sans Mono', Menlo, Consolas, monospace"
+MONO_CHAR_WIDTH = 0.6  # width of one monospace character, in font sizes (same for the common fonts)
+
+
+def _top_names(df: pd.DataFrame, weight: str, top: int) -> list[str]:
+    """The `top` names with the largest total weight, largest first (ties alphabetical)."""
+    totals = df.groupby("name", as_index=False)[weight].sum()
+    return totals.sort_values([weight, "name"], ascending=[False, True]).head(top)["name"].tolist()
+
+
+def actor_heatmap(counts: pd.DataFrame, top: int = 25, title: str = "") -> alt.LayerChart:
+    """Most-mentioned actors × documents, coloured and labelled by mentions per 1,000 body words."""
+    names = _top_names(counts, "mentions", top)
+    data = chart_data(counts[counts["name"].isin(names)],
+                      ["name", "label", "mentions", "per_1000_words", "type"], ["name", "label"])
+    base = alt.Chart(data, title=title).encode(
+        x=alt.X("label:N", title=None, axis=alt.Axis(labelAngle=-30, orient="top")),
+        y=alt.Y("name:N", sort=names, title=None),
+        tooltip=["name:N", "type:N", "label:N", "mentions:Q", alt.Tooltip("per_1000_words:Q", format=".1f")],
+    )
+    cells = base.mark_rect().encode(color=alt.condition(
+        "datum.mentions == 0", alt.value("#f6f6f6"),
+        alt.Color("per_1000_words:Q", scale=alt.Scale(scheme="blues"), title="per 1,000 words")))
+    numbers = base.transform_filter("datum.mentions > 0").mark_text(fontSize=10).encode(
+        text=alt.Text("per_1000_words:Q", format=".1f"),
+        color=alt.condition("datum.per_1000_words > 12", alt.value("white"), alt.value("#222")),
+    )
+    return (cells + numbers).properties(width=alt.Step(95), height=alt.Step(17))
+
+
+def naming_choice_bars(naming: pd.DataFrame, names: Sequence[str] = (), top: int = 6,
+                       title: str = "") -> alt.VConcatChart:
+    """For each multi-named actor (given names, else the most mentioned), each outlet's share of each alias."""
+    names = list(names) or _top_names(naming, "mentions", top)
+    panels = []
+    for name in names:
+        data = chart_data(naming[naming["name"] == name], ["label", "alias", "mentions", "share"], ["label", "alias"])
+        panels.append(
+            alt.Chart(data, title=alt.Title(name, fontSize=13)).mark_bar().encode(
+                y=alt.Y("label:N", title=None),
+                x=alt.X("share:Q", stack="normalize", title="share of the actor's name mentions",
+                        axis=alt.Axis(format="%")),
+                color=alt.Color("alias:N", title="name used"),
+                order=alt.Order("alias:N"),
+                tooltip=["label:N", "alias:N", "mentions:Q", alt.Tooltip("share:Q", format=".0%")],
+            ).properties(width=420, height=alt.Step(18))
+        )
+    return alt.vconcat(*panels, title=title).resolve_scale(color="independent")
+
+
+def cooccurrence_matrix(pairs: pd.DataFrame, top: int = 20, title: str = "") -> alt.LayerChart:
+    """Symmetric matrix of the actors most often named together: sentences shared by each pair."""
+    both = pd.concat([
+        pairs.rename(columns={"name_a": "name", "name_b": "with"}),
+        pairs.rename(columns={"name_b": "name", "name_a": "with"}),
+    ])[["name", "with", "sentences", "documents"]]
+    names = _top_names(both, "sentences", top)
+    data = chart_data(both[both["name"].isin(names) & both["with"].isin(names)],
+                      ["name", "with", "sentences", "documents"], ["name", "with"])
+    base = alt.Chart(data, title=title).encode(
+        x=alt.X("with:N", sort=names, title=None, axis=alt.Axis(labelAngle=-45, orient="top")),
+        y=alt.Y("name:N", sort=names, title=None),
+        tooltip=["name:N", "with:N", "sentences:Q", "documents:Q"],
+    )
+    cells = base.mark_rect().encode(color=alt.Color("sentences:Q", scale=alt.Scale(scheme="oranges"),
+                                                    title="sentences together"))
+    numbers = base.mark_text(fontSize=9).encode(
+        text="sentences:Q",
+        color=alt.condition("datum.sentences > 8", alt.value("white"), alt.value("#222")),
+    )
+    return (cells + numbers).properties(width=alt.Step(20), height=alt.Step(20))
+
+
+def concordance(contexts: pd.DataFrame, *, font_size: int = 11, title: str = "") -> alt.LayerChart:
+    """Every body mention of the actor picked in a drop-down, one line each: document, left context, mention, right.
+
+    Monospace text placed by character counts; SVG drops the spaces at either end of a text, so the
+    gaps around the mention are positions (from analysis.actors.contexts, which keeps the spaces).
+    """
+    char = font_size * MONO_CHAR_WIDTH
+    left_end = char * (6 + contexts["left"].str.len().max())
+    gap_before = contexts["left"].str.match(r".*\s$").astype(int) * char
+    gap_after = contexts["right"].str.match(r"^\s").astype(int) * char
+    data = contexts.assign(
+        doc=contexts["label"].str.split(" ").str[0],
+        row=contexts.groupby("name").cumcount(),
+        left=contexts["left"].str.strip(),
+        right=contexts["right"].str.strip(),
+        mention_x=left_end + gap_before,
+        right_x=left_end + gap_before + contexts["surface"].str.len() * char + gap_after,
+    )
+    data = chart_data(data, ["name", "row", "doc", "label", "sent_id", "kind", "left", "surface", "right",
+                             "mention_x", "right_x"], ["name", "row"])
+    counts = contexts["name"].value_counts()
+    options = sorted(counts.index, key=lambda n: (-counts[n], n))
+    actor = alt.param(name="actor", value=options[0],
+                      bind=alt.binding_select(options=options, name="Actor (by number of mentions): "))
+    base = alt.Chart(data, title=title).transform_filter(alt.datum.name == actor).encode(
+        y=alt.Y("row:O", axis=None),
+        tooltip=["label:N", "sent_id:Q", "kind:N", "surface:N"],
+    )
+    text = {"font": MONO_FONT, "fontSize": font_size, "baseline": "middle"}
+    doc = base.mark_text(align="left", color="#777", **text).encode(x=alt.value(0), text="doc:N")
+    left = base.mark_text(align="right", **text).encode(x=alt.value(left_end), text="left:N")
+    mention = base.mark_text(align="left", fontWeight="bold", color="#c0392b", **text).encode(
+        x=alt.X("mention_x:Q", scale=None, axis=None), text="surface:N")
+    right = base.mark_text(align="left", **text).encode(x=alt.X("right_x:Q", scale=None, axis=None), text="right:N")
+    width = data["right_x"].max() + char * data["right"].str.len().max()
+    return (doc + left + mention + right).add_params(actor).properties(width=width, height=alt.Step(font_size + 6))
