@@ -511,7 +511,7 @@ def _same_figure_key(row: pd.Series) -> str:
     """A readable key shared by mentions of the same figure: value and unit, or value and counted head noun."""
     value = f"{row['value']:,.0f}" if float(row["value"]).is_integer() else f"{row['value']:,g}"
     if row["kind"] != "count":
-        return f"{value} {row['unit']}".strip() + f" ({row['kind']})"
+        return f"{value} {row['unit']}".strip()
     head = row["counted"].lower().split()[-1].strip("’'") if row["counted"] else ""
     return f"{value} {head}".strip()
 

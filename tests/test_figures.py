@@ -216,8 +216,8 @@ def test_recurring_figures_across_outlets(corpus, predicted):
     assert rows == [
         ("1,000 mosques", "000_d251aeb472392b04", "thousands", False, "qassem_soleimani"),
         ("1,000 mosques", "002_f80f2dc959706d05", "thousands", False, "qassem_soleimani"),
-        ("500,000,000,000 USD (money)", "000_d251aeb472392b04", "$500 billion", False, "qassem_soleimani"),
-        ("500,000,000,000 USD (money)", "001_b8e32a01f76ace3e", "$ 500 billion", True, "qassem_soleimani"),
+        ("500,000,000,000 USD", "000_d251aeb472392b04", "$500 billion", False, "qassem_soleimani"),
+        ("500,000,000,000 USD", "001_b8e32a01f76ace3e", "$ 500 billion", True, "qassem_soleimani"),
     ]
     assert table.loc[3, "sentence"].endswith("amounted to at least $ 500 billion.")
 

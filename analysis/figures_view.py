@@ -1,0 +1,190 @@
+"""Readable views of figures and dates for notebook 03: tables with the sentence, charts, and prose built from data."""
+
+import altair as alt
+import pandas as pd
+
+from analysis import charts
+from analysis.corpus import Corpus
+from analysis.dates import document_date
+from analysis.html import escape, highlight
+
+PRECISION = {4: "year", 7: "month", 10: "day"}
+
+
+def _n(count: int, noun: str) -> str:
+    """"1 figure", "3 figures"."""
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def _value(row: pd.Series) -> str:
+    """A figure's value for reading: "500,000,000,000 USD", "100,000 km", "0.667 fraction"."""
+    value = row["value"]
+    shown = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.3g}"
+    return f"{shown} {row['unit']}".strip()
+
+
+def _source_names(corpus: Corpus, figs: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
+    """Each figure's source as a display name ("Qassem Soleimani", "the author")."""
+    names = sources.drop_duplicates("source").set_index("source")["source_name"]
+    return figs["source"].map(names).fillna(figs["source"])
+
+
+def figure_list(corpus: Corpus, figs: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """One row per figure for reading: document, figure, value, kind, topic, counted, hedged, vague, source, sentence."""
+    sentences = corpus.sentences.set_index(["doc_id", "sent_id"])
+    labels = corpus.documents.set_index("doc_id")["label"]
+    rows = figs.assign(
+        document=figs["doc_id"].map(labels),
+        value_unit=figs.apply(_value, axis=1),
+        source_name=_source_names(corpus, figs, sources),
+        sentence_start=[sentences.loc[(d, s), "start"] for d, s in zip(figs["doc_id"], figs["sent_id"])],
+        sentence_end=[sentences.loc[(d, s), "end"] for d, s in zip(figs["doc_id"], figs["sent_id"])],
+    )
+    return rows.sort_values(["doc_id", "start"]).reset_index(drop=True)
+
+
+def figures_html(corpus: Corpus, listed: pd.DataFrame) -> str:
+    """An HTML table per document of every figure, with its sentence and the figure marked in it (text escaped)."""
+    parts = []
+    for document, group in listed.groupby("document", sort=True):
+        rows = []
+        for row in group.itertuples():
+            text = corpus.texts[row.doc_id][row.sentence_start:row.sentence_end]
+            marked = highlight(text, [(row.start - row.sentence_start, row.end - row.sentence_start, row.kind)])
+            flags = ", ".join(f for f, on in (("hedged", row.approximate), ("vague", row.vague)) if on)
+            cells = [escape(row.surface), escape(row.value_unit), escape(row.kind), escape(row.topic),
+                     escape(row.counted), escape(flags), escape(row.source_name), marked]
+            rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+        head = "".join(f"<th>{h}</th>" for h in
+                       ("figure", "value", "kind", "topic", "counts", "framing", "attributed to", "sentence"))
+        parts.append(f"<h4>{escape(document)} ({_n(len(group), 'figure')})</h4>"
+                     f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+    return "\n".join(parts)
+
+
+def summary(corpus: Corpus, figs: pd.DataFrame, sources: pd.DataFrame) -> str:
+    """Markdown: how many figures, how many documents, how many the writers state themselves."""
+    per_doc = figs.groupby("doc_id").size()
+    by_author = int((figs["source"] == "author").sum())
+    hedged, vague = int(figs["approximate"].sum()), int(figs["vague"].sum())
+    busiest = corpus.documents.set_index("doc_id").loc[per_doc.idxmax(), "label"] if len(per_doc) else "none"
+    return (
+        f"The library finds **{len(figs)} figures** in {len(per_doc)} of {len(corpus.documents)} documents "
+        f"(most in **{busiest}**, {per_doc.max() if len(per_doc) else 0}). "
+        f"**{by_author}** are stated by the writers themselves and **{len(figs) - by_author}** are attributed to "
+        f"someone they quote or report; {hedged} are hedged (\"at least\", \"around\", \"more than\") and "
+        f"{vague} are vague magnitudes (\"hundreds\", \"thousands of\"), counted at the lower bound of their scale."
+    )
+
+
+def topics_chart(by_kind: pd.DataFrame) -> alt.Chart:
+    """Stacked bars: figures per document, coloured by what they are about."""
+    data = by_kind.groupby(["label", "topic"], as_index=False)["figures"].sum().rename(columns={"label": "document"})
+    return charts.bar(data, "document:N", "figures:Q", color="topic:N", tooltip=["document", "topic", "figures"],
+                      title="What each document's figures are about")
+
+
+def topics_prose(by_kind: pd.DataFrame) -> str:
+    """Markdown: each document's leading topic and its share of the document's figures."""
+    totals = by_kind.groupby("label")["figures"].sum()
+    topics = by_kind.groupby(["label", "topic"])["figures"].sum().reset_index()
+    lines = []
+    for label, group in topics.sort_values(["label", "figures", "topic"], ascending=[True, False, True]).groupby("label"):
+        top = group.iloc[0]
+        others = ", ".join(f"{r.topic} {r.figures}" for r in group.iloc[1:].itertuples())
+        lines.append(f"- **{label}**: {_n(totals[label], 'figure')}; most about *{top.topic}* ({top.figures})"
+                     + (f"; then {others}." if others else "."))
+    return "\n".join(lines)
+
+
+def sources_chart(sources: pd.DataFrame) -> alt.Chart:
+    """Stacked bars: figures per document by the kind of source they are attributed to."""
+    data = sources[["label", "source_name", "source_type", "figures"]].rename(
+        columns={"label": "document", "source_name": "source"})
+    return charts.bar(data, "document:N", "figures:Q", color="source_type:N",
+                      tooltip=["document", "source", "source_type", "figures"], title="Who the figures are attributed to")
+
+
+def sources_prose(sources: pd.DataFrame) -> str:
+    """Markdown: per document, the share of figures the writer states and the sources named for the rest."""
+    lines = []
+    for label, group in sources.groupby("label", sort=True):
+        total = int(group["figures"].sum())
+        own = int(group.loc[group["source_type"] == "author", "figures"].sum())
+        named = [f"{r.source_name} ({r.figures})" for r in group.itertuples() if r.source_type != "author"]
+        lines.append(f"- **{label}**: {own} of {total} stated by the writer"
+                     + (f"; attributed: {', '.join(named)}." if named else "."))
+    return "\n".join(lines)
+
+
+def recurring_html(recurring: pd.DataFrame, sources: pd.DataFrame) -> str:
+    """An HTML table of figures found in several documents: how each one states, hedges and attributes it."""
+    names = sources.drop_duplicates("source").set_index("source")["source_name"]
+    rows = []
+    for row in recurring.itertuples():
+        framing = ", ".join(f for f, on in (("hedged", row.approximate), ("vague", row.vague)) if on) or "flat"
+        sentence = row.sentence
+        at = sentence.find(row.surface)
+        marked = highlight(sentence, [(at, at + len(row.surface))]) if at >= 0 else escape(sentence)
+        cells = [escape(row.figure), escape(row.label), escape(row.surface), escape(framing),
+                 escape(str(names.get(row.source, row.source))), marked]
+        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    head = "".join(f"<th>{h}</th>" for h in ("same figure", "document", "as written", "framing", "attributed to", "sentence"))
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def recurring_prose(recurring: pd.DataFrame, sources: pd.DataFrame) -> str:
+    """Markdown: for each recurring figure, how many documents state it, how each frames it and whom they credit."""
+    if recurring.empty:
+        return "No figure recurs across documents."
+    names = sources.drop_duplicates("source").set_index("source")["source_name"]
+    lines = []
+    for figure, group in recurring.groupby("figure", sort=False):
+        ways = "; ".join(
+            f"{r.label} writes \"{r.surface}\" ({'hedged' if r.approximate else 'unhedged'}"
+            f"{', vague' if r.vague else ''}), attributed to {names.get(r.source, r.source)}"
+            for r in group.itertuples()
+        )
+        lines.append(f"- **{figure}** appears in {group['doc_id'].nunique()} documents: {ways}.")
+    return "\n".join(lines)
+
+
+def dated_events(corpus: Corpus, dates_table: pd.DataFrame) -> pd.DataFrame:
+    """Date expressions that can be placed on a calendar (a year is stated or resolved), one row each."""
+    placed = dates_table[dates_table["normalized"].str.match(r"^\d{4}")].copy()
+    day = placed["normalized"].str.slice(0, 10)
+    labels = corpus.documents.set_index("doc_id")["label"]
+    sentences = corpus.sentences.set_index(["doc_id", "sent_id"])["text"]
+    return pd.DataFrame({
+        "document": placed["doc_id"].map(labels),
+        "date": pd.to_datetime(day.map(lambda iso: (iso + "-01-01")[:10] if len(iso) == 4 else (iso + "-01")[:10])),
+        "as_written": placed["surface"],
+        "normalized": placed["normalized"],
+        "precision": day.str.len().map(PRECISION),
+        "role": placed["role"],
+        "relative": placed["relative"],
+        "sentence": [sentences.loc[(d, s)] for d, s in zip(placed["doc_id"], placed["sent_id"])],
+    }).sort_values(["date", "document"]).reset_index(drop=True)
+
+
+def timeline_chart(events: pd.DataFrame) -> alt.Chart:
+    """Dated events on a time axis, one row per document, coloured by role."""
+    return charts.timeline(events, "date", "document:N", color="role:N",
+                           tooltip=["document", "as_written", "normalized", "precision", "role", "sentence"],
+                           title="Dated events and publication dates")
+
+
+def dates_prose(corpus: Corpus, dates_table: pd.DataFrame, events: pd.DataFrame) -> str:
+    """Markdown: how many date expressions, how many placed on the timeline, how many relative ones resolved."""
+    relative = dates_table[dates_table["relative"]]
+    resolved = int((relative["normalized"] != "").sum())
+    docs = corpus.documents
+    dated = sum(document_date(p, i) is not None for p, i in zip(docs["published"], docs["published_inferred"]))
+    first, last = (events["normalized"].iloc[0][:10], events["normalized"].iloc[-1][:10]) if len(events) else ("-", "-")
+    return (
+        f"The documents hold **{_n(len(dates_table), 'date expression')}**; **{len(events)}** carry a year and are "
+        f"placed below, from {first} to {last}. {len(dates_table) - len(events)} cannot be placed: a day or month "
+        f"without a year, or a relative expression. Of the {_n(len(relative), 'relative expression')} "
+        f"(\"on Tuesday\", \"two days later\"), **{resolved}** are resolved: only {_n(dated, 'document')} of "
+        f"{len(docs)} states its own date to the day, and only against such a date is a relative one certain."
+    )
