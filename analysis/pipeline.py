@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from analysis import actors, dates, figures, quotes, reuse, vocabulary
+from analysis import actors, dates, figures, quotes, reuse, stance, vocabulary
 from analysis.corpus import Corpus
 
 TABLES: dict[str, Callable[[Corpus], pd.DataFrame]] = {
@@ -14,6 +14,8 @@ TABLES: dict[str, Callable[[Corpus], pd.DataFrame]] = {
     "spans": lambda corpus: corpus.spans,
     "problems": lambda corpus: corpus.problems,
     "quotes": quotes.quotes,
+    "stance": stance.stance,
+    "stance_evidence": stance.evidence,
     "reuse": reuse.reuse,
     "vocabulary": vocabulary.vocabulary,
     "labels": vocabulary.labels,

@@ -1,0 +1,77 @@
+"""Credit and blame: hand judgments of the seed articles, evidence offsets, voices and rule edge cases."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import load_corpus
+from analysis.stance import COLUMNS, evidence, role, stance
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = pd.read_csv(ROOT / "tests" / "fixtures" / "stance_gold.csv")
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus(ROOT / "seeds")
+
+
+@pytest.fixture(scope="module")
+def table(corpus):
+    return stance(corpus)
+
+
+def test_agreement_with_hand_judgment(table):
+    gold = {(g.doc_id, g.actor_id): g.role for g in GOLD.itertuples()}
+    found = {(r.doc_id, r.actor_id): r.role for r in table.itertuples()}
+    # strict: over every pair that either side calls credited, blamed or both (neutral agreements not counted)
+    judged = set(gold) | {k for k, v in found.items() if v != "neutral"}
+    agree = sum(gold.get(k, "neutral") == found.get(k, "neutral") for k in judged)
+    # lenient: over every actor mentioned in a body, plus the gold pairs
+    every = set(found) | set(gold)
+    accuracy = sum(gold.get(k, "neutral") == found.get(k, "neutral") for k in every) / len(every)
+    print(f"stance: agreement {agree / len(judged):.3f} ({agree}/{len(judged)} judged pairs); "
+          f"all mentioned actors {accuracy:.3f} ({len(every)})")
+    assert agree / len(judged) >= 0.9 and accuracy >= 0.95
+
+
+def test_columns_and_evidence_offsets(corpus, table):
+    assert list(table.columns) == COLUMNS
+    for row in evidence(corpus).itertuples():
+        text = corpus.texts[row.doc_id]
+        assert text[row.cue_start : row.cue_end] == row.cue
+        sent = corpus.sentences[(corpus.sentences.doc_id == row.doc_id) & (corpus.sentences.sent_id == row.sent_id)].iloc[0]
+        assert sent.start <= row.cue_start and row.cue_end <= sent.end and sent.in_body
+
+
+def _row(table, doc_prefix, actor_id):
+    return table[table.doc_id.str.startswith(doc_prefix) & (table.actor_id == actor_id)].iloc[0]
+
+
+def test_whose_voice_gives_the_credit(table):
+    # 002 s1: Soleimani hailed the victory "thanks to the prudent leadership of Ayatollah Khamenei"
+    khamenei = _row(table, "002", "ali_khamenei")
+    assert khamenei.role == "credited" and "qassem_soleimani" in khamenei.credit_voices.split()
+    assert "1" in khamenei.credit_sent_ids.split()
+    # 004 speaks for itself: "Russian intervention proved different"
+    assert _row(table, "004", "russia").credit_voices == "author"
+
+
+def test_rule_edge_cases(corpus):
+    judged = evidence(corpus)
+    doc002 = judged[judged.doc_id.str.startswith("002")]
+    assert "lebanon" not in set(doc002.actor_id)  # "Lebanon’s Hezbollah": the possessor is not judged
+    assert "qassem_soleimani" not in set(doc002.actor_id)  # a speaker is not judged by his own statement
+    doc004 = judged[judged.doc_id.str.startswith("004")]
+    assert not ((doc004.actor_id == "bashar_al_assad") & (doc004.stance == "blame")).any()  # “colluding” is a scare quote
+    assert not ((doc004.actor_id == "russia") & (doc004.stance == "blame")).any()  # "efforts to blame Russian forces"
+    doc000 = judged[judged.doc_id.str.startswith("000")]
+    assert not ((doc000.actor_id == "syria") & (doc000.stance == "blame")).any()  # "were covertly evacuated": passive
+    assert {"united_states", "united_kingdom", "kurds"} <= set(doc000[doc000.cue == "evacuated by"].actor_id)
+
+
+@pytest.mark.parametrize("credit, blame, expected",
+                         [(0, 0, "neutral"), (2, 0, "credited"), (0, 1, "blamed"), (3, 1, "both"), (4, 1, "credited")])
+def test_role(credit, blame, expected):
+    assert role(credit, blame) == expected
