@@ -7,8 +7,8 @@ from analysis import charts
 from analysis.corpus import Corpus
 from analysis.dates import document_date
 from analysis.html import escape, highlight
+from analysis.overview import PRECISION
 
-PRECISION = {4: "year", 7: "month", 10: "day"}
 
 
 def _n(count: int, noun: str) -> str:
@@ -157,7 +157,7 @@ def dated_events(corpus: Corpus, dates_table: pd.DataFrame) -> pd.DataFrame:
     sentences = corpus.sentences.set_index(["doc_id", "sent_id"])["text"]
     return pd.DataFrame({
         "document": placed["doc_id"].map(labels),
-        "date": pd.to_datetime(day.map(lambda iso: (iso + "-01-01")[:10] if len(iso) == 4 else (iso + "-01")[:10])),
+        "date": pd.to_datetime(day, format="ISO8601"),  # a year or month sits on its first day
         "as_written": placed["surface"],
         "normalized": placed["normalized"],
         "precision": day.str.len().map(PRECISION),

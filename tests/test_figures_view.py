@@ -1,0 +1,55 @@
+"""Notebook 03's views: HTML escaping of corpus text, and prose whose numbers come from the tables."""
+
+from pathlib import Path
+
+import pytest
+
+from analysis import figures_view as view
+from analysis import load_corpus
+from analysis.dates import dates
+from analysis.figures import figures, figures_by_kind, recurring_figures, sources_by_outlet
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus(ROOT / "seeds")
+
+
+@pytest.fixture(scope="module")
+def tables(corpus):
+    figs = figures(corpus)
+    return figs, sources_by_outlet(corpus, figs)
+
+
+def test_corpus_text_is_escaped_and_the_figure_marked(tmp_path):
+    (tmp_path / "a.txt").write_text("Headline\n\nThe <b>rebels</b> & allies lost 300 fighters.\n", encoding="utf-8")
+    small = load_corpus(tmp_path)
+    figs = figures(small)
+    sources = sources_by_outlet(small, figs)
+    html = view.figures_html(small, view.figure_list(small, figs, sources))
+    assert "&lt;b&gt;rebels&lt;/b&gt; &amp; allies lost <mark title=\"count\">300</mark> fighters." in html
+    assert "<b>" not in html
+
+
+def test_summary_and_prose_state_the_numbers_in_the_tables(corpus, tables):
+    figs, sources = tables
+    summary = view.summary(corpus, figs, sources)
+    assert summary.startswith("The library finds **40 figures** in 5 of 5 documents (most in **003 · M. Waqas Abdullah**, 16).")
+    assert "**24** are stated by the writers themselves and **16** are attributed" in summary
+    assert "- **001 · Middle East Monitor**: 1 figure; most about *money* (1)." in view.topics_prose(figures_by_kind(corpus, figs))
+    assert "- **003 · M. Waqas Abdullah**: 15 of 16 stated by the writer; attributed: Iraqi security officials (1)." in (
+        view.sources_prose(sources))
+    recurring = view.recurring_prose(recurring_figures(corpus, figs), sources)
+    assert ('001 · Middle East Monitor writes "$ 500 billion" (hedged), attributed to Qassem Soleimani.') in recurring
+
+
+def test_timeline_places_only_dates_with_a_year(corpus):
+    table = dates(corpus)
+    events = view.dated_events(corpus, table)
+    assert len(events) == 11 and events["normalized"].str.match(r"^\d{4}").all()
+    assert events.iloc[0][["as_written", "precision"]].tolist() == ["2003", "year"]
+    prose = view.dates_prose(corpus, table, events)
+    assert "**22 date expressions**; **11** carry a year" in prose
+    assert "**2** are resolved: only 1 document of 5 states its own date" in prose
