@@ -19,9 +19,9 @@ def main() -> None:
         corpus = replicated_corpus(5_000_000)
     megabytes = corpus_megabytes(corpus)
     texts = list(corpus.texts.values())
-    report("figures (parse_figures)", megabytes, lambda: [parse_figures(t) for t in texts])
-    report("figures table (sentences, topics)", megabytes, lambda: figures(corpus, quotes=NO_QUOTES))
-    report("dates table", megabytes, lambda: dates(corpus))
+    report("figures (parse_figures)", megabytes, lambda: [parse_figures(t) for t in texts], repeat=5)
+    report("figures table (sentences, topics)", megabytes, lambda: figures(corpus, quotes=NO_QUOTES), repeat=5)
+    report("dates table", megabytes, lambda: dates(corpus), repeat=5)
 
 
 if __name__ == "__main__":
