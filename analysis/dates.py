@@ -25,7 +25,8 @@ PUBLICATION_LABELS = frozenset({"dateline", "byline"})
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS if len(m) > 3), key=len, reverse=True))
 _MONTH_ALONE = re.compile(
-    rf"(?<![\w'’])(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|[Dd]uring|[Tt]hrough|[Ee]arly|[Ll]ate|[Mm]id-?)\s+"
+    rf"(?<![\w'’])(?:(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|[Dd]uring|[Tt]hrough|[Ee]arly|[Ll]ate|[Mm]id"
+    rf"|(?:end|beginning|start|middle)\s+of)\s+|[Mm]id-)"
     rf"(?P<month>{_MONTH_NAMES})\b(?![\s,]*\d)"
 )
 _WEEKDAY = re.compile(rf"\b(?:(?P<next>[Nn]ext)\s+)?(?P<weekday>{'|'.join(_WEEKDAYS)})\b")
@@ -33,7 +34,7 @@ _DEICTIC = re.compile(r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)
 _UNITS = r"day|week|month|year|decade"
 _NUMBER_WORD = "|".join(sorted(number_words(), key=len, reverse=True))
 _COUNTED_OFFSET = re.compile(
-    rf"\b(?P<n>\d+|an?|(?:{_NUMBER_WORD})(?:[- ](?:{_NUMBER_WORD}))*)\s+(?P<unit>{_UNITS})s?\s+"
+    rf"(?<![\w,.])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|\b(?:an?|(?:{_NUMBER_WORD})(?:[- ](?:{_NUMBER_WORD}))*))\s+(?P<unit>{_UNITS})s?\s+"
     rf"(?P<dir>ago|later|earlier|before|after)\b",
     re.IGNORECASE,
 )
@@ -70,8 +71,8 @@ class DateExpression:
 
 def _count(word: str) -> int | None:
     """The number in "two", "2", "a", "twenty-one", or None."""
-    if word.isdigit():
-        return int(word)
+    if word.replace(",", "").isdigit():
+        return int(word.replace(",", ""))
     if word.lower() in ("a", "an"):
         return 1
     try:

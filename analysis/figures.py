@@ -171,7 +171,9 @@ _WORD_RE = re.compile(r"[\s,]*(?:(?:of|the)\s+)?")
 _TOKEN = re.compile(r"\s*([A-Za-z][\w’'-]*)")
 _WORD_LIKE = re.compile(r"[A-Za-z][\w’'.-]*")
 _NEXT_WORD = re.compile(r"\s*(?:of\s+)?([A-Za-z]+)")
-_ORDINAL_OR_CODE = re.compile(r"[A-Za-z]|-[A-Za-z]|[:.]\d|\s?[ap]\.?m\b", re.IGNORECASE)
+_ORDINAL_OR_CODE = re.compile(r"[A-Za-z]|-[A-Za-z]|[:./]\d|\s?[ap]\.?m\b", re.IGNORECASE)
+_RANGE_TO = re.compile(r"\s?(?:-|–|—|to)\s?(?P<high>\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,.]\d)")
+_RANGE_AND = re.compile(r"\s+and\s+(?P<high>\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,.]\d)")
 _SENTENCE_END = re.compile(r"[.!?:;\n]\s*$")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]”\"]|$)")
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
@@ -293,6 +295,12 @@ def _currency_before(text: str, start: int) -> tuple[str, int]:
     return lex.currencies[re.sub(r"\s+", " ", (m.group("word") or m.group("sym")).lower())], m.start()
 
 
+def _counts_after(text: str, pos: int) -> bool:
+    """Whether a plural noun that is not a unit follows ("3m people": million, not metres)."""
+    after = _NEXT_WORD.match(text, pos)
+    return bool(after) and looks_plural(after.group(1)) and after.group(1).lower() not in _lexicon().units
+
+
 class _Number(NamedTuple):
     """A number's value, where it ends (with any scale word), and how it was written."""
 
@@ -312,7 +320,7 @@ def _number(text: str, m: re.Match) -> _Number | None:
         scale = lex.after_digits.match(text, end)
         if scale:
             word = scale.group("scale").lower()
-            if word in lex.scales or _currency_before(text, m.start())[0]:
+            if word in lex.scales or _currency_before(text, m.start())[0] or _counts_after(text, scale.end()):
                 return _Number(value * lex.all_scales[word], scale.end(), scaled=True)
         return _Number(value, end)
     if m.group("mod"):
@@ -361,6 +369,17 @@ def _unit(text: str, end: int, vague: bool) -> tuple[str, str, int]:
     return (*lex.units[spelling], m.end())
 
 
+def _range_end(text: str, m: re.Match, end: int) -> int | None:
+    """End of a range written from this number ("20-30", "20 to 30", "between 20 and 30"), if there is one."""
+    high = _RANGE_TO.match(text, end)
+    if not high:
+        before = _previous_word(text, m.start())
+        high = _RANGE_AND.match(text, end) if before and before[0].lower() == "between" else None
+    if not high or float(high.group("high").replace(",", "")) <= float(m.group("digits").replace(",", "")):
+        return None
+    return high.end()
+
+
 def _figure(text: str, m: re.Match) -> Figure | None:
     """Interpret one number match, or None if it is not a figure (date, designator, idiom...)."""
     lex = _lexicon()
@@ -377,6 +396,9 @@ def _figure(text: str, m: re.Match) -> Figure | None:
     ):
         return None
     currency, start = _currency_before(text, m.start())
+    ranged = _range_end(text, m, end) if is_digits and not suffix else None
+    if ranged:
+        end = ranged  # "20-30 people", "between 20 and 30 people": the lower bound, approximate
     unit, kind, unit_end = ("fraction", "percent", end) if fraction else _unit(text, end, vague)
     if currency:
         unit, kind = currency, "money"
@@ -399,7 +421,7 @@ def _figure(text: str, m: re.Match) -> Figure | None:
         after = _NEXT_WORD.match(text, end)
         if after and after.group(1).lower() in _DATE_FOLLOWERS:
             return None
-    approximate = bool(lex.hedge_before.match(before[::-1]) or lex.hedge_after.match(text, end))
+    approximate = bool(ranged or lex.hedge_before.match(before[::-1]) or lex.hedge_after.match(text, end))
     if m.group("article") and not m.group("ascale") and not (approximate and kind == "duration"):
         return None
     counted = ""

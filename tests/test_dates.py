@@ -40,6 +40,7 @@ def found(text: str, anchor: date | None = None) -> list[tuple[str, str, bool]]:
         ("gains in 2014 and", [("2014", "2014", False)]),
         ("since the 2003 invasion", [("2003", "2003", False)]),
         ("killed 2000 people", []),
+        ("in mid-November and at the end of December", [("November", "--11", False), ("December", "--12", False)]),
         ("an interview with Russia Today (RT)", []),
     ],
 )

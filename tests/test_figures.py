@@ -56,6 +56,9 @@ def one(text: str):
         ("one hundred and five people", "one hundred and five", 105, "", "count"),
         ("twenty-five soldiers", "twenty-five", 25, "", "count"),
         ("killed 2000 people", "2000", 2000, "", "count"),
+        ("3m people were displaced", "3m", 3e6, "", "count"),
+        ("the 800m race", "800m", 800, "m", "distance"),
+        ("a 1.5 to 2 km strip", "1.5 to 2 km", 1.5, "km", "distance"),
     ],
 )
 def test_hard_forms(text, surface, value, unit, kind):
@@ -107,6 +110,8 @@ def test_hedges_mark_figures_approximate(text, approximate):
         "Two days later, soldiers liberated the city",
         "it posed two years ago",
         "One year ago when corporate media cried",
+        "after the 9/11 attacks, open 24/7",
+        "from 2016-2017 onwards",
     ],
 )
 def test_dates_designators_ordinals_and_idioms_are_not_figures(text):
@@ -154,6 +159,12 @@ def test_an_elided_count_takes_the_noun_of_the_count_it_echoes():
     text = "He declared thousands of people as apostates and killed them, leaving only a few hundred. Later 2,000 troops came; if they admitted 2,000, fine."
     counted = [(f.surface, f.counted) for f in parse_figures(text)]
     assert counted == [("thousands", "people"), ("a few hundred", "people"), ("2,000", "troops"), ("2,000", "troops")]
+
+
+@pytest.mark.parametrize("text", ["20-30 people died", "between 20 and 30 people died", "killed 20 to 30 people"])
+def test_a_range_is_one_approximate_figure_at_its_lower_bound(text):
+    fig = one(text)
+    assert (fig.value, fig.approximate, fig.counted) == (20, True, "people")
 
 
 def test_counted_from_the_subject_when_the_number_closes_the_clause():

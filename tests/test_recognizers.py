@@ -31,6 +31,8 @@ UNIT_CODES = {
 }
 WEIGHT_POUND = {"Pound": "lb"}  # in the dimension model "pound" is a weight
 
+# A range is one figure valued at its lower bound ("40 - 50 years old" is 40, approximate); the age model
+# reads the upper end, so that case fails here by convention.
 # model file -> (pass rate measured when this test was written, figure kinds the model covers or None
 # for all, whether the unit must match). Each model only lists its own kind: the currency model's
 # "sales rose 27 % to $ 254 million" expects the money alone, so only our money figures are compared.
@@ -38,8 +40,8 @@ MODELS = {
     "Number/English/NumberModel.json": (0.40, None, False),
     "Number/English/PercentModel.json": (0.52, {"percent"}, False),
     "NumberWithUnit/English/CurrencyModel.json": (0.68, {"money"}, True),
-    "NumberWithUnit/English/DimensionModel.json": (0.74, {"distance", "area", "weight", "volume", "speed"}, True),
-    "NumberWithUnit/English/AgeModel.json": (0.89, {"age"}, True),
+    "NumberWithUnit/English/DimensionModel.json": (0.75, {"distance", "area", "weight", "volume", "speed"}, True),
+    "NumberWithUnit/English/AgeModel.json": (0.84, {"age"}, True),
 }
 
 
