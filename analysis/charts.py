@@ -14,6 +14,9 @@ THEME = "analysis"  # name of both the theme and the data transformer
 MAX_ROWS = 5000  # Altair's own limit, kept on: a chart above it is a table to aggregate first
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"
 CATEGORY_SCHEME = "tableau10"  # colour-blind-friendlier than the default, stable order
+# How charts are drawn, in JupyterLab and in the report alike: SVG (crisp, inspectable), with the
+# export menu but no "Open in Vega Editor", which would send the data to an outside site.
+EMBED_OPTIONS = {"renderer": "svg", "actions": {"export": True, "source": False, "compiled": False, "editor": False}}
 
 
 @alt.theme.register(THEME, enable=False)
@@ -100,7 +103,7 @@ def bar(
     """Horizontal bars of value per category, longest first; colour categories are selectable."""
     tips = list(tooltip) or [category, value, *([color] if color else [])]
     data = chart_data(df, [category, value, *([color] if color else []), *tips], [category, *([color] if color else [])])
-    selection = legend_selection(color) if color else None
+    selection = legend_selection(_field(color)) if color else None
     chart = (
         alt.Chart(data, title=title)
         .mark_bar()
@@ -142,7 +145,7 @@ def timeline(
     """Dots on a time axis, one row per category; colour categories are selectable."""
     tips = list(tooltip) or [category, date, *([color] if color else [])]
     data = chart_data(df, [date, category, *([color] if color else []), *tips], [date, category])
-    selection = legend_selection(color) if color else None
+    selection = legend_selection(_field(color)) if color else None
     chart = (
         alt.Chart(data, title=title)
         .mark_point()

@@ -40,7 +40,7 @@ def short_warning(message, category, filename, lineno, line=None) -> str:
 
 def configure() -> None:
     """Set the chart renderer and theme and the pandas display options the notebooks share."""
-    alt.renderers.enable(RENDERER)
+    alt.renderers.enable(RENDERER, embed_options=charts.EMBED_OPTIONS)
     alt.theme.enable(charts.THEME)
     alt.data_transformers.enable(charts.THEME, max_rows=charts.MAX_ROWS)
     for option, value in PANDAS_OPTIONS.items():

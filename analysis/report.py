@@ -19,6 +19,7 @@ from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 from traitlets.config import Config
 
+from analysis import charts
 from analysis.notebook import CORPUS_ENV, PROJECT_ROOT
 
 NOTEBOOKS = PROJECT_ROOT / "notebooks"
@@ -114,7 +115,8 @@ def page_assets() -> dict[str, str]:
         "form-action 'none'",
     ])
     css = (TEMPLATES / TEMPLATE / "report.css").read_text(encoding="utf-8")
-    return {"bundle": bundle, "embed": embed, "csp": csp, "css": css, "vega_mimetype": VEGA_MIME}
+    return {"bundle": bundle, "embed": embed, "csp": csp, "css": css, "vega_mimetype": VEGA_MIME,
+            "embed_options": charts.EMBED_OPTIONS}
 
 
 def script_json(data: object) -> str:

@@ -1,0 +1,380 @@
+"""In a real browser (Debian's Chromium driven by Playwright), offline: JupyterLab and the report
+draw every chart, show no error, send no request off the machine, and corpus markup stays text.
+
+Screenshots of every notebook and report page go to test-output/ (gitignored): look at them.
+"""
+
+import json
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import nbformat
+import pytest
+
+from analysis.report import VEGA_MIME, build_report
+from notebook_factory import hostile_corpus
+
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason="Debian's Chromium is not installed at /usr/bin/chromium (apt-get install chromium; .ci/run does it)",
+)
+sync_api = pytest.importorskip("playwright.sync_api")
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((PROJECT_ROOT / "notebooks").glob("*.ipynb"))
+SCREENSHOTS = PROJECT_ROOT / "test-output"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+WAIT_MS = 90_000  # generous: two cores, a kernel start and a full notebook run
+LOCAL_SCHEMES = {"data", "blob", "about"}
+
+LAB_PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"  # the notebook on screen
+LAB_CHART = f"{LAB_PANEL} .jp-OutputArea-output.jp-RenderedVegaLite"  # JupyterLab's own Vega-Lite 5 renderer
+REPORT_CHART = "div.vega-chart"
+# A drawn chart: Vega's SVG (or canvas) root with at least one mark element inside.
+DRAWN = "svg.marks .role-mark > *, canvas.marks"
+BROKEN = re.compile(r"Error loading script|Javascript Error|could not be drawn|Traceback")
+
+# JupyterLab settings for the test server: every cell in the DOM (no windowing, so every chart is
+# rendered and the screenshot shows the whole notebook), no news or update pop-ups.
+LAB_SETTINGS = {
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false",
+                                                                         "checkForUpdates": False},
+}
+
+# JavaScript run in JupyterLab (started with expose_app_in_browser) on the open notebook.
+JS_NOTEBOOK = "window.jupyterapp.shell.currentWidget"
+JS_KERNEL_IDLE = f"() => {JS_NOTEBOOK}?.sessionContext?.session?.kernel?.status === 'idle'"
+JS_CELLS = f"""() => {JS_NOTEBOOK}.content.widgets.filter(c => c.model.type === 'code').map(c => ({{
+    count: c.model.executionCount,
+    errors: c.model.outputs.toJSON().filter(o => o.output_type === 'error').map(o => o.ename + ': ' + o.evalue),
+}}))"""
+JS_ALL_RAN = f"""() => {JS_NOTEBOOK}.content.widgets.every(c => c.model.type !== 'code' || !c.model.sharedModel.source.trim()
+    || c.model.executionCount !== null) && {JS_KERNEL_IDLE[6:]}"""
+JS_RUN_ALL = """async () => {
+    await window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs');
+    await window.jupyterapp.commands.execute('notebook:run-all-cells');
+}"""
+JS_PANEL_HEIGHT = f"() => document.querySelector('{LAB_PANEL} .jp-WindowedPanel-outer').scrollHeight"
+
+
+class Offline:
+    """Lets through requests for local addresses only; blocks and counts every other one."""
+
+    def __init__(self, is_local: Callable[[str], bool]):
+        self.is_local = is_local
+        self.outside: list[str] = []
+        self.requested: list[str] = []
+
+    def route(self, route) -> None:
+        """Playwright route handler for every request of the context."""
+        url = route.request.url
+        self.requested.append(url)
+        if self.is_local(url):
+            route.continue_()
+        else:
+            self.outside.append(url)
+            route.abort()
+
+    def websocket(self, ws) -> None:
+        """Count websockets that would leave the machine (routes do not see them)."""
+        if not self.is_local(ws.url):
+            self.outside.append(ws.url)
+
+    def watch(self, context) -> None:
+        """Apply to every page of a browser context."""
+        context.route("**/*", self.route)
+        context.on("page", lambda page: page.on("websocket", self.websocket))
+
+
+class Console:
+    """Collects console errors and uncaught exceptions of a page."""
+
+    def __init__(self, page):
+        self.errors: list[str] = []
+        page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
+        page.on("pageerror", lambda err: self.errors.append(str(err)))
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator:
+    """Headless Chromium from Debian, launched by Playwright (no browser download)."""
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def jupyter_lab(notebooks: list[Path], corpus: Path, tmp: Path) -> Iterator[str]:
+    """JupyterLab on copies of the notebooks, on a free 127.0.0.1 port with a token; yields its URL."""
+    root = tmp / "notebooks"
+    root.mkdir(parents=True)
+    for path in notebooks:  # copies: Run All and autosave must never touch the committed files
+        shutil.copy(path, root / path.name)
+    for name, values in LAB_SETTINGS.items():
+        (tmp / "settings" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp / "settings" / name).write_text(json.dumps(values))
+    port, token = _free_port(), secrets.token_hex(16)
+    command = [
+        sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root",
+        "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
+        f"--ServerApp.root_dir={root}", f"--IdentityProvider.token={token}",
+        "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        "--LabApp.expose_app_in_browser=True", f"--LabApp.user_settings_dir={tmp / 'settings'}",
+        f"--LabApp.workspaces_dir={tmp / 'workspaces'}",
+    ]
+    env = {**os.environ, "ANALYSIS_CORPUS": str(corpus), "JUPYTER_CONFIG_DIR": str(tmp / "config"),
+           "JUPYTER_RUNTIME_DIR": str(tmp / "runtime")}
+    log = tmp / "lab.log"
+    with log.open("w") as out:
+        server = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2):
+                    break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"JupyterLab did not start:\n{log.read_text()[-3000:]}")
+                time.sleep(0.3)
+        yield f"{base}/lab/tree/{{}}?reset&token={token}"  # reset: only this notebook open
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def _local_to(port_url: str) -> Callable[[str], bool]:
+    """True for URLs on the JupyterLab server itself (and data:/blob: URLs)."""
+    netloc = urlsplit(port_url).netloc
+    return lambda url: urlsplit(url).scheme in LOCAL_SCHEMES or urlsplit(url).netloc == netloc
+
+
+def _chart_count(path: Path) -> int:
+    """How many Vega-Lite outputs the committed notebook holds."""
+    nb = nbformat.read(path, as_version=4)
+    return sum(VEGA_MIME in out.get("data", {}) for cell in nb.cells if cell.cell_type == "code" for out in cell.outputs)
+
+
+def _assert_charts_drawn(page, selector: str, expected: int, where: str) -> None:
+    """Wait until each of the `expected` chart outputs holds drawn marks, then check each one."""
+    page.wait_for_function(
+        "([sel, drawn, n]) => [...document.querySelectorAll(sel)].filter(c => c.querySelector(drawn)).length >= n",
+        arg=[selector, DRAWN, expected], timeout=WAIT_MS,
+    )
+    charts = page.locator(selector)
+    assert charts.count() == expected, f"{where}: {charts.count()} chart outputs, expected {expected}"
+    for i in range(expected):
+        box = charts.nth(i).locator("svg.marks, canvas.marks").first.bounding_box()
+        assert box and box["width"] > 50 and box["height"] > 20, f"{where}: chart {i + 1} is not drawn ({box})"
+
+
+def _assert_no_broken_output(page, where: str, outputs: str = f"{LAB_PANEL} .jp-OutputArea-output") -> None:
+    """No output reads like a failure (script not loaded, JavaScript error, traceback, chart error)."""
+    texts = page.locator(outputs).all_inner_texts()
+    broken = [t[:300] for t in texts if BROKEN.search(t)]
+    assert not broken, f"{where}: outputs show errors: {broken}"
+
+
+def _screenshot_notebook(page, path: Path) -> None:
+    """A screenshot of the whole notebook: grow the window to the notebook's height first."""
+    height = page.evaluate(JS_PANEL_HEIGHT)
+    page.set_viewport_size({"width": 1280, "height": min(height + 200, 16000)})
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(path))
+
+
+def _open_notebook(context, url: str):
+    """Open a notebook in JupyterLab and wait for its kernel to be ready."""
+    page = context.new_page()
+    page.set_viewport_size({"width": 1280, "height": 1000})
+    page.goto(url)
+    page.wait_for_selector(f"{LAB_PANEL} .jp-Cell", timeout=WAIT_MS)
+    page.wait_for_function(JS_KERNEL_IDLE, timeout=WAIT_MS)
+    page.evaluate("() => window.jupyterapp.shell.collapseLeft()")  # the notebook gets the width
+    return page
+
+
+def _run_all(page) -> list[dict]:
+    """Clear the outputs, Run All, wait for the kernel to finish; return each code cell's count and errors."""
+    page.evaluate(JS_RUN_ALL)
+    page.wait_for_function(JS_ALL_RAN, timeout=WAIT_MS)
+    return page.evaluate(JS_CELLS)
+
+
+@pytest.fixture(scope="module")
+def lab_results(browser, tmp_path_factory) -> dict:
+    """Every notebook opened from its saved outputs, then Run All, in JupyterLab against seeds/."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    results = {}
+    with jupyter_lab(NOTEBOOKS, PROJECT_ROOT / "seeds", tmp_path_factory.mktemp("lab")) as url:
+        offline = Offline(_local_to(url))
+        context = browser.new_context()
+        offline.watch(context)
+        for path in NOTEBOOKS:
+            page = _open_notebook(context, url.format(path.name))
+            console = Console(page)
+            saved = {"charts": _chart_count(path)}
+            _assert_charts_drawn(page, LAB_CHART, saved["charts"], f"{path.name} (saved)")
+            _assert_no_broken_output(page, f"{path.name} (saved)")
+            _screenshot_notebook(page, SCREENSHOTS / f"lab-{path.stem}.png")
+            page.set_viewport_size({"width": 1280, "height": 1000})
+            saved["cells"] = _run_all(page)
+            _assert_charts_drawn(page, LAB_CHART, saved["charts"], f"{path.name} (after Run All)")
+            _assert_no_broken_output(page, f"{path.name} (after Run All)")
+            saved["interaction"] = _interact(page)
+            saved["console"] = console.errors
+            results[path.name] = saved
+            page.close()
+        context.close()
+    results["outside"] = offline.outside
+    return results
+
+
+def _interact(page) -> dict:
+    """Hover a mark of the first chart with tooltips and click a legend entry of the first with one."""
+    found = {"tooltip": None, "selection": None}
+    charts = page.locator(LAB_CHART)
+    for i in range(charts.count()):
+        chart = charts.nth(i)
+        mark = chart.locator("svg.marks .role-mark path, svg.marks .role-mark rect").first
+        if found["tooltip"] is None and mark.count():
+            mark.hover(force=True)
+            found["tooltip"] = page.locator("#vg-tooltip-element.visible").count() > 0 or None
+        legend = chart.locator("svg.marks .role-legend-symbol path, svg.marks .role-legend-label text")
+        if found["selection"] is None and legend.count():
+            marks = chart.locator("svg.marks .role-mark path")
+            before = marks.evaluate_all("els => els.map(e => e.getAttribute('opacity') + e.getAttribute('fill-opacity'))")
+            legend.first.click(force=True)
+            page.wait_for_timeout(300)
+            after = marks.evaluate_all("els => els.map(e => e.getAttribute('opacity') + e.getAttribute('fill-opacity'))")
+            found["selection"] = before != after
+    return found
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_notebook_runs_all_in_jupyterlab_without_error(lab_results, path):
+    cells = lab_results[path.name]["cells"]
+    assert [c["count"] for c in cells] == list(range(1, len(cells) + 1))
+    assert [c["errors"] for c in cells if c["errors"]] == []
+    assert lab_results[path.name]["console"] == []
+
+
+def test_charts_have_tooltips_and_selections_after_run_all(lab_results):
+    interactions = [lab_results[p.name]["interaction"] for p in NOTEBOOKS]
+    assert any(i["tooltip"] for i in interactions), interactions
+    assert any(i["selection"] for i in interactions), interactions
+
+
+def test_jupyterlab_sent_no_request_off_the_machine(lab_results):
+    assert lab_results["outside"] == []
+
+
+def _is_file_or_inline(url: str) -> bool:
+    return urlsplit(url).scheme in LOCAL_SCHEMES | {"file"}
+
+
+def _open_report(browser, report: Path, shots: str) -> dict:
+    """Open the index and every page of a report from disk; collect what each page did."""
+    offline = Offline(_is_file_or_inline)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    offline.watch(context)
+    pages = {}
+    for html in sorted(report.parent.glob("*.html")):
+        page = context.new_page()
+        console = Console(page)
+        page.goto(html.as_uri())
+        expected = page.locator(REPORT_CHART).count()
+        if expected:
+            _assert_charts_drawn(page, REPORT_CHART, expected, html.name)
+        _assert_no_broken_output(page, html.name, ".jp-OutputArea-output")
+        page.wait_for_timeout(200)
+        if shots:
+            page.screenshot(path=str(SCREENSHOTS / f"{shots}-{html.stem}.png"), full_page=True)
+        pages[html.name] = {"charts": expected, "console": console.errors, "text": page.inner_text("body"),
+                            "pwned": page.evaluate("() => window.__pwned ?? null")}
+        page.close()
+    context.close()
+    return {"pages": pages, "outside": offline.outside, "requested": offline.requested}
+
+
+@pytest.fixture(scope="module")
+def report_results(browser, tmp_path_factory) -> dict:
+    """The report of the committed notebooks against seeds/ (kept in test-output/report/), opened from disk."""
+    shutil.rmtree(SCREENSHOTS / "report", ignore_errors=True)
+    report = build_report(NOTEBOOKS, SCREENSHOTS / "report", PROJECT_ROOT / "seeds")
+    return _open_report(browser, report, "report")
+
+
+def test_report_pages_draw_every_chart_offline_without_console_errors(report_results):
+    pages = report_results["pages"]
+    assert set(pages) == {"index.html", *(f"{p.stem}.html" for p in NOTEBOOKS)}
+    for path in NOTEBOOKS:
+        assert pages[f"{path.stem}.html"]["charts"] == _chart_count(path)
+    assert {name: page["console"] for name, page in pages.items() if page["console"]} == {}
+    assert report_results["outside"] == []
+
+
+@pytest.fixture(scope="module")
+def hostile(browser, tmp_path_factory) -> dict:
+    """A corpus with a document made of <script> and <img onerror>: the report, and Run All in JupyterLab."""
+    tmp = tmp_path_factory.mktemp("hostile")
+    corpus = hostile_corpus(tmp / "corpus")
+    report = _open_report(browser, build_report(NOTEBOOKS, tmp / "report", corpus), "")
+    lab = {}
+    with jupyter_lab(NOTEBOOKS, corpus, tmp / "lab") as url:
+        offline = Offline(_local_to(url))
+        context = browser.new_context()
+        offline.watch(context)
+        for path in NOTEBOOKS:
+            page = _open_notebook(context, url.format(path.name))
+            cells = _run_all(page)  # outputs made in this session are trusted: HTML is not sanitised
+            page.wait_for_timeout(500)
+            lab[path.name] = {"errors": [c["errors"] for c in cells if c["errors"]],
+                              "pwned": page.evaluate("() => window.__pwned ?? null"),
+                              "text": page.locator(f"{LAB_PANEL} .jp-OutputArea-output").all_inner_texts()}
+            page.close()
+        context.close()
+    return {"report": report, "lab": lab, "lab_requested": offline.requested, "lab_outside": offline.outside}
+
+
+def test_hostile_markup_in_the_report_shows_as_text_and_runs_nothing(hostile):
+    report = hostile["report"]
+    assert {name: page["pwned"] for name, page in report["pages"].items()} == dict.fromkeys(report["pages"])
+    assert [url for url in report["requested"] if url.endswith("/x")] == []  # <img src=x> never loaded
+    shown = "\n".join(page["text"] for page in report["pages"].values())
+    assert '<script>window.__pwned = "script"</script>' in shown
+    assert report["outside"] == []
+
+
+def test_hostile_markup_in_jupyterlab_shows_as_text_and_runs_nothing(hostile):
+    lab = hostile["lab"]
+    assert {name: r["errors"] for name, r in lab.items() if r["errors"]} == {}
+    assert {name: r["pwned"] for name, r in lab.items()} == dict.fromkeys(lab)
+    assert [url for url in hostile["lab_requested"] if url.endswith("/x")] == []
+    assert any('<script>window.__pwned = "script"</script>' in t for r in lab.values() for t in r["text"])
+    assert hostile["lab_outside"] == []
