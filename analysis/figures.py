@@ -372,9 +372,9 @@ def _unit(text: str, end: int, vague: bool) -> tuple[str, str, int]:
 def _range_end(text: str, m: re.Match, end: int) -> int | None:
     """End of a range written from this number ("20-30", "20 to 30", "between 20 and 30"), if there is one."""
     high = _RANGE_TO.match(text, end)
-    if not high:
+    if not high and (high := _RANGE_AND.match(text, end)):
         before = _previous_word(text, m.start())
-        high = _RANGE_AND.match(text, end) if before and before[0].lower() == "between" else None
+        high = high if before and before[0].lower() == "between" else None
     if not high or float(high.group("high").replace(",", "")) <= float(m.group("digits").replace(",", "")):
         return None
     return high.end()
