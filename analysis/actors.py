@@ -432,9 +432,9 @@ def catalogue_for(table: pd.DataFrame) -> pd.DataFrame:
     actors = matcher().actors
     ids = sorted(set(table["actor_id"]))
     return pd.DataFrame({
-        "actor_id": ids,
-        "name": [actors[i].name if i in actors else i for i in ids],
-        "type": [actors[i].type if i in actors else "" for i in ids],
+        "actor_id": pd.Series(ids, dtype="str"),
+        "name": pd.Series([actors[i].name if i in actors else i for i in ids], dtype="str"),
+        "type": pd.Series([actors[i].type if i in actors else "" for i in ids], dtype="str"),
     })
 
 
@@ -569,6 +569,8 @@ def describe_mentions(table: pd.DataFrame) -> str:
 def describe_leaders(counts: pd.DataFrame) -> str:
     """Markdown: the actor named most in body text, and each document's most named other actor, per 1,000 words."""
     totals = counts.groupby("name")["mentions"].sum().sort_values(ascending=False, kind="stable")
+    if totals.empty:
+        return "No actor is named in body text."
     first = totals.index[0]
     lines = [f"**{first}** is named most: {totals.iloc[0]} body mentions in all. After it, each document's most "
              "named actor (per 1,000 body words) is:"]
@@ -590,7 +592,7 @@ def describe_naming(naming: pd.DataFrame, names: Iterable[str]) -> str:
             tie = " each" if len(best) > 1 else ""
             parts.append(f"{label} *{' = '.join(best['alias'])}* ({best['share'].iloc[0]:.0%}{tie})")
         lines.append(f"- **{name}**: " + "; ".join(parts))
-    return "\n".join(lines)
+    return "\n".join(lines) or "No actor is named under different names by different outlets."
 
 
 def divergent_names(naming: pd.DataFrame) -> list[str]:
@@ -606,11 +608,13 @@ def describe_pairs(pairs: pd.DataFrame, n: int = 5) -> str:
     """Markdown: the n pairs of actors most often named in the same sentence."""
     lines = [f"- **{r.name_a}** and **{r.name_b}**: {r.sentences} sentences in {r.documents} documents"
              for r in pairs.head(n).itertuples()]
-    return "\n".join(lines)
+    return "\n".join(lines) or "No two actors are named in the same sentence."
 
 
 def describe_unique(unique: pd.DataFrame) -> str:
     """Markdown: how many actors only one outlet names, per outlet, with the most mentioned of them."""
+    if unique.empty:
+        return "No actor is named by one outlet only."
     lines = [f"**{len(unique)} actors** are named by one outlet only:"]
     for label, rows in unique.groupby("label", sort=True):
         top = rows.sort_values(["mentions", "name"], ascending=[False, True]).head(3)

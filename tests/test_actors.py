@@ -374,3 +374,28 @@ def test_concordance_places_the_mention_between_its_contexts(corpus, table):
         gap = char if source.right[:1].isspace() else 0
         assert row["right_x"] == pytest.approx(row["mention_x"] + len(row["surface"]) * char + gap)
     assert spec["params"][0]["value"] == "Islamic State"  # the most mentioned actor comes first
+
+
+def test_a_corpus_without_actors_gives_empty_tables_and_says_so(tmp_path):
+    quiet = write_corpus(tmp_path, {"a.txt": (
+        "A quiet headline\n\nNothing happened here today, said nobody in particular, in a long and dull sentence.\n\n"
+        "Another paragraph of plain words follows, with no names of any kind in it at all.\n")})
+    table = actors.mentions(quiet)
+    assert table.empty
+    for frame in [actors.mention_counts(quiet, table), actors.naming_choices(quiet, table),
+                  actors.cooccurrence(quiet, table), actors.cooccurrence(quiet, table, per_doc=True),
+                  actors.unique_to_one_outlet(quiet, table), actors.contexts(quiet, table)]:
+        assert frame.empty
+    assert actors.candidates(quiet, table).empty
+    naming = actors.naming_choices(quiet, table)
+    assert actors.divergent_names(naming) == []
+    assert actors.describe_mentions(table).startswith("The catalogue finds **0 mentions**")
+    assert actors.describe_leaders(actors.mention_counts(quiet, table)) == "No actor is named in body text."
+    assert actors.describe_naming(naming, []) == "No actor is named under different names by different outlets."
+    assert actors.describe_pairs(actors.cooccurrence(quiet, table)) == "No two actors are named in the same sentence."
+    assert actors.describe_unique(actors.unique_to_one_outlet(quiet, table)) == "No actor is named by one outlet only."
+    for chart in [charts.actor_heatmap(actors.mention_counts(quiet, table)),
+                  charts.naming_choice_bars(naming, []),
+                  charts.cooccurrence_matrix(actors.cooccurrence(quiet, table)),
+                  charts.concordance(actors.contexts(quiet, table))]:
+        assert chart.to_dict()  # a valid (if empty) chart, not an error
