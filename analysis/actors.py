@@ -505,10 +505,10 @@ def unique_to_one_outlet(corpus: Corpus, table: pd.DataFrame | None = None) -> p
 
 
 def contexts(corpus: Corpus, table: pd.DataFrame | None = None, width: int = 70) -> pd.DataFrame:
-    """Each body mention in its sentence, split into left context, mention and right context (at most width chars)."""
+    """Each body mention with its sentence, split into left context, mention and right context (at most width chars)."""
     body = _body_mentions(corpus, table)
-    sents = corpus.sentences[["doc_id", "sent_id", "start", "end"]].rename(
-        columns={"start": "sent_start", "end": "sent_end"})
+    sents = corpus.sentences[["doc_id", "sent_id", "start", "end", "text"]].rename(
+        columns={"start": "sent_start", "end": "sent_end", "text": "sentence"})
     rows = body.merge(sents, on=["doc_id", "sent_id"], how="left")
     texts = corpus.texts
     rows["left"] = [
@@ -517,7 +517,8 @@ def contexts(corpus: Corpus, table: pd.DataFrame | None = None, width: int = 70)
     rows["right"] = [
         _clip_right(texts[d][m:e], width) for d, m, e in zip(rows["doc_id"], rows["end"], rows["sent_end"])
     ]
-    columns = ["doc_id", "label", "sent_id", "start", "end", "actor_id", "name", "kind", "left", "surface", "right"]
+    columns = ["doc_id", "label", "sent_id", "start", "end", "actor_id", "name", "kind", "left", "surface", "right",
+               "sentence"]
     return rows[columns].sort_values(["actor_id", "doc_id", "start"], ignore_index=True)
 
 

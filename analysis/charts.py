@@ -265,14 +265,14 @@ def concordance(contexts: pd.DataFrame, *, font_size: int = 11, title: str = "")
         right_x=left_end + gap_before + contexts["surface"].str.len() * char + gap_after,
     )
     data = chart_data(data, ["name", "row", "doc", "label", "sent_id", "kind", "left", "surface", "right",
-                             "mention_x", "right_x"], ["name", "row"])
+                             "mention_x", "right_x", "sentence"], ["name", "row"])
     counts = contexts["name"].value_counts()
     options = sorted(counts.index, key=lambda n: (-counts[n], n))
     actor = alt.param(name="actor", value=options[0],
                       bind=alt.binding_select(options=options, name="Actor (by number of mentions): "))
     base = alt.Chart(data, title=title).transform_filter(alt.datum.name == actor).encode(
         y=alt.Y("row:O", axis=None),
-        tooltip=["label:N", "sent_id:Q", "kind:N", "surface:N"],
+        tooltip=["label:N", "sent_id:Q", "kind:N", "surface:N", "sentence:N"],
     )
     text = {"font": MONO_FONT, "fontSize": font_size, "baseline": "middle"}
     doc = base.mark_text(align="left", color="#777", **text).encode(x=alt.value(0), text="doc:N")

@@ -321,6 +321,7 @@ def test_contexts_split_each_sentence_around_the_mention(corpus, table):
     row = rows[(rows["actor_id"] == "hezbollah") & (rows["doc_id"] == "001_b8e32a01f76ace3e")].iloc[0]
     sentence = row["left"] + row["surface"] + row["right"]
     assert sentence.startswith("Soleimani also expressed his gratitude to Lebanon’s Hezbollah")
+    assert row["sentence"] == sentence
     short = actors.contexts(corpus, table, width=10)
     assert short["left"].str.len().max() <= 10 and short["right"].str.len().max() <= 10
 
