@@ -195,7 +195,9 @@ class Matcher:
                 for form in written_forms(alias):
                     entry = _Entry(len(form), actor.actor_id, kind, alias, actor.metonym_of,
                                    alias in cat.caps_ambiguous)
-                    generated.setdefault(form, {}).setdefault(actor.actor_id, entry)
+                    by_actor = generated.setdefault(form, {})
+                    if form == alias or actor.actor_id not in by_actor:  # an alias labels its own spelling
+                        by_actor[actor.actor_id] = entry
         self.automaton = ahocorasick.Automaton()
         for form, by_actor in generated.items():
             # an alias written exactly so wins; a form only generated for two actors is ambiguous: skipped

@@ -157,6 +157,9 @@ def test_capitalised_al_and_new_spellings():
     assert spans("Abu Bakr Al Baghdadi and Suheil Al-Hassan near Raqa, Isis and Isil") == [
         ("Abu Bakr Al Baghdadi", "abu_bakr_al_baghdadi", "name"), ("Suheil Al-Hassan", "suheil_al_hassan", "name"),
         ("Raqa", "raqqa", "name"), ("Isis", "isis", "name"), ("Isil", "isis", "name")]
+    # the alias recorded (for naming choices) is the catalogue spelling closest to the text
+    assert [f[4] for f in actors.matcher().find("al-Bukamal, Al-Bukamal, DAESH, Da’esh")] == [
+        "al-Bukamal", "al-Bukamal", "Daesh", "Da'esh"]
     assert spans("Al Mayadeen reported from al-Mayadin") == [
         ("Al Mayadeen", "al_mayadeen", "name"), ("al-Mayadin", "mayadin", "name")]
 
