@@ -17,6 +17,7 @@ import nbformat
 import vl_convert
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
+from nbconvert.filters import markdown2html
 from traitlets.config import Config
 
 from analysis import charts
@@ -141,14 +142,16 @@ def _exporter() -> HTMLExporter:
     return exporter
 
 
-def title_of(nb: nbformat.NotebookNode, fallback: str) -> str:
-    """The notebook's first Markdown heading, else the fallback."""
+def title_of(nb: nbformat.NotebookNode, fallback: str) -> tuple[str, str]:
+    """The notebook's first Markdown heading (else the fallback) and the paragraph that follows it."""
     for cell in nb.cells:
         if cell.cell_type == "markdown":
-            for line in cell.source.splitlines():
+            lines = cell.source.splitlines()
+            for i, line in enumerate(lines):
                 if line.startswith("#"):
-                    return line.lstrip("#").strip()
-    return fallback
+                    after = "\n".join(lines[i + 1:]).strip().split("\n\n")[0]
+                    return line.lstrip("#").strip(), after
+    return fallback, ""
 
 
 def export_page(nb: nbformat.NotebookNode, title: str) -> str:
@@ -158,10 +161,11 @@ def export_page(nb: nbformat.NotebookNode, title: str) -> str:
     return body
 
 
-def index_page(pages: list[tuple[str, str]], corpus: Path) -> str:
-    """The report's front page: the corpus it was computed from and a link to each page."""
+def index_page(pages: list[tuple[str, str, str]], corpus: Path) -> str:
+    """The report's front page: the corpus it was computed from, a link to each page and what it shows."""
     items = "\n".join(
-        f'<li><a href="{html.escape(href)}">{html.escape(title)}</a></li>' for href, title in pages
+        f'<li><a href="{html.escape(href)}">{html.escape(title)}</a>{markdown2html(intro)}</li>'
+        for href, title, intro in pages
     )
     return f"""<!DOCTYPE html>
 <html lang="en">
@@ -172,7 +176,9 @@ def index_page(pages: list[tuple[str, str]], corpus: Path) -> str:
 <title>Comparative news analysis: report</title>
 <style>
 body {{ font-family: system-ui, sans-serif; max-width: 48rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; }}
-li {{ margin: 0.4rem 0; }}
+li {{ margin: 0.8rem 0; }}
+li a {{ font-weight: 600; }}
+li p {{ margin: 0.2rem 0; color: #333; }}
 </style>
 </head>
 <body>
@@ -195,10 +201,10 @@ def build_report(notebooks: list[Path], out_dir: Path, corpus: Path) -> Path:
     for i, path in enumerate(notebooks, 1):
         started = time.perf_counter()
         nb = execute(path, corpus)
-        title = title_of(nb, path.stem)
+        title, intro = title_of(nb, path.stem)
         page = f"{path.stem}.html"
         (report / page).write_text(export_page(nb, title), encoding="utf-8")
-        pages.append((page, title))
+        pages.append((page, title, intro))
         print(f"report: [{i}/{len(notebooks)}] {path.name} -> {page} in {time.perf_counter() - started:.1f} s",
               file=sys.stderr)
     index = report / "index.html"

@@ -32,8 +32,8 @@ def _page(report: Path, name: str) -> str:
 
 def test_index_links_every_page_with_its_title(report):
     index = report.read_text(encoding="utf-8")
-    assert '<a href="01-first.html">First page</a>' in index
-    assert '<a href="02-second.html">Second page</a>' in index
+    assert '<a href="01-first.html">First page</a><p>A throwaway page for the tests.</p>' in index
+    assert '<a href="02-second.html">Second page</a><p>A throwaway page for the tests.</p>' in index
     assert "<code>corpus</code>" in index  # the corpus folder's name, never an absolute path
 
 
@@ -86,10 +86,13 @@ def test_script_json_cannot_close_or_reopen_a_script_element():
     assert json.loads(text) == {"a": "</script><!--<script>&"}
 
 
-def test_title_is_the_first_markdown_heading():
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1"), nbformat.v4.new_markdown_cell("Intro\n## Actors: who is named")])
-    assert title_of(nb, "fallback") == "Actors: who is named"
-    assert title_of(nbformat.v4.new_notebook(), "fallback") == "fallback"
+def test_title_is_the_first_markdown_heading_and_intro_the_paragraph_after_it():
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("1"),
+        nbformat.v4.new_markdown_cell("Intro\n## Actors: who is named\n\nWho is named,\nand how often.\n\nMore."),
+    ])
+    assert title_of(nb, "fallback") == ("Actors: who is named", "Who is named,\nand how often.")
+    assert title_of(nbformat.v4.new_notebook(), "fallback") == ("fallback", "")
 
 
 def test_source_hash_follows_code_not_prose():
