@@ -337,33 +337,34 @@ _TOUCHES_BEFORE = re.compile(r"\x00['’]?s?-?[ \t]*$")
 _OPENING = re.compile(r"(?:^|[:;“\"‘(\[–—])[ \t]*$")
 _WORD = re.compile(r"\b\w[\w'’-]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
-CANDIDATE_COLUMNS = ["name", "count", "n_docs", "doc_id", "sent_id", "sentence"]
+CANDIDATE_COLUMNS = ["name", "count", "n_docs", "doc_id", "sent_id", "start", "end", "sentence"]
 
 
-def _names_in_run(words: list[str], skip: frozenset[str]) -> list[str]:
-    """The names in a run of capitalised words: split at titles and other non-name words, trimmed."""
+def _names_in_run(words: list[tuple[str, int]], skip: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of the names in a run of (word, offset): split at titles and other non-name words, trimmed."""
     names, current = [], []
-    for word in [*words, ""]:
+    for word, offset in [*words, ("", -1)]:
         bare = _POSSESSIVE.sub("", word.rstrip(".-"))
         if word and bare not in skip and not (not current and (bare in _ARTICLES or bare in _CONNECTORS)):
-            current.append(word)
+            current.append((word, offset))
             continue
-        while current and current[-1] in _CONNECTORS:
+        while current and current[-1][0] in _CONNECTORS:
             current.pop()
         if current:
-            current[-1] = _POSSESSIVE.sub("", current[-1].rstrip(".-"))
-            names.append(" ".join(current).replace("’", "'"))
+            last, last_start = current[-1]
+            names.append((current[0][1], last_start + len(_POSSESSIVE.sub("", last.rstrip(".-")))))
         current = []
-    return [n for n in names if sum(c.isalpha() for c in n) >= 2]
+    return names
 
 
 def doc_candidates(doc_id: str, text: str, sentences: pd.DataFrame, found: Iterable[tuple[int, int]],
-                   skip: frozenset[str], common: set[str]) -> list[tuple[str, str, int, str, bool]]:
-    """(name, doc_id, sent_id, sentence, weak) for each capitalised name in body sentences that no mention covers.
+                   skip: frozenset[str], common: set[str]) -> list[tuple[str, str, int, int, int, str, bool]]:
+    """(name, doc_id, sent_id, start, end, sentence, weak) for each capitalised name in body text no mention covers.
 
     Not names: `skip` words (titles, months...), and single words in `common` (seen in lower case).
     A single word opening a sentence or touching a mention ("Thardeh Mountain") is `weak`: only
-    evidence of a name when the same word also occurs elsewhere.
+    evidence of a name when the same word also occurs elsewhere. `name` is the text with spaces
+    collapsed and ’ written '.
     """
     masked = list(text)
     for start, end in found:
@@ -376,15 +377,17 @@ def doc_candidates(doc_id: str, text: str, sentences: pd.DataFrame, found: Itera
         piece = masked_text[sent.start:sent.end]
         for match in _NAME.finditer(piece):
             before, after = piece[:match.start()], piece[match.end():]
-            words = match.group().split()
+            words = [(w.group(), sent.start + match.start() + w.start()) for w in re.finditer(r"\S+", match.group())]
             opening = _OPENING.search(before) is not None
-            if opening and words[0].lower() in common:
+            if opening and words[0][0].lower() in common:
                 words = words[1:]  # "As", "However": an ordinary word capitalised to open a sentence
             touching = _TOUCHES_BEFORE.search(before) or _TOUCHES_AFTER.match(after)
-            for name in _names_in_run(words, skip):
+            for start, end in _names_in_run(words, skip):
+                name = " ".join(text[start:end].split()).replace("’", "'")
                 single = " " not in name
-                if not (single and name.lower() in common):
-                    rows.append((name, doc_id, sent.sent_id, sent.text, single and bool(opening or touching)))
+                if sum(c.isalpha() for c in name) < 2 or (single and name.lower() in common):
+                    continue
+                rows.append((name, doc_id, sent.sent_id, start, end, sent.text, single and bool(opening or touching)))
     return rows
 
 
@@ -394,7 +397,7 @@ def _ordinary_words(corpus: Corpus) -> set[str]:
 
 
 def candidates(corpus: Corpus, table: pd.DataFrame | None = None, cat: Catalogue | None = None) -> pd.DataFrame:
-    """Capitalised names in body text that no catalogue entry covers, most frequent first, with an example."""
+    """Capitalised names in body text that no catalogue entry covers, most frequent first, with the first occurrence."""
     cat = cat or matcher().catalogue
     table = mentions(corpus) if table is None else table
     skip = cat.titles | cat.not_names
@@ -405,7 +408,7 @@ def candidates(corpus: Corpus, table: pd.DataFrame | None = None, cat: Catalogue
         for doc_id, sents in corpus.sentences.groupby("doc_id", sort=True)
         for row in doc_candidates(doc_id, corpus.texts[doc_id], sents, spans.get(doc_id, []), skip, common)
     ]
-    found = pd.DataFrame(rows, columns=["name", "doc_id", "sent_id", "sentence", "weak"])
+    found = pd.DataFrame(rows, columns=["name", "doc_id", "sent_id", "start", "end", "sentence", "weak"])
     found = found[~found["weak"] | found["name"].isin(found.loc[~found["weak"], "name"])]
     if found.empty:
         return pd.DataFrame({c: pd.Series(dtype="str" if c in ("name", "doc_id", "sentence") else "int64")

@@ -273,6 +273,8 @@ def test_candidates_lists_unknown_names_with_an_example(corpus, table):
     assert found.loc["Kharijites", "n_docs"] == 1
     assert found.loc["Takfiri", "count"] == 4 and found.loc["Takfiri", "n_docs"] == 3
     assert "Lovers of Ahlul Bayt" in found.index and "Prophet Muhammad" in found.index
+    for name, row in found.iterrows():
+        assert " ".join(corpus.texts[row["doc_id"]][row["start"]:row["end"]].split()).replace("’", "'") == name
     example = found.loc["Salafism"]
     assert "Salafism" in example["sentence"] and example["doc_id"] == "004_b6cadf51bfb24b9f"
     for known_or_not_a_name in ["Soleimani", "Major General", "General", "Tuesday", "However", "Mountain", "The"]:
