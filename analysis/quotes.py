@@ -6,10 +6,12 @@ a pronoun or a definite description ("he", "the general") is resolved to the per
 """
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 import pandas as pd
 import yaml
@@ -20,7 +22,6 @@ COLUMNS = [
     "doc_id", "sent_id", "speaker", "speaker_name", "speaker_text", "speaker_start", "speaker_end",
     "cue", "cue_lemma", "cue_start", "cue_end", "content_start", "content_end", "direct", "kind",
 ]
-MENTION_COLUMNS = ["start", "end", "actor_id", "kind"]
 
 _OPENERS, _CLOSERS = "“„«‘‹", "”»›"
 _OPEN_CONTEXT = "([{—–-/“„«‘‹"
@@ -42,6 +43,21 @@ _POSSESSIVE = ("’s", "'s", "’ ", "' ")
 _NAME_TOKEN = re.compile(r"(?:[A-Z][\w’'-]*|al-\w+|bin|ibn)")
 _NAMES = rf"{_NAME_TOKEN.pattern}(?:\s+{_NAME_TOKEN.pattern})*"
 _RIGHT_OF_ROLE = re.compile(rf"(?:\s+{_NAMES})?(?:\s+of\s+(?:the\s+)?{_NAMES}(?:\s+and\s+{_NAMES})?)?")
+
+
+class Mention(NamedTuple):
+    """A catalogued actor named in the text; kind is person or actor (any other type)."""
+
+    start: int
+    end: int
+    actor_id: str
+    kind: str
+
+
+def mentions_within(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """The mentions (sorted by start) lying inside [start, end)."""
+    first = bisect_left(mentions, (start,))
+    return [m for m in mentions[first : bisect_left(mentions, (end,))] if m.end <= end]
 
 
 @dataclass(frozen=True)
@@ -201,12 +217,11 @@ def _after_preposition(text: str, start: int, floor: int) -> bool:
     return False
 
 
-def candidates(text: str, start: int, end: int, mentions: pd.DataFrame) -> list[Candidate]:
+def candidates(text: str, start: int, end: int, mentions: list[Mention]) -> list[Candidate]:
     """Speaker candidates in text[start:end], in text order, from actor mentions, pronouns, role words and names."""
     lex = lexicon()
     found: list[Candidate] = []
-    inside = mentions[(mentions["start"] >= start) & (mentions["end"] <= end)]
-    people = [Candidate(int(m.start), int(m.end), m.kind, m.actor_id) for m in inside.itertuples()]
+    people = [Candidate(m.start, m.end, m.kind, m.actor_id) for m in mentions_within(mentions, start, end)]
     for match in lex.role.finditer(text, start, end):
         low = match.group().lower()
         if low in lex.person_nouns and not match.group()[0].isupper() and _is_possessive(text, match.end()):
@@ -273,10 +288,13 @@ class Speaker:
 class DocumentContext:
     """One document's text, sentences, quotation spans and actor mentions, for resolving speakers."""
 
-    def __init__(self, text: str, sentences: pd.DataFrame, paragraphs: pd.DataFrame, mentions: pd.DataFrame):
+    def __init__(self, text: str, sentences: pd.DataFrame, paragraphs: pd.DataFrame, mentions: list[Mention]):
         self.text = text
         self.sentences = sentences.sort_values("start").reset_index(drop=True)
-        self.mentions = mentions.sort_values("start").reset_index(drop=True)
+        self.sent_starts = self.sentences["start"].tolist()
+        self.sent_ends = self.sentences["end"].tolist()
+        self.sent_body = self.sentences["in_body"].tolist()
+        self.mentions = sorted(mentions)
         self.quotes = sorted(s for p in paragraphs.itertuples() for s in quotation_spans(text, int(p.start), int(p.end)))
         self.paragraph_ends = sorted(int(e) for e in paragraphs["end"])
         self.resolved: dict[int, Speaker] = {}  # pronoun / description start -> its referent
@@ -302,24 +320,22 @@ class DocumentContext:
         words = self.text[cand.start : cand.end]
         if cand.actor_id is not None:
             return Speaker(cand.start, cand.end, cand.actor_id, words)
-        inside = self.mentions[(self.mentions["start"] >= cand.start) & (self.mentions["end"] <= cand.end)]
+        inside = mentions_within(self.mentions, cand.start, cand.end)
         if cand.head is not None:  # "Xinhua News Agency" is the agency; "the governments of Syria and Iraq" are not Syria
-            inside = inside[(inside["kind"] == "person")
-                            | ((inside["start"] <= cand.head[0]) & (inside["end"] >= cand.head[1]))]
-        if len(inside):
-            return Speaker(cand.start, cand.end, str(inside.iloc[0]["actor_id"]), words)
+            inside = [m for m in inside if m.kind == "person" or (m.start <= cand.head[0] and m.end >= cand.head[1])]
+        if inside:
+            return Speaker(cand.start, cand.end, inside[0].actor_id, words)
         return Speaker(cand.start, cand.end, words, words)
 
     def _earlier_sentences(self, pos: int, limit: int) -> list[tuple[int, int]]:
         """(start, end) of the sentence holding pos (cut at pos) and up to `limit` body sentences before it, nearest first."""
-        s = self.sentences
-        here = s[(s["start"] <= pos)].iloc[-1]
-        spans = [(int(here["start"]), pos)]
-        before = s[(s["end"] <= here["start"])]
-        if bool(here["in_body"]):
-            before = before[before["in_body"]]
-        for row in before.iloc[::-1].head(limit).itertuples():
-            spans.append((int(row.start), int(row.end)))
+        here = bisect_right(self.sent_starts, pos) - 1
+        spans = [(self.sent_starts[here], pos)]
+        for i in range(here - 1, -1, -1):
+            if len(spans) > limit:
+                break
+            if self.sent_body[i] or not self.sent_body[here]:
+                spans.append((self.sent_starts[i], self.sent_ends[i]))
         return spans
 
     def _antecedent(self, pronoun: Candidate) -> Speaker | None:
@@ -407,22 +423,25 @@ def _cue_skipped(text: str, start: int, end: int, lemma: str, sent_start: int) -
 def _find_cues(ctx: DocumentContext) -> list[Cue]:
     """Every reporting cue in the document, with sentence and direct quotation attached where there is one."""
     lex, text = lexicon(), ctx.text
+    sent_ids = ctx.sentences["sent_id"].tolist()
     cues = []
-    for sent in ctx.sentences.itertuples():
-        for match in lex.cue.finditer(text, int(sent.start), int(sent.end)):
-            form = re.sub(r"\s+", " ", match.group().lower())
-            lemma = lex.lemma[form]
-            if _cue_skipped(text, match.start(), match.end(), lemma, int(sent.start)):
-                continue
-            cue = Cue(match.start(), match.end(), lemma, int(sent.start), int(sent.end), int(sent.sent_id), form=form)
-            cue.quote = _following_quote(ctx, cue) or _preceding_quote(ctx, cue)
-            cue.postposed = bool(_POSTPOSED_AFTER.match(text, cue.end)) or (
-                cue.quote is not None and cue.quote[1] <= cue.start
-            )
-            outer = ctx.quote_at(cue.start)
-            if outer is not None and not (cue.quote and outer[0] < cue.quote[0]):
-                continue  # a cue inside quoted words belongs to the quoted speaker's own speech
-            cues.append(cue)
+    for match in lex.cue.finditer(text):
+        i = bisect_right(ctx.sent_starts, match.start()) - 1
+        if i < 0 or match.end() > ctx.sent_ends[i]:
+            continue
+        form = re.sub(r"\s+", " ", match.group().lower())
+        lemma = lex.lemma[form]
+        if _cue_skipped(text, match.start(), match.end(), lemma, ctx.sent_starts[i]):
+            continue
+        cue = Cue(match.start(), match.end(), lemma, ctx.sent_starts[i], ctx.sent_ends[i], int(sent_ids[i]), form=form)
+        cue.quote = _following_quote(ctx, cue) or _preceding_quote(ctx, cue)
+        cue.postposed = bool(_POSTPOSED_AFTER.match(text, cue.end)) or (
+            cue.quote is not None and cue.quote[1] <= cue.start
+        )
+        outer = ctx.quote_at(cue.start)
+        if outer is not None and not (cue.quote and outer[0] < cue.quote[0]):
+            continue  # a cue inside quoted words belongs to the quoted speaker's own speech
+        cues.append(cue)
     return cues
 
 
@@ -545,19 +564,17 @@ def _headline_quote(ctx: DocumentContext, para_start: int, para_end: int, sent_i
     if not match:
         return None
     name_end = para_start + match.end(1)
-    people = ctx.mentions[(ctx.mentions["start"] >= para_start) & (ctx.mentions["end"] <= name_end)
-                          & (ctx.mentions["kind"] == "person")]
-    if people.empty:
+    people = [m for m in mentions_within(ctx.mentions, para_start, name_end) if m.kind == "person"]
+    if not people:
         return None
-    m = people.iloc[0]
-    return dict(sent_id=sent_id, speaker=str(m["actor_id"]), speaker_name=ctx.text[para_start:name_end],
+    return dict(sent_id=sent_id, speaker=people[0].actor_id, speaker_name=ctx.text[para_start:name_end],
                 speaker_start=para_start, speaker_end=name_end, cue=":", cue_lemma=":",
                 cue_start=name_end, cue_end=name_end + 1, content_start=para_start + match.end() - 1,
                 content_end=para_end, direct=False, kind="indirect")
 
 
 def document_quotes(doc_id: str, text: str, sentences: pd.DataFrame, paragraphs: pd.DataFrame,
-                    mentions: pd.DataFrame) -> list[dict]:
+                    mentions: list[Mention]) -> list[dict]:
     """All attributed statements of one document, as rows of the quotes table."""
     ctx = DocumentContext(text, sentences, paragraphs, mentions)
     cues = _find_cues(ctx)
@@ -568,17 +585,17 @@ def document_quotes(doc_id: str, text: str, sentences: pd.DataFrame, paragraphs:
         for i, cue in enumerate(group):
             if not cue.participle:
                 cue.speaker = _speaker(ctx, cue, [c for c in group[:i] if c.speaker is not None])
-        for i, cue in enumerate(group):
+        for cue in group:
             if cue.participle:
                 main = next((c for c in group if not c.participle and c.speaker is not None), None)
                 cue.speaker = main.speaker if main else _speaker(ctx, cue, [])
     rows = []
+    sent_ids = ctx.sentences["sent_id"].tolist()
     for p in paragraphs.itertuples():
-        first = sentences[sentences["start"] >= p.start]
-        if len(first):
-            row = _headline_quote(ctx, int(p.start), int(p.end), int(first.iloc[0]["sent_id"]))
-            if row:
-                rows.append(row)
+        first = bisect_left(ctx.sent_starts, p.start)
+        row = _headline_quote(ctx, int(p.start), int(p.end), int(sent_ids[first])) if first < len(sent_ids) else None
+        if row:
+            rows.append(row)
     for i, cue in enumerate(cues):
         if cue.speaker is None:
             continue
@@ -603,25 +620,28 @@ def _actor_types() -> dict[str, str]:
     return dict(zip(catalogue()["actor_id"], catalogue()["type"]))
 
 
-def speaker_mentions(text: str) -> pd.DataFrame:
-    """Catalogued actors named in text (start, end, actor_id, kind person/actor); demonyms ("Iranian") left out."""
+def speaker_mentions(text: str) -> list[Mention]:
+    """Catalogued actors named in text, by start; demonyms ("Iranian") left out."""
     from analysis.actors import find_actors
 
     types = _actor_types()
-    rows = [(s, e, a, "person" if types.get(a) == "person" else "actor")
+    return [Mention(s, e, a, "person" if types.get(a) == "person" else "actor")
             for s, e, a, kind in find_actors(text) if kind != "demonym"]
-    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
+
+
+def per_document(corpus: Corpus) -> Iterator[tuple[str, str, pd.DataFrame, pd.DataFrame]]:
+    """(doc_id, text, its sentences, its paragraphs) for each document, in doc_id order."""
+    empty_s, empty_p = corpus.sentences.iloc[:0], corpus.paragraphs.iloc[:0]
+    sentences = dict(tuple(corpus.sentences.groupby("doc_id", sort=False)))
+    paragraphs = dict(tuple(corpus.paragraphs.groupby("doc_id", sort=False)))
+    for doc_id, text in sorted(corpus.texts.items()):
+        yield doc_id, text, sentences.get(doc_id, empty_s), paragraphs.get(doc_id, empty_p)
 
 
 def quotes(corpus: Corpus) -> pd.DataFrame:
     """Every statement the corpus attributes to someone: one row per reporting cue, sorted by doc_id and cue_start."""
     rows = []
-    for doc_id, text in sorted(corpus.texts.items()):
-        rows += document_quotes(
-            doc_id, text,
-            corpus.sentences[corpus.sentences["doc_id"] == doc_id],
-            corpus.paragraphs[corpus.paragraphs["doc_id"] == doc_id],
-            speaker_mentions(text),
-        )
+    for doc_id, text, sentences, paragraphs in per_document(corpus):
+        rows += document_quotes(doc_id, text, sentences, paragraphs, speaker_mentions(text))
     table = pd.DataFrame(rows, columns=COLUMNS)
     return table.sort_values(["doc_id", "cue_start"], kind="stable").reset_index(drop=True)

@@ -14,6 +14,7 @@ Aligned sentence pairs near each other on both sides merge into one passage.
 import hashlib
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -23,8 +24,9 @@ import pandas as pd
 import snowballstemmer
 from datasketch import MinHash, MinHashLSH
 
+from analysis.actors import catalogue
 from analysis.corpus import Corpus
-from analysis.quotes import quotes
+from analysis.quotes import document_quotes, per_document, speaker_mentions
 
 COLUMNS = ["doc_a", "a_start", "a_end", "doc_b", "b_start", "b_end", "score", "relation", "method",
            "a_sent_ids", "b_sent_ids"]
@@ -86,24 +88,28 @@ class Unit:
     speakers: frozenset[str]
 
 
-def _speakers_by_sentence(corpus: Corpus) -> dict[tuple[str, int], frozenset[str]]:
-    """Catalogued speakers whose statement (cue or content) touches each sentence."""
-    table = quotes(corpus)
-    table = table[table["speaker"].str.match(r"^[a-z][a-z0-9_]*$")]
-    sents = corpus.sentences
+def _speakers_by_sentence(corpus: Corpus, doc_ids: set[str]) -> dict[tuple[str, int], frozenset[str]]:
+    """Catalogued speakers whose statement (cue or content) touches each sentence of the given documents."""
+    catalogued = set(catalogue()["actor_id"])
     found: dict[tuple[str, int], set[str]] = {}
-    for q in table.itertuples():
-        doc = sents[sents["doc_id"] == q.doc_id]
-        lo, hi = min(q.cue_start, q.content_start), max(q.cue_end, q.content_end)
-        for s in doc[(doc["start"] < hi) & (doc["end"] > lo)].itertuples():
-            found.setdefault((q.doc_id, int(s.sent_id)), set()).add(q.speaker)
+    for doc_id, text, sentences, paragraphs in per_document(corpus):
+        if doc_id not in doc_ids:
+            continue
+        starts, ids = sentences["start"].tolist(), sentences["sent_id"].tolist()
+        for q in document_quotes(doc_id, text, sentences, paragraphs, speaker_mentions(text)):
+            if q["speaker"] not in catalogued:
+                continue
+            lo, hi = min(q["cue_start"], q["content_start"]), max(q["cue_end"], q["content_end"])
+            for i in range(max(bisect_right(starts, lo) - 1, 0), bisect_left(starts, hi)):
+                found.setdefault((doc_id, int(ids[i])), set()).add(q["speaker"])
     return {k: frozenset(v) for k, v in found.items()}
 
 
-def units(corpus: Corpus) -> list[Unit]:
-    """The body sentences of the corpus, tokenised for comparison."""
-    speakers = _speakers_by_sentence(corpus)
-    body = corpus.sentences[corpus.sentences["in_body"]].sort_values(["doc_id", "start"])
+def units(corpus: Corpus, copies: frozenset[str] = frozenset()) -> list[Unit]:
+    """The body sentences of the corpus (documents in `copies` left out), tokenised for comparison."""
+    body = corpus.sentences[corpus.sentences["in_body"] & ~corpus.sentences["doc_id"].isin(copies)]
+    body = body.sort_values(["doc_id", "start"])
+    speakers = _speakers_by_sentence(corpus, set(body["doc_id"]))
     positions = body.groupby("doc_id").cumcount()
     return [
         Unit(s.doc_id, int(s.sent_id), int(pos), int(s.start), int(s.end), content_stems(s.text),
@@ -151,27 +157,21 @@ def candidate_pairs(all_units: list[Unit]) -> set[tuple[int, int]]:
     return pairs
 
 
-def _body_hash(corpus: Corpus, doc_id: str) -> str:
-    """Hash of a document's body sentences, to find documents that are copies of each other."""
-    body = corpus.sentences[(corpus.sentences["doc_id"] == doc_id) & corpus.sentences["in_body"]]
-    return hashlib.sha256("\n".join(body["text"]).encode("utf-8")).hexdigest()
-
-
-def _duplicates(corpus: Corpus) -> tuple[list[dict], set[str]]:
+def _duplicates(corpus: Corpus) -> tuple[list[dict], frozenset[str]]:
     """One 'duplicate' row per document whose body copies an earlier one, and the ids of those copies."""
-    rows, first, copies = [], {}, set()
-    for doc_id in sorted(corpus.texts):
-        digest = _body_hash(corpus, doc_id)
-        if digest not in first:
-            first[digest] = doc_id
+    body = corpus.sentences[corpus.sentences["in_body"]].sort_values(["doc_id", "start"])
+    digests = body.groupby("doc_id")["text"].agg(lambda t: hashlib.sha256("\n".join(t).encode("utf-8")).hexdigest())
+    docs = corpus.documents.set_index("doc_id")
+    rows, first = [], {}
+    for doc_id, digest in sorted(digests.items()):
+        original = first.setdefault(digest, doc_id)
+        if original == doc_id:
             continue
-        copies.add(doc_id)
-        docs = corpus.documents.set_index("doc_id")
-        a, b = docs.loc[first[digest]], docs.loc[doc_id]
-        rows.append(dict(doc_a=first[digest], a_start=int(a.body_start), a_end=int(a.body_end), doc_b=doc_id,
+        a, b = docs.loc[original], docs.loc[doc_id]
+        rows.append(dict(doc_a=original, a_start=int(a.body_start), a_end=int(a.body_end), doc_b=doc_id,
                          b_start=int(b.body_start), b_end=int(b.body_end), score=1.0, relation="duplicate",
                          method="hash", a_sent_ids="", b_sent_ids=""))
-    return rows, copies
+    return rows, frozenset(r["doc_b"] for r in rows)
 
 
 def _speakers_differ(a: Unit, b: Unit) -> bool:
@@ -206,10 +206,9 @@ def _extend(seeds: dict, by_doc: dict[str, list[Unit]], idf: dict[str, float]) -
     return aligned
 
 
-def aligned_sentences(corpus: Corpus) -> pd.DataFrame:
+def aligned_sentences(corpus: Corpus, copies: frozenset[str] | None = None) -> pd.DataFrame:
     """Every aligned sentence pair with its scores, relation and method, before merging into passages."""
-    _, copies = _duplicates(corpus)
-    all_units = [u for u in units(corpus) if u.doc_id not in copies]
+    all_units = units(corpus, _duplicates(corpus)[1] if copies is None else copies)
     idf = _idf(all_units)
     by_doc: dict[str, list[Unit]] = {}
     for u in all_units:
@@ -261,7 +260,7 @@ def _merge(pairs: pd.DataFrame) -> list[dict]:
 
 def reuse(corpus: Corpus) -> pd.DataFrame:
     """Passages two documents share: one row per passage pair, with score, relation and detecting method."""
-    duplicate_rows, _ = _duplicates(corpus)
-    rows = duplicate_rows + _merge(aligned_sentences(corpus))
+    duplicate_rows, copies = _duplicates(corpus)
+    rows = duplicate_rows + _merge(aligned_sentences(corpus, copies))
     table = pd.DataFrame(rows, columns=COLUMNS)
     return table.sort_values(["doc_a", "doc_b", "a_start", "b_start"], kind="stable").reset_index(drop=True)

@@ -7,6 +7,9 @@ sits in (analysis.quotes), or the author when the text speaks for itself.
 """
 
 import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -16,7 +19,7 @@ import yaml
 
 from analysis.actors import catalogue, find_actors
 from analysis.corpus import Corpus
-from analysis.quotes import quotation_spans, quotes
+from analysis.quotes import Mention, mentions_within, per_document, quotation_spans, quotes
 
 EVIDENCE_COLUMNS = ["doc_id", "sent_id", "actor_id", "stance", "cue", "cue_start", "cue_end",
                     "mention_start", "mention_end", "voice"]
@@ -33,10 +36,10 @@ _WHO_ONLY = re.compile(r"\s*who\s*", re.I)
 _NOT_ASSERTED = re.compile(r"\b(?:to|not|never)\s+$", re.I)
 
 
-def _modifies_next(text: str, end: int, mentions: pd.DataFrame) -> bool:
+def _modifies_next(text: str, end: int, mentions: list[Mention]) -> bool:
     """Whether the mention ending at end only qualifies the next one ("Lebanese Hezbollah", "Iran’s Supreme Leader X")."""
-    following = mentions[(mentions["start"] > end) & (mentions["start"] <= end + 40)]["start"]
-    return any(_MODIFIER_GAP.fullmatch(text, end, start) for start in following)
+    return any(_MODIFIER_GAP.fullmatch(text, end, m.start) for m in mentions_within(mentions, end + 1, end + 80)
+               if m.start <= end + 40)
 
 
 @dataclass(frozen=True)
@@ -45,16 +48,17 @@ class Cue:
 
     stance: str  # credit | blame
     side: str  # after | before | adjacent
-    pattern: re.Pattern
+    pattern: str
     reach: int
     across_clauses: bool = False
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    """The compiled cues, the enemy that is never credited, and the actor types that can be judged."""
+    """The cues (and one regex over all of them), the enemy that is never credited, the actor types judged."""
 
     cues: tuple[Cue, ...]
+    regex: re.Pattern  # group c<i> is cues[i]; at one position the longer cue wins
     enemy: frozenset[str]
     actor_types: frozenset[str]
 
@@ -68,10 +72,11 @@ def lexicon() -> Lexicon:
         for side, entries in raw[stance].items():
             for entry in entries:
                 entry = entry if isinstance(entry, dict) else {"pattern": entry}
-                regex = re.compile(r"(?<![\w'’])(?:" + entry["pattern"].replace("'", "['’]") + r")\b", re.I)
-                cues.append(Cue(stance, side, regex, entry.get("reach", raw["reach"][side]),
-                                entry.get("across_clauses", False)))
-    return Lexicon(tuple(cues), frozenset(raw["enemy"]), frozenset(raw["actor_types"]))
+                cues.append(Cue(stance, side, entry["pattern"].replace("'", "['’]"),
+                                entry.get("reach", raw["reach"][side]), entry.get("across_clauses", False)))
+    order = sorted(range(len(cues)), key=lambda i: -len(cues[i].pattern))
+    regex = re.compile(r"(?<![\w'’])(?:" + "|".join(f"(?P<c{i}>{cues[i].pattern})" for i in order) + r")\b", re.I)
+    return Lexicon(tuple(cues), regex, frozenset(raw["enemy"]), frozenset(raw["actor_types"]))
 
 
 @cache
@@ -82,11 +87,10 @@ def _judged_types() -> dict[str, str]:
     return dict(zip(keep["actor_id"], keep["type"]))
 
 
-def actor_mentions(text: str) -> pd.DataFrame:
-    """Mentions of judgeable actors in a text, demonyms included ("Iraqi armed forces" names Iraq)."""
+def actor_mentions(text: str) -> list[Mention]:
+    """Mentions of judgeable actors in a text by start, demonyms included ("Iraqi armed forces" names Iraq)."""
     types = _judged_types()
-    rows = [(s, e, a) for s, e, a, _ in find_actors(text) if a in types]
-    return pd.DataFrame(rows, columns=["start", "end", "actor_id"])
+    return [Mention(s, e, a, types[a]) for s, e, a, _ in find_actors(text) if a in types]
 
 
 def _clause(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
@@ -99,12 +103,6 @@ def _clause(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
             right = m.start()
             break
     return left, right
-
-
-def _statements_at(quoted: pd.DataFrame, pos: int) -> pd.DataFrame:
-    """The attributed statements (quotes rows) whose cue or content holds pos."""
-    return quoted[((quoted["cue_start"] <= pos) & (pos < quoted["cue_end"]))
-                  | ((quoted["content_start"] <= pos) & (pos < quoted["content_end"]))]
 
 
 def _window(text: str, sent: tuple[int, int], cue: Cue, match: re.Match, next_cue: int) -> tuple[int, int]:
@@ -120,14 +118,14 @@ def _window(text: str, sent: tuple[int, int], cue: Cue, match: re.Match, next_cu
     return max(left, match.start() - cue.reach), match.start()
 
 
-def _judged(text: str, cue: Cue, match: re.Match, window: tuple[int, int], mentions: pd.DataFrame,
-            speakers: list[tuple[int, int]]) -> list:
+def _judged(text: str, cue: Cue, match: re.Match, window: tuple[int, int], mentions: list[Mention],
+            speakers: list[tuple[int, int]]) -> list[Mention]:
     """The mentions in a cue's window that the cue judges."""
-    near = mentions[(mentions["start"] >= window[0]) & (mentions["end"] <= window[1])]
+    near = mentions_within(mentions, *window)
     if cue.side == "adjacent":
-        near = near[near["end"] >= match.start() - cue.reach]
+        near = [m for m in near if m.end >= match.start() - cue.reach]
     judged, locative, previous_end = [], False, None
-    for m in near.itertuples():
+    for m in near:
         floor = match.end() if cue.side == "after" else max(window[0] - 12, 0)
         joined = previous_end is not None and _LIST_GAP.fullmatch(text[previous_end : m.start])
         locative = bool(_LOCATIVE.search(text[max(floor, m.start - 12) : m.start])) or (locative and bool(joined))
@@ -140,43 +138,62 @@ def _judged(text: str, cue: Cue, match: re.Match, window: tuple[int, int], menti
     return judged
 
 
-def document_evidence(doc_id: str, text: str, sentences: pd.DataFrame, mentions: pd.DataFrame,
+def _cue_matches(text: str, sentences: pd.DataFrame) -> dict[int, list[tuple[re.Match, Cue]]]:
+    """The lexicon's cue matches in a document, grouped by the body sentence (row index) they lie in."""
+    starts, ends = sentences["start"].tolist(), sentences["end"].tolist()
+    lex = lexicon()
+    found: dict[int, list] = {}
+    match = lex.regex.search(text)
+    while match:  # overlapping matches too: "covertly evacuated" and "evacuated by"
+        i = bisect_right(starts, match.start()) - 1
+        if i >= 0 and match.end() <= ends[i]:
+            found.setdefault(i, []).append((match, lex.cues[int(match.lastgroup[1:])]))
+        match = lex.regex.search(text, match.start() + 1)
+    return found
+
+
+def document_evidence(doc_id: str, text: str, sentences: pd.DataFrame, mentions: list[Mention],
                       quoted: pd.DataFrame) -> list[dict]:
     """Every credit or blame judgment in one document's body: the cue, the actor it judges, the voice."""
-    lex = lexicon()
+    body = sentences[sentences["in_body"]].sort_values("start")
+    statements = list(zip(quoted["cue_start"], quoted["cue_end"], quoted["content_start"], quoted["content_end"],
+                          quoted["speaker"], quoted["speaker_start"], quoted["speaker_end"]))
     rows = []
-    for s in sentences[sentences["in_body"]].itertuples():
-        sent = (int(s.start), int(s.end))
+    for i, found in sorted(_cue_matches(text, body).items()):
+        sent = (int(body["start"].iat[i]), int(body["end"].iat[i]))
         marks = quotation_spans(text, *sent)
-        found = sorted(((m, cue) for cue in lex.cues for m in cue.pattern.finditer(text, *sent)),
-                       key=lambda pair: pair[0].start())
-        for i, (match, cue) in enumerate(found):
-            statements = _statements_at(quoted, match.start())
-            voice = str(statements.iloc[-1]["speaker"]) if len(statements) else AUTHOR
+        for k, (match, cue) in enumerate(found):
+            holding = [q for q in statements if q[0] <= match.start() < q[1] or q[2] <= match.start() < q[3]]
+            voice = str(holding[-1][4]) if holding else AUTHOR
             scare = voice == AUTHOR and any(a < match.start() and match.end() < b for a, b in marks)
             before = text[sent[0] : match.start()]
             passive = cue.side == "before" and _PASSIVE.search(before) and _PARTICIPLE.search(match.group())
             if scare or _NOT_ASSERTED.search(before) or passive:
                 continue  # "“colluding”", "efforts to blame", "is not fighting", "were evacuated" (the agent follows)
-            next_cue = next((m.start() for m, _ in found[i + 1 :] if m.start() >= match.end()), sent[1])
+            next_cue = next((m.start() for m, _ in found[k + 1 :] if m.start() >= match.end()), sent[1])
             window = _window(text, sent, cue, match, next_cue)
-            speakers = list(zip(statements["speaker_start"], statements["speaker_end"]))  # not judged by own words
+            speakers = [(q[5], q[6]) for q in holding]  # a voice is not judged by its own words
             for m in _judged(text, cue, match, window, mentions, speakers):
-                rows.append(dict(doc_id=doc_id, sent_id=int(s.sent_id), actor_id=m.actor_id, stance=cue.stance,
-                                 cue=match.group(), cue_start=match.start(), cue_end=match.end(),
-                                 mention_start=int(m.start), mention_end=int(m.end), voice=voice))
+                rows.append(dict(doc_id=doc_id, sent_id=int(body["sent_id"].iat[i]), actor_id=m.actor_id,
+                                 stance=cue.stance, cue=match.group(), cue_start=match.start(), cue_end=match.end(),
+                                 mention_start=m.start, mention_end=m.end, voice=voice))
     return rows
+
+
+def _judgments(corpus: Corpus) -> Iterator[tuple[str, pd.DataFrame, list[Mention], list[dict]]]:
+    """(doc_id, sentences, judgeable mentions, credit/blame judgments) for each document."""
+    quoted = quotes(corpus)
+    statements = dict(tuple(quoted.groupby("doc_id", sort=False)))
+    for doc_id, text, sentences, _ in per_document(corpus):
+        mentions = actor_mentions(text)
+        yield doc_id, sentences, mentions, document_evidence(doc_id, text, sentences, mentions,
+                                                             statements.get(doc_id, quoted.iloc[:0]))
 
 
 def evidence(corpus: Corpus) -> pd.DataFrame:
     """Every credit or blame judgment in the corpus, one row per (cue, actor mention)."""
-    quoted = quotes(corpus)
-    rows = []
-    for doc_id, text in sorted(corpus.texts.items()):
-        rows += document_evidence(doc_id, text, corpus.sentences[corpus.sentences["doc_id"] == doc_id],
-                                  actor_mentions(text), quoted[quoted["doc_id"] == doc_id])
-    table = pd.DataFrame(rows, columns=EVIDENCE_COLUMNS).drop_duplicates(["doc_id", "actor_id", "stance", "mention_start", "cue_start"])
-    return table.sort_values(["doc_id", "cue_start", "mention_start"]).reset_index(drop=True)
+    rows = [row for *_, judged in _judgments(corpus) for row in judged]
+    return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS).sort_values(["doc_id", "cue_start", "mention_start"]).reset_index(drop=True)
 
 
 def role(credit: int, blame: int) -> str:
@@ -186,30 +203,32 @@ def role(credit: int, blame: int) -> str:
     return "credited" if credit else "blamed" if blame else "neutral"
 
 
-def _ids(values) -> str:
+def _ids(values: Iterable) -> str:
     """Sorted unique values joined by spaces."""
     return " ".join(str(v) for v in sorted(set(values)))
 
 
+def document_stance(doc_id: str, sentences: pd.DataFrame, mentions: list[Mention], judged: list[dict]) -> list[dict]:
+    """One row per judgeable actor mentioned in the document's body: its role, score and evidence."""
+    body = sentences[sentences["in_body"]]
+    spans = list(zip(body["start"], body["end"]))
+    counts = Counter(m.actor_id for m in mentions if any(a <= m.start < b for a, b in spans))
+    rows = []
+    for actor_id, n in sorted(counts.items()):
+        credit = [j for j in judged if j["actor_id"] == actor_id and j["stance"] == "credit"]
+        blame = [j for j in judged if j["actor_id"] == actor_id and j["stance"] == "blame"]
+        total = len(credit) + len(blame)
+        rows.append(dict(
+            doc_id=doc_id, actor_id=actor_id, role=role(len(credit), len(blame)),
+            score=round((len(credit) - len(blame)) / total, 3) if total else 0.0,
+            credit=len(credit), blame=len(blame), mentions=n,
+            credit_sent_ids=_ids(j["sent_id"] for j in credit), blame_sent_ids=_ids(j["sent_id"] for j in blame),
+            credit_voices=_ids(j["voice"] for j in credit), blame_voices=_ids(j["voice"] for j in blame),
+        ))
+    return rows
+
+
 def stance(corpus: Corpus) -> pd.DataFrame:
     """For each document and each judgeable actor it mentions in its body: role, score in [-1, 1] and evidence."""
-    judged = evidence(corpus)
-    body = corpus.sentences[corpus.sentences["in_body"]]
-    rows = []
-    for doc_id, text in sorted(corpus.texts.items()):
-        spans = body[body["doc_id"] == doc_id][["start", "end"]].to_numpy()
-        mentions = actor_mentions(text)
-        inside = mentions[[any(a <= m < b for a, b in spans) for m in mentions["start"]]]
-        doc = judged[judged["doc_id"] == doc_id]
-        for actor_id, n in inside["actor_id"].value_counts().sort_index().items():
-            mine = doc[doc["actor_id"] == actor_id]
-            credit, blame = mine[mine["stance"] == "credit"], mine[mine["stance"] == "blame"]
-            total = len(credit) + len(blame)
-            rows.append(dict(
-                doc_id=doc_id, actor_id=actor_id, role=role(len(credit), len(blame)),
-                score=round((len(credit) - len(blame)) / total, 3) if total else 0.0,
-                credit=len(credit), blame=len(blame), mentions=int(n),
-                credit_sent_ids=_ids(credit["sent_id"]), blame_sent_ids=_ids(blame["sent_id"]),
-                credit_voices=_ids(credit["voice"]), blame_voices=_ids(blame["voice"]),
-            ))
+    rows = [row for args in _judgments(corpus) for row in document_stance(*args)]
     return pd.DataFrame(rows, columns=COLUMNS)

@@ -15,6 +15,7 @@ import pandas as pd
 import yaml
 
 from analysis.corpus import Corpus
+from analysis.quotes import Mention, mentions_within, per_document, speaker_mentions
 from analysis.reuse import stopwords
 
 WORDS_COLUMNS = ["group", "term", "ngram", "count", "count_rest", "log_odds", "z", "stopword",
@@ -100,19 +101,17 @@ def _label_pattern() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
 
 
-def document_labels(doc_id: str, text: str, sentences: pd.DataFrame, mentions: pd.DataFrame) -> list[dict]:
+def document_labels(doc_id: str, text: str, sentences: pd.DataFrame, mentions: list[Mention]) -> list[dict]:
     """Label phrases in one document's body, each with its side and the catalogued actor named closest to it."""
     side_of = {p.lower(): side for side, ps in label_lexicon().items() for p in ps}
     rows = []
     for s in sentences[sentences["in_body"]].itertuples():
         for m in _label_pattern().finditer(text, int(s.start), int(s.end)):
             key = re.sub(r"\s+", " ", m.group().lower().replace("’", "'"))
-            near = mentions[(mentions["end"] > m.start() - _LABEL_REACH) & (mentions["start"] < m.end() + _LABEL_REACH)
-                            & (mentions["start"] >= s.start) & (mentions["end"] <= s.end)]
-            actor = None
-            if len(near):
-                gaps = [max(r.start - m.end(), m.start() - r.end, 0) for r in near.itertuples()]
-                actor = near.iloc[gaps.index(min(gaps))]["actor_id"]
+            near = mentions_within(mentions, max(int(s.start), m.start() - _LABEL_REACH),
+                                   min(int(s.end), m.end() + _LABEL_REACH))
+            gaps = [max(r.start - m.end(), m.start() - r.end, 0) for r in near]
+            actor = near[gaps.index(min(gaps))].actor_id if near else None
             rows.append(dict(doc_id=doc_id, sent_id=int(s.sent_id), start=m.start(), end=m.end(),
                              surface=m.group(), label=key, side=side_of[key], near_actor=actor))
     return rows
@@ -120,10 +119,7 @@ def document_labels(doc_id: str, text: str, sentences: pd.DataFrame, mentions: p
 
 def labels(corpus: Corpus) -> pd.DataFrame:
     """Every label phrase (data/labels.yaml) the corpus uses for ISIS or its opponents."""
-    from analysis.quotes import speaker_mentions
-
     rows = []
-    for doc_id, text in sorted(corpus.texts.items()):
-        rows += document_labels(doc_id, text, corpus.sentences[corpus.sentences["doc_id"] == doc_id],
-                                speaker_mentions(text))
+    for doc_id, text, sentences, _ in per_document(corpus):
+        rows += document_labels(doc_id, text, sentences, speaker_mentions(text))
     return pd.DataFrame(rows, columns=LABEL_COLUMNS)

@@ -1,0 +1,25 @@
+"""Throughput of the narrative tables (quotes, stance, vocabulary, labels, reuse) on a replicated corpus."""
+
+import warnings
+
+from analysis.quotes import quotes
+from analysis.reuse import reuse
+from analysis.stance import stance
+from analysis.vocabulary import labels, vocabulary
+from benchmarks.common import corpus_megabytes, replicated_corpus, report
+
+
+def main() -> None:
+    """Print MB/s for each narrative table on >= 5 MB (reuse compares distinct documents: copies are one row each)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        corpus = replicated_corpus(5_000_000)
+    mb = corpus_megabytes(corpus)
+    print(f"narratives corpus: {len(corpus.texts)} documents, {mb:.1f} MB")
+    for name, make in [("quotes", quotes), ("stance (includes quotes)", stance), ("vocabulary", vocabulary),
+                       ("labels", labels), ("reuse (includes quotes)", reuse)]:
+        report(name, mb, lambda make=make: make(corpus), repeat=1)
+
+
+if __name__ == "__main__":
+    main()
