@@ -28,6 +28,7 @@ _ACTOR_KEYS = {"id", "name", "type", "affiliation", "aliases", "given", "family"
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 6x faster
 _SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
 _AL = re.compile(r"\b[Aa]l-")
+_COORDINATED = re.compile(r"(?:\s*,)?\s+(?:and|or)\s+$|\s*,\s*$")
 _LAST_WORD = re.compile(r"([A-Za-z]+)[^A-Za-z\n]*$")
 
 
@@ -211,6 +212,7 @@ class Matcher:
         """Every actor mention in text as (start, end, actor_id, kind, alias), in text order."""
         found: list[Found] = []
         n = len(text)
+        capital = (-1, False)  # end of the last capital city matched, and whether it stood for a government
         for end_index, entry in self.automaton.iter_long(text):
             end = end_index + 1
             start = end - entry[0]
@@ -223,8 +225,13 @@ class Matcher:
             _, actor_id, kind, alias, metonym_of, shoutable = entry
             if shoutable and _shouted(text, start, end):
                 continue
-            if metonym_of and self._stands_for_government(text, start, end):
-                actor_id, kind = metonym_of, "metonym"
+            if metonym_of:
+                # "in Tehran and Moscow", "between Washington and Moscow": a coordinated capital reads like the first
+                joined = capital[0] >= 0 and _COORDINATED.match(text, capital[0], start) is not None
+                government = capital[1] if joined else self._stands_for_government(text, start, end)
+                capital = (end, government)
+                if government:
+                    actor_id, kind = metonym_of, "metonym"
             found.append((start, end, actor_id, kind, alias))
         return found
 

@@ -136,6 +136,9 @@ def test_capital_is_a_metonym_unless_it_is_a_location():
     assert spans("a visit to Tehran; held in Tehran; a Tehran-based group") == [
         ("Tehran", "tehran", "name")] * 3
     assert spans("hold Tehran accountable") == [("Tehran", "iran", "metonym")]
+    assert spans("talks in Tehran and Moscow; a deal between Washington and Moscow") == [
+        ("Tehran", "tehran", "name"), ("Moscow", "moscow", "name"),
+        ("Washington", "united_states", "metonym"), ("Moscow", "russia", "metonym")]
     assert spans("TEHRAN, Sep. 05 (MNA) – A tank reached the base.") == [
         ("TEHRAN", "tehran", "name"), ("MNA", "mehr_news_agency", "name")]
     assert spans("The Washington Post reported") == [("Washington Post", "washington_post", "name")]
