@@ -323,7 +323,7 @@ def _open_report(browser, report: Path, shots: str) -> dict:
 
 
 @pytest.fixture(scope="module")
-def report_results(browser, tmp_path_factory) -> dict:
+def report_results(browser) -> dict:
     """The report of the committed notebooks against seeds/ (kept in test-output/report/), opened from disk."""
     shutil.rmtree(SCREENSHOTS / "report", ignore_errors=True)
     report = build_report(NOTEBOOKS, SCREENSHOTS / "report", PROJECT_ROOT / "seeds")

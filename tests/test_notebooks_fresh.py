@@ -16,6 +16,20 @@ def test_committed_notebook_is_fresh(path):
     assert not reasons, f"{path.name}: " + "; ".join(reasons) + f". Re-run it: make notebooks (or .venv/bin/python -m analysis.report execute notebooks/{path.name})"
 
 
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_notebook_starts_with_the_shared_setup(path):
+    first = next(c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
+    assert "from analysis.notebook import setup" in first.source and "setup()" in first.source
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_outputs_need_no_script_and_no_network(path):
+    nb = nbformat.read(path, as_version=4)
+    html = [out["data"]["text/html"] for c in nb.cells if c.cell_type == "code" for out in c.outputs
+            if "text/html" in out.get("data", {})]
+    assert not [h[:200] for h in html if "<script" in h.lower() or "cdn." in h.lower()]
+
+
 def _fresh() -> nbformat.NotebookNode:
     """A notebook as `make notebooks` leaves it."""
     nb = nbformat.v4.new_notebook(cells=[
