@@ -1,10 +1,10 @@
 """Actor mentions: the actor catalogue, a fast alias matcher, and who is named how, how often, with whom."""
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import combinations
 from pathlib import Path
 from typing import NamedTuple
 
@@ -21,7 +21,6 @@ MENTION_DTYPES = {"doc_id": "str", "sent_id": "int64", "start": "int64", "end": 
                   "actor_id": "str", "kind": "str", "in_body": "bool", "alias": "str"}
 MENTION_COLUMNS = list(MENTION_DTYPES)
 CATALOGUE_COLUMNS = ["actor_id", "name", "type", "affiliation", "aliases", "demonyms", "metonym_of"]
-KINDS = ("name", "demonym", "metonym")
 APOSTROPHES = "’‘ʼʿ"  # written forms of ' that an alias with ' also matches
 _ACTOR_KEYS = {"id", "name", "type", "affiliation", "aliases", "given", "family", "family_alone",
                "demonyms", "metonym_of"}
@@ -124,7 +123,7 @@ def load_catalogue(path: Path | str = CATALOGUE_PATH) -> Catalogue:
     types = set(data.get("types") or {})
     actors = tuple(_actor(entry, i, types, path) for i, entry in enumerate(data["actors"]))
     ids = [a.actor_id for a in actors]
-    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    duplicates = sorted(i for i, n in Counter(ids).items() if n > 1)
     if duplicates:
         raise CatalogueError(f"{path.name}: duplicate actor id(s) {duplicates}")
     known = set(ids)
