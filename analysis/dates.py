@@ -91,6 +91,14 @@ def _shift(day: date, n: int, unit: str) -> str:
     return f"{day.year + n * (10 if unit == 'decade' else 1):04d}"
 
 
+def _named_period(day: date, n: int, unit: str) -> str:
+    """ISO for "last/this/next week|month|year" seen from day: 2017-W46, 2017-12, 2016."""
+    if unit == "week":
+        year, week, _ = (day + timedelta(weeks=n)).isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    return _shift(day, n, unit)
+
+
 def _explicit(text: str) -> list[DateExpression]:
     """Calendar dates stated in full or in part, with a following clock time when there is one."""
     found = []
@@ -138,7 +146,7 @@ def _relative_at(text: str, hint: re.Match, anchor: date | None) -> DateExpressi
         return DateExpression(m.start(), m.end(), m.group(), (anchor + timedelta(days=offset)).isoformat() if anchor else "", True)
     if m := _NAMED_OFFSET.match(text, start):
         n = {"last": -1, "past": -1, "next": 1}.get(m.group("which").lower(), 0)
-        return DateExpression(m.start(), m.end(), m.group(), _shift(anchor, n, m.group("unit").lower()) if anchor else "", True)
+        return DateExpression(m.start(), m.end(), m.group(), _named_period(anchor, n, m.group("unit").lower()) if anchor else "", True)
     m = next((c for c in _COUNTED_OFFSET.finditer(text, max(0, start - 40), hint.end()) if c.end() == hint.end()), None)
     if m is None or (n := _count(m.group("n"))) is None:
         return None

@@ -99,3 +99,25 @@ def test_a_corpus_without_dates_gives_an_empty_table(tmp_path):
     (tmp_path / "a.txt").write_text("A short note.\n\nIt names no day at all.\n", encoding="utf-8")
     table = dates(load_corpus(tmp_path))
     assert list(table.columns) == COLUMNS and table.empty
+
+
+# Held-out sentences written for this test (not from the seeds), read against a Wednesday, 22 November 2017.
+HELD_OUT = [
+    ("The offensive began on 17 October 2016 and ended in July 2017.",
+     [("17 October 2016", "2016-10-17", False), ("July 2017", "2017-07", False)]),
+    ("Talks resumed last week in Astana, three weeks after the ceasefire.",
+     [("last week", "2017-W46", True), ("three weeks after", "", True)]),
+    ("On Sunday, the army said it had retaken the town it lost in March.",
+     [("Sunday", "2017-11-19", True), ("March", "--03", False)]),
+    ("The agency reported on Nov. 20 that 300 people had died since 2014.",
+     [("Nov. 20", "--11-20", False), ("2014", "2014", False)]),
+    ("Yesterday morning, officials said the vote would be held next month.",
+     [("Yesterday", "2017-11-21", True), ("next month", "2017-12", True)]),
+    ("Two weeks ago, on 8 November, a convoy was attacked.",
+     [("Two weeks ago", "2017-11-08", True), ("8 November", "--11-08", False)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", HELD_OUT)
+def test_held_out_sentences(text, expected):
+    assert found(text, WEDNESDAY) == expected
