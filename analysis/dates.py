@@ -82,13 +82,17 @@ def _count(word: str) -> int | None:
 
 
 def _shift(day: date, n: int, unit: str) -> str:
-    """ISO for day moved by n units, at the unit's precision (days/weeks: day, months: month, years: year)."""
+    """ISO for day moved by n units, at the unit's precision (days/weeks: day, months: month, years: year);
+    "" when that falls outside years 1-9999 ("a million days ago")."""
     if unit in ("day", "week"):
-        return (day + timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
-    if unit == "month":
-        months = day.year * 12 + day.month - 1 + n
-        return f"{months // 12:04d}-{months % 12 + 1:02d}"
-    return f"{day.year + n * (10 if unit == 'decade' else 1):04d}"
+        try:
+            return (day + timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
+        except OverflowError:
+            return ""
+    months = day.year * 12 + day.month - 1 + n * {"month": 1, "year": 12, "decade": 120}[unit]
+    if not 12 <= months < 120_000:
+        return ""
+    return f"{months // 12:04d}-{months % 12 + 1:02d}" if unit == "month" else f"{months // 12:04d}"
 
 
 def _named_period(day: date, n: int, unit: str) -> str:

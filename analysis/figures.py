@@ -369,13 +369,13 @@ def _unit(text: str, end: int, vague: bool) -> tuple[str, str, int]:
     return (*lex.units[spelling], m.end())
 
 
-def _range_end(text: str, m: re.Match, end: int) -> int | None:
+def _range_end(text: str, m: re.Match, end: int, low: float) -> int | None:
     """End of a range written from this number ("20-30", "20 to 30", "between 20 and 30"), if there is one."""
     high = _RANGE_TO.match(text, end)
     if not high and (high := _RANGE_AND.match(text, end)):
         before = _previous_word(text, m.start())
         high = high if before and before[0].lower() == "between" else None
-    if not high or float(high.group("high").replace(",", "")) <= float(m.group("digits").replace(",", "")):
+    if not high or float(high.group("high").replace(",", "")) <= low:
         return None
     return high.end()
 
@@ -396,9 +396,12 @@ def _figure(text: str, m: re.Match) -> Figure | None:
     ):
         return None
     currency, start = _currency_before(text, m.start())
-    ranged = _range_end(text, m, end) if is_digits and not suffix else None
+    ranged = _range_end(text, m, end, value) if is_digits and not suffix and not scaled else None
     if ranged:
         end = ranged  # "20-30 people", "between 20 and 30 people": the lower bound, approximate
+        scale = lex.after_digits.match(text, end)
+        if scale and scale.group("scale").lower() in lex.scales:  # "1.5 to 2 million"
+            value, end, scaled = value * lex.scales[scale.group("scale").lower()], scale.end(), True
     unit, kind, unit_end = ("fraction", "percent", end) if fraction else _unit(text, end, vague)
     if currency:
         unit, kind = currency, "money"

@@ -95,6 +95,11 @@ def test_bad_input_is_a_clear_error():
     assert parse_dates("") == []
 
 
+def test_an_offset_beyond_the_calendar_stays_unresolved():
+    assert found("It began 5000000 days ago and ends 9000 years later.", WEDNESDAY) == [
+        ("5000000 days ago", "", True), ("9000 years later", "", True)]
+
+
 def test_a_corpus_without_dates_gives_an_empty_table(tmp_path):
     (tmp_path / "a.txt").write_text("A short note.\n\nIt names no day at all.\n", encoding="utf-8")
     table = dates(load_corpus(tmp_path))

@@ -59,6 +59,7 @@ def one(text: str):
         ("3m people were displaced", "3m", 3e6, "", "count"),
         ("the 800m race", "800m", 800, "m", "distance"),
         ("a 1.5 to 2 km strip", "1.5 to 2 km", 1.5, "km", "distance"),
+        ("1.5 to 2 million people fled", "1.5 to 2 million", 1.5e6, "", "count"),
     ],
 )
 def test_hard_forms(text, surface, value, unit, kind):
