@@ -177,9 +177,14 @@ _RANGE_AND = re.compile(r"\s+and\s+(?P<high>\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!
 _SENTENCE_END = re.compile(r"[.!?:;\n]\s*$")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]”\"]|$)")
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
-_COPULA_SUBJECT = re.compile(
-    r"(?:\bof\s+)?(?P<np>[A-Za-z][\w’' -]*?)\s+(?:is|are|was|were)\s+(?:estimated|thought|believed|said|reported|put)?"
-    r"\s*(?:to\s+be|at)?\s*$",
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|these|those)\s+", re.IGNORECASE)
+# What a count closing its clause counts: the subject of "X is (estimated to be) N", "X rose to N", or the
+# object of "put X at N".
+_NUMBER_OF = re.compile(
+    r"(?P<np>[A-Za-z][\w’' -]*?)\s+(?:(?:is|are|was|were)\s+(?:estimated|thought|believed|said|reported|put)?"
+    r"\s*(?:to\s+be|at)?|(?:(?:has|have|had)\s+)?(?:stood|stands|rose|rises|risen|climbed|climbs|reached|reaches"
+    r"|hit|hits|topped|tops|exceeded|exceeds)(?:\s+(?:to|at))?)\s*$"
+    r"|\b(?:put|puts|putting|estimated|estimates|estimate|placed|places)\s+(?P<object>[A-Za-z][\w’' -]*?)\s+at\s*$",
     re.IGNORECASE,
 )
 _IRREGULAR_PLURALS = frozenset("people men women children troops police personnel staff civilians".split())
@@ -272,18 +277,17 @@ def _counted(text: str, pos: int, limit: int = 4) -> str:
     return " ".join(words).rstrip("’'")
 
 
-def _counted_from_subject(text: str, start: int) -> str:
-    """For "The number of X is estimated to be around 7000": the subject's last noun phrase (X)."""
+def _counted_from_clause(text: str, start: int) -> str:
+    """For "The number of X is estimated to be around 7000", "the X rose to 37", "put the X at 37": X."""
     head = text[max(0, start - 120):start]
     head = re.split(r"[.!?;:]\s", head)[-1]
     hedge = _lexicon().hedge_before.match(head[::-1])
     head = head[: len(head) - hedge.end()] if hedge else head
-    m = _COPULA_SUBJECT.search(head)
+    m = _NUMBER_OF.search(head)
     if not m:
         return ""
-    np_words = re.split(r"\bof\s+", m.group("np"))[-1].split()
-    np_words = [w for w in np_words if w.lower() not in ("the", "a", "an")]
-    return " ".join(np_words[-3:])
+    phrase = re.split(r"\bof\s+", m.group("np") or m.group("object"))[-1]
+    return " ".join(_DETERMINER.split(phrase)[-1].split()[-3:])
 
 
 def _currency_before(text: str, start: int) -> tuple[str, int]:
@@ -429,7 +433,7 @@ def _figure(text: str, m: re.Match) -> Figure | None:
         return None
     counted = ""
     if kind in ("count", "age"):
-        counted = _counted(text, end) or (_counted_from_subject(text, start) if kind == "count" else "")
+        counted = _counted(text, end) or (_counted_from_clause(text, start) if kind == "count" else "")
     return Figure(start, end, text[start:end], value, unit, kind, counted, approximate, vague)
 
 

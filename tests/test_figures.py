@@ -126,7 +126,7 @@ HELD_OUT = [
     ("The UN said on Monday that some 1.2 million people had fled the fighting since January.",
      [("1.2 million", 1.2e6, "", "count", "people", True)]),
     ("Officials put the death toll at 37, including six children, and said nearly 200 were wounded.",
-     [("37", 37, "", "count", "", False), ("six", 6, "", "count", "children", False), ("200", 200, "", "count", "", True)]),
+     [("37", 37, "", "count", "death toll", False), ("six", 6, "", "count", "children", False), ("200", 200, "", "count", "", True)]),
     ("The coalition has carried out more than 14,000 air strikes at a cost of $14.3bn.",
      [("14,000", 14000, "", "count", "air strikes", True), ("$14.3bn", 1.43e10, "USD", "money", "", False)]),
     ("Up to 3,000 foreign fighters remain in Idlib, according to a Russian estimate.",
@@ -168,9 +168,17 @@ def test_a_range_is_one_approximate_figure_at_its_lower_bound(text):
     assert (fig.value, fig.approximate, fig.counted) == (20, True, "people")
 
 
-def test_counted_from_the_subject_when_the_number_closes_the_clause():
-    fig = one("The presence of ISIS fighters is estimated to be around 7000 in the city.")
-    assert (fig.counted, fig.approximate) == ("ISIS fighters", True)
+@pytest.mark.parametrize(
+    "text, counted",
+    [
+        ("The presence of ISIS fighters is estimated to be around 7000 in the city.", "ISIS fighters"),
+        ("By Friday the death toll had risen to 212.", "death toll"),
+        ("By Friday the death toll rose to 212.", "death toll"),
+        ("Medics put the number of wounded at 340.", "wounded"),
+    ],
+)
+def test_counted_from_the_clause_when_the_number_closes_it(text, counted):
+    assert one(text).counted == counted
 
 
 def test_a_vague_magnitude_after_a_money_verb_is_money():
