@@ -9,6 +9,7 @@ data/units.yaml and data/quantifiers.yaml.
 """
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -53,7 +54,7 @@ def _data(name: str) -> dict:
     return yaml.safe_load(resources.files("analysis").joinpath(f"data/{name}").read_text("utf-8"))
 
 
-def alternation(words) -> str:
+def alternation(words: Iterable[str]) -> str:
     """A regex matching any of the literal words, as a character trie (much faster than a flat list)."""
     trie: dict = {}
     for word in set(words):
@@ -167,7 +168,6 @@ def _lexicon() -> _Lexicon:
     )
 
 
-_WORD_RE = re.compile(r"[\s,]*(?:(?:of|the)\s+)?")
 _TOKEN = re.compile(r"\s*([A-Za-z][\w’'-]*)")
 _WORD_LIKE = re.compile(r"[A-Za-z][\w’'.-]*")
 _NEXT_WORD = re.compile(r"\s*(?:of\s+)?([A-Za-z]+)")
@@ -272,7 +272,7 @@ def _counted(text: str, pos: int, limit: int = 4) -> str:
         pos = m.end()
         if token.endswith(("’", "'")) and not text.startswith(" ", pos):
             break
-        if not text.startswith(" ", pos) or (text[pos - 1] in ",.;:"):
+        if not text.startswith(" ", pos):
             break
     return " ".join(words).rstrip("’'")
 
