@@ -250,8 +250,9 @@ class Matcher:
             return True
         if after.startswith("-based"):
             return False
-        if after[:1] == "," and not text[text.rfind("\n", 0, start) + 1:start].strip():
-            return False  # a dateline: "TEHRAN, Sep. 05 (MNA) –"
+        at_line_start = not text[text.rfind("\n", 0, start) + 1:start].strip()
+        if at_line_start and (after[:1] == "," or text[start:end].isupper()):
+            return False  # a dateline: "TEHRAN, Sep. 05 (MNA) –", "BEIRUT (Reuters) -"
         word = _LAST_WORD.search(text[max(0, start - 24):start])
         return not (word and word.group(1).lower() in self.catalogue.locative_words)
 

@@ -141,6 +141,7 @@ def test_capital_is_a_metonym_unless_it_is_a_location():
         ("Washington", "united_states", "metonym"), ("Moscow", "russia", "metonym")]
     assert spans("TEHRAN, Sep. 05 (MNA) – A tank reached the base.") == [
         ("TEHRAN", "tehran", "name"), ("MNA", "mehr_news_agency", "name")]
+    assert spans("BEIRUT (Reuters) - Buses left.") == [("BEIRUT", "beirut", "name"), ("Reuters", "reuters", "name")]
     assert spans("The Washington Post reported") == [("Washington Post", "washington_post", "name")]
 
 
