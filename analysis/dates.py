@@ -34,8 +34,8 @@ _DEICTIC = re.compile(r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)
 _UNITS = r"day|week|month|year|decade"
 _NUMBER_WORD = "|".join(sorted(number_words(), key=len, reverse=True))
 _COUNTED_OFFSET = re.compile(
-    rf"(?<![\w,.])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|\b(?:an?|(?:{_NUMBER_WORD})(?:[- ](?:{_NUMBER_WORD}))*))\s+(?P<unit>{_UNITS})s?\s+"
-    rf"(?P<dir>ago|later|earlier|before|after)\b",
+    rf"(?<![\w,.])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|\b(?:an?|(?:{_NUMBER_WORD})(?:[- ](?:{_NUMBER_WORD}))*))"
+    rf"\s+(?P<unit>{_UNITS})s?\s+(?P<dir>ago|later|earlier|before|after)\b",
     re.IGNORECASE,
 )
 _NAMED_OFFSET = re.compile(rf"\b(?P<which>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast)\s+(?P<unit>week|month|year)\b")
@@ -147,10 +147,12 @@ def _relative_at(text: str, hint: re.Match, anchor: date | None) -> DateExpressi
         if m.group()[0].isupper() and _NAME_BEFORE.search(text, max(0, start - 30), start):
             return None  # "Russia Today", "USA Today": part of a name
         offset = {"yesterday": -1, "tomorrow": 1}.get(m.group("word").lower(), 0)
-        return DateExpression(m.start(), m.end(), m.group(), (anchor + timedelta(days=offset)).isoformat() if anchor else "", True)
+        value = (anchor + timedelta(days=offset)).isoformat() if anchor else ""
+        return DateExpression(m.start(), m.end(), m.group(), value, True)
     if m := _NAMED_OFFSET.match(text, start):
         n = {"last": -1, "past": -1, "next": 1}.get(m.group("which").lower(), 0)
-        return DateExpression(m.start(), m.end(), m.group(), _named_period(anchor, n, m.group("unit").lower()) if anchor else "", True)
+        value = _named_period(anchor, n, m.group("unit").lower()) if anchor else ""
+        return DateExpression(m.start(), m.end(), m.group(), value, True)
     m = next((c for c in _COUNTED_OFFSET.finditer(text, max(0, start - 40), hint.end()) if c.end() == hint.end()), None)
     if m is None or (n := _count(m.group("n"))) is None:
         return None
