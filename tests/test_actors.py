@@ -168,6 +168,13 @@ def test_capitalised_al_and_new_spellings():
         ("Al Mayadeen", "al_mayadeen", "name"), ("al-Mayadin", "mayadin", "name")]
 
 
+def test_party_names_are_not_split_into_places():
+    assert spans("the Kurdistan Democratic Party, the Patriotic Union of Kurdistan and the Kurdistan Workers Party "
+                 "(P.K.K.) in Kurdistan") == [
+        ("Kurdistan Democratic Party", "kdp", "name"), ("Patriotic Union of Kurdistan", "puk", "name"),
+        ("Kurdistan Workers Party", "pkk", "name"), ("P.K.K.", "pkk", "name"), ("Kurdistan", "kurdistan", "name")]
+
+
 def test_a_shorter_name_is_found_when_the_longest_runs_into_a_word():
     assert spans("the Hashd al-Shaabiya") == [("Hashd", "pmu", "name")]
 
