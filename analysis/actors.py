@@ -132,10 +132,14 @@ def load_catalogue(path: Path | str = CATALOGUE_PATH) -> Catalogue:
             target = getattr(actor, key)
             if target and target not in known:
                 raise CatalogueError(f"{path.name}: actor {actor.actor_id!r}: {key} {target!r} is not a catalogue id")
+    shoutable = frozenset(_strings(data.get("caps_ambiguous"), f"{path.name}: caps_ambiguous"))
+    stray = sorted(shoutable - {alias for actor in actors for alias in actor.aliases})
+    if stray:
+        raise CatalogueError(f"{path.name}: caps_ambiguous {stray} are not aliases of any actor")
     return Catalogue(
         path=path,
         actors=actors,
-        caps_ambiguous=frozenset(_strings(data.get("caps_ambiguous"), f"{path.name}: caps_ambiguous")),
+        caps_ambiguous=shoutable,
         locative_words=frozenset(w.lower() for w in _strings(data.get("locative_words"), f"{path.name}: locative_words")),
         titles=frozenset(_strings(data.get("titles"), f"{path.name}: titles")),
         not_names=frozenset(_strings(data.get("not_names"), f"{path.name}: not_names")),

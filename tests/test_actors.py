@@ -224,6 +224,7 @@ def test_every_alias_on_its_own_finds_its_actor():
     ("actors: [{id: a, name: A, type: state, aliases: X}]", "expected a list"),
     ("actors: [unclosed", "cannot read"),
     ("actors: 3", "expected a mapping with an 'actors' list"),
+    ("caps_ambiguous: [ZZ]\nactors: [{id: a, name: A, type: state}]", "caps_ambiguous ['ZZ'] are not aliases"),
 ])
 def test_bad_catalogue_is_a_clear_error_naming_the_file(tmp_path, body, message):
     path = tmp_path / "my_actors.yaml"
