@@ -1,11 +1,16 @@
 """The one way corpus text becomes HTML: escaped, with highlighted spans wrapped in <mark>."""
 
+import re
 from collections.abc import Iterable
 from html import escape as _escape
 
-# MathJax (which JupyterLab runs over HTML outputs) skips elements with this class, so a
-# sentence quoting "$500 billion ... $2 trillion" is not typeset as a formula.
-NO_MATH_CLASS = "tex2jax_ignore"
+# MathJax (which JupyterLab runs over HTML outputs) skips elements with these classes (v3 and v2
+# names, as pandas writes them), so "$500 billion ... $2 trillion" is not typeset as a formula.
+NO_MATH_CLASS = "tex2jax_ignore mathjax_ignore"
+
+# Characters Markdown (or JupyterLab's TeX pass over it) would act on inside running text.
+# "$" becomes the entity &#36; instead: JupyterLab looks for TeX before Markdown sees a backslash.
+_MARKDOWN_ACTIVE = re.compile(r"[\\`*_\[\]|~]")
 
 # (start, end) or (start, end, title): Python str offsets into the text, end exclusive.
 Span = tuple[int, int] | tuple[int, int, str]
@@ -14,6 +19,12 @@ Span = tuple[int, int] | tuple[int, int, str]
 def escape(text: str) -> str:
     """Escape corpus text for HTML (&, <, >, both quotes), so markup in it shows as text."""
     return _escape(text, quote=True)
+
+
+def escape_markdown(text: str) -> str:
+    """Corpus text for a Markdown string: markup shows as text, * _ ` [ ] | ~ do not format, $ is not TeX."""
+    escaped = escape(_MARKDOWN_ACTIVE.sub(r"\\\g<0>", text)).replace("$", "&#36;")
+    return f'<span class="{NO_MATH_CLASS}">{escaped}</span>'
 
 
 def highlight(text: str, spans: Iterable[Span]) -> str:

@@ -9,9 +9,10 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 # A document whose text is markup: shown escaped it is harmless text; inserted as HTML it would
 # run a script or an onerror handler that sets window.__pwned (and request the image "x").
+# Its two dollar amounts in one sentence would be typeset as TeX by JupyterLab if not protected.
 HOSTILE_TEXT = """ISIS <script>window.__pwned = "script"</script> defeated: a hostile headline
 
-BAGHDAD, Nov. 22, 2017 - Iraqi forces said 2,000 ISIS fighters were killed <script>window.__pwned = "script"</script> near Mosul, and Daesh <img src=x onerror="window.__pwned = 'img'"> lost $500 billion.
+BAGHDAD, Nov. 22, 2017 - Iraqi forces said 2,000 ISIS fighters were killed <script>window.__pwned = "script"</script> near Mosul, and Daesh <img src=x onerror="window.__pwned = 'img'"> lost $500 billion and $2,000 a fighter.
 
 "We defeated <b>Daesh</b> and Hezbollah helped," said Haider al-Abadi <img src=x onerror="window.__pwned = 'img'">, the prime minister.
 """

@@ -194,10 +194,13 @@ def _assert_charts_drawn(page, selector: str, expected: int, where: str) -> None
 
 
 def _assert_no_broken_output(page, where: str, outputs: str = f"{LAB_PANEL} .jp-OutputArea-output") -> None:
-    """No output reads like a failure (script not loaded, JavaScript error, traceback, chart error)."""
+    """No output reads like a failure (script not loaded, JavaScript error, traceback, chart error),
+    and no corpus text was typeset as TeX ("$500 billion ... $2,000" shown as a formula)."""
     texts = page.locator(outputs).all_inner_texts()
     broken = [t[:300] for t in texts if BROKEN.search(t)]
     assert not broken, f"{where}: outputs show errors: {broken}"
+    typeset = page.locator(f"{outputs} >> mjx-container").count()
+    assert not typeset, f"{where}: {typeset} output(s) typeset as TeX: escape corpus text with analysis.html"
 
 
 def _screenshot_notebook(page, path: Path) -> None:
@@ -356,6 +359,7 @@ def hostile(browser, tmp_path_factory) -> dict:
             page.wait_for_timeout(500)
             lab[path.name] = {"errors": [c["errors"] for c in cells if c["errors"]],
                               "pwned": page.evaluate("() => window.__pwned ?? null"),
+                              "math": page.locator(f"{LAB_PANEL} .jp-OutputArea-output mjx-container").count(),
                               "text": page.locator(f"{LAB_PANEL} .jp-OutputArea-output").all_inner_texts()}
             page.close()
         context.close()
@@ -377,4 +381,6 @@ def test_hostile_markup_in_jupyterlab_shows_as_text_and_runs_nothing(hostile):
     assert {name: r["pwned"] for name, r in lab.items()} == dict.fromkeys(lab)
     assert [url for url in hostile["lab_requested"] if url.endswith("/x")] == []
     assert any('<script>window.__pwned = "script"</script>' in t for r in lab.values() for t in r["text"])
+    # "$500 billion and $2,000" shown as text, not typeset by MathJax as a formula
+    assert {name: r["math"] for name, r in lab.items() if r["math"]} == {}
     assert hostile["lab_outside"] == []
