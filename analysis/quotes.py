@@ -568,7 +568,7 @@ def _headline_quote(ctx: DocumentContext, para_start: int, para_end: int, sent_i
     if not people:
         return None
     return dict(sent_id=sent_id, speaker=people[0].actor_id, speaker_name=ctx.text[para_start:name_end],
-                speaker_start=para_start, speaker_end=name_end, cue=":", cue_lemma=":",
+                speaker_start=para_start, speaker_end=name_end, cue=":", cue_lemma="colon",
                 cue_start=name_end, cue_end=name_end + 1, content_start=para_start + match.end() - 1,
                 content_end=para_end, direct=False, kind="indirect")
 

@@ -1,0 +1,354 @@
+"""Readable views of the narrative tables for notebook 04: prose built from data, charts, and escaped HTML."""
+
+import difflib
+import re
+from collections import Counter
+
+import altair as alt
+import pandas as pd
+
+from analysis import charts
+from analysis.actors import catalogue
+from analysis.corpus import Corpus
+from analysis.html import escape, highlight
+from analysis.reuse import stopwords
+
+TOP_WORDS = 10  # distinctive words charted per document
+_WORD = re.compile(r"\S+")
+
+
+def _n(count: int, noun: str, plural: str | None = None) -> str:
+    """"1 statement", "3 statements"."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
+def _listing(items: list[str]) -> str:
+    """"a", "a and b", "a, b and c"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
+
+
+def document_labels(corpus: Corpus) -> dict[str, str]:
+    """doc_id -> short display label ("003 · M. Waqas Abdullah")."""
+    return dict(zip(corpus.documents["doc_id"], corpus.documents["label"]))
+
+
+def actor_names(ids: pd.Series) -> pd.Series:
+    """Display names for speaker or actor values: catalogue names for actor ids, the words themselves otherwise."""
+    names = dict(zip(catalogue()["actor_id"], catalogue()["name"]))
+    return ids.map(lambda v: names.get(v, v))
+
+
+# ---------------------------------------------------------------- quotes
+
+
+def quoted(corpus: Corpus, quotes: pd.DataFrame) -> pd.DataFrame:
+    """The quotes table for reading: document label, speaker name, cue lemma, and the statement's words."""
+    labels = document_labels(corpus)
+    return quotes.assign(
+        document=quotes["doc_id"].map(labels),
+        speaker_label=actor_names(quotes["speaker"]),
+        statement=[corpus.texts[d][s:e] for d, s, e in zip(quotes["doc_id"], quotes["content_start"], quotes["content_end"])],
+    )
+
+
+def quotes_html(corpus: Corpus, table: pd.DataFrame) -> str:
+    """Every statement in text order, one table per document: speaker, verb, kind, and the passage with the
+    speaker phrase, cue and content marked (text escaped)."""
+    parts = []
+    cell = "<td style='vertical-align:top;text-align:left'>"
+    for document, group in table.groupby("document", sort=True):
+        rows = []
+        for r in group.sort_values("cue_start").itertuples():
+            lo = min(r.cue_start, r.content_start, r.speaker_start)
+            hi = max(r.cue_end, r.content_end, r.speaker_end)
+            spans = [(r.speaker_start - lo, r.speaker_end - lo, "speaker"), (r.cue_start - lo, r.cue_end - lo, "cue")]
+            marked = highlight(corpus.texts[r.doc_id][lo:hi], spans)
+            rows.append(f"<tr>{cell}{escape(r.speaker_label)}</td>{cell}{escape(r.cue)}</td>{cell}{escape(r.kind)}</td>"
+                        f"{cell}{marked}</td></tr>")
+        head = "".join(f"<th style='text-align:left'>{h}</th>" for h in ("speaker", "cue", "kind", "passage (speaker and cue marked)"))
+        parts.append(f"<details><summary>{escape(document)} ({_n(len(group), 'statement')})</summary>"
+                     f"<table><tr>{head}</tr>{''.join(rows)}</table></details>")
+    return "".join(parts)
+
+
+def verbs_by_document(table: pd.DataFrame) -> pd.DataFrame:
+    """How often each document uses each reporting cue (by lemma)."""
+    counts = table.groupby(["document", "cue_lemma"]).size().rename("statements").reset_index()
+    return counts.sort_values(["document", "statements", "cue_lemma"], ascending=[True, False, True]).reset_index(drop=True)
+
+
+def verbs_chart(counts: pd.DataFrame) -> alt.LayerChart:
+    """Document × reporting verb grid with the number of statements in each cell."""
+    return charts.heatmap(counts.rename(columns={"cue_lemma": "verb"}), "verb:N", "document:N", "statements:Q",
+                          title="Statements per reporting verb")
+
+
+def speakers_table(table: pd.DataFrame) -> pd.DataFrame:
+    """Who is quoted in each document, how often, with which verbs (verb counts in brackets)."""
+    rows = []
+    for (document, speaker), group in table.groupby(["document", "speaker_label"], sort=True):
+        verbs = Counter(group["cue_lemma"])
+        rows.append(dict(document=document, speaker=speaker, statements=len(group),
+                         direct=int(group["direct"].sum()),
+                         verbs=", ".join(f"{v} ({n})" for v, n in sorted(verbs.items(), key=lambda kv: (-kv[1], kv[0])))))
+    out = pd.DataFrame(rows, columns=["document", "speaker", "statements", "direct", "verbs"])
+    return out.sort_values(["document", "statements", "speaker"], ascending=[True, False, True]).reset_index(drop=True)
+
+
+def quotes_prose(table: pd.DataFrame) -> str:
+    """What the quotes table shows, in numbers from it."""
+    speakers = table.groupby("speaker_label").agg(statements=("cue", "size"), documents=("doc_id", "nunique"))
+    top = speakers.sort_values(["statements", "documents"], ascending=False).head(3)
+    said = (table["cue_lemma"] == "say").sum()
+    framed = table[table["cue_lemma"].isin(["admit", "claim", "acknowledge", "confirm"])]
+    parts = [
+        f"The five documents attribute {_n(len(table), 'statement')} to {_n(len(speakers), 'speaker')}; "
+        f"{_n(int(table['direct'].sum()), 'is', 'are')} direct quotations and the rest reported speech. "
+        f"*say* is the verb of {said} of them ({said / len(table):.0%}).",
+        "Most quoted: " + _listing([f"{name} ({row.statements} in {_n(row.documents, 'document')})"
+                                    for name, row in top.iterrows()]) + ".",
+    ]
+    if len(framed):
+        uses = [f"*{r.cue}* for {r.speaker_label} in {r.document}" for r in framed.sort_values(["doc_id", "cue_start"]).itertuples()]
+        parts.append("Verbs that frame the statement rather than just report it: " + _listing(uses) + ".")
+    return "\n\n".join(parts)
+
+
+# ---------------------------------------------------------------- credit and blame
+
+
+def stance_matrix(corpus: Corpus, stance: pd.DataFrame) -> pd.DataFrame:
+    """Actors credited or blamed by at least one document, one row per (document, actor), with display names."""
+    judged = stance[stance["role"] != "neutral"]
+    keep = stance[stance["actor_id"].isin(judged["actor_id"]) & (stance["role"] != "neutral")]
+    return keep.assign(document=keep["doc_id"].map(document_labels(corpus)),
+                       actor=actor_names(keep["actor_id"])).sort_values(["actor", "document"]).reset_index(drop=True)
+
+
+def stance_chart(matrix: pd.DataFrame) -> alt.LayerChart:
+    """Actor × document grid: blue credit, red blame, the role written in each cell; hover for the counts."""
+    data = charts.chart_data(matrix, ["actor", "document", "score", "role", "credit", "blame"], ["actor", "document"])
+    base = alt.Chart(data, title="Credit (blue) and blame (red) in the defeat of ISIS").encode(
+        x=alt.X("document:N", title=None, axis=alt.Axis(labelAngle=-30)),
+        y=alt.Y("actor:N", title=None),
+        tooltip=["actor", "document", "role", "credit", "blame", "score"],
+    )
+    cells = base.mark_rect().encode(color=alt.Color("score:Q", scale=alt.Scale(scheme="redblue", domain=[-1, 1]),
+                                                    title="score"))
+    marks = base.mark_text(fontSize=13, color="white").encode(text="sign:N").transform_calculate(
+        sign="datum.role == 'credited' ? '+' : datum.role == 'blamed' ? '−' : '±'")
+    return (cells + marks).properties(width=90 * data["document"].nunique())
+
+
+def stance_evidence_html(corpus: Corpus, matrix: pd.DataFrame, evidence: pd.DataFrame) -> str:
+    """For each judged (document, actor): a collapsible list of its evidence sentences, cue and actor marked."""
+    sentences = corpus.sentences.set_index(["doc_id", "sent_id"])
+    parts = []
+    for row in matrix.itertuples():
+        mine = evidence[(evidence["doc_id"] == row.doc_id) & (evidence["actor_id"] == row.actor_id)]
+        items = []
+        for sent_id, group in mine.groupby("sent_id", sort=True):
+            s = sentences.loc[(row.doc_id, sent_id)]
+            spans = [(c - s.start, e - s.start, f"{st} cue") for c, e, st in zip(group["cue_start"], group["cue_end"], group["stance"])]
+            spans += [(a - s.start, b - s.start, "judged actor") for a, b in zip(group["mention_start"], group["mention_end"])]
+            voices = ", ".join(sorted(set(actor_names(group["voice"]))))
+            items.append(f"<li>[{sent_id}] {highlight(corpus.texts[row.doc_id][s.start:s.end], spans)} "
+                         f"<i>(voice: {escape(voices)})</i></li>")
+        summary = f"{escape(row.actor)} · {escape(row.document)} · {escape(row.role)} ({row.credit} credit, {row.blame} blame)"
+        parts.append(f"<details><summary>{summary}</summary><ul>{''.join(items)}</ul></details>")
+    return "".join(parts)
+
+
+def stance_prose(matrix: pd.DataFrame) -> str:
+    """Who is credited and blamed by how many documents, from the matrix."""
+    lines = []
+    for role in ("credited", "blamed"):
+        counts = matrix[matrix["role"] == role].groupby("actor")["doc_id"].nunique().sort_values(ascending=False)
+        top = [f"{actor} ({_n(n, 'document')})" for actor, n in counts.head(5).items()]
+        lines.append(f"Most often {role}: {_listing(top)}.")
+    split = matrix.groupby("actor")["role"].agg(lambda r: {"credited", "blamed"} <= set(r) or "both" in set(r))
+    if split.any():
+        lines.append("Judged differently by different documents (or both ways in one): "
+                     + _listing(sorted(split[split].index)) + ".")
+    return "\n\n".join(lines)
+
+
+# ---------------------------------------------------------------- words and labels
+
+
+def distinctive_chart(corpus: Corpus, words: pd.DataFrame, top: int = TOP_WORDS) -> alt.Chart:
+    """Each document's most distinctive content words (z-score), one panel per document."""
+    stop = stopwords()
+    content = words[[not set(t.split()) & stop for t in words["term"]]]
+    data = content.groupby("group", sort=True).head(top)
+    data = data.assign(document=data["group"].map(document_labels(corpus)))
+    data = charts.chart_data(data, ["document", "term", "z", "count", "count_rest", "ngram"], ["document", "term"])
+    return (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            y=alt.Y("term:N", sort="-x", title=None),
+            x=alt.X("z:Q", title="z-score (log-odds vs the rest)"),
+            color=alt.Color("ngram:N", title="words in term"),
+            tooltip=["document", "term", "z", "count", "count_rest"],
+        )
+        .properties(width=180, height=200)
+        .facet(facet=alt.Facet("document:N", title=None), columns=3)
+        .resolve_scale(y="independent")
+    )
+
+
+def labels_table(corpus: Corpus, labels: pd.DataFrame) -> pd.DataFrame:
+    """Label × document counts, grouped by side (the labels each outlet uses for ISIS and for its opponents)."""
+    table = labels.assign(document=labels["doc_id"].map(document_labels(corpus)))
+    pivot = table.pivot_table(index=["side", "label"], columns="document", values="start", aggfunc="count", fill_value=0)
+    return pivot.sort_index()
+
+
+def labels_prose(corpus: Corpus, labels: pd.DataFrame) -> str:
+    """Each document's favourite labels for ISIS, from the labels table."""
+    names = document_labels(corpus)
+    lines = []
+    for doc_id, group in labels[labels["side"] == "isis"].groupby("doc_id", sort=True):
+        top = group["label"].value_counts().sort_index().sort_values(ascending=False, kind="stable").head(3)
+        lines.append(f"- {names[doc_id]}: " + ", ".join(f"*{label}* ({n})" for label, n in top.items()))
+    return "Each document's most frequent labels for ISIS:\n\n" + "\n".join(lines)
+
+
+# ---------------------------------------------------------------- shared passages
+
+
+def _differing(text: str, other: str) -> list[tuple[int, int]]:
+    """Spans of the words of text that are not matched in other (difflib alignment of word sequences)."""
+    words = list(_WORD.finditer(text))
+    mine = [w.group().lower().strip(".,;:“”\"'’‘()") for w in words]
+    theirs = [w.lower().strip(".,;:“”\"'’‘()") for w in _WORD.findall(other)]
+    same = set()
+    for block in difflib.SequenceMatcher(None, mine, theirs, autojunk=False).get_matching_blocks():
+        same.update(range(block.a, block.a + block.size))
+    spans: list[list[int]] = []
+    for i, w in enumerate(words):
+        if i in same:
+            continue
+        if spans and spans[-1][2] == i - 1:  # a run of differing words is one mark
+            spans[-1][1:] = [w.end(), i]
+        else:
+            spans.append([w.start(), w.end(), i])
+    return [(start, end) for start, end, _ in spans]
+
+
+def reuse_html(corpus: Corpus, reuse: pd.DataFrame) -> str:
+    """Each shared passage side by side, the words one side does not share with the other marked (text escaped)."""
+    labels = document_labels(corpus)
+    rows = []
+    sentences = corpus.sentences.set_index(["doc_id", "sent_id"])["text"]
+    cell = "<td style='vertical-align:top;text-align:left;width:50%'>"
+    for r in reuse[reuse["relation"] != "duplicate"].itertuples():
+        a = " … ".join(sentences[(r.doc_a, int(i))] for i in r.a_sent_ids.split())
+        b = " … ".join(sentences[(r.doc_b, int(i))] for i in r.b_sent_ids.split())
+        head = (f"<b>{escape(labels[r.doc_a])}</b> [{escape(r.a_sent_ids)}] ↔ <b>{escape(labels[r.doc_b])}</b> "
+                f"[{escape(r.b_sent_ids)}]: {escape(r.relation)} · score {r.score:.2f} · found by {escape(r.method)}")
+        rows.append(f"<tr><td colspan='2' style='text-align:left'>{head}</td></tr>"
+                    f"<tr>{cell}{highlight(a, _differing(a, b))}</td>{cell}{highlight(b, _differing(b, a))}</td></tr>")
+    return "<table>" + "".join(rows) + "</table>"
+
+
+def reuse_prose(corpus: Corpus, reuse: pd.DataFrame) -> str:
+    """How many passages each pair of documents shares, and of which kind, from the reuse table."""
+    labels = document_labels(corpus)
+    lines = []
+    for (a, b), group in reuse.groupby(["doc_a", "doc_b"], sort=True):
+        kinds = Counter(group["relation"])
+        lines.append(f"- {labels[a]} and {labels[b]}: {_n(len(group), 'passage')} ("
+                     + ", ".join(f"{n} {k.replace('_', '-')}" for k, n in sorted(kinds.items())) + ")")
+    alone = sorted(set(labels) - set(reuse["doc_a"]) - set(reuse["doc_b"]))
+    tail = f"\n\nNo shared passage: {_listing([labels[d] for d in alone])}." if alone else ""
+    return "\n".join(lines) + tail
+
+
+def recurring_claims(corpus: Corpus, aligned: pd.DataFrame, quotes: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
+    """Claims that recur across documents: aligned sentences grouped into claims, with each one's speaker, verb and labels."""
+    parent: dict[tuple, tuple] = {}
+
+    def root(node: tuple) -> tuple:
+        while parent.setdefault(node, node) != node:
+            node = parent[node]
+        return node
+
+    for r in aligned.itertuples():
+        parent[root((r.doc_b, r.b_sent))] = root((r.doc_a, r.a_sent))
+    sentences = corpus.sentences.set_index(["doc_id", "sent_id"])
+    names = document_labels(corpus)
+    rows = []
+    for node in sorted(parent):
+        doc_id, sent_id = node
+        s = sentences.loc[node]
+        said = quotes[(quotes["doc_id"] == doc_id) & (quotes["cue_start"] < s.end) & (quotes["content_end"] > s.start)]
+        here = labels[(labels["doc_id"] == doc_id) & (labels["sent_id"] == sent_id)]
+        rows.append(dict(claim=root(node), doc_id=doc_id, document=names[doc_id], sent_id=sent_id, sentence=s.text,
+                         attributed_to=_listing(sorted(set(actor_names(said["speaker"])))) or "the author",
+                         verbs=", ".join(sorted(set(said["cue"].str.lower()))), labels=", ".join(sorted(set(here["label"])))))
+    table = pd.DataFrame(rows)
+    spread = table.groupby("claim")["doc_id"].nunique()
+    table = table[table["claim"].map(spread) >= 2]
+    order = {c: i for i, c in enumerate(sorted(set(table["claim"])))}
+    table = table.assign(claim=table["claim"].map(order) + 1)
+    return table.sort_values(["claim", "doc_id", "sent_id"]).reset_index(drop=True)
+
+
+def claims_html(claims: pd.DataFrame) -> str:
+    """One table per recurring claim: how each document words it, whom it credits it to, with which verb and labels."""
+    parts = []
+    for claim, group in claims.groupby("claim", sort=True):
+        rows = "".join(
+            f"<tr><td>{escape(r.document)} [{r.sent_id}]</td><td>{escape(r.sentence)}</td>"
+            f"<td>{escape(r.attributed_to)}</td><td>{escape(r.verbs)}</td><td>{escape(r.labels)}</td></tr>"
+            for r in group.itertuples())
+        head = "".join(f"<th>{h}</th>" for h in ("document [sentence]", "wording", "attributed to", "verbs", "labels"))
+        parts.append(f"<h4>Claim {claim} ({_n(group['doc_id'].nunique(), 'document')})</h4>"
+                     f"<table><tr>{head}</tr>{rows}</table>")
+    return "".join(parts)
+
+
+# ---------------------------------------------------------------- one paragraph per outlet
+
+
+def outlet_stories(corpus: Corpus, table: pd.DataFrame, stance: pd.DataFrame, words: pd.DataFrame,
+                   labels: pd.DataFrame, reuse: pd.DataFrame) -> str:
+    """Each document's story in one paragraph, every number and name taken from the tables."""
+    names = document_labels(corpus)
+    docs = corpus.documents.set_index("doc_id")
+    paragraphs = []
+    for doc_id in sorted(corpus.texts):
+        doc = docs.loc[doc_id]
+        mine = table[table["doc_id"] == doc_id]
+        speakers = mine["speaker_label"].value_counts().sort_index().sort_values(ascending=False, kind="stable")
+        verbs = mine["cue_lemma"].value_counts().sort_index().sort_values(ascending=False, kind="stable")
+        judged = stance[stance["doc_id"] == doc_id]
+        credited = judged[judged["role"] == "credited"].sort_values(["credit", "actor_id"], ascending=[False, True])
+        blamed = judged[judged["role"] == "blamed"].sort_values(["blame", "actor_id"], ascending=[False, True])
+        top_words = words[(words["group"] == doc_id) & ~words["stopword"]].head(5)["term"]
+        isis_labels = labels[(labels["doc_id"] == doc_id) & (labels["side"] == "isis")]["label"].value_counts()
+        shared = reuse[(reuse["doc_a"] == doc_id) | (reuse["doc_b"] == doc_id)]
+        partners = sorted({names[d] for d in set(shared["doc_a"]) | set(shared["doc_b"])} - {names[doc_id]})
+        text = [f"**{names[doc_id]}** ({doc['genre'] if isinstance(doc['genre'], str) else 'genre unknown'}, "
+                f"{doc['n_words']} words)"]
+        if len(mine):
+            text.append(f"attributes {_n(len(mine), 'statement')} to {_n(len(speakers), 'speaker')}, most to "
+                        f"{_listing([f'{s} ({n})' for s, n in speakers.head(2).items()])}, mostly with "
+                        f"*{'*, *'.join(verbs.head(3).index)}*.")
+        else:
+            text.append("attributes no statement to anyone.")
+        if len(credited):
+            text.append(f"It credits {_listing(list(actor_names(credited['actor_id']).head(4)))}")
+        if len(blamed):
+            text.append(("and" if len(credited) else "It") + f" blames {_listing(list(actor_names(blamed['actor_id']).head(4)))}.")
+        elif len(credited):
+            text[-1] += "."
+        text.append(f"Its most distinctive words: {', '.join(f'*{w}*' for w in top_words)}.")
+        if len(isis_labels):
+            text.append(f"It calls ISIS {_listing([f'*{l}*' for l in isis_labels.sort_index().sort_values(ascending=False, kind='stable').head(3).index])}.")
+        text.append(f"It shares {_n(len(shared), 'passage')} with {_listing(partners)}." if len(shared)
+                    else "It shares no passage with the others.")
+        paragraphs.append(" ".join(text))
+    return "\n\n".join(paragraphs)

@@ -1,0 +1,61 @@
+"""Notebook 04's views: prose numbers from the tables, escaped HTML, differing words, recurring claims."""
+
+from pathlib import Path
+
+import pytest
+
+from analysis import load_corpus
+from analysis import narratives as view
+from analysis.quotes import quotes
+from analysis.reuse import aligned_sentences, reuse
+from analysis.stance import evidence, stance
+from analysis.vocabulary import labels, vocabulary
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus(ROOT / "seeds")
+
+
+def test_differing_words_are_marked_in_runs():
+    text = "the cat sat on the mat today"
+    assert [text[a:b] for a, b in view._differing(text, "the dog sat on a mat")] == ["cat", "the", "today"]
+    assert view._differing("same words here", "Same words, here.") == []
+
+
+def test_outlet_stories_take_their_numbers_from_the_tables(corpus):
+    table = view.quoted(corpus, quotes(corpus))
+    stories = view.outlet_stories(corpus, table, stance(corpus), vocabulary(corpus), labels(corpus), reuse(corpus))
+    paragraphs = stories.split("\n\n")
+    assert len(paragraphs) == 5
+    # 003 attributes 4 statements (read: the Sunni fighters twice, Khattab Omer, Iraqi security officials)
+    assert "attributes 4 statements to 3 speakers" in paragraphs[3]
+    assert "It credits Turkey and blames Islamic State." in paragraphs[3]
+    assert "It shares no passage with the others." in paragraphs[4]
+
+
+def test_evidence_is_one_click_away(corpus):
+    matrix = view.stance_matrix(corpus, stance(corpus))
+    html = view.stance_evidence_html(corpus, matrix, evidence(corpus))
+    assert html.count("<details>") == len(matrix)
+    assert '<mark title="credit cue">thanks to</mark>' in html
+
+
+def test_corpus_text_is_escaped(tmp_path):
+    shared = "Officials said the <b>town</b> of Rawa & its bridge were freed by the army on Friday morning."
+    for name, extra in (("a", "A first report."), ("b", "A second report.")):
+        body = f"Headline\n\n{shared} {extra}\n\n" + "\n\n".join(["The army kept advancing towards the border."] * 3)
+        (tmp_path / f"{name}.txt").write_text(body, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    html = view.reuse_html(corpus, reuse(corpus))
+    assert "&lt;b&gt;town&lt;/b&gt;" in html and "<b>town</b>" not in html and "&amp; its" in html
+
+
+def test_recurring_claims_span_documents(corpus):
+    claims = view.recurring_claims(corpus, aligned_sentences(corpus), quotes(corpus), labels(corpus))
+    assert (claims.groupby("claim")["doc_id"].nunique() >= 2).all()
+    # the $500 billion damage estimate: 000 s7 (Soleimani "further said") and 001 s12 ("He said initial reports")
+    damage = claims[claims.sentence.str.contains("500 billion")]
+    assert set(damage.doc_id.str[:3]) == {"000", "001"} and set(damage.attributed_to) == {"Qassem Soleimani"}
