@@ -16,6 +16,16 @@ def _n(count: int, noun: str) -> str:
     return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
+_CELL = 'style="text-align:left;vertical-align:top"'
+
+
+def _table(head: tuple[str, ...], rows: list[list[str]]) -> str:
+    """An HTML table, left-aligned, from a header and rows of cells that are already HTML."""
+    header = "".join(f"<th {_CELL}>{escape(h)}</th>" for h in head)
+    body = "".join("<tr>" + "".join(f"<td {_CELL}>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>"
+
+
 def _value(row: pd.Series) -> str:
     """A figure's value for reading: "500,000,000,000 USD", "100,000 km", "0.667 fraction"."""
     value = row["value"]
@@ -54,11 +64,9 @@ def figures_html(corpus: Corpus, listed: pd.DataFrame) -> str:
             flags = ", ".join(f for f, on in (("hedged", row.approximate), ("vague", row.vague)) if on)
             cells = [escape(row.surface), escape(row.value_unit), escape(row.kind), escape(row.topic),
                      escape(row.counted), escape(flags), escape(row.source_name), marked]
-            rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-        head = "".join(f"<th>{h}</th>" for h in
-                       ("figure", "value", "kind", "topic", "counts", "framing", "attributed to", "sentence"))
-        parts.append(f"<h4>{escape(document)} ({_n(len(group), 'figure')})</h4>"
-                     f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+            rows.append(cells)
+        head = ("figure", "value", "kind", "topic", "counts", "framing", "attributed to", "sentence")
+        parts.append(f"<h4>{escape(document)} ({_n(len(group), 'figure')})</h4>{_table(head, rows)}")
     return "\n".join(parts)
 
 
@@ -128,9 +136,8 @@ def recurring_html(recurring: pd.DataFrame, sources: pd.DataFrame) -> str:
         marked = highlight(sentence, [(at, at + len(row.surface))]) if at >= 0 else escape(sentence)
         cells = [escape(row.figure), escape(row.label), escape(row.surface), escape(framing),
                  escape(str(names.get(row.source, row.source))), marked]
-        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    head = "".join(f"<th>{h}</th>" for h in ("same figure", "document", "as written", "framing", "attributed to", "sentence"))
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        rows.append(cells)
+    return _table(("same figure", "document", "as written", "framing", "attributed to", "sentence"), rows)
 
 
 def recurring_prose(recurring: pd.DataFrame, sources: pd.DataFrame) -> str:
