@@ -6,7 +6,7 @@ import pandas as pd
 from analysis import charts
 from analysis.corpus import Corpus
 from analysis.dates import document_date
-from analysis.html import escape, highlight
+from analysis.html import NO_MATH_CLASS, escape, escape_markdown, highlight
 from analysis.overview import PRECISION
 
 
@@ -20,10 +20,11 @@ _CELL = 'style="text-align:left;vertical-align:top"'
 
 
 def _table(head: tuple[str, ...], rows: list[list[str]]) -> str:
-    """An HTML table, left-aligned, from a header and rows of cells that are already HTML."""
+    """An HTML table, left-aligned and left alone by MathJax ("$500 billion ... $2,000" is not a formula),
+    from a header and rows of cells that are already HTML."""
     header = "".join(f"<th {_CELL}>{escape(h)}</th>" for h in head)
     body = "".join("<tr>" + "".join(f"<td {_CELL}>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    return f"<table><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>"
+    return f'<table class="{NO_MATH_CLASS}"><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>'
 
 
 def _value(row: pd.Series) -> str:
@@ -67,7 +68,7 @@ def figures_html(corpus: Corpus, listed: pd.DataFrame) -> str:
             rows.append(cells)
         head = ("figure", "value", "kind", "topic", "counts", "framing", "attributed to", "sentence")
         parts.append(f"<h4>{escape(document)} ({_n(len(group), 'figure')})</h4>{_table(head, rows)}")
-    return "\n".join(parts)
+    return f'<div class="{NO_MATH_CLASS}">' + "\n".join(parts) + "</div>"
 
 
 def summary(corpus: Corpus, figs: pd.DataFrame, sources: pd.DataFrame) -> str:
@@ -75,7 +76,7 @@ def summary(corpus: Corpus, figs: pd.DataFrame, sources: pd.DataFrame) -> str:
     per_doc = figs.groupby("doc_id").size()
     by_author = int((figs["source"] == "author").sum())
     hedged, vague = int(figs["approximate"].sum()), int(figs["vague"].sum())
-    busiest = corpus.documents.set_index("doc_id").loc[per_doc.idxmax(), "label"] if len(per_doc) else "none"
+    busiest = escape_markdown(corpus.documents.set_index("doc_id").loc[per_doc.idxmax(), "label"]) if len(per_doc) else "none"
     return (
         f"The library finds **{len(figs)} figures** in {len(per_doc)} of {len(corpus.documents)} documents "
         f"(most in **{busiest}**, {per_doc.max() if len(per_doc) else 0}). "
@@ -100,7 +101,7 @@ def topics_prose(by_kind: pd.DataFrame) -> str:
     for label, group in topics.sort_values(["label", "figures", "topic"], ascending=[True, False, True]).groupby("label"):
         top = group.iloc[0]
         others = ", ".join(f"{r.topic} {r.figures}" for r in group.iloc[1:].itertuples())
-        lines.append(f"- **{label}**: {_n(totals[label], 'figure')}; most about *{top.topic}* ({top.figures})"
+        lines.append(f"- **{escape_markdown(label)}**: {_n(totals[label], 'figure')}; most about *{top.topic}* ({top.figures})"
                      + (f"; then {others}." if others else "."))
     return "\n".join(lines)
 
@@ -119,8 +120,8 @@ def sources_prose(sources: pd.DataFrame) -> str:
     for label, group in sources.groupby("label", sort=True):
         total = int(group["figures"].sum())
         own = int(group.loc[group["source_type"] == "author", "figures"].sum())
-        named = [f"{r.source_name} ({r.figures})" for r in group.itertuples() if r.source_type != "author"]
-        lines.append(f"- **{label}**: {own} of {total} stated by the writer"
+        named = [f"{escape_markdown(r.source_name)} ({r.figures})" for r in group.itertuples() if r.source_type != "author"]
+        lines.append(f"- **{escape_markdown(label)}**: {own} of {total} stated by the writer"
                      + (f"; attributed: {', '.join(named)}." if named else "."))
     return "\n".join(lines)
 
@@ -148,11 +149,11 @@ def recurring_prose(recurring: pd.DataFrame, sources: pd.DataFrame) -> str:
     lines = []
     for figure, group in recurring.groupby("figure", sort=False):
         ways = "; ".join(
-            f"{r.label} writes \"{r.surface}\" ({'hedged' if r.approximate else 'unhedged'}"
-            f"{', vague' if r.vague else ''}), attributed to {names.get(r.source, r.source)}"
+            f"{escape_markdown(r.label)} writes \"{escape_markdown(r.surface)}\" ({'hedged' if r.approximate else 'unhedged'}"
+            f"{', vague' if r.vague else ''}), attributed to {escape_markdown(str(names.get(r.source, r.source)))}"
             for r in group.itertuples()
         )
-        lines.append(f"- **{figure}** appears in {group['doc_id'].nunique()} documents: {ways}.")
+        lines.append(f"- **{escape_markdown(figure)}** appears in {group['doc_id'].nunique()} documents: {ways}.")
     return "\n".join(lines)
 
 
