@@ -187,7 +187,10 @@ _NUMBER_OF = re.compile(
     r"|\b(?:put|puts|putting|estimated|estimates|estimate|placed|places)\s+(?P<object>[A-Za-z][\w’' -]*?)\s+at\s*$",
     re.IGNORECASE,
 )
-_IRREGULAR_PLURALS = frozenset("people men women children troops police personnel staff civilians".split())
+_IRREGULAR_PLURALS = frozenset(
+    "people men women children troops police personnel staff civilians dead wounded injured missing displaced "
+    "killed militia cattle sheep".split()
+)
 
 
 def _text2num(phrase: str) -> float:
@@ -253,8 +256,9 @@ def _is_designator(text: str, start: int, end: int) -> bool:
     return not after or after.group(1).isupper() or after.group(1) in ".,;:)"
 
 
-def _counted(text: str, pos: int, limit: int = 4) -> str:
-    """The noun phrase right after a count ("2,000 [US ground troops] are ..."), or ""."""
+def _counted(text: str, pos: int, plural: bool, limit: int = 4) -> str:
+    """The noun phrase right after a count ("2,000 [US ground troops] are ..."), or "". With plural, it ends
+    at its last plural-looking or capitalised word ("three [struck] the airport" counts nothing named)."""
     stop = _lexicon().counted_stop
     m = re.match(r"\s+of\s+(?:(?:the|these|those|its|their)\s+)?", text[pos:pos + 30])
     if m:
@@ -274,6 +278,8 @@ def _counted(text: str, pos: int, limit: int = 4) -> str:
             break
         if not text.startswith(" ", pos):
             break
+    while plural and words and words[-1][0].islower() and not looks_plural(words[-1].rstrip("’'")):
+        words.pop()
     return " ".join(words).rstrip("’'")
 
 
@@ -433,7 +439,8 @@ def _figure(text: str, m: re.Match) -> Figure | None:
         return None
     counted = ""
     if kind in ("count", "age"):
-        counted = _counted(text, end) or (_counted_from_clause(text, start) if kind == "count" else "")
+        plural = kind == "count" and value != 1 and not suffix
+        counted = _counted(text, end, plural) or (_counted_from_clause(text, start) if kind == "count" else "")
     return Figure(start, end, text[start:end], value, unit, kind, counted, approximate, vague)
 
 
