@@ -32,6 +32,7 @@ RECURRING_COLUMNS = ["figure", "n_docs", "doc_id", "label", "surface", "approxim
 AUTHOR = "author"
 UNKNOWN_SPEAKER = "unknown"
 _DATE_FOLLOWERS = ("ago", "later", "earlier", "after", "before")
+_HALF_OF_A_PERIOD = frozenset({"first", "second", "last", "other", "latter", "former"})
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,7 @@ def _lexicon() -> _Lexicon:
     scale_words = list(_SCALE_VALUES)
     starters = (list(number_words()) + list(q["vague"]) + q["vague_modifiers"]
                 + [f"{article} {w}" for article in ("a", "an") for w in scale_words + list(units) + list(q["fractions"])]
-                + [f"half {article} {w}" for article in ("a", "an") for w in scale_words])
+                + [f"half {article} {w}" for article in ("a", "an") for w in scale_words] + ["half of"])
     word = alternation(number_words())
     vague_word = alternation(q["vague"])
     scale_word = alternation(scale_words)
@@ -133,6 +134,7 @@ def _lexicon() -> _Lexicon:
         rf"|(?P<mod>{alternation(q['vague_modifiers'])})\s+(?P<modscale>{scale_word})\b"
         rf"|(?P<vague>{vague_word}(?:\s+of\s+{vague_word})*)\b"
         rf"|(?P<half>half)\s+an?\s+(?P<hscale>{scale_word})\b"
+        rf"|(?P<halfof>half)(?=\s+of\b)"
         rf"|(?P<fnum>{word}|an?)(?P<fsep>[\s-]+)(?P<denom>{fraction_word})\b(?P<fof>(?=\s+of\b))?"
         rf"|(?P<article>an?)\s+(?:(?P<ascale>{scale_word})\b|(?={alternation(units)}\b))"
         rf"|(?P<words>{word}(?:(?:\s+and\s+|[\s-]+){word})*)"
@@ -342,6 +344,11 @@ def _number(text: str, m: re.Match) -> _Number | None:
         return _Number(value, end, vague=True, scaled=True)
     if m.group("half"):
         return _Number(_SCALE_VALUES[m.group("hscale").lower()] / 2, end, scaled=True)
+    if m.group("halfof"):
+        before = _previous_word(text, m.start())
+        if before and before[0].lower() in lex.anaphoric | _HALF_OF_A_PERIOD:
+            return None  # "the first half of 2017", "its half of the deal"
+        return _Number(0.5, end, fraction=True)
     if m.group("denom"):
         denom = m.group("denom").lower()
         singular = not denom.endswith(("s", "ves"))

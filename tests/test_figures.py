@@ -60,6 +60,7 @@ def one(text: str):
         ("the 800m race", "800m", 800, "m", "distance"),
         ("a 1.5 to 2 km strip", "1.5 to 2 km", 1.5, "km", "distance"),
         ("1.5 to 2 million people fled", "1.5 to 2 million", 1.5e6, "", "count"),
+        ("More than half of Iraqis displaced have returned", "half", 0.5, "fraction", "percent"),
     ],
 )
 def test_hard_forms(text, surface, value, unit, kind):
@@ -113,6 +114,7 @@ def test_hedges_mark_figures_approximate(text, approximate):
         "One year ago when corporate media cried",
         "after the 9/11 attacks, open 24/7",
         "from 2016-2017 onwards",
+        "in the first half of 2018 and the other half of the money",
     ],
 )
 def test_dates_designators_ordinals_and_idioms_are_not_figures(text):
