@@ -39,6 +39,7 @@ _COUNTED_OFFSET = re.compile(
     re.IGNORECASE,
 )
 _NAMED_OFFSET = re.compile(rf"\b(?P<which>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast)\s+(?P<unit>week|month|year)\b")
+_NAMED_MONTH = re.compile(rf"\b(?P<which>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<month>{_MONTH_NAMES})\b(?![\s,]*\d)")
 _DIRECTIONS = ("ago", "later", "earlier", "before", "after")
 # One fast pass over the lower-cased text finds where a relative expression may end or begin;
 # the precise patterns above then run only there.
@@ -48,6 +49,7 @@ _HINT = re.compile(
         [w.lower() for w in _WEEKDAYS] + [f"next {w.lower()}" for w in _WEEKDAYS]
         + ["yesterday", "today", "tomorrow", "tonight"]
         + [f"{which} {unit}" for which in ("last", "next", "this", "past") for unit in ("week", "month", "year")]
+        + [f"{which} {month.lower()}" for which in ("last", "next", "this") for month in _MONTH_NAMES.split("|")]
         + [f"{unit}{s} {d}" for unit in _UNITS.split("|") for s in ("", "s") for d in _DIRECTIONS]
     )
     + r"\b"
@@ -103,6 +105,16 @@ def _named_period(day: date, n: int, unit: str) -> str:
     return _shift(day, n, unit)
 
 
+def _month_seen_from(day: date, which: str, month: int) -> str:
+    """"last October" (the latest before day's month), "next October" (the first after), "this October"."""
+    year = day.year
+    if which == "last":
+        year -= month >= day.month
+    elif which == "next":
+        year += month <= day.month
+    return f"{year:04d}-{month:02d}"
+
+
 def _explicit(text: str) -> list[DateExpression]:
     """Calendar dates stated in full or in part, with a following clock time when there is one."""
     found = []
@@ -152,6 +164,9 @@ def _relative_at(text: str, hint: re.Match, anchor: date | None) -> DateExpressi
     if m := _NAMED_OFFSET.match(text, start):
         n = {"last": -1, "past": -1, "next": 1}.get(m.group("which").lower(), 0)
         value = _named_period(anchor, n, m.group("unit").lower()) if anchor else ""
+        return DateExpression(m.start(), m.end(), m.group(), value, True)
+    if m := _NAMED_MONTH.match(text, start):
+        value = _month_seen_from(anchor, m.group("which").lower(), MONTHS[m.group("month").lower()]) if anchor else ""
         return DateExpression(m.start(), m.end(), m.group(), value, True)
     m = next((c for c in _COUNTED_OFFSET.finditer(text, max(0, start - 40), hint.end()) if c.end() == hint.end()), None)
     if m is None or (n := _count(m.group("n"))) is None:

@@ -118,6 +118,8 @@ HELD_OUT = [
      [("Nov. 20", "--11-20", False), ("2014", "2014", False)]),
     ("Yesterday morning, officials said the vote would be held next month.",
      [("Yesterday", "2017-11-21", True), ("next month", "2017-12", True)]),
+    ("Last October a coalition began the assault; next March it may end, and this December talks start.",
+     [("Last October", "2017-10", True), ("next March", "2018-03", True), ("this December", "2017-12", True)]),
     ("Two weeks ago, on 8 November, a convoy was attacked.",
      [("Two weeks ago", "2017-11-08", True), ("8 November", "--11-08", False)]),
 ]
