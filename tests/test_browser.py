@@ -274,10 +274,10 @@ def lab_results(browser, tmp_path_factory) -> dict:
     return results
 
 
-def _interact(page) -> dict:
+def _interact(page, selector: str = LAB_CHART) -> dict:
     """Hover a mark of the first chart with tooltips and click a legend entry of the first with one."""
     found = {"tooltip": None, "selection": None}
-    charts = page.locator(LAB_CHART)
+    charts = page.locator(selector)
     for i in range(charts.count()):
         chart = charts.nth(i)
         mark = chart.locator("svg.marks .role-mark path, svg.marks .role-mark rect").first
@@ -328,8 +328,10 @@ def _open_report(browser, report: Path, shots: str) -> dict:
         problems = _chart_problems(page, REPORT_CHART, charts) + _output_problems(page, ".jp-OutputArea-output")
         if shots:
             page.screenshot(path=str(SCREENSHOTS / f"{shots}-{html.stem}.png"), full_page=True)
-        pages[html.name] = {"charts": charts, "problems": problems + [f"console: {e}" for e in console.errors],
-                            "text": page.inner_text("body"), "pwned": page.evaluate("() => window.__pwned ?? null")}
+        pages[html.name] = {"charts": charts, "problems": problems, "text": page.inner_text("body"),
+                            "pwned": page.evaluate("() => window.__pwned ?? null"),
+                            "interaction": _interact(page, REPORT_CHART)}
+        problems += [f"console: {e}" for e in console.errors]
         page.close()
     context.close()
     return {"pages": pages, "outside": offline.outside, "requested": offline.requested}
@@ -349,6 +351,12 @@ def test_report_page_draws_every_chart_without_console_errors(report_results, na
     assert page["problems"] == []
     if name != "index.html":
         assert page["charts"] == _chart_count(PROJECT_ROOT / "notebooks" / name.replace(".html", ".ipynb"))
+
+
+def test_report_charts_have_tooltips_and_selections(report_results):
+    interactions = [page["interaction"] for page in report_results["pages"].values()]
+    assert any(i["tooltip"] for i in interactions), interactions
+    assert any(i["selection"] for i in interactions), interactions
 
 
 def test_report_sent_no_request_off_the_machine(report_results):
