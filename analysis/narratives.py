@@ -79,6 +79,8 @@ def verbs_by_document(table: pd.DataFrame) -> pd.DataFrame:
 
 def verbs_chart(counts: pd.DataFrame) -> alt.LayerChart:
     """Document × reporting verb grid with the number of statements in each cell."""
+    if counts.empty:
+        return alt.layer(charts._note("No statement is attributed to anyone."))
     return charts.heatmap(counts.rename(columns={"cue_lemma": "verb"}), "verb:N", "document:N", "statements:Q",
                           title="Statements per reporting verb")
 
@@ -97,13 +99,17 @@ def speakers_table(table: pd.DataFrame) -> pd.DataFrame:
 
 def quotes_prose(table: pd.DataFrame) -> str:
     """What the quotes table shows, in numbers from it."""
+    if table.empty:
+        return "No statement is attributed to anyone in these documents."
     speakers = table.groupby("speaker_label").agg(statements=("cue", "size"), documents=("doc_id", "nunique"))
     top = speakers.sort_values(["statements", "documents"], ascending=False).head(3)
     said = (table["cue_lemma"] == "say").sum()
     framed = table[table["cue_lemma"].isin(["admit", "claim", "acknowledge", "confirm"])]
+    direct = int(table["direct"].sum())
     parts = [
-        f"The five documents attribute {_n(len(table), 'statement')} to {_n(len(speakers), 'speaker')}; "
-        f"{_n(int(table['direct'].sum()), 'is', 'are')} direct quotations and the rest reported speech. "
+        f"The {_n(table['doc_id'].nunique(), 'document')} with attributed statements hold "
+        f"{_n(len(table), 'statement')} from {_n(len(speakers), 'speaker')}; {direct} "
+        f"{'is a direct quotation' if direct == 1 else 'are direct quotations'} and the rest reported speech. "
         f"*say* is the verb of {said} of them ({said / len(table):.0%}).",
         "Most quoted: " + _listing([f"{name} ({row.statements} in {_n(row.documents, 'document')})"
                                     for name, row in top.iterrows()]) + ".",
@@ -127,6 +133,8 @@ def stance_matrix(corpus: Corpus, stance: pd.DataFrame) -> pd.DataFrame:
 
 def stance_chart(matrix: pd.DataFrame) -> alt.LayerChart:
     """Actor × document grid: blue credit, red blame, the role written in each cell; hover for the counts."""
+    if matrix.empty:
+        return alt.layer(charts._note("No document credits or blames a catalogued actor."))
     data = charts.chart_data(matrix, ["actor", "document", "score", "role", "credit", "blame"], ["actor", "document"])
     base = alt.Chart(data, title="Credit (blue) and blame (red) in the defeat of ISIS").encode(
         x=alt.X("document:N", title=None, axis=alt.Axis(labelAngle=-30)),
@@ -165,7 +173,7 @@ def stance_prose(matrix: pd.DataFrame) -> str:
     for role in ("credited", "blamed"):
         counts = matrix[matrix["role"] == role].groupby("actor")["doc_id"].nunique().sort_values(ascending=False)
         top = [f"{actor} ({_n(n, 'document')})" for actor, n in counts.head(5).items()]
-        lines.append(f"Most often {role}: {_listing(top)}.")
+        lines.append(f"Most often {role}: {_listing(top)}." if top else f"No actor is {role}.")
     split = matrix.groupby("actor")["role"].agg(lambda r: {"credited", "blamed"} <= set(r) or "both" in set(r))
     if split.any():
         lines.append("Judged differently by different documents (or both ways in one): "
@@ -181,6 +189,8 @@ def distinctive_chart(corpus: Corpus, words: pd.DataFrame, top: int = TOP_WORDS)
     stop = stopwords()
     content = words[[not set(t.split()) & stop for t in words["term"]]]
     data = content.groupby("group", sort=True).head(top)
+    if data.empty:
+        return alt.layer(charts._note("No word occurs often enough to be distinctive."))
     data = data.assign(document=data["group"].map(document_labels(corpus)))
     data = charts.chart_data(data, ["document", "term", "z", "count", "count_rest", "ngram"], ["document", "term"])
     return (
@@ -200,6 +210,8 @@ def distinctive_chart(corpus: Corpus, words: pd.DataFrame, top: int = TOP_WORDS)
 
 def labels_table(corpus: Corpus, labels: pd.DataFrame) -> pd.DataFrame:
     """Label × document counts, grouped by side (the labels each outlet uses for ISIS and for its opponents)."""
+    if labels.empty:
+        return pd.DataFrame({"note": ["No label from analysis/data/labels.yaml is used."]})
     table = labels.assign(document=labels["doc_id"].map(document_labels(corpus)))
     pivot = table.pivot_table(index=["side", "label"], columns="document", values="start", aggfunc="count", fill_value=0)
     return pivot.sort_index()
@@ -212,7 +224,7 @@ def labels_prose(corpus: Corpus, labels: pd.DataFrame) -> str:
     for doc_id, group in labels[labels["side"] == "isis"].groupby("doc_id", sort=True):
         top = group["label"].value_counts().sort_index().sort_values(ascending=False, kind="stable").head(3)
         lines.append(f"- {names[doc_id]}: " + ", ".join(f"*{label}* ({n})" for label, n in top.items()))
-    return "Each document's most frequent labels for ISIS:\n\n" + "\n".join(lines)
+    return "Each document's most frequent labels for ISIS:\n\n" + "\n".join(lines) if lines else "No document uses a label for ISIS."
 
 
 # ---------------------------------------------------------------- shared passages
@@ -241,6 +253,8 @@ def reuse_html(corpus: Corpus, reuse: pd.DataFrame) -> str:
     """Each shared passage side by side, the words one side does not share with the other marked (text escaped)."""
     labels = document_labels(corpus)
     rows = []
+    if reuse.empty:
+        return "<p>No passage is shared between documents.</p>"
     sentences = corpus.sentences.set_index(["doc_id", "sent_id"])["text"]
     cell = "<td style='vertical-align:top;text-align:left;width:50%'>"
     for r in reuse[reuse["relation"] != "duplicate"].itertuples():
@@ -288,7 +302,8 @@ def recurring_claims(corpus: Corpus, aligned: pd.DataFrame, quotes: pd.DataFrame
         rows.append(dict(claim=root(node), doc_id=doc_id, document=names[doc_id], sent_id=sent_id, sentence=s.text,
                          attributed_to=_listing(sorted(set(actor_names(said["speaker"])))) or "the author",
                          verbs=", ".join(sorted(set(said["cue"].str.lower()))), labels=", ".join(sorted(set(here["label"])))))
-    table = pd.DataFrame(rows)
+    table = pd.DataFrame(rows, columns=["claim", "doc_id", "document", "sent_id", "sentence", "attributed_to",
+                                        "verbs", "labels"])
     spread = table.groupby("claim")["doc_id"].nunique()
     table = table[table["claim"].map(spread) >= 2]
     order = {c: i for i, c in enumerate(sorted(set(table["claim"])))}
@@ -298,6 +313,8 @@ def recurring_claims(corpus: Corpus, aligned: pd.DataFrame, quotes: pd.DataFrame
 
 def claims_html(claims: pd.DataFrame) -> str:
     """One table per recurring claim: how each document words it, whom it credits it to, with which verb and labels."""
+    if claims.empty:
+        return "<p>No claim recurs across documents.</p>"
     parts = []
     for claim, group in claims.groupby("claim", sort=True):
         rows = "".join(
@@ -331,7 +348,8 @@ def outlet_stories(corpus: Corpus, table: pd.DataFrame, stance: pd.DataFrame, wo
         isis_labels = labels[(labels["doc_id"] == doc_id) & (labels["side"] == "isis")]["label"].value_counts()
         shared = reuse[(reuse["doc_a"] == doc_id) | (reuse["doc_b"] == doc_id)]
         partners = sorted({names[d] for d in set(shared["doc_a"]) | set(shared["doc_b"])} - {names[doc_id]})
-        text = [f"**{names[doc_id]}** ({doc['genre'] if isinstance(doc['genre'], str) else 'genre unknown'}, "
+        genre = doc.get("genre")
+        text = [f"**{names[doc_id]}** ({genre if isinstance(genre, str) else 'genre unknown'}, "
                 f"{doc['n_words']} words)"]
         if len(mine):
             text.append(f"attributes {_n(len(mine), 'statement')} to {_n(len(speakers), 'speaker')}, most to "
@@ -345,7 +363,8 @@ def outlet_stories(corpus: Corpus, table: pd.DataFrame, stance: pd.DataFrame, wo
             text.append(("and" if len(credited) else "It") + f" blames {_listing(list(actor_names(blamed['actor_id']).head(4)))}.")
         elif len(credited):
             text[-1] += "."
-        text.append(f"Its most distinctive words: {', '.join(f'*{w}*' for w in top_words)}.")
+        if len(top_words):
+            text.append(f"Its most distinctive words: {', '.join(f'*{w}*' for w in top_words)}.")
         if len(isis_labels):
             text.append(f"It calls ISIS {_listing([f'*{l}*' for l in isis_labels.sort_index().sort_values(ascending=False, kind='stable').head(3).index])}.")
         text.append(f"It shares {_n(len(shared), 'passage')} with {_listing(partners)}." if len(shared)
