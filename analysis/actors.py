@@ -14,7 +14,7 @@ import pandas as pd
 import yaml
 
 from analysis.corpus import Corpus
-from analysis.html import escape, highlight
+from analysis.html import escape, escape_markdown, highlight
 
 CATALOGUE_PATH = Path(__file__).resolve().parent / "data" / "actors.yaml"
 MENTION_DTYPES = {"doc_id": "str", "sent_id": "int64", "start": "int64", "end": "int64", "surface": "str",
@@ -140,7 +140,8 @@ def load_catalogue(path: Path | str = CATALOGUE_PATH) -> Catalogue:
         path=path,
         actors=actors,
         caps_ambiguous=shoutable,
-        locative_words=frozenset(w.lower() for w in _strings(data.get("locative_words"), f"{path.name}: locative_words")),
+        locative_words=frozenset(
+            w.lower() for w in _strings(data.get("locative_words"), f"{path.name}: locative_words")),
         titles=frozenset(_strings(data.get("titles"), f"{path.name}: titles")),
         not_names=frozenset(_strings(data.get("not_names"), f"{path.name}: not_names")),
     )
@@ -248,7 +249,7 @@ class Matcher:
         return end, None
 
     def _stands_for_government(self, text: str, start: int, end: int) -> bool:
-        """True when a capital city stands for its government: not after a locative word, not "-based", not a dateline."""
+        """True when a capital stands for its government: not after a locative word, "-based" or a dateline."""
         after = text[end:end + 6]
         if after[:1] in "'’" and after[1:2] == "s":
             return True
@@ -491,7 +492,7 @@ def _pairs(body: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 
 
 def cooccurrence(corpus: Corpus, table: pd.DataFrame | None = None, per_doc: bool = False) -> pd.DataFrame:
-    """Pairs of actors named in the same body sentence: sentences (and documents) they share, overall or per document."""
+    """Pairs of actors named in one body sentence: sentences (and documents) they share, overall or per document."""
     body = _body_mentions(corpus, table)
     pairs = _pairs(body, ["doc_id", "label"])
     if per_doc:
@@ -560,14 +561,27 @@ def mentions_html(corpus: Corpus, actor_id: str, table: pd.DataFrame | None = No
     for (doc_id, sent_id), group in own.groupby(["doc_id", "sent_id"], sort=True):
         sent = sents.loc[(doc_id, sent_id)]
         text = corpus.texts[doc_id][sent["start"]:sent["end"]]
-        spans = [(s - sent["start"], e - sent["start"], k) for s, e, k in zip(group["start"], group["end"], group["kind"])]
+        offset = sent["start"]
+        spans = [(s - offset, e - offset, k) for s, e, k in zip(group["start"], group["end"], group["kind"])]
         items.append(f"<li><b>{escape(labels[doc_id])}</b> · sentence {sent_id}: {highlight(text, spans)}</li>")
     return f"<ul>{''.join(items)}</ul>" if items else "<p>(no body mentions)</p>"
 
 
 # ---------------------------------------------------------------------------------------------
-# Sentences for the notebook, built from the tables (so every number shown comes from the data)
+# Sentences for the notebook, built from the tables (so every number shown comes from the data).
+# Labels come from the texts (bylines, outlet lines) and names from an editable catalogue: all
+# go through escape_markdown, so markup in them shows as text.
 # ---------------------------------------------------------------------------------------------
+
+
+def _md(text: str) -> str:
+    """Text from the corpus or the catalogue, safe inside Markdown."""
+    return escape_markdown(str(text))
+
+
+def _count(n: int, noun: str) -> str:
+    """'1 mention', '2 mentions'."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def describe_mentions(table: pd.DataFrame) -> str:
@@ -575,11 +589,12 @@ def describe_mentions(table: pd.DataFrame) -> str:
     kinds = table["kind"].value_counts()
     body = table[table["in_body"]]
     return (
-        f"The catalogue finds **{len(table)} mentions** of **{table['actor_id'].nunique()} actors** in "
-        f"{table['doc_id'].nunique()} documents: {kinds.get('name', 0)} names, {kinds.get('demonym', 0)} demonyms "
-        f"and {kinds.get('metonym', 0)} capitals standing for their governments. {len(body)} of them are in body "
-        f"text ({body['actor_id'].nunique()} actors); the rest are in headlines, captions, bios and source lines, "
-        "and the analyses below leave them out."
+        f"The catalogue finds **{_count(len(table), 'mention')}** of "
+        f"**{_count(table['actor_id'].nunique(), 'actor')}** in {_count(table['doc_id'].nunique(), 'document')}: "
+        f"{kinds.get('name', 0)} names, "
+        f"{kinds.get('demonym', 0)} demonyms and {kinds.get('metonym', 0)} capitals standing for their governments. "
+        f"{len(body)} of them are in body text ({_count(body['actor_id'].nunique(), 'actor')}); the rest are in "
+        "headlines, captions, bios and source lines, and the analyses below leave them out."
     )
 
 
@@ -589,12 +604,13 @@ def describe_leaders(counts: pd.DataFrame) -> str:
     if totals.empty:
         return "No actor is named in body text."
     first = totals.index[0]
-    lines = [f"**{first}** is named most: {totals.iloc[0]} body mentions in all. After it, each document's most "
-             "named actor (per 1,000 body words) is:"]
+    lines = [f"**{_md(first)}** is named most: {_count(totals.iloc[0], 'body mention')} in all. After it, each "
+             "document's most named actor (per 1,000 body words) is:"]
     others = counts[(counts["name"] != first) & (counts["mentions"] > 0)]
     for label, doc in others.sort_values(["per_1000_words", "name"], ascending=[False, True]).groupby("label"):
         top = doc.iloc[0]
-        lines.append(f"- {label}: **{top['name']}** ({top['mentions']} mentions, {top['per_1000_words']:.1f} per 1,000 words)")
+        lines.append(f"- {_md(label)}: **{_md(top['name'])}** ({_count(top['mentions'], 'mention')}, "
+                     f"{top['per_1000_words']:.1f} per 1,000 words)")
     return "\n".join(lines)
 
 
@@ -607,8 +623,9 @@ def describe_naming(naming: pd.DataFrame, names: Iterable[str]) -> str:
         for label, own in rows.groupby("label", sort=True):
             best = own[own["mentions"] == own["mentions"].max()].sort_values("alias")
             tie = " each" if len(best) > 1 else ""
-            parts.append(f"{label} *{' = '.join(best['alias'])}* ({best['share'].iloc[0]:.0%}{tie})")
-        lines.append(f"- **{name}**: " + "; ".join(parts))
+            aliases = " = ".join(_md(alias) for alias in best["alias"])
+            parts.append(f"{_md(label)} *{aliases}* ({best['share'].iloc[0]:.0%}{tie})")
+        lines.append(f"- **{_md(name)}**: " + "; ".join(parts))
     return "\n".join(lines) or "No actor is named under different names by different outlets."
 
 
@@ -623,8 +640,8 @@ def divergent_names(naming: pd.DataFrame) -> list[str]:
 
 def describe_pairs(pairs: pd.DataFrame, n: int = 5) -> str:
     """Markdown: the n pairs of actors most often named in the same sentence."""
-    lines = [f"- **{r.name_a}** and **{r.name_b}**: {r.sentences} sentences in {r.documents} documents"
-             for r in pairs.head(n).itertuples()]
+    lines = [f"- **{_md(r.name_a)}** and **{_md(r.name_b)}**: {_count(r.sentences, 'sentence')} in "
+             f"{_count(r.documents, 'document')}" for r in pairs.head(n).itertuples()]
     return "\n".join(lines) or "No two actors are named in the same sentence."
 
 
@@ -632,9 +649,9 @@ def describe_unique(unique: pd.DataFrame) -> str:
     """Markdown: how many actors only one outlet names, per outlet, with the most mentioned of them."""
     if unique.empty:
         return "No actor is named by one outlet only."
-    lines = [f"**{len(unique)} actors** are named by one outlet only:"]
+    lines = [f"**{_count(len(unique), 'actor')}** named by one outlet only:"]
     for label, rows in unique.groupby("label", sort=True):
         top = rows.sort_values(["mentions", "name"], ascending=[False, True]).head(3)
-        names = ", ".join(f"{r.name} ({r.mentions})" for r in top.itertuples())
-        lines.append(f"- {label}: {len(rows)}, most named {names}")
+        names = ", ".join(f"{_md(r.name)} ({r.mentions})" for r in top.itertuples())
+        lines.append(f"- {_md(label)}: {len(rows)}, most named {names}")
     return "\n".join(lines)

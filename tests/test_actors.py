@@ -1,5 +1,7 @@
 """Actor mentions: catalogue, matcher hard cases, accuracy against the hand-annotated seeds, analyses."""
 
+import html
+import re
 import warnings
 from pathlib import Path
 
@@ -360,21 +362,33 @@ def test_mentions_html_escapes_corpus_text(tmp_path):
 
 # --- notebook prose and charts --------------------------------------------------------------------
 
+def plain(markdown: str) -> str:
+    """Markdown from a describe_* function as the reader sees it: tags dropped, entities and escapes undone."""
+    return re.sub(r"\\(.)", r"\1", html.unescape(re.sub(r"<[^>]+>", "", markdown)))
+
+
 def test_descriptions_carry_the_numbers_of_the_tables(corpus, table):
-    assert actors.describe_mentions(table).startswith(
+    assert plain(actors.describe_mentions(table)).startswith(
         "The catalogue finds **565 mentions** of **107 actors** in 5 documents: 486 names, 76 demonyms and 3 capitals")
     naming = actors.naming_choices(corpus, table)
     assert "Hezbollah" in actors.divergent_names(naming)  # Hizbullah in 000, Hezbollah elsewhere
     assert actors.divergent_names(naming)[0] == "Islamic State"
-    text = actors.describe_naming(naming, ["Hezbollah", "Ali Khamenei"])
+    text = plain(actors.describe_naming(naming, ["Hezbollah", "Ali Khamenei"]))
     assert "000 · Saqib Akbar *Hizbullah* (100%)" in text
     assert "002 · Mehr News Agency *Ali Khamenei = Khamenei* (50% each)" in text
-    pairs = actors.describe_pairs(actors.cooccurrence(corpus, table), n=1)
+    pairs = plain(actors.describe_pairs(actors.cooccurrence(corpus, table), n=1))
     assert pairs == "- **Islamic State** and **Syria**: 35 sentences in 5 documents"
-    leaders = actors.describe_leaders(actors.mention_counts(corpus, table))
+    leaders = plain(actors.describe_leaders(actors.mention_counts(corpus, table)))
     assert "- 000 · Saqib Akbar: **Afghanistan** (14 mentions" in leaders
-    unique = actors.describe_unique(actors.unique_to_one_outlet(corpus, table))
+    unique = plain(actors.describe_unique(actors.unique_to_one_outlet(corpus, table)))
     assert "- 001 · Middle East Monitor: 1, most named Xinhua News Agency (1)" in unique
+
+
+def test_descriptions_escape_labels_taken_from_the_text(corpus, table):
+    unique = actors.unique_to_one_outlet(corpus, table)
+    unique["label"] = unique["label"].where(unique["label"] != "001 · Middle East Monitor", '<img src=x onerror="x()"> *$5*')
+    text = actors.describe_unique(unique)
+    assert "<img" not in text and "&lt;img src=x" in text and "&#36;" in text and "\\*" in text
 
 
 def test_charts_carry_the_table_data(corpus, table):
