@@ -17,7 +17,9 @@ from text_to_num import text2num
 
 from analysis.corpus import Corpus
 from analysis.dateparse import MONTHS, find_dates
-from analysis.figures import alternation, looks_plural, lowered, number_words, sentence_lookup
+from analysis.figures import (
+    alternation, looks_plural, lowered, number_words, sentence_lookup, sentences_by_document,
+)
 
 COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "normalized", "relative", "role", "in_body"]
 PUBLICATION_LABELS = frozenset({"dateline", "byline"})
@@ -235,7 +237,7 @@ def dates(corpus: Corpus) -> pd.DataFrame:
     docs = corpus.documents
     anchors = {d: document_date(p, i) for d, p, i in zip(docs["doc_id"], docs["published"], docs["published_inferred"])}
     rows = []
-    for doc_id, sentences in corpus.sentences.groupby("doc_id", sort=True):
-        rows += document_dates(doc_id, corpus.texts[doc_id], sentences.sort_values("start"), anchors[doc_id])
+    for doc_id, sentences in sentences_by_document(corpus):
+        rows += document_dates(doc_id, corpus.texts[doc_id], sentences, anchors[doc_id])
     return pd.DataFrame(rows, columns=COLUMNS).astype({"start": int, "end": int, "sent_id": int,
                                                        "relative": bool, "in_body": bool})

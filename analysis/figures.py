@@ -9,7 +9,7 @@ data/units.yaml and data/quantifiers.yaml.
 """
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -234,9 +234,8 @@ def _previous_word(text: str, start: int, reach: int = 30) -> tuple[str, int] | 
     return word, start - (len(head) - len(stripped)) - len(word)
 
 
-def _is_date_number(text: str, start: int, end: int, value: float, raw: str) -> bool:
-    """Whether bare digits are part of a date: a year, or a day next to a month name."""
-    before = _previous_word(text, start, 12)
+def _is_date_number(text: str, end: int, value: float, raw: str, before: tuple[str, int] | None) -> bool:
+    """Whether bare digits are part of a date: a year, or a day next to a month name (before: the word before)."""
     if before and before[0].lower().rstrip(".") in MONTHS:
         return True
     after = _NEXT_WORD.match(text, end)
@@ -246,9 +245,8 @@ def _is_date_number(text: str, start: int, end: int, value: float, raw: str) -> 
     return is_year and not (after and looks_plural(after.group(1)))
 
 
-def _is_designator(text: str, start: int, end: int) -> bool:
+def _is_designator(text: str, end: int, before: tuple[str, int] | None) -> bool:
     """Digits inside a name or model ("Attribution 4.0 International", "Resolution 2254.")."""
-    before = _previous_word(text, start)
     if not before or not before[0][0].isupper() or before[0].lower() in _lexicon().units:
         return False
     word_start = before[1]
@@ -429,8 +427,8 @@ def _figure(text: str, m: re.Match) -> Figure | None:
         prev = _previous_word(text, start)
         prev_word = prev[0].lower() if prev else ""
         if is_digits and not scaled and not suffix and (
-            _is_date_number(text, m.start(), m.end(), value, m.group("digits"))
-            or _is_designator(text, m.start(), m.end())
+            _is_date_number(text, m.end(), value, m.group("digits"), prev)
+            or _is_designator(text, m.end(), prev)
         ):
             return None
         if m.group("words") and not scaled and (value == 1 or (prev_word in lex.anaphoric and value < 10)):
@@ -533,6 +531,15 @@ def document_figures(doc_id: str, text: str, sentences: pd.DataFrame) -> list[di
              "topic": topic(text, fig)} for fig, sent_id, body in zip(found, sent_ids, in_body)]
 
 
+def sentences_by_document(corpus: Corpus) -> Iterator[tuple[str, pd.DataFrame]]:
+    """Each document's sentences in text order, documents by doc_id (one sort for the whole corpus)."""
+    ordered = corpus.sentences.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
+    positions = ordered.groupby("doc_id", sort=True).indices
+    for doc_id in sorted(positions):
+        rows = positions[doc_id]
+        yield doc_id, ordered.iloc[rows[0]:rows[-1] + 1]  # contiguous after the sort: a cheap slice
+
+
 def sentence_lookup(sentences: pd.DataFrame, starts: list[int]) -> tuple[list[int], list[bool]]:
     """sent_id and in_body of the sentence holding each offset (sentences of one document, in order)."""
     index = (sentences["start"].to_numpy().searchsorted(starts, side="right") - 1).clip(0)
@@ -542,8 +549,8 @@ def sentence_lookup(sentences: pd.DataFrame, starts: list[int]) -> tuple[list[in
 def figures(corpus: Corpus, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every figure in the corpus, one row each, attributed to whoever the text says cites it."""
     rows = []
-    for doc_id, sentences in corpus.sentences.groupby("doc_id", sort=True):
-        rows += document_figures(doc_id, corpus.texts[doc_id], sentences.sort_values("start"))
+    for doc_id, sentences in sentences_by_document(corpus):
+        rows += document_figures(doc_id, corpus.texts[doc_id], sentences)
     table = pd.DataFrame(rows, columns=COLUMNS)
     table["source"] = attribute(table, find_quotes(corpus) if quotes is None else quotes)
     return table.astype({"start": int, "end": int, "sent_id": int, "value": float,
