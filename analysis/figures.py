@@ -130,7 +130,7 @@ def _lexicon() -> _Lexicon:
     fraction_word = alternation(q["fractions"])
     digits = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?(?!\d)"
     number_at = re.compile(
-        rf"(?P<digits>{digits})"
+        rf"(?P<sign>[-−](?=\d))?(?P<digits>{digits})"
         rf"|(?P<mod>{alternation(q['vague_modifiers'])})\s+(?P<modscale>{scale_word})\b"
         rf"|(?P<vague>{vague_word}(?:\s+of\s+{vague_word})*)\b"
         rf"|(?P<half>half)\s+an?\s+(?P<hscale>{scale_word})\b"
@@ -144,7 +144,7 @@ def _lexicon() -> _Lexicon:
     all_scales = {**q["scales"], **q["currency_only_scales"]}
     unit_words = list(units) + currency_words
     return _Lexicon(
-        candidates=re.compile(rf"(?<![\w'’.,/:-])(?:\d|{alternation(w.lower() for w in starters)}\b)"),
+        candidates=re.compile(rf"(?<![\w'’.,/:-])(?:\d|[-−]\d|{alternation(w.lower() for w in starters)}\b)"),
         number_at=number_at,
         after_digits=re.compile(rf"[ \u00a0]?(?P<scale>{alternation(all_scales)})(?![\w])", re.IGNORECASE),
         unit_after=re.compile(rf"(?:\s+of)?[\s-]*(?P<unit>{alternation(unit_words)})(?![\w])", re.IGNORECASE),
@@ -326,7 +326,7 @@ def _number(text: str, m: re.Match) -> _Number | None:
     lex = _lexicon()
     end = m.end()
     if m.group("digits"):
-        value = float(re.sub(r"[,\s]", "", m.group("digits")))
+        value = float(re.sub(r"[,\s]", "", m.group("digits"))) * (-1 if m.group("sign") else 1)
         scale = lex.after_digits.match(text, end)
         if scale:
             word = scale.group("scale").lower()

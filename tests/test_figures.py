@@ -61,6 +61,7 @@ def one(text: str):
         ("a 1.5 to 2 km strip", "1.5 to 2 km", 1.5, "km", "distance"),
         ("1.5 to 2 million people fled", "1.5 to 2 million", 1.5e6, "", "count"),
         ("More than half of Iraqis displaced have returned", "half", 0.5, "fraction", "percent"),
+        ("the economy shrank by -2.5% last year", "-2.5%", -2.5, "percent", "percent"),
     ],
 )
 def test_hard_forms(text, surface, value, unit, kind):

@@ -37,7 +37,7 @@ WEIGHT_POUND = {"Pound": "lb"}  # in the dimension model "pound" is a weight
 # for all, whether the unit must match). Each model only lists its own kind: the currency model's
 # "sales rose 27 % to $ 254 million" expects the money alone, so only our money figures are compared.
 MODELS = {
-    "Number/English/NumberModel.json": (0.40, None, False),
+    "Number/English/NumberModel.json": (0.42, None, False),
     "Number/English/PercentModel.json": (0.52, {"percent"}, False),
     "NumberWithUnit/English/CurrencyModel.json": (0.68, {"money"}, True),
     "NumberWithUnit/English/DimensionModel.json": (0.75, {"distance", "area", "weight", "volume", "speed"}, True),
