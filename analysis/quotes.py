@@ -35,14 +35,18 @@ _COORD_BEFORE = re.compile(r"\b(?:and|but)\s+(?:(?:also|then|later|further|again
 _WHO_BEFORE = re.compile(r"\bwho\s+(?:(?:has|have|had|also|then|later|further|\w+ly)\s+)*$", re.I)
 _BOUNDARY = re.compile(r"\b(?:that|which|whom)\b|[;:]", re.I)
 _APPOSITIVE = re.compile(r",\s*(?:who|which|whose)\b[^,;]*,|\([^()]*\)")
-_POSTPOSED_AFTER = re.compile(r"\s*(?:[,.;!?]|$)")
+_TIME_WORDS = r"(?:on|in|at|during|late|early|last|this|yesterday|today|earlier|later|overnight)"
+# a cue that ends its clause ("..., he said." / "..., the military said on Friday.")
+_POSTPOSED_AFTER = re.compile(rf"\s*(?:[,.;!?]|$)|\s+{_TIME_WORDS}\b[^,.;:!?\"“”\n]{{0,40}}(?:[,.;!?]|$)")
+_SAME_LINE_GAP = r"[ \t\u00a0]*"
+_ADDRESSEE = re.compile(r"(?:\s+[\w’'-]+){1,3}\s*[,.;]")
 _THAT_AFTER = re.compile(r"^[^,;:.“”\"]{0,60}?\bthat\b\s*", re.I)
 _PRONOUN = re.compile(r"\b(?:he|she|they)\b", re.I)
 _PREPOSITIONS = frozenset("of to by with for from in on at against over about into onto upon via".split())
 _POSSESSIVE = ("’s", "'s", "’ ", "' ")
 _NAME_TOKEN = re.compile(r"(?:[A-Z][\w’'-]*|al-\w+|bin|ibn)")
 _NAMES = rf"{_NAME_TOKEN.pattern}(?:\s+{_NAME_TOKEN.pattern})*"
-_RIGHT_OF_ROLE = re.compile(rf"(?:\s+{_NAMES})?(?:\s+of\s+(?:the\s+)?{_NAMES}(?:\s+and\s+{_NAMES})?)?")
+_RIGHT_OF_ROLE = re.compile(rf"(?:\s+{_NAMES})?(?:\s+(?:of|from)\s+(?:the\s+)?{_NAMES}(?:\s+and\s+{_NAMES})?)?")
 
 
 class Mention(NamedTuple):
@@ -228,6 +232,7 @@ def candidates(text: str, start: int, end: int, mentions: list[Mention]) -> list
             continue
         first = _phrase_start(text, match.start(), start)
         last = _phrase_end(text, match.end(), end)
+        last = max([last] + [p.end for p in people if p.start < last < p.end])  # "... from the US-led coalition"
         holder = [p for p in people if p.kind == "person" and p.start < last and first < p.end]
         if holder:  # "Pentagon spokesman Eric Pahon": the person, with the phrase's start
             people = [replace(p, phrase_start=min(first, p.start)) if p in holder else p for p in people]
@@ -321,7 +326,10 @@ class DocumentContext:
         if cand.actor_id is not None:
             return Speaker(cand.start, cand.end, cand.actor_id, words)
         inside = mentions_within(self.mentions, cand.start, cand.end)
-        if cand.head is not None:  # "Xinhua News Agency" is the agency; "the governments of Syria and Iraq" are not Syria
+        source = re.search(r"\sfrom\s", words) if cand.kind == "role_source" else None
+        if source:  # "a statement from the ministry" is the ministry's
+            inside = [m for m in inside if m.start >= cand.start + source.end()]
+        elif cand.head is not None:  # "Xinhua News Agency" is the agency; "the governments of Syria and Iraq" are not Syria
             inside = [m for m in inside if m.kind == "person" or (m.start <= cand.head[0] and m.end >= cand.head[1])]
         if inside:
             return Speaker(cand.start, cand.end, inside[0].actor_id, words)
@@ -447,16 +455,19 @@ def _find_cues(ctx: DocumentContext) -> list[Cue]:
 
 def _following_quote(ctx: DocumentContext, cue: Cue) -> tuple[int, int] | None:
     """A quotation opening right after the cue ('Karzai asked: "Who ..."')."""
-    gap = re.compile(r"\s*[:,]?\s*")
+    gap = re.compile(rf"{_SAME_LINE_GAP}[:,]?{_SAME_LINE_GAP}")
     at = gap.match(ctx.text, cue.end).end()
     return next((q for q in ctx.quotes if q[0] == at), None)
 
 
 def _preceding_quote(ctx: DocumentContext, cue: Cue) -> tuple[int, int] | None:
     """A quotation closing right before a cue ('"...," said Karzai') or a few words before one that ends its clause."""
-    ends_clause = _POSTPOSED_AFTER.match(ctx.text, cue.end) or re.match(r"\s+(?:at|in|on|during|to)\b", ctx.text[cue.end :])
+    ends_clause = (_POSTPOSED_AFTER.match(ctx.text, cue.end) or re.match(r"\s+(?:at|in|on|during|to)\b", ctx.text[cue.end :])
+                   or (cue.lemma == "tell" and _ADDRESSEE.match(ctx.text, cue.end)))  # "told a news conference,"
     for q in ctx.quotes:
         between = ctx.text[q[1] : cue.start] if q[1] <= cue.start else "-"
+        if "\n" in between:
+            continue  # never across a paragraph break
         inverted = not cue.participle and ctx.text[q[1] - 2 : q[1] - 1] in ",.!?" and re.fullmatch(r"\s*", between)
         if inverted or (
             ends_clause and re.fullmatch(r"[\s,]*(?:[\w’'.-]+\s+){1,%d}" % _PAIR_LIMIT_WORDS, between)
@@ -510,7 +521,13 @@ def _speaker(ctx: DocumentContext, cue: Cue, earlier: list[Cue]) -> Speaker | No
         return previous.speaker
     chosen = _pick(found) or _pick(_subjects(text, candidates(text, cue.sent_start, cue.start, ctx.mentions),
                                               cue.sent_start, []))
-    return ctx.referent(chosen) if chosen else None
+    if chosen:
+        return ctx.referent(chosen)
+    words = list(_WORD.finditer(text, floor, cue.start))
+    if cue.postposed and 0 < len(words) <= 3:  # '"...," one woman said': the words before the cue
+        return Speaker(words[0].start(), words[-1].end(), text[words[0].start() : words[-1].end()],
+                       text[words[0].start() : words[-1].end()])
+    return None
 
 
 def _content(ctx: DocumentContext, cue: Cue, following: list[Cue]) -> tuple[int, int, str]:

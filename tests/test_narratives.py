@@ -59,3 +59,16 @@ def test_recurring_claims_span_documents(corpus):
     # the $500 billion damage estimate: 000 s7 (Soleimani "further said") and 001 s12 ("He said initial reports")
     damage = claims[claims.sentence.str.contains("500 billion")]
     assert set(damage.doc_id.str[:3]) == {"000", "001"} and set(damage.attributed_to) == {"Qassem Soleimani"}
+
+
+def test_views_on_a_corpus_with_nothing_to_show(tmp_path):
+    body = "Headline\n\n" + "\n\n".join(["The weather was mild in the valley and the river ran high."] * 4)
+    (tmp_path / "a.txt").write_text(body, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    said = quotes(corpus)
+    table = view.quoted(corpus, said)
+    assert view.quotes_prose(table) == "No statement is attributed to anyone in these documents."
+    assert view.claims_html(view.recurring_claims(corpus, aligned_sentences(corpus), said, labels(corpus))) == (
+        "<p>No claim recurs across documents.</p>")
+    assert view.reuse_html(corpus, reuse(corpus)) == "<p>No passage is shared between documents.</p>"
+    assert view.stance_chart(view.stance_matrix(corpus, stance(corpus))).to_dict()  # a note, not an error

@@ -147,3 +147,28 @@ def test_unseen_sentence_shapes(tmp_path):
         ("told", "The spokesman", "the army had advanced.", "indirect"),
         ("reported", "a local journalist", "The fighting had stopped", "indirect"),
     ]
+
+
+# Two news texts written for testing, in wire style, not from the seeds. Probe b was run once before any rule was
+# changed for it: 9 statements found, all right, of the 12 below (P 1.00, R 0.75); "disputed", "rejected" and
+# "The monitor said" were then added.
+PROBES = {
+    "quotes_probe_a": [
+        ("said", "the military"), ("said", "Brigadier General Yahya Rasool"), ("told", "haider_al_abadi"),
+        ("added", "haider_al_abadi"), ("According to", "global_coalition"), ("said", "ryan_dillon"),
+        ("told", "Residents"), ("said", "woman"), ("warned", "united_nations"),
+    ],
+    "quotes_probe_b": [
+        ("announced", "sdf"), ("told", "talal_silo"), ("adding", "talal_silo"),
+        ("disputed", "The Russian defence ministry"), ("said", "igor_konashenkov"), ("rejected", "the coalition"),
+        ("warned", "recep_tayyip_erdogan"), ("said", "recep_tayyip_erdogan"), ("According to", "sohr"),
+        ("said", "The monitor"), ("said", "Ahmad"), ("said", "Ahmad"),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROBES))
+def test_probe_articles(tmp_path, name):
+    (tmp_path / f"{name}.txt").write_bytes((ROOT / "tests" / "fixtures" / f"{name}.txt").read_bytes())
+    table = quotes(load_corpus(tmp_path))
+    assert list(zip(table.cue, table.speaker)) == PROBES[name]
