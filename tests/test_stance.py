@@ -75,3 +75,16 @@ def test_rule_edge_cases(corpus):
                          [(0, 0, "neutral"), (2, 0, "credited"), (0, 1, "blamed"), (3, 1, "both"), (4, 1, "credited")])
 def test_role(credit, blame, expected):
     assert role(credit, blame) == expected
+
+
+def test_probe_article(tmp_path):
+    """A text written for testing, not from the seeds, run once before any rule change: of the 7 hand judgments
+    (credited: Iraqi Army, PMU, Peshmerga, Syrian Arab Army, Russia; blamed: United States, Saudi Arabia) the
+    rules get 6; Russia ("Russian warplanes pounded ISIS positions") has no cue in the lexicon."""
+    (tmp_path / "probe.txt").write_bytes((ROOT / "tests" / "fixtures" / "stance_probe.txt").read_bytes())
+    table = stance(load_corpus(tmp_path)).set_index("actor_id")
+    judged = table[table.role != "neutral"]["role"].to_dict()
+    assert judged == {"iraqi_army": "credited", "pmu": "credited", "peshmerga": "credited",
+                      "syrian_arab_army": "credited", "united_states": "blamed", "saudi_arabia": "blamed"}
+    assert table.loc["pmu", "credit_voices"] == "haider_al_abadi"  # "..., Prime Minister Haider al-Abadi said"
+    assert table.loc["united_states", "blame_voices"] == "Iran's foreign ministry"
