@@ -6,8 +6,8 @@ a pronoun or a definite description ("he", "the general") is resolved to the per
 """
 
 import re
-from collections.abc import Iterable, Iterator
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -43,9 +43,10 @@ _ADDRESSEE = re.compile(r"(?:\s+[\w’'-]+){1,3}\s*[,.;]")
 _THAT_AFTER = re.compile(r"^[^,;:.“”\"]{0,60}?\bthat\b\s*", re.I)
 _PRONOUN = re.compile(r"\b(?:he|she|they)\b", re.I)
 _PREPOSITIONS = frozenset("of to by with for from in on at against over about into onto upon via".split())
-_POSSESSIVE = ("’s", "'s", "’ ", "' ")
 _NAME_TOKEN = re.compile(r"(?:[A-Z][\w’'-]*|al-\w+|bin|ibn)")
 _NAMES = rf"{_NAME_TOKEN.pattern}(?:\s+{_NAME_TOKEN.pattern})*"
+_NAME_RUN = re.compile(rf"{_NAME_TOKEN.pattern}(?:\s+(?:of\s+(?:the\s+)?)?{_NAME_TOKEN.pattern})*")
+_DETERMINERS = frozenset("the a an some several many its his her their our".split())
 _RIGHT_OF_ROLE = re.compile(rf"(?:\s+{_NAMES})?(?:\s+(?:of|from)\s+(?:the\s+)?{_NAMES}(?:\s+and\s+{_NAMES})?)?")
 
 
@@ -196,7 +197,7 @@ def _phrase_start(text: str, start: int, floor: int) -> int:
         if not (token[0].isupper() or low in lex.modifiers or "-" in token):
             break
         start = word.start()
-        if low in ("the", "a", "an", "some", "several", "many", "its", "his", "her", "their", "our"):
+        if low in _DETERMINERS:
             break
     return start
 
@@ -208,10 +209,9 @@ def _phrase_end(text: str, end: int, ceiling: int) -> int:
 
 
 def _is_possessive(text: str, end: int) -> bool:
-    """Whether the phrase ending at end is a possessive ("Khamenei’s remarks")."""
-    return text[end : end + 2] in _POSSESSIVE and text[end : end + 2] not in ("’ ", "' ") or (
-        text[end - 1 : end] in "sS" and text[end : end + 2] in ("’ ", "' ")
-    )
+    """Whether the phrase ending at end is a possessive ("Khamenei’s remarks", "the countries’ armies")."""
+    after = text[end : end + 2]
+    return after in ("’s", "'s") or (text[end - 1 : end] in "sS" and after in ("’ ", "' "))
 
 
 def _after_preposition(text: str, start: int, floor: int) -> bool:
@@ -245,8 +245,7 @@ def candidates(text: str, start: int, end: int, mentions: list[Mention]) -> list
     for match in _PRONOUN.finditer(text, start, end):
         found.append(Candidate(match.start(), match.end(), "pronoun"))
     taken = [(c.start, c.end) for c in found]
-    name = re.compile(_NAME_TOKEN.pattern + r"(?:\s+(?:of\s+(?:the\s+)?)?" + _NAME_TOKEN.pattern + r")*")
-    for match in name.finditer(text, start, end):
+    for match in _NAME_RUN.finditer(text, start, end):
         words = list(_WORD.finditer(match.group()))
         while words and words[0].group().lower() in lex.function_words:
             words.pop(0)
@@ -306,12 +305,11 @@ class DocumentContext:
 
     def referent(self, cand: Candidate) -> Speaker:
         """The speaker a candidate refers to: an actor id where one is mentioned in it, else its words."""
-        text = self.text
         if cand.start in self.resolved:
             return self.resolved[cand.start]
         if cand.kind == "pronoun":
             found = self._antecedent(cand)
-        elif cand.kind == "role_person" and text[cand.start : cand.end].lower().startswith("the "):
+        elif cand.kind == "role_person" and self._is_definite(cand):
             found = self._described(cand)
         else:
             found = None
