@@ -1,5 +1,6 @@
 """Quotes: hand-annotated cues and speakers of the five seed articles, and quotation-mark edge cases."""
 
+import random
 from pathlib import Path
 
 import pandas as pd
@@ -172,3 +173,25 @@ def test_probe_articles(tmp_path, name):
     (tmp_path / f"{name}.txt").write_bytes((ROOT / "tests" / "fixtures" / f"{name}.txt").read_bytes())
     table = quotes(load_corpus(tmp_path))
     assert list(zip(table.cue, table.speaker)) == PROBES[name]
+
+
+def test_random_marks_and_cues_never_crash(tmp_path):
+    """Fixed-seed jumble of every kind of quotation mark, cues, pronouns and paragraph breaks."""
+    rng = random.Random(7)
+    pieces = ['"', "'", "“", "”", "‘", "’", "«", "»", "„", "He said", "she added:", "according to", "Soleimani",
+              "the general", "told reporters", "Daesh", ",", ".", "?", "\n\n", "\n", " who said ", "claimed", "(", ")",
+              "Iran’s", "Da'esh", "they", "warned", "that", "was said", ":"]
+    for k in range(8):
+        words = " ".join(rng.choice(pieces) for _ in range(rng.randint(20, 200)))
+        (tmp_path / f"d{k}.txt").write_text(f"Title {k}\n\n{words}\n", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    table = quotes(corpus)
+    assert len(table)
+    paragraphs = corpus.paragraphs
+    for row in table.itertuples():
+        text = corpus.texts[row.doc_id]
+        assert text[row.cue_start : row.cue_end] == row.cue and row.content_start <= row.content_end
+        if row.direct:
+            para = paragraphs[(paragraphs.doc_id == row.doc_id) & (paragraphs.start <= row.content_start)
+                              & (paragraphs.end >= row.content_start)].iloc[0]
+            assert row.content_end <= para.end
