@@ -32,6 +32,7 @@ _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", r
 _MODIFIER_GAP = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w-]*)*\s+")
 _PARTICIPLE = re.compile(r"\w+(?:ed|en)\b", re.I)
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
+_LIST_END = re.compile(r"\s*(?:[,.;:)]|and\b|or\b|$)")
 _WHO_ONLY = re.compile(r"\s*who\s*", re.I)
 _NOT_ASSERTED = re.compile(r"\b(?:to|not|never)\s+$", re.I)
 
@@ -127,7 +128,8 @@ def _judged(text: str, cue: Cue, match: re.Match, window: tuple[int, int], menti
     judged, locative, previous_end = [], False, None
     for m in near:
         floor = match.end() if cue.side == "after" else max(window[0] - 12, 0)
-        joined = previous_end is not None and _LIST_GAP.fullmatch(text[previous_end : m.start])
+        joined = (previous_end is not None and _LIST_GAP.fullmatch(text[previous_end : m.start])
+                  and _LIST_END.match(text, m.end))  # "in Iraq and Syria", not "In Syria, Russian warplanes"
         locative = bool(_LOCATIVE.search(text[max(floor, m.start - 12) : m.start])) or (locative and bool(joined))
         previous_end = m.end
         if locative or _modifies_next(text, m.end, mentions) or any(a < m.end and m.start < b for a, b in speakers):

@@ -78,13 +78,14 @@ def test_role(credit, blame, expected):
 
 
 def test_probe_article(tmp_path):
-    """A text written for testing, not from the seeds, run once before any rule change: of the 7 hand judgments
-    (credited: Iraqi Army, PMU, Peshmerga, Syrian Arab Army, Russia; blamed: United States, Saudi Arabia) the
-    rules get 6; Russia ("Russian warplanes pounded ISIS positions") has no cue in the lexicon."""
+    """A text written for testing, not from the seeds. Run once before any rule change, the rules got 6 of the 7
+    hand judgments (credited: Iraqi Army, PMU, Peshmerga, Syrian Arab Army, Russia; blamed: United States, Saudi
+    Arabia); "In Syria, Russian warplanes pounded ISIS positions" then got a cue (striking ISIS) and stopped
+    counting "Russian" as part of the place list "In Syria,"."""
     (tmp_path / "probe.txt").write_bytes((ROOT / "tests" / "fixtures" / "stance_probe.txt").read_bytes())
     table = stance(load_corpus(tmp_path)).set_index("actor_id")
     judged = table[table.role != "neutral"]["role"].to_dict()
-    assert judged == {"iraqi_army": "credited", "pmu": "credited", "peshmerga": "credited",
+    assert judged == {"iraqi_army": "credited", "pmu": "credited", "peshmerga": "credited", "russia": "credited",
                       "syrian_arab_army": "credited", "united_states": "blamed", "saudi_arabia": "blamed"}
     assert table.loc["pmu", "credit_voices"] == "haider_al_abadi"  # "..., Prime Minister Haider al-Abadi said"
     assert table.loc["united_states", "blame_voices"] == "Iran's foreign ministry"
