@@ -86,8 +86,26 @@ def _colour(color: str | None, selection: alt.Parameter | None) -> dict:
     }
 
 
-def _with_selection(chart: alt.Chart, selection: alt.Parameter | None) -> alt.Chart:
-    """Attach the legend selection when there is one."""
+def _selectable(
+    df: pd.DataFrame,
+    mark: str,
+    category: str,
+    measure: str,
+    encoding: dict,
+    *,
+    color: str | None,
+    tooltip: Sequence[str],
+    title: str,
+    sort_by: Sequence[str],
+) -> alt.Chart:
+    """One mark per row with tooltips; with a colour, its legend selects categories and fades the rest."""
+    colours = [color] if color else []
+    tips = list(tooltip) or [category, measure, *colours]
+    data = chart_data(df, [category, measure, *colours, *tips], sort_by)
+    selection = legend_selection(_field(color)) if color else None
+    chart = getattr(alt.Chart(data, title=title), f"mark_{mark}")().encode(
+        **encoding, tooltip=tips, **_colour(color, selection)
+    )
     return chart.add_params(selection) if selection is not None else chart
 
 
@@ -101,20 +119,9 @@ def bar(
     title: str = "",
 ) -> alt.Chart:
     """Horizontal bars of value per category, longest first; colour categories are selectable."""
-    tips = list(tooltip) or [category, value, *([color] if color else [])]
-    data = chart_data(df, [category, value, *([color] if color else []), *tips], [category, *([color] if color else [])])
-    selection = legend_selection(_field(color)) if color else None
-    chart = (
-        alt.Chart(data, title=title)
-        .mark_bar()
-        .encode(
-            y=alt.Y(category, sort="-x", title=None),
-            x=alt.X(value, title=_field(value).replace("_", " ")),
-            tooltip=tips,
-            **_colour(color, selection),
-        )
-    )
-    return _with_selection(chart, selection)
+    encoding = {"y": alt.Y(category, sort="-x", title=None), "x": alt.X(value, title=_field(value).replace("_", " "))}
+    return _selectable(df, "bar", category, value, encoding, color=color, tooltip=tooltip, title=title,
+                       sort_by=[category, *([color] if color else [])])
 
 
 def heatmap(df: pd.DataFrame, x: str, y: str, value: str, *, title: str = "") -> alt.LayerChart:
@@ -143,20 +150,12 @@ def timeline(
     title: str = "",
 ) -> alt.Chart:
     """Dots on a time axis, one row per category; colour categories are selectable."""
-    tips = list(tooltip) or [category, date, *([color] if color else [])]
-    data = chart_data(df, [date, category, *([color] if color else []), *tips], [date, category])
-    selection = legend_selection(_field(color)) if color else None
-    chart = (
-        alt.Chart(data, title=title)
-        .mark_point()
-        .encode(
-            x=alt.X(f"{_field(date)}:T", title=_field(date).replace("_", " "), axis=alt.Axis(format="%b %Y")),
-            y=alt.Y(category, title=None),
-            tooltip=tips,
-            **_colour(color, selection),
-        )
-    )
-    return _with_selection(chart, selection)
+    encoding = {
+        "x": alt.X(f"{_field(date)}:T", title=_field(date).replace("_", " "), axis=alt.Axis(format="%b %Y")),
+        "y": alt.Y(category, title=None),
+    }
+    return _selectable(df, "point", category, date, encoding, color=color, tooltip=tooltip, title=title,
+                       sort_by=[date, category])
 
 
 # ---------------------------------------------------------------------------------------------
