@@ -33,9 +33,10 @@ def document_labels(corpus: Corpus) -> dict[str, str]:
 
 
 def actor_names(ids: pd.Series) -> pd.Series:
-    """Display names for speaker or actor values: catalogue names for actor ids, the words themselves otherwise."""
+    """Display names for speaker or actor values: catalogue names for actor ids, otherwise the words without a
+    leading article ("the corporate media" and "corporate media" are one speaker)."""
     names = dict(zip(catalogue()["actor_id"], catalogue()["name"]))
-    return ids.map(lambda v: names.get(v, v))
+    return ids.map(lambda v: names.get(v) or re.sub(r"^(?:the|a|an)\s+", "", str(v), flags=re.I))
 
 
 # ---------------------------------------------------------------- quotes
@@ -317,11 +318,12 @@ def claims_html(claims: pd.DataFrame) -> str:
         return "<p>No claim recurs across documents.</p>"
     parts = []
     for claim, group in claims.groupby("claim", sort=True):
-        rows = "".join(
-            f"<tr><td>{escape(r.document)} [{r.sent_id}]</td><td>{escape(r.sentence)}</td>"
-            f"<td>{escape(r.attributed_to)}</td><td>{escape(r.verbs)}</td><td>{escape(r.labels)}</td></tr>"
-            for r in group.itertuples())
-        head = "".join(f"<th>{h}</th>" for h in ("document [sentence]", "wording", "attributed to", "verbs", "labels"))
+        cells = [[f"{escape(r.document)} [{r.sent_id}]", escape(r.sentence), escape(r.attributed_to), escape(r.verbs),
+                  escape(r.labels)] for r in group.itertuples()]
+        rows = "".join("<tr>" + "".join(f"<td style='text-align:left;vertical-align:top'>{c}</td>" for c in row)
+                       + "</tr>" for row in cells)
+        head = "".join(f"<th style='text-align:left'>{h}</th>"
+                       for h in ("document [sentence]", "wording", "attributed to", "verbs", "labels"))
         parts.append(f"<h4>Claim {claim} ({_n(group['doc_id'].nunique(), 'document')})</h4>"
                      f"<table><tr>{head}</tr>{rows}</table>")
     return "".join(parts)
