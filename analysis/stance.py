@@ -35,6 +35,7 @@ _LIST_GAP = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
 _LIST_END = re.compile(r"\s*(?:[,.;:)]|and\b|or\b|$)")
 _WHO_ONLY = re.compile(r"\s*who\s*", re.I)
 _NOT_ASSERTED = re.compile(r"\b(?:to|not|never)\s+$", re.I)
+_YES_NO = re.compile(r"\s*(?:are|is|was|were|do|does|did|can|could|will|would|should|has|have|had)\b", re.I)
 
 
 def _modifies_next(text: str, end: int, mentions: list[Mention]) -> bool:
@@ -170,8 +171,10 @@ def document_evidence(doc_id: str, text: str, sentences: pd.DataFrame, mentions:
             scare = voice == AUTHOR and any(a < match.start() and match.end() < b for a, b in marks)
             before = text[sent[0] : match.start()]
             passive = cue.side == "before" and _PASSIVE.search(before) and _PARTICIPLE.search(match.group())
-            if scare or _NOT_ASSERTED.search(before) or passive:
-                continue  # "“colluding”", "efforts to blame", "is not fighting", "were evacuated" (the agent follows)
+            asked = text[sent[0] : sent[1]].rstrip().endswith("?") and _YES_NO.match(before.rsplit(":", 1)[-1])
+            if scare or _NOT_ASSERTED.search(before) or passive or asked:
+                continue  # "“colluding”", "efforts to blame", "is not fighting", "were evacuated" (the agent follows),
+                # "Are they serious in fighting Daesh?" (a yes/no question asserts nothing; "Why would X protect ...?" does)
             next_cue = next((m.start() for m, _ in found[k + 1 :] if m.start() >= match.end()), sent[1])
             window = _window(text, sent, cue, match, next_cue)
             speakers = [(q[5], q[6]) for q in holding]  # a voice is not judged by its own words

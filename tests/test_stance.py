@@ -66,6 +66,8 @@ def test_rule_edge_cases(corpus):
     doc004 = judged[judged.doc_id.str.startswith("004")]
     assert not ((doc004.actor_id == "bashar_al_assad") & (doc004.stance == "blame")).any()  # “colluding” is a scare quote
     assert not ((doc004.actor_id == "russia") & (doc004.stance == "blame")).any()  # "efforts to blame Russian forces"
+    assert not ((doc004.actor_id == "sdf") & (doc004.stance == "credit")).any()  # "Are SDF ... serious in fighting Da'esh?"
+    assert (doc004[doc004.actor_id == "us_air_force"].cue.str.startswith("protect")).any()  # "Why would ... protect Da'esh?"
     doc000 = judged[judged.doc_id.str.startswith("000")]
     assert not ((doc000.actor_id == "syria") & (doc000.stance == "blame")).any()  # "were covertly evacuated": passive
     assert {"united_states", "united_kingdom", "kurds"} <= set(doc000[doc000.cue == "evacuated by"].actor_id)
