@@ -27,6 +27,7 @@ _OPENERS, _CLOSERS = "“„«‘‹", "”»›"
 _OPEN_CONTEXT = "([{—–-/“„«‘‹"
 _MARK = re.compile("[\"'“”„«»‘’‹›]")
 _WORD = re.compile(r"\w[\w'’.-]*\w|\w")
+_TITLE_REACH = 60  # how far before a name its title may stand ("the Leader of the Islamic Revolution, Ayatollah X")
 _PAIR_LIMIT_WORDS = 7  # at most this many words between a closing quote and its cue: '"...," the former president said'
 
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:also|not|then|\w+ly)\s+)*$", re.I)
@@ -377,7 +378,7 @@ class DocumentContext:
             found = [c for c in candidates(self.text, start, end, self.mentions)
                      if c.end <= desc.start and c.kind in ("person", "name", "role_person") and not self._is_definite(c)]
             for c in reversed(found):
-                context = self.text[max(0, c.start - 40) : c.end].lower()
+                context = self.text[max(0, c.start - _TITLE_REACH) : c.end].lower()
                 if any(re.search(rf"\b{h}\b", context) for h in heads):
                     ref = self.referent(c)
                     return Speaker(desc.start, desc.end, ref.speaker, ref.name)

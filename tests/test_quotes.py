@@ -195,3 +195,15 @@ def test_random_marks_and_cues_never_crash(tmp_path):
             para = paragraphs[(paragraphs.doc_id == row.doc_id) & (paragraphs.start <= row.content_start)
                               & (paragraphs.end >= row.content_start)].iloc[0]
             assert row.content_end <= para.end
+
+
+def test_titles_resolve_to_the_person_who_holds_them(tmp_path):
+    (tmp_path / "c.txt").write_text(
+        "Message to the nation\n\nGeneral Qassem Soleimani sent a message to the Leader of the Islamic Revolution, "
+        "Ayatollah Ali Khamenei, on Tuesday.\n\nIn his reply, the Leader said that the victory was a divine gift. "
+        "The general also thanked the fighters.\n",
+        encoding="utf-8",
+    )
+    table = quotes(load_corpus(tmp_path))
+    assert list(zip(table.speaker_text, table.speaker)) == [("the Leader", "ali_khamenei"),
+                                                            ("The general", "qassem_soleimani")]
