@@ -33,7 +33,8 @@ def corpus_path() -> Path:
     return Path(os.environ.get(CORPUS_ENV) or PROJECT_ROOT / "seeds")
 
 
-def short_warning(message, category, filename, lineno, line=None) -> str:
+def short_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  line: str | None = None) -> str:
     """A warning as 'Category: message', without the machine-specific file path and line."""
     return f"{category.__name__}: {message}\n"
 
