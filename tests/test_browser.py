@@ -275,23 +275,23 @@ def lab_results(browser, tmp_path_factory) -> dict:
 
 
 def _interact(page, selector: str = LAB_CHART) -> dict:
-    """Hover a mark of the first chart with tooltips and click a legend entry of the first with one."""
-    found = {"tooltip": None, "selection": None}
+    """Hover marks until a tooltip shows; click legend entries until the marks change (a selection)."""
+    found = {"tooltip": False, "selection": False}
+    opacities = "els => els.map(e => e.getAttribute('opacity') + e.getAttribute('fill-opacity'))"
     charts = page.locator(selector)
     for i in range(charts.count()):
         chart = charts.nth(i)
         mark = chart.locator("svg.marks .role-mark path, svg.marks .role-mark rect").first
-        if found["tooltip"] is None and mark.count():
+        if not found["tooltip"] and mark.count():
             mark.hover(force=True)
-            found["tooltip"] = page.locator("#vg-tooltip-element.visible").count() > 0 or None
-        legend = chart.locator("svg.marks .role-legend-symbol path, svg.marks .role-legend-label text")
-        if found["selection"] is None and legend.count():
+            found["tooltip"] = page.locator("#vg-tooltip-element.visible").count() > 0
+        legend = chart.locator("svg.marks .role-legend-symbol path")  # symbol legends: gradients select nothing
+        if not found["selection"] and legend.count():
             marks = chart.locator("svg.marks .role-mark path")
-            before = marks.evaluate_all("els => els.map(e => e.getAttribute('opacity') + e.getAttribute('fill-opacity'))")
+            before = marks.evaluate_all(opacities)
             legend.first.click(force=True)
             page.wait_for_timeout(300)
-            after = marks.evaluate_all("els => els.map(e => e.getAttribute('opacity') + e.getAttribute('fill-opacity'))")
-            found["selection"] = before != after
+            found["selection"] = marks.evaluate_all(opacities) != before
     return found
 
 
