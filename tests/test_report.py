@@ -10,7 +10,7 @@ import nbformat
 import pytest
 from bs4 import BeautifulSoup
 
-from analysis.report import build_report, script_json, source_sha256, title_of
+from analysis.report import MACHINE_PATH, build_report, script_json, source_sha256, title_of
 from notebook_factory import hostile_corpus, write_notebook
 
 BUNDLE_MARKER = "window.vegaEmbed="  # the last statement of vl-convert's bundle
@@ -45,6 +45,11 @@ def test_pages_request_nothing_from_outside(report, name):
     for cdn in ("require.js", "require.min.js", "mathjax.js", "tex-chtml", "tex-svg", "cdn.jsdelivr", "unpkg.com", "cdnjs"):
         assert cdn not in page.lower()
     assert "Content-Security-Policy" in page
+
+
+@pytest.mark.parametrize("name", ["index.html", "01-first.html", "02-second.html"])
+def test_pages_show_no_machine_paths(report, name):
+    assert MACHINE_PATH.findall(_page(report, name)) == []
 
 
 @pytest.mark.parametrize("name", ["01-first.html", "02-second.html"])
