@@ -557,9 +557,17 @@ def figures(corpus: Corpus, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
                          "approximate": bool, "vague": bool, "in_body": bool})
 
 
+def readable_number(value: float) -> str:
+    """A value as a reader writes it: "500 billion", "2.5 million", "7,000", "0.667"."""
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= scale:
+            return f"{value / scale:,.3g} {word}"
+    return f"{value:,.0f}" if value.is_integer() else f"{value:,.3g}"
+
+
 def _same_figure_key(row: pd.Series) -> str:
     """A readable key shared by mentions of the same figure: value and unit, or value and counted head noun."""
-    value = f"{row['value']:,.0f}" if float(row["value"]).is_integer() else f"{row['value']:,g}"
+    value = readable_number(float(row["value"]))
     if row["kind"] != "count":
         return f"{value} {row['unit']}".strip()
     head = row["counted"].lower().split()[-1].strip("’'") if row["counted"] else ""

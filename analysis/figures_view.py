@@ -6,6 +6,7 @@ import pandas as pd
 from analysis import charts
 from analysis.corpus import Corpus
 from analysis.dates import document_date
+from analysis.figures import readable_number
 from analysis.html import NO_MATH_CLASS, escape, escape_markdown, highlight
 from analysis.overview import PRECISION
 
@@ -28,10 +29,8 @@ def _table(head: tuple[str, ...], rows: list[list[str]]) -> str:
 
 
 def _value(row: pd.Series) -> str:
-    """A figure's value for reading: "500,000,000,000 USD", "100,000 km", "0.667 fraction"."""
-    value = row["value"]
-    shown = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.3g}"
-    return f"{shown} {row['unit']}".strip()
+    """A figure's value for reading: "500 billion USD", "100,000 km", "0.667 fraction"."""
+    return f"{readable_number(float(row['value']))} {row['unit']}".strip()
 
 
 def _source_names(corpus: Corpus, figs: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
