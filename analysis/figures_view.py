@@ -156,9 +156,20 @@ def recurring_prose(recurring: pd.DataFrame, sources: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
+def _has_year(dates_table: pd.DataFrame) -> pd.Series:
+    """Which date expressions carry a year, stated or resolved (normalized starts with four digits)."""
+    return dates_table["normalized"].str.match(r"\d{4}")
+
+
+def unplaced_dates(dates_table: pd.DataFrame) -> pd.DataFrame:
+    """The date expressions a calendar cannot place: no year, or relative and unresolved."""
+    rows = dates_table[~_has_year(dates_table)]
+    return rows[["doc_id", "surface", "normalized", "relative", "role"]].reset_index(drop=True)
+
+
 def dated_events(corpus: Corpus, dates_table: pd.DataFrame) -> pd.DataFrame:
     """Date expressions that can be placed on a calendar (a year is stated or resolved), one row each."""
-    placed = dates_table[dates_table["normalized"].str.match(r"^\d{4}")].copy()
+    placed = dates_table[_has_year(dates_table)].copy()
     day = placed["normalized"].str.slice(0, 10)
     labels = corpus.documents.set_index("doc_id")["label"]
     sentences = corpus.sentences.set_index(["doc_id", "sent_id"])["text"]

@@ -59,6 +59,10 @@ def test_timeline_places_only_dates_with_a_year(corpus):
     events = view.dated_events(corpus, table)
     assert len(events) == 11 and events["normalized"].str.match(r"^\d{4}").all()
     assert events.iloc[0][["as_written", "precision"]].tolist() == ["2003", "year"]
+    unplaced = view.unplaced_dates(table)
+    assert len(unplaced) == len(table) - len(events) == 11
+    assert set(unplaced["surface"]) >= {"22nd and 23rd of November", "Tuesday", "Two days later", "August"}
+    assert "October 4, 2017" not in set(unplaced["surface"])
     prose = view.dates_prose(corpus, table, events)
     assert "**22 date expressions**; **11** carry a year" in prose
     assert "**2** are resolved: only 1 document of 5 states its own date" in prose
