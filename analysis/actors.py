@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from analysis.corpus import Corpus
+from analysis.corpus import Corpus, locate
 from analysis.html import escape, escape_markdown, highlight
 
 CATALOGUE_PATH = Path(__file__).resolve().parent / "data" / "actors.yaml"
@@ -290,7 +290,7 @@ def doc_mentions(doc_id: str, text: str, sentences: Mapping, match: Matcher | No
     starts, ends, actor_ids, kinds, aliases = zip(*found)
     sent_starts = np.asarray(sentences["start"])
     if len(sent_starts):
-        idx = np.clip(np.searchsorted(sent_starts, starts, side="right") - 1, 0, None)
+        idx = locate(sent_starts, starts)
         sent_ids = np.asarray(sentences["sent_id"])[idx]
         in_body = np.asarray(sentences["in_body"])[idx]
     else:  # a document without sentences: its mentions are kept, outside any sentence

@@ -47,8 +47,12 @@ class Corpus:
     def sentence_of(self, doc_id: str, offsets) -> np.ndarray:
         """The sent_id of the sentence containing (or, between sentences, preceding) each character offset."""
         sents = self.sentences[self.sentences["doc_id"] == doc_id]
-        idx = np.searchsorted(sents["start"].to_numpy(), np.asarray(offsets), side="right") - 1
-        return sents["sent_id"].to_numpy()[np.clip(idx, 0, None)]
+        return sents["sent_id"].to_numpy()[locate(sents["start"], offsets)]
+
+
+def locate(starts, offsets) -> np.ndarray:
+    """For each offset, the position of the last span (spans sorted by start) starting at or before it; 0 before all."""
+    return np.clip(np.searchsorted(np.asarray(starts), np.asarray(offsets), side="right") - 1, 0, None)
 
 
 def decode(path: Path, raw: bytes) -> tuple[str, list[str]]:
