@@ -205,5 +205,11 @@ def _with_manifest(documents: pd.DataFrame, manifest: pd.DataFrame, problem) -> 
             docs.loc[row["doc_id"], evidence] = f"manifest: {row[f'{column}_source']}"
     docs = docs.reset_index()
     name = docs["outlet"].fillna(docs["author"]).fillna("unknown source")
-    docs["label"] = docs["doc_id"].str[:3] + " · " + name
+    docs["label"] = short_ids(docs["doc_id"]) + " · " + name
     return docs
+
+
+def short_ids(doc_ids: pd.Series) -> pd.Series:
+    """Each doc_id's part before its first "_" ("000_d251..." -> "000"), or the whole doc_id if those are not unique."""
+    prefixes = doc_ids.str.split("_", n=1).str[0].where(lambda p: p != "", doc_ids)
+    return prefixes if prefixes.is_unique else doc_ids

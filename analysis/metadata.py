@@ -18,6 +18,7 @@ _LICENCE_OWNER = re.compile(
     re.IGNORECASE,
 )
 _SOURCE_TAG = re.compile(r"^\(\s*(?:source|via)\s*:\s*(?P<name>[^)]+?)\s*\)$", re.IGNORECASE)
+_AGENCY_TAG = re.compile(r"\((?P<name>[^)]+)\)")
 _REPORTED = re.compile(r"(?P<name>(?:[A-Z][\w’'.-]*\s)*[A-Z][\w’'.-]*)\s+reported\b")
 _BIO_OUTLET = re.compile(
     r"\bat (?:the )?(?P<name>[A-Z][\w.-]*(?: [A-Z][\w.-]*)*) (?:website|newspaper|magazine|portal|blog)\b"
@@ -96,10 +97,15 @@ def _canonical(name: str) -> str:
 
 
 def via(text: str, spans: list[Span]) -> Found:
-    """A syndication source the text names: a "(Source: ...)" tag or a news agency that "reported"."""
+    """A syndication source the text names: a "(Source: ...)" tag, "(Agency)" in a wire dateline, or an agency that
+    "reported"."""
     for s in spans:
         if s.label == "source_line" and (m := _SOURCE_TAG.match(text[s.start : s.end])):
             return Found(_canonical(m.group("name")), f"source tag '{text[s.start:s.end]}'")
+        if s.label == "dateline" and (m := _AGENCY_TAG.search(text, s.start, s.end)):
+            entry = outlet_named(m.group("name"))
+            if entry and entry["kind"] == "agency":
+                return Found(entry["name"], f"wire dateline '{text[s.start:s.end].strip()}'")
     for s in spans:
         if s.label != BODY or "reported" not in text[s.start : s.end]:
             continue

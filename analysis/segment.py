@@ -25,6 +25,12 @@ _NEXT_WORD = re.compile(r"\w+")
 _SOURCE_TAG = re.compile(r"\((?:source|via)\s*:[^)\n]*\)", re.IGNORECASE)
 _CLOSERS = "\"”’')]"
 _BYLINE = re.compile(r"^by\s+[A-Z]", re.IGNORECASE)
+# A wire-copy dateline opening the first paragraph: a place in capitals, then a date and/or "(Agency)", then a dash.
+_WIRE_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'’ -]*[A-Z.](?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?)"
+    r"(?:,?\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+[0-3]?\d(?:,\s*(?:19|20)\d\d)?|[0-3]?\d\s+[A-Z][a-z]{2,8}\.?(?:\s+(?:19|20)\d\d)?))?"
+    r"\s*(?:\((?P<agency>[^)\n]{2,40})\))?\s*(?P<dash>[-–—]+)\s+"
+)
 _NAME_TOKEN = re.compile(r"^(?:[A-Z]\.|[A-Z][\w'’.-]*|al-\w+|bin|ibn|de|van|von)$")
 _SENTENCE_STARTERS = frozenset(
     "The He She It This That These Those They We I In On At But And As A An Its His Her Their "
@@ -261,4 +267,16 @@ def segment(text: str) -> tuple[list[Span], list[list[Span]], bool]:
     labels = label_paragraphs([text[s:e] for s, e in ranges], [text[c[0][0] : c[0][1]] for c in cuts])
     paragraphs = [Span(s, e, lab) for (s, e), lab in zip(ranges, labels)]
     sentences = [label_sentences(text, p, para_cuts) for p, para_cuts in zip(paragraphs, cuts)]
+    first_body = next((i for i, p in enumerate(paragraphs) if p.label == BODY), None)
+    if first_body is not None:
+        sentences[first_body] = _split_wire_dateline(text, sentences[first_body])
     return paragraphs, sentences, fallback
+
+
+def _split_wire_dateline(text: str, sentences: list[Span]) -> list[Span]:
+    """Sentences of the first body paragraph, with a leading wire dateline ("BEIRUT, Nov 21 (Reuters) -") split off."""
+    first = sentences[0]
+    m = _WIRE_DATELINE.match(text, first.start, first.end)
+    if not m or not (m.group("date") or m.group("agency")) or m.end() >= first.end:
+        return sentences
+    return [Span(first.start, m.end("dash"), "dateline"), Span(m.end(), first.end, first.label), *sentences[1:]]

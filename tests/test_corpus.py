@@ -3,9 +3,11 @@
 import hashlib
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
-from analysis import load_corpus
+from analysis import load_corpus, metadata
+from analysis.corpus import short_ids
 from analysis.segment import segment, split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -200,3 +202,37 @@ def test_sentence_of_maps_offsets_to_sentences(corpus):
     sent_id = corpus.sentence_of(doc_id, [at])[0]
     row = corpus.sentences[(corpus.sentences["doc_id"] == doc_id) & (corpus.sentences["sent_id"] == sent_id)]
     assert "Xinhua News Agency reported" in row["text"].iloc[0]
+
+
+def test_wire_dateline_gives_date_and_agency_and_leaves_the_lead_sentence():
+    text = ("Iraqi forces retake Tal Afar\n\nBy Jane Doe\n\n"
+            "BAGHDAD, Aug 31, 2017 (Reuters) - Iraqi forces said on Thursday they had recaptured the whole of "
+            "Tal Afar after an 11-day offensive.\n\nReporting by Jane Doe; Editing by John Smith\n")
+    paragraphs, sentences, _ = segment(text)
+    flat = [s for para in sentences for s in para]
+    assert [(s.label, text[s.start : s.end]) for s in flat] == [
+        ("headline", "Iraqi forces retake Tal Afar"),
+        ("byline", "By Jane Doe"),
+        ("dateline", "BAGHDAD, Aug 31, 2017 (Reuters) -"),
+        ("body", "Iraqi forces said on Thursday they had recaptured the whole of Tal Afar after an 11-day offensive."),
+        ("credits", "Reporting by Jane Doe; Editing by John Smith"),
+    ]
+    assert metadata.published(text, flat)[0].value == "2017-08-31"
+    assert metadata.via(text, flat).value == "Reuters"
+
+
+@pytest.mark.parametrize("lead", [
+    "ISIS - the group that held Mosul - lost its last town.",  # a dash, but no date or agency
+    "US officials - speaking anonymously - said the raid went ahead.",
+])
+def test_ordinary_first_sentences_are_not_wire_datelines(lead):
+    text = lead + " It was a long war for everyone involved in it."
+    _, sentences, _ = segment(text)
+    assert [s.label for para in sentences for s in para] == ["body", "body"]
+
+
+def test_display_labels_are_short_and_unique():
+    ids = pd.Series(["000_d251", "001_b8e3", "reuters_like", "plain"])
+    assert list(short_ids(ids)) == ["000", "001", "reuters", "plain"]
+    clash = pd.Series(["2017_a", "2017_b"])
+    assert list(short_ids(clash)) == ["2017_a", "2017_b"]
