@@ -21,7 +21,7 @@ import yaml
 from text_to_num import text2num
 
 from analysis.actors import catalogue
-from analysis.corpus import Corpus
+from analysis.corpus import Corpus, locate
 from analysis.dateparse import MONTHS
 from analysis.quotes import quotes as find_quotes
 
@@ -542,7 +542,7 @@ def sentences_by_document(corpus: Corpus) -> Iterator[tuple[str, pd.DataFrame]]:
 
 def sentence_lookup(sentences: pd.DataFrame, starts: list[int]) -> tuple[list[int], list[bool]]:
     """sent_id and in_body of the sentence holding each offset (sentences of one document, in order)."""
-    index = (sentences["start"].to_numpy().searchsorted(starts, side="right") - 1).clip(0)
+    index = locate(sentences["start"].to_numpy(), starts)
     return sentences["sent_id"].to_numpy()[index].tolist(), sentences["in_body"].to_numpy()[index].tolist()
 
 
