@@ -10,7 +10,7 @@ import pandas as pd
 from analysis import charts
 from analysis.actors import catalogue
 from analysis.corpus import Corpus
-from analysis.html import escape, highlight
+from analysis.html import escape, escape_markdown, highlight
 from analysis.reuse import stopwords
 
 TOP_WORDS = 10  # distinctive words charted per document
@@ -112,11 +112,12 @@ def quotes_prose(table: pd.DataFrame) -> str:
         f"{_n(len(table), 'statement')} from {_n(len(speakers), 'speaker')}; {direct} "
         f"{'is a direct quotation' if direct == 1 else 'are direct quotations'} and the rest reported speech. "
         f"*say* is the verb of {said} of them ({said / len(table):.0%}).",
-        "Most quoted: " + _listing([f"{name} ({row.statements} in {_n(row.documents, 'document')})"
+        "Most quoted: " + _listing([f"{escape_markdown(name)} ({row.statements} in {_n(row.documents, 'document')})"
                                     for name, row in top.iterrows()]) + ".",
     ]
     if len(framed):
-        uses = [f"*{r.cue}* for {r.speaker_label} in {r.document}" for r in framed.sort_values(["doc_id", "cue_start"]).itertuples()]
+        uses = [f"*{escape_markdown(r.cue)}* for {escape_markdown(r.speaker_label)} in {escape_markdown(r.document)}"
+                for r in framed.sort_values(["doc_id", "cue_start"]).itertuples()]
         parts.append("Verbs that frame the statement rather than just report it: " + _listing(uses) + ".")
     return "\n\n".join(parts)
 
@@ -173,12 +174,12 @@ def stance_prose(matrix: pd.DataFrame) -> str:
     lines = []
     for role in ("credited", "blamed"):
         counts = matrix[matrix["role"] == role].groupby("actor")["doc_id"].nunique().sort_values(ascending=False)
-        top = [f"{actor} ({_n(n, 'document')})" for actor, n in counts.head(5).items()]
+        top = [f"{escape_markdown(actor)} ({_n(n, 'document')})" for actor, n in counts.head(5).items()]
         lines.append(f"Most often {role}: {_listing(top)}." if top else f"No actor is {role}.")
     split = matrix.groupby("actor")["role"].agg(lambda r: {"credited", "blamed"} <= set(r) or "both" in set(r))
     if split.any():
         lines.append("Judged differently by different documents (or both ways in one): "
-                     + _listing(sorted(split[split].index)) + ".")
+                     + _listing([escape_markdown(a) for a in sorted(split[split].index)]) + ".")
     return "\n\n".join(lines)
 
 
@@ -224,7 +225,8 @@ def labels_prose(corpus: Corpus, labels: pd.DataFrame) -> str:
     lines = []
     for doc_id, group in labels[labels["side"] == "isis"].groupby("doc_id", sort=True):
         top = group["label"].value_counts().sort_index().sort_values(ascending=False, kind="stable").head(3)
-        lines.append(f"- {names[doc_id]}: " + ", ".join(f"*{label}* ({n})" for label, n in top.items()))
+        lines.append(f"- {escape_markdown(names[doc_id])}: "
+                     + ", ".join(f"*{escape_markdown(label)}* ({n})" for label, n in top.items()))
     return "Each document's most frequent labels for ISIS:\n\n" + "\n".join(lines) if lines else "No document uses a label for ISIS."
 
 
@@ -274,10 +276,10 @@ def reuse_prose(corpus: Corpus, reuse: pd.DataFrame) -> str:
     lines = []
     for (a, b), group in reuse.groupby(["doc_a", "doc_b"], sort=True):
         kinds = Counter(group["relation"])
-        lines.append(f"- {labels[a]} and {labels[b]}: {_n(len(group), 'passage')} ("
+        lines.append(f"- {escape_markdown(labels[a])} and {escape_markdown(labels[b])}: {_n(len(group), 'passage')} ("
                      + ", ".join(f"{n} {k.replace('_', '-')}" for k, n in sorted(kinds.items())) + ")")
     alone = sorted(set(labels) - set(reuse["doc_a"]) - set(reuse["doc_b"]))
-    tail = f"\n\nNo shared passage: {_listing([labels[d] for d in alone])}." if alone else ""
+    tail = f"\n\nNo shared passage: {_listing([escape_markdown(labels[d]) for d in alone])}." if alone else ""
     return "\n".join(lines) + tail
 
 
@@ -335,23 +337,23 @@ def claims_html(claims: pd.DataFrame) -> str:
 def outlet_stories(corpus: Corpus, table: pd.DataFrame, stance: pd.DataFrame, words: pd.DataFrame,
                    labels: pd.DataFrame, reuse: pd.DataFrame) -> str:
     """Each document's story in one paragraph, every number and name taken from the tables."""
-    names = document_labels(corpus)
+    names = {doc_id: escape_markdown(label) for doc_id, label in document_labels(corpus).items()}
     docs = corpus.documents.set_index("doc_id")
     paragraphs = []
     for doc_id in sorted(corpus.texts):
         doc = docs.loc[doc_id]
         mine = table[table["doc_id"] == doc_id]
-        speakers = mine["speaker_label"].value_counts().sort_index().sort_values(ascending=False, kind="stable")
+        speakers = mine["speaker_label"].map(escape_markdown).value_counts().sort_index().sort_values(ascending=False, kind="stable")
         verbs = mine["cue_lemma"].value_counts().sort_index().sort_values(ascending=False, kind="stable")
         judged = stance[stance["doc_id"] == doc_id]
         credited = judged[judged["role"] == "credited"].sort_values(["credit", "actor_id"], ascending=[False, True])
         blamed = judged[judged["role"] == "blamed"].sort_values(["blame", "actor_id"], ascending=[False, True])
-        top_words = words[(words["group"] == doc_id) & ~words["stopword"]].head(5)["term"]
+        top_words = words[(words["group"] == doc_id) & ~words["stopword"]].head(5)["term"].map(escape_markdown)
         isis_labels = labels[(labels["doc_id"] == doc_id) & (labels["side"] == "isis")]["label"].value_counts()
         shared = reuse[(reuse["doc_a"] == doc_id) | (reuse["doc_b"] == doc_id)]
         partners = sorted({names[d] for d in set(shared["doc_a"]) | set(shared["doc_b"])} - {names[doc_id]})
         genre = doc.get("genre")
-        text = [f"**{names[doc_id]}** ({genre if isinstance(genre, str) else 'genre unknown'}, "
+        text = [f"**{names[doc_id]}** ({escape_markdown(genre) if isinstance(genre, str) else 'genre unknown'}, "
                 f"{doc['n_words']} words)"]
         if len(mine):
             text.append(f"attributes {_n(len(mine), 'statement')} to {_n(len(speakers), 'speaker')}, most to "
@@ -360,15 +362,17 @@ def outlet_stories(corpus: Corpus, table: pd.DataFrame, stance: pd.DataFrame, wo
         else:
             text.append("attributes no statement to anyone.")
         if len(credited):
-            text.append(f"It credits {_listing(list(actor_names(credited['actor_id']).head(4)))}")
+            text.append(f"It credits {_listing(list(actor_names(credited['actor_id']).head(4).map(escape_markdown)))}")
         if len(blamed):
-            text.append(("and" if len(credited) else "It") + f" blames {_listing(list(actor_names(blamed['actor_id']).head(4)))}.")
+            blamed_names = actor_names(blamed["actor_id"]).head(4).map(escape_markdown)
+            text.append(("and" if len(credited) else "It") + f" blames {_listing(list(blamed_names))}.")
         elif len(credited):
             text[-1] += "."
         if len(top_words):
             text.append(f"Its most distinctive words: {', '.join(f'*{w}*' for w in top_words)}.")
         if len(isis_labels):
-            text.append(f"It calls ISIS {_listing([f'*{l}*' for l in isis_labels.sort_index().sort_values(ascending=False, kind='stable').head(3).index])}.")
+            top_labels = isis_labels.sort_index().sort_values(ascending=False, kind="stable").head(3).index
+            text.append(f"It calls ISIS {_listing([f'*{escape_markdown(label)}*' for label in top_labels])}.")
         text.append(f"It shares {_n(len(shared), 'passage')} with {_listing(partners)}." if len(shared)
                     else "It shares no passage with the others.")
         paragraphs.append(" ".join(text))

@@ -1,5 +1,6 @@
 """Notebook 04's views: prose numbers from the tables, escaped HTML, differing words, recurring claims."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -28,7 +29,7 @@ def test_differing_words_are_marked_in_runs():
 def test_outlet_stories_take_their_numbers_from_the_tables(corpus):
     table = view.quoted(corpus, quotes(corpus))
     stories = view.outlet_stories(corpus, table, stance(corpus), vocabulary(corpus), labels(corpus), reuse(corpus))
-    paragraphs = stories.split("\n\n")
+    paragraphs = re.sub(r"<[^>]+>", "", stories).split("\n\n")  # corpus words come wrapped by escape_markdown
     assert len(paragraphs) == 5
     # 003 attributes 4 statements (read: the Sunni fighters twice, Khattab Omer, Iraqi security officials)
     assert "attributes 4 statements to 3 speakers" in paragraphs[3]
@@ -41,6 +42,13 @@ def test_evidence_is_one_click_away(corpus):
     html = view.stance_evidence_html(corpus, matrix, evidence(corpus))
     assert html.count("<details>") == len(matrix)
     assert '<mark title="credit cue">thanks to</mark>' in html
+
+
+def test_markdown_prose_escapes_corpus_words(corpus):
+    table = view.quoted(corpus, quotes(corpus)).assign(speaker_label="*star* $5 and $6 <b>x</b>")
+    prose = view.quotes_prose(table)  # "Most quoted: <that speaker> (71 in 5 documents)"
+    assert "&lt;b&gt;x&lt;/b&gt;" in prose and "<b>x</b>" not in prose
+    assert "\\*star\\*" in prose and "&#36;5" in prose and "$5" not in prose
 
 
 def test_corpus_text_is_escaped(tmp_path):
