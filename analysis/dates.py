@@ -17,6 +17,7 @@ from text_to_num import text2num
 
 from analysis.corpus import Corpus
 from analysis.dateparse import MONTHS, find_dates
+from analysis.segment import BODY
 from analysis.figures import (
     alternation, looks_plural, lowered, number_words, sentence_lookup, sentences_by_document,
 )
@@ -223,13 +224,18 @@ def document_date(published: object, inferred: object) -> date | None:
 
 
 def document_dates(doc_id: str, text: str, sentences: pd.DataFrame, anchor: date | None) -> list[dict]:
-    """Date rows for one document; role is "publication" inside a dateline or byline, else "event"."""
+    """Date rows for one document; role: "publication" in a dateline or byline, "event" in the body, else "furniture"."""
     found = parse_dates(text, anchor)
     sent_ids, in_body = sentence_lookup(sentences, [e.start for e in found])
     labels = dict(zip(sentences["sent_id"], sentences["label"]))
     return [{"doc_id": doc_id, "sent_id": sent_id, **vars(expr), "in_body": body,
-             "role": "publication" if labels[sent_id] in PUBLICATION_LABELS else "event"}
+             "role": _role(labels[sent_id])}
             for expr, sent_id, body in zip(found, sent_ids, in_body)]
+
+
+def _role(label: str) -> str:
+    """What a date in a span with this label dates: the publication, an event of the story, or page furniture."""
+    return "publication" if label in PUBLICATION_LABELS else "event" if label == BODY else "furniture"
 
 
 def dates(corpus: Corpus) -> pd.DataFrame:

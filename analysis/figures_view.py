@@ -161,14 +161,21 @@ def _has_year(dates_table: pd.DataFrame) -> pd.Series:
     return dates_table["normalized"].str.match(r"\d{4}")
 
 
+def _story(dates_table: pd.DataFrame) -> pd.DataFrame:
+    """The dates of the article itself (its publication and the events it reports), page furniture left out."""
+    return dates_table[dates_table["role"] != "furniture"]
+
+
 def unplaced_dates(dates_table: pd.DataFrame) -> pd.DataFrame:
-    """The date expressions a calendar cannot place: no year, or relative and unresolved."""
+    """The article's date expressions a calendar cannot place: no year, or relative and unresolved."""
+    dates_table = _story(dates_table)
     rows = dates_table[~_has_year(dates_table)]
     return rows[["doc_id", "surface", "normalized", "relative", "role"]].reset_index(drop=True)
 
 
 def dated_events(corpus: Corpus, dates_table: pd.DataFrame) -> pd.DataFrame:
-    """Date expressions that can be placed on a calendar (a year is stated or resolved), one row each."""
+    """The article's date expressions that can be placed on a calendar (a year stated or resolved), one row each."""
+    dates_table = _story(dates_table)
     placed = dates_table[_has_year(dates_table)].copy()
     day = placed["normalized"].str.slice(0, 10)
     labels = corpus.documents.set_index("doc_id")["label"]
@@ -194,6 +201,8 @@ def timeline_chart(events: pd.DataFrame) -> alt.Chart:
 
 def dates_prose(corpus: Corpus, dates_table: pd.DataFrame, events: pd.DataFrame) -> str:
     """Markdown: how many date expressions, how many placed on the timeline, how many relative ones resolved."""
+    furniture = len(dates_table) - len(_story(dates_table))
+    dates_table = _story(dates_table)
     relative = dates_table[dates_table["relative"]]
     resolved = int((relative["normalized"] != "").sum())
     docs = corpus.documents
@@ -205,4 +214,5 @@ def dates_prose(corpus: Corpus, dates_table: pd.DataFrame, events: pd.DataFrame)
         f"without a year, or a relative expression. Of the {_n(len(relative), 'relative expression')} "
         f"(\"on Tuesday\", \"two days later\"), **{resolved}** are resolved: only {_n(dated, 'document')} of "
         f"{len(docs)} states its own date to the day, and only against such a date is a relative one certain."
+        + (f" Left out: {_n(furniture, 'date')} in page furniture (a site tagline, an author bio)." if furniture else "")
     )
