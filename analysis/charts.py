@@ -166,7 +166,7 @@ MONO_FONT = "'DejaVu Sans Mono', Menlo, Consolas, monospace"
 MONO_CHAR_WIDTH = 0.6  # width of one monospace character, in font sizes (same for the common fonts)
 
 
-def _note(message: str) -> alt.Chart:
+def note(message: str) -> alt.Chart:
     """A chart that only says why there is nothing to draw (for a corpus without the data)."""
     return alt.Chart(pd.DataFrame({"note": [message]})).mark_text(align="left", fontSize=13, color="#555").encode(
         text="note:N").properties(width=400, height=30)
@@ -203,7 +203,7 @@ def naming_choice_bars(naming: pd.DataFrame, names: Sequence[str] = (), top: int
     """For each multi-named actor (given names, else the most mentioned), each outlet's share of each alias."""
     names = list(names) or _top_names(naming, "mentions", top)
     if not names:
-        return alt.vconcat(_note("No actor is named under more than one name."), title=title)
+        return alt.vconcat(note("No actor is named under more than one name."), title=title)
     panels = []
     for name in names:
         data = chart_data(naming[naming["name"] == name], ["label", "alias", "mentions", "share"], ["label", "alias"])
@@ -250,7 +250,7 @@ def concordance(contexts: pd.DataFrame, *, font_size: int = 11, title: str = "")
     gaps around the mention are positions (from analysis.actors.contexts, which keeps the spaces).
     """
     if contexts.empty:
-        return alt.layer(_note("No actor is named in body text."), title=title)
+        return alt.layer(note("No actor is named in body text."), title=title)
     char = font_size * MONO_CHAR_WIDTH
     left_end = char * (6 + contexts["left"].str.len().max())
     gap_before = contexts["left"].str.match(r".*\s$").astype(int) * char

@@ -41,7 +41,7 @@ _COUNTED_OFFSET = re.compile(
     rf"\s+(?P<unit>{_UNITS})s?\s+(?P<dir>ago|later|earlier|before|after)\b",
     re.IGNORECASE,
 )
-_NAMED_OFFSET = re.compile(rf"\b(?P<which>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast)\s+(?P<unit>week|month|year)\b")
+_NAMED_OFFSET = re.compile(r"\b(?P<which>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast)\s+(?P<unit>week|month|year)\b")
 _NAMED_MONTH = re.compile(rf"\b(?P<which>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<month>{_MONTH_NAMES})\b(?![\s,]*\d)")
 _DIRECTIONS = ("ago", "later", "earlier", "before", "after")
 # One fast pass over the lower-cased text finds where a relative expression may end or begin;

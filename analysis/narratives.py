@@ -81,7 +81,7 @@ def verbs_by_document(table: pd.DataFrame) -> pd.DataFrame:
 def verbs_chart(counts: pd.DataFrame) -> alt.LayerChart:
     """Document × reporting verb grid with the number of statements in each cell."""
     if counts.empty:
-        return alt.layer(charts._note("No statement is attributed to anyone."))
+        return alt.layer(charts.note("No statement is attributed to anyone."))
     return charts.heatmap(counts.rename(columns={"cue_lemma": "verb"}), "verb:N", "document:N", "statements:Q",
                           title="Statements per reporting verb")
 
@@ -136,7 +136,7 @@ def stance_matrix(corpus: Corpus, stance: pd.DataFrame) -> pd.DataFrame:
 def stance_chart(matrix: pd.DataFrame) -> alt.LayerChart:
     """Actor × document grid: blue credit, red blame, the role written in each cell; hover for the counts."""
     if matrix.empty:
-        return alt.layer(charts._note("No document credits or blames a catalogued actor."))
+        return alt.layer(charts.note("No document credits or blames a catalogued actor."))
     data = charts.chart_data(matrix, ["actor", "document", "score", "role", "credit", "blame"], ["actor", "document"])
     base = alt.Chart(data, title="Credit (blue) and blame (red) in the defeat of ISIS").encode(
         x=alt.X("document:N", title=None, axis=alt.Axis(labelAngle=-30)),
@@ -192,7 +192,7 @@ def distinctive_chart(corpus: Corpus, words: pd.DataFrame, top: int = TOP_WORDS)
     content = words[[not set(t.split()) & stop for t in words["term"]]]
     data = content.groupby("group", sort=True).head(top)
     if data.empty:
-        return alt.layer(charts._note("No word occurs often enough to be distinctive."))
+        return alt.layer(charts.note("No word occurs often enough to be distinctive."))
     data = data.assign(document=data["group"].map(document_labels(corpus)))
     data = charts.chart_data(data, ["document", "term", "z", "count", "count_rest", "ngram"], ["document", "term"])
     return (

@@ -19,14 +19,6 @@ F1_FLOOR_ALL = 1.0
 
 
 @pytest.fixture(scope="module")
-def corpus():
-    """The five seed articles."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return load_corpus(ROOT / "seeds")
-
-
-@pytest.fixture(scope="module")
 def table(corpus):
     """Mentions in the seeds."""
     return actors.mentions(corpus)

@@ -6,17 +6,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import load_corpus, metadata
+from analysis import metadata
 from analysis.corpus import short_ids
 from analysis.segment import segment, split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_SUMS = ROOT.parent / "shared" / "seeds" / "SHA256SUMS"
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus(ROOT / "seeds")
 
 
 def doc(corpus, prefix: str) -> dict:

@@ -19,11 +19,6 @@ GOLD = pd.read_csv(ROOT / "tests" / "fixtures" / "dates_gold.csv", keep_default_
 WEDNESDAY = date(2017, 11, 22)
 
 
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus(ROOT / "seeds")
-
-
 def found(text: str, anchor: date | None = None) -> list[tuple[str, str, bool]]:
     """(surface, normalized, relative) of every date expression in text."""
     return [(d.surface, d.normalized, d.relative) for d in parse_dates(text, anchor)]

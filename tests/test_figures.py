@@ -20,11 +20,6 @@ GOLD = pd.read_csv(ROOT / "tests" / "fixtures" / "figures_gold.csv", keep_defaul
 
 
 @pytest.fixture(scope="module")
-def corpus():
-    return load_corpus(ROOT / "seeds")
-
-
-@pytest.fixture(scope="module")
 def predicted(corpus):
     return figures(corpus)
 

@@ -15,11 +15,6 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def corpus():
-    return load_corpus(ROOT / "seeds")
-
-
-@pytest.fixture(scope="module")
 def tables(corpus):
     figs = figures(corpus)
     return figs, sources_by_outlet(corpus, figs)

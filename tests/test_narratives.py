@@ -3,7 +3,6 @@
 import re
 from pathlib import Path
 
-import pytest
 
 from analysis import load_corpus
 from analysis import narratives as view
@@ -13,11 +12,6 @@ from analysis.stance import evidence, stance
 from analysis.vocabulary import labels, vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus(ROOT / "seeds")
 
 
 def test_differing_words_are_marked_in_runs():

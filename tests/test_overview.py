@@ -1,18 +1,6 @@
 """The corpus overview tables, against the seed texts as read."""
 
-from pathlib import Path
-
-import pytest
-
-from analysis import load_corpus
 from analysis import overview
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus(ROOT / "seeds")
 
 
 def test_publication_dates_keep_precision_and_evidence(corpus):

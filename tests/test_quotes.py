@@ -14,11 +14,6 @@ GOLD = pd.read_csv(ROOT / "tests" / "fixtures" / "quotes_gold.csv", dtype={"spea
 
 
 @pytest.fixture(scope="module")
-def corpus():
-    return load_corpus(ROOT / "seeds")
-
-
-@pytest.fixture(scope="module")
 def table(corpus):
     return quotes(corpus)
 

@@ -13,11 +13,6 @@ GOLD = pd.read_csv(ROOT / "tests" / "fixtures" / "stance_gold.csv")
 
 
 @pytest.fixture(scope="module")
-def corpus():
-    return load_corpus(ROOT / "seeds")
-
-
-@pytest.fixture(scope="module")
 def table(corpus):
     return stance(corpus)
 

@@ -1,18 +1,9 @@
 """Distinctive words (Monroe et al. 2008 log-odds, informative Dirichlet prior) and ISIS/opponent labels."""
 
-from pathlib import Path
-
 import pytest
 
 from analysis import load_corpus
 from analysis.vocabulary import distinctive_words, labels, log_odds, tokens
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus(ROOT / "seeds")
 
 
 def test_log_odds_by_hand():
