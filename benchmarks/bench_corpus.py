@@ -10,7 +10,7 @@ from benchmarks.common import corpus_megabytes, replicated_folder, report
 
 
 def main() -> None:
-    """Print MB/s for reading + decoding, segmentation, metadata, and the whole load_corpus on >= 5 MB."""
+    """Print MB/s for reading + decoding, segmentation, both together, metadata, and the whole load_corpus (>= 5 MB)."""
     folder = replicated_folder(5_000_000)
     try:
         with warnings.catch_warnings():
@@ -22,6 +22,8 @@ def main() -> None:
             texts = [decode(f, f.read_bytes())[0] for f in files]
             report("read + decode", mb, lambda: [decode(f, f.read_bytes()) for f in files], repeat=5)
             report("segment: paragraphs, labels, sentences", mb, lambda: [segment(t) for t in texts], repeat=5)
+            report("read + decode + segment (loading and segmentation)", mb,
+                   lambda: [segment(decode(f, f.read_bytes())[0]) for f in files], repeat=5)
             flat = [[s for para in segment(t)[1] for s in para] for t in texts]
             report("metadata: title, author, outlet, via, date", mb, lambda: [_metadata(t, f) for t, f in
                                                                            zip(texts, flat)], repeat=5)
