@@ -42,7 +42,8 @@ def test_gold_surfaces_match_the_text(corpus):
 def test_cue_and_speaker_f1_against_hand_annotation(table):
     precision, recall, f1 = _score(table)
     print(f"quotes: P={precision:.3f} R={recall:.3f} F1={f1:.3f} ({len(table)} found, {len(GOLD)} gold)")
-    assert precision >= 0.95 and recall >= 0.95 and f1 >= 0.95
+    # The floor is what the rules reach on the seeds (a development set), so one wrong speaker fails the test.
+    assert precision == recall == f1 == 1.0
 
 
 def test_columns_and_offsets(corpus, table):
@@ -143,6 +144,16 @@ def test_unseen_sentence_shapes(tmp_path):
         ("told", "The spokesman", "the army had advanced.", "indirect"),
         ("reported", "a local journalist", "The fighting had stopped", "indirect"),
     ]
+
+
+def test_group_of_a_state_speaks_as_that_group(tmp_path):
+    """A demonym with a group noun ("Iraqi forces said") is the speaker, not the bare adjective ("Iraqi")."""
+    (tmp_path / "g.txt").write_text(
+        "Iraqi forces said on Thursday they had recaptured the town. Syrian troops told reporters the road was open.\n",
+        encoding="utf-8",
+    )
+    got = [(r.cue, r.speaker) for r in quotes(load_corpus(tmp_path)).itertuples()]
+    assert got == [("said", "Iraqi forces"), ("told", "Syrian troops")]
 
 
 # Two news texts written for testing, in wire style, not from the seeds. Probe b was run once before any rule was
