@@ -86,3 +86,16 @@ def test_probe_article(tmp_path):
                       "syrian_arab_army": "credited", "united_states": "blamed", "saudi_arabia": "blamed"}
     assert table.loc["pmu", "credit_voices"] == "haider_al_abadi"  # "..., Prime Minister Haider al-Abadi said"
     assert table.loc["united_states", "blame_voices"] == "Iran's foreign ministry"
+
+
+@pytest.mark.parametrize("sentence,actor_id", [
+    ("Turkey smuggled oil out of the region for years, critics say.", "turkey"),
+    ("Saudi Arabia did nothing against the jihadists in its own schools.", "saudi_arabia"),
+    ("The United States struck a deal with the militants near the border.", "united_states"),
+    ("Israel has set Gaza ablaze while the world watched.", "israel"),
+])
+def test_blame_cues_in_wordings_the_seeds_do_not_use(tmp_path, sentence, actor_id):
+    body = sentence + " It was one of several such reports published over the past few months."
+    (tmp_path / "t.txt").write_text(f"A Report\n\n{body}\n", encoding="utf-8")
+    table = stance(load_corpus(tmp_path)).set_index("actor_id")
+    assert table.loc[actor_id, "role"] == "blamed"
