@@ -37,9 +37,11 @@ _NUMBER_START = r"(?<![\d.,])\b"  # not the decimals or thousands of a longer nu
 _NO_YEAR = r"(?!,?\s*(?:19|20)\d\d)"
 _TIME = r"(?:\s*(?:at|,|-)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{2,4})?)"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)"
-# One pass over the lowercased text; alternatives are tried longest form first at each position.
+# One pass over the lowercased text; alternatives are tried longest form first at each position. Every form starts
+# with a month name or a digit: the leading lookahead skips other positions without trying each alternative.
+_FIRST_CHARACTERS = "".join(sorted({name[0] for name in MONTHS})) + r"\d"
 _DATE = re.compile(
-    "|".join([
+    rf"(?=[{_FIRST_CHARACTERS}])(?:" + "|".join([
         rf"\b{_month(0)}\s+{_day(0)},?\s+{_year(0)}\b",  # november 22, 2017
         rf"{_NUMBER_START}{_DAY2}?{_day(1)}\s+(?:of\s+)?{_month(1)},?\s+{_year(1)}\b",  # 22 november 2017
         r"\b(?P<year2>(?:19|20)\d\d)-(?P<month2>[01]\d)-(?P<day2>[0-3]\d)\b",  # 2017-11-22
@@ -47,9 +49,11 @@ _DATE = re.compile(
         rf"\b{_month(4)}\s+{_day(4)}\b{_NO_YEAR}(?![:\d])",  # november 23
         rf"\b{_month(5)}\s+(?:of\s+)?{_year(5)}\b",  # october 2017
         r"(?<![\w$£€-])(?P<year6>(?:19|20)\d\d)(?![\w-])",  # 2016
-    ])
+    ]) + ")"
 )
-_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+# A number ("7", "2017", "1,000.5"), as one pattern per leading ASCII digit: a pattern led by a literal gets the
+# engine's fast search, one led by \d scans three times slower. The lookbehinds skip digits inside a longer number.
+_NUMBERS = tuple(re.compile(rf"{d}(?<!\d{d})(?<!\d[.,]{d})\d*(?:[.,]\d+)*") for d in "0123456789")
 _MONTH_HINT = re.compile("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")  # in lowercased text
 _BEFORE, _AFTER = 32, 40  # the most characters a date form spans before and after a run of digits
 _DATELINE_PREFIX = re.compile(rf"^(?:(?:published|updated|posted)\s*:?\s*)?{_WEEKDAY}?", re.IGNORECASE)
@@ -89,19 +93,20 @@ def _day_or_year(number: str) -> bool:
 
 
 def _windows(text: str) -> Iterator[tuple[int, int, bool]]:
-    """Merged ranges around each day-or-year number (every date form has one), and whether a year is among them."""
+    """Merged ranges around each day-or-year number in ASCII digits (every date form has one), and whether a year is
+    among them."""
     start = end = -1
     year = False
-    for m in _DIGITS.finditer(text):
-        number = m.group(0)
-        if not _day_or_year(number):
+    numbers = sorted(m.span() for pattern in _NUMBERS for m in pattern.finditer(text))
+    for number_start, number_end in numbers:
+        if not _day_or_year(text[number_start:number_end]):
             continue
-        lo, hi = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
+        lo, hi = max(0, number_start - _BEFORE), min(len(text), number_end + _AFTER)
         if lo > end:
             if end >= 0:
                 yield start, end, year
             start, year = lo, False
-        end, year = hi, year or len(number) == 4
+        end, year = hi, year or number_end - number_start == 4
     if end >= 0:
         yield start, end, year
 

@@ -19,7 +19,11 @@ BODY = "body"
 _BLANK_LINE = re.compile(r"\n(?:[ \t\u00a0\r]*\n)+")  # pieces are stripped, so spaces before it need no match
 _LINE_BREAK = re.compile(r"\r?\n")
 # A run of sentence punctuation and closing quotes, the whitespace after it (group 1), the next character (2).
-_CANDIDATE = re.compile(r"[.!?…]+[\"”’'\)\]]*(\s+)(?=([^\sa-z,;:]))")
+# One pattern per mark, each led by its literal so the engine's fast literal search applies (a pattern led by
+# the class [.!?…] scans three times slower); the lookbehind keeps "?!" one run, found by its first mark.
+_CANDIDATES = tuple(
+    re.compile(rf"{mark}(?<![.!?…]{mark})[.!?…]*[\"”’'\)\]]*(\s+)(?=([^\sa-z,;:]))") for mark in (r"\.", "!", r"\?", "…")
+)
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _NEXT_WORD = re.compile(r"\w+")
 _SOURCE_TAG = re.compile(r"\((?:source|via)\s*:[^)\n]*\)", re.IGNORECASE)
@@ -46,12 +50,21 @@ class Span(NamedTuple):
     label: str
 
 
+class Abbreviations(NamedTuple):
+    """Abbreviations that a full stop can follow without ending the sentence."""
+
+    singles: frozenset[str]  # one word: "Gen", "Nov", "approx"
+    dotted: frozenset[str]  # several parts, without the final stop: "U.S", "e.g"
+    endings: frozenset[str]  # the last two letters of each single: a word ending otherwise is no abbreviation
+
+
 @cache
-def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
-    """Single-word abbreviations and dotted multi-part ones (without the final stop)."""
+def _abbreviations() -> Abbreviations:
+    """The abbreviations listed in data/abbreviations.txt."""
     lines = resources.files("analysis").joinpath("data/abbreviations.txt").read_text("utf-8").splitlines()
     words = [w.strip() for w in lines if w.strip() and not w.startswith("#")]
-    return frozenset(w for w in words if "." not in w), frozenset(w for w in words if "." in w)
+    singles = frozenset(w for w in words if "." not in w)
+    return Abbreviations(singles, frozenset(w for w in words if "." in w), frozenset(w[-2:] for w in singles))
 
 
 @dataclass(frozen=True)
@@ -128,14 +141,34 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence ranges inside one paragraph [start, end) of text."""
-    spans, begin = [], start
-    for m in _CANDIDATE.finditer(text, start, end):
-        if _is_boundary(text, m):
-            spans.append((begin, m.start(1)))
-            begin = m.end(1)
-    spans.append((begin, end))
-    tags = [(m.start(), m.end()) for m in _SOURCE_TAG.finditer(text, start, end)]
-    return _cut_out(text, spans, tags) if tags else spans
+    return _sentences(text, [(start, end)])[0]
+
+
+def _sentences(text: str, paragraphs: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Sentence ranges of each paragraph, from one scan of the whole text for boundaries and source tags."""
+    lo, hi = (paragraphs[0][0], paragraphs[-1][1]) if paragraphs else (0, 0)
+    boundaries = _boundaries(text, lo, hi)
+    tags = [(m.start(), m.end()) for m in _SOURCE_TAG.finditer(text, lo, hi)]
+    result, i, n = [], 0, len(boundaries)
+    for start, end in paragraphs:
+        while i < n and boundaries[i][0] < start:
+            i += 1  # before this paragraph, or across the break that ended the last one
+        spans, begin = [], start
+        while i < n and boundaries[i][1] <= end:
+            spans.append((begin, boundaries[i][0]))
+            begin = boundaries[i][1]
+            i += 1
+        spans.append((begin, end))
+        inside = [t for t in tags if start <= t[0] < end] if tags else tags
+        result.append(_cut_out(text, spans, inside) if inside else spans)
+    return result
+
+
+def _boundaries(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The whitespace ranges in text[start:end] that end a sentence, in text order."""
+    found = [m.span(1) for pattern in _CANDIDATES for m in pattern.finditer(text, start, end) if _is_boundary(text, m)]
+    found.sort()
+    return found
 
 
 def _cut_out(text: str, spans: list[tuple[int, int]], tags: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -154,18 +187,22 @@ def _cut_out(text: str, spans: list[tuple[int, int]], tags: list[tuple[int, int]
 def _is_boundary(text: str, m: re.Match) -> bool:
     """Whether the punctuation run m (followed by whitespace and the character in group 2) ends a sentence."""
     following = m.group(2)
-    if following.islower() or following in ",;:":
+    if following.islower():  # a lowercase letter outside a-z ("é"); the pattern already excludes a-z and ,;:
         return False
-    if text[m.start()] != "." or text.startswith("...", m.start()):
+    at = m.start()
+    if text[at] != "." or text.startswith("...", at):
         return True
-    word_start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-    word = text[word_start : m.start()].lstrip("\"“‘'([")
-    singles, dotted = _abbreviations()
+    abbreviations = _abbreviations()
+    before = text[at - 2 : at]
+    if before[:1].isalnum() and before not in abbreviations.endings:
+        return True  # a word of two or more characters that no abbreviation ends like (most full stops)
+    word_start = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1
+    word = text[word_start:at].lstrip("\"“‘'([")
     if len(word) == 1 and word.isupper():
         return False  # an initial: "M. Waqas Abdullah"
-    if word in singles:
+    if word in abbreviations.singles:
         return not (following.isupper() or following.isdigit())
-    if word in dotted or _DOTTED.fullmatch(word):
+    if word in abbreviations.dotted or _DOTTED.fullmatch(word):
         next_word = _NEXT_WORD.match(text, m.end(1))
         return bool(next_word) and next_word.group(0) in _SENTENCE_STARTERS
     return True
@@ -263,7 +300,7 @@ def label_sentences(text: str, paragraph: Span, ranges: list[tuple[int, int]]) -
 def segment(text: str) -> tuple[list[Span], list[list[Span]], bool]:
     """Labelled paragraphs, their labelled sentences, and whether the line-break fallback was used."""
     ranges, fallback = split_paragraphs(text)
-    cuts = [split_sentences(text, s, e) for s, e in ranges]
+    cuts = _sentences(text, ranges)
     labels = label_paragraphs([text[s:e] for s, e in ranges], [text[c[0][0] : c[0][1]] for c in cuts])
     paragraphs = [Span(s, e, lab) for (s, e), lab in zip(ranges, labels)]
     sentences = [label_sentences(text, p, para_cuts) for p, para_cuts in zip(paragraphs, cuts)]
