@@ -42,13 +42,19 @@ def outlets() -> list[dict]:
     return yaml.safe_load(resources.files("analysis").joinpath("data/outlets.yaml").read_text("utf-8"))
 
 
+@cache
+def _outlets_by_name() -> dict[str, dict]:
+    """Catalogue entries under their lowercased names and aliases (the first entry wins a shared alias)."""
+    index: dict[str, dict] = {}
+    for o in outlets():
+        for name in [o["name"], *o.get("aliases", [])]:
+            index.setdefault(name.lower(), o)
+    return index
+
+
 def outlet_named(name: str) -> dict | None:
     """The catalogue entry whose name or alias equals name (case-insensitive), if any."""
-    key = name.strip().lower()
-    return next(
-        (o for o in outlets() if key == o["name"].lower() or key in (a.lower() for a in o.get("aliases", []))),
-        None,
-    )
+    return _outlets_by_name().get(name.strip().lower())
 
 
 def _first(text: str, spans: list[Span], label: str) -> Span | None:
@@ -73,7 +79,7 @@ def author(text: str, spans: list[Span]) -> Found:
 
 def outlet(text: str, spans: list[Span]) -> Found:
     """The publishing outlet: from a licence line, a known site tagline, or the author bio."""
-    for s in spans:
+    for s in (s for s in spans if s.label in ("licence", "tagline", "author_bio")):
         piece = text[s.start : s.end]
         if s.label == "licence" and (m := _LICENCE_OWNER.search(piece)):
             return Found(_canonical(m.group("name")), f"licence line '{piece[:80]}'")
@@ -107,7 +113,7 @@ def via(text: str, spans: list[Span]) -> Found:
             if entry and entry["kind"] == "agency":
                 return Found(entry["name"], f"wire dateline '{text[s.start:s.end].strip()}'")
     for s in spans:
-        if s.label != BODY or "reported" not in text[s.start : s.end]:
+        if s.label != BODY or text.find("reported", s.start, s.end) < 0:
             continue
         for m in _REPORTED.finditer(text, s.start, s.end):
             entry = _agency_suffix(m.group("name"))
