@@ -89,7 +89,10 @@ class Patterns:
     def floating_label(self, lower: str, start: int = 0, end: int | None = None) -> str | None:
         """The label of the first unanchored pattern found anywhere in lower[start:end], if any."""
         end = len(lower) if end is None else end
-        return next((label for label, pattern in self.floating if pattern.search(lower, start, end)), None)
+        for label, pattern in self.floating:
+            if pattern.search(lower, start, end):
+                return label
+        return None
 
 
 def _patterns(table: dict[str, list[str]]) -> Patterns:
@@ -213,6 +216,11 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
+def has_words(text: str, n: int) -> bool:
+    """Whether text has at least n whitespace-separated words (splitting no further than needed)."""
+    return len(text.split(None, n - 1)) >= n
+
+
 def _terminal(text: str) -> bool:
     """Whether a paragraph ends like a sentence (full stop, question mark, closing quote after one, ...)."""
     return text.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…", ":", ";")
@@ -220,7 +228,7 @@ def _terminal(text: str) -> bool:
 
 def _is_prose(text: str) -> bool:
     """A paragraph that reads as running text rather than a label, heading or link."""
-    return _terminal(text) and (len(text) > 400 or word_count(text) >= 12)
+    return _terminal(text) and (len(text) > 400 or has_words(text, 12))
 
 
 def _is_name_line(text: str) -> bool:
@@ -241,7 +249,7 @@ def label_paragraphs(texts: list[str], first_sentences: list[str]) -> list[str]:
     author_at = _label_tail(texts, labels, first_body)
     for i in range(first_body, author_at):
         if labels[i] is None:
-            labels[i] = BODY if _terminal(texts[i]) or word_count(texts[i]) > 20 else "link"
+            labels[i] = BODY if _terminal(texts[i]) or has_words(texts[i], 21) else "link"
     return [label or BODY for label in labels]
 
 
@@ -292,9 +300,12 @@ def label_sentences(text: str, paragraph: Span, ranges: list[tuple[int, int]]) -
         return [Span(a, b, paragraph.label) for a, b in ranges]
     patterns = _boilerplate()["sentence"]
     lower = text[paragraph.start : paragraph.end].lower()
-    floating = patterns.floating_label(lower) is not None  # most paragraphs: no need to look per sentence
     at = paragraph.start
-    return [Span(a, b, patterns.label_within(lower, a - at, b - at, floating) or BODY) for a, b in ranges]
+    if patterns.floating_label(lower) is None:  # most paragraphs: only the anchored patterns need a look per sentence
+        anchored = patterns.anchored.match
+        return [Span(a, b, BODY) if not anchored(lower, a - at, b - at) else
+                Span(a, b, patterns.label_within(lower, a - at, b - at)) for a, b in ranges]
+    return [Span(a, b, patterns.label_within(lower, a - at, b - at) or BODY) for a, b in ranges]
 
 
 def segment(text: str) -> tuple[list[Span], list[list[Span]], bool]:
