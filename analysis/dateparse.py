@@ -4,6 +4,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from analysis.offsets import lowered
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -113,7 +115,7 @@ def _windows(text: str) -> Iterator[tuple[int, int, bool]]:
 
 def find_dates(text: str) -> Iterator[DateMention]:
     """Explicit dates in text, in text order, never overlapping."""
-    lower = text.lower()
+    lower = lowered(text)
     windows = ((lo, hi) for lo, hi, year in _windows(lower) if year or _MONTH_HINT.search(lower, lo, hi))
     for m in (m for lo, hi in windows for m in _DATE.finditer(lower, lo, hi)):
         parts = {k[:-1]: v for k, v in m.groupdict().items() if v is not None}

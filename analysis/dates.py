@@ -18,9 +18,8 @@ from text_to_num import text2num
 from analysis.corpus import Corpus
 from analysis.dateparse import MONTHS, find_dates
 from analysis.segment import BODY
-from analysis.figures import (
-    alternation, looks_plural, lowered, number_words, sentence_lookup, sentences_by_document,
-)
+from analysis.figures import alternation, looks_plural, number_words, sentence_lookup, sentences_by_document
+from analysis.offsets import lowered
 
 COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "normalized", "relative", "role", "in_body"]
 PUBLICATION_LABELS = frozenset({"dateline", "byline"})

@@ -23,6 +23,7 @@ from text_to_num import text2num
 from analysis.actors import catalogue
 from analysis.corpus import Corpus, locate
 from analysis.dateparse import MONTHS
+from analysis.offsets import lowered
 from analysis.quotes import quotes as find_quotes
 
 COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "value", "unit", "kind", "counted",
@@ -447,12 +448,6 @@ def _figure(text: str, m: re.Match) -> Figure | None:
         plural = kind == "count" and value != 1 and not suffix
         counted = _counted(text, end, plural) or (_counted_from_clause(text, start) if kind == "count" else "")
     return Figure(start, end, text[start:end], value, unit, kind, counted, approximate, vague)
-
-
-def lowered(text: str) -> str:
-    """text lower-cased without changing its length, so offsets into it index the original."""
-    low = text.lower()
-    return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 def parse_figures(text: str) -> list[Figure]:

@@ -13,6 +13,7 @@ from importlib import resources
 import yaml
 
 from analysis.dateparse import is_dateline
+from analysis.offsets import lowered
 
 BODY = "body"
 
@@ -77,7 +78,7 @@ class Patterns:
 
     def label(self, text: str) -> str | None:
         """The label whose pattern matches the text, if any."""
-        return self.label_within(text.lower(), 0, len(text))
+        return self.label_within(lowered(text), 0, len(text))
 
     def label_within(self, lower: str, start: int, end: int, floating: bool = True) -> str | None:
         """The label whose pattern matches lower[start:end] (already lowercased), if any."""
@@ -299,7 +300,7 @@ def label_sentences(text: str, paragraph: Span, ranges: list[tuple[int, int]]) -
     if paragraph.label != BODY:
         return [Span(a, b, paragraph.label) for a, b in ranges]
     patterns = _boilerplate()["sentence"]
-    lower = text[paragraph.start : paragraph.end].lower()
+    lower = lowered(text[paragraph.start : paragraph.end])
     at = paragraph.start
     if patterns.floating_label(lower) is None:  # most paragraphs: only the anchored patterns need a look per sentence
         anchored = patterns.anchored.match

@@ -183,6 +183,17 @@ def test_splitting_real_news_punctuation(text, expected):
     assert [text[s:e] for s, e in split_sentences(text, 0, len(text))] == expected
 
 
+def test_source_tag_is_labelled_after_a_letter_whose_lower_case_is_longer():
+    text = ("Raids on Raqqa\n\nJets flew from İncirlik to Raqqa and struck the city twice. (Source: Reuters) "
+            "Officials said nothing more about the raids.\n")
+    _, sentences, _ = segment(text)
+    assert [(s.label, text[s.start : s.end]) for s in sentences[1]] == [
+        ("body", "Jets flew from İncirlik to Raqqa and struck the city twice."),
+        ("source_line", "(Source: Reuters)"),
+        ("body", "Officials said nothing more about the raids."),
+    ]
+
+
 def test_headline_without_final_stop_is_its_own_sentence():
     text = "Troops Enter Mosul\n\nIraqi forces entered the city on Monday after weeks of heavy fighting in the east."
     paragraphs, sentences, fallback = segment(text)

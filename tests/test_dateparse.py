@@ -13,6 +13,8 @@ from analysis.dateparse import find_dates, is_dateline
     ("on 2017-11-22 and in October 2017", [("2017-11-22", "2017-11-22"), ("October 2017", "2017-10")]),
     ("2,000 US ground troops, 3.15 per cent, $2017 bn and SU-2016", []),
     ("You may find 12 small differences", []),
+    ("jets left İncirlik on November 22, 2017", [("November 22, 2017", "2017-11-22")]),  # "İ" lower-cases to 2 chars
+    ("١٢ November 2017 in other digits", [("November 2017", "2017-11")]),  # numbers are read in ASCII digits only
 ])
 def test_find_dates(text, expected):
     assert [(text[d.start : d.end], d.iso) for d in find_dates(text)] == expected
