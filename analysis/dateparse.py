@@ -115,17 +115,24 @@ def _windows(text: str) -> Iterator[tuple[int, int, bool]]:
 
 def find_dates(text: str) -> Iterator[DateMention]:
     """Explicit dates in text, in text order, never overlapping."""
-    lower = lowered(text)
-    windows = ((lo, hi) for lo, hi, year in _windows(lower) if year or _MONTH_HINT.search(lower, lo, hi))
-    for m in (m for lo, hi in windows for m in _DATE.finditer(lower, lo, hi)):
+    for lo, hi, year in _windows(text):
+        at = max(0, lo - 1)  # one character before the window: what the lookbehinds and \b at its start look at
+        window = lowered(text[at:hi])
+        if year or _MONTH_HINT.search(window, lo - at):
+            yield from _dates_in(window, lo - at, at)
+
+
+def _dates_in(window: str, start: int, offset: int) -> Iterator[DateMention]:
+    """Dates in a lowercased window from position start, with offsets moved by offset characters."""
+    for m in _DATE.finditer(window, start):
         parts = {k[:-1]: v for k, v in m.groupdict().items() if v is not None}
         month = parts.get("month")
         day = int(parts["day"]) if "day" in parts else None
         if day is not None and not 1 <= day <= 31:
             continue
         yield DateMention(
-            m.start(),
-            m.end(),
+            m.start() + offset,
+            m.end() + offset,
             int(parts["year"]) if "year" in parts else None,
             (int(month) if month.isdigit() else MONTHS[month]) if month else None,
             day,

@@ -80,16 +80,15 @@ class Patterns:
         """The label whose pattern matches the text, if any."""
         return self.label_within(lowered(text), 0, len(text))
 
-    def label_within(self, lower: str, start: int, end: int, floating: bool = True) -> str | None:
+    def label_within(self, lower: str, start: int, end: int) -> str | None:
         """The label whose pattern matches lower[start:end] (already lowercased), if any."""
         m = self.anchored.match(lower, start, end)
         if m:
             return m.lastgroup.split("__")[0]
-        return self.floating_label(lower, start, end) if floating else None
+        return self.floating_label(lower, start, end)
 
-    def floating_label(self, lower: str, start: int = 0, end: int | None = None) -> str | None:
+    def floating_label(self, lower: str, start: int, end: int) -> str | None:
         """The label of the first unanchored pattern found anywhere in lower[start:end], if any."""
-        end = len(lower) if end is None else end
         for label, pattern in self.floating:
             if pattern.search(lower, start, end):
                 return label
@@ -240,10 +239,10 @@ def _is_name_line(text: str) -> bool:
     return 2 <= len(tokens) <= 5 and all(_NAME_TOKEN.match(t) for t in tokens) and not _terminal(text)
 
 
-def label_paragraphs(texts: list[str], first_sentences: list[str]) -> list[str]:
-    """Label each paragraph of an article (given its text and first sentence): body, or which page furniture."""
-    bp = _boilerplate()
-    labels: list[str | None] = [bp["paragraph"].label(t) for t in first_sentences]
+def label_paragraphs(texts: list[str], first_labels: list[str | None]) -> list[str]:
+    """Label each paragraph of an article: body, or which page furniture (given the paragraph texts and the furniture
+    label each one's first sentence matched, if any)."""
+    labels = list(first_labels)
     prose = [_is_prose(t) and labels[i] is None for i, t in enumerate(texts)]
     first_body = next((i for i, p in enumerate(prose) if p), len(texts))
     _label_lead(texts, labels, first_body)
@@ -295,27 +294,28 @@ def _mentions_name(text: str, name: str) -> bool:
     return name.split()[-1] in text
 
 
-def label_sentences(text: str, paragraph: Span, ranges: list[tuple[int, int]]) -> list[Span]:
-    """A paragraph's sentences, each labelled as its paragraph, or as a source tag or licence line in a body one."""
+def label_sentences(lower: str, paragraph: Span, ranges: list[tuple[int, int]]) -> list[Span]:
+    """A paragraph's sentences, each labelled as its paragraph, or as a source tag or licence line in a body one
+    (lower: the whole text, lowered)."""
     if paragraph.label != BODY:
         return [Span(a, b, paragraph.label) for a, b in ranges]
     patterns = _boilerplate()["sentence"]
-    lower = lowered(text[paragraph.start : paragraph.end])
-    at = paragraph.start
-    if patterns.floating_label(lower) is None:  # most paragraphs: only the anchored patterns need a look per sentence
-        anchored = patterns.anchored.match
-        return [Span(a, b, BODY) if not anchored(lower, a - at, b - at) else
-                Span(a, b, patterns.label_within(lower, a - at, b - at)) for a, b in ranges]
-    return [Span(a, b, patterns.label_within(lower, a - at, b - at) or BODY) for a, b in ranges]
+    # Most paragraphs hold no floating pattern: their sentences need only the quick anchored match.
+    floating = patterns.floating_label(lower, paragraph.start, paragraph.end) is not None
+    anchored = patterns.anchored.match
+    return [Span(a, b, (floating or anchored(lower, a, b)) and patterns.label_within(lower, a, b) or BODY)
+            for a, b in ranges]
 
 
 def segment(text: str) -> tuple[list[Span], list[list[Span]], bool]:
     """Labelled paragraphs, their labelled sentences, and whether the line-break fallback was used."""
     ranges, fallback = split_paragraphs(text)
     cuts = _sentences(text, ranges)
-    labels = label_paragraphs([text[s:e] for s, e in ranges], [text[c[0][0] : c[0][1]] for c in cuts])
+    lower = lowered(text)
+    first_labels = [_boilerplate()["paragraph"].label_within(lower, *para_cuts[0]) for para_cuts in cuts]
+    labels = label_paragraphs([text[s:e] for s, e in ranges], first_labels)
     paragraphs = [Span(s, e, lab) for (s, e), lab in zip(ranges, labels)]
-    sentences = [label_sentences(text, p, para_cuts) for p, para_cuts in zip(paragraphs, cuts)]
+    sentences = [label_sentences(lower, p, para_cuts) for p, para_cuts in zip(paragraphs, cuts)]
     first_body = next((i for i, p in enumerate(paragraphs) if p.label == BODY), None)
     if first_body is not None:
         sentences[first_body] = _split_wire_dateline(text, sentences[first_body])
