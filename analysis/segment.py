@@ -23,7 +23,8 @@ _LINE_BREAK = re.compile(r"\r?\n")
 # One pattern per mark, each led by its literal so the engine's fast literal search applies (a pattern led by
 # the class [.!?…] scans three times slower); the lookbehind keeps "?!" one run, found by its first mark.
 _CANDIDATES = tuple(
-    re.compile(rf"{mark}(?<![.!?…]{mark})[.!?…]*[\"”’'\)\]]*(\s+)(?=([^\sa-z,;:]))") for mark in (r"\.", "!", r"\?", "…")
+    re.compile(rf"{mark}(?<![.!?…]{mark})[.!?…]*[\"”’'\)\]]*(\s+)(?=([^\sa-z,;:]))")
+    for mark in (r"\.", "!", r"\?", "…")
 )
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _NEXT_WORD = re.compile(r"\w+")

@@ -178,6 +178,10 @@ def test_hand_marked_sentences(corpus, prefix, sentence):
     ("Dr. J. R. Smith spoke.\u00a0Then Mr. Jones did!", ["Dr. J. R. Smith spoke.", "Then Mr. Jones did!"]),
     ("Really?! Yes.", ["Really?!", "Yes."]),
     ("It cost 3.5 billion. Then more.", ["It cost 3.5 billion.", "Then more."]),
+    ("It weighs approx. 5 tonnes, as in Clinton vs. Trump. Then more.",  # lower-case abbreviations
+     ["It weighs approx. 5 tonnes, as in Clinton vs. Trump.", "Then more."]),
+    ("He met (Sen. Graham) at 5 p.m. The talks ended. Then 2 more.",  # bracketed title; a stop after a figure
+     ["He met (Sen. Graham) at 5 p.m.", "The talks ended.", "Then 2 more."]),
 ])
 def test_splitting_real_news_punctuation(text, expected):
     assert [text[s:e] for s, e in split_sentences(text, 0, len(text))] == expected
