@@ -12,6 +12,7 @@ import pandas as pd
 
 THEME = "analysis"  # name of both the theme and the data transformer
 MAX_ROWS = 5000  # Altair's own limit, kept on: a chart above it is a table to aggregate first
+MAX_DOCUMENTS = 30  # a per-document chart or listing shows at most this many documents, and says how many it left out
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"
 CATEGORY_SCHEME = "tableau10"  # colour-blind-friendlier than the default, stable order
 # How charts are drawn, in JupyterLab and in the report alike: SVG (crisp, inspectable), with the
@@ -71,6 +72,24 @@ def chart_data(df: pd.DataFrame, columns: Sequence[str], by: Sequence[str]) -> p
     return df[keep].sort_values([_field(c) for c in by], kind="stable").reset_index(drop=True)
 
 
+def busiest(df: pd.DataFrame, key: str, weight: str | None = None, *, limit: int = MAX_DOCUMENTS,
+            what: str = "documents", most: str = "") -> tuple[pd.DataFrame, str]:
+    """The rows of the `limit` values of df[key] with the largest total weight (rows counted without a weight
+    column; ties in key order), and a note saying what was left out ("" when nothing was)."""
+    totals = df.groupby(key, sort=True).size() if weight is None else df.groupby(key, sort=True)[weight].sum()
+    if len(totals) <= limit:
+        return df, ""
+    keep = totals.sort_values(ascending=False, kind="stable").index[:limit]
+    ranking = f" with the most {most}" if most else ""
+    return df[df[key].isin(keep)], f"The {limit} of {len(totals)} {what}{ranking} are shown; the table has them all."
+
+
+def titled(title: str, *notes: str) -> str | alt.Title:
+    """A chart title with the notes that are not empty as its subtitle (the title alone without any)."""
+    lines = [n for n in notes if n]
+    return alt.Title(title, subtitle=lines) if lines else title
+
+
 def legend_selection(field: str) -> alt.Parameter:
     """A click-on-the-legend selection of one category (shift-click adds more)."""
     return alt.selection_point(fields=[field], bind="legend")
@@ -124,7 +143,7 @@ def bar(
                        sort_by=[category, *([color] if color else [])])
 
 
-def heatmap(df: pd.DataFrame, x: str, y: str, value: str, *, title: str = "") -> alt.LayerChart:
+def heatmap(df: pd.DataFrame, x: str, y: str, value: str, *, title: str | alt.Title = "") -> alt.LayerChart:
     """A grid of value for each (x, y) pair, with the number written in each cell."""
     data = chart_data(df, [x, y, value], [y, x])
     base = alt.Chart(data, title=title).encode(
@@ -178,12 +197,15 @@ def _top_names(df: pd.DataFrame, weight: str, top: int) -> list[str]:
     return totals.sort_values([weight, "name"], ascending=[False, True]).head(top)["name"].tolist()
 
 
-def actor_heatmap(counts: pd.DataFrame, top: int = 25, title: str = "") -> alt.LayerChart:
-    """Most-mentioned actors × documents, coloured and labelled by mentions per 1,000 body words."""
+def actor_heatmap(counts: pd.DataFrame, top: int = 25, title: str = "", *,
+                  limit: int = MAX_DOCUMENTS) -> alt.LayerChart:
+    """Most-mentioned actors × documents (at most `limit`: those naming them most), coloured and labelled by mentions
+    per 1,000 body words."""
     names = _top_names(counts, "mentions", top)
-    data = chart_data(counts[counts["name"].isin(names)],
-                      ["name", "label", "mentions", "per_1000_words", "type"], ["name", "label"])
-    base = alt.Chart(data, title=title).encode(
+    shown, left_out = busiest(counts[counts["name"].isin(names)], "label", "mentions", limit=limit,
+                              most="mentions of these actors")
+    data = chart_data(shown, ["name", "label", "mentions", "per_1000_words", "type"], ["name", "label"])
+    base = alt.Chart(data, title=titled(title, left_out)).encode(
         x=alt.X("label:N", title=None, axis=alt.Axis(labelAngle=-30, orient="top")),
         y=alt.Y("name:N", sort=names, title=None),
         tooltip=["name:N", "type:N", "label:N", "mentions:Q", alt.Tooltip("per_1000_words:Q", format=".1f")],
@@ -199,16 +221,19 @@ def actor_heatmap(counts: pd.DataFrame, top: int = 25, title: str = "") -> alt.L
 
 
 def naming_choice_bars(naming: pd.DataFrame, names: Sequence[str] = (), top: int = 6,
-                       title: str = "") -> alt.VConcatChart:
-    """For each multi-named actor (given names, else the most mentioned), each outlet's share of each alias."""
+                       title: str = "", *, limit: int = MAX_DOCUMENTS) -> alt.VConcatChart:
+    """For each multi-named actor (given names, else the most mentioned), each outlet's share of each alias (at most
+    `limit` outlets per actor: those naming it most)."""
     names = list(names) or _top_names(naming, "mentions", top)
     if not names:
         return alt.vconcat(note("No actor is named under more than one name."), title=title)
     panels = []
     for name in names:
-        data = chart_data(naming[naming["name"] == name], ["label", "alias", "mentions", "share"], ["label", "alias"])
+        shown, left_out = busiest(naming[naming["name"] == name], "label", "mentions", limit=limit, most="mentions")
+        data = chart_data(shown, ["label", "alias", "mentions", "share"], ["label", "alias"])
+        panel_title = alt.Title(name, fontSize=13, **({"subtitle": [left_out]} if left_out else {}))
         panels.append(
-            alt.Chart(data, title=alt.Title(name, fontSize=13)).mark_bar().encode(
+            alt.Chart(data, title=panel_title).mark_bar().encode(
                 y=alt.Y("label:N", title=None),
                 x=alt.X("share:Q", stack="normalize", title="share of the actor's name mentions",
                         axis=alt.Axis(format="%")),
@@ -243,14 +268,26 @@ def cooccurrence_matrix(pairs: pd.DataFrame, top: int = 20, title: str = "") -> 
     return (cells + numbers).properties(width=alt.Step(20), height=alt.Step(20))
 
 
-def concordance(contexts: pd.DataFrame, *, font_size: int = 11, title: str = "") -> alt.LayerChart:
-    """Every body mention of the actor picked in a drop-down, one line each: document, left context, mention, right.
+def concordance(contexts: pd.DataFrame, *, font_size: int = 11, title: str = "", per_actor: int = 150,
+                rows: int = 1000) -> alt.LayerChart:
+    """The body mentions of the actor picked in a drop-down, one line each: document, left context, mention, right.
 
-    Monospace text placed by character counts; SVG drops the spaces at either end of a text, so the
-    gaps around the mention are positions (from analysis.actors.contexts, which keeps the spaces).
+    At most `per_actor` lines per actor (the first in document order) and `rows` in all (the most named actors
+    first); the subtitle says what was left out. Monospace text placed by character counts; SVG drops the spaces
+    at either end of a text, so the gaps around the mention are positions (from analysis.actors.contexts, which
+    keeps the spaces).
     """
     if contexts.empty:
         return alt.layer(note("No actor is named in body text."), title=title)
+    counts = contexts["name"].value_counts()
+    options = sorted(counts.index, key=lambda n: (-counts[n], n))
+    kept = (counts[options].clip(upper=per_actor).cumsum() <= rows).to_numpy()
+    options = [name for name, keep in zip(options, kept) if keep] or options[:1]
+    capped = contexts[contexts["name"].isin(options)].groupby("name", sort=False).head(per_actor)
+    left_out = "" if len(capped) == len(contexts) else (
+        f"{len(options)} of {len(counts)} actors (the most named), at most {per_actor} mentions each (the first in "
+        f"document order): {len(capped)} of {len(contexts)} mentions; actors.contexts() lists them all.")
+    contexts = capped
     char = font_size * MONO_CHAR_WIDTH
     left_end = char * (6 + contexts["left"].str.len().max())
     gap_before = contexts["left"].str.match(r".*\s$").astype(int) * char
@@ -265,11 +302,9 @@ def concordance(contexts: pd.DataFrame, *, font_size: int = 11, title: str = "")
     )
     data = chart_data(data, ["name", "row", "doc", "label", "sent_id", "kind", "left", "surface", "right",
                              "mention_x", "right_x", "sentence"], ["name", "row"])
-    counts = contexts["name"].value_counts()
-    options = sorted(counts.index, key=lambda n: (-counts[n], n))
     actor = alt.param(name="actor", value=options[0],
                       bind=alt.binding_select(options=options, name="Actor (by number of mentions): "))
-    base = alt.Chart(data, title=title).transform_filter(alt.datum.name == actor).encode(
+    base = alt.Chart(data, title=titled(title, left_out)).transform_filter(alt.datum.name == actor).encode(
         y=alt.Y("row:O", axis=None),
         tooltip=["label:N", "sent_id:Q", "kind:N", "surface:N", "sentence:N"],
     )

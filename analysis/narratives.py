@@ -78,12 +78,14 @@ def verbs_by_document(table: pd.DataFrame) -> pd.DataFrame:
     return counts.sort_values(["document", "statements", "cue_lemma"], ascending=[True, False, True]).reset_index(drop=True)
 
 
-def verbs_chart(counts: pd.DataFrame) -> alt.LayerChart:
-    """Document × reporting verb grid with the number of statements in each cell."""
+def verbs_chart(counts: pd.DataFrame, *, limit: int = charts.MAX_DOCUMENTS) -> alt.LayerChart:
+    """Document × reporting verb grid with the number of statements in each cell (at most `limit` documents: those
+    with the most statements)."""
     if counts.empty:
         return alt.layer(charts.note("No statement is attributed to anyone."))
-    return charts.heatmap(counts.rename(columns={"cue_lemma": "verb"}), "verb:N", "document:N", "statements:Q",
-                          title="Statements per reporting verb")
+    shown, left_out = charts.busiest(counts, "document", "statements", limit=limit, most="statements")
+    return charts.heatmap(shown.rename(columns={"cue_lemma": "verb"}), "verb:N", "document:N", "statements:Q",
+                          title=charts.titled("Statements per reporting verb", left_out))
 
 
 def speakers_table(table: pd.DataFrame) -> pd.DataFrame:
@@ -133,12 +135,16 @@ def stance_matrix(corpus: Corpus, stance: pd.DataFrame) -> pd.DataFrame:
                        actor=actor_names(keep["actor_id"])).sort_values(["actor", "document"]).reset_index(drop=True)
 
 
-def stance_chart(matrix: pd.DataFrame) -> alt.LayerChart:
-    """Actor × document grid: blue credit, red blame, the role written in each cell; hover for the counts."""
+def stance_chart(matrix: pd.DataFrame, *, limit: int = charts.MAX_DOCUMENTS) -> alt.LayerChart:
+    """Actor × document grid: blue credit, red blame, the role written in each cell; hover for the counts (at most
+    `limit` documents, those judging the most actors, and as many actors, those judged by the most documents)."""
     if matrix.empty:
         return alt.layer(charts.note("No document credits or blames a catalogued actor."))
-    data = charts.chart_data(matrix, ["actor", "document", "score", "role", "credit", "blame"], ["actor", "document"])
-    base = alt.Chart(data, title="Credit (blue) and blame (red) in the defeat of ISIS").encode(
+    shown, fewer_documents = charts.busiest(matrix, "document", limit=limit, most="actors judged")
+    shown, fewer_actors = charts.busiest(shown, "actor", limit=limit, what="actors", most="documents judging them")
+    data = charts.chart_data(shown, ["actor", "document", "score", "role", "credit", "blame"], ["actor", "document"])
+    title = charts.titled("Credit (blue) and blame (red) in the defeat of ISIS", fewer_documents, fewer_actors)
+    base = alt.Chart(data, title=title).encode(
         x=alt.X("document:N", title=None, axis=alt.Axis(labelAngle=-30)),
         y=alt.Y("actor:N", title=None),
         tooltip=["actor", "document", "role", "credit", "blame", "score"],
@@ -186,16 +192,19 @@ def stance_prose(matrix: pd.DataFrame) -> str:
 # ---------------------------------------------------------------- words and labels
 
 
-def distinctive_chart(corpus: Corpus, words: pd.DataFrame, top: int = TOP_WORDS) -> alt.Chart:
-    """Each document's most distinctive content words (z-score), one panel per document."""
+def distinctive_chart(corpus: Corpus, words: pd.DataFrame, top: int = TOP_WORDS, *,
+                      limit: int = charts.MAX_DOCUMENTS) -> alt.Chart:
+    """Each document's most distinctive content words (z-score), one panel per document (at most `limit` documents:
+    those whose words stand out most)."""
     stop = stopwords()
     content = words[[not set(t.split()) & stop for t in words["term"]]]
     data = content.groupby("group", sort=True).head(top)
     if data.empty:
         return alt.layer(charts.note("No word occurs often enough to be distinctive."))
     data = data.assign(document=data["group"].map(document_labels(corpus)))
+    data, left_out = charts.busiest(data, "document", "z", limit=limit, most="distinctive words (summed z-scores)")
     data = charts.chart_data(data, ["document", "term", "z", "count", "count_rest", "ngram"], ["document", "term"])
-    return (
+    chart = (
         alt.Chart(data)
         .mark_bar()
         .encode(
@@ -208,6 +217,7 @@ def distinctive_chart(corpus: Corpus, words: pd.DataFrame, top: int = TOP_WORDS)
         .facet(facet=alt.Facet("document:N", title=None), columns=3)
         .resolve_scale(y="independent")
     )
+    return chart.properties(title=charts.titled("", left_out)) if left_out else chart
 
 
 def labels_table(corpus: Corpus, labels: pd.DataFrame) -> pd.DataFrame:
