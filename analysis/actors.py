@@ -15,6 +15,7 @@ import yaml
 
 from analysis.corpus import Corpus, locate
 from analysis.html import escape, escape_markdown, highlight
+from analysis.limits import MAX_DOCUMENTS, busiest
 
 CATALOGUE_PATH = Path(__file__).resolve().parent / "data" / "actors.yaml"
 MENTION_DTYPES = {"doc_id": "str", "sent_id": "int64", "start": "int64", "end": "int64", "surface": "str",
@@ -598,15 +599,18 @@ def describe_mentions(table: pd.DataFrame) -> str:
     )
 
 
-def describe_leaders(counts: pd.DataFrame) -> str:
-    """Markdown: the actor named most in body text, and each document's most named other actor, per 1,000 words."""
+def describe_leaders(counts: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> str:
+    """Markdown: the actor named most in body text, and each document's most named other actor, per 1,000 words
+    (at most `limit` documents: those naming other actors most)."""
     totals = counts.groupby("name")["mentions"].sum().sort_values(ascending=False, kind="stable")
     if totals.empty:
         return "No actor is named in body text."
     first = totals.index[0]
     lines = [f"**{_md(first)}** is named most: {_count(totals.iloc[0], 'body mention')} in all. After it, each "
              "document's most named actor (per 1,000 body words) is:"]
-    others = counts[(counts["name"] != first) & (counts["mentions"] > 0)]
+    others, left_out = busiest(counts[(counts["name"] != first) & (counts["mentions"] > 0)], "label", "mentions",
+                               limit=limit, most="mentions of other actors")
+    lines += [f"\n*{left_out}*\n"] if left_out else []
     for label, doc in others.sort_values(["per_1000_words", "name"], ascending=[False, True]).groupby("label"):
         top = doc.iloc[0]
         lines.append(f"- {_md(label)}: **{_md(top['name'])}** ({_count(top['mentions'], 'mention')}, "
@@ -614,18 +618,19 @@ def describe_leaders(counts: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
-def describe_naming(naming: pd.DataFrame, names: Iterable[str]) -> str:
-    """Markdown: for each named actor, the name(s) each outlet uses most and their share of its mentions."""
+def describe_naming(naming: pd.DataFrame, names: Iterable[str], *, limit: int = MAX_DOCUMENTS) -> str:
+    """Markdown: for each named actor, the name(s) each outlet (at most `limit`: those naming it most) uses most and
+    their share of its mentions."""
     lines = []
     for name in names:
-        rows = naming[naming["name"] == name]
+        rows, left_out = busiest(naming[naming["name"] == name], "label", "mentions", limit=limit, most="mentions")
         parts = []
         for label, own in rows.groupby("label", sort=True):
             best = own[own["mentions"] == own["mentions"].max()].sort_values("alias")
             tie = " each" if len(best) > 1 else ""
             aliases = " = ".join(_md(alias) for alias in best["alias"])
             parts.append(f"{_md(label)} *{aliases}* ({best['share'].iloc[0]:.0%}{tie})")
-        lines.append(f"- **{_md(name)}**: " + "; ".join(parts))
+        lines.append(f"- **{_md(name)}**: " + "; ".join(parts) + (f" ({left_out[:-1]}.)" if left_out else ""))
     return "\n".join(lines) or "No actor is named under different names by different outlets."
 
 

@@ -6,13 +6,14 @@ from collections.abc import Sequence
 import altair as alt
 import pandas as pd
 
+from analysis.limits import MAX_DOCUMENTS, busiest
+
 # ---------------------------------------------------------------------------------------------
 # Shared theme and generic helpers (notebook/report owner). Topic charts go below this block.
 # ---------------------------------------------------------------------------------------------
 
 THEME = "analysis"  # name of both the theme and the data transformer
 MAX_ROWS = 5000  # Altair's own limit, kept on: a chart above it is a table to aggregate first
-MAX_DOCUMENTS = 30  # a per-document chart or listing shows at most this many documents, and says how many it left out
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"
 CATEGORY_SCHEME = "tableau10"  # colour-blind-friendlier than the default, stable order
 # How charts are drawn, in JupyterLab and in the report alike: SVG (crisp, inspectable), with the
@@ -72,18 +73,6 @@ def chart_data(df: pd.DataFrame, columns: Sequence[str], by: Sequence[str]) -> p
     return df[keep].sort_values([_field(c) for c in by], kind="stable").reset_index(drop=True)
 
 
-def busiest(df: pd.DataFrame, key: str, weight: str | None = None, *, limit: int = MAX_DOCUMENTS,
-            what: str = "documents", most: str = "") -> tuple[pd.DataFrame, str]:
-    """The rows of the `limit` values of df[key] with the largest total weight (rows counted without a weight
-    column; ties in key order), and a note saying what was left out ("" when nothing was)."""
-    totals = df.groupby(key, sort=True).size() if weight is None else df.groupby(key, sort=True)[weight].sum()
-    if len(totals) <= limit:
-        return df, ""
-    keep = totals.sort_values(ascending=False, kind="stable").index[:limit]
-    ranking = f" with the most {most}" if most else ""
-    return df[df[key].isin(keep)], f"The {limit} of {len(totals)} {what}{ranking} are shown; the table has them all."
-
-
 def titled(title: str, *notes: str) -> str | alt.Title:
     """A chart title with the notes that are not empty as its subtitle (the title alone without any)."""
     lines = [n for n in notes if n]
@@ -116,13 +105,18 @@ def _selectable(
     tooltip: Sequence[str],
     title: str,
     sort_by: Sequence[str],
+    limit: int,
+    weight: str | None,
+    most: str,
 ) -> alt.Chart:
-    """One mark per row with tooltips; with a colour, its legend selects categories and fades the rest."""
+    """One mark per row with tooltips, for at most `limit` categories (the largest total weight, or the most rows);
+    with a colour, its legend selects categories and fades the rest."""
+    df, left_out = busiest(df, _field(category), weight, limit=limit, what=f"{_field(category)}s", most=most)
     colours = [color] if color else []
     tips = list(tooltip) or [category, measure, *colours]
     data = chart_data(df, [category, measure, *colours, *tips], sort_by)
     selection = legend_selection(_field(color)) if color else None
-    chart = getattr(alt.Chart(data, title=title), f"mark_{mark}")().encode(
+    chart = getattr(alt.Chart(data, title=titled(title, left_out)), f"mark_{mark}")().encode(
         **encoding, tooltip=tips, **_colour(color, selection)
     )
     return chart.add_params(selection) if selection is not None else chart
@@ -136,11 +130,14 @@ def bar(
     color: str | None = None,
     tooltip: Sequence[str] = (),
     title: str = "",
+    limit: int = MAX_DOCUMENTS,
 ) -> alt.Chart:
-    """Horizontal bars of value per category, longest first; colour categories are selectable."""
+    """Horizontal bars of value per category, longest first, for at most `limit` categories (the largest totals);
+    colour categories are selectable."""
     encoding = {"y": alt.Y(category, sort="-x", title=None), "x": alt.X(value, title=_field(value).replace("_", " "))}
     return _selectable(df, "bar", category, value, encoding, color=color, tooltip=tooltip, title=title,
-                       sort_by=[category, *([color] if color else [])])
+                       sort_by=[category, *([color] if color else [])], limit=limit, weight=_field(value),
+                       most=_field(value).replace("_", " "))
 
 
 def heatmap(df: pd.DataFrame, x: str, y: str, value: str, *, title: str | alt.Title = "") -> alt.LayerChart:
@@ -167,14 +164,16 @@ def timeline(
     color: str | None = None,
     tooltip: Sequence[str] = (),
     title: str = "",
+    limit: int = MAX_DOCUMENTS,
 ) -> alt.Chart:
-    """Dots on a time axis, one row per category; colour categories are selectable."""
+    """Dots on a time axis, one row per category (at most `limit`: those with the most dots); colour categories are
+    selectable."""
     encoding = {
         "x": alt.X(f"{_field(date)}:T", title=_field(date).replace("_", " "), axis=alt.Axis(format="%b %Y")),
         "y": alt.Y(category, title=None),
     }
     return _selectable(df, "point", category, date, encoding, color=color, tooltip=tooltip, title=title,
-                       sort_by=[date, category])
+                       sort_by=[date, category], limit=limit, weight=None, most="dates")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -7,7 +7,8 @@ from analysis import charts
 from analysis.corpus import Corpus
 from analysis.dates import document_date
 from analysis.figures import readable_number
-from analysis.html import NO_MATH_CLASS, escape, escape_markdown, highlight
+from analysis.html import NO_MATH_CLASS, escape, escape_markdown, highlight, note
+from analysis.limits import MAX_DOCUMENTS, busiest
 from analysis.overview import PRECISION
 
 
@@ -53,10 +54,12 @@ def figure_list(corpus: Corpus, figs: pd.DataFrame, sources: pd.DataFrame) -> pd
     return rows.sort_values(["doc_id", "start"]).reset_index(drop=True)
 
 
-def figures_html(corpus: Corpus, listed: pd.DataFrame) -> str:
-    """An HTML table per document of every figure, with its sentence and the figure marked in it (text escaped)."""
-    parts = []
-    for document, group in listed.groupby("document", sort=True):
+def figures_html(corpus: Corpus, listed: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> str:
+    """An HTML table per document (at most `limit`: those with the most figures) of every figure, with its sentence
+    and the figure marked in it (text escaped)."""
+    shown, left_out = busiest(listed, "document", limit=limit, most="figures")
+    parts = [note(left_out)] if left_out else []
+    for document, group in shown.groupby("document", sort=True):
         rows = []
         for row in group.itertuples():
             text = corpus.texts[row.doc_id][row.sentence_start:row.sentence_end]
@@ -85,18 +88,21 @@ def summary(corpus: Corpus, figs: pd.DataFrame, sources: pd.DataFrame) -> str:
     )
 
 
-def topics_chart(by_kind: pd.DataFrame) -> alt.Chart:
-    """Stacked bars: figures per document, coloured by what they are about."""
+def topics_chart(by_kind: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> alt.Chart:
+    """Stacked bars: figures per document (at most `limit` documents: those with the most), coloured by what they are
+    about."""
     data = by_kind.groupby(["label", "topic"], as_index=False)["figures"].sum().rename(columns={"label": "document"})
     return charts.bar(data, "document:N", "figures:Q", color="topic:N", tooltip=["document", "topic", "figures"],
-                      title="What each document's figures are about")
+                      title="What each document's figures are about", limit=limit)
 
 
-def topics_prose(by_kind: pd.DataFrame) -> str:
-    """Markdown: each document's leading topic and its share of the document's figures."""
+def topics_prose(by_kind: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> str:
+    """Markdown: each document's leading topic and its share of the document's figures (at most `limit` documents:
+    those with the most figures)."""
+    by_kind, left_out = busiest(by_kind, "label", "figures", limit=limit, most="figures")
     totals = by_kind.groupby("label")["figures"].sum()
     topics = by_kind.groupby(["label", "topic"])["figures"].sum().reset_index()
-    lines = []
+    lines = [f"*{left_out}*\n"] if left_out else []
     for label, group in topics.sort_values(["label", "figures", "topic"], ascending=[True, False, True]).groupby("label"):
         top = group.iloc[0]
         others = ", ".join(f"{r.topic} {r.figures}" for r in group.iloc[1:].itertuples())
@@ -105,17 +111,21 @@ def topics_prose(by_kind: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
-def sources_chart(sources: pd.DataFrame) -> alt.Chart:
-    """Stacked bars: figures per document by the kind of source they are attributed to."""
+def sources_chart(sources: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> alt.Chart:
+    """Stacked bars: figures per document (at most `limit` documents: those with the most) by the kind of source they
+    are attributed to."""
     data = sources[["label", "source_name", "source_type", "figures"]].rename(
         columns={"label": "document", "source_name": "source"})
     return charts.bar(data, "document:N", "figures:Q", color="source_type:N",
-                      tooltip=["document", "source", "source_type", "figures"], title="Who the figures are attributed to")
+                      tooltip=["document", "source", "source_type", "figures"],
+                      title="Who the figures are attributed to", limit=limit)
 
 
-def sources_prose(sources: pd.DataFrame) -> str:
-    """Markdown: per document, the share of figures the writer states and the sources named for the rest."""
-    lines = []
+def sources_prose(sources: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> str:
+    """Markdown: per document (at most `limit`: those with the most figures), the share of figures the writer states
+    and the sources named for the rest."""
+    sources, left_out = busiest(sources, "label", "figures", limit=limit, most="figures")
+    lines = [f"*{left_out}*\n"] if left_out else []
     for label, group in sources.groupby("label", sort=True):
         total = int(group["figures"].sum())
         own = int(group.loc[group["source_type"] == "author", "figures"].sum())
@@ -125,9 +135,21 @@ def sources_prose(sources: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
-def recurring_html(recurring: pd.DataFrame, sources: pd.DataFrame) -> str:
-    """An HTML table of figures found in several documents: how each one states, hedges and attributes it."""
+def _shown_recurring(recurring: pd.DataFrame, limit: int) -> tuple[pd.DataFrame, str]:
+    """At most `limit` recurring figures (those in the most documents) and `limit` documents each (the first), with a
+    note on what was left out."""
+    shown, fewer_figures = busiest(recurring, "figure", limit=limit, what="recurring figures",
+                                          most="documents stating them")
+    capped = shown.groupby("figure", sort=False).head(limit)
+    fewer_documents = (f"At most {limit} documents are listed for each figure." if len(capped) < len(shown) else "")
+    return capped, " ".join(n for n in (fewer_figures, fewer_documents) if n)
+
+
+def recurring_html(recurring: pd.DataFrame, sources: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> str:
+    """An HTML table of figures found in several documents: how each one states, hedges and attributes it (at most
+    `limit` figures and `limit` documents for each)."""
     names = sources.drop_duplicates("source").set_index("source")["source_name"]
+    recurring, left_out = _shown_recurring(recurring, limit)
     rows = []
     for row in recurring.itertuples():
         framing = ", ".join(f for f, on in (("hedged", row.approximate), ("vague", row.vague)) if on) or "flat"
@@ -137,22 +159,26 @@ def recurring_html(recurring: pd.DataFrame, sources: pd.DataFrame) -> str:
         cells = [escape(row.figure), escape(row.label), escape(row.surface), escape(framing),
                  escape(str(names.get(row.source, row.source))), marked]
         rows.append(cells)
-    return _table(("same figure", "document", "as written", "framing", "attributed to", "sentence"), rows)
+    return note(left_out) + _table(("same figure", "document", "as written", "framing", "attributed to", "sentence"),
+                                   rows)
 
 
-def recurring_prose(recurring: pd.DataFrame, sources: pd.DataFrame) -> str:
-    """Markdown: for each recurring figure, how many documents state it, how each frames it and whom they credit."""
+def recurring_prose(recurring: pd.DataFrame, sources: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> str:
+    """Markdown: for each recurring figure (at most `limit`), how many documents state it, how each (at most `limit`)
+    frames it and whom they credit."""
     if recurring.empty:
         return "No figure recurs across documents."
     names = sources.drop_duplicates("source").set_index("source")["source_name"]
-    lines = []
+    n_docs = recurring.groupby("figure")["doc_id"].nunique()
+    recurring, left_out = _shown_recurring(recurring, limit)
+    lines = [f"*{left_out}*\n"] if left_out else []
     for figure, group in recurring.groupby("figure", sort=False):
         ways = "; ".join(
             f"{escape_markdown(r.label)} writes \"{escape_markdown(r.surface)}\" ({'hedged' if r.approximate else 'unhedged'}"
             f"{', vague' if r.vague else ''}), attributed to {escape_markdown(str(names.get(r.source, r.source)))}"
             for r in group.itertuples()
         )
-        lines.append(f"- **{escape_markdown(figure)}** appears in {group['doc_id'].nunique()} documents: {ways}.")
+        lines.append(f"- **{escape_markdown(figure)}** appears in {n_docs[figure]} documents: {ways}.")
     return "\n".join(lines)
 
 
@@ -192,11 +218,11 @@ def dated_events(corpus: Corpus, dates_table: pd.DataFrame) -> pd.DataFrame:
     }).sort_values(["date", "document"]).reset_index(drop=True)
 
 
-def timeline_chart(events: pd.DataFrame) -> alt.Chart:
-    """Dated events on a time axis, one row per document, coloured by role."""
+def timeline_chart(events: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> alt.Chart:
+    """Dated events on a time axis, one row per document (at most `limit`: those with the most), coloured by role."""
     return charts.timeline(events, "date", "document:N", color="role:N",
                            tooltip=["document", "as_written", "normalized", "precision", "role", "sentence"],
-                           title="Dated events and publication dates")
+                           title="Dated events and publication dates", limit=limit)
 
 
 def dates_prose(corpus: Corpus, dates_table: pd.DataFrame, events: pd.DataFrame) -> str:

@@ -51,3 +51,8 @@ def highlight(text: str, spans: Iterable[Span]) -> str:
         pos = end
     pieces.append(escape(text[pos:]))
     return f'<span class="{NO_MATH_CLASS}">{"".join(pieces)}</span>'
+
+
+def note(message: str) -> str:
+    """A short paragraph in italics (what a listing leaves out, say), escaped; "" for no message."""
+    return f"<p><i>{escape(message)}</i></p>" if message else ""

@@ -10,10 +10,12 @@ import pandas as pd
 from analysis import charts
 from analysis.actors import catalogue
 from analysis.corpus import Corpus
-from analysis.html import escape, escape_markdown, highlight
+from analysis.html import escape, escape_markdown, highlight, note
+from analysis.limits import MAX_DOCUMENTS, busiest
 from analysis.reuse import stopwords
 
 TOP_WORDS = 10  # distinctive words charted per document
+MAX_LISTED = 20  # examples named in one sentence of prose; the rest are counted
 _WORD = re.compile(r"\S+")
 
 
@@ -52,12 +54,13 @@ def quoted(corpus: Corpus, quotes: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def quotes_html(corpus: Corpus, table: pd.DataFrame) -> str:
-    """Every statement in text order, one table per document: speaker, verb, kind, and the passage with the
-    speaker phrase, cue and content marked (text escaped)."""
-    parts = []
+def quotes_html(corpus: Corpus, table: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> str:
+    """Every statement in text order, one table per document (at most `limit`: those with the most statements):
+    speaker, verb, kind, and the passage with the speaker phrase, cue and content marked (text escaped)."""
+    shown, left_out = busiest(table, "document", limit=limit, most="statements")
+    parts = [note(left_out)]
     cell = "<td style='vertical-align:top;text-align:left'>"
-    for document, group in table.groupby("document", sort=True):
+    for document, group in shown.groupby("document", sort=True):
         rows = []
         for r in group.sort_values("cue_start").itertuples():
             lo = min(r.cue_start, r.content_start, r.speaker_start)
@@ -78,12 +81,12 @@ def verbs_by_document(table: pd.DataFrame) -> pd.DataFrame:
     return counts.sort_values(["document", "statements", "cue_lemma"], ascending=[True, False, True]).reset_index(drop=True)
 
 
-def verbs_chart(counts: pd.DataFrame, *, limit: int = charts.MAX_DOCUMENTS) -> alt.LayerChart:
+def verbs_chart(counts: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> alt.LayerChart:
     """Document × reporting verb grid with the number of statements in each cell (at most `limit` documents: those
     with the most statements)."""
     if counts.empty:
         return alt.layer(charts.note("No statement is attributed to anyone."))
-    shown, left_out = charts.busiest(counts, "document", "statements", limit=limit, most="statements")
+    shown, left_out = busiest(counts, "document", "statements", limit=limit, most="statements")
     return charts.heatmap(shown.rename(columns={"cue_lemma": "verb"}), "verb:N", "document:N", "statements:Q",
                           title=charts.titled("Statements per reporting verb", left_out))
 
@@ -119,8 +122,9 @@ def quotes_prose(table: pd.DataFrame) -> str:
     ]
     if len(framed):
         uses = [f"*{escape_markdown(r.cue)}* for {escape_markdown(r.speaker_label)} in {escape_markdown(r.document)}"
-                for r in framed.sort_values(["doc_id", "cue_start"]).itertuples()]
-        parts.append("Verbs that frame the statement rather than just report it: " + _listing(uses) + ".")
+                for r in framed.sort_values(["doc_id", "cue_start"]).head(MAX_LISTED).itertuples()]
+        more = [f"{len(framed) - len(uses)} more"] if len(framed) > len(uses) else []
+        parts.append("Verbs that frame the statement rather than just report it: " + _listing(uses + more) + ".")
     return "\n\n".join(parts)
 
 
@@ -135,15 +139,14 @@ def stance_matrix(corpus: Corpus, stance: pd.DataFrame) -> pd.DataFrame:
                        actor=actor_names(keep["actor_id"])).sort_values(["actor", "document"]).reset_index(drop=True)
 
 
-def stance_chart(matrix: pd.DataFrame, *, limit: int = charts.MAX_DOCUMENTS) -> alt.LayerChart:
+def stance_chart(matrix: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> alt.LayerChart:
     """Actor × document grid: blue credit, red blame, the role written in each cell; hover for the counts (at most
     `limit` documents, those judging the most actors, and as many actors, those judged by the most documents)."""
     if matrix.empty:
         return alt.layer(charts.note("No document credits or blames a catalogued actor."))
-    shown, fewer_documents = charts.busiest(matrix, "document", limit=limit, most="actors judged")
-    shown, fewer_actors = charts.busiest(shown, "actor", limit=limit, what="actors", most="documents judging them")
+    shown, left_out = _shown_matrix(matrix, limit)
     data = charts.chart_data(shown, ["actor", "document", "score", "role", "credit", "blame"], ["actor", "document"])
-    title = charts.titled("Credit (blue) and blame (red) in the defeat of ISIS", fewer_documents, fewer_actors)
+    title = charts.titled("Credit (blue) and blame (red) in the defeat of ISIS", *left_out)
     base = alt.Chart(data, title=title).encode(
         x=alt.X("document:N", title=None, axis=alt.Axis(labelAngle=-30)),
         y=alt.Y("actor:N", title=None),
@@ -156,11 +159,22 @@ def stance_chart(matrix: pd.DataFrame, *, limit: int = charts.MAX_DOCUMENTS) -> 
     return (cells + marks).properties(width=90 * data["document"].nunique())
 
 
-def stance_evidence_html(corpus: Corpus, matrix: pd.DataFrame, evidence: pd.DataFrame) -> str:
-    """For each judged (document, actor): a collapsible list of its evidence sentences, cue and actor marked."""
+def _shown_matrix(matrix: pd.DataFrame, limit: int) -> tuple[pd.DataFrame, tuple[str, str]]:
+    """The stance matrix cut to `limit` documents (those judging the most actors) and as many actors (those judged
+    by the most documents), with notes on what was left out."""
+    shown, fewer_documents = busiest(matrix, "document", limit=limit, most="actors judged")
+    shown, fewer_actors = busiest(shown, "actor", limit=limit, what="actors", most="documents judging them")
+    return shown, (fewer_documents, fewer_actors)
+
+
+def stance_evidence_html(corpus: Corpus, matrix: pd.DataFrame, evidence: pd.DataFrame, *,
+                         limit: int = MAX_DOCUMENTS) -> str:
+    """For each judged (document, actor) of the stance chart: a collapsible list of its evidence sentences, cue and
+    actor marked."""
     sentences = corpus.sentences.set_index(["doc_id", "sent_id"])
-    parts = []
-    for row in matrix.itertuples():
+    shown, left_out = _shown_matrix(matrix, limit)
+    parts = [note(" ".join(n for n in left_out if n))]
+    for row in shown.itertuples():
         mine = evidence[(evidence["doc_id"] == row.doc_id) & (evidence["actor_id"] == row.actor_id)]
         items = []
         for sent_id, group in mine.groupby("sent_id", sort=True):
@@ -193,7 +207,7 @@ def stance_prose(matrix: pd.DataFrame) -> str:
 
 
 def distinctive_chart(corpus: Corpus, words: pd.DataFrame, top: int = TOP_WORDS, *,
-                      limit: int = charts.MAX_DOCUMENTS) -> alt.Chart:
+                      limit: int = MAX_DOCUMENTS) -> alt.Chart:
     """Each document's most distinctive content words (z-score), one panel per document (at most `limit` documents:
     those whose words stand out most)."""
     stop = stopwords()
@@ -202,7 +216,7 @@ def distinctive_chart(corpus: Corpus, words: pd.DataFrame, top: int = TOP_WORDS,
     if data.empty:
         return alt.layer(charts.note("No word occurs often enough to be distinctive."))
     data = data.assign(document=data["group"].map(document_labels(corpus)))
-    data, left_out = charts.busiest(data, "document", "z", limit=limit, most="distinctive words (summed z-scores)")
+    data, left_out = busiest(data, "document", "z", limit=limit, most="distinctive words (summed z-scores)")
     data = charts.chart_data(data, ["document", "term", "z", "count", "count_rest", "ngram"], ["document", "term"])
     chart = (
         alt.Chart(data)
@@ -229,11 +243,13 @@ def labels_table(corpus: Corpus, labels: pd.DataFrame) -> pd.DataFrame:
     return pivot.sort_index()
 
 
-def labels_prose(corpus: Corpus, labels: pd.DataFrame) -> str:
-    """Each document's favourite labels for ISIS, from the labels table."""
+def labels_prose(corpus: Corpus, labels: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> str:
+    """Each document's favourite labels for ISIS (at most `limit` documents: those using the most), from the labels
+    table."""
     names = document_labels(corpus)
-    lines = []
-    for doc_id, group in labels[labels["side"] == "isis"].groupby("doc_id", sort=True):
+    shown, left_out = busiest(labels[labels["side"] == "isis"], "doc_id", limit=limit, most="labels for ISIS")
+    lines = [f"*{left_out}*\n"] if left_out else []
+    for doc_id, group in shown.groupby("doc_id", sort=True):
         top = group["label"].value_counts().sort_index().sort_values(ascending=False, kind="stable").head(3)
         lines.append(f"- {escape_markdown(names[doc_id])}: "
                      + ", ".join(f"*{escape_markdown(label)}* ({n})" for label, n in top.items()))
@@ -280,16 +296,21 @@ def reuse_html(corpus: Corpus, reuse: pd.DataFrame) -> str:
     return "<table>" + "".join(rows) + "</table>"
 
 
-def reuse_prose(corpus: Corpus, reuse: pd.DataFrame) -> str:
-    """How many passages each pair of documents shares, and of which kind, from the reuse table."""
+def reuse_prose(corpus: Corpus, reuse: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> str:
+    """How many passages each pair of documents shares, and of which kind (at most `limit` pairs: those sharing the
+    most), from the reuse table."""
     labels = document_labels(corpus)
-    lines = []
-    for (a, b), group in reuse.groupby(["doc_a", "doc_b"], sort=True):
+    pairs = reuse.assign(pair=reuse["doc_a"] + " " + reuse["doc_b"])
+    shown, left_out = busiest(pairs, "pair", limit=limit, what="pairs of documents", most="shared passages")
+    lines = [f"*{left_out}*\n"] if left_out else []
+    for (a, b), group in shown.groupby(["doc_a", "doc_b"], sort=True):
         kinds = Counter(group["relation"])
         lines.append(f"- {escape_markdown(labels[a])} and {escape_markdown(labels[b])}: {_n(len(group), 'passage')} ("
                      + ", ".join(f"{n} {k.replace('_', '-')}" for k, n in sorted(kinds.items())) + ")")
     alone = sorted(set(labels) - set(reuse["doc_a"]) - set(reuse["doc_b"]))
-    tail = f"\n\nNo shared passage: {_listing([escape_markdown(labels[d]) for d in alone])}." if alone else ""
+    named = [escape_markdown(labels[d]) for d in alone[:MAX_LISTED]] + ([f"{len(alone) - MAX_LISTED} more"]
+                                                                        if len(alone) > MAX_LISTED else [])
+    tail = f"\n\nNo shared passage: {_listing(named)}." if alone else ""
     return "\n".join(lines) + tail
 
 
@@ -345,12 +366,14 @@ def claims_html(claims: pd.DataFrame) -> str:
 
 
 def outlet_stories(corpus: Corpus, table: pd.DataFrame, stance: pd.DataFrame, words: pd.DataFrame,
-                   labels: pd.DataFrame, reuse: pd.DataFrame) -> str:
-    """Each document's story in one paragraph, every number and name taken from the tables."""
+                   labels: pd.DataFrame, reuse: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> str:
+    """Each document's story in one paragraph (at most `limit` documents: the longest), every number and name taken
+    from the tables."""
     names = {doc_id: escape_markdown(label) for doc_id, label in document_labels(corpus).items()}
+    shown, left_out = busiest(corpus.documents, "doc_id", "n_words", limit=limit, most="words")
     docs = corpus.documents.set_index("doc_id")
-    paragraphs = []
-    for doc_id in sorted(corpus.texts):
+    paragraphs = [f"*{left_out}*"] if left_out else []
+    for doc_id in sorted(shown["doc_id"]):
         doc = docs.loc[doc_id]
         mine = table[table["doc_id"] == doc_id]
         speakers = mine["speaker_label"].map(escape_markdown).value_counts().sort_index().sort_values(ascending=False, kind="stable")
