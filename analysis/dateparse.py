@@ -58,8 +58,12 @@ _DATE = re.compile(
 _NUMBERS = tuple(re.compile(rf"{d}(?<!\d{d})(?<!\d[.,]{d})\d*(?:[.,]\d+)*") for d in "0123456789")
 _MONTH_HINT = re.compile("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")  # in lowercased text
 _BEFORE, _AFTER = 32, 40  # the most characters a date form spans before and after a run of digits
-_DATELINE_PREFIX = re.compile(rf"^(?:(?:published|updated|posted)\s*:?\s*)?{_WEEKDAY}?", re.IGNORECASE)
+_DATELINE_PREFIX = re.compile(rf"^(?:(?:published|updated|posted)(?:\s+on)?\s*:?\s*)?{_WEEKDAY}?", re.IGNORECASE)
+# After the date: a time, then nothing, or (on a short line) a separator or "by" and whatever a page puts there:
+# "November 3, 2017 / 4:12 PM / Updated 2 hours ago", "July 12, 2017 by Sarah Levine".
 _DATELINE_REST = re.compile(rf"^{_TIME}?$", re.IGNORECASE)
+_DATELINE_MORE = re.compile(rf"^{_TIME}?\s*(?:[|/•·]|(?-i:by\s+[A-Z])|updated\b)", re.IGNORECASE)
+_DATELINE_LENGTH = 80  # a dateline with more after its date is a short line, not a sentence that opens with a date
 
 
 @dataclass(frozen=True)
@@ -82,11 +86,15 @@ class DateMention:
 
 
 def is_dateline(text: str) -> bool:
-    """Whether a whole line is a publication date/time stamp ("November 22, 2017 at 9:00 pm")."""
+    """Whether a whole line is a publication date/time stamp ("November 22, 2017 at 9:00 pm", "Posted on July 12,
+    2017 by Sarah Levine")."""
     text = text.strip()
     rest = text[_DATELINE_PREFIX.match(text).end() :]
     first = next(find_dates(rest), None)
-    return bool(first and first.start == 0 and first.year and first.day and _DATELINE_REST.match(rest[first.end :]))
+    if not (first and first.start == 0 and first.year and first.day):
+        return False
+    after = rest[first.end :]
+    return bool(_DATELINE_REST.match(after) or (len(text) <= _DATELINE_LENGTH and _DATELINE_MORE.match(after)))
 
 
 def _day_or_year(number: str) -> bool:

@@ -17,6 +17,13 @@ _LICENCE_OWNER = re.compile(
     r" (?:is|are) licen[cs]ed\b",
     re.IGNORECASE,
 )
+# "© 2017 Regional Review.", "Copyright (c) 2016-2017 The Daily Star": the owner after the sign and the years.
+_COPYRIGHT_OWNER = re.compile(
+    r"^(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)))?\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?,?\s+)?"
+    r"(?!all rights)(?P<name>(?-i:[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,5}))",
+    re.IGNORECASE,
+)
+_DATELINE_AUTHOR = re.compile(r"\bby\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,4})")
 _SOURCE_TAG = re.compile(r"^\(\s*(?:source|via)\s*:\s*(?P<name>[^)]+?)\s*\)$", re.IGNORECASE)
 _AGENCY_TAG = re.compile(r"\((?P<name>[^)]+)\)")
 _REPORTED = re.compile(r"(?P<name>(?:[A-Z][\w’'.-]*\s)*[A-Z][\w’'.-]*)\s+reported\b")
@@ -69,19 +76,23 @@ def title(text: str, spans: list[Span]) -> Found:
 
 
 def author(text: str, spans: list[Span]) -> Found:
-    """The writer, from a byline ("By ...") or an author line at the end."""
+    """The writer, from a byline ("By ..."), an author line at the end, or a dateline ("Posted on ... by ...")."""
     s = _first(text, spans, "byline")
     if s:
         return Found(_BYLINE.match(text[s.start : s.end]).group("name"), f"byline '{text[s.start:s.end]}'")
     s = _first(text, spans, "author")
-    return Found(text[s.start : s.end], "author line after the article") if s else NOT_FOUND
+    if s:
+        return Found(text[s.start : s.end], "author line after the article")
+    s = _first(text, spans, "dateline")
+    m = _DATELINE_AUTHOR.search(text, s.start, s.end) if s else None
+    return Found(m.group("name"), f"dateline '{text[s.start:s.end]}'") if m else NOT_FOUND
 
 
 def outlet(text: str, spans: list[Span]) -> Found:
-    """The publishing outlet: from a licence line, a known site tagline, or the author bio."""
+    """The publishing outlet: from a licence or copyright line, a known site tagline, or the author bio."""
     for s in (s for s in spans if s.label in ("licence", "tagline", "author_bio")):
         piece = text[s.start : s.end]
-        if s.label == "licence" and (m := _LICENCE_OWNER.search(piece)):
+        if s.label == "licence" and (m := _LICENCE_OWNER.search(piece) or _COPYRIGHT_OWNER.match(piece)):
             return Found(_canonical(m.group("name")), f"licence line '{piece[:80]}'")
         if s.label == "tagline" and (o := _tagline_outlet(piece)):
             return Found(o, f"site tagline '{piece}'")

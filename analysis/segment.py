@@ -31,6 +31,10 @@ _NEXT_WORD = re.compile(r"\w+")
 _SOURCE_TAG = re.compile(r"\((?:source|via)\s*:[^)\n]*\)", re.IGNORECASE)
 _CLOSERS = "\"”’')]"
 _BYLINE = re.compile(r"^by\s+[A-Z]", re.IGNORECASE)
+_BREADCRUMB = re.compile(r"\s[|›»>]\s")  # "World | Middle East", "Home › News"
+# A closing paragraph that introduces a writer: "Karim Nasser is a political analyst based in Beirut."
+_INTRODUCTION = re.compile(r"(?P<who>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*),?\s+(?:is|was|has been|writes|works|teaches)\b")
+_LEAD_REACH = 3  # a byline or dateline this many paragraphs after the first prose one shows that one was a standfirst
 # A wire-copy dateline opening the first paragraph: a place in capitals, then a date and/or "(Agency)", then a dash.
 _WIRE_DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’ -]*[A-Z.](?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?)"
@@ -240,18 +244,38 @@ def _is_name_line(text: str) -> bool:
     return 2 <= len(tokens) <= 5 and all(_NAME_TOKEN.match(t) for t in tokens) and not _terminal(text)
 
 
+def _is_byline(text: str) -> bool:
+    """A short "By ..." line that is not a sentence ("By Dr. Karim Nasser", not "By then it was over.")."""
+    return bool(_BYLINE.match(text)) and len(text.split()) <= 8 and not _terminal(text)
+
+
+def _is_section(text: str) -> bool:
+    """A section name or breadcrumb above a headline: "OPINION", "World | Middle East"."""
+    short = len(text.split()) <= 8 and not _terminal(text)
+    return short and ((text.isupper() and len(text.split()) <= 3) or bool(_BREADCRUMB.search(text)))
+
+
 def label_paragraphs(texts: list[str], first_labels: list[str | None]) -> list[str]:
     """Label each paragraph of an article: body, or which page furniture (given the paragraph texts and the furniture
     label each one's first sentence matched, if any)."""
     labels = list(first_labels)
     prose = [_is_prose(t) and labels[i] is None for i, t in enumerate(texts)]
-    first_body = next((i for i, p in enumerate(prose) if p), len(texts))
+    first_body = _first_body(texts, labels, prose)
     _label_lead(texts, labels, first_body)
     author_at = _label_tail(texts, labels, first_body)
     for i in range(first_body, author_at):
         if labels[i] is None:
             labels[i] = BODY if _terminal(texts[i]) or has_words(texts[i], 21) else "link"
     return [label or BODY for label in labels]
+
+
+def _first_body(texts: list[str], labels: list[str | None], prose: list[bool]) -> int:
+    """The first body paragraph: the first prose one, unless a byline or dateline follows it closely (then it was a
+    standfirst, and the body starts with the next prose paragraph after them)."""
+    first = next((i for i, p in enumerate(prose) if p), len(texts))
+    lead = [i for i in range(first + 1, min(first + 1 + _LEAD_REACH, len(texts)))
+            if labels[i] is None and not prose[i] and (_is_byline(texts[i]) or is_dateline(texts[i]))]
+    return next((i for i in range(lead[-1] + 1, len(texts)) if prose[i]), len(texts)) if lead else first
 
 
 def _label_lead(texts: list[str], labels: list[str | None], first_body: int) -> None:
@@ -262,12 +286,14 @@ def _label_lead(texts: list[str], labels: list[str | None], first_body: int) -> 
         t = texts[i]
         if labels[i] is not None:
             continue
-        if _BYLINE.match(t) and len(t.split()) <= 8:
+        if _is_byline(t):
             labels[i] = "byline"
         elif is_dateline(t):
             labels[i] = "dateline"
         elif not seen_headline and bp["tagline"].label(t):
             labels[i] = "tagline"
+        elif not seen_headline and _is_section(t):
+            labels[i] = "section"
         elif not seen_headline:
             labels[i], seen_headline = "headline", True
         else:
@@ -287,7 +313,19 @@ def _label_tail(texts: list[str], labels: list[str | None], first_body: int) -> 
         for j in range(author_at + 1, len(texts)):
             if labels[j] is None:
                 labels[j] = "author_bio"
+        return author_at
+    byline = next((texts[i] for i in range(first_body) if labels[i] == "byline"), None)
+    last = max((i for i in range(first_body + 1, len(texts)) if labels[i] is None), default=None)
+    if byline and last is not None and _introduces(texts[last], byline):
+        labels[last] = "author_bio"
     return author_at
+
+
+def _introduces(text: str, byline: str) -> bool:
+    """Whether text opens by introducing the byline's writer by surname ("Karim Nasser is ..." after "By Dr. Karim
+    Nasser")."""
+    m = _INTRODUCTION.match(text)
+    return bool(m) and m.group("who").split()[-1] == byline.split()[-1]
 
 
 def _mentions_name(text: str, name: str) -> bool:

@@ -1,0 +1,87 @@
+"""Page layouts the seeds do not have, written by hand to check the loader on new articles: a blog post, a wire
+story on a news site, an opinion piece. Expected labels and metadata were read off the texts."""
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+from analysis import load_corpus
+
+LAYOUTS = Path(__file__).resolve().parent / "fixtures" / "layouts"
+
+
+@pytest.fixture(scope="module")
+def layouts():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return load_corpus(LAYOUTS)
+
+
+def _furniture(corpus, doc_id: str) -> list[tuple[str, str]]:
+    """(label, text) of a document's sentences that are not body text."""
+    rows = corpus.sentences[(corpus.sentences["doc_id"] == doc_id) & ~corpus.sentences["in_body"]]
+    return [(label, text.split("\n")[0]) for label, text in zip(rows["label"], rows["text"])]
+
+
+def _metadata(corpus, doc_id: str) -> dict:
+    """A document's title, author, outlet, via and publication date."""
+    row = corpus.documents.set_index("doc_id").loc[doc_id]
+    return {k: (row[k] if isinstance(row[k], str) else None) for k in ("title", "author", "outlet", "via", "published")}
+
+
+def test_a_blog_post_with_a_posted_on_line_and_a_comment_section(layouts):
+    assert _furniture(layouts, "blog_post") == [
+        ("headline", "The Frontline Observer"),  # a site name above the headline cannot be told from one: see README
+        ("standfirst", "Mosul after the battle: what comes next for Iraq?"),
+        ("dateline", "Posted on July 12, 2017 by Sarah Levine"),
+        ("link", "Read more: How the battle for Mosul was fought"),
+        ("share", "Share this:"),
+        ("tags", "Tags: Iraq, Mosul, Islamic State"),
+        ("comments", '3 thoughts on "Mosul after the battle: what comes next for Iraq?"'),
+        ("comments", "Leave a Reply"),
+        ("comments", "Your email address will not be published."),
+        ("comments", "Required fields are marked *"),
+    ]
+    assert _metadata(layouts, "blog_post") == {"title": "The Frontline Observer", "author": "Sarah Levine",
+                                               "outlet": None, "via": None, "published": "2017-07-12"}
+
+
+def test_a_wire_story_under_a_section_breadcrumb_with_two_writers_and_an_advert(layouts):
+    assert _furniture(layouts, "news_site") == [
+        ("section", "World | Middle East"),
+        ("headline", "Syrian army retakes Deir ez-Zor from Islamic State"),
+        ("byline", "By Ahmed Rasheed and Tom Perry"),
+        ("dateline", "November 3, 2017 / 4:12 PM / Updated 2 hours ago"),
+        ("dateline", "BEIRUT (Reuters) -"),
+        ("advert", "Advertisement"),
+        ("credits", "Additional reporting by Lisa Barrington in Beirut; Editing by Janet Lawrence"),
+    ]
+    assert _metadata(layouts, "news_site") == {
+        "title": "Syrian army retakes Deir ez-Zor from Islamic State", "author": "Ahmed Rasheed and Tom Perry",
+        "outlet": None, "via": "Reuters", "published": "2017-11-03"}
+
+
+def test_an_opinion_piece_with_a_standfirst_above_its_byline_and_a_closing_bio(layouts):
+    assert _furniture(layouts, "opinion") == [
+        ("section", "OPINION"),
+        ("headline", "Who really defeated ISIS?"),
+        ("standfirst", "The credit belongs to those who fought on the ground, not to the politicians who claim it."),
+        ("byline", "By Dr. Karim Nasser"),
+        ("dateline", "Published: 14 December 2017"),
+        ("author_bio", "Karim Nasser is a political analyst based in Beirut."),
+        ("author_bio", "He writes about Iraqi politics."),
+        ("licence", "© 2017 Regional Review."),
+        ("licence", "All rights reserved."),
+    ]
+    assert _metadata(layouts, "opinion") == {"title": "Who really defeated ISIS?", "author": "Dr. Karim Nasser",
+                                             "outlet": "Regional Review", "via": None, "published": "2017-12-14"}
+
+
+def test_a_body_sentence_that_starts_with_by_is_not_a_byline(layouts, tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Troops Enter Raqqa\n\nThe army entered the city on Monday after months of fighting along the river banks.\n\n"
+        "By then it was over.\n\nResidents began to return within days, officials said on Tuesday afternoon.\n",
+        encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert list(corpus.paragraphs["label"]) == ["headline", "body", "body", "body"]
