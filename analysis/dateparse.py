@@ -38,7 +38,7 @@ _DAY2 = r"(?:[0-3]?\d(?:st|nd|rd|th)?\s+(?:and|&|-|–|to)\s+)"
 _NUMBER_START = r"(?<![\d.,])\b"  # not the decimals or thousands of a longer number
 _NO_YEAR = r"(?!,?\s*(?:19|20)\d\d)"
 _TIME = r"(?:\s*(?:at|,|-)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{2,4})?)"
-_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)"
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+)"  # "Sunday," or "Sun"
 # One pass over the lowercased text; alternatives are tried longest form first at each position. Every form starts
 # with a month name or a digit: the leading lookahead skips other positions without trying each alternative.
 _FIRST_CHARACTERS = "".join(sorted({name[0] for name in MONTHS})) + r"\d"

@@ -9,9 +9,8 @@ from importlib import resources
 import yaml
 
 from analysis.dateparse import DateMention, find_dates
-from analysis.segment import BODY, Span
+from analysis.segment import BODY, Span, byline_name
 
-_BYLINE = re.compile(r"^by\s+(?P<name>.+?)\s*$", re.IGNORECASE)
 _LICENCE_OWNER = re.compile(
     r"\b(?:all )?(?:content|articles?|material) (?:by|of|from) (?P<name>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*)*)"
     r" (?:is|are) licen[cs]ed\b",
@@ -25,6 +24,9 @@ _COPYRIGHT_OWNER = re.compile(
 )
 _DATELINE_AUTHOR = re.compile(r"\bby\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,4})")
 _SOURCE_TAG = re.compile(r"^\(\s*(?:source|via)\s*:\s*(?P<name>[^)]+?)\s*\)$", re.IGNORECASE)
+# "This article was originally published by Agence France-Presse."
+_FIRST_PUBLISHER = re.compile(
+    r"\b(?:published|posted|appeared)\s+(?:by|in|on|at)\s+(?:the\s+)?(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,5})")
 _AGENCY_TAG = re.compile(r"\((?P<name>[^)]+)\)")
 _REPORTED = re.compile(r"(?P<name>(?:[A-Z][\w’'.-]*\s)*[A-Z][\w’'.-]*)\s+reported\b")
 _BIO_OUTLET = re.compile(
@@ -79,7 +81,7 @@ def author(text: str, spans: list[Span]) -> Found:
     """The writer, from a byline ("By ..."), an author line at the end, or a dateline ("Posted on ... by ...")."""
     s = _first(text, spans, "byline")
     if s:
-        return Found(_BYLINE.match(text[s.start : s.end]).group("name"), f"byline '{text[s.start:s.end]}'")
+        return Found(byline_name(text[s.start : s.end]), f"byline '{text[s.start:s.end]}'")
     s = _first(text, spans, "author")
     if s:
         return Found(text[s.start : s.end], "author line after the article")
@@ -119,6 +121,8 @@ def via(text: str, spans: list[Span]) -> Found:
     for s in spans:
         if s.label == "source_line" and (m := _SOURCE_TAG.match(text[s.start : s.end])):
             return Found(_canonical(m.group("name")), f"source tag '{text[s.start:s.end]}'")
+        if s.label == "source_line" and (m := _FIRST_PUBLISHER.search(text, s.start, s.end)):
+            return Found(_canonical(m.group("name")), f"source line '{text[s.start:s.end]}'")
         if s.label == "dateline" and (m := _AGENCY_TAG.search(text, s.start, s.end)):
             entry = outlet_named(m.group("name"))
             if entry and entry["kind"] == "agency":

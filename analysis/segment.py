@@ -31,6 +31,11 @@ _NEXT_WORD = re.compile(r"\w+")
 _SOURCE_TAG = re.compile(r"\((?:source|via)\s*:[^)\n]*\)", re.IGNORECASE)
 _CLOSERS = "\"”’')]"
 _BYLINE = re.compile(r"^by\s+[A-Z]", re.IGNORECASE)
+# A byline without "By": a name, then a role ("Martin Chulov Middle East correspondent").
+_ROLE_BYLINE = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}?[A-Z][\w'’.-]*)\s+(?:[A-Z][\w-]*\s+){0,3}"
+    r"(?:correspondent|editor|reporter|writer|columnist|contributor|analyst)$"
+)
 _BREADCRUMB = re.compile(r"\s[|›»>]\s")  # "World | Middle East", "Home › News"
 # A closing paragraph that introduces a writer: "Karim Nasser is a political analyst based in Beirut."
 _INTRODUCTION = re.compile(r"(?P<who>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*),?\s+(?:is|was|has been|writes|works|teaches)\b")
@@ -245,8 +250,18 @@ def _is_name_line(text: str) -> bool:
 
 
 def _is_byline(text: str) -> bool:
-    """A short "By ..." line that is not a sentence ("By Dr. Karim Nasser", not "By then it was over.")."""
-    return bool(_BYLINE.match(text)) and len(text.split()) <= 8 and not _terminal(text)
+    """A short "By ..." line that is not a sentence ("By Dr. Karim Nasser", not "By then it was over."), or a name with
+    a role ("Martin Chulov Middle East correspondent")."""
+    short = len(text.split()) <= 8 and not _terminal(text)
+    return short and bool(_BYLINE.match(text) or _ROLE_BYLINE.fullmatch(text))
+
+
+def byline_name(byline: str) -> str:
+    """The writer's name in a byline: "By Dr. Karim Nasser" -> "Dr. Karim Nasser", "Martin Chulov Middle East
+    correspondent" -> "Martin Chulov"."""
+    if m := _ROLE_BYLINE.fullmatch(byline.strip()):
+        return m.group("name")
+    return re.sub(r"^by\s+", "", byline.strip(), flags=re.IGNORECASE)
 
 
 def _is_section(text: str) -> bool:
@@ -270,9 +285,13 @@ def label_paragraphs(texts: list[str], first_labels: list[str | None]) -> list[s
 
 
 def _first_body(texts: list[str], labels: list[str | None], prose: list[bool]) -> int:
-    """The first body paragraph: the first prose one, unless a byline or dateline follows it closely (then it was a
-    standfirst, and the body starts with the next prose paragraph after them)."""
+    """The first body paragraph: the first prose one, unless a byline or dateline follows it closely, or a paragraph
+    opening with a wire dateline does (then it was a standfirst, and the body starts after the byline or dateline, or
+    with the wire dateline)."""
     first = next((i for i, p in enumerate(prose) if p), len(texts))
+    for i in range(first + 1, min(first + 1 + _LEAD_REACH, len(texts))):
+        if labels[i] is None and prose[i] and _wire_dateline(texts[i], 0, len(texts[i])):
+            return i
     lead = [i for i in range(first + 1, min(first + 1 + _LEAD_REACH, len(texts)))
             if labels[i] is None and not prose[i] and (_is_byline(texts[i]) or is_dateline(texts[i]))]
     return next((i for i in range(lead[-1] + 1, len(texts)) if prose[i]), len(texts)) if lead else first
@@ -292,8 +311,8 @@ def _label_lead(texts: list[str], labels: list[str | None], first_body: int) -> 
             labels[i] = "dateline"
         elif not seen_headline and bp["tagline"].label(t):
             labels[i] = "tagline"
-        elif not seen_headline and _is_section(t):
-            labels[i] = "section"
+        elif _is_section(t) if not seen_headline else t.isalpha() and t[0].isupper():
+            labels[i] = "section"  # above the headline, or a one-word kicker below it ("Analysis")
         elif not seen_headline:
             labels[i], seen_headline = "headline", True
         else:
@@ -325,7 +344,7 @@ def _introduces(text: str, byline: str) -> bool:
     """Whether text opens by introducing the byline's writer by surname ("Karim Nasser is ..." after "By Dr. Karim
     Nasser")."""
     m = _INTRODUCTION.match(text)
-    return bool(m) and m.group("who").split()[-1] == byline.split()[-1]
+    return bool(m) and m.group("who").split()[-1] == byline_name(byline).split()[-1]
 
 
 def _mentions_name(text: str, name: str) -> bool:
@@ -364,7 +383,14 @@ def segment(text: str) -> tuple[list[Span], list[list[Span]], bool]:
 def _split_wire_dateline(text: str, sentences: list[Span]) -> list[Span]:
     """Sentences of the first body paragraph, with a leading wire dateline ("BEIRUT, Nov 21 (Reuters) -") split off."""
     first = sentences[0]
-    m = _WIRE_DATELINE.match(text, first.start, first.end)
-    if not m or not (m.group("date") or m.group("agency")) or m.end() >= first.end:
+    m = _wire_dateline(text, first.start, first.end)
+    if not m:
         return sentences
     return [Span(first.start, m.end("dash"), "dateline"), Span(m.end(), first.end, first.label), *sentences[1:]]
+
+
+def _wire_dateline(text: str, start: int, end: int) -> re.Match | None:
+    """A wire dateline ("BEIRUT, Nov 21 (Reuters) -", with a date or an agency) opening text[start:end], followed by
+    more text."""
+    m = _WIRE_DATELINE.match(text, start, end)
+    return m if m and (m.group("date") or m.group("agency")) and m.end() < end else None

@@ -27,6 +27,7 @@ def test_find_dates(text, expected):
     ("November 22, 2017 was the day the war ended", False),
     ("November 2017", False),  # a month is not a dateline
     ("Posted on July 12, 2017 by Sarah Levine", True),
+    ("Sun 10 Dec 2017 18.44 GMT", True),
     ("November 3, 2017 / 4:12 PM / Updated 2 hours ago", True),
     ("November 3, 2017 - The army took the city on Friday after weeks of fighting, state media said.", False),
     ("July 12, 2017 by the river was the day the siege ended", False),

@@ -1,5 +1,6 @@
 """Page layouts the seeds do not have, written by hand to check the loader on new articles: a blog post, a wire
-story on a news site, an opinion piece. Expected labels and metadata were read off the texts."""
+story on a news site, an opinion piece, an agency story with a standfirst, a newspaper analysis. Expected labels
+and metadata were read off the texts."""
 
 import warnings
 from pathlib import Path
@@ -7,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from analysis import load_corpus
+from analysis.segment import byline_name
 
 LAYOUTS = Path(__file__).resolve().parent / "fixtures" / "layouts"
 
@@ -85,3 +87,43 @@ def test_a_body_sentence_that_starts_with_by_is_not_a_byline(layouts, tmp_path):
         encoding="utf-8")
     corpus = load_corpus(tmp_path)
     assert list(corpus.paragraphs["label"]) == ["headline", "body", "body", "body"]
+
+
+def test_an_agency_story_with_a_standfirst_above_its_wire_dateline_and_a_source_line(layouts):
+    assert _furniture(layouts, "agency") == [
+        ("dateline", "Tuesday 21 November 2017 10:15 GMT"),
+        ("headline", "Iraq says it has driven IS from last town"),
+        ("standfirst", "Iraqi forces recaptured Rawa, the last town in the country held by the Islamic State group, "
+                       "the military said on Friday."),
+        ("dateline", "RAWA, Iraq (AFP) —"),
+        ("caption", "(Photo by Ahmad Al-Rubaye/AFP via Getty Images)"),
+        ("source_line", "This article was originally published by Agence France-Presse."),
+        ("share", "Follow us on Twitter and Facebook"),
+        ("promo", "Subscribe to our newsletter"),
+    ]
+    assert _metadata(layouts, "agency") == {"title": "Iraq says it has driven IS from last town", "author": None,
+                                            "outlet": None, "via": "Agence France-Presse", "published": "2017-11-21"}
+
+
+def test_a_newspaper_analysis_with_a_kicker_a_role_byline_and_topics(layouts):
+    assert _furniture(layouts, "newspaper") == [
+        ("headline", "The defeat of Islamic State is not the end of the story"),
+        ("section", "Analysis"),
+        ("byline", "Martin Chulov Middle East correspondent"),
+        ("dateline", "Sun 10 Dec 2017 18.44 GMT"),
+        ("caption", "Photograph: Ahmad Al-Rubaye/AFP/Getty Images"),
+        ("tags", "Topics"),
+    ]  # not caught: the site's "Since you're here ..." appeal reads as three body sentences
+    assert _metadata(layouts, "newspaper") == {
+        "title": "The defeat of Islamic State is not the end of the story", "author": "Martin Chulov", "outlet": None,
+        "via": None, "published": "2017-12-10"}
+
+
+@pytest.mark.parametrize("byline,name", [
+    ("By Dr. Karim Nasser", "Dr. Karim Nasser"),
+    ("by Ahmed Rasheed and Tom Perry", "Ahmed Rasheed and Tom Perry"),
+    ("Martin Chulov Middle East correspondent", "Martin Chulov"),
+    ("Jane Smith Defence editor", "Jane Smith"),
+])
+def test_byline_name(byline, name):
+    assert byline_name(byline) == name
