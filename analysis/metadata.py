@@ -148,12 +148,12 @@ def _agency_suffix(words: str) -> dict | None:
 
 
 def published(text: str, spans: list[Span]) -> tuple[Found, bool]:
-    """Publication date as precise as the evidence allows, and whether it was inferred from content."""
-    s = _first(text, spans, "dateline")
-    if s:
+    """Publication date as precise as the evidence allows, and whether it was inferred from content: the first dated
+    dateline or byline ("By John Smith | October 17, 2017"), else the latest event the body dates."""
+    for s in (s for s in spans if s.label in ("dateline", "byline")):
         d = next(find_dates(text[s.start : s.end]), None)
         if d and d.year:
-            return Found(d.iso, f"dateline '{text[s.start:s.end]}'"), False
+            return Found(d.iso, f"{s.label} '{text[s.start:s.end]}'"), False
     return _inferred_date(text, [s for s in spans if s.label == BODY]), True
 
 

@@ -31,6 +31,7 @@ _NEXT_WORD = re.compile(r"\w+")
 _SOURCE_TAG = re.compile(r"\((?:source|via)\s*:[^)\n]*\)", re.IGNORECASE)
 _CLOSERS = "\"”’')]"
 _BYLINE = re.compile(r"^by\s+[A-Z]", re.IGNORECASE)
+_BYLINE_EXTRA = re.compile(r"\s+[|•·]\s+|\s+[-–—]\s+")  # what follows the name: "By John Smith | October 17, 2017"
 # A byline without "By": a name, then a role ("Martin Chulov Middle East correspondent").
 _ROLE_BYLINE = re.compile(
     r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}?[A-Z][\w'’.-]*)\s+(?:[A-Z][\w-]*\s+){0,3}"
@@ -258,10 +259,10 @@ def _is_byline(text: str) -> bool:
 
 def byline_name(byline: str) -> str:
     """The writer's name in a byline: "By Dr. Karim Nasser" -> "Dr. Karim Nasser", "Martin Chulov Middle East
-    correspondent" -> "Martin Chulov"."""
+    correspondent" -> "Martin Chulov", "By John Smith | October 17, 2017" -> "John Smith"."""
     if m := _ROLE_BYLINE.fullmatch(byline.strip()):
         return m.group("name")
-    return re.sub(r"^by\s+", "", byline.strip(), flags=re.IGNORECASE)
+    return _BYLINE_EXTRA.split(re.sub(r"^by\s+", "", byline.strip(), flags=re.IGNORECASE))[0]
 
 
 def _is_section(text: str) -> bool:

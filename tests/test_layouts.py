@@ -1,6 +1,6 @@
 """Page layouts the seeds do not have, written by hand to check the loader on new articles: a blog post, a wire
-story on a news site, an opinion piece, an agency story with a standfirst, a newspaper analysis. Expected labels
-and metadata were read off the texts."""
+story on a news site, an opinion piece, an agency story with a standfirst, a newspaper analysis, a page with a
+dated byline, a press release. Expected labels and metadata were read off the texts."""
 
 import warnings
 from pathlib import Path
@@ -37,7 +37,7 @@ def test_a_blog_post_with_a_posted_on_line_and_a_comment_section(layouts):
         ("headline", "The Frontline Observer"),  # a site name above the headline cannot be told from one: see README
         ("standfirst", "Mosul after the battle: what comes next for Iraq?"),
         ("dateline", "Posted on July 12, 2017 by Sarah Levine"),
-        ("link", "Read more: How the battle for Mosul was fought"),
+        ("related", "Read more: How the battle for Mosul was fought"),
         ("share", "Share this:"),
         ("tags", "Tags: Iraq, Mosul, Islamic State"),
         ("comments", '3 thoughts on "Mosul after the battle: what comes next for Iraq?"'),
@@ -119,11 +119,40 @@ def test_a_newspaper_analysis_with_a_kicker_a_role_byline_and_topics(layouts):
         "via": None, "published": "2017-12-10"}
 
 
+def test_a_page_with_a_dated_byline_and_related_and_comment_links(layouts):
+    assert _furniture(layouts, "mixed") == [
+        ("section", "Home » Middle East » Syria"),
+        ("headline", "Raqqa falls: the end of the caliphate's capital"),
+        ("byline", "By John Smith | October 17, 2017"),
+        ("related", "Related: Who are the Syrian Democratic Forces?"),
+        ("caption", "Image: A fighter waves a flag in Raqqa's stadium"),
+        ("comments", "Comments (12)"),
+        ("related", "Most Read"),
+    ]
+    assert _metadata(layouts, "mixed") == {"title": "Raqqa falls: the end of the caliphate's capital",
+                                           "author": "John Smith", "outlet": None, "via": None,
+                                           "published": "2017-10-17"}
+    row = layouts.documents.set_index("doc_id").loc["mixed"]
+    assert not row["published_inferred"] and row["published_evidence"] == "byline 'By John Smith | October 17, 2017'"
+
+
+def test_a_press_release(layouts):
+    assert _furniture(layouts, "statement") == [
+        ("section", "FOR IMMEDIATE RELEASE"),
+        ("headline", "Statement by the Foreign Minister on the liberation of Mosul"),
+        ("dateline", "10 July 2017"),
+        ("link", "Media contact: press@example.org"),
+        ("link", "###"),
+    ]
+    assert _metadata(layouts, "statement")["published"] == "2017-07-10"
+
+
 @pytest.mark.parametrize("byline,name", [
     ("By Dr. Karim Nasser", "Dr. Karim Nasser"),
     ("by Ahmed Rasheed and Tom Perry", "Ahmed Rasheed and Tom Perry"),
     ("Martin Chulov Middle East correspondent", "Martin Chulov"),
     ("Jane Smith Defence editor", "Jane Smith"),
+    ("By John Smith | October 17, 2017", "John Smith"),
 ])
 def test_byline_name(byline, name):
     assert byline_name(byline) == name
