@@ -174,6 +174,8 @@ def _lexicon() -> _Lexicon:
 _TOKEN = re.compile(r"\s*([A-Za-z][\w’'-]*)")
 _WORD_LIKE = re.compile(r"[A-Za-z][\w’'.-]*")
 _NEXT_WORD = re.compile(r"\s*(?:of\s+)?([A-Za-z]+)")
+_CLOCK_DIGITS = re.compile(r"[0-2]?\d[.:][0-5]\d")
+_CLOCK_AFTER = re.compile(r"\s*(?:[ap]\.?m\b\.?|(?:gmt|utc|bst|cet|cest|est|edt|pst|pdt|ast)\b|local time\b)", re.IGNORECASE)
 _ORDINAL_OR_CODE = re.compile(r"[A-Za-z]|-[A-Za-z]|[:./]\d|\s?[ap]\.?m\b", re.IGNORECASE)
 _RANGE_TO = re.compile(r"\s?(?:-|–|—|to)\s?(?P<high>\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,.]\d)")
 _RANGE_AND = re.compile(r"\s+and\s+(?P<high>\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,.]\d)")
@@ -244,6 +246,11 @@ def _is_date_number(text: str, end: int, value: float, raw: str, before: tuple[s
         return True
     is_year = len(raw) == 4 and raw.isdigit() and 1000 <= value <= 2099
     return is_year and not (after and looks_plural(after.group(1)))
+
+
+def _is_clock_time(text: str, end: int, raw: str) -> bool:
+    """Whether digits are a time of day: "18.44 GMT", "9.30 p.m."."""
+    return bool(_CLOCK_DIGITS.fullmatch(raw) and _CLOCK_AFTER.match(text, end))
 
 
 def _is_designator(text: str, end: int, before: tuple[str, int] | None) -> bool:
@@ -430,6 +437,7 @@ def _figure(text: str, m: re.Match) -> Figure | None:
         if is_digits and not scaled and not suffix and (
             _is_date_number(text, m.end(), value, m.group("digits"), prev)
             or _is_designator(text, m.end(), prev)
+            or _is_clock_time(text, m.end(), m.group("digits"))
         ):
             return None
         if m.group("words") and not scaled and (value == 1 or (prev_word in lex.anaphoric and value < 10)):

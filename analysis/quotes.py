@@ -28,6 +28,9 @@ _OPEN_CONTEXT = "([{—–-/“„«‘‹"
 _MARK = re.compile("[\"'“”„«»‘’‹›]")
 _WORD = re.compile(r"\w[\w'’.-]*\w|\w")
 _TITLE_REACH = 60  # how far before a name its title may stand ("the Leader of the Islamic Revolution, Ayatollah X")
+# Page furniture that states nobody's words: "Additional reporting by ...", "He writes about ..." in an author bio.
+_NOT_STATEMENTS = frozenset({"byline", "dateline", "section", "credits", "author", "author_bio", "comments", "about",
+                             "licence", "source_line", "share", "promo", "tags", "advert"})
 _PAIR_LIMIT_WORDS = 7  # at most this many words between a closing quote and its cue: '"...," the former president said'
 
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:also|not|then|\w+ly)\s+)*$", re.I)
@@ -299,6 +302,7 @@ class DocumentContext:
         self.sent_starts = self.sentences["start"].tolist()
         self.sent_ends = self.sentences["end"].tolist()
         self.sent_body = self.sentences["in_body"].tolist()
+        self.sent_labels = self.sentences["label"].tolist()
         self.mentions = sorted(mentions)
         self.quotes = sorted(s for p in paragraphs.itertuples() for s in quotation_spans(text, int(p.start), int(p.end)))
         self.paragraph_ends = sorted(int(e) for e in paragraphs["end"])
@@ -434,7 +438,7 @@ def _find_cues(ctx: DocumentContext) -> list[Cue]:
     cues = []
     for match in lex.cue.finditer(text):
         i = bisect_right(ctx.sent_starts, match.start()) - 1
-        if i < 0 or match.end() > ctx.sent_ends[i]:
+        if i < 0 or match.end() > ctx.sent_ends[i] or ctx.sent_labels[i] in _NOT_STATEMENTS:
             continue
         form = re.sub(r"\s+", " ", match.group().lower())
         lemma = lex.lemma[form]

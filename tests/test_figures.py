@@ -112,6 +112,8 @@ def test_hedges_mark_figures_approximate(text, approximate):
         "after the 9/11 attacks, open 24/7",
         "from 2016-2017 onwards",
         "in the first half of 2018 and the other half of the money",
+        "Sun 10 Dec 2017 18.44 GMT",  # times of day
+        "the raid began at 9.30 p.m. local time",
     ],
 )
 def test_dates_designators_ordinals_and_idioms_are_not_figures(text):

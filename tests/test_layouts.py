@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from analysis import load_corpus
+from analysis.figures import figures
+from analysis.quotes import quotes
 from analysis.segment import byline_name
 
 LAYOUTS = Path(__file__).resolve().parent / "fixtures" / "layouts"
@@ -156,3 +158,31 @@ def test_a_press_release(layouts):
 ])
 def test_byline_name(byline, name):
     assert byline_name(byline) == name
+
+
+def test_statements_are_found_in_text_not_in_furniture(layouts):
+    said = quotes(layouts)
+    assert list(zip(said["doc_id"], said["speaker_text"], said["cue"])) == [
+        ("agency", "Iraq", "says"),  # the headline
+        ("agency", "the military", "said"),  # the standfirst
+        ("agency", "Joint Operations Command", "said"),
+        ("agency", "Abdul Amir Yarallah", "said"),
+        ("agency", "Abdul Amir Yarallah", "in a statement"),
+        ("blog_post", "Abadi", "said"),
+        ("blog_post", "Aid groups", "say"),
+        ("mixed", "US-backed fighters", "said"),
+        ("mixed", "The Syrian Democratic Forces", "said"),
+        ("news_site", "state media", "said"),
+        ("news_site", "The army", "said"),
+        ("news_site", "The army", "in a statement"),
+        ("opinion", "Washington", "praised"),
+        ("opinion", "Tehran", "praised"),
+        ("opinion", "Moscow", "praised"),
+        ("statement", "the Minister", "said"),
+    ]  # not "Additional reporting by ..." (credits) nor "He writes about ..." (author bio)
+
+
+def test_a_time_on_a_date_line_is_not_a_figure(layouts):
+    found = figures(layouts)
+    assert "18.44" not in set(found["surface"])
+    assert set(found.loc[found["doc_id"] == "newspaper", "surface"]) == {"hundreds of thousands"}
