@@ -15,7 +15,7 @@ import yaml
 
 from analysis.corpus import Corpus, locate
 from analysis.html import escape, escape_markdown, highlight
-from analysis.limits import MAX_DOCUMENTS, busiest
+from analysis.limits import MAX_DOCUMENTS, busiest, markdown_note
 
 CATALOGUE_PATH = Path(__file__).resolve().parent / "data" / "actors.yaml"
 MENTION_DTYPES = {"doc_id": "str", "sent_id": "int64", "start": "int64", "end": "int64", "surface": "str",
@@ -606,11 +606,11 @@ def describe_leaders(counts: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> str
     if totals.empty:
         return "No actor is named in body text."
     first = totals.index[0]
-    lines = [f"**{_md(first)}** is named most: {_count(totals.iloc[0], 'body mention')} in all. After it, each "
-             "document's most named actor (per 1,000 body words) is:"]
     others, left_out = busiest(counts[(counts["name"] != first) & (counts["mentions"] > 0)], "label", "mentions",
                                limit=limit, most="mentions of other actors")
-    lines += [f"\n*{left_out}*\n"] if left_out else []
+    lines = markdown_note(left_out) + [
+        f"**{_md(first)}** is named most: {_count(totals.iloc[0], 'body mention')} in all. After it, each "
+        "document's most named actor (per 1,000 body words) is:"]
     for label, doc in others.sort_values(["per_1000_words", "name"], ascending=[False, True]).groupby("label"):
         top = doc.iloc[0]
         lines.append(f"- {_md(label)}: **{_md(top['name'])}** ({_count(top['mentions'], 'mention')}, "

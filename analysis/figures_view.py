@@ -8,7 +8,7 @@ from analysis.corpus import Corpus
 from analysis.dates import document_date
 from analysis.figures import readable_number
 from analysis.html import NO_MATH_CLASS, escape, escape_markdown, highlight, note
-from analysis.limits import MAX_DOCUMENTS, busiest
+from analysis.limits import MAX_DOCUMENTS, busiest, markdown_note
 from analysis.overview import PRECISION
 
 
@@ -102,7 +102,7 @@ def topics_prose(by_kind: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> str:
     by_kind, left_out = busiest(by_kind, "label", "figures", limit=limit, most="figures")
     totals = by_kind.groupby("label")["figures"].sum()
     topics = by_kind.groupby(["label", "topic"])["figures"].sum().reset_index()
-    lines = [f"*{left_out}*\n"] if left_out else []
+    lines = markdown_note(left_out)
     for label, group in topics.sort_values(["label", "figures", "topic"], ascending=[True, False, True]).groupby("label"):
         top = group.iloc[0]
         others = ", ".join(f"{r.topic} {r.figures}" for r in group.iloc[1:].itertuples())
@@ -125,7 +125,7 @@ def sources_prose(sources: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> str:
     """Markdown: per document (at most `limit`: those with the most figures), the share of figures the writer states
     and the sources named for the rest."""
     sources, left_out = busiest(sources, "label", "figures", limit=limit, most="figures")
-    lines = [f"*{left_out}*\n"] if left_out else []
+    lines = markdown_note(left_out)
     for label, group in sources.groupby("label", sort=True):
         total = int(group["figures"].sum())
         own = int(group.loc[group["source_type"] == "author", "figures"].sum())
@@ -171,7 +171,7 @@ def recurring_prose(recurring: pd.DataFrame, sources: pd.DataFrame, *, limit: in
     names = sources.drop_duplicates("source").set_index("source")["source_name"]
     n_docs = recurring.groupby("figure")["doc_id"].nunique()
     recurring, left_out = _shown_recurring(recurring, limit)
-    lines = [f"*{left_out}*\n"] if left_out else []
+    lines = markdown_note(left_out)
     for figure, group in recurring.groupby("figure", sort=False):
         ways = "; ".join(
             f"{escape_markdown(r.label)} writes \"{escape_markdown(r.surface)}\" ({'hedged' if r.approximate else 'unhedged'}"

@@ -20,3 +20,8 @@ def busiest(df: pd.DataFrame, key: str, weight: str | None = None, *, limit: int
     keep = totals.sort_values(ascending=False, kind="stable").index[:limit]
     ranking = " first in order" if totals.nunique() == 1 else f" with the most {most or weight or 'rows'}"
     return df[df[key].isin(keep)], f"The {limit} of {len(totals)} {what}{ranking} are shown; the table has them all."
+
+
+def markdown_note(left_out: str) -> list[str]:
+    """The note as the opening line of some Markdown, in italics: [] when nothing was left out."""
+    return [f"*{left_out}*\n"] if left_out else []

@@ -11,7 +11,7 @@ from analysis import charts
 from analysis.actors import catalogue
 from analysis.corpus import Corpus
 from analysis.html import escape, escape_markdown, highlight, note
-from analysis.limits import MAX_DOCUMENTS, busiest
+from analysis.limits import MAX_DOCUMENTS, busiest, markdown_note
 from analysis.reuse import stopwords
 
 TOP_WORDS = 10  # distinctive words charted per document
@@ -248,7 +248,7 @@ def labels_prose(corpus: Corpus, labels: pd.DataFrame, *, limit: int = MAX_DOCUM
     table."""
     names = document_labels(corpus)
     shown, left_out = busiest(labels[labels["side"] == "isis"], "doc_id", limit=limit, most="labels for ISIS")
-    lines = [f"*{left_out}*\n"] if left_out else []
+    lines = markdown_note(left_out)
     for doc_id, group in shown.groupby("doc_id", sort=True):
         top = group["label"].value_counts().sort_index().sort_values(ascending=False, kind="stable").head(3)
         lines.append(f"- {escape_markdown(names[doc_id])}: "
@@ -302,7 +302,7 @@ def reuse_prose(corpus: Corpus, reuse: pd.DataFrame, *, limit: int = MAX_DOCUMEN
     labels = document_labels(corpus)
     pairs = reuse.assign(pair=reuse["doc_a"] + " " + reuse["doc_b"])
     shown, left_out = busiest(pairs, "pair", limit=limit, what="pairs of documents", most="shared passages")
-    lines = [f"*{left_out}*\n"] if left_out else []
+    lines = markdown_note(left_out)
     for (a, b), group in shown.groupby(["doc_a", "doc_b"], sort=True):
         kinds = Counter(group["relation"])
         lines.append(f"- {escape_markdown(labels[a])} and {escape_markdown(labels[b])}: {_n(len(group), 'passage')} ("
@@ -372,7 +372,7 @@ def outlet_stories(corpus: Corpus, table: pd.DataFrame, stance: pd.DataFrame, wo
     names = {doc_id: escape_markdown(label) for doc_id, label in document_labels(corpus).items()}
     shown, left_out = busiest(corpus.documents, "doc_id", "n_words", limit=limit, most="words")
     docs = corpus.documents.set_index("doc_id")
-    paragraphs = [f"*{left_out}*"] if left_out else []
+    paragraphs = markdown_note(left_out)
     for doc_id in sorted(shown["doc_id"]):
         doc = docs.loc[doc_id]
         mine = table[table["doc_id"] == doc_id]

@@ -5,7 +5,7 @@ import re
 import pandas as pd
 
 from analysis.corpus import Corpus
-from analysis.limits import MAX_DOCUMENTS, busiest
+from analysis.limits import MAX_DOCUMENTS, busiest, markdown_note
 
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|us|[Oo]ur|[Mm]y|me)\b")
 _QUOTE_MARK = re.compile(r"[\"“”]|(?<!\w)[‘'](?=\w)")
@@ -105,7 +105,7 @@ def sketch(row: pd.Series) -> str:
 def sketches(profile: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> str:
     """Markdown: each document's sketch, for at most `limit` documents (the longest), with a note on the rest."""
     shown, left_out = busiest(profile, "document", "n_words", limit=limit, most="words")
-    return "\n\n".join([f"*{left_out}*"] * bool(left_out) + [sketch(row) for _, row in shown.iterrows()])
+    return "\n\n".join(markdown_note(left_out) + [sketch(row) for _, row in shown.iterrows()])
 
 
 def summary(corpus: Corpus) -> str:

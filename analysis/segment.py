@@ -265,8 +265,11 @@ def byline_name(byline: str) -> str:
     return _BYLINE_EXTRA.split(re.sub(r"^by\s+", "", byline.strip(), flags=re.IGNORECASE))[0]
 
 
-def _is_section(text: str) -> bool:
-    """A section name or breadcrumb above a headline: "OPINION", "World | Middle East"."""
+def _is_section(text: str, below_headline: bool) -> bool:
+    """A section name or breadcrumb above a headline ("OPINION", "World | Middle East"), or a one-word kicker below
+    it ("Analysis")."""
+    if below_headline:
+        return text.isalpha() and text[0].isupper()
     short = len(text.split()) <= 8 and not _terminal(text)
     return short and ((text.isupper() and len(text.split()) <= 3) or bool(_BREADCRUMB.search(text)))
 
@@ -290,11 +293,11 @@ def _first_body(texts: list[str], labels: list[str | None], prose: list[bool]) -
     opening with a wire dateline does (then it was a standfirst, and the body starts after the byline or dateline, or
     with the wire dateline)."""
     first = next((i for i, p in enumerate(prose) if p), len(texts))
-    for i in range(first + 1, min(first + 1 + _LEAD_REACH, len(texts))):
-        if labels[i] is None and prose[i] and _wire_dateline(texts[i], 0, len(texts[i])):
-            return i
-    lead = [i for i in range(first + 1, min(first + 1 + _LEAD_REACH, len(texts)))
-            if labels[i] is None and not prose[i] and (_is_byline(texts[i]) or is_dateline(texts[i]))]
+    near = [i for i in range(first + 1, min(first + 1 + _LEAD_REACH, len(texts))) if labels[i] is None]
+    wire = next((i for i in near if prose[i] and _wire_dateline(texts[i], 0, len(texts[i]))), None)
+    if wire is not None:
+        return wire
+    lead = [i for i in near if not prose[i] and (_is_byline(texts[i]) or is_dateline(texts[i]))]
     return next((i for i in range(lead[-1] + 1, len(texts)) if prose[i]), len(texts)) if lead else first
 
 
@@ -312,8 +315,8 @@ def _label_lead(texts: list[str], labels: list[str | None], first_body: int) -> 
             labels[i] = "dateline"
         elif not seen_headline and bp["tagline"].label(t):
             labels[i] = "tagline"
-        elif _is_section(t) if not seen_headline else t.isalpha() and t[0].isupper():
-            labels[i] = "section"  # above the headline, or a one-word kicker below it ("Analysis")
+        elif _is_section(t, below_headline=seen_headline):
+            labels[i] = "section"
         elif not seen_headline:
             labels[i], seen_headline = "headline", True
         else:
