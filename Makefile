@@ -33,7 +33,7 @@ unit: install  ## unit tests only (fast)
 	$(PY) -m pytest tests
 
 notebooks: install  ## re-execute notebooks in place against seeds/, stamped with their code (NB=notebooks/01-corpus.ipynb for one)
-	$(PY) -m analysis.report execute $(NB)
+	$(PY) -m analysis.views.report execute $(NB)
 
 lab: install  ## JupyterLab on the notebooks, local only (127.0.0.1), token-protected, in the project env
 	@token="$${LAB_TOKEN:-$$($(PY) -c 'import secrets; print(secrets.token_hex(24))')}"; \

@@ -1,5 +1,5 @@
 """Comparative news analysis: a corpus of articles as tidy pandas tables."""
 
-from analysis.corpus import Corpus, CorpusError, load_corpus
+from analysis.stages.corpus import Corpus, CorpusError, load_corpus
 
 __all__ = ["Corpus", "CorpusError", "load_corpus"]

@@ -5,8 +5,8 @@ import sys
 import time
 from pathlib import Path
 
-from analysis.corpus import load_corpus
-from analysis.notebook import PROJECT_ROOT
+from analysis.stages.corpus import load_corpus
+from analysis.views.notebook import PROJECT_ROOT
 from analysis.pipeline import TABLES
 
 NOTEBOOKS = PROJECT_ROOT / "notebooks"
@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     write_tables(args.corpus, args.out)
     if not args.no_report:
-        from analysis.report import build_report
+        from analysis.views.report import build_report
 
         index = build_report(sorted(NOTEBOOKS.glob("*.ipynb")), args.out / "report", args.corpus.resolve())
         progress(f"report: {index}")

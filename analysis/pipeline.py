@@ -4,8 +4,8 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from analysis import actors, dates, figures, quotes, reuse, stance, vocabulary
-from analysis.corpus import Corpus
+from analysis.stages import actors, dates, figures, quotes, reuse, stance, vocabulary
+from analysis.stages.corpus import Corpus
 
 TABLES: dict[str, Callable[[Corpus], pd.DataFrame]] = {
     "documents": lambda corpus: corpus.documents,

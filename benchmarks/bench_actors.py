@@ -3,8 +3,8 @@
 import shutil
 import warnings
 
-from analysis.actors import matcher, mentions
-from analysis.corpus import load_corpus
+from analysis.stages.actors import matcher, mentions
+from analysis.stages.corpus import load_corpus
 from benchmarks.common import corpus_megabytes, replicated_folder, report
 
 

@@ -3,9 +3,9 @@
 import shutil
 import warnings
 
-from analysis import metadata
-from analysis.corpus import decode, load_corpus
-from analysis.segment import segment
+from analysis.stages import metadata
+from analysis.stages.corpus import decode, load_corpus
+from analysis.stages.segment import segment
 from benchmarks.common import corpus_megabytes, replicated_folder, report
 
 

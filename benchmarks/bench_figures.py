@@ -4,8 +4,8 @@ import warnings
 
 import pandas as pd
 
-from analysis.dates import dates
-from analysis.figures import figures, parse_figures
+from analysis.stages.dates import dates
+from analysis.stages.figures import figures, parse_figures
 from benchmarks.common import corpus_megabytes, replicated_corpus, report
 
 NO_QUOTES = pd.DataFrame(columns=["doc_id", "speaker", "content_start", "content_end"])

@@ -2,10 +2,10 @@
 
 import warnings
 
-from analysis.quotes import quotes
-from analysis.reuse import reuse
-from analysis.stance import stance
-from analysis.vocabulary import labels, vocabulary
+from analysis.stages.quotes import quotes
+from analysis.stages.reuse import reuse
+from analysis.stages.stance import stance
+from analysis.stages.vocabulary import labels, vocabulary
 from benchmarks.common import corpus_megabytes, replicated_corpus, report
 
 

@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from analysis.corpus import Corpus, load_corpus
+from analysis.stages.corpus import Corpus, load_corpus
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

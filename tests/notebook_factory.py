@@ -18,8 +18,8 @@ BAGHDAD, Nov. 22, 2017 - Iraqi forces said 2,000 ISIS fighters were killed <scri
 """
 
 CELLS = [
-    "from IPython.display import HTML\n\nfrom analysis import charts\nfrom analysis.html import highlight\n"
-    "from analysis.notebook import setup\n\ncorpus = setup()",
+    "from IPython.display import HTML\n\nfrom analysis.views import charts\nfrom analysis.views.html import highlight\n"
+    "from analysis.views.notebook import setup\n\ncorpus = setup()",
     'print(f"documents: {len(corpus.documents)}")',
     'corpus.documents[["doc_id", "title", "n_words"]]',
     'charts.bar(corpus.documents, "doc_id", "n_words", color="outlet", title="Words per document")',

@@ -8,8 +8,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import actors, charts, load_corpus
-from analysis.actors import CatalogueError, Matcher, find_actors, load_catalogue
+from analysis.stages import actors
+from analysis.views import actors as actor_view
+from analysis.views import charts
+from analysis import load_corpus
+from analysis.stages.actors import CatalogueError, Matcher, find_actors, load_catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "fixtures" / "mentions_gold.csv"
@@ -347,9 +350,9 @@ def test_mentions_html_escapes_corpus_text(tmp_path):
     small = write_corpus(tmp_path, {"a.txt": (
         "Headline here\n\nA first paragraph tells about the war in Syria, with enough words to be body text.\n\n"
         "The <b>Daesh</b> & \"Hezbollah\" story continues here today, said the reporter.\n")})
-    html = actors.mentions_html(small, "isis")
+    html = actor_view.mentions_html(small, "isis")
     assert "&lt;b&gt;<mark" in html and "&amp;" in html and "<b>Daesh" not in html
-    assert actors.mentions_html(small, "nobody") == "<p>(no body mentions)</p>"
+    assert actor_view.mentions_html(small, "nobody") == "<p>(no body mentions)</p>"
 
 
 # --- notebook prose and charts --------------------------------------------------------------------
@@ -360,26 +363,26 @@ def plain(markdown: str) -> str:
 
 
 def test_descriptions_carry_the_numbers_of_the_tables(corpus, table):
-    assert plain(actors.describe_mentions(table)).startswith(
+    assert plain(actor_view.describe_mentions(table)).startswith(
         "The catalogue finds **565 mentions** of **107 actors** in 5 documents: 486 names, 76 demonyms and 3 capitals")
     naming = actors.naming_choices(corpus, table)
-    assert "Hezbollah" in actors.divergent_names(naming)  # Hizbullah in 000, Hezbollah elsewhere
-    assert actors.divergent_names(naming)[0] == "Islamic State"
-    text = plain(actors.describe_naming(naming, ["Hezbollah", "Ali Khamenei"]))
+    assert "Hezbollah" in actor_view.divergent_names(naming)  # Hizbullah in 000, Hezbollah elsewhere
+    assert actor_view.divergent_names(naming)[0] == "Islamic State"
+    text = plain(actor_view.describe_naming(naming, ["Hezbollah", "Ali Khamenei"]))
     assert "000 · Saqib Akbar *Hizbullah* (100%)" in text
     assert "002 · Mehr News Agency *Ali Khamenei = Khamenei* (50% each)" in text
-    pairs = plain(actors.describe_pairs(actors.cooccurrence(corpus, table), n=1))
+    pairs = plain(actor_view.describe_pairs(actors.cooccurrence(corpus, table), n=1))
     assert pairs == "- **Islamic State** and **Syria**: 35 sentences in 5 documents"
-    leaders = plain(actors.describe_leaders(actors.mention_counts(corpus, table)))
+    leaders = plain(actor_view.describe_leaders(actors.mention_counts(corpus, table)))
     assert "- 000 · Saqib Akbar: **Afghanistan** (14 mentions" in leaders
-    unique = plain(actors.describe_unique(actors.unique_to_one_outlet(corpus, table)))
+    unique = plain(actor_view.describe_unique(actors.unique_to_one_outlet(corpus, table)))
     assert "- 001 · Middle East Monitor: 1, most named Xinhua News Agency (1)" in unique
 
 
 def test_descriptions_escape_labels_taken_from_the_text(corpus, table):
     unique = actors.unique_to_one_outlet(corpus, table)
     unique["label"] = unique["label"].where(unique["label"] != "001 · Middle East Monitor", '<img src=x onerror="x()"> *$5*')
-    text = actors.describe_unique(unique)
+    text = actor_view.describe_unique(unique)
     assert "<img" not in text and "&lt;img src=x" in text and "&#36;" in text and "\\*" in text
 
 
@@ -418,12 +421,12 @@ def test_a_corpus_without_actors_gives_empty_tables_and_says_so(tmp_path):
         assert frame.empty
     assert actors.candidates(quiet, table).empty
     naming = actors.naming_choices(quiet, table)
-    assert actors.divergent_names(naming) == []
-    assert actors.describe_mentions(table).startswith("The catalogue finds **0 mentions**")
-    assert actors.describe_leaders(actors.mention_counts(quiet, table)) == "No actor is named in body text."
-    assert actors.describe_naming(naming, []) == "No actor is named under different names by different outlets."
-    assert actors.describe_pairs(actors.cooccurrence(quiet, table)) == "No two actors are named in the same sentence."
-    assert actors.describe_unique(actors.unique_to_one_outlet(quiet, table)) == "No actor is named by one outlet only."
+    assert actor_view.divergent_names(naming) == []
+    assert actor_view.describe_mentions(table).startswith("The catalogue finds **0 mentions**")
+    assert actor_view.describe_leaders(actors.mention_counts(quiet, table)) == "No actor is named in body text."
+    assert actor_view.describe_naming(naming, []) == "No actor is named under different names by different outlets."
+    assert actor_view.describe_pairs(actors.cooccurrence(quiet, table)) == "No two actors are named in the same sentence."
+    assert actor_view.describe_unique(actors.unique_to_one_outlet(quiet, table)) == "No actor is named by one outlet only."
     for chart in [charts.actor_heatmap(actors.mention_counts(quiet, table)),
                   charts.naming_choice_bars(naming, []),
                   charts.cooccurrence_matrix(actors.cooccurrence(quiet, table)),

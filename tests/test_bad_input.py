@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from analysis import CorpusError, load_corpus
-from analysis.corpus import CorpusWarning
+from analysis.stages.corpus import CorpusWarning
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ARTICLE = "Iraqi forces retook Rawa on Friday.\n\nThe town was the last one held by the group in Iraq.\n"

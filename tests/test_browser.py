@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 import nbformat
 import pytest
 
-from analysis.report import VEGA_MIME, build_report
+from analysis.views.report import VEGA_MIME, build_report
 from notebook_factory import hostile_corpus
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -206,7 +206,7 @@ def _output_problems(page, outputs: str = f"{LAB_PANEL} .jp-OutputArea-output") 
     problems = [f"output shows an error: {t[:300]!r}" for t in texts if BROKEN.search(t)]
     typeset = page.locator(f"{outputs} >> mjx-container").count()
     if typeset:
-        problems.append(f"{typeset} output(s) typeset as TeX: escape corpus text with analysis.html")
+        problems.append(f"{typeset} output(s) typeset as TeX: escape corpus text with analysis.views.html")
     return problems
 
 

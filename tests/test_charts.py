@@ -6,8 +6,8 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from analysis import charts
-from analysis.notebook import CORPUS_ENV, PANDAS_OPTIONS, configure, corpus_path, setup
+from analysis.views import charts
+from analysis.views.notebook import CORPUS_ENV, PANDAS_OPTIONS, configure, corpus_path, setup
 
 DOCS = pd.DataFrame({
     "doc_id": ["b", "a", "c"],

@@ -6,9 +6,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import metadata
-from analysis.corpus import short_ids
-from analysis.segment import segment, split_sentences
+from analysis.stages import metadata
+from analysis.stages.corpus import short_ids
+from analysis.stages.segment import segment, split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_SUMS = ROOT.parent / "shared" / "seeds" / "SHA256SUMS"

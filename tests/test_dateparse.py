@@ -2,7 +2,7 @@
 
 import pytest
 
-from analysis.dateparse import find_dates, is_dateline
+from analysis.stages.dateparse import find_dates, is_dateline
 
 
 @pytest.mark.parametrize("text,expected", [

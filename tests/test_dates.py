@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from analysis import load_corpus
-from analysis.dates import COLUMNS, dates, document_date, parse_dates
+from analysis.stages.dates import COLUMNS, dates, document_date, parse_dates
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = pd.read_csv(ROOT / "tests" / "fixtures" / "dates_gold.csv", keep_default_na=False)

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from analysis import figures_view as view
+from analysis.views import figures as view
 from analysis import load_corpus
-from analysis.dates import dates
-from analysis.figures import figures, figures_by_kind, recurring_figures, sources_by_outlet
+from analysis.stages.dates import dates
+from analysis.stages.figures import figures, figures_by_kind, recurring_figures, sources_by_outlet
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from analysis.html import escape, escape_markdown, highlight
+from analysis.views.html import escape, escape_markdown, highlight
 
 HOSTILE = 'ISIS said <script>alert("x")</script> & <img src=x onerror="alert(1)">'
 

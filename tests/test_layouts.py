@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from analysis import load_corpus
-from analysis.figures import figures
-from analysis.quotes import quotes
-from analysis.segment import byline_name
+from analysis.stages.figures import figures
+from analysis.stages.quotes import quotes
+from analysis.stages.segment import byline_name
 
 LAYOUTS = Path(__file__).resolve().parent / "fixtures" / "layouts"
 

@@ -4,14 +4,16 @@ import re
 
 import pandas as pd
 
-from analysis import actors, charts, overview
-from analysis import figures_view as figures_view
-from analysis import narratives as view
-from analysis.figures import figures, figures_by_kind, recurring_figures, sources_by_outlet
-from analysis.limits import MAX_DOCUMENTS, busiest
-from analysis.quotes import quotes
-from analysis.stance import evidence, stance
-from analysis.vocabulary import vocabulary
+from analysis.stages import actors
+from analysis.views import actors as actor_view
+from analysis.views import charts, overview
+from analysis.views import figures as figures_view
+from analysis.views import narratives as view
+from analysis.stages.figures import figures, figures_by_kind, recurring_figures, sources_by_outlet
+from analysis.views.limits import MAX_DOCUMENTS, busiest
+from analysis.stages.quotes import quotes
+from analysis.stages.stance import evidence, stance
+from analysis.stages.vocabulary import vocabulary
 
 COUNTS = pd.DataFrame({"doc": ["a", "a", "a", "b", "c", "c"], "n": [1, 1, 1, 5, 1, 1]})
 
@@ -58,7 +60,7 @@ def test_actor_charts_and_prose_trim_documents(corpus):
     spec = charts.actor_heatmap(counts, limit=2).to_dict()
     assert len({r["label"] for r in _rows(spec)}) == 2
     assert "The 2 of 5 documents with the most mentions of these actors are shown" in _subtitle(spec)
-    leaders = actors.describe_leaders(counts, limit=2)
+    leaders = actor_view.describe_leaders(counts, limit=2)
     assert len(re.findall(r"^- ", leaders, flags=re.M)) == 2 and "The 2 of" in leaders
 
 

@@ -5,11 +5,11 @@ from pathlib import Path
 
 
 from analysis import load_corpus
-from analysis import narratives as view
-from analysis.quotes import quotes
-from analysis.reuse import aligned_sentences, reuse
-from analysis.stance import evidence, stance
-from analysis.vocabulary import labels, vocabulary
+from analysis.views import narratives as view
+from analysis.stages.quotes import quotes
+from analysis.stages.reuse import aligned_sentences, reuse
+from analysis.stages.stance import evidence, stance
+from analysis.stages.vocabulary import labels, vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from analysis.report import STAMP, source_sha256, stale_reasons
+from analysis.views.report import STAMP, source_sha256, stale_reasons
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"))
 
@@ -13,13 +13,13 @@ NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
 def test_committed_notebook_is_fresh(path):
     reasons = stale_reasons(nbformat.read(path, as_version=4))
-    assert not reasons, f"{path.name}: " + "; ".join(reasons) + f". Re-run it: make notebooks (or .venv/bin/python -m analysis.report execute notebooks/{path.name})"
+    assert not reasons, f"{path.name}: " + "; ".join(reasons) + f". Re-run it: make notebooks (or .venv/bin/python -m analysis.views.report execute notebooks/{path.name})"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
 def test_notebook_starts_with_the_shared_setup(path):
     first = next(c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
-    assert "from analysis.notebook import setup" in first.source and "setup()" in first.source
+    assert "from analysis.views.notebook import setup" in first.source and "setup()" in first.source
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])

@@ -1,6 +1,6 @@
 """Length-preserving transforms: offsets into the result must index the original text."""
 
-from analysis.offsets import lowered
+from analysis.text import lowered
 
 
 def test_lowered_keeps_every_offset():

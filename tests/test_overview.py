@@ -1,6 +1,6 @@
 """The corpus overview tables, against the seed texts as read."""
 
-from analysis import overview
+from analysis.views import overview
 
 
 def test_publication_dates_keep_precision_and_evidence(corpus):

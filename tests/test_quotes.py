@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from analysis import load_corpus
-from analysis.quotes import COLUMNS, quotation_spans, quotes
+from analysis.stages.quotes import COLUMNS, quotation_spans, quotes
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = pd.read_csv(ROOT / "tests" / "fixtures" / "quotes_gold.csv", dtype={"speaker": str})

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.figures import parse_figures
+from analysis.stages.figures import parse_figures
 
 SUITE = Path(__file__).resolve().parent.parent.parent / "shared" / "external" / "recognizers-text"
 

@@ -10,7 +10,7 @@ import nbformat
 import pytest
 from bs4 import BeautifulSoup
 
-from analysis.report import MACHINE_PATH, build_report, script_json, source_sha256, title_of
+from analysis.views.report import MACHINE_PATH, build_report, script_json, source_sha256, title_of
 from notebook_factory import hostile_corpus, write_notebook
 
 BUNDLE_MARKER = "window.vegaEmbed="  # the last statement of vl-convert's bundle
@@ -81,7 +81,7 @@ def test_corpus_text_is_escaped_in_the_page(report):
 
 def test_code_is_hidden_and_the_notebook_read_the_given_corpus(report):
     page = _page(report, "01-first.html")
-    assert "from analysis.notebook import setup" not in page
+    assert "from analysis.views.notebook import setup" not in page
     assert "documents: 2" in page  # the hostile corpus has two files, seeds/ has five
 
 

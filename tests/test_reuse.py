@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis import load_corpus
-from analysis.reuse import COLUMNS, aligned_sentences, containment, reuse, shingles
+from analysis.stages.reuse import COLUMNS, aligned_sentences, containment, reuse, shingles
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = pd.read_csv(ROOT / "tests" / "fixtures" / "reuse_gold.csv")

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.limits import MAX_DOCUMENTS
-from analysis.report import execute
+from analysis.views.limits import MAX_DOCUMENTS
+from analysis.views.report import execute
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))

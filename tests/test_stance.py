@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis import load_corpus
-from analysis.stance import COLUMNS, evidence, role, stance
+from analysis.stages.stance import COLUMNS, evidence, role, stance
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = pd.read_csv(ROOT / "tests" / "fixtures" / "stance_gold.csv")

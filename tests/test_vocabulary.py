@@ -3,7 +3,7 @@
 import pytest
 
 from analysis import load_corpus
-from analysis.vocabulary import distinctive_words, labels, log_odds, tokens
+from analysis.stages.vocabulary import distinctive_words, labels, log_odds, tokens
 
 
 def test_log_odds_by_hand():

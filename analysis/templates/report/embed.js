@@ -1,5 +1,5 @@
 // Draw every Vega-Lite output of the page with the vegaEmbed the bundle above put on window,
-// with the options the notebooks use (analysis.charts.EMBED_OPTIONS).
+// with the options the notebooks use (analysis.views.charts.EMBED_OPTIONS).
 const options = JSON.parse(document.getElementById("vega-embed-options").textContent);
 for (const holder of document.querySelectorAll("div.vega-chart")) {
   const spec = JSON.parse(holder.querySelector("script.vega-spec").textContent);

@@ -8,8 +8,8 @@ from importlib import resources
 
 import yaml
 
-from analysis.dateparse import DateMention, find_dates
-from analysis.segment import BODY, Span, byline_name
+from analysis.stages.dateparse import DateMention, find_dates
+from analysis.stages.segment import BODY, Span, byline_name
 
 _LICENCE_OWNER = re.compile(
     r"\b(?:all )?(?:content|articles?|material) (?:by|of|from) (?P<name>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*)*)"

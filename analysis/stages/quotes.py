@@ -16,7 +16,7 @@ from typing import NamedTuple
 import pandas as pd
 import yaml
 
-from analysis.corpus import Corpus
+from analysis.stages.corpus import Corpus
 
 COLUMNS = [
     "doc_id", "sent_id", "speaker", "speaker_name", "speaker_text", "speaker_start", "speaker_end",
@@ -635,14 +635,14 @@ def document_quotes(doc_id: str, text: str, sentences: pd.DataFrame, paragraphs:
 @cache
 def _actor_types() -> dict[str, str]:
     """actor_id -> catalogue type (person, state, media, ...)."""
-    from analysis.actors import catalogue
+    from analysis.stages.actors import catalogue
 
     return dict(zip(catalogue()["actor_id"], catalogue()["type"]))
 
 
 def speaker_mentions(text: str) -> list[Mention]:
     """Catalogued actors named in text, by start; demonyms ("Iranian") left out."""
-    from analysis.actors import find_actors
+    from analysis.stages.actors import find_actors
 
     types = _actor_types()
     return [Mention(s, e, a, "person" if types.get(a) == "person" else "actor")

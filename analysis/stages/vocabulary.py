@@ -14,9 +14,9 @@ from importlib import resources
 import pandas as pd
 import yaml
 
-from analysis.corpus import Corpus
-from analysis.quotes import Mention, mentions_within, per_document, speaker_mentions
-from analysis.reuse import stopwords
+from analysis.stages.corpus import Corpus
+from analysis.stages.quotes import Mention, mentions_within, per_document, speaker_mentions
+from analysis.stages.reuse import stopwords
 
 WORDS_COLUMNS = ["group", "term", "ngram", "count", "count_rest", "log_odds", "z", "stopword",
                  "doc_id", "start", "end"]

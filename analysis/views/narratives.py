@@ -7,12 +7,12 @@ from collections import Counter
 import altair as alt
 import pandas as pd
 
-from analysis import charts
-from analysis.actors import catalogue
-from analysis.corpus import Corpus
-from analysis.html import escape, escape_markdown, highlight, note
-from analysis.limits import MAX_DOCUMENTS, busiest, markdown_note
-from analysis.reuse import stopwords
+from analysis.views import charts
+from analysis.stages.actors import catalogue
+from analysis.stages.corpus import Corpus
+from analysis.views.html import escape, escape_markdown, highlight, note
+from analysis.views.limits import MAX_DOCUMENTS, busiest, markdown_note
+from analysis.stages.reuse import stopwords
 
 TOP_WORDS = 10  # distinctive words charted per document
 MAX_LISTED = 20  # examples named in one sentence of prose; the rest are counted

@@ -13,8 +13,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis import metadata
-from analysis.segment import BODY, Span, segment, word_count
+from analysis.stages import metadata
+from analysis.stages.segment import BODY, Span, segment, word_count
 
 MANIFEST = "manifest.csv"
 _CONTROL = bytes(range(0x00, 0x09)) + bytes(range(0x0E, 0x20))  # control bytes no text file has (tab, newlines ok)

@@ -1,7 +1,7 @@
 """Dates and times in a text: explicit ("October 4, 2017", "in 2014", "Since August") and relative
 ("on Tuesday", "two days later", "one year ago"), normalised to ISO at the precision stated.
 
-Explicit calendar dates come from analysis.dateparse (shared with the corpus loader). A relative
+Explicit calendar dates come from analysis.stages.dateparse (shared with the corpus loader). A relative
 expression is resolved only when the document's own date is certain (stated in the text, not
 inferred) or, for "N days later/earlier", when the date it counts from is itself resolved;
 otherwise its `normalized` is empty. Weekday names resolve to the latest such day on or before the
@@ -15,11 +15,11 @@ from datetime import date, timedelta
 import pandas as pd
 from text_to_num import text2num
 
-from analysis.corpus import Corpus
-from analysis.dateparse import MONTHS, find_dates
-from analysis.segment import BODY
-from analysis.figures import alternation, looks_plural, number_words, sentence_lookup, sentences_by_document
-from analysis.offsets import lowered
+from analysis.stages.corpus import Corpus
+from analysis.stages.dateparse import MONTHS, find_dates
+from analysis.stages.segment import BODY
+from analysis.stages.figures import alternation, looks_plural, number_words, sentence_lookup, sentences_by_document
+from analysis.text import lowered
 
 COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "normalized", "relative", "role", "in_body"]
 PUBLICATION_LABELS = frozenset({"dateline", "byline"})

@@ -7,10 +7,10 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 
-from analysis import charts
-from analysis.corpus import Corpus, load_corpus
+from analysis.views import charts
+from analysis.stages.corpus import Corpus, load_corpus
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 CORPUS_ENV = "ANALYSIS_CORPUS"
 
 # Altair 5.5's "mimetype" renderer emits application/vnd.vegalite.v5+json, which JupyterLab 4

@@ -20,11 +20,11 @@ import pandas as pd
 import yaml
 from text_to_num import text2num
 
-from analysis.actors import catalogue
-from analysis.corpus import Corpus, locate
-from analysis.dateparse import MONTHS
-from analysis.offsets import lowered
-from analysis.quotes import quotes as find_quotes
+from analysis.stages.actors import catalogue
+from analysis.stages.corpus import Corpus, locate
+from analysis.stages.dateparse import MONTHS
+from analysis.text import lowered
+from analysis.stages.quotes import quotes as find_quotes
 
 COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "value", "unit", "kind", "counted",
            "approximate", "vague", "source", "in_body", "topic"]

@@ -20,11 +20,11 @@ from nbconvert import HTMLExporter
 from nbconvert.filters import markdown2html
 from traitlets.config import Config
 
-from analysis import charts
-from analysis.notebook import CORPUS_ENV, PROJECT_ROOT
+from analysis.views import charts
+from analysis.views.notebook import CORPUS_ENV, PROJECT_ROOT
 
 NOTEBOOKS = PROJECT_ROOT / "notebooks"
-TEMPLATES = Path(__file__).resolve().parent / "templates"
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 TEMPLATE = "report"
 VEGA_MIME = "application/vnd.vegalite.v5+json"
 # The Vega-Lite release Altair writes its specs for ("v5.20.1" -> "5.20"), bundled to match.
@@ -213,8 +213,8 @@ def build_report(notebooks: list[Path], out_dir: Path, corpus: Path) -> Path:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """`python -m analysis.report execute [NOTEBOOK ...]`: re-run committed notebooks in place."""
-    parser = argparse.ArgumentParser(prog="python -m analysis.report")
+    """`python -m analysis.views.report execute [NOTEBOOK ...]`: re-run committed notebooks in place."""
+    parser = argparse.ArgumentParser(prog="python -m analysis.views.report")
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("execute", help="re-run notebooks in place against seeds/ and stamp them")
     run.add_argument("notebooks", nargs="*", type=Path, help="default: every notebooks/*.ipynb")

@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from analysis.offsets import lowered
+from analysis.text import lowered
 
 MONTHS = {
     name: number

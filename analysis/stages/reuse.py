@@ -24,9 +24,9 @@ import pandas as pd
 import snowballstemmer
 from datasketch import MinHash, MinHashLSH
 
-from analysis.actors import catalogue
-from analysis.corpus import Corpus
-from analysis.quotes import document_quotes, per_document, speaker_mentions
+from analysis.stages.actors import catalogue
+from analysis.stages.corpus import Corpus
+from analysis.stages.quotes import document_quotes, per_document, speaker_mentions
 
 COLUMNS = ["doc_a", "a_start", "a_end", "doc_b", "b_start", "b_end", "score", "relation", "method",
            "a_sent_ids", "b_sent_ids"]

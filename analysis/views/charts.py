@@ -6,7 +6,7 @@ from collections.abc import Sequence
 import altair as alt
 import pandas as pd
 
-from analysis.limits import MAX_DOCUMENTS, busiest
+from analysis.views.limits import MAX_DOCUMENTS, busiest
 
 # ---------------------------------------------------------------------------------------------
 # Shared theme and generic helpers (notebook/report owner). Topic charts go below this block.
@@ -177,7 +177,7 @@ def timeline(
 
 
 # ---------------------------------------------------------------------------------------------
-# Actor mentions (analysis.actors): who is named, under which names, with whom, in context
+# Actor mentions (analysis.stages.actors): who is named, under which names, with whom, in context
 # ---------------------------------------------------------------------------------------------
 
 MONO_FONT = "'DejaVu Sans Mono', Menlo, Consolas, monospace"

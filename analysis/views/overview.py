@@ -4,8 +4,8 @@ import re
 
 import pandas as pd
 
-from analysis.corpus import Corpus
-from analysis.limits import MAX_DOCUMENTS, busiest, markdown_note
+from analysis.stages.corpus import Corpus
+from analysis.views.limits import MAX_DOCUMENTS, busiest, markdown_note
 
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|us|[Oo]ur|[Mm]y|me)\b")
 _QUOTE_MARK = re.compile(r"[\"“”]|(?<!\w)[‘'](?=\w)")

@@ -12,8 +12,8 @@ from importlib import resources
 
 import yaml
 
-from analysis.dateparse import is_dateline
-from analysis.offsets import lowered
+from analysis.stages.dateparse import is_dateline
+from analysis.text import lowered
 
 BODY = "body"
 

@@ -1,9 +1,7 @@
-"""Actor mentions: the actor catalogue, a fast alias matcher, and who is named how, how often, with whom."""
+"""Actor mentions: a fast alias matcher over the catalogue, and who is named how, how often, with whom."""
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -11,150 +9,21 @@ from typing import NamedTuple
 import ahocorasick
 import numpy as np
 import pandas as pd
-import yaml
 
-from analysis.corpus import Corpus, locate
-from analysis.html import escape, escape_markdown, highlight
-from analysis.limits import MAX_DOCUMENTS, busiest, markdown_note
+from analysis.stages.catalogue import CATALOGUE_PATH, Catalogue, CatalogueError, catalogue, load_catalogue
+from analysis.stages.corpus import Corpus, locate
 
-CATALOGUE_PATH = Path(__file__).resolve().parent / "data" / "actors.yaml"
 MENTION_DTYPES = {"doc_id": "str", "sent_id": "int64", "start": "int64", "end": "int64", "surface": "str",
                   "actor_id": "str", "kind": "str", "in_body": "bool", "alias": "str"}
 MENTION_COLUMNS = list(MENTION_DTYPES)
-CATALOGUE_COLUMNS = ["actor_id", "name", "type", "affiliation", "aliases", "demonyms", "metonym_of"]
 APOSTROPHES = "’‘ʼʿ"  # written forms of ' that an alias with ' also matches
-_ACTOR_KEYS = {"id", "name", "type", "affiliation", "aliases", "given", "family", "family_alone",
-               "demonyms", "metonym_of"}
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 6x faster
-_SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
 _AL = re.compile(r"\b[Aa]l-")
 _COORDINATED = re.compile(r"(?:\s*,)?\s+(?:and|or)\s+$|\s*,\s*$")
-_LAST_WORD = re.compile(r"([A-Za-z]+)[^A-Za-z\n]*$")
-
-
-class CatalogueError(ValueError):
-    """An actor catalogue file that cannot be used, with the file and the problem named."""
-
-
-@dataclass(frozen=True)
-class Actor:
-    """One catalogue entry."""
-
-    actor_id: str
-    name: str
-    type: str
-    affiliation: str
-    aliases: tuple[str, ...]
-    demonyms: tuple[str, ...]
-    metonym_of: str
-
-
-@dataclass(frozen=True)
-class Catalogue:
-    """The actors plus the word lists the matcher and `candidates` use."""
-
-    path: Path
-    actors: tuple[Actor, ...]
-    caps_ambiguous: frozenset[str]
-    locative_words: frozenset[str]
-    titles: frozenset[str]
-    not_names: frozenset[str]
-
-
 # A mention found in a text: (start, end, actor_id, kind, alias matched as written in the catalogue).
 Found = tuple[int, int, str, str, str]
+_LAST_WORD = re.compile(r"([A-Za-z]+)[^A-Za-z\n]*$")
 
-
-def _strings(value: object, where: str) -> tuple[str, ...]:
-    """A YAML list of non-empty strings (or nothing) as a tuple, else a CatalogueError."""
-    if value is None:
-        return ()
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise CatalogueError(f"{where}: expected a list of non-empty strings, got {value!r}")
-    return tuple(value)
-
-
-def _person_names(entry: dict, where: str) -> tuple[str, ...]:
-    """Aliases spelled out from a person's given and family names: every combination, and the family name alone."""
-    given, family = _strings(entry.get("given"), where), _strings(entry.get("family"), where)
-    combos = tuple(f"{g} {f}" for g in given for f in family)
-    alone = family if entry.get("family_alone", True) else ()
-    return combos + alone
-
-
-def _actor(entry: object, index: int, types: set[str], path: Path) -> Actor:
-    """Validate one catalogue entry and turn it into an Actor."""
-    if not isinstance(entry, dict):
-        raise CatalogueError(f"{path.name}: actor #{index + 1} is not a mapping: {entry!r}")
-    where = f"{path.name}: actor {entry.get('id', f'#{index + 1}')!r}"
-    unknown = set(entry) - _ACTOR_KEYS
-    if unknown:
-        raise CatalogueError(f"{where}: unknown key(s) {sorted(unknown)}")
-    for key in ("id", "name", "type"):
-        if not isinstance(entry.get(key), str) or not entry[key].strip():
-            raise CatalogueError(f"{where}: missing or empty '{key}'")
-    if not _SLUG.match(entry["id"]):
-        raise CatalogueError(f"{where}: id must be a lower-case slug (a-z, 0-9, _)")
-    if entry["type"] not in types:
-        raise CatalogueError(f"{where}: unknown type {entry['type']!r} (known: {', '.join(sorted(types))})")
-    if entry.get("metonym_of") and entry["type"] != "place":
-        raise CatalogueError(f"{where}: only a place can be a metonym_of another actor")
-    aliases = (entry["name"], *_strings(entry.get("aliases"), where), *_person_names(entry, where))
-    return Actor(
-        actor_id=entry["id"],
-        name=entry["name"],
-        type=entry["type"],
-        affiliation=entry.get("affiliation") or "",
-        aliases=tuple(dict.fromkeys(aliases)),
-        demonyms=tuple(dict.fromkeys(_strings(entry.get("demonyms"), where))),
-        metonym_of=entry.get("metonym_of") or "",
-    )
-
-
-@lru_cache(maxsize=8)
-def load_catalogue(path: Path | str = CATALOGUE_PATH) -> Catalogue:
-    """Read and validate an actor catalogue YAML file (format: analysis/data/actors.yaml); cached per path."""
-    path = Path(path)
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
-    except (OSError, yaml.YAMLError) as err:
-        raise CatalogueError(f"{path.name}: cannot read the actor catalogue ({err})") from None
-    if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
-        raise CatalogueError(f"{path.name}: expected a mapping with an 'actors' list")
-    types = set(data.get("types") or {})
-    actors = tuple(_actor(entry, i, types, path) for i, entry in enumerate(data["actors"]))
-    ids = [a.actor_id for a in actors]
-    duplicates = sorted(i for i, n in Counter(ids).items() if n > 1)
-    if duplicates:
-        raise CatalogueError(f"{path.name}: duplicate actor id(s) {duplicates}")
-    known = set(ids)
-    for actor in actors:
-        for key in ("affiliation", "metonym_of"):
-            target = getattr(actor, key)
-            if target and target not in known:
-                raise CatalogueError(f"{path.name}: actor {actor.actor_id!r}: {key} {target!r} is not a catalogue id")
-    shoutable = frozenset(_strings(data.get("caps_ambiguous"), f"{path.name}: caps_ambiguous"))
-    stray = sorted(shoutable - {alias for actor in actors for alias in actor.aliases})
-    if stray:
-        raise CatalogueError(f"{path.name}: caps_ambiguous {stray} are not aliases of any actor")
-    return Catalogue(
-        path=path,
-        actors=actors,
-        caps_ambiguous=shoutable,
-        locative_words=frozenset(
-            w.lower() for w in _strings(data.get("locative_words"), f"{path.name}: locative_words")),
-        titles=frozenset(_strings(data.get("titles"), f"{path.name}: titles")),
-        not_names=frozenset(_strings(data.get("not_names"), f"{path.name}: not_names")),
-    )
-
-
-def catalogue(path: Path | str = CATALOGUE_PATH) -> pd.DataFrame:
-    """The actor catalogue as a table: one row per actor, aliases and demonyms "; "-joined."""
-    rows = [
-        (a.actor_id, a.name, a.type, a.affiliation, "; ".join(a.aliases), "; ".join(a.demonyms), a.metonym_of)
-        for a in load_catalogue(path).actors
-    ]
-    return pd.DataFrame(rows, columns=CATALOGUE_COLUMNS)
+__all__ = ["CATALOGUE_PATH", "Catalogue", "CatalogueError", "catalogue", "load_catalogue"]
 
 
 def written_forms(alias: str) -> list[str]:
@@ -550,113 +419,3 @@ def _clip_right(text: str, width: int) -> str:
     """The first width characters of text, with an ellipsis when cut; line breaks as spaces."""
     text = text.replace("\n", " ")
     return text if len(text) <= width else text[:width - 1] + "…"
-
-
-def mentions_html(corpus: Corpus, actor_id: str, table: pd.DataFrame | None = None) -> str:
-    """An HTML list of every body sentence naming an actor, the mentions highlighted (corpus text escaped)."""
-    table = mentions(corpus) if table is None else table
-    own = table[(table["actor_id"] == actor_id) & table["in_body"]]
-    labels = corpus.documents.set_index("doc_id")["label"]
-    sents = corpus.sentences.set_index(["doc_id", "sent_id"])
-    items = []
-    for (doc_id, sent_id), group in own.groupby(["doc_id", "sent_id"], sort=True):
-        sent = sents.loc[(doc_id, sent_id)]
-        text = corpus.texts[doc_id][sent["start"]:sent["end"]]
-        offset = sent["start"]
-        spans = [(s - offset, e - offset, k) for s, e, k in zip(group["start"], group["end"], group["kind"])]
-        items.append(f"<li><b>{escape(labels[doc_id])}</b> · sentence {sent_id}: {highlight(text, spans)}</li>")
-    return f"<ul>{''.join(items)}</ul>" if items else "<p>(no body mentions)</p>"
-
-
-# ---------------------------------------------------------------------------------------------
-# Sentences for the notebook, built from the tables (so every number shown comes from the data).
-# Labels come from the texts (bylines, outlet lines) and names from an editable catalogue: all
-# go through escape_markdown, so markup in them shows as text.
-# ---------------------------------------------------------------------------------------------
-
-
-def _md(text: str) -> str:
-    """Text from the corpus or the catalogue, safe inside Markdown."""
-    return escape_markdown(str(text))
-
-
-def _count(n: int, noun: str) -> str:
-    """'1 mention', '2 mentions'."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
-def describe_mentions(table: pd.DataFrame) -> str:
-    """Markdown: how many mentions of how many actors, by kind, and how many in body text."""
-    kinds = table["kind"].value_counts()
-    body = table[table["in_body"]]
-    return (
-        f"The catalogue finds **{_count(len(table), 'mention')}** of "
-        f"**{_count(table['actor_id'].nunique(), 'actor')}** in {_count(table['doc_id'].nunique(), 'document')}: "
-        f"{kinds.get('name', 0)} names, "
-        f"{kinds.get('demonym', 0)} demonyms and {kinds.get('metonym', 0)} capitals standing for their governments. "
-        f"{len(body)} of them are in body text ({_count(body['actor_id'].nunique(), 'actor')}); the rest are in "
-        "headlines, captions, bios and source lines, and the analyses below leave them out."
-    )
-
-
-def describe_leaders(counts: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> str:
-    """Markdown: the actor named most in body text, and each document's most named other actor, per 1,000 words
-    (at most `limit` documents: those naming other actors most)."""
-    totals = counts.groupby("name")["mentions"].sum().sort_values(ascending=False, kind="stable")
-    if totals.empty:
-        return "No actor is named in body text."
-    first = totals.index[0]
-    others, left_out = busiest(counts[(counts["name"] != first) & (counts["mentions"] > 0)], "label", "mentions",
-                               limit=limit, most="mentions of other actors")
-    lines = markdown_note(left_out) + [
-        f"**{_md(first)}** is named most: {_count(totals.iloc[0], 'body mention')} in all. After it, each "
-        "document's most named actor (per 1,000 body words) is:"]
-    for label, doc in others.sort_values(["per_1000_words", "name"], ascending=[False, True]).groupby("label"):
-        top = doc.iloc[0]
-        lines.append(f"- {_md(label)}: **{_md(top['name'])}** ({_count(top['mentions'], 'mention')}, "
-                     f"{top['per_1000_words']:.1f} per 1,000 words)")
-    return "\n".join(lines)
-
-
-def describe_naming(naming: pd.DataFrame, names: Iterable[str], *, limit: int = MAX_DOCUMENTS) -> str:
-    """Markdown: for each named actor, the name(s) each outlet (at most `limit`: those naming it most) uses most and
-    their share of its mentions."""
-    lines = []
-    for name in names:
-        rows, left_out = busiest(naming[naming["name"] == name], "label", "mentions", limit=limit, most="mentions")
-        parts = []
-        for label, own in rows.groupby("label", sort=True):
-            best = own[own["mentions"] == own["mentions"].max()].sort_values("alias")
-            tie = " each" if len(best) > 1 else ""
-            aliases = " = ".join(_md(alias) for alias in best["alias"])
-            parts.append(f"{_md(label)} *{aliases}* ({best['share'].iloc[0]:.0%}{tie})")
-        lines.append(f"- **{_md(name)}**: " + "; ".join(parts) + (f" ({left_out[:-1]}.)" if left_out else ""))
-    return "\n".join(lines) or "No actor is named under different names by different outlets."
-
-
-def divergent_names(naming: pd.DataFrame) -> list[str]:
-    """Actors whose most used name differs between outlets (most mentioned first): where naming is a choice."""
-    firsts = naming.sort_values(["mentions", "alias"], ascending=[False, True]).groupby(["name", "label"]).head(1)
-    differs = firsts.groupby("name")["alias"].nunique()
-    totals = naming.groupby("name")["mentions"].sum()
-    chosen = differs[differs > 1].index
-    return sorted(chosen, key=lambda n: (-totals[n], n))
-
-
-def describe_pairs(pairs: pd.DataFrame, n: int = 5) -> str:
-    """Markdown: the n pairs of actors most often named in the same sentence."""
-    lines = [f"- **{_md(r.name_a)}** and **{_md(r.name_b)}**: {_count(r.sentences, 'sentence')} in "
-             f"{_count(r.documents, 'document')}" for r in pairs.head(n).itertuples()]
-    return "\n".join(lines) or "No two actors are named in the same sentence."
-
-
-def describe_unique(unique: pd.DataFrame) -> str:
-    """Markdown: how many actors only one outlet names, per outlet, with the most mentioned of them."""
-    if unique.empty:
-        return "No actor is named by one outlet only."
-    lines = [f"**{_count(len(unique), 'actor')}** named by one outlet only:"]
-    for label, rows in unique.groupby("label", sort=True):
-        top = rows.sort_values(["mentions", "name"], ascending=[False, True]).head(3)
-        names = ", ".join(f"{_md(r.name)} ({r.mentions})" for r in top.itertuples())
-        lines.append(f"- {_md(label)}: {len(rows)}, most named {names}")
-    return "\n".join(lines)

@@ -3,13 +3,13 @@
 import altair as alt
 import pandas as pd
 
-from analysis import charts
-from analysis.corpus import Corpus
-from analysis.dates import document_date
-from analysis.figures import readable_number
-from analysis.html import NO_MATH_CLASS, escape, escape_markdown, highlight, note
-from analysis.limits import MAX_DOCUMENTS, busiest, markdown_note
-from analysis.overview import PRECISION
+from analysis.views import charts
+from analysis.stages.corpus import Corpus
+from analysis.stages.dates import document_date
+from analysis.stages.figures import readable_number
+from analysis.views.html import NO_MATH_CLASS, escape, escape_markdown, highlight, note
+from analysis.views.limits import MAX_DOCUMENTS, busiest, markdown_note
+from analysis.views.overview import PRECISION
 
 
 

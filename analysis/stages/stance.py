@@ -3,7 +3,7 @@
 Transparent rules: a cue from data/stance_lexicon.yaml ("thanks to X", "X liberated", "proxies of X")
 judges the catalogued actors named on its side of the cue within the same clause. Each judgment
 records the sentence it comes from and whose voice gives it: the speaker of the statement the cue
-sits in (analysis.quotes), or the author when the text speaks for itself.
+sits in (analysis.stages.quotes), or the author when the text speaks for itself.
 """
 
 import re
@@ -17,9 +17,9 @@ from importlib import resources
 import pandas as pd
 import yaml
 
-from analysis.actors import catalogue, find_actors
-from analysis.corpus import Corpus
-from analysis.quotes import Mention, mentions_within, per_document, quotation_spans, quotes
+from analysis.stages.actors import catalogue, find_actors
+from analysis.stages.corpus import Corpus
+from analysis.stages.quotes import Mention, mentions_within, per_document, quotation_spans, quotes
 
 EVIDENCE_COLUMNS = ["doc_id", "sent_id", "actor_id", "stance", "cue", "cue_start", "cue_end",
                     "mention_start", "mention_end", "voice"]

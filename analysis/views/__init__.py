@@ -1,0 +1,1 @@
+"""Views: what the notebooks and the report show (prose, tables, charts, HTML), built from the tables."""
