@@ -75,8 +75,8 @@ def figure_source_accuracy(texts: dict[str, str], figures: pd.DataFrame) -> dict
 def main(folder: Path = DEV_CORPUS) -> None:
     """Print the scores of the current code on the dev corpus."""
     from analysis import load_corpus
-    from analysis.figures import figures
-    from analysis.quotes import quotes
+    from analysis.stages.figures import figures
+    from analysis.stages.quotes import quotes
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
