@@ -10,8 +10,8 @@ import pandas as pd
 import yaml
 
 CATALOGUE_PATH = Path(__file__).resolve().parent.parent / "data" / "actors.yaml"
-CATALOGUE_COLUMNS = ["actor_id", "name", "type", "affiliation", "aliases", "demonyms", "metonym_of"]
-_ACTOR_KEYS = {"id", "name", "type", "affiliation", "aliases", "given", "family", "family_alone",
+CATALOGUE_COLUMNS = ["actor_id", "name", "type", "affiliation", "aliases", "demonyms", "metonym_of", "side"]
+_ACTOR_KEYS = {"id", "name", "type", "affiliation", "side", "aliases", "given", "family", "family_alone",
                "demonyms", "metonym_of"}
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 6x faster
 _SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -29,6 +29,7 @@ class Actor:
     name: str
     type: str
     affiliation: str
+    side: str
     aliases: tuple[str, ...]
     demonyms: tuple[str, ...]
     metonym_of: str
@@ -63,7 +64,7 @@ def _person_names(entry: dict, where: str) -> tuple[str, ...]:
     return combos + alone
 
 
-def _actor(entry: object, index: int, types: set[str], path: Path) -> Actor:
+def _actor(entry: object, index: int, types: set[str], sides: set[str], path: Path) -> Actor:
     """Validate one catalogue entry and turn it into an Actor."""
     if not isinstance(entry, dict):
         raise CatalogueError(f"{path.name}: actor #{index + 1} is not a mapping: {entry!r}")
@@ -78,6 +79,8 @@ def _actor(entry: object, index: int, types: set[str], path: Path) -> Actor:
         raise CatalogueError(f"{where}: id must be a lower-case slug (a-z, 0-9, _)")
     if entry["type"] not in types:
         raise CatalogueError(f"{where}: unknown type {entry['type']!r} (known: {', '.join(sorted(types))})")
+    if entry.get("side") and entry["side"] not in sides:
+        raise CatalogueError(f"{where}: unknown side {entry['side']!r} (known: {', '.join(sorted(sides))})")
     if entry.get("metonym_of") and entry["type"] != "place":
         raise CatalogueError(f"{where}: only a place can be a metonym_of another actor")
     aliases = (entry["name"], *_strings(entry.get("aliases"), where), *_person_names(entry, where))
@@ -86,6 +89,7 @@ def _actor(entry: object, index: int, types: set[str], path: Path) -> Actor:
         name=entry["name"],
         type=entry["type"],
         affiliation=entry.get("affiliation") or "",
+        side=entry.get("side") or "",
         aliases=tuple(dict.fromkeys(aliases)),
         demonyms=tuple(dict.fromkeys(_strings(entry.get("demonyms"), where))),
         metonym_of=entry.get("metonym_of") or "",
@@ -102,8 +106,8 @@ def load_catalogue(path: Path | str = CATALOGUE_PATH) -> Catalogue:
         raise CatalogueError(f"{path.name}: cannot read the actor catalogue ({err})") from None
     if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
         raise CatalogueError(f"{path.name}: expected a mapping with an 'actors' list")
-    types = set(data.get("types") or {})
-    actors = tuple(_actor(entry, i, types, path) for i, entry in enumerate(data["actors"]))
+    types, sides = set(data.get("types") or {}), set(data.get("sides") or {})
+    actors = tuple(_actor(entry, i, types, sides, path) for i, entry in enumerate(data["actors"]))
     ids = [a.actor_id for a in actors]
     duplicates = sorted(i for i, n in Counter(ids).items() if n > 1)
     if duplicates:
@@ -132,7 +136,7 @@ def load_catalogue(path: Path | str = CATALOGUE_PATH) -> Catalogue:
 def catalogue(path: Path | str = CATALOGUE_PATH) -> pd.DataFrame:
     """The actor catalogue as a table: one row per actor, aliases and demonyms "; "-joined."""
     rows = [
-        (a.actor_id, a.name, a.type, a.affiliation, "; ".join(a.aliases), "; ".join(a.demonyms), a.metonym_of)
+        (a.actor_id, a.name, a.type, a.affiliation, "; ".join(a.aliases), "; ".join(a.demonyms), a.metonym_of, a.side)
         for a in load_catalogue(path).actors
     ]
     return pd.DataFrame(rows, columns=CATALOGUE_COLUMNS)
