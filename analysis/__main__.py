@@ -44,9 +44,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     write_tables(args.corpus, args.out)
     if not args.no_report:
-        from analysis.views.report import build_report
+        from analysis.views.report import ReportIncomplete, build_report
 
-        index = build_report(sorted(NOTEBOOKS.glob("*.ipynb")), args.out / "report", args.corpus.resolve())
+        try:
+            index = build_report(sorted(NOTEBOOKS.glob("*.ipynb")), args.out / "report", args.corpus.resolve(),
+                                 tables=args.out / "tables")
+        except ReportIncomplete as err:
+            progress(f"error: {err}")
+            return 1
         progress(f"report: {index}")
     return 0
 
