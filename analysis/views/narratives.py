@@ -9,6 +9,7 @@ import pandas as pd
 
 from analysis.views import charts
 from analysis.stages.actors import catalogue
+from analysis.stages.catalogue import without_titles
 from analysis.stages.corpus import Corpus
 from analysis.views.html import escape, escape_markdown, highlight, note
 from analysis.views.limits import MAX_DOCUMENTS, busiest, markdown_note
@@ -36,9 +37,10 @@ def document_labels(corpus: Corpus) -> dict[str, str]:
 
 def actor_names(ids: pd.Series) -> pd.Series:
     """Display names for speaker or actor values: catalogue names for actor ids, otherwise the words without a
-    leading article ("the corporate media" and "corporate media" are one speaker)."""
+    leading article ("the corporate media" and "corporate media" are one speaker) or titles ("Colonel Mark Hensley"
+    is Mark Hensley)."""
     names = dict(zip(catalogue()["actor_id"], catalogue()["name"]))
-    return ids.map(lambda v: names.get(v) or re.sub(r"^(?:the|a|an)\s+", "", str(v), flags=re.I))
+    return ids.map(lambda v: names.get(v) or without_titles(re.sub(r"^(?:the|a|an)\s+", "", str(v), flags=re.I)))
 
 
 # ---------------------------------------------------------------- quotes
