@@ -26,9 +26,10 @@ def load_warned(folder: Path, match: str):
 
 def test_empty_file_is_skipped_with_a_warning_and_listed(folder):
     (folder / "empty.txt").write_bytes(b"  \n")
-    corpus = load_warned(folder, r"empty\.txt: file is empty \(skipped\)")
+    corpus = load_warned(folder, r"empty\.txt: file holds only whitespace \(skipped\)")
     assert list(corpus.documents["doc_id"]) == ["good"]
-    assert corpus.problems.to_dict("records") == [{"file": "empty.txt", "problem": "file is empty", "action": "skipped"}]
+    assert corpus.problems.to_dict("records") == [
+        {"file": "empty.txt", "problem": "file holds only whitespace", "action": "skipped"}]
 
 
 def test_strict_mode_raises_naming_the_file(folder):

@@ -5,30 +5,36 @@ Bad input never disappears silently: each problem is either an error naming the 
 """
 
 import hashlib
+import re
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from analysis.stages import metadata
-from analysis.stages.segment import BODY, Span, segment, word_count
+from analysis.stages import files, metadata
+from analysis.stages.files import CorpusError
+from analysis.stages.manifest import MANIFEST, read_manifest
+from analysis.stages.segment import BODY, Span, has_words, segment, word_count
 
-MANIFEST = "manifest.csv"
-_CONTROL = bytes(range(0x00, 0x09)) + bytes(range(0x0E, 0x20))  # control bytes no text file has (tab, newlines ok)
 PROBLEM_COLUMNS = ["file", "problem", "action"]
+MAX_WARNED_FILES = 3  # files named in the one warning line per kind of problem; corpus.problems lists them all
+# Line breaks the segmenter does not know, read as "\n" (one character for one, so offsets stay those of the text).
+_LONE_CR = re.compile(r"\r(?!\n)")
+_OTHER_BREAKS = {"\u2028": "U+2028 line separators", "\u2029": "U+2029 paragraph separators",
+                 "\x85": "U+0085 next-line characters", "\v": "vertical tabs", "\f": "form feeds"}
+_AS_NEWLINE = str.maketrans(dict.fromkeys(_OTHER_BREAKS, "\n"))
+MAX_SENTENCE_CHARS = 5_000  # a longer "sentence" (a line without punctuation) is cut at whitespace below this
+MAX_HEADLINE_WORDS = 60  # a longer first paragraph is no headline: read as body
+LEAD_LABELS = ("headline", "standfirst")  # what a text with no body paragraph was read as, instead of body
 # Each table's columns and their dtypes; tables are built column by column (several times faster than from rows).
 PARAGRAPH_COLUMNS = {"doc_id": "str", "para_id": "int64", "start": "int64", "end": "int64", "text": "str",
                      "label": "str", "in_body": "bool"}
 SENTENCE_COLUMNS = {"doc_id": "str", "sent_id": "int64", "para_id": "int64", "start": "int64", "end": "int64",
                     "text": "str", "label": "str", "in_body": "bool"}
 SPAN_COLUMNS = {"doc_id": "str", "start": "int64", "end": "int64", "label": "str"}
-
-
-class CorpusError(ValueError):
-    """A corpus file or manifest that cannot be used, with the file named in the message."""
 
 
 class CorpusWarning(UserWarning):
@@ -58,52 +64,56 @@ def locate(starts, offsets) -> np.ndarray:
     return np.clip(np.searchsorted(np.asarray(starts), np.asarray(offsets), side="right") - 1, 0, None)
 
 
-def decode(path: Path, raw: bytes) -> tuple[str, list[str]]:
-    """Decode a file's bytes as UTF-8 (BOM removed), else Windows-1252; return the text and fallback notes."""
-    if not raw.strip():
-        raise CorpusError(f"{path.name}: file is empty")
-    head = raw[:8192]
-    if b"\x00" in head or len(head) - len(head.translate(None, _CONTROL)) > 8:
-        raise CorpusError(f"{path.name}: binary file (control bytes), not text")
-    notes = []
-    if raw.startswith(b"\xef\xbb\xbf"):
-        notes.append("UTF-8 byte-order mark removed; offsets count from the first character after it")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        try:
-            text = raw.decode("cp1252")
-        except UnicodeDecodeError:
-            raise CorpusError(f"{path.name}: neither UTF-8 nor Windows-1252 text ({err})") from None
-        notes.append(f"not valid UTF-8 ({err.reason} at byte {err.start}); decoded as Windows-1252")
-    if "\r\n" in text:
-        notes.append("CRLF line endings kept; offsets count the \\r characters")
-    return text, notes
+@dataclass
+class Problems:
+    """Every file that needed a fallback or was skipped: one row each, and one warning line per kind of problem."""
 
+    strict: bool = False
+    rows: list[dict] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
 
-def read_manifest(root: Path) -> pd.DataFrame:
-    """The optional manifest of facts the texts cannot give (one row per doc_id), or an empty table."""
-    path = root / MANIFEST
-    if not path.exists():
-        return pd.DataFrame({"doc_id": pd.Series(dtype="str")})
-    manifest = pd.read_csv(path, dtype=str, keep_default_na=False)
-    if "doc_id" not in manifest.columns:
-        raise CorpusError(f"{path.name}: no doc_id column")
-    dupes = manifest["doc_id"][manifest["doc_id"].duplicated()].tolist()
-    if dupes:
-        raise CorpusError(f"{path.name}: doc_id listed more than once: {', '.join(dupes)}")
-    for column in manifest.columns:
-        if column != "doc_id" and not column.endswith("_source") and f"{column}_source" not in manifest.columns:
-            raise CorpusError(f"{path.name}: column '{column}' has no '{column}_source' provenance column")
-    return manifest
+    def add(self, file: str, problem: str, action: str, kind: str = "") -> None:
+        """Record a problem (kind: what groups it with others in the warning; default the problem itself); strict:
+        raise it as a CorpusError instead."""
+        if self.strict:
+            raise CorpusError(f"{file}: {problem}")
+        self.rows.append(dict(file=file, problem=problem, action=action))
+        self.kinds.append(kind or problem)
+
+    def warn(self) -> None:
+        """One CorpusWarning per kind of problem: the file and problem when alone, else a count and a few files."""
+        groups: dict[tuple[str, str], list[dict]] = {}
+        for row, kind in zip(self.rows, self.kinds):
+            groups.setdefault((kind, row["action"]), []).append(row)
+        for (kind, action), rows in groups.items():
+            if len(rows) == 1:
+                message = f"{rows[0]['file']}: {rows[0]['problem']} ({action})"
+            else:
+                named = ", ".join(r["file"] for r in rows[:MAX_WARNED_FILES])
+                more = f" and {len(rows) - MAX_WARNED_FILES} more" if len(rows) > MAX_WARNED_FILES else ""
+                message = f"{len(rows)} files: {kind} ({action}): {named}{more}; corpus.problems lists each"
+            warnings.warn(message, CorpusWarning, stacklevel=3)
+
+    def table(self) -> pd.DataFrame:
+        """The problems table."""
+        return pd.DataFrame(self.rows, columns=PROBLEM_COLUMNS)
 
 
 Columns = dict[str, list]
 
 
-def document_tables(doc_id: str, text: str) -> tuple[dict, Columns, Columns, Columns, bool]:
-    """Metadata row, and paragraph, sentence and span columns for one document (a pure function)."""
-    paragraphs, sentences, fallback = segment(text)
+Note = tuple[str, str, str]  # (problem, action, kind) for the problems table
+
+
+def document_tables(doc_id: str, text: str) -> tuple[dict, Columns, Columns, Columns, list[Note]]:
+    """Metadata row, paragraph, sentence and span columns for one document (a pure function), and the fallbacks
+    its text needed."""
+    layout, notes = _layout(text)
+    paragraphs, sentences, fallback = segment(layout)
+    if fallback:
+        notes.append(("no blank lines between paragraphs", "split paragraphs at single line breaks", ""))
+    paragraphs, sentences = _body_fallbacks(layout, paragraphs, sentences, notes)
+    sentences = _cut_long(layout, sentences, notes)
     flat = [s for para in sentences for s in para]
     paras = {"para_id": list(range(len(paragraphs))), **_columns(doc_id, paragraphs, text)}
     sents = {"sent_id": list(range(len(flat))), "para_id": [i for i, para in enumerate(sentences) for _ in para],
@@ -126,7 +136,70 @@ def document_tables(doc_id: str, text: str) -> tuple[dict, Columns, Columns, Col
         n_words=word_count(" ".join(t for t, in_body in zip(sents["text"], sents["in_body"]) if in_body)),
         n_chars=len(text), boilerplate_chars=sum(s.end - s.start for s in flat if s.label != BODY),
     )
-    return row, paras, sents, spans, fallback
+    return row, paras, sents, spans, notes
+
+
+def _layout(text: str) -> tuple[str, list[Note]]:
+    """The text the segmenter reads: line breaks it does not know (a lone CR, U+2028, ...) as "\\n", one character
+    for one so every offset is the text's own; and a note for each kind replaced, or for CRLF kept."""
+    notes: list[Note] = []
+    if "\r\n" in text:
+        notes.append(("CRLF line endings kept; offsets count the \\r characters", "loaded", ""))
+    if "\r" in text and _LONE_CR.search(text):
+        text = _LONE_CR.sub("\n", text)
+        notes.append(("CR-only line endings read as line breaks (the text keeps them)", "loaded", ""))
+    found = [name for char, name in _OTHER_BREAKS.items() if char in text]
+    if found:
+        text = text.translate(_AS_NEWLINE)
+        notes.append((f"{', '.join(found)} read as line breaks (the text keeps them)", "loaded", ""))
+    return text, notes
+
+
+def _body_fallbacks(text: str, paragraphs: list[Span], sentences: list[list[Span]],
+                    notes: list[Note]) -> tuple[list[Span], list[list[Span]]]:
+    """Paragraphs read as body when the layout rules found none: a first paragraph too long for a headline, and,
+    if still no paragraph is body, every headline or standfirst paragraph after the first (all of a one-paragraph
+    text)."""
+    relabel = set()
+    if paragraphs and paragraphs[0].label == "headline" and has_words(text[paragraphs[0].start:paragraphs[0].end],
+                                                                    MAX_HEADLINE_WORDS + 1):
+        relabel.add(0)
+        notes.append((f"first paragraph longer than {MAX_HEADLINE_WORDS} words: read as body, not as a headline",
+                      "loaded", ""))
+    if paragraphs and not relabel and all(p.label != BODY for p in paragraphs):
+        first = 1 if len(paragraphs) > 1 and paragraphs[0].label == "headline" else 0
+        relabel = {i for i in range(first, len(paragraphs)) if paragraphs[i].label in LEAD_LABELS}
+        if relabel:
+            notes.append((f"no body paragraph found: {len(relabel)} paragraph(s) read as headline or standfirst "
+                          f"taken as body", "loaded", "no body paragraph found"))
+    if not relabel:
+        return paragraphs, sentences
+    return ([p._replace(label=BODY) if i in relabel else p for i, p in enumerate(paragraphs)],
+            [[s._replace(label=BODY) for s in para] if i in relabel else para for i, para in enumerate(sentences)])
+
+
+def _cut_long(text: str, sentences: list[list[Span]], notes: list[Note]) -> list[list[Span]]:
+    """Each paragraph's sentences, any longer than MAX_SENTENCE_CHARS (a line without punctuation) cut into pieces
+    at the last whitespace before the limit (or at the limit, if there is none)."""
+    if all(s.end - s.start <= MAX_SENTENCE_CHARS for para in sentences for s in para):
+        return sentences
+    cut, n = [], 0
+    for para in sentences:
+        pieces = []
+        for s in para:
+            start = s.start
+            while s.end - start > MAX_SENTENCE_CHARS:
+                limit = start + MAX_SENTENCE_CHARS
+                space = max(text.rfind(" ", start + 1, limit), text.rfind("\n", start + 1, limit))
+                end = space if space > start else limit
+                pieces.append(Span(start, end, s.label))
+                start = end + (text[end:end + 1].isspace())
+                n += 1
+            pieces.append(Span(start, s.end, s.label))
+        cut.append(pieces)
+    notes.append((f"{n} cut(s) in sentences longer than {MAX_SENTENCE_CHARS:,} characters (no sentence punctuation)",
+                  "cut at whitespace", "sentences too long"))
+    return cut
 
 
 def _columns(doc_id: str, spans: list[Span], text: str | None = None) -> Columns:
@@ -159,42 +232,53 @@ def _frame(parts: list[Columns], schema: dict[str, str]) -> pd.DataFrame:
 
 
 def load_corpus(path: str | Path = "seeds", strict: bool = False) -> Corpus:
-    """Load every .txt file in a folder (and its manifest.csv) into a Corpus, sorted by doc_id."""
+    """Load every .txt file (any case) in a folder, and its manifest.csv, into a Corpus sorted by doc_id."""
     root = Path(path)
-    if not root.is_dir():
-        raise CorpusError(f"{root}: corpus folder not found")
-    problems: list[dict] = []
-
-    def problem(file: str, what: str, action: str) -> None:
-        if strict:
-            raise CorpusError(f"{file}: {what}")
-        warnings.warn(f"{file}: {what} ({action})", CorpusWarning, stacklevel=3)
-        problems.append(dict(file=file, problem=what, action=action))
-
-    texts, raw_hashes, tables = {}, {}, []
-    for file in sorted(root.glob("*.txt")):
-        raw = file.read_bytes()
-        digest = hashlib.sha256(raw).hexdigest()
-        if digest in raw_hashes:
-            problem(file.name, f"duplicate of {raw_hashes[digest]}.txt (same bytes)", "skipped")
+    _check_folder(root)
+    problems = Problems(strict)
+    listing = files.list_folder(root, ignore=(MANIFEST,))
+    for name, reason in listing.skipped:
+        problems.add(name, reason, "skipped", reason.split(" (")[0])
+    texts, names, raw_hashes, tables = {}, {}, {}, []
+    for file in listing.files:
+        doc_id = file.name[: -len(files.SUFFIX)]
+        if doc_id in names:
+            problems.add(file.name, f"doc_id '{doc_id}' already taken by {names[doc_id]}", "skipped",
+                         "doc_id already taken (names differing only in the case of the extension)")
             continue
         try:
-            text, notes = decode(file, raw)
-        except CorpusError as err:
-            problem(file.name, str(err).split(": ", 1)[1], "skipped")
+            raw = files.read_bytes(file)
+        except OSError as err:
+            problems.add(file.name, f"cannot be read ({err.strerror})", "skipped")
             continue
-        raw_hashes[digest] = file.stem
-        for note in notes:
-            problem(file.name, note, "loaded")
-        row, paras, sents, spans, fallback = document_tables(file.stem, text)
+        digest = hashlib.sha256(raw).hexdigest()
+        if digest in raw_hashes:
+            problems.add(file.name, f"duplicate of {raw_hashes[digest]} (same bytes)", "skipped",
+                         "duplicate of another file (same bytes)")
+            continue
+        try:
+            text, decoding = files.decode(raw)
+        except files.NotText as err:
+            problems.add(file.name, str(err), "skipped")
+            continue
+        raw_hashes[digest], names[doc_id] = file.name, file.name
+        for note in decoding:
+            problems.add(file.name, note, "loaded", note.split(";")[0].split(" at ")[0])
+        row, paras, sents, spans, notes = document_tables(doc_id, text)
+        for problem, action, kind in notes:
+            problems.add(file.name, problem, action, kind)
         row["sha256"] = digest
-        if fallback:
-            problem(file.name, "no blank lines between paragraphs", "split paragraphs at single line breaks")
-        texts[file.stem] = text
+        texts[doc_id] = text
         tables.append((row, paras, sents, spans))
     if not texts:
-        raise CorpusError(f"{root}: no readable .txt files")
-    documents = _with_manifest(pd.DataFrame([t[0] for t in tables]), read_manifest(root), problem)
+        problems.warn()
+        skipped = "; ".join(f"{name}: {reason}" for name, reason in listing.skipped[:MAX_WARNED_FILES])
+        more = f" and {len(problems.rows) - MAX_WARNED_FILES} more" if len(problems.rows) > MAX_WARNED_FILES else ""
+        raise CorpusError(f"{root}: no readable .txt files"
+                          + (f" ({len(problems.rows)} entry skipped: {skipped}{more})" if problems.rows else ""))
+    documents = _with_manifest(pd.DataFrame([t[0] for t in tables]), read_manifest(root, lambda problem, action: problems.add(MANIFEST, problem, action)),
+                               names, problems)
+    problems.warn()
     return Corpus(
         root=root,
         texts=texts,
@@ -202,16 +286,28 @@ def load_corpus(path: str | Path = "seeds", strict: bool = False) -> Corpus:
         paragraphs=_frame([t[1] for t in tables], PARAGRAPH_COLUMNS),
         sentences=_frame([t[2] for t in tables], SENTENCE_COLUMNS),
         spans=_frame([t[3] for t in tables], SPAN_COLUMNS),
-        problems=pd.DataFrame(problems, columns=PROBLEM_COLUMNS),
+        problems=problems.table(),
     )
 
 
-def _with_manifest(documents: pd.DataFrame, manifest: pd.DataFrame, problem) -> pd.DataFrame:
+def _check_folder(root: Path) -> None:
+    """Raise a CorpusError unless root is a folder (a missing path and a file given as the corpus named plainly)."""
+    if root.is_file():
+        raise CorpusError(f"{root}: is a file; the corpus is the folder holding the .txt files")
+    if not root.exists():
+        raise CorpusError(f"{root}: corpus folder not found")
+    if not root.is_dir():
+        raise CorpusError(f"{root}: not a folder")
+
+
+def _with_manifest(documents: pd.DataFrame, manifest: pd.DataFrame, names: dict[str, str],
+                   problems: Problems) -> pd.DataFrame:
     """Documents with manifest facts added (each with its provenance) and a short display label."""
     for doc_id in sorted(set(manifest["doc_id"]) - set(documents["doc_id"])):
-        problem(MANIFEST, f"row for {doc_id}, which is not a loaded .txt file", "row ignored")
+        problems.add(MANIFEST, f"row for {doc_id}, which is not a loaded .txt file", "row ignored",
+                     "rows for doc_ids that are not loaded .txt files")
     for doc_id in sorted(set(documents["doc_id"]) - set(manifest["doc_id"])) if len(manifest.columns) > 1 else []:
-        problem(f"{doc_id}.txt", f"no row in {MANIFEST}", "metadata from the text only")
+        problems.add(names[doc_id], f"no row in {MANIFEST}", "metadata from the text only")
     docs = documents.set_index("doc_id")
     for _, row in manifest[manifest["doc_id"].isin(docs.index)].iterrows():
         for column in (c for c in manifest.columns if c != "doc_id" and not c.endswith("_source")):
