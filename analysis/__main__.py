@@ -5,6 +5,7 @@ import sys
 import time
 from pathlib import Path
 
+from analysis.stages.catalogue import CatalogueError, use_catalogue
 from analysis.stages.corpus import load_corpus
 from analysis.views.notebook import PROJECT_ROOT
 from analysis.pipeline import TABLES
@@ -41,12 +42,27 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--corpus", type=Path, default=PROJECT_ROOT / "seeds", help="folder of .txt articles")
     build.add_argument("--out", type=Path, default=Path("build"), help="output folder")
     build.add_argument("--no-report", action="store_true", help="write the tables only")
+    build.add_argument("--catalogue", type=Path, default=None,
+                       help="your actor catalogue (format of analysis/data/actors.yaml), merged over the package's "
+                            "(default: actors.yaml in the corpus folder, if there is one)")
     args = parser.parse_args(argv)
+    try:
+        user = use_catalogue(args.corpus, args.catalogue)
+    except CatalogueError as err:
+        progress(f"error: {err}")
+        return 2
+    if user:
+        progress(f"catalogue: the package's, with {user} over it")
     write_tables(args.corpus, args.out)
     if not args.no_report:
-        from analysis.views.report import build_report
+        from analysis.views.report import ReportIncomplete, build_report
 
-        index = build_report(sorted(NOTEBOOKS.glob("*.ipynb")), args.out / "report", args.corpus.resolve())
+        try:
+            index = build_report(sorted(NOTEBOOKS.glob("*.ipynb")), args.out / "report", args.corpus.resolve(),
+                                 tables=args.out / "tables")
+        except ReportIncomplete as err:
+            progress(f"error: {err}")
+            return 1
         progress(f"report: {index}")
     return 0
 

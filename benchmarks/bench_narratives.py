@@ -3,7 +3,7 @@
 import warnings
 
 from analysis.stages.quotes import quotes
-from analysis.stages.reuse import reuse
+from analysis.stages.reuse import copies, reuse, shared_sentences
 from analysis.stages.stance import stance
 from analysis.stages.vocabulary import labels, vocabulary
 from benchmarks.common import corpus_megabytes, replicated_corpus, report
@@ -17,8 +17,13 @@ def main() -> None:
     mb = corpus_megabytes(corpus)
     print(f"narratives corpus: {len(corpus.texts)} documents, {mb:.1f} MB")
     for name, make in [("quotes", quotes), ("stance (includes quotes)", stance), ("vocabulary", vocabulary),
-                       ("labels", labels), ("reuse (includes quotes)", reuse)]:
+                       ("labels", labels)]:
         report(name, mb, lambda make=make: make(corpus), repeat=1)
+    said = quotes(corpus)
+    copied = copies(corpus)
+    report("copies", mb, lambda: copies(corpus), repeat=1)
+    report("reuse (shared sentences and passages)", mb,
+           lambda: reuse(corpus, copied, shared_sentences(corpus, said, copied)), repeat=1)
 
 
 if __name__ == "__main__":

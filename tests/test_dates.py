@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from analysis import load_corpus
-from analysis.stages.dates import COLUMNS, dates, document_date, parse_dates
+from analysis.stages.dates import COLUMNS, dates, document_date, parse_dates, period_start
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = pd.read_csv(ROOT / "tests" / "fixtures" / "dates_gold.csv", keep_default_na=False)
@@ -123,3 +123,31 @@ HELD_OUT = [
 @pytest.mark.parametrize("text, expected", HELD_OUT)
 def test_held_out_sentences(text, expected):
     assert found(text, WEDNESDAY) == expected
+
+
+# Every form of `normalized` the stage writes, with its first day (None: a calendar cannot place it).
+PERIODS = [
+    ("2014", (date(2014, 1, 1), "year")),
+    ("2017-09", (date(2017, 9, 1), "month")),
+    ("2017-W41", (date(2017, 10, 9), "week")),  # ISO week 41 of 2017 starts on Monday 9 October
+    ("2017-10-12", (date(2017, 10, 12), "day")),
+    ("2017-11-22T21:00", (date(2017, 11, 22), "day")),
+    ("2017-10-04/2017-10-05", (date(2017, 10, 4), "day")),
+    ("--11-22/--11-23", None),
+    ("--08", None),
+    ("", None),
+]
+
+
+@pytest.mark.parametrize("normalized, expected", PERIODS)
+def test_period_start_reads_every_form_the_stage_writes(normalized, expected):
+    assert period_start(normalized) == expected
+
+
+def test_every_normalized_value_of_a_news_text_has_a_period_or_no_year():
+    text = ("BAGHDAD, Oct 12, 2017 - Forces advanced in the past week, after fighting last week and last month. "
+            "Last year the city fell; next year it will be rebuilt. On October 4-5, 2017 the army moved, on "
+            "November 22, 2017 at 9:00 pm it stopped, two days later it moved again, three weeks ago, a decade ago.")
+    values = [d.normalized for d in parse_dates(text, date(2017, 10, 12))]
+    assert {"2017-W40", "2017-09", "2016", "2018", "2017-11-22T21:00", "2007"} <= set(values)
+    assert [v for v in values if v[:1].isdigit() and period_start(v) is None] == []

@@ -7,11 +7,18 @@ from pathlib import Path
 from analysis import load_corpus
 from analysis.views import narratives as view
 from analysis.stages.quotes import quotes
-from analysis.stages.reuse import aligned_sentences, reuse
+from analysis.stages.reuse import copies, reuse, shared_sentences
 from analysis.stages.stance import evidence, stance
 from analysis.stages.vocabulary import labels, vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _shared(corpus) -> tuple:
+    """The aligned sentence pairs and the shared passages of a corpus."""
+    found = copies(corpus)
+    pairs = shared_sentences(corpus, quotes(corpus), found)
+    return pairs, reuse(corpus, found, pairs)
 
 
 def test_differing_words_are_marked_in_runs():
@@ -22,7 +29,7 @@ def test_differing_words_are_marked_in_runs():
 
 def test_outlet_stories_take_their_numbers_from_the_tables(corpus):
     table = view.quoted(corpus, quotes(corpus))
-    stories = view.outlet_stories(corpus, table, stance(corpus), vocabulary(corpus), labels(corpus), reuse(corpus))
+    stories = view.outlet_stories(corpus, table, stance(corpus), vocabulary(corpus), labels(corpus), _shared(corpus)[1])
     paragraphs = re.sub(r"<[^>]+>", "", stories).split("\n\n")  # corpus words come wrapped by escape_markdown
     assert len(paragraphs) == 5
     # 003 attributes 4 statements (read: the Sunni fighters twice, Khattab Omer, Iraqi security officials)
@@ -51,12 +58,22 @@ def test_corpus_text_is_escaped(tmp_path):
         body = f"Headline\n\n{shared} {extra}\n\n" + "\n\n".join(["The army kept advancing towards the border."] * 3)
         (tmp_path / f"{name}.txt").write_text(body, encoding="utf-8")
     corpus = load_corpus(tmp_path)
-    html = view.reuse_html(corpus, reuse(corpus))
+    html = view.reuse_html(corpus, _shared(corpus)[1])
     assert "&lt;b&gt;town&lt;/b&gt;" in html and "<b>town</b>" not in html and "&amp; its" in html
 
 
+def test_shared_passages_and_claims_views_are_bounded(corpus):
+    pairs, shared = _shared(corpus)
+    html = view.reuse_html(corpus, shared, limit=1)  # 000-001 and 000-002 share four passages each: the first shown
+    assert html.count("↔") == 4 and "002 ·" not in html and "The 1 of 3 pairs of documents with the most shared passages are shown" in html
+    claims = view.recurring_claims(corpus, pairs, quotes(corpus), labels(corpus))
+    html = view.claims_html(claims, limit=2)
+    assert html.count("<h4>") == 2 and f"The 2 of {claims.claim.nunique()} recurring claims" in html
+    assert all(part.count("<tr>") <= 3 for part in html.split("<h4>")[1:])  # a heading row and two wordings
+
+
 def test_recurring_claims_span_documents(corpus):
-    claims = view.recurring_claims(corpus, aligned_sentences(corpus), quotes(corpus), labels(corpus))
+    claims = view.recurring_claims(corpus, _shared(corpus)[0], quotes(corpus), labels(corpus))
     assert (claims.groupby("claim")["doc_id"].nunique() >= 2).all()
     # the $500 billion damage estimate: 000 s7 (Soleimani "further said") and 001 s12 ("He said initial reports")
     damage = claims[claims.sentence.str.contains("500 billion")]
@@ -70,7 +87,7 @@ def test_views_on_a_corpus_with_nothing_to_show(tmp_path):
     said = quotes(corpus)
     table = view.quoted(corpus, said)
     assert view.quotes_prose(table) == "No statement is attributed to anyone in these documents."
-    assert view.claims_html(view.recurring_claims(corpus, aligned_sentences(corpus), said, labels(corpus))) == (
+    assert view.claims_html(view.recurring_claims(corpus, _shared(corpus)[0], said, labels(corpus))) == (
         "<p>No claim recurs across documents.</p>")
-    assert view.reuse_html(corpus, reuse(corpus)) == "<p>No passage is shared between documents.</p>"
+    assert view.reuse_html(corpus, _shared(corpus)[1]) == "<p>No passage is shared between documents.</p>"
     assert view.stance_chart(view.stance_matrix(corpus, stance(corpus))).to_dict()  # a note, not an error

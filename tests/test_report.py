@@ -10,8 +10,9 @@ import nbformat
 import pytest
 from bs4 import BeautifulSoup
 
-from analysis.views.report import MACHINE_PATH, build_report, script_json, source_sha256, title_of
-from notebook_factory import hostile_corpus, write_notebook
+from analysis.views.report import (MACHINE_PATH, NOTEBOOKS, ReportIncomplete, build_report, execute, script_json,
+                                   source_sha256, title_of)
+from notebook_factory import CELLS, dated_corpus, hostile_corpus, write_notebook
 
 BUNDLE_MARKER = "window.vegaEmbed="  # the last statement of vl-convert's bundle
 OUTSIDE = re.compile(r"""(?:src|href|action|data)\s*=\s*["']?\s*(?:https?:)?//""", re.IGNORECASE)
@@ -109,8 +110,30 @@ def test_source_hash_follows_code_not_prose():
     assert source_sha256(nb) != before
 
 
-def test_a_failing_notebook_is_named_in_the_error(tmp_path):
-    bad = tmp_path / "bad.ipynb"
-    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 / 0")]), bad)
-    with pytest.raises(RuntimeError, match=r"(?s)bad\.ipynb: execution failed.*ZeroDivisionError: division by zero"):
-        build_report([bad], tmp_path / "out", Path("seeds"))
+def test_a_failing_notebook_gets_an_error_page_and_the_other_pages_are_written(tmp_path, capfd):
+    notebooks = [write_notebook(tmp_path / "nb" / "01-first.ipynb", "First page"),
+                 write_notebook(tmp_path / "nb" / "02-broken.ipynb", "Broken page",
+                                [CELLS[0], 'print("fine")', 'int("2017-W41")', 'print("never")'])]
+    with pytest.raises(ReportIncomplete) as failure:
+        build_report(notebooks, tmp_path / "report", hostile_corpus(tmp_path / "corpus"))
+    message = str(failure.value)
+    assert "\n" not in message
+    assert message.startswith("02-broken.ipynb: cell [3] failed: ValueError: invalid literal for int() with base 10: "
+                              "'2017-W41'")
+    broken = (tmp_path / "report" / "02-broken.html").read_text(encoding="utf-8")
+    assert "could not be computed" in broken and "cell [3]" in broken and "int(&quot;2017-W41&quot;)" in broken
+    assert '<div class="vega-chart' in (tmp_path / "report" / "01-first.html").read_text(encoding="utf-8")
+    index = (tmp_path / "report" / "index.html").read_text(encoding="utf-8")
+    assert 'href="01-first.html"' in index and 'href="02-broken.html"' in index and "Not computed: 02-broken" in index
+    progress = capfd.readouterr().err
+    assert "[2/2] running 02-broken.ipynb" in progress
+    assert "without encryption" not in progress  # the kernels talk over IPC sockets, not TCP
+
+
+@pytest.mark.parametrize("name", ["01-corpus.ipynb", "03-figures.ipynb"])
+def test_notebooks_with_dates_run_on_an_article_dated_last_week(tmp_path, name):
+    nb = execute(NOTEBOOKS / name, dated_corpus(tmp_path / "corpus"))
+    assert [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"] == []
+    if name == "03-figures.ipynb":
+        shown = "\n".join(str(o.get("data", {})) for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+        assert "past week" in shown and "2017-W40" in shown  # placed on the timeline at its ISO week

@@ -1,4 +1,5 @@
-"""Shared passages: hand-aligned passages between the seed articles, duplicates, and the speaker guard."""
+"""Shared passages: hand-aligned passages between the seed articles and in the dev corpus, copies as one cluster,
+relations, and the guards that keep look-alike sentences apart."""
 
 from pathlib import Path
 
@@ -6,15 +7,26 @@ import pandas as pd
 import pytest
 
 from analysis import load_corpus
-from analysis.stages.reuse import COLUMNS, aligned_sentences, containment, reuse, shingles
+from analysis.stages.quotes import quotes
+from analysis.stages.reuse import (COLUMNS, COPY_COLUMNS, containment, copies, numbers, reuse, shared_sentences,
+                                   shingles)
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = pd.read_csv(ROOT / "tests" / "fixtures" / "reuse_gold.csv")
+DEV = ROOT.parent / "shared" / "dev-corpus"
+DEV_GOLD = pd.read_csv(ROOT / "tests" / "fixtures" / "reuse_dev_gold.csv")
+
+
+def tables(corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The aligned sentence pairs and the passages of a corpus."""
+    found = copies(corpus)
+    pairs = shared_sentences(corpus, quotes(corpus), found)
+    return pairs, reuse(corpus, found, pairs)
 
 
 @pytest.fixture(scope="module")
-def table(corpus):
-    return reuse(corpus)
+def seed_tables(corpus):
+    return tables(corpus)
 
 
 def _overlap(s1: int, e1: int, s2: int, e2: int) -> bool:
@@ -27,16 +39,25 @@ def _hit(row, gold) -> bool:
         row.a_start, row.a_end, gold.a_start, gold.a_end) and _overlap(row.b_start, row.b_end, gold.b_start, gold.b_end)
 
 
+def scores(table: pd.DataFrame, gold: pd.DataFrame) -> tuple[float, float, float]:
+    """Passage precision, recall, and the share of gold passages found with the gold relation."""
+    found = table[table.relation != "duplicate"]
+    correct = [any(_hit(row, g) for g in gold.itertuples()) for row in found.itertuples()]
+    recalled = [any(_hit(row, g) for row in found.itertuples()) for g in gold.itertuples()]
+    same = [any(_hit(row, g) and row.relation == g.relation for row in found.itertuples()) for g in gold.itertuples()]
+    return sum(correct) / max(len(found), 1), sum(recalled) / len(gold), sum(same) / len(gold)
+
+
 def test_gold_surfaces_match_the_text(corpus):
     for g in GOLD.itertuples():
         assert corpus.texts[g.doc_a][g.a_start : g.a_end] == g.a_surface
         assert corpus.texts[g.doc_b][g.b_start : g.b_end] == g.b_surface
 
 
-def test_precision_and_recall_against_hand_aligned_passages(corpus, table):
+def test_precision_and_recall_against_hand_aligned_passages(corpus, seed_tables):
+    table = seed_tables[1]
     found = table[table.relation != "duplicate"]
-    correct = [any(_hit(row, g) for g in GOLD.itertuples()) for row in found.itertuples()]
-    recalled = [any(_hit(row, g) for row in found.itertuples()) for g in GOLD.itertuples()]
+    precision, recall, relation = scores(table, GOLD)
     inside = 0
     for row in found.itertuples():
         for doc, start, end in ((row.doc_a, row.a_start, row.a_end), (row.doc_b, row.b_start, row.b_end)):
@@ -44,27 +65,72 @@ def test_precision_and_recall_against_hand_aligned_passages(corpus, table):
             spans += [(g.b_start, g.b_end) for g in GOLD.itertuples() if g.doc_b == doc]
             inside += sum(any(s <= i < e for s, e in spans) for i in range(start, end))
     total = sum(r.a_end - r.a_start + r.b_end - r.b_start for r in found.itertuples())
-    precision, recall, char_precision = sum(correct) / len(found), sum(recalled) / len(GOLD), inside / total
-    print(f"reuse: passages P={precision:.3f} R={recall:.3f} ({len(found)} found, {len(GOLD)} gold); "
-          f"characters inside gold passages {char_precision:.3f}")
-    assert precision >= 0.95 and recall >= 0.95 and char_precision >= 0.95
+    print(f"reuse seeds: P={precision:.3f} R={recall:.3f} relation={relation:.3f} ({len(found)} found, "
+          f"{len(GOLD)} gold); characters inside gold passages {inside / total:.3f}")
+    assert precision == 1.0 and recall == 1.0 and relation == 1.0 and inside / total >= 0.95
 
 
-def test_wire_copy_is_found_by_shingles_alone(corpus):
-    pairs = aligned_sentences(corpus)
+@pytest.mark.skipif(not DEV.is_dir(), reason="../shared/dev-corpus is not on this machine")
+def test_dev_corpus_passages():
+    """Ten passages aligned by hand in the dev corpus (offsets only), judged as the same statement or not."""
+    with pytest.warns():  # two dev files have no blank lines between paragraphs
+        corpus = load_corpus(DEV)
+    precision, recall, relation = scores(tables(corpus)[1], DEV_GOLD)
+    print(f"reuse dev corpus: P={precision:.3f} R={recall:.3f} relation={relation:.3f}")
+    assert recall == 1.0 and precision >= 0.55 and relation >= 0.8
+
+
+def test_wire_copy_is_found_by_shingles_alone(seed_tables):
+    pairs = seed_tables[0]
     wire = pairs[(pairs.method == "shingles") & pairs.doc_a.str.startswith("001") & pairs.doc_b.str.startswith("002")]
     # 001 s9-11 and 002 s2-4 are the same wire copy, lightly edited
-    assert {(9, 2), (10, 3), (11, 4)} <= set(zip(wire.a_sent, wire.b_sent))
-    assert set(wire.relation) == {"near_verbatim"}
+    relations = dict(zip(zip(wire.a_sent, wire.b_sent), wire.relation))
+    assert {relations[p] for p in [(9, 2), (10, 3), (11, 4)]} == {"near_verbatim"}
+    # the lead is rewritten around the same names (001 s7 'He said the ultimate victory was achieved thanks to ...'
+    # and 002 s1 '... hailed the "great victory" over Daesh which was materialized thanks to ...'): not near-verbatim
+    assert relations[(7, 1)] == "paraphrase"
 
 
-def test_different_speakers_are_not_the_same_statement(corpus):
-    pairs = aligned_sentences(corpus)
+def test_different_speakers_are_not_the_same_statement(seed_tables):
+    pairs = seed_tables[0]
     # 001 s3 (Khamenei's statement) and 002 s0 (Soleimani's congratulation) share many words
     assert not ((pairs.a_sent == 3) & pairs.doc_a.str.startswith("001") & (pairs.b_sent == 0)).any()
 
 
-def test_columns_and_offsets(corpus, table):
+def _write(folder: Path, texts: dict[str, str]):
+    """A corpus of the given texts."""
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return load_corpus(folder)
+
+
+def test_template_sentences_with_other_figures_are_not_one_statement(tmp_path):
+    template = ("Headline {n}\n\nThe coalition assesses that at least {k} civilians have been unintentionally killed "
+                "by coalition strikes since the start of the operation.\n")
+    corpus = _write(tmp_path, {"a": template.format(n=1, k="484"), "b": template.format(n=2, k="1,335")})
+    assert tables(corpus)[1].empty
+    assert numbers("at least 1,335 civilians, not 484.") == {"1335", "484"}
+
+
+def test_stock_phrases_are_not_shared_passages(tmp_path):
+    corpus = _write(tmp_path, {"a": "Briefing\n\nWell, good morning.\n\nThe strikes hit oil wells near Raqqa.\n",
+                               "b": "Briefing\n\nWell, good morning, everybody.\n\nThe envoy met the governor in Erbil.\n"})
+    assert tables(corpus)[1].empty
+
+
+def test_a_rewrite_is_not_verbatim(tmp_path):
+    corpus = _write(tmp_path, {
+        "a": "One\n\nThe army said on Friday that the town of Tal Afar was freed after a long and bitter siege.\n",
+        "b": "Two\n\nThe army said on Friday that the town of Tal Afar was freed after a long siege by its forces.\n",
+        "c": "Three\n\nThe army said on Friday that the town of Tal Afar was freed after a long and bitter siege. "
+             "Markets in the capital stayed closed for the rest of the week.\n"})
+    table = tables(corpus)[1]
+    assert dict(zip(table.doc_a + table.doc_b, table.relation)) == {
+        "ab": "near_verbatim", "ac": "verbatim", "bc": "near_verbatim"}
+
+
+def test_columns_and_offsets(corpus, seed_tables):
+    table = seed_tables[1]
     assert list(table.columns) == COLUMNS
     for row in table.itertuples():
         assert 0 <= row.a_start < row.a_end <= len(corpus.texts[row.doc_a])
@@ -74,10 +140,30 @@ def test_columns_and_offsets(corpus, table):
 
 def test_copied_document_is_one_duplicate_row(tmp_path):
     text = "Headline\n\nThe army said the town was freed on Friday after a long siege. Aid arrived later.\n"
-    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
-    (tmp_path / "b.txt").write_text(text + "\n", encoding="utf-8")
-    table = reuse(load_corpus(tmp_path))
+    table = reuse(*_copies_and_pairs(_write(tmp_path, {"a": text, "b": text + "\n"})))
     assert list(table.relation) == ["duplicate"] and (table.doc_a[0], table.doc_b[0]) == ("a", "b")
+
+
+def _copies_and_pairs(corpus):
+    """The arguments of `reuse` for a corpus."""
+    found = copies(corpus)
+    return corpus, found, shared_sentences(corpus, quotes(corpus), found)
+
+
+def test_many_near_copies_are_one_cluster(tmp_path):
+    """Twelve copies of one article, each with a line of its own appended: one cluster, one row per copy, and no
+    passage between copies (the number of rows grows with the copies, not with their pairs)."""
+    body = ("The army said the town was freed on Friday after a long siege that lasted most of the summer. "
+            "Aid convoys reached the eastern districts on Saturday, officials said. Thousands of families returned "
+            "to their homes in the following weeks, while engineers cleared mines from the main roads. ")
+    texts = {f"copy{i:02d}": f"Town freed\n\n{body}Copy {i}.\n" for i in range(12)}
+    texts["other"] = "Storm season\n\nForecasters expect an active hurricane season in the Atlantic this year.\n"
+    corpus, found, pairs = _copies_and_pairs(_write(tmp_path, texts))
+    assert list(found.columns) == COPY_COLUMNS
+    assert list(found.doc_id) == [f"copy{i:02d}" for i in range(1, 12)] and set(found.copy_of) == {"copy00"}
+    assert set(found.method) == {"minhash"} and (found.similarity >= 0.9).all()
+    table = reuse(corpus, found, pairs)
+    assert len(table) == 11 and set(table.relation) == {"duplicate"}
 
 
 def test_shingle_containment():
@@ -89,8 +175,7 @@ def test_probe_articles():
     """Three texts written for testing, not from the seeds, run once before any change. Hand-aligned sentence pairs:
     a1~b1 (the same wire lead, edited), a2~b2 (the same quotation in other words), a3~b3 (guerrilla vs insurgent
     tactics, a loose paraphrase). Found: the first two (one passage), not the third; c (weather) shares nothing."""
-    corpus = load_corpus(ROOT / "tests" / "fixtures" / "reuse_probe")
-    pairs = aligned_sentences(corpus)
+    corpus, found, pairs = _copies_and_pairs(load_corpus(ROOT / "tests" / "fixtures" / "reuse_probe"))
     assert set(zip(pairs.doc_a, pairs.a_sent, pairs.doc_b, pairs.b_sent)) == {("a", 1, "b", 1), ("a", 2, "b", 2)}
-    table = reuse(corpus)
+    table = reuse(corpus, found, pairs)
     assert list(zip(table.doc_a, table.doc_b, table.a_sent_ids, table.b_sent_ids)) == [("a", "b", "1 2", "1 2")]

@@ -10,7 +10,8 @@ import ahocorasick
 import numpy as np
 import pandas as pd
 
-from analysis.stages.catalogue import CATALOGUE_PATH, Catalogue, CatalogueError, catalogue, load_catalogue
+from analysis.stages.catalogue import (CATALOGUE_PATH, Catalogue, CatalogueError, catalogue, catalogue_files,
+                                       load_catalogue, read_catalogue)
 from analysis.stages.corpus import Corpus, locate
 
 MENTION_DTYPES = {"doc_id": "str", "sent_id": "int64", "start": "int64", "end": "int64", "surface": "str",
@@ -137,10 +138,15 @@ def _shouted(text: str, start: int, end: int, window: int = 40) -> bool:
     return (text[max(0, start - window):start] + text[end:end + window]).isupper()
 
 
+def matcher(path: Path | str | None = None) -> Matcher:
+    """The (cached) matcher for a catalogue file; without one, the package's merged with the analyst's."""
+    return _matcher(*catalogue_files(path))
+
+
 @lru_cache(maxsize=4)
-def matcher(path: Path | str = CATALOGUE_PATH) -> Matcher:
-    """The (cached) matcher for a catalogue file."""
-    return Matcher(load_catalogue(path))
+def _matcher(path: Path, user: Path | None) -> Matcher:
+    """The matcher for the catalogue these files make."""
+    return Matcher(read_catalogue(path, user))
 
 
 def find_actors(text: str) -> list[tuple[int, int, str, str]]:

@@ -212,6 +212,29 @@ def parse_dates(text: str, anchor: date | None = None) -> list[DateExpression]:
     return _chain(kept)
 
 
+_PERIOD = re.compile(r"(?P<year>\d{4})(?:-W(?P<week>\d\d)|-(?P<month>\d\d)(?:-(?P<day>\d\d))?)?")
+
+
+def period_start(normalized: str) -> tuple[date, str] | None:
+    """The first day of the period a normalized value names, and its precision (year, month, week, day); None for
+    "" or a value without a year. Reads every form this module writes: 2017, 2017-11, 2017-W41, 2017-11-22,
+    2017-11-22T09:00 and the range 2017-11-21/2017-11-22 (its first day)."""
+    m = _PERIOD.match(normalized or "")
+    if not m:
+        return None
+    year = int(m.group("year"))
+    try:
+        if m.group("week"):
+            return date.fromisocalendar(year, int(m.group("week")), 1), "week"
+        if m.group("day"):
+            return date(year, int(m.group("month")), int(m.group("day"))), "day"
+        if m.group("month"):
+            return date(year, int(m.group("month")), 1), "month"
+        return date(year, 1, 1), "year"
+    except ValueError:  # a year 0000 or a month 13 from a typo in the text
+        return None
+
+
 def document_date(published: object, inferred: object) -> date | None:
     """A document's own date when it is certain: stated to the day (YYYY-MM-DD...) and not inferred."""
     if pd.isna(inferred) or bool(inferred) or not isinstance(published, str) or len(published) < 10:

@@ -1,14 +1,26 @@
 """Shared passages: text two documents share verbatim, lightly edited (same wire copy) or paraphrased.
 
-Units are body sentences. MinHash LSH (datasketch) over each sentence's content-word stems finds
-candidate pairs across documents; each candidate is then scored exactly:
-- `shingles`: containment of word 3-grams, for verbatim and near-verbatim copy;
-- `tfidf`: cosine of IDF-weighted content-word stems, for paraphrase (another translation of the
-  same statement). A paraphrase is only claimed between two documents that share an anchor (a pair
-  scoring at least STORY_ANCHOR, i.e. they tell the same story) and whose quoted speakers agree.
-- `extend`: seed-and-extend, as text-reuse aligners do: a sentence pair next to an aligned pair
-  (within EXTEND_WINDOW body sentences on both sides) is aligned at the lower cosine EXTEND.
-Aligned sentence pairs near each other on both sides merge into one passage.
+Near-identical documents (a copy, a re-post with a line added) are found first and reported as one cluster: one
+`duplicate` row per copy, naming the cluster's first document; only that first document takes part in the
+alignment, so a thousand copies cost one document, not a million pairs.
+
+Units are body sentences. MinHash LSH (datasketch) over each sentence's content-word stems finds candidate pairs
+across documents, so the work grows with the corpus and the pairs that share words, not with all pairs; each
+candidate is then scored exactly:
+- `shingles`: containment of word 3-grams (NEAR_VERBATIM), for verbatim and edited copy;
+- `tfidf`: cosine of IDF-weighted content-word stems, for paraphrase (another translation of the same
+  statement), sought between any two documents (PARAPHRASE) and, more loosely (STORY_PARAPHRASE), between two
+  documents that already share an anchor (two different sentences one copies or closely paraphrases: they tell
+  the same story; identical sentences alone, such as a site's notice on every page, do not make a story);
+- `extend`: seed-and-extend, as text-reuse aligners do: a sentence next to an aligned pair (within
+  EXTEND_WINDOW body sentences on both sides) is aligned to its best free partner there at the lower cosine EXTEND.
+Each aligned pair must be the same statement: its catalogued speakers agree, its numbers agree (two sentences
+built on one template with other figures are two statements), a copy shares MIN_STEMS content words and, when it
+shares only names, the same speaker; a paraphrase shares MIN_TERMS terms (lower-case content words and numbers:
+what is said, not who); a sentence copied elsewhere in the other document is not also paired by paraphrase.
+A sentence pair is `verbatim` when its words are the same, `near_verbatim` when most of the shorter one is copied
+(EDITED), else `paraphrase`. Aligned pairs near each other on both sides merge into one passage, labelled by its
+least changed pair but `verbatim` only when the passage's words are the same on both sides.
 """
 
 import hashlib
@@ -24,24 +36,34 @@ import pandas as pd
 import snowballstemmer
 from datasketch import MinHash, MinHashLSH
 
-from analysis.stages.actors import catalogue
+from analysis.stages.catalogue import catalogue
 from analysis.stages.corpus import Corpus
-from analysis.stages.quotes import document_quotes, per_document, speaker_mentions
 
 COLUMNS = ["doc_a", "a_start", "a_end", "doc_b", "b_start", "b_end", "score", "relation", "method",
            "a_sent_ids", "b_sent_ids"]
+PAIR_COLUMNS = ["doc_a", "a_sent", "a_pos", "a_start", "a_end", "doc_b", "b_sent", "b_pos", "b_start", "b_end",
+                "shingle_containment", "cosine", "score", "relation", "method"]
+COPY_COLUMNS = ["doc_id", "copy_of", "similarity", "method"]
 SHINGLE = 3  # words per shingle
-VERBATIM = 0.9  # shingle containment of a verbatim copy
-NEAR_VERBATIM = 0.4  # shingle containment of lightly edited copy
-PARAPHRASE = 0.2  # IDF cosine of a paraphrase seed, inside a same-story document pair
+NEAR_VERBATIM = 0.4  # shingle containment of a copy, edited or not, for a pair to be aligned by its shingles
+EDITED = 0.7  # shingle containment of a copy lightly edited (`near_verbatim`); below, the sentence was rewritten
+PARAPHRASE = 0.4  # IDF cosine of a paraphrase between any two documents
+STORY_PARAPHRASE = 0.2  # IDF cosine of a paraphrase between two documents telling the same story
+STORY_ANCHOR = 0.5  # IDF cosine (or near-verbatim copy) of two different sentences that makes two documents one story
+MIN_STEMS = 4  # content stems a copied pair shares at least (fewer: a stock phrase, "Well, good morning.")
+MIN_TERMS = 3  # terms (lower-case content words, numbers) a paraphrase pair shares at least
 EXTEND = 0.15  # IDF cosine of a pair next to an aligned pair
+EXTEND_MIN_TERMS = 1  # terms an extended pair shares at least
 EXTEND_WINDOW = 2  # body sentences either side of an aligned pair that extension looks at
-STORY_ANCHOR = 0.5  # IDF cosine (or near-verbatim copy) that makes two documents tell the same story
 LSH_THRESHOLD = 0.1  # estimated Jaccard of content-word sets for a pair to be scored at all
 NUM_PERM = 128
+COPY = 0.9  # Jaccard of two bodies' word 3-grams that makes one a copy of the other
+COPY_CANDIDATE = 0.7  # estimated Jaccard for two bodies to be compared exactly (at COPY, LSH would miss some)
+COPY_PERM = 64
 RELATION_ORDER = {"duplicate": 0, "verbatim": 1, "near_verbatim": 2, "paraphrase": 3}
 
 _WORD = re.compile(r"\w+")
+_NUMBER = re.compile(r"\d[\d,.]*")
 
 
 @cache
@@ -74,6 +96,19 @@ def shingles(text: str, size: int = SHINGLE) -> set[tuple[str, ...]]:
     return {tuple(w[i : i + size]) for i in range(len(w) - size + 1)}
 
 
+def terms(text: str) -> frozenset[str]:
+    """Stems of the content words a text writes in lower case, and its numbers: the words that say what happened,
+    apart from the names of who and where (a long name would otherwise count as many shared words)."""
+    stop = stopwords()
+    lower = [w for w in _WORD.findall(text.replace("’", "'")) if w.islower() and len(w) > 1 and w not in stop]
+    return frozenset(_stemmer().stemWords(lower)) | numbers(text)
+
+
+def numbers(text: str) -> frozenset[str]:
+    """The numbers a text writes in digits, without thousands separators or a closing stop ("1,335." -> "1335")."""
+    return frozenset(n.replace(",", "").rstrip(".") for n in _NUMBER.findall(text))
+
+
 @dataclass(eq=False)
 class Unit:
     """One body sentence prepared for comparison."""
@@ -83,52 +118,53 @@ class Unit:
     position: int  # index among the document's body sentences
     start: int
     end: int
-    stems: list[str]
+    words: tuple[str, ...]
+    stems: frozenset[str]
+    terms: frozenset[str]  # stems of the words written in lower case, and the numbers: what is said, not who
     shingles: set[tuple[str, ...]]
+    numbers: frozenset[str]
     speakers: frozenset[str]
 
 
-def _speakers_by_sentence(corpus: Corpus, doc_ids: set[str]) -> dict[tuple[str, int], frozenset[str]]:
-    """Catalogued speakers whose statement (cue or content) touches each sentence of the given documents."""
-    catalogued = set(catalogue()["actor_id"])
+def _speakers_by_sentence(sentences: pd.DataFrame, quotes: pd.DataFrame) -> dict[tuple[str, int], frozenset[str]]:
+    """Catalogued speakers whose statement (cue or content) touches each sentence."""
+    said = quotes[quotes["speaker"].isin(set(catalogue()["actor_id"]))]
     found: dict[tuple[str, int], set[str]] = {}
-    for doc_id, text, sentences, paragraphs in per_document(corpus):
-        if doc_id not in doc_ids:
+    by_doc = {doc_id: group for doc_id, group in sentences.groupby("doc_id", sort=False)}
+    for q in said.itertuples():
+        if q.doc_id not in by_doc:
             continue
-        starts, ids = sentences["start"].tolist(), sentences["sent_id"].tolist()
-        for q in document_quotes(doc_id, text, sentences, paragraphs, speaker_mentions(text)):
-            if q["speaker"] not in catalogued:
-                continue
-            lo, hi = min(q["cue_start"], q["content_start"]), max(q["cue_end"], q["content_end"])
-            for i in range(max(bisect_right(starts, lo) - 1, 0), bisect_left(starts, hi)):
-                found.setdefault((doc_id, int(ids[i])), set()).add(q["speaker"])
+        starts, ids = by_doc[q.doc_id]["start"].tolist(), by_doc[q.doc_id]["sent_id"].tolist()
+        lo, hi = min(q.cue_start, q.content_start), max(q.cue_end, q.content_end)
+        for i in range(max(bisect_right(starts, lo) - 1, 0), bisect_left(starts, hi)):
+            found.setdefault((q.doc_id, int(ids[i])), set()).add(q.speaker)
     return {k: frozenset(v) for k, v in found.items()}
 
 
-def units(corpus: Corpus, copies: frozenset[str] = frozenset()) -> list[Unit]:
-    """The body sentences of the corpus (documents in `copies` left out), tokenised for comparison."""
-    body = corpus.sentences[corpus.sentences["in_body"] & ~corpus.sentences["doc_id"].isin(copies)]
+def units(corpus: Corpus, quotes: pd.DataFrame, copies: pd.DataFrame) -> list[Unit]:
+    """The body sentences of the corpus (copies of another document left out), tokenised for comparison."""
+    body = corpus.sentences[corpus.sentences["in_body"] & ~corpus.sentences["doc_id"].isin(set(copies["doc_id"]))]
     body = body.sort_values(["doc_id", "start"])
-    speakers = _speakers_by_sentence(corpus, set(body["doc_id"]))
+    speakers = _speakers_by_sentence(body, quotes)
     positions = body.groupby("doc_id").cumcount()
     return [
-        Unit(s.doc_id, int(s.sent_id), int(pos), int(s.start), int(s.end), content_stems(s.text),
-             shingles(s.text), speakers.get((s.doc_id, int(s.sent_id)), frozenset()))
+        Unit(s.doc_id, int(s.sent_id), int(pos), int(s.start), int(s.end), tuple(words(s.text)),
+             frozenset(content_stems(s.text)), terms(s.text), shingles(s.text), numbers(s.text),
+             speakers.get((s.doc_id, int(s.sent_id)), frozenset()))
         for s, pos in zip(body.itertuples(), positions)
     ]
 
 
 def _idf(all_units: list[Unit]) -> dict[str, float]:
     """Inverse document frequency of each stem, counting sentences as documents."""
-    df = Counter(w for u in all_units for w in set(u.stems))
+    df = Counter(w for u in all_units for w in u.stems)
     return {w: math.log(len(all_units) / n) for w, n in df.items()}
 
 
-def cosine(a: list[str], b: list[str], idf: dict[str, float]) -> float:
-    """Cosine of two stem lists as binary IDF-weighted vectors."""
-    sa, sb = set(a), set(b)
-    num = sum(idf[w] ** 2 for w in sa & sb)
-    den = math.sqrt(sum(idf[w] ** 2 for w in sa) * sum(idf[w] ** 2 for w in sb))
+def cosine(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
+    """Cosine of two stem sets as binary IDF-weighted vectors."""
+    num = sum(idf[w] ** 2 for w in a & b)
+    den = math.sqrt(sum(idf[w] ** 2 for w in a) * sum(idf[w] ** 2 for w in b))
     return num / den if den else 0.0
 
 
@@ -137,78 +173,136 @@ def containment(a: set, b: set) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
+def _minhash(tokens: set, num_perm: int) -> MinHash:
+    """The MinHash signature of a set of strings or tuples of strings."""
+    m = MinHash(num_perm=num_perm)
+    m.update_batch([(" ".join(t) if isinstance(t, tuple) else t).encode("utf-8") for t in tokens])
+    return m
+
+
+def _lsh_pairs(sets: list[set], threshold: float, num_perm: int, weights: tuple[float, float]) -> set[tuple[int, int]]:
+    """Index pairs (i < j) whose sets MinHash LSH puts in one bucket (empty sets are never paired)."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, weights=weights)
+    hashes = {i: _minhash(s, num_perm) for i, s in enumerate(sets) if s}
+    for i, m in hashes.items():
+        lsh.insert(i, m)
+    return {(i, j) for i, m in hashes.items() for j in lsh.query(m) if j > i}
+
+
 def candidate_pairs(all_units: list[Unit]) -> set[tuple[int, int]]:
     """Index pairs (i < j, different documents) whose content-word sets MinHash LSH puts together."""
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM, weights=(0.2, 0.8))  # favour recall
-    hashes = []
-    for i, u in enumerate(all_units):
-        m = MinHash(num_perm=NUM_PERM)
-        for w in set(u.stems):
-            m.update(w.encode("utf-8"))
-        hashes.append(m)
-        if u.stems:
-            lsh.insert(i, m)
-    pairs = set()
-    for i, u in enumerate(all_units):
-        if u.stems:
-            for j in lsh.query(hashes[i]):
-                if j > i and all_units[j].doc_id != u.doc_id:
-                    pairs.add((i, j))
-    return pairs
+    pairs = _lsh_pairs([set(u.stems) for u in all_units], LSH_THRESHOLD, NUM_PERM, (0.2, 0.8))  # favour recall
+    return {(i, j) for i, j in pairs if all_units[i].doc_id != all_units[j].doc_id}
 
 
-def _duplicates(corpus: Corpus) -> tuple[list[dict], frozenset[str]]:
-    """One 'duplicate' row per document whose body copies an earlier one, and the ids of those copies."""
+def _jaccard(a: set, b: set) -> float:
+    """Jaccard similarity of two sets."""
+    return len(a & b) / len(a | b) if a or b else 1.0
+
+
+def copies(corpus: Corpus) -> pd.DataFrame:
+    """Documents whose body is a copy (word 3-gram Jaccard >= COPY) of an earlier one: one row per copy, naming the
+    first document of its cluster (`copy_of`), the similarity and how it was found (`hash`: the same body). Only
+    each cluster's first document is indexed, so checking a document costs the clusters it resembles, not the copies
+    already seen."""
     body = corpus.sentences[corpus.sentences["in_body"]].sort_values(["doc_id", "start"])
-    digests = body.groupby("doc_id")["text"].agg(lambda t: hashlib.sha256("\n".join(t).encode("utf-8")).hexdigest())
-    docs = corpus.documents.set_index("doc_id")
-    rows, first = [], {}
-    for doc_id, digest in sorted(digests.items()):
-        original = first.setdefault(digest, doc_id)
-        if original == doc_id:
+    texts = body.groupby("doc_id")["text"].agg("\n".join)
+    lsh = MinHashLSH(threshold=COPY_CANDIDATE, num_perm=COPY_PERM)
+    firsts: dict[str, tuple[str, set]] = {}  # body digest -> the first document with it, and its shingles
+    rows = []
+    for doc_id in sorted(texts.index):
+        digest = hashlib.sha256(texts[doc_id].encode("utf-8")).hexdigest()
+        if digest in firsts:
+            rows.append(dict(doc_id=doc_id, copy_of=firsts[digest][0], similarity=1.0, method="hash"))
             continue
-        a, b = docs.loc[original], docs.loc[doc_id]
-        rows.append(dict(doc_a=original, a_start=int(a.body_start), a_end=int(a.body_end), doc_b=doc_id,
-                         b_start=int(b.body_start), b_end=int(b.body_end), score=1.0, relation="duplicate",
-                         method="hash", a_sent_ids="", b_sent_ids=""))
-    return rows, frozenset(r["doc_b"] for r in rows)
+        grams = shingles(texts[doc_id])
+        signature = _minhash(grams, COPY_PERM)
+        similar = sorted((_jaccard(grams, firsts[d][1]), d) for d in lsh.query(signature))
+        if similar and similar[-1][0] >= COPY:
+            rows.append(dict(doc_id=doc_id, copy_of=firsts[similar[-1][1]][0], similarity=round(similar[-1][0], 4),
+                             method="minhash"))
+            continue
+        firsts[digest] = (doc_id, grams)
+        if grams:
+            lsh.insert(digest, signature)
+    return pd.DataFrame(rows, columns=COPY_COLUMNS)
 
 
-def _speakers_differ(a: Unit, b: Unit) -> bool:
-    """Whether both sentences carry statements of catalogued speakers and no speaker is shared."""
-    return bool(a.speakers and b.speakers and not a.speakers & b.speakers)
+def _same_statement(a: Unit, b: Unit, min_terms: int) -> bool:
+    """Whether two sentences can state the same thing: enough shared terms, speakers and numbers agree."""
+    if len(a.terms & b.terms) < min_terms:
+        return False
+    if a.speakers and b.speakers and not a.speakers & b.speakers:
+        return False
+    return not (a.numbers and b.numbers and not a.numbers & b.numbers)
 
 
-def _row(a: Unit, b: Unit, shared: float, cos: float, relation: str, method: str) -> dict:
+def _kind(a: Unit, b: Unit, shared: float, cos: float) -> str | None:
+    """How a candidate pair can be aligned on its own: `shingles` (a copy sharing MIN_STEMS content words),
+    `tfidf` (a possible paraphrase: its cosine is checked against the document pair's threshold) or None."""
+    if shared >= NEAR_VERBATIM and len(a.stems & b.stems) >= MIN_STEMS and _same_statement(a, b, 0) and (
+            a.terms & b.terms or a.speakers & b.speakers):  # names alone are shared by the same speaker only
+        return "shingles"
+    return "tfidf" if cos >= STORY_PARAPHRASE and _same_statement(a, b, MIN_TERMS) else None
+
+
+def _copied_elsewhere(a: Unit, b: Unit, copied: dict[tuple[Unit, str], int]) -> bool:
+    """Whether either sentence is copied (shingles) to a sentence of the other document away from this pair: then
+    this pair is a look-alike, not the same statement."""
+    return abs(copied.get((a, b.doc_id), b.position) - b.position) > 1 or abs(
+        copied.get((b, a.doc_id), a.position) - a.position) > 1
+
+
+def _relation(a: Unit, b: Unit, shared: float) -> str:
+    """How much a copied sentence changed: `verbatim` (the same words), `near_verbatim` or `paraphrase`."""
+    if a.words == b.words:
+        return "verbatim"
+    return "near_verbatim" if shared >= EDITED else "paraphrase"
+
+
+def _row(a: Unit, b: Unit, shared: float, cos: float, method: str) -> dict:
     """One aligned sentence pair."""
     score = shared if method == "shingles" else cos
     return dict(doc_a=a.doc_id, a_sent=a.sent_id, a_pos=a.position, a_start=a.start, a_end=a.end,
                 doc_b=b.doc_id, b_sent=b.sent_id, b_pos=b.position, b_start=b.start, b_end=b.end,
                 shingle_containment=round(shared, 4), cosine=round(cos, 4), score=round(score, 4),
-                relation=relation, method=method)
+                relation=_relation(a, b, shared), method=method)
+
+
+def _window(units_of_doc: list[Unit], u: Unit) -> list[Unit]:
+    """The body sentences within EXTEND_WINDOW of a sentence, itself included."""
+    return units_of_doc[max(0, u.position - EXTEND_WINDOW) : u.position + EXTEND_WINDOW + 1]
 
 
 def _extend(seeds: dict, by_doc: dict[str, list[Unit]], idf: dict[str, float]) -> dict:
-    """Grow the aligned pairs: neighbours (on both sides) of an aligned pair that reach EXTEND are aligned too."""
+    """Grow the aligned pairs: a neighbour of an aligned pair joins the alignment with its best partner in the other
+    document's window when that pair reaches EXTEND and is the same statement."""
     aligned = dict(seeds)
+    taken: dict[tuple[str, str], tuple[set, set]] = {}
+    for a, b in seeds:
+        sides = taken.setdefault((a.doc_id, b.doc_id), (set(), set()))
+        sides[0].add(a)
+        sides[1].add(b)
     frontier = list(seeds)
     while frontier:
         a, b = frontier.pop()
-        for na in by_doc[a.doc_id][max(0, a.position - EXTEND_WINDOW) : a.position + EXTEND_WINDOW + 1]:
-            for nb in by_doc[b.doc_id][max(0, b.position - EXTEND_WINDOW) : b.position + EXTEND_WINDOW + 1]:
-                key = (na, nb)
-                if key in aligned or _speakers_differ(na, nb):
-                    continue
-                cos = cosine(na.stems, nb.stems, idf)
-                if cos >= EXTEND:
-                    aligned[key] = _row(na, nb, containment(na.shingles, nb.shingles), cos, "paraphrase", "extend")
-                    frontier.append(key)
+        taken_a, taken_b = taken[(a.doc_id, b.doc_id)]
+        scored = [(cosine(na.stems, nb.stems, idf), na, nb) for na in _window(by_doc[a.doc_id], a)
+                  for nb in _window(by_doc[b.doc_id], b)
+                  if na not in taken_a and nb not in taken_b and _same_statement(na, nb, EXTEND_MIN_TERMS)]
+        for cos, na, nb in sorted(scored, key=lambda t: (-t[0], t[1].position, t[2].position)):
+            if cos < EXTEND or na in taken_a or nb in taken_b:
+                continue
+            aligned[(na, nb)] = _row(na, nb, containment(na.shingles, nb.shingles), cos, "extend")
+            taken_a.add(na)
+            taken_b.add(nb)
+            frontier.append((na, nb))
     return aligned
 
 
-def aligned_sentences(corpus: Corpus, copies: frozenset[str] | None = None) -> pd.DataFrame:
+def shared_sentences(corpus: Corpus, quotes: pd.DataFrame, copies: pd.DataFrame) -> pd.DataFrame:
     """Every aligned sentence pair with its scores, relation and method, before merging into passages."""
-    all_units = units(corpus, _duplicates(corpus)[1] if copies is None else copies)
+    all_units = units(corpus, quotes, copies)
     idf = _idf(all_units)
     by_doc: dict[str, list[Unit]] = {}
     for u in all_units:
@@ -217,50 +311,57 @@ def aligned_sentences(corpus: Corpus, copies: frozenset[str] | None = None) -> p
     for i, j in candidate_pairs(all_units):
         a, b = sorted((all_units[i], all_units[j]), key=lambda u: (u.doc_id, u.position))
         scored.append((a, b, containment(a.shingles, b.shingles), cosine(a.stems, b.stems, idf)))
-    story = {(a.doc_id, b.doc_id) for a, b, shared, cos in scored if shared >= NEAR_VERBATIM or cos >= STORY_ANCHOR}
-    seeds = {}
-    for a, b, shared, cos in scored:
-        if shared >= NEAR_VERBATIM:
-            seeds[(a, b)] = _row(a, b, shared, cos, "verbatim" if shared >= VERBATIM else "near_verbatim", "shingles")
-        elif (a.doc_id, b.doc_id) in story and cos >= PARAPHRASE and not _speakers_differ(a, b):
-            seeds[(a, b)] = _row(a, b, shared, cos, "paraphrase", "tfidf")
-    rows = list(_extend(seeds, by_doc, idf).values())
-    columns = ["doc_a", "a_sent", "a_pos", "a_start", "a_end", "doc_b", "b_sent", "b_pos", "b_start", "b_end",
-               "shingle_containment", "cosine", "score", "relation", "method"]
-    table = pd.DataFrame(rows, columns=columns)
+    kinds = [(a, b, shared, cos, _kind(a, b, shared, cos)) for a, b, shared, cos in scored]
+    story = {(a.doc_id, b.doc_id) for a, b, shared, cos, kind in kinds
+             if a.words != b.words and (kind == "shingles" or (kind == "tfidf" and cos >= STORY_ANCHOR))}
+    copied = {(x, y.doc_id): y.position for x, y, *_, kind in kinds if kind == "shingles"}
+    copied |= {(y, x.doc_id): x.position for x, y, *_, kind in kinds if kind == "shingles"}
+    seeds = {(a, b): _row(a, b, shared, cos, kind) for a, b, shared, cos, kind in kinds
+             if kind == "shingles" or (kind == "tfidf" and (cos >= PARAPHRASE or (a.doc_id, b.doc_id) in story)
+                                       and not _copied_elsewhere(a, b, copied))}
+    table = pd.DataFrame(list(_extend(seeds, by_doc, idf).values()), columns=PAIR_COLUMNS)
     return table.sort_values(["doc_a", "doc_b", "a_pos", "b_pos"]).reset_index(drop=True)
 
 
-def _merge(pairs: pd.DataFrame) -> list[dict]:
-    """Passages: aligned pairs of one document pair merged while adjacent on both sides."""
-    passages: list[list] = []
-    for (doc_a, doc_b), group in pairs.groupby(["doc_a", "doc_b"], sort=True):
-        clusters: list[list] = []
-        for row in group.itertuples():
-            home = next((c for c in clusters if any(abs(row.a_pos - r.a_pos) <= EXTEND_WINDOW
-                                                    and abs(row.b_pos - r.b_pos) <= EXTEND_WINDOW for r in c)), None)
-            if home is None:
-                clusters.append([row])
-            else:
-                home.append(row)
-        passages += clusters
-    rows = []
-    for members in passages:
-        best = min(members, key=lambda r: (RELATION_ORDER[r.relation], -r.score))
-        rows.append(dict(
-            doc_a=best.doc_a, a_start=min(r.a_start for r in members), a_end=max(r.a_end for r in members),
-            doc_b=best.doc_b, b_start=min(r.b_start for r in members), b_end=max(r.b_end for r in members),
-            score=max(r.score for r in members if r.relation == best.relation), relation=best.relation,
-            method="+".join(sorted({r.method for r in members})),
-            a_sent_ids=" ".join(str(s) for s in sorted({r.a_sent for r in members})),
-            b_sent_ids=" ".join(str(s) for s in sorted({r.b_sent for r in members})),
-        ))
-    return rows
+def _passages(group: pd.DataFrame) -> list[list]:
+    """The aligned pairs of one document pair, merged while adjacent on both sides."""
+    clusters: list[list] = []
+    for row in group.itertuples():
+        home = next((c for c in clusters if any(abs(row.a_pos - r.a_pos) <= EXTEND_WINDOW
+                                                and abs(row.b_pos - r.b_pos) <= EXTEND_WINDOW for r in c)), None)
+        if home is None:
+            clusters.append([row])
+        else:
+            home.append(row)
+    return clusters
 
 
-def reuse(corpus: Corpus) -> pd.DataFrame:
-    """Passages two documents share: one row per passage pair, with score, relation and detecting method."""
-    duplicate_rows, copies = _duplicates(corpus)
-    rows = duplicate_rows + _merge(aligned_sentences(corpus, copies))
+def _passage_row(members: list, texts: dict[str, str]) -> dict:
+    """One passage: its extent on both sides, its least changed relation (verbatim only if its words are the same
+    on both sides), the score of that relation and the methods that found it."""
+    best = min(members, key=lambda r: (RELATION_ORDER[r.relation], -r.score))
+    row = dict(doc_a=best.doc_a, a_start=min(r.a_start for r in members), a_end=max(r.a_end for r in members),
+               doc_b=best.doc_b, b_start=min(r.b_start for r in members), b_end=max(r.b_end for r in members),
+               score=max(r.score for r in members if r.relation == best.relation), relation=best.relation,
+               method="+".join(sorted({r.method for r in members})),
+               a_sent_ids=" ".join(str(s) for s in sorted({r.a_sent for r in members})),
+               b_sent_ids=" ".join(str(s) for s in sorted({r.b_sent for r in members})))
+    same = words(texts[row["doc_a"]][row["a_start"] : row["a_end"]]) == words(
+        texts[row["doc_b"]][row["b_start"] : row["b_end"]])
+    if row["relation"] == "verbatim" and not same:
+        row["relation"] = "near_verbatim"
+    return row
+
+
+def reuse(corpus: Corpus, copies: pd.DataFrame, shared_sentences: pd.DataFrame) -> pd.DataFrame:
+    """Passages two documents share: one row per passage pair (and one `duplicate` row per copied document), with
+    score, relation and detecting method."""
+    docs = corpus.documents.set_index("doc_id")
+    rows = [dict(doc_a=c.copy_of, a_start=int(docs.at[c.copy_of, "body_start"]),
+                 a_end=int(docs.at[c.copy_of, "body_end"]), doc_b=c.doc_id, b_start=int(docs.at[c.doc_id, "body_start"]),
+                 b_end=int(docs.at[c.doc_id, "body_end"]), score=c.similarity, relation="duplicate", method=c.method,
+                 a_sent_ids="", b_sent_ids="") for c in copies.itertuples()]
+    for _, group in shared_sentences.groupby(["doc_a", "doc_b"], sort=True):
+        rows += [_passage_row(members, corpus.texts) for members in _passages(group)]
     table = pd.DataFrame(rows, columns=COLUMNS)
     return table.sort_values(["doc_a", "doc_b", "a_start", "b_start"], kind="stable").reset_index(drop=True)

@@ -5,11 +5,10 @@ import pandas as pd
 
 from analysis.views import charts
 from analysis.stages.corpus import Corpus
-from analysis.stages.dates import document_date
+from analysis.stages.dates import document_date, period_start
 from analysis.stages.figures import readable_number
 from analysis.views.html import NO_MATH_CLASS, escape, escape_markdown, highlight, note
 from analysis.views.limits import MAX_DOCUMENTS, busiest, markdown_note
-from analysis.views.overview import PRECISION
 
 
 
@@ -183,8 +182,8 @@ def recurring_prose(recurring: pd.DataFrame, sources: pd.DataFrame, *, limit: in
 
 
 def _has_year(dates_table: pd.DataFrame) -> pd.Series:
-    """Which date expressions carry a year, stated or resolved (normalized starts with four digits)."""
-    return dates_table["normalized"].str.match(r"\d{4}")
+    """Which date expressions a calendar can place: a year stated or resolved, in any form the dates stage writes."""
+    return dates_table["normalized"].map(period_start).notna()
 
 
 def _story(dates_table: pd.DataFrame) -> pd.DataFrame:
@@ -202,16 +201,16 @@ def unplaced_dates(dates_table: pd.DataFrame) -> pd.DataFrame:
 def dated_events(corpus: Corpus, dates_table: pd.DataFrame) -> pd.DataFrame:
     """The article's date expressions that can be placed on a calendar (a year stated or resolved), one row each."""
     dates_table = _story(dates_table)
-    placed = dates_table[_has_year(dates_table)].copy()
-    day = placed["normalized"].str.slice(0, 10)
+    placed = dates_table[_has_year(dates_table)]
+    periods = placed["normalized"].map(period_start)
     labels = corpus.documents.set_index("doc_id")["label"]
     sentences = corpus.sentences.set_index(["doc_id", "sent_id"])["text"]
     return pd.DataFrame({
         "document": placed["doc_id"].map(labels),
-        "date": pd.to_datetime(day, format="ISO8601"),  # a year or month sits on its first day
+        "date": pd.to_datetime([first for first, _ in periods]),  # a year, month or week sits on its first day
         "as_written": placed["surface"],
         "normalized": placed["normalized"],
-        "precision": day.str.len().map(PRECISION),
+        "precision": [precision for _, precision in periods],
         "role": placed["role"],
         "relative": placed["relative"],
         "sentence": [sentences.loc[(d, s)] for d, s in zip(placed["doc_id"], placed["sent_id"])],

@@ -9,6 +9,7 @@ import pandas as pd
 
 from analysis.views import charts
 from analysis.stages.actors import catalogue
+from analysis.stages.catalogue import without_titles
 from analysis.stages.corpus import Corpus
 from analysis.views.html import escape, escape_markdown, highlight, note
 from analysis.views.limits import MAX_DOCUMENTS, busiest, markdown_note
@@ -36,9 +37,10 @@ def document_labels(corpus: Corpus) -> dict[str, str]:
 
 def actor_names(ids: pd.Series) -> pd.Series:
     """Display names for speaker or actor values: catalogue names for actor ids, otherwise the words without a
-    leading article ("the corporate media" and "corporate media" are one speaker)."""
+    leading article ("the corporate media" and "corporate media" are one speaker) or titles ("Colonel Mark Hensley"
+    is Mark Hensley)."""
     names = dict(zip(catalogue()["actor_id"], catalogue()["name"]))
-    return ids.map(lambda v: names.get(v) or re.sub(r"^(?:the|a|an)\s+", "", str(v), flags=re.I))
+    return ids.map(lambda v: names.get(v) or without_titles(re.sub(r"^(?:the|a|an)\s+", "", str(v), flags=re.I)))
 
 
 # ---------------------------------------------------------------- quotes
@@ -278,22 +280,26 @@ def _differing(text: str, other: str) -> list[tuple[int, int]]:
     return [(start, end) for start, end, _ in spans]
 
 
-def reuse_html(corpus: Corpus, reuse: pd.DataFrame) -> str:
-    """Each shared passage side by side, the words one side does not share with the other marked (text escaped)."""
+def reuse_html(corpus: Corpus, reuse: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> str:
+    """Each shared passage side by side, the words one side does not share with the other marked (text escaped); the
+    passages of at most `limit` pairs of documents (those sharing the most)."""
     labels = document_labels(corpus)
     rows = []
     if reuse.empty:
         return "<p>No passage is shared between documents.</p>"
     sentences = corpus.sentences.set_index(["doc_id", "sent_id"])["text"]
     cell = "<td style='vertical-align:top;text-align:left;width:50%'>"
-    for r in reuse[reuse["relation"] != "duplicate"].itertuples():
+    passages = reuse[reuse["relation"] != "duplicate"]
+    shown, left_out = busiest(passages.assign(pair=passages["doc_a"] + " " + passages["doc_b"]), "pair", limit=limit,
+                              what="pairs of documents", most="shared passages")
+    for r in shown.itertuples():
         a = " … ".join(sentences[(r.doc_a, int(i))] for i in r.a_sent_ids.split())
         b = " … ".join(sentences[(r.doc_b, int(i))] for i in r.b_sent_ids.split())
         head = (f"<b>{escape(labels[r.doc_a])}</b> [{escape(r.a_sent_ids)}] ↔ <b>{escape(labels[r.doc_b])}</b> "
                 f"[{escape(r.b_sent_ids)}]: {escape(r.relation)} · score {r.score:.2f} · found by {escape(r.method)}")
         rows.append(f"<tr><td colspan='2' style='text-align:left'>{head}</td></tr>"
                     f"<tr>{cell}{highlight(a, _differing(a, b))}</td>{cell}{highlight(b, _differing(b, a))}</td></tr>")
-    return "<table>" + "".join(rows) + "</table>"
+    return note(left_out) + "<table>" + "".join(rows) + "</table>"
 
 
 def reuse_prose(corpus: Corpus, reuse: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> str:
@@ -345,14 +351,16 @@ def recurring_claims(corpus: Corpus, aligned: pd.DataFrame, quotes: pd.DataFrame
     return table.sort_values(["claim", "doc_id", "sent_id"]).reset_index(drop=True)
 
 
-def claims_html(claims: pd.DataFrame) -> str:
-    """One table per recurring claim: how each document words it, whom it credits it to, with which verb and labels."""
+def claims_html(claims: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> str:
+    """One table per recurring claim: how each document words it, whom it credits it to, with which verb and labels;
+    at most `limit` claims (those worded in the most sentences) and `limit` wordings of each."""
     if claims.empty:
         return "<p>No claim recurs across documents.</p>"
-    parts = []
-    for claim, group in claims.groupby("claim", sort=True):
+    shown, left_out = busiest(claims, "claim", limit=limit, what="recurring claims", most="sentences")
+    parts = [note(left_out)]
+    for claim, group in shown.groupby("claim", sort=True):
         cells = [[f"{escape(r.document)} [{r.sent_id}]", escape(r.sentence), escape(r.attributed_to), escape(r.verbs),
-                  escape(r.labels)] for r in group.itertuples()]
+                  escape(r.labels)] for r in group.head(limit).itertuples()]
         rows = "".join("<tr>" + "".join(f"<td style='text-align:left;vertical-align:top'>{c}</td>" for c in row)
                        + "</tr>" for row in cells)
         head = "".join(f"<th style='text-align:left'>{h}</th>"

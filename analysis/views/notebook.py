@@ -8,6 +8,7 @@ import altair as alt
 import pandas as pd
 
 from analysis.views import charts
+from analysis.stages.catalogue import use_catalogue
 from analysis.stages.corpus import Corpus, load_corpus
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -50,6 +51,8 @@ def configure() -> None:
 
 
 def setup() -> Corpus:
-    """Configure output for offline, deterministic notebooks and load the corpus."""
+    """Configure output for offline, deterministic notebooks, choose the catalogue (the package's, with the corpus
+    folder's actors.yaml or the build's --catalogue over it) and load the corpus."""
     configure()
+    use_catalogue(corpus_path())
     return load_corpus(corpus_path())

@@ -5,11 +5,11 @@ import re
 import pandas as pd
 
 from analysis.stages.corpus import Corpus
+from analysis.stages.dates import period_start
 from analysis.views.limits import MAX_DOCUMENTS, busiest, markdown_note
 
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|us|[Oo]ur|[Mm]y|me)\b")
 _QUOTE_MARK = re.compile(r"[\"“”]|(?<!\w)[‘'](?=\w)")
-PRECISION = {4: "year", 7: "month", 10: "day"}
 
 
 METADATA_COLUMNS = ["label", "title", "author", "outlet", "via", "published", "published_inferred",
@@ -24,21 +24,17 @@ def metadata_table(corpus: Corpus) -> pd.DataFrame:
 
 def publication_dates(corpus: Corpus) -> pd.DataFrame:
     """One row per dated document: its label, the date (first day of the stated period), precision and evidence."""
-    docs = corpus.documents.dropna(subset=["published"])
+    periods = corpus.documents["published"].map(period_start, na_action="ignore").dropna()
+    docs = corpus.documents.loc[periods.index]
     return pd.DataFrame({
         "doc_id": docs["doc_id"],
         "document": docs["label"],
         "published": docs["published"],
-        "date": pd.to_datetime(docs["published"].map(_first_day)),
-        "precision": docs["published"].str.len().map(PRECISION),
+        "date": pd.to_datetime([first for first, _ in periods]),
+        "precision": [precision for _, precision in periods],
         "inferred": docs["published_inferred"].astype(bool),
         "evidence": docs["published_evidence"],
     }).sort_values(["date", "doc_id"]).reset_index(drop=True)
-
-
-def _first_day(iso: str) -> str:
-    """The first day of an ISO year, month or day ("2017-11" -> "2017-11-01")."""
-    return (iso + "-01-01")[:10] if len(iso) == 4 else (iso + "-01")[:10]
 
 
 def composition(corpus: Corpus) -> pd.DataFrame:

