@@ -1,0 +1,59 @@
+"""External check: quantulum3's English test sentences (MIT, ../shared/external/quantulum3, see its SOURCE.md).
+
+Read at test time; nothing is copied into the library. Each expected quantity's surface is located in its
+sentence; a figure found by parse_figures counts as right when it overlaps that surface with the same value
+(a range is compared by its midpoint, as quantulum3 states ranges). Value precision, recall and F1 are over
+all quantities of quantities.json. quantulum3 also expects years and bare designator numbers ("Voyager 2",
+"English 101"), which this library leaves out by design, so they count against it here.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from analysis.figures import parse_figures
+
+SUITE = Path(__file__).resolve().parent.parent.parent / "shared" / "external" / "quantulum3"
+
+
+def expected_spans(case: dict) -> list[tuple[int, int, float]]:
+    """(start, end, value) of each expected quantity, located in order in the sentence."""
+    spans, pos = [], 0
+    for quantity in case["res"]:
+        start = case["req"].find(quantity["surface"], pos)
+        start = case["req"].find(quantity["surface"]) if start < 0 else start
+        spans.append((start, start + len(quantity["surface"]), float(quantity["value"])))
+        pos = start + 1
+    return spans
+
+
+def midpoint(fig) -> float:
+    """A figure's value, or the middle of its range."""
+    high = getattr(fig, "value_high", None)
+    return fig.value if high is None else (fig.value + high) / 2
+
+
+def value_scores(cases: list[dict]) -> dict[str, float]:
+    """Micro precision, recall and F1 of (overlapping span, equal value) over every case."""
+    found_n = gold_n = hits = 0
+    for case in cases:
+        gold = expected_spans(case)
+        found = parse_figures(case["req"])
+        found_n, gold_n = found_n + len(found), gold_n + len(gold)
+        unused = list(gold)
+        for fig in found:
+            match = next((g for g in unused if fig.start < g[1] and g[0] < fig.end
+                          and abs(midpoint(fig) - g[2]) <= 1e-6 * max(1.0, abs(g[2]))), None)
+            if match:
+                hits += 1
+                unused.remove(match)
+    precision, recall = hits / max(1, found_n), hits / gold_n
+    return {"precision": precision, "recall": recall, "f1": 2 * precision * recall / max(1e-9, precision + recall)}
+
+
+@pytest.mark.skipif(not SUITE.exists(), reason="../shared/external/quantulum3 is not beside this clone")
+def test_value_f1_on_quantulum_cases():
+    s = value_scores(json.loads((SUITE / "quantities.json").read_text(encoding="utf-8")))
+    print({k: round(v, 3) for k, v in s.items()})
+    assert s["f1"] >= 0.66, s
