@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import load_corpus
 from analysis.stages.figures import (
@@ -138,7 +140,7 @@ HELD_OUT = [
      [("70 miles", 70, "mi", "distance", "", False), ("two-thirds", 2 / 3, "fraction", "percent", "", False)]),
     ("About 40% of the territory was retaken in less than 18 months.",
      [("40%", 40, "percent", "percent", "", True), ("18 months", 18, "month", "duration", "", True)]),
-    ("The group earned an estimated £2m a month from oil sales.", [("£2m", 2e6, "GBP", "money", "", True)]),
+    ("The group earned an estimated £2m a month from oil sales.", [("£2m a month", 2e6, "GBP/month", "money", "", True)]),
     ("Tens of thousands of civilians were trapped in the Old City.",
      [("Tens of thousands", 1e4, "", "count", "civilians", False)]),
     ("The 25-year-old suicide bomber killed 12 worshippers.",
@@ -166,7 +168,127 @@ def test_an_elided_count_takes_the_noun_of_the_count_it_echoes():
 @pytest.mark.parametrize("text", ["20-30 people died", "between 20 and 30 people died", "killed 20 to 30 people"])
 def test_a_range_is_one_approximate_figure_at_its_lower_bound(text):
     fig = one(text)
-    assert (fig.value, fig.approximate, fig.counted) == (20, True, "people")
+    assert (fig.value, fig.value_high, fig.approximate, fig.counted) == (20, 30, True, "people")
+
+
+# Sentences written for these tests, one per form the figures issue names (not taken from any article).
+@pytest.mark.parametrize(
+    "text, surface, value, high, unit, kind",
+    [
+        ("Warming of 2 to 2.5 degrees is expected.", "2 to 2.5 degrees", 2, 2.5, "degree", "temperature"),
+        ("It samples between 20kHz and 22kHz.", "20kHz and 22kHz", 20, 22, "kHz", "frequency"),
+        ("The range grew from 310 miles to 340 miles.", "310 miles to 340 miles", 310, 340, "mi", "distance"),
+        ("The visas last three to four years.", "three to four years", 3, 4, "year", "duration"),
+        ("It does 0-to-100-km/h in four seconds.", "0-to-100-km/h", 0, 100, "km/h", "speed"),
+        ("The repairs cost tens of thousands of dollars.", "tens of thousands of dollars", 1e4, 1e5, "USD", "money"),
+        ("The project wasted hundreds of millions of euros.", "hundreds of millions of euros", 1e8, 1e9, "EUR", "money"),
+        ("Fares rose 5-10% this year.", "5-10%", 5, 10, "percent", "percent"),
+        ("It traded at $350 per kg to $680 per kg.", "$350 per kg to $680 per kg", 350, 680, "USD/kg", "money"),
+        ("Up to 1.5 to 2 million people could leave.", "1.5 to 2 million", 1.5e6, 2e6, "", "count"),
+    ],
+)
+def test_ranges_are_one_figure_from_value_to_value_high(text, surface, value, high, unit, kind):
+    fig = parse_figures(text)[0]
+    assert (fig.surface, fig.value, fig.value_high, fig.unit, fig.kind) == (surface, value, high, unit, kind)
+
+
+@pytest.mark.parametrize(
+    "text, surface, value, unit, kind",
+    [
+        ("The phone has 512GB of storage.", "512GB", 512, "GB", "data"),
+        ("Audio is sampled at 48kHz.", "48kHz", 48, "kHz", "frequency"),
+        ("Shares closed at 230p.", "230p", 230, "pence", "money"),
+        ("The engine makes 610 horsepower.", "610 horsepower", 610, "hp", "power"),
+        ("Brent rose to US $71.10 per barrel.", "US $71.10 per barrel", 71.10, "USD/bbl", "money"),
+        ("Wells pump 500,000 barrels a day.", "500,000 barrels a day", 5e5, "bbl/day", "volume"),
+        ("Rent is $1,200/month here.", "$1,200/month", 1200, "USD/month", "money"),
+        ("The limit is 62 mph (100 km/h) there.", "62 mph (100 km/h)", 62, "mph", "speed"),
+        ("It sold for 5,400 Chinese yuan ($780).", "5,400 Chinese yuan ($780)", 5400, "CNY", "money"),
+        ("Tickets cost 3,000 rupees.", "3,000 rupees", 3000, "INR", "money"),
+        ("The deal is worth 420 million Finnish markkas.", "420 million Finnish markkas", 4.2e8, "FIM", "money"),
+        ("They paid 500 EUR in cash.", "500 EUR", 500, "EUR", "money"),
+        ("The club spent 20 million pounds on him.", "20 million pounds", 2e7, "GBP", "money"),
+        ("The parcel weighed 20 pounds.", "20 pounds", 20, "lb", "weight"),
+        ("The game sold 2 million copies at $60 each.", "2 million", 2e6, "", "count"),
+    ],
+)
+def test_glued_rate_currency_and_converted_units(text, surface, value, unit, kind):
+    fig = parse_figures(text)[0]
+    assert (fig.surface, fig.value, fig.unit, fig.kind) == (surface, value, unit, kind)
+
+
+@pytest.mark.parametrize(
+    "text, surface, value, counted, approximate",
+    [
+        ("It made seven launches this year.", "seven", 7, "launches", False),
+        ("We bought a dozen eggs.", "a dozen", 12, "eggs", False),
+        ("He wore a pair of boots.", "a pair", 2, "boots", False),
+        ("Wait a couple of days.", "a couple", 2, "days", True),
+        ("Three dozen people came.", "Three dozen", 36, "people", False),
+        ("Hundreds of IS fighters surrendered.", "Hundreds", 100, "IS fighters", False),
+        ("The war displaced nearly 900,000 from their homes.", "900,000", 9e5, "people", True),
+        ("Dozens of U.S. and allied forces left.", "Dozens", 12, "U.S. and allied forces", False),
+        ("A 74-member coalition met.", "74-member", 74, "coalition", False),
+    ],
+)
+def test_number_words_and_what_they_count(text, surface, value, counted, approximate):
+    fig = one(text)
+    assert (fig.surface, fig.value, fig.counted, fig.approximate) == (surface, value, counted, approximate)
+
+
+@pytest.mark.parametrize(
+    "text, surface, value",
+    [
+        ("A quarter of those surveyed agreed.", "A quarter", 0.25),
+        ("A third of the city was destroyed.", "A third", 1 / 3),
+        ("One fifth of the vote went to them.", "One fifth", 0.2),
+    ],
+)
+def test_fractions_before_of(text, surface, value):
+    fig = one(text)
+    assert (fig.surface, fig.value, fig.unit) == (surface, value, "fraction")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The FTSE 100 fell sharply on Monday.",
+        "Users of Windows 10 complained.",
+        "The plant is certified to ISO 9001 standards.",
+        "The show airs on channel two.",
+        "Flight 370 vanished over the ocean.",
+        "They backed Resolution 2254 at the council.",
+        "United won 3-1 at home.",
+        "They were 1-0 down at half time.",
+        "The meeting is at 14:00 UTC+3 today.",
+        "It was planned before the September 11, 2001 attacks.",
+        "Slides covered the period from 16 to 13 November.",
+        "Solve 5 + 7 = to post a comment.",
+        "He left three short years ago.",
+    ],
+)
+def test_designators_scores_zones_and_dates_are_not_figures(text):
+    assert parse_figures(text) == []
+
+
+@pytest.mark.parametrize("text", ["It cost $5 bıllion.", "about 5 kılometres", "10 dollarſ", "İncirlik 5 km", "ǅ 3 ﬅ"])
+def test_look_alike_letters_do_not_crash_and_keep_offsets(text):
+    for fig in parse_figures(text):
+        assert text[fig.start:fig.end] == fig.surface
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60)
+       | st.lists(st.sampled_from(["5", "1,200", "$", "bıllion", "million", "ſ", "İ", " ", "-", "to", "kılometres",
+                                   "and", "between", "GB", "(", ")", "per", "thousands", "of", "2001", "a", "pair",
+                                   "three", "%", "·", "K", "Ω", "ﬅ"]), max_size=14).map("".join))
+def test_parse_figures_never_crashes_and_offsets_index_the_text(text):
+    previous_end = 0
+    for fig in parse_figures(text):
+        assert 0 <= previous_end <= fig.start < fig.end <= len(text)
+        assert text[fig.start:fig.end] == fig.surface
+        assert fig.value_high is None or fig.value_high > fig.value
+        previous_end = fig.end
 
 
 @pytest.mark.parametrize(
@@ -241,8 +363,8 @@ def test_recurring_figures_across_outlets(corpus, predicted):
     table = recurring_figures(corpus, predicted)
     rows = table[["figure", "doc_id", "surface", "approximate", "source"]].to_records(index=False).tolist()
     assert rows == [
-        ("1,000 mosques", "000_d251aeb472392b04", "thousands", False, "qassem_soleimani"),
-        ("1,000 mosques", "002_f80f2dc959706d05", "thousands", False, "qassem_soleimani"),
+        ("1,000–10,000 mosques", "000_d251aeb472392b04", "thousands", False, "qassem_soleimani"),
+        ("1,000–10,000 mosques", "002_f80f2dc959706d05", "thousands", False, "qassem_soleimani"),
         ("500 billion USD", "000_d251aeb472392b04", "$500 billion", False, "qassem_soleimani"),
         ("500 billion USD", "001_b8e32a01f76ace3e", "$ 500 billion", True, "qassem_soleimani"),
     ]

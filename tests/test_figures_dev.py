@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.figures import parse_figures
+from analysis.stages.figures import parse_figures
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT.parent / "shared" / "dev-corpus"
@@ -48,4 +48,7 @@ def scores(found: pd.DataFrame) -> dict[str, float]:
 def test_dev_corpus_accuracy():
     s = scores(predicted())
     print({k: round(v, 3) for k, v in s.items()})
-    assert s["f1"] >= 0.89 and s["counted"] >= 0.88, s
+    # Before the rules for ranges, units, number words and designators: F1 0.899, counted 0.889.
+    # After them: F1 1.00 (P = R = 1.00), counted 0.929 (misses: "of which 31 were", "16 were", "including
+    # two that": a bare count before its verb; "58 eng" where the text is cut), approximate 0.986.
+    assert s["f1"] >= 0.99 and s["counted"] >= 0.92 and s["value_high"] >= 1.0 and s["unit"] >= 1.0, s

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.figures import parse_figures
+from analysis.stages.figures import parse_figures
 
 SUITE = Path(__file__).resolve().parent.parent.parent / "shared" / "external" / "quantulum3"
 
@@ -48,7 +48,7 @@ def value_scores(cases: list[dict]) -> dict[str, float]:
             if match:
                 hits += 1
                 unused.remove(match)
-    precision, recall = hits / max(1, found_n), hits / gold_n
+    precision, recall = hits / max(1, found_n), hits / max(1, gold_n)
     return {"precision": precision, "recall": recall, "f1": 2 * precision * recall / max(1e-9, precision + recall)}
 
 
@@ -56,4 +56,5 @@ def value_scores(cases: list[dict]) -> dict[str, float]:
 def test_value_f1_on_quantulum_cases():
     s = value_scores(json.loads((SUITE / "quantities.json").read_text(encoding="utf-8")))
     print({k: round(v, 3) for k, v in s.items()})
-    assert s["f1"] >= 0.66, s
+    # 0.669 (P 0.683, R 0.655) before the figures issue's rules; 0.812 (P 0.894, R 0.743) after.
+    assert s["f1"] >= 0.81, s

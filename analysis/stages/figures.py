@@ -1,11 +1,15 @@
-"""Figures cited: numbers that quantify something, with value, unit, kind, what they count and who cites them.
+"""Figures cited: numbers that quantify something, with value, range, unit, kind, what they count and who cites them.
 
-A figure is a number written in digits, in words ("ten thousand") or as a vague magnitude
+A figure is a number written in digits, in words ("ten thousand", "a pair of") or as a vague magnitude
 ("hundreds of thousands"), with its currency, scale word and unit ("$ 500 billion", "800 metres",
-"14 year old"). Calendar dates, clock times, ordinals, designators ("F-22", "Attribution 4.0") and
-idioms that claim no quantity ("one of the most", "the two countries") are not figures.
-Spelled-out numbers are parsed by the text2num library; the vocabularies live in
-data/units.yaml and data/quantifiers.yaml.
+"512GB", "US $71.10 per barrel", "14 year old"). A range ("20-30", "between 2 and 2.5 degrees",
+"from 310 miles to 340 miles") or a vague magnitude is one figure from `value` to `value_high`; a
+parenthesised conversion ("62 mph (100 km/h)") belongs to the figure it converts. Calendar dates, clock
+times, ordinals, designators ("F-22", "flight 370", "Windows 10", "a 3-1 win") and idioms that claim no
+quantity ("one of the most", "the two countries") are not figures. Spelled-out numbers are parsed by the
+text2num library; the vocabularies live in data/units.yaml, data/currencies.yaml and data/quantifiers.yaml.
+Word patterns run on the length-preserving lower-case text (analysis.text.lowered), symbols and codes
+("MB", "USD", "C$") on the text as written.
 """
 
 import re
@@ -26,7 +30,7 @@ from analysis.stages.dateparse import MONTHS
 from analysis.text import lowered
 from analysis.stages.quotes import quotes as find_quotes
 
-COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "value", "unit", "kind", "counted",
+COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "value", "value_high", "unit", "kind", "counted",
            "approximate", "vague", "source", "in_body", "topic"]
 RECURRING_COLUMNS = ["figure", "n_docs", "doc_id", "label", "surface", "approximate", "vague", "source",
                      "counted", "sentence", "start", "end"]
@@ -38,12 +42,15 @@ _HALF_OF_A_PERIOD = frozenset({"first", "second", "last", "other", "latter", "fo
 
 @dataclass(frozen=True)
 class Figure:
-    """One quantitative expression in a text; start/end are str offsets, end exclusive."""
+    """One quantitative expression in a text; start/end are str offsets, end exclusive.
+
+    value is the single value or the low end of a range; value_high the high end (None for a single value)."""
 
     start: int
     end: int
     surface: str
     value: float
+    value_high: float | None
     unit: str
     kind: str
     counted: str
@@ -77,6 +84,7 @@ def alternation(words: Iterable[str]) -> str:
 
 
 _SCALE_VALUES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12.0}
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?(?!\d)"
 
 
 @dataclass(frozen=True)
@@ -86,21 +94,44 @@ class _Lexicon:
     candidates: re.Pattern
     number_at: re.Pattern
     after_digits: re.Pattern
-    unit_after: re.Pattern
+    unit_name: re.Pattern
+    unit_symbol: re.Pattern
+    rate: re.Pattern
     age_after: re.Pattern
     currency_before: re.Pattern
+    currency_at: re.Pattern
     hedge_before: re.Pattern
     hedge_after: re.Pattern
     scales: dict[str, float]
     all_scales: dict[str, float]
-    vague: dict[str, float]
-    units: dict[str, tuple[str, str]]  # lower-cased spelling -> (unit code, kind)
-    currencies: dict[str, str]  # lower-cased symbol or word -> currency code
+    vague: dict[str, tuple[float, float]]
+    units: dict[str, tuple[str, str]]  # lower-cased name -> (unit code, kind)
+    symbols: dict[str, tuple[str, str]]  # symbol or code as written -> (unit code, kind)
+    denominators: dict[str, str]  # lower-cased spelling after "per" -> unit code
+    currencies: dict[str, str]  # symbol or prefix word as written -> currency code
+    codes: frozenset[str]  # ISO 4217 codes, which count only outside all-capitals text
+    word_codes: frozenset[str]  # codes that are also English words ("ALL"), never read as currencies
+    money_after_scale: dict[str, str]
+    article_counts: dict[str, tuple[float, bool]]
     anaphoric: frozenset[str]
     counted_stop: frozenset[str]
     money_verbs: frozenset[str]
+    people_verbs: frozenset[str]
+    designator_nouns: frozenset[str]
+    score_words: frozenset[str]
     fractions: dict[str, int]
     count_suffix: re.Pattern
+    clock_after: re.Pattern
+    zone_before: re.Pattern
+    month_day_before: re.Pattern
+    day_range_month: re.Pattern
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    """English function words (data/stopwords.txt)."""
+    lines = resources.files("analysis").joinpath("data/stopwords.txt").read_text("utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 @cache
@@ -109,88 +140,129 @@ def number_words() -> tuple[str, ...]:
     return tuple(_data("quantifiers.yaml")["number_words"])
 
 
+def _unit_tables(spec: dict) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]], dict[str, str]]:
+    """(lower-cased names, symbols as written, rate denominators) of data/units.yaml, SI prefixes applied."""
+    prefixes = spec["si_prefixes"]
+    names: dict[str, tuple[str, str]] = {}
+    symbols: dict[str, tuple[str, str]] = {}
+    denominators = {word: word for word in spec["rate_denominators"]}
+    for code, unit in spec["units"].items():
+        kind = unit["kind"]
+        for symbol_prefix, name_prefix in [("", "")] + [(p, prefixes[p][0]) for p in unit.get("prefixes", [])]:
+            prefixed = symbol_prefix + code
+            singular = [name_prefix + n for n in unit.get("names", [])]
+            plural = [name_prefix + n for n in unit.get("plurals", [])] or [n + "s" for n in singular]
+            names.update({word.lower(): (prefixed, kind) for word in singular + plural})
+            symbols.update({symbol_prefix + s: (prefixed, kind) for s in unit.get("symbols", [])})
+            denominators.update({word.lower(): prefixed for word in singular})
+            denominators.update({(symbol_prefix + s).lower(): prefixed for s in unit.get("symbols", [])
+                                 if len(symbol_prefix + s) > 1})
+        names.update({word.lower(): (code, kind) for word in unit.get("also", [])})
+        denominators.update({word.lower(): code for word in unit.get("also", [])})
+    return names, symbols, denominators
+
+
 @cache
 def _lexicon() -> _Lexicon:
-    """Build the patterns once from data/units.yaml and data/quantifiers.yaml."""
-    q, u = _data("quantifiers.yaml"), _data("units.yaml")
+    """Build the patterns once from data/units.yaml, data/currencies.yaml and data/quantifiers.yaml."""
+    q, u, iso = _data("quantifiers.yaml"), _data("units.yaml"), _data("currencies.yaml")
+    names, symbols, denominators = _unit_tables(u)
     currencies: dict[str, str] = {}
+    for code, (one, many, symbol) in iso.items():
+        names.update({one.lower(): (code, "money"), many.lower(): (code, "money")})
+        if code.lower() not in _stopwords():
+            currencies[code] = code
+        if symbol:
+            currencies[symbol] = code
     for code, spec in u["currencies"].items():
-        for spelling in spec["symbols"] + spec["words"] + spec["prefix_words"]:
-            currencies[spelling.lower()] = code
-    units = {w.lower(): (code, spec["kind"]) for code, spec in u["units"].items() for w in spec["words"]}
-    symbols = [s for spec in u["currencies"].values() for s in spec["symbols"]]
-    currency_words = [w for spec in u["currencies"].values() for w in spec["words"]]
-    prefix_words = [w for spec in u["currencies"].values() for w in spec["prefix_words"]]
+        names.update({w.lower(): (code, "money") for w in spec["words"]})
+        currencies.update({s: code for s in spec["symbols"] + spec["prefix_words"]})
+        symbols.update({s: (code, "money") for s in spec.get("suffix_symbols", [])})
+    symbols.update({s: (code, "money") for s, code in currencies.items()})
     scale_words = list(_SCALE_VALUES)
-    starters = (list(number_words()) + list(q["vague"]) + q["vague_modifiers"]
-                + [f"{article} {w}" for article in ("a", "an") for w in scale_words + list(units) + list(q["fractions"])]
+    articles = [f"{article} {w}" for article in ("a", "an")
+                for w in scale_words + list(names) + list(q["fractions"]) + list(q["article_counts"])]
+    starters = (list(number_words()) + list(q["vague"]) + q["vague_modifiers"] + articles
                 + [f"half {article} {w}" for article in ("a", "an") for w in scale_words] + ["half of"])
     word = alternation(number_words())
     vague_word = alternation(q["vague"])
     scale_word = alternation(scale_words)
     fraction_word = alternation(q["fractions"])
-    digits = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?(?!\d)"
     number_at = re.compile(
-        rf"(?P<sign>[-−](?=\d))?(?P<digits>{digits})"
+        rf"(?P<sign>[-−](?=\d))?(?P<digits>{_DIGITS})"
         rf"|(?P<mod>{alternation(q['vague_modifiers'])})\s+(?P<modscale>{scale_word})\b"
         rf"|(?P<vague>{vague_word}(?:\s+of\s+{vague_word})*)\b"
         rf"|(?P<half>half)\s+an?\s+(?P<hscale>{scale_word})\b"
         rf"|(?P<halfof>half)(?=\s+of\b)"
         rf"|(?P<fnum>{word}|an?)(?P<fsep>[\s-]+)(?P<denom>{fraction_word})\b(?P<fof>(?=\s+of\b))?"
-        rf"|(?P<article>an?)\s+(?:(?P<ascale>{scale_word})\b|(?={alternation(units)}\b))"
+        rf"|(?P<acount>an?)\s+(?P<acword>{alternation(q['article_counts'])})(?=\s+of\b)"
+        rf"|(?P<article>an?)\s+(?:(?P<ascale>{scale_word})\b|(?={alternation(names)}\b))"
         rf"|(?P<words>{word}(?:(?:\s+and\s+|[\s-]+){word})*)"
-        rf"(?:\s+and\s+an?\s+(?P<wfrac>{fraction_word})(?:\s+(?P<wscale>{scale_word}))?)?\b",
-        re.IGNORECASE,
+        rf"(?:\s+and\s+an?\s+(?P<wfrac>{fraction_word})(?:\s+(?P<wscale>{scale_word}))?|\s+(?P<wdozen>dozens?))?\b",
     )
     all_scales = {**q["scales"], **q["currency_only_scales"]}
-    unit_words = list(units) + currency_words
+    written = sorted(currencies)
     return _Lexicon(
-        candidates=re.compile(rf"(?<![\w'’.,/:-])(?:\d|[-−]\d|{alternation(w.lower() for w in starters)}\b)"),
+        candidates=re.compile(rf"(?<![\w'’.,/:^+−-])(?:\d|[-−]\d|{alternation(starters)}\b)"),
         number_at=number_at,
-        after_digits=re.compile(rf"[ \u00a0]?(?P<scale>{alternation(all_scales)})(?![\w])", re.IGNORECASE),
-        unit_after=re.compile(rf"(?:\s+of)?[\s-]*(?P<unit>{alternation(unit_words)})(?![\w])", re.IGNORECASE),
-        age_after=re.compile(
-            r"[\s-]*(?P<unit>year|month|week|day)s?(?:[\s-]+old\b|\s+of\s+age\b)", re.IGNORECASE
-        ),
-        currency_before=re.compile(
-            rf"(?:(?<![\w])(?P<word>{alternation(prefix_words)})|(?-i:(?P<sym>{alternation(symbols)})))[ \u00a0]?$",
-            re.IGNORECASE,
-        ),
-        hedge_before=re.compile(rf"\s+{alternation(h[::-1] for h in q['hedges_before'])}(?![\w])", re.IGNORECASE),
-        hedge_after=re.compile(rf"\s*{alternation(q['hedges_after'])}\b", re.IGNORECASE),
+        after_digits=re.compile(rf"[ \u00a0]?(?P<scale>{alternation(k.lower() for k in all_scales)})(?![\w])"),
+        unit_name=re.compile(rf"(?:\s+of)?[\s\u00a0-]*(?P<unit>{alternation(names)})(?![\w])"),
+        unit_symbol=re.compile(rf"(?P<space>[ \u00a0-]?)(?P<unit>{alternation(symbols)})(?![\w])(?!\.\w)"),
+        rate=re.compile(rf"(?:\s+per\s+|\s+an?\s+|\s?/\s?)(?P<den>{alternation(denominators)})(?![\w])"
+                        rf"(?!\s+(?:{'|'.join(_DATE_FOLLOWERS)}|earlier)\b)"),
+        age_after=re.compile(r"[\s-]*(?P<unit>year|month|week|day)s?(?:[\s-]+old\b|\s+of\s+age\b)"),
+        currency_before=re.compile(rf"(?<![\w])(?P<cur>{alternation(written)})[ \u00a0]?$"),
+        currency_at=re.compile(rf"(?P<cur>{alternation(written)})[ \u00a0]?(?=[\d-])"),
+        hedge_before=re.compile(rf"\s+{alternation(h[::-1] for h in q['hedges_before'])}(?![\w])"),
+        hedge_after=re.compile(rf"\s*{alternation(q['hedges_after'])}\b"),
         scales={k.lower(): float(v) for k, v in q["scales"].items()},
         all_scales={k.lower(): float(v) for k, v in all_scales.items()},
-        vague={k.lower(): float(v) for k, v in q["vague"].items()},
-        units=units,
+        vague={k.lower(): (float(lo), float(hi)) for k, (lo, hi) in q["vague"].items()},
+        units=names,
+        symbols=symbols,
+        denominators=denominators,
         currencies=currencies,
+        codes=frozenset(iso),
+        word_codes=frozenset(code for code in iso if code.lower() in _stopwords()),
+        money_after_scale=u["money_after_scale"],
+        article_counts={k: (float(v["value"]), bool(v["approximate"])) for k, v in q["article_counts"].items()},
         anaphoric=frozenset(q["anaphoric_determiners"]),
         counted_stop=frozenset(q["counted_stop"]),
         money_verbs=frozenset(q["money_verbs"]),
+        people_verbs=frozenset(q["people_verbs"]),
+        designator_nouns=frozenset(q["designator_nouns"]),
+        score_words=frozenset(q["score_words"]),
         fractions={k.lower(): int(v) for k, v in q["fractions"].items()},
-        count_suffix=re.compile(alternation(q["count_suffixes"]) + r"\b", re.IGNORECASE),
+        count_suffix=re.compile(alternation(q["count_suffixes"]) + r"\b"),
+        clock_after=re.compile(rf"\s*(?:[ap]\.?m\b\.?|{alternation(q['time_zones'])}\b|local time\b)"),
+        zone_before=re.compile(rf"\b{alternation(q['time_zones'])}\s?[+−-]$"),
+        month_day_before=re.compile(rf"\b{alternation(MONTHS)}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+$"),
+        day_range_month=re.compile(rf"\s*(?:[-–]|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{alternation(MONTHS)}\b"),
     )
 
 
-_TOKEN = re.compile(r"\s*([A-Za-z][\w’'-]*)")
+_TOKEN = re.compile(r"\s*[*†‡]?\s*([A-Za-z](?:[\w’'-]|\.(?=[A-Za-z]))*(?:(?<=\.[A-Za-z])\.)?)")
 _WORD_LIKE = re.compile(r"[A-Za-z][\w’'.-]*")
 _NEXT_WORD = re.compile(r"\s*(?:of\s+)?([A-Za-z]+)")
 _CLOCK_DIGITS = re.compile(r"[0-2]?\d[.:][0-5]\d")
-_CLOCK_AFTER = re.compile(r"\s*(?:[ap]\.?m\b\.?|(?:gmt|utc|bst|cet|cest|est|edt|pst|pdt|ast)\b|local time\b)", re.IGNORECASE)
-_ORDINAL_OR_CODE = re.compile(r"[A-Za-z]|-[A-Za-z]|[:./]\d|\s?[ap]\.?m\b", re.IGNORECASE)
-_RANGE_TO = re.compile(r"\s?(?:-|–|—|to)\s?(?P<high>\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,.]\d)")
-_RANGE_AND = re.compile(r"\s+and\s+(?P<high>\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,.]\d)")
+_ORDINAL_OR_CODE = re.compile(r"[a-z]|-(?!to-)[a-z]|[:./]\d|\s?[ap]\.?m\b")
+_RANGE_SEP = re.compile(r"(?:\s?-)?\s?(?:(?P<dash>[-–—])|(?P<to>to)|(?P<and>and))(?:-|\s?)(?=[\d$€£¥a-z-])")
+_DATED = re.compile(rf"(?:(?:\s+[a-z]+){{0,2}}?\s+(?P<unit>[a-z]+))?\s+(?:{'|'.join(_DATE_FOLLOWERS)})\b")
+_ARITHMETIC = re.compile(r"\s*[+×=]\s*\d")
+_SCORE = re.compile(r"\s?[-–]\s?(?P<other>\d{1,2})(?!\d|[,.]\d|\s*(?:%|per))")
+_CONVERSION_OPEN = re.compile(r"\s*\(\s*(?:(?:about|around|approximately|roughly|some|nearly|almost|~|c\.)\s*)?")
+_CONVERSION_CLOSE = re.compile(r"\s*\)")
 _SENTENCE_END = re.compile(r"[.!?:;\n]\s*$")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]”\"]|$)")
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|these|those)\s+", re.IGNORECASE)
 # What a count closing its clause counts: the subject of "X is (estimated to be) N", "X rose to N", or the
-# object of "put X at N".
+# object of "put X at N". Matched on lower-case text.
 _NUMBER_OF = re.compile(
-    r"(?P<np>[A-Za-z][\w’' -]*?)\s+(?:(?:is|are|was|were)\s+(?:estimated|thought|believed|said|reported|put)?"
+    r"(?P<np>[a-z][\w’' -]*?)\s+(?:(?:is|are|was|were)\s+(?:estimated|thought|believed|said|reported|put)?"
     r"\s*(?:to\s+be|at)?|(?:(?:has|have|had)\s+)?(?:stood|stands|rose|rises|risen|climbed|climbs|reached|reaches"
     r"|hit|hits|topped|tops|exceeded|exceeds)(?:\s+(?:to|at))?)\s*$"
-    r"|\b(?:put|puts|putting|estimated|estimates|estimate|placed|places)\s+(?P<object>[A-Za-z][\w’' -]*?)\s+at\s*$",
-    re.IGNORECASE,
+    r"|\b(?:put|puts|putting|estimated|estimates|estimate|placed|places)\s+(?P<object>[a-z][\w’' -]*?)\s+at\s*$",
 )
 _IRREGULAR_PLURALS = frozenset(
     "people men women children troops police personnel staff civilians dead wounded injured missing displaced "
@@ -237,48 +309,79 @@ def _previous_word(text: str, start: int, reach: int = 30) -> tuple[str, int] | 
     return word, start - (len(head) - len(stripped)) - len(word)
 
 
-def _is_date_number(text: str, end: int, value: float, raw: str, before: tuple[str, int] | None) -> bool:
-    """Whether bare digits are part of a date: a year, or a day next to a month name (before: the word before)."""
+def _is_date_number(low: str, start: int, end: int, value: float, raw: str, before: tuple[str, int] | None) -> bool:
+    """Whether bare digits are part of a date: a year (also "September 11, 2001 attacks"), or a day next to
+    a month name (before: the word before)."""
     if before and before[0].lower().rstrip(".") in MONTHS:
         return True
-    after = _NEXT_WORD.match(text, end)
-    if after and after.group(1).lower() in MONTHS:
+    after = _NEXT_WORD.match(low, end)
+    if (after and after.group(1) in MONTHS) or _lexicon().day_range_month.match(low, end):
         return True
     is_year = len(raw) == 4 and raw.isdigit() and 1000 <= value <= 2099
+    if is_year and _lexicon().month_day_before.search(low, max(0, start - 20), start):
+        return True
     return is_year and not (after and looks_plural(after.group(1)))
 
 
-def _is_clock_time(text: str, end: int, raw: str) -> bool:
-    """Whether digits are a time of day: "18.44 GMT", "9.30 p.m."."""
-    return bool(_CLOCK_DIGITS.fullmatch(raw) and _CLOCK_AFTER.match(text, end))
+def _is_clock_time(low: str, start: int, end: int, raw: str) -> bool:
+    """Whether digits are a time of day ("18.44 GMT", "9.30 p.m.") or a time zone offset ("UTC+3")."""
+    lex = _lexicon()
+    return bool(_CLOCK_DIGITS.fullmatch(raw) and lex.clock_after.match(low, end)) or bool(
+        lex.zone_before.search(low, max(0, start - 6), start))
 
 
-def _is_designator(text: str, end: int, before: tuple[str, int] | None) -> bool:
-    """Digits inside a name or model ("Attribution 4.0 International", "Resolution 2254.")."""
-    if not before or not before[0][0].isupper() or before[0].lower() in _lexicon().units:
+def _is_designator(text: str, low: str, end: int, before: tuple[str, int] | None) -> bool:
+    """Digits or words naming a thing: after a designator noun ("flight 370", "channel two"), or after a
+    capitalised name and before a capital, a stop or a word that is not a plural noun ("Attribution 4.0
+    International", "Resolution 2254.", "Windows 10 is")."""
+    lex = _lexicon()
+    if not before:
+        return False
+    word = before[0].lower().rstrip(".")
+    if word in lex.designator_nouns:
+        return True
+    if not before[0][0].isupper() or word in lex.units or before[0].endswith(("'s", "’s")):
         return False
     word_start = before[1]
     if word_start == 0 or _SENTENCE_END.search(text, max(0, word_start - 3), word_start):
         return False
-    after = re.match(r"\s*(\S)", text[end:end + 3])
-    return not after or after.group(1).isupper() or after.group(1) in ".,;:)"
+    after = re.match(r"\s*(\S+)", text[end:end + 30])
+    return not after or after.group(1)[0].isupper() or after.group(1)[0] in ".,;:)" or (
+        after.group(1)[0].isalpha() and not looks_plural(after.group(1).strip(".,;:")))
+
+
+def _is_score(low: str, start: int, end: int, value: float) -> bool:
+    """Whether small digits joined by a dash to others are a score ("a 3-1 win", "1-0 down"): the second is
+    not larger, or a score word is near."""
+    m = _SCORE.match(low, end)
+    if not m or value >= 100:
+        return False
+    if float(m.group("other")) <= value:
+        return True
+    near = re.findall(r"[a-z]+", low[max(0, start - 25):start]) [-2:] + re.findall(r"[a-z]+", low[m.end():m.end() + 25])[:2]
+    return bool(_lexicon().score_words.intersection(near))
 
 
 def _counted(text: str, pos: int, plural: bool, limit: int = 4) -> str:
     """The noun phrase right after a count ("2,000 [US ground troops] are ..."), or "". With plural, it ends
-    at its last plural-looking or capitalised word ("three [struck] the airport" counts nothing named)."""
+    at its last plural-looking or capitalised word ("three [struck] the airport" counts nothing named).
+    An acronym is a word ("hundreds of IS fighters"), and "U.S. and allied forces" is one phrase."""
     stop = _lexicon().counted_stop
-    m = re.match(r"\s+of\s+(?:(?:the|these|those|its|their)\s+)?", text[pos:pos + 30])
+    m = re.match(r"\s+of\s+(?:(?:the|these|those|its|their)\s+)?", text[pos:pos + 30], re.IGNORECASE)
     if m:
         pos += m.end()
     words: list[str] = []
     while len(words) < limit:
         m = _TOKEN.match(text, pos)
-        if not m or (m.start(1) > pos and not text[pos:m.start(1)].isspace()):
+        if not m or (m.start(1) > pos and not text[pos:m.start(1)].strip("*†‡ ") == ""):
             break
         token = m.group(1)
         lower = token.lower()
-        if lower in stop or (words and lower.endswith(("ed", "ing"))):
+        acronym = len(token) > 1 and token.rstrip(".").replace(".", "").isupper()
+        joins = lower in ("and", "or") and words and not looks_plural(words[-1])
+        participle = words and lower.endswith(("ed", "ing")) and words[-1].lower() not in ("and", "or") and (
+            not plural or looks_plural(words[-1]))  # "300 people killed", "a 25-year-old bomber killed"
+        if (lower in stop and not acronym and not joins) or participle:
             break
         words.append(token)
         pos = m.end()
@@ -286,176 +389,322 @@ def _counted(text: str, pos: int, plural: bool, limit: int = 4) -> str:
             break
         if not text.startswith(" ", pos):
             break
-    while plural and words and words[-1][0].islower() and not looks_plural(words[-1].rstrip("’'")):
+    while words and (words[-1].lower() in ("and", "or") or (
+            plural and words[-1][0].islower() and not looks_plural(words[-1].rstrip("’'")))):
         words.pop()
     return " ".join(words).rstrip("’'")
 
 
-def _counted_from_clause(text: str, start: int) -> str:
+def _counted_from_clause(low: str, text: str, start: int) -> str:
     """For "The number of X is estimated to be around 7000", "the X rose to 37", "put the X at 37": X."""
-    head = text[max(0, start - 120):start]
-    head = re.split(r"[.!?;:]\s", head)[-1]
+    offset = max(0, start - 120)
+    head = low[offset:start]
+    cut = max((m.end() for m in re.finditer(r"[.!?;:]\s", head)), default=0)
+    head = head[cut:]
     hedge = _lexicon().hedge_before.match(head[::-1])
     head = head[: len(head) - hedge.end()] if hedge else head
     m = _NUMBER_OF.search(head)
     if not m:
         return ""
-    phrase = re.split(r"\bof\s+", m.group("np") or m.group("object"))[-1]
-    return " ".join(_DETERMINER.split(phrase)[-1].split()[-3:])
+    group = "np" if m.group("np") else "object"
+    phrase = text[offset + cut + m.start(group):offset + cut + m.end(group)]
+    phrase = _DETERMINER.split(re.split(r"\bof\s+", phrase, flags=re.IGNORECASE)[-1])[-1]
+    return " ".join(phrase.split()[-3:])
+
+
+def _people_verb_before(low: str, start: int) -> bool:
+    """Whether a verb whose object is people comes right before the count (hedges skipped): "displaced
+    nearly 900,000"."""
+    lex = _lexicon()
+    head = low[max(0, start - 60):start]
+    hedge = lex.hedge_before.match(head[::-1])
+    head = head[: len(head) - hedge.end()] if hedge else head
+    verb = re.search(r"([a-z]+)\s*$", head)
+    return bool(verb) and verb.group(1) in lex.people_verbs
+
+
+def _in_capitals(text: str, start: int, end: int) -> bool:
+    """Whether the words around a span are written in capitals (a headline), where ISO codes ("ALL", "TOP",
+    "MAD") are words."""
+    around = re.findall(r"[A-Za-z]{2,}", text[max(0, start - 20):start] + " " + text[end:end + 20])
+    return any(word.isupper() and word not in _lexicon().codes for word in around)
 
 
 def _currency_before(text: str, start: int) -> tuple[str, int]:
     """A currency symbol or code written just before a number ("$", "US $", "USD "): (code, new start)."""
     lex = _lexicon()
-    m = lex.currency_before.search(text, max(0, start - 6), start)
+    m = lex.currency_before.search(text, max(0, start - 8), start)
     if not m:
         return "", start
-    return lex.currencies[re.sub(r"\s+", " ", (m.group("word") or m.group("sym")).lower())], m.start()
+    written = m.group("cur")
+    if written in lex.codes and _in_capitals(text, m.start(), start):
+        return "", start
+    return lex.currencies[written], m.start()
 
 
-def _counts_after(text: str, pos: int) -> bool:
+def _counts_after(low: str, pos: int) -> bool:
     """Whether a plural noun that is not a unit follows ("3m people": million, not metres)."""
-    after = _NEXT_WORD.match(text, pos)
-    return bool(after) and looks_plural(after.group(1)) and after.group(1).lower() not in _lexicon().units
+    after = _NEXT_WORD.match(low, pos)
+    return bool(after) and looks_plural(after.group(1)) and after.group(1) not in _lexicon().units
 
 
 class _Number(NamedTuple):
-    """A number's value, where it ends (with any scale word), and how it was written."""
+    """A number's value (and high end for a vague magnitude), where it ends (with any scale word), and how
+    it was written."""
 
     value: float
     end: int
     vague: bool = False
     scaled: bool = False
     fraction: bool = False
+    high: float | None = None
 
 
-def _number(text: str, m: re.Match) -> _Number | None:
-    """Value of the number matched at m, or None if the words do not make a number."""
+def _number(text: str, low: str, m: re.Match, currency: str) -> _Number | None:
+    """Value of the number matched at m (on the lower-case text), or None if the words do not make a number."""
     lex = _lexicon()
     end = m.end()
     if m.group("digits"):
-        value = float(re.sub(r"[,\s]", "", m.group("digits"))) * (-1 if m.group("sign") else 1)
-        scale = lex.after_digits.match(text, end)
+        value = float(re.sub(r"[,\s\u202f]", "", m.group("digits"))) * (-1 if m.group("sign") else 1)
+        scale = lex.after_digits.match(low, end)
         if scale:
-            word = scale.group("scale").lower()
-            if word in lex.scales or _currency_before(text, m.start())[0] or _counts_after(text, scale.end()):
+            word = scale.group("scale")
+            if word in lex.scales or currency or _counts_after(low, scale.end()):
                 return _Number(value * lex.all_scales[word], scale.end(), scaled=True)
         return _Number(value, end)
     if m.group("mod"):
-        return _Number(_SCALE_VALUES[m.group("modscale").lower()], end, vague=True, scaled=True)
+        scale = _SCALE_VALUES[m.group("modscale")]
+        return _Number(scale, end, vague=True, scaled=True, high=scale * 10)
     if m.group("vague"):
+        words = re.findall(r"[a-z]+", m.group("vague"))
+        lows = [lex.vague.get(w, (1.0, 1.0))[0] for w in words]
         value = 1.0
-        for word in re.findall(r"[A-Za-z]+", m.group("vague")):
-            value *= lex.vague.get(word.lower(), 1.0)
-        return _Number(value, end, vague=True, scaled=True)
+        for w in lows:
+            value *= w
+        high = value / lows[0] * lex.vague[words[0]][1]
+        return _Number(value, end, vague=True, scaled=True, high=high)
     if m.group("half"):
-        return _Number(_SCALE_VALUES[m.group("hscale").lower()] / 2, end, scaled=True)
+        return _Number(_SCALE_VALUES[m.group("hscale")] / 2, end, scaled=True)
     if m.group("halfof"):
-        before = _previous_word(text, m.start())
-        if before and before[0].lower() in lex.anaphoric | _HALF_OF_A_PERIOD:
+        before = _previous_word(low, m.start())
+        if before and before[0] in lex.anaphoric | _HALF_OF_A_PERIOD:
             return None  # "the first half of 2017", "its half of the deal"
         return _Number(0.5, end, fraction=True)
     if m.group("denom"):
-        denom = m.group("denom").lower()
+        denom = m.group("denom")
         singular = not denom.endswith(("s", "ves"))
-        if singular and not m.group("fof") and "-" not in m.group("fsep"):
-            return None  # "a third term" is an ordinal; "a third of", "one-third" are fractions
-        parsed = (1.0, 0) if m.group("fnum").lower() in ("a", "an") else _words_value(m.group("fnum"))
+        if singular and m.group("fof") is None and "-" not in m.group("fsep") and m.group("fnum") in ("a", "an"):
+            return None  # "a third term" is an ordinal; "a third of", "one-third", "one fifth" are fractions
+        parsed = (1.0, 0) if m.group("fnum") in ("a", "an") else _words_value(m.group("fnum"))
         return _Number(parsed[0] / lex.fractions[denom], end, fraction=True) if parsed else None
+    if m.group("acount"):
+        return _Number(lex.article_counts[m.group("acword")][0], end)
     if m.group("article"):
         if m.group("ascale"):
-            return _Number(_SCALE_VALUES[m.group("ascale").lower()], end, scaled=True)
+            return _Number(_SCALE_VALUES[m.group("ascale")], end, scaled=True)
         return _Number(1.0, m.end("article"))
     parsed = _words_value(m.group("words"))
     if parsed is None:
         return None
     value, used = parsed
+    if m.group("wdozen") and used == len(m.group("words")):
+        return _Number(value * 12, end)  # "three dozen"
     if m.group("wfrac") and used == len(m.group("words")):
-        value += 1 / lex.fractions[m.group("wfrac").lower()]
-        value *= _SCALE_VALUES[m.group("wscale").lower()] if m.group("wscale") else 1.0
+        value += 1 / lex.fractions[m.group("wfrac")]
+        value *= _SCALE_VALUES[m.group("wscale")] if m.group("wscale") else 1.0
         return _Number(value, end, scaled=bool(m.group("wscale")) or value >= 100)
     return _Number(value, m.start() + used, scaled=value >= 100)
 
 
-def _unit(text: str, end: int, vague: bool) -> tuple[str, str, int]:
-    """(unit code, kind, new end) for a unit, currency word or "year old" right after a number."""
+def _unit(text: str, low: str, end: int, vague: bool, scaled: bool) -> tuple[str, str, int]:
+    """(unit code, kind, new end) for a unit, currency or "year old" right after a number: a name in any case,
+    a symbol or code as written ("512GB"; a one-letter symbol only glued to the digits, "230p")."""
     lex = _lexicon()
-    age = lex.age_after.match(text, end)
+    age = lex.age_after.match(low, end)
     if age:
-        return age.group("unit").lower(), "age", age.end()
-    m = lex.unit_after.match(text, end)
-    if not m or (not vague and " of" in text[end:m.start("unit")]):
-        return "", "count", end
-    spelling = re.sub(r"\s+", " ", m.group("unit").lower())
-    if spelling in lex.currencies:
-        return lex.currencies[spelling], "money", m.end()
-    return (*lex.units[spelling], m.end())
+        return age.group("unit"), "age", age.end()
+    best = ("", "count", end)
+    named = lex.unit_name.match(low, end)
+    if named and (vague or " of" not in low[end:named.start("unit")]):
+        spelling = re.sub(r"\s+", " ", named.group("unit"))
+        unit, kind = lex.units[spelling]
+        if scaled and spelling in lex.money_after_scale:
+            unit, kind = lex.money_after_scale[spelling], "money"
+        best = (unit, kind, named.end())
+    symbol = lex.unit_symbol.match(text, end)
+    if symbol and symbol.end() > best[2]:
+        written = symbol.group("unit")
+        glued = not symbol.group("space")
+        spaced_ok = not (len(written) == 1 and written.isalpha()) or (
+            written.islower() and lex.symbols[written][1] != "money")  # "1 m", not "5 p" or "2 B"
+        if (glued or spaced_ok) and not (written in lex.codes and _in_capitals(text, end, symbol.end())):
+            best = (*lex.symbols[written], symbol.end())
+    return best
 
 
-def _range_end(text: str, m: re.Match, end: int, low: float) -> int | None:
-    """End of a range written from this number ("20-30", "20 to 30", "between 20 and 30"), if there is one."""
-    high = _RANGE_TO.match(text, end)
-    if not high and (high := _RANGE_AND.match(text, end)):
-        before = _previous_word(text, m.start())
-        high = high if before and before[0].lower() == "between" else None
-    if not high or float(high.group("high").replace(",", "")) <= low:
-        return None
-    return high.end()
+def _rate(low: str, unit: str, end: int) -> tuple[str, int]:
+    """A unit with what it is per ("$71.10 per barrel": USD/bbl, "$2m a month", "$15/hour"), and its end."""
+    m = _lexicon().rate.match(low, end)
+    if not m:
+        return unit, end
+    return f"{unit}/{_lexicon().denominators[re.sub(r'[ ]+', ' ', m.group('den'))]}", m.end()
 
 
-def _figure(text: str, m: re.Match) -> Figure | None:
-    """Interpret one number match, or None if it is not a figure (date, designator, idiom...)."""
+class _Measure(NamedTuple):
+    """One number with its currency, scale, unit and rate, before its context is judged."""
+
+    start: int
+    end: int
+    number_end: int
+    value: float
+    high: float | None
+    unit: str
+    kind: str
+    vague: bool
+    scaled: bool
+    fraction: bool
+    suffix: bool
+
+
+def _measure(text: str, low: str, m: re.Match, currency: str, start: int) -> _Measure | None:
+    """Read the number matched at m with the currency written before it (from start) and what follows it."""
     lex = _lexicon()
-    number = _number(text, m)
+    number = _number(text, low, m, currency)
     if number is None:
         return None
-    value, end, vague, scaled, fraction = number
+    value, end, vague, scaled, fraction, high = number
     is_digits = bool(m.group("digits"))
-    suffix = lex.count_suffix.match(text, end) if is_digits and not scaled else None
+    suffix = lex.count_suffix.match(low, end) if is_digits and not scaled else None
     if suffix:
-        end = suffix.end()  # "a 300-strong force"
-    elif is_digits and not scaled and _ORDINAL_OR_CODE.match(text, end) and not (
-        lex.unit_after.match(text, end) or lex.age_after.match(text, end)
-    ):
-        return None
-    currency, start = _currency_before(text, m.start())
-    ranged = _range_end(text, m, end, value) if is_digits and not suffix and not scaled else None
-    if ranged:
-        end = ranged  # "20-30 people", "between 20 and 30 people": the lower bound, approximate
-        scale = lex.after_digits.match(text, end)
-        if scale and scale.group("scale").lower() in lex.scales:  # "1.5 to 2 million"
-            value, end, scaled = value * lex.scales[scale.group("scale").lower()], scale.end(), True
-    unit, kind, unit_end = ("fraction", "percent", end) if fraction else _unit(text, end, vague)
+        return _Measure(start, suffix.end(), m.end(), value, None, "", "count", False, False, False, True)
+    if fraction:
+        return _Measure(start, end, m.end(), value, None, "fraction", "percent", vague, scaled, True, False)
+    unit, kind, unit_end = _unit(text, low, end, vague, scaled)
     if currency:
+        if kind != "money":
+            unit_end = end  # a currency word after a symbol ("$5 US dollars") is part of the figure, no other unit
         unit, kind = currency, "money"
-    else:
-        end = unit_end
-    before = text[max(0, start - 40):start]
-    if kind == "count":
-        prev = _previous_word(text, start)
-        prev_word = prev[0].lower() if prev else ""
-        if is_digits and not scaled and not suffix and (
-            _is_date_number(text, m.end(), value, m.group("digits"), prev)
-            or _is_designator(text, m.end(), prev)
-            or _is_clock_time(text, m.end(), m.group("digits"))
-        ):
-            return None
-        if m.group("words") and not scaled and (value == 1 or (prev_word in lex.anaphoric and value < 10)):
-            return None
-        if vague and prev_word in lex.money_verbs:
-            kind = "money"
-    elif kind == "duration":
-        after = _NEXT_WORD.match(text, end)
-        if after and after.group(1).lower() in _DATE_FOLLOWERS:
-            return None
-    approximate = bool(ranged or lex.hedge_before.match(before[::-1]) or lex.hedge_after.match(text, end))
-    if m.group("article") and not m.group("ascale") and not (approximate and kind == "duration"):
+    if is_digits and not scaled and unit_end == end and _ORDINAL_OR_CODE.match(low, end):
         return None
+    if kind not in ("count", "age"):
+        unit, unit_end = _rate(low, unit, unit_end)
+    return _Measure(start, unit_end, m.end(), value, high, unit, kind, vague, scaled, False, False)
+
+
+def _range(text: str, low: str, first: _Measure, m: re.Match) -> _Measure | None:
+    """The first number widened to a range written from it ("20-30 people", "2 to 2.5 degrees", "between
+    20kHz and 22kHz", "from 310 miles to 340 miles", "three to four years", "$350 per kg to $680 per kg")."""
+    lex = _lexicon()
+    for pos in dict.fromkeys((first.end, first.number_end)):
+        sep = _RANGE_SEP.match(low, pos)
+        if not sep:
+            continue
+        if sep.group("and"):
+            before = _previous_word(low, first.start)
+            if not (before and before[0] == "between"):
+                continue
+        at = sep.end()
+        currency = ""
+        cur = lex.currency_at.match(text, at)
+        if cur and lex.currencies.get(cur.group("cur")) == (first.unit.split("/")[0] if first.kind == "money" else None):
+            currency, at = lex.currencies[cur.group("cur")], cur.end()
+        n = lex.number_at.match(low, at)
+        if not n or not (n.group("digits") or n.group("words")) or bool(n.group("digits")) != bool(m.group("digits")):
+            continue
+        second = _measure(text, low, n, currency or (first.unit.split("/")[0] if first.kind == "money" else ""), at)
+        if second is None or second.suffix:
+            continue
+        value, unit, kind = first.value, first.unit, first.kind
+        if second.kind != "count" and first.kind == "count" and pos == first.end:
+            unit, kind = second.unit, second.kind  # "three to four years", "2 to 2.5 degrees"
+        elif second.kind != "count" and second.unit != first.unit:
+            continue
+        if second.scaled and not first.scaled and first.value < second.value / _scale_of(second, n):
+            value = first.value * _scale_of(second, n)  # "1.5 to 2 million"
+        if second.value <= value:
+            continue
+        end = second.end if second.kind != "count" or first.kind == "count" else second.number_end
+        return first._replace(end=max(end, first.end), value=value, high=second.value, unit=unit, kind=kind,
+                              scaled=first.scaled or second.scaled)
+    return None
+
+
+def _scale_of(measure: _Measure, m: re.Match) -> float:
+    """The scale a scaled number was multiplied by ("2 million": 1e6)."""
+    raw = float(re.sub(r"[,\s\u202f]", "", m.group("digits"))) if m.group("digits") else _words_value(m.group("words"))[0]
+    return measure.value / raw if raw else 1.0
+
+
+def _conversion_end(text: str, low: str, fig: _Measure) -> int:
+    """End of a parenthesised conversion right after a measure ("62 mph (100 km/h)", "5,400 yuan ($780)")."""
+    lex = _lexicon()
+    opened = _CONVERSION_OPEN.match(low, fig.end)
+    if not opened:
+        return fig.end
+    at = opened.end()
+    currency = ""
+    cur = lex.currency_at.match(text, at)
+    if cur:
+        currency, at = lex.currencies[cur.group("cur")], cur.end()
+    n = lex.number_at.match(low, at)
+    if not n or not n.group("digits"):
+        return fig.end
+    inner = _measure(text, low, n, currency, at)
+    if inner is None or inner.kind in ("count", "age"):
+        return fig.end
+    if inner.kind != fig.kind and "money" not in (inner.kind, fig.kind):
+        return fig.end
+    inner = _range(text, low, inner, n) or inner
+    closed = _CONVERSION_CLOSE.match(low, inner.end)
+    return closed.end() if closed else fig.end
+
+
+def _figure(text: str, low: str, m: re.Match) -> Figure | None:
+    """Interpret one number match, or None if it is not a figure (date, designator, score, idiom...)."""
+    lex = _lexicon()
+    is_digits = bool(m.group("digits"))
+    currency, start = _currency_before(text, m.start()) if is_digits else ("", m.start())
+    measure = _measure(text, low, m, currency, start)
+    if measure is None:
+        return None
+    prev = _previous_word(text, start)
+    prev_word = prev[0].lower() if prev else ""
+    bare = is_digits and not measure.scaled and not measure.suffix and measure.kind == "count"
+    if bare and (_is_date_number(low, m.start(), m.end(), measure.value, m.group("digits"), prev)
+                 or _is_designator(text, low, m.end(), prev)
+                 or _is_clock_time(low, m.start(), m.end(), m.group("digits"))
+                 or _is_score(low, m.start(), m.end(), measure.value)
+                 or _ARITHMETIC.match(low, m.end()) or re.search(r"[+×=]\s*$", low[max(0, start - 3):start])):
+        return None
+    if m.group("words") and not measure.scaled and measure.kind == "count" and (
+            measure.value == 1 or (prev_word in lex.anaphoric and measure.value < 10)
+            or prev_word in lex.designator_nouns):
+        return None
+    ranged = _range(text, low, measure, m) if (is_digits or m.group("words")) and not measure.suffix else None
+    measure = ranged or measure
+    value, unit, kind, end = measure.value, measure.unit, measure.kind, measure.end
+    if kind == "count" and measure.vague and prev_word in lex.money_verbs:
+        kind = "money"
+    if kind in ("duration", "count"):
+        after = _DATED.match(low, end)
+        if after and (kind == "duration" or lex.units.get(after.group("unit"), ("", ""))[1] == "duration"):
+            return None  # "two days later", "three short years ago" date an event
+    before = low[max(0, start - 40):start]
+    approximate = bool(ranged or lex.hedge_before.match(before[::-1]) or lex.hedge_after.match(low, end))
+    if m.group("acount"):
+        approximate = approximate or lex.article_counts[m.group("acword")][1]
+    if m.group("article") and not m.group("ascale") and kind == "duration" and not approximate:
+        return None  # "a day", "a year" claim no quantity unless hedged ("almost an hour")
+    if kind not in ("count", "age"):
+        end = _conversion_end(text, low, measure._replace(end=end))
     counted = ""
     if kind in ("count", "age"):
-        plural = kind == "count" and value != 1 and not suffix
-        counted = _counted(text, end, plural) or (_counted_from_clause(text, start) if kind == "count" else "")
-    return Figure(start, end, text[start:end], value, unit, kind, counted, approximate, vague)
+        plural = kind == "count" and value != 1 and not measure.suffix
+        counted = _counted(text, end, plural) or (
+            _counted_from_clause(low, text, start) if kind == "count" else "")
+        if not counted and kind == "count" and _people_verb_before(low, start):
+            counted = "people"
+    return Figure(start, end, text[start:end], value, measure.high, unit, kind, counted, approximate, measure.vague)
 
 
 def parse_figures(text: str) -> list[Figure]:
@@ -463,13 +712,14 @@ def parse_figures(text: str) -> list[Figure]:
     if not isinstance(text, str):
         raise TypeError(f"parse_figures expects a str, got {type(text).__name__}")
     lex = _lexicon()
+    low = lowered(text)
     found: list[Figure] = []
     taken = 0
-    for candidate in lex.candidates.finditer(lowered(text)):
+    for candidate in lex.candidates.finditer(low):
         if candidate.start() < taken:
             continue
-        m = lex.number_at.match(text, candidate.start())
-        fig = _figure(text, m) if m else None
+        m = lex.number_at.match(low, candidate.start())
+        fig = _figure(text, low, m) if m else None
         if fig is None:
             continue
         taken = fig.end
@@ -556,7 +806,7 @@ def figures(corpus: Corpus, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
         rows += document_figures(doc_id, corpus.texts[doc_id], sentences)
     table = pd.DataFrame(rows, columns=COLUMNS)
     table["source"] = attribute(table, find_quotes(corpus) if quotes is None else quotes)
-    return table.astype({"start": int, "end": int, "sent_id": int, "value": float,
+    return table.astype({"start": int, "end": int, "sent_id": int, "value": float, "value_high": float,
                          "approximate": bool, "vague": bool, "in_body": bool})
 
 
@@ -569,8 +819,11 @@ def readable_number(value: float) -> str:
 
 
 def _same_figure_key(row: pd.Series) -> str:
-    """A readable key shared by mentions of the same figure: value and unit, or value and counted head noun."""
+    """A readable key shared by mentions of the same figure: value (a range by both ends: "10,000–100,000")
+    and unit, or value and counted head noun."""
     value = readable_number(float(row["value"]))
+    if pd.notna(row["value_high"]):
+        value = f"{value}–{readable_number(float(row['value_high']))}"
     if row["kind"] != "count":
         return f"{value} {row['unit']}".strip()
     head = row["counted"].lower().split()[-1].strip("’'") if row["counted"] else ""
