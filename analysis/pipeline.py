@@ -19,7 +19,7 @@ TABLES: dict[str, Callable[[Corpus], pd.DataFrame]] = {
     "copies": reuse.copies,
     "reuse": lambda corpus: reuse.reuse(corpus, copied := reuse.copies(corpus),
                                         reuse.shared_sentences(corpus, quotes.quotes(corpus), copied)),
-    "vocabulary": vocabulary.vocabulary,
+    "vocabulary": lambda corpus: vocabulary.vocabulary(corpus, mentions=actors.mentions(corpus)),
     "labels": vocabulary.labels,
     "figures": figures.figures,
     "dates": dates.dates,

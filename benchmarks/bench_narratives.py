@@ -2,6 +2,7 @@
 
 import warnings
 
+from analysis.stages.actors import mentions
 from analysis.stages.quotes import quotes
 from analysis.stages.reuse import copies, reuse, shared_sentences
 from analysis.stages.stance import stance
@@ -16,9 +17,10 @@ def main() -> None:
         corpus = replicated_corpus(5_000_000)
     mb = corpus_megabytes(corpus)
     print(f"narratives corpus: {len(corpus.texts)} documents, {mb:.1f} MB")
-    for name, make in [("quotes", quotes), ("stance (includes quotes)", stance), ("vocabulary", vocabulary),
-                       ("labels", labels)]:
+    for name, make in [("quotes", quotes), ("stance (includes quotes)", stance), ("labels", labels)]:
         report(name, mb, lambda make=make: make(corpus), repeat=1)
+    named = mentions(corpus)
+    report("vocabulary (names from the mentions table)", mb, lambda: vocabulary(corpus, named), repeat=1)
     said = quotes(corpus)
     copied = copies(corpus)
     report("copies", mb, lambda: copies(corpus), repeat=1)

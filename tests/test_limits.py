@@ -86,7 +86,7 @@ def test_narrative_views_trim_documents(corpus):
     assert len({r["document"] for r in shown}) == 2 and len({r["actor"] for r in shown}) <= 2
     assert "actors judged" in _subtitle(spec) and "documents judging them" in _subtitle(spec)
     assert view.stance_evidence_html(corpus, matrix, evidence(corpus), limit=2).count("<details>") == len(shown)
-    words = vocabulary(corpus)
+    words = vocabulary(corpus, actors.mentions(corpus))
     facets = view.distinctive_chart(corpus, words, limit=2).to_dict()
     assert len({r["document"] for r in _rows(facets)}) == 2
     stories = view.outlet_stories(corpus, said, stance(corpus), words, pd.DataFrame(

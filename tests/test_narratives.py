@@ -6,6 +6,7 @@ from pathlib import Path
 
 from analysis import load_corpus
 from analysis.views import narratives as view
+from analysis.stages.actors import mentions
 from analysis.stages.quotes import quotes
 from analysis.stages.reuse import copies, reuse, shared_sentences
 from analysis.stages.stance import evidence, stance
@@ -29,7 +30,7 @@ def test_differing_words_are_marked_in_runs():
 
 def test_outlet_stories_take_their_numbers_from_the_tables(corpus):
     table = view.quoted(corpus, quotes(corpus))
-    stories = view.outlet_stories(corpus, table, stance(corpus), vocabulary(corpus), labels(corpus), _shared(corpus)[1])
+    stories = view.outlet_stories(corpus, table, stance(corpus), vocabulary(corpus, mentions(corpus)), labels(corpus), _shared(corpus)[1])
     paragraphs = re.sub(r"<[^>]+>", "", stories).split("\n\n")  # corpus words come wrapped by escape_markdown
     assert len(paragraphs) == 5
     # 003 attributes 4 statements (read: the Sunni fighters twice, Khattab Omer, Iraqi security officials)

@@ -3,7 +3,7 @@
 import pytest
 
 from analysis import load_corpus
-from analysis.stages.vocabulary import distinctive_words, labels, log_odds, tokens
+from analysis.stages.vocabulary import distinctive_words, labels, log_odds, tokens, vocabulary
 
 
 def test_log_odds_by_hand():
@@ -43,3 +43,18 @@ def test_labels_counted_by_reading(corpus):
     assert by_doc[("002", "takfiri")] == 2 and by_doc[("000", "malignant tree")] == 1
     assert set(table[table.label == "resistance movement"].doc_id.str[:3]) == {"002"}  # 001: "Shiite movement"
     assert by_doc[("001", "resistance fighters")] == 1 and by_doc[("002", "resistance fighters")] == 1
+
+
+def test_abbreviations_and_catalogued_names_are_whole_terms_and_fragments_are_dropped():
+    text = "U.S. troops reached Deir ez Zor, M. Waqas said."
+    names = [(20, 31)]  # Deir ez Zor, as the mentions table gives it
+    assert text[20:31] == "Deir ez Zor"
+    assert [t for t, _, _ in tokens(text, names=names)] == ["u.s.", "troops", "reached", "deir ez zor", "waqas", "said"]
+
+
+def test_no_fragment_of_a_name_is_a_distinctive_term_in_the_seeds(corpus):
+    from analysis.stages.actors import mentions
+
+    terms = set(vocabulary(corpus, mentions(corpus))["term"])
+    assert {"deir", "ez", "zor", "deir ez", "ez zor", "u", "s", "u s"} & terms == set()
+    assert "deir ez zor" in terms

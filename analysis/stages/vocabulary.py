@@ -7,7 +7,9 @@ corpus, the prior being the whole corpus's counts, with the z-score of the estim
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib import resources
 
@@ -21,31 +23,59 @@ from analysis.stages.reuse import stopwords
 WORDS_COLUMNS = ["group", "term", "ngram", "count", "count_rest", "log_odds", "z", "stopword",
                  "doc_id", "start", "end"]
 LABEL_COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "label", "side", "near_actor"]
-_TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+# An abbreviation with stops ("U.S.", "U.N.") is one word; so are words joined by an apostrophe or a hyphen.
+_TOKEN = re.compile(r"(?<![^\W_])(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’-][^\W_]+)*")
 _LABEL_REACH = 40  # at most this many characters between a label and its near_actor ("the Takfiri terror group Daesh")
 
 
-def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
-    """(lower-cased word, start, end) for each word of text[start:end]; ’ is read as '."""
-    return [(m.group().lower().replace("’", "'"), m.start(), m.end())
-            for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
+def _term(text: str) -> str:
+    """A word or name as a term: lower case, ’ read as ', spaces collapsed."""
+    return " ".join(text.lower().replace("’", "'").split())
 
 
-def term_counts(corpus: Corpus, group_of: dict[str, str]) -> tuple[dict[str, Counter], dict[tuple[str, str], tuple]]:
-    """Unigram and bigram counts per group over body sentences, and each term's first occurrence per group."""
+def tokens(text: str, start: int = 0, end: int | None = None,
+           names: Sequence[tuple[int, int]] = ()) -> list[tuple[str, int, int]]:
+    """(term, start, end) for each word of text[start:end]: lower-cased, ’ read as '; a name span of `names` (sorted
+    (start, end) offsets of catalogued actors) is one term ("deir ez-zor"); one-letter words (initials) are left out."""
+    out: list[tuple[str, int, int]] = []
+    starts = [a for a, _ in names]
+    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        i = bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.end() <= names[i][1]:  # inside a name: the name once, as one term
+            if not out or out[-1][1] != names[i][0]:
+                out.append((_term(text[names[i][0]:names[i][1]]), names[i][0], names[i][1]))
+        elif len(m.group()) > 1:
+            out.append((_term(m.group()), m.start(), m.end()))
+    return out
+
+
+def term_counts(corpus: Corpus, group_of: dict[str, str], names: Mapping[str, list[tuple[int, int]]] | None = None,
+                ) -> tuple[dict[str, Counter], dict[tuple[str, str], tuple], dict[str, int]]:
+    """Unigram and bigram counts per group over body sentences (a catalogued name is one word), each term's first
+    occurrence per group, and each term's number of words (1 or 2: "deir ez zor" is one)."""
     counts: dict[str, Counter] = {}
     first: dict[tuple[str, str], tuple] = {}
+    ngram_of: dict[str, int] = {}
+    names = names or {}
     body = corpus.sentences[corpus.sentences["in_body"]].sort_values(["doc_id", "start"])
     for s in body.itertuples():
         group = group_of[s.doc_id]
-        words = tokens(corpus.texts[s.doc_id], int(s.start), int(s.end))
-        grams = [(w, a, b) for w, a, b in words]
-        grams += [(f"{w1} {w2}", a, b) for (w1, a, _), (w2, _, b) in zip(words, words[1:])]
+        words = tokens(corpus.texts[s.doc_id], int(s.start), int(s.end), names.get(s.doc_id, ()))
+        grams = [(w, a, b, 1) for w, a, b in words]
+        grams += [(f"{w1} {w2}", a, b, 2) for (w1, a, _), (w2, _, b) in zip(words, words[1:])]
         bag = counts.setdefault(group, Counter())
-        for term, a, b in grams:
+        for term, a, b, n in grams:
             bag[term] += 1
             first.setdefault((group, term), (s.doc_id, a, b))
-    return counts, first
+            ngram_of.setdefault(term, n)
+    return counts, first, ngram_of
+
+
+def name_spans(mentions: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
+    """Each document's actor name spans from the mentions table (names only: a demonym is a word), in text order."""
+    names = mentions[mentions["kind"] != "demonym"].sort_values(["doc_id", "start"])
+    return {doc_id: list(zip(group["start"].tolist(), group["end"].tolist()))
+            for doc_id, group in names.groupby("doc_id", sort=False)}
 
 
 def log_odds(count: int, total: int, count_rest: int, total_rest: int, alpha: float, alpha0: float) -> tuple[float, float]:
@@ -55,15 +85,17 @@ def log_odds(count: int, total: int, count_rest: int, total_rest: int, alpha: fl
     return delta, delta / math.sqrt(1 / (count + alpha) + 1 / (count_rest + alpha))
 
 
-def distinctive_words(corpus: Corpus, by: str = "doc_id", min_count: int = 2, prior_scale: float = 1.0) -> pd.DataFrame:
-    """Every term of each group scored against the rest of the corpus; sorted by group and falling z."""
+def distinctive_words(corpus: Corpus, by: str = "doc_id", min_count: int = 2, prior_scale: float = 1.0,
+                      mentions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every term of each group scored against the rest of the corpus (with `mentions`, each actor name is one
+    term); sorted by group and falling z."""
     group_of = dict(zip(corpus.documents["doc_id"], corpus.documents[by].fillna(corpus.documents["doc_id"])))
-    counts, first = term_counts(corpus, group_of)
+    counts, first, ngram_of = term_counts(corpus, group_of, None if mentions is None else name_spans(mentions))
     everything = sum(counts.values(), Counter())
     stop = stopwords()
     rows = []
     for ngram in (1, 2):
-        vocab = {t: n for t, n in everything.items() if t.count(" ") == ngram - 1}
+        vocab = {t: n for t, n in everything.items() if ngram_of[t] == ngram}
         grand = sum(vocab.values())
         alpha0 = prior_scale * grand
         for group, bag in sorted(counts.items()):
@@ -81,9 +113,10 @@ def distinctive_words(corpus: Corpus, by: str = "doc_id", min_count: int = 2, pr
     return table.sort_values(["group", "z", "term"], ascending=[True, False, True], kind="stable").reset_index(drop=True)
 
 
-def vocabulary(corpus: Corpus) -> pd.DataFrame:
-    """Distinctive unigrams and bigrams of each document against the rest (the table the main job writes)."""
-    return distinctive_words(corpus)
+def vocabulary(corpus: Corpus, mentions: pd.DataFrame) -> pd.DataFrame:
+    """Distinctive unigrams and bigrams of each document against the rest, actor names whole (the table the main
+    job writes)."""
+    return distinctive_words(corpus, mentions=mentions)
 
 
 @cache
