@@ -3,10 +3,12 @@
 import argparse
 import sys
 import time
+import warnings
 from pathlib import Path
 
+from analysis.output import staged, write_csv
 from analysis.stages.catalogue import CatalogueError, use_catalogue
-from analysis.stages.corpus import load_corpus
+from analysis.stages.corpus import CorpusError, check_folder, load_corpus
 from analysis.views.notebook import PROJECT_ROOT
 from analysis.pipeline import TABLES
 
@@ -18,8 +20,9 @@ def progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def write_tables(corpus_dir: Path, out: Path) -> list[Path]:
-    """Compute every registered table for the corpus and write it as OUT/tables/<name>.csv."""
+def write_tables(corpus_dir: Path, out: Path, *, csv_safe: bool = False) -> list[Path]:
+    """Compute every registered table for the corpus and write it as OUT/tables/<name>.csv (csv_safe: cells that
+    start like a spreadsheet formula prefixed with ')."""
     corpus = load_corpus(corpus_dir)
     tables = out / "tables"
     tables.mkdir(parents=True, exist_ok=True)
@@ -28,42 +31,81 @@ def write_tables(corpus_dir: Path, out: Path) -> list[Path]:
         started = time.perf_counter()
         frame = make(corpus)
         path = tables / f"{name}.csv"
-        frame.to_csv(path, index=False)
+        write_csv(frame, path, csv_safe=csv_safe)
         written.append(path)
         progress(f"[{i}/{len(TABLES)}] {path} ({len(frame)} rows, {time.perf_counter() - started:.2f} s)")
     return written
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Parse the command line and run the requested job."""
-    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    build = commands.add_parser("build", help="write the tables (OUT/tables/*.csv) and the report (OUT/report/)")
-    build.add_argument("--corpus", type=Path, default=PROJECT_ROOT / "seeds", help="folder of .txt articles")
+def parser() -> argparse.ArgumentParser:
+    """The command line's arguments, with their defaults shown in --help."""
+    main_parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
+    commands = main_parser.add_subparsers(dest="command", required=True)
+    build = commands.add_parser(
+        "build", help="write the tables (OUT/tables/*.csv) and the report (OUT/report/)",
+        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+        description="Write every table as OUT/tables/<name>.csv and the offline report as OUT/report/index.html. "
+                    "Both are written to a staging folder inside OUT first and replace the previous ones only when "
+                    "the build succeeds: a failed build leaves the previous output as it was.")
+    build.add_argument("--corpus", type=Path, default=PROJECT_ROOT / "seeds",
+                       help="folder of .txt articles (with an optional manifest.csv and actors.yaml)")
     build.add_argument("--out", type=Path, default=Path("build"), help="output folder")
     build.add_argument("--no-report", action="store_true", help="write the tables only")
     build.add_argument("--catalogue", type=Path, default=None,
                        help="your actor catalogue (format of analysis/data/actors.yaml), merged over the package's "
                             "(default: actors.yaml in the corpus folder, if there is one)")
-    args = parser.parse_args(argv)
+    build.add_argument("--csv-safe", action="store_true",
+                       help="for spreadsheets: prefix with ' every cell that starts with = + - @ (or a tab or line "
+                            "break), so Excel and LibreOffice show it as text instead of running it as a formula; "
+                            "such cells then differ from the text at their offsets (the default CSV is exact)")
+    build.add_argument("--debug", action="store_true", help="show the full traceback when the build fails")
+    return main_parser
+
+
+def one_line_warning(message, category, filename, lineno, line=None) -> str:
+    """A warning on stderr as one line, without the source file and line of the code that raised it."""
+    return f"warning: {message}\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the requested job: 0 when done, 1 when the build failed (the previous output kept), 2 for bad input."""
+    args = parser().parse_args(argv)
+    warnings.formatwarning = one_line_warning
     try:
+        check_folder(args.corpus)
         user = use_catalogue(args.corpus, args.catalogue)
-    except CatalogueError as err:
+        if user:
+            progress(f"catalogue: the package's, with {user} over it")
+        return build(args)
+    except (CorpusError, CatalogueError) as err:
         progress(f"error: {err}")
         return 2
-    if user:
-        progress(f"catalogue: the package's, with {user} over it")
-    write_tables(args.corpus, args.out)
-    if not args.no_report:
-        from analysis.views.report import ReportIncomplete, build_report
+    except Exception as err:
+        if args.debug:
+            raise
+        progress(f"error: the build failed ({type(err).__name__}: {err}); the previous output in {args.out} is "
+                 f"unchanged (--debug shows the traceback)")
+        return 1
 
-        try:
-            index = build_report(sorted(NOTEBOOKS.glob("*.ipynb")), args.out / "report", args.corpus.resolve(),
-                                 tables=args.out / "tables")
-        except ReportIncomplete as err:
-            progress(f"error: {err}")
-            return 1
-        progress(f"report: {index}")
+
+def build(args: argparse.Namespace) -> int:
+    """Write the tables and the report into a staging folder, then swap them in for the previous ones."""
+    from analysis.views.report import ReportIncomplete, build_report
+
+    incomplete = None
+    with staged(args.out, ("tables", "report")) as stage:
+        write_tables(args.corpus, stage, csv_safe=args.csv_safe)
+        if not args.no_report:
+            try:
+                build_report(sorted(NOTEBOOKS.glob("*.ipynb")), stage / "report", args.corpus.resolve(),
+                             tables=stage / "tables")
+            except ReportIncomplete as err:
+                incomplete = err  # the other pages and an error page are written: they replace the old report
+    written = "tables" if args.no_report else "tables and report"
+    if incomplete:
+        progress(f"error: {str(incomplete).replace(str(stage), str(args.out))}")
+        return 1
+    progress(f"{written} written to {args.out}" + ("" if args.no_report else f": {args.out / 'report' / 'index.html'}"))
     return 0
 
 

@@ -45,20 +45,44 @@ def _listening_on(port: int) -> set[str]:
     return found
 
 
+def _cmdline(proc: Path) -> str:
+    """A process's command line as `ps` shows it ("" if it is gone)."""
+    try:
+        return (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
+
+
+def _in_group(proc: Path, group: int) -> bool:
+    """Whether a /proc entry is a process in the given process group."""
+    try:
+        return os.getpgid(int(proc.name)) == group
+    except OSError:
+        return False
+
+
+def _command_lines(group: int) -> list[str]:
+    """The command lines of every process in a process group."""
+    return [_cmdline(p) for p in Path("/proc").glob("[0-9]*") if _in_group(p, group)]
+
+
 @pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="reads listening sockets from Linux /proc/net")
 @pytest.mark.skipif(shutil.which("make") is None or not (PROJECT_ROOT / VENV_STAMP).exists(),
                     reason="needs make and the project environment installed by it (make install)")
 def test_make_lab_serves_the_notebooks_locally_behind_a_token(tmp_path):
     port, token = _free_port(), "t0ken-for-the-test"
-    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path), "JUPYTER_CONFIG_DIR": str(tmp_path / "config")}
+    corpus = tmp_path / "my corpus"  # a space in the path: the Makefile quotes it
+    shutil.copytree(PROJECT_ROOT / "seeds", corpus)
+    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path), "JUPYTER_CONFIG_DIR": str(tmp_path / "config"),
+           "LAB_TOKEN": token}  # from the environment: never on a command line
     lab = subprocess.Popen(
-        ["make", "-s", "-o", VENV_STAMP, "lab", f"LAB_PORT={port}", f"LAB_TOKEN={token}"],
+        ["make", "-s", "-o", VENV_STAMP, "lab", f"LAB_PORT={port}", f"CORPUS={corpus}"],
         cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         start_new_session=True,  # its own process group, so the server under make stops with it
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        assert lab.stdout.readline().strip() == f"JupyterLab: {base}/lab?token={token}"
+        assert lab.stdout.readline().strip() == f"JupyterLab: {base}/lab?token={token} (corpus: {corpus})"
         deadline = time.monotonic() + 60
         while _status(f"{base}/api/status?token={token}") != 200:
             assert lab.poll() is None and time.monotonic() < deadline, "JupyterLab did not start"
@@ -68,6 +92,11 @@ def test_make_lab_serves_the_notebooks_locally_behind_a_token(tmp_path):
             listing = response.read().decode()
         assert '"01-corpus.ipynb"' in listing  # the notebooks folder is the root
         assert _listening_on(port) == {"0100007F"}  # 127.0.0.1 only: not 0.0.0.0, not ::
+        commands = _command_lines(lab.pid)
+        assert any("jupyter" in c and "lab" in c for c in commands), commands
+        assert not any(token in c for c in commands)  # what `ps` shows holds no token
+        server = next(p for p in Path("/proc").glob("[0-9]*") if _in_group(p, lab.pid) and "jupyter" in _cmdline(p))
+        assert f"ANALYSIS_CORPUS={corpus}".encode() in (server / "environ").read_bytes().split(b"\0")
     finally:
         os.killpg(lab.pid, signal.SIGTERM)
         lab.wait(timeout=30)

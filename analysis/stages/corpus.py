@@ -234,7 +234,7 @@ def _frame(parts: list[Columns], schema: dict[str, str]) -> pd.DataFrame:
 def load_corpus(path: str | Path = "seeds", strict: bool = False) -> Corpus:
     """Load every .txt file (any case) in a folder, and its manifest.csv, into a Corpus sorted by doc_id."""
     root = Path(path)
-    _check_folder(root)
+    check_folder(root)
     problems = Problems(strict)
     listing = files.list_folder(root, ignore=(MANIFEST,))
     for name, reason in listing.skipped:
@@ -290,7 +290,7 @@ def load_corpus(path: str | Path = "seeds", strict: bool = False) -> Corpus:
     )
 
 
-def _check_folder(root: Path) -> None:
+def check_folder(root: Path) -> None:
     """Raise a CorpusError unless root is a folder (a missing path and a file given as the corpus named plainly)."""
     if root.is_file():
         raise CorpusError(f"{root}: is a file; the corpus is the folder holding the .txt files")
