@@ -10,7 +10,7 @@ from analysis.output import staged, write_csv
 from analysis.stages.catalogue import CatalogueError, use_catalogue
 from analysis.stages.corpus import CorpusError, check_folder, load_corpus
 from analysis.views.notebook import PROJECT_ROOT
-from analysis.pipeline import TABLES
+from analysis.pipeline import WRITTEN, Build
 
 NOTEBOOKS = PROJECT_ROOT / "notebooks"
 
@@ -21,19 +21,19 @@ def progress(message: str) -> None:
 
 
 def write_tables(corpus_dir: Path, out: Path, *, csv_safe: bool = False) -> list[Path]:
-    """Compute every registered table for the corpus and write it as OUT/tables/<name>.csv (csv_safe: cells that
-    start like a spreadsheet formula prefixed with ')."""
-    corpus = load_corpus(corpus_dir)
+    """Compute every written table of the corpus from one Build and write it as OUT/tables/<name>.csv (csv_safe:
+    cells that start like a spreadsheet formula prefixed with ')."""
+    build = Build(load_corpus(corpus_dir))
     tables = out / "tables"
     tables.mkdir(parents=True, exist_ok=True)
     written = []
-    for i, (name, make) in enumerate(TABLES.items(), 1):
+    for i, name in enumerate(WRITTEN, 1):
         started = time.perf_counter()
-        frame = make(corpus)
+        frame = build[name]
         path = tables / f"{name}.csv"
         write_csv(frame, path, csv_safe=csv_safe)
         written.append(path)
-        progress(f"[{i}/{len(TABLES)}] {path} ({len(frame)} rows, {time.perf_counter() - started:.2f} s)")
+        progress(f"[{i}/{len(WRITTEN)}] {path} ({len(frame)} rows, {time.perf_counter() - started:.2f} s)")
     return written
 
 

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from analysis import Corpus, load_corpus
+from analysis.pipeline import Build
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -13,3 +14,9 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 def corpus() -> Corpus:
     """The five seed articles, loaded once per test module (they load without a warning: test_corpus checks)."""
     return load_corpus(SEEDS)
+
+
+@pytest.fixture(scope="module")
+def build(corpus: Corpus) -> Build:
+    """One Build of the table graph over the seeds per test module: each table computed once, when asked."""
+    return Build(corpus)

@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.__main__ import main
-from analysis.pipeline import TABLES
+from analysis.pipeline import WRITTEN
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -17,11 +17,11 @@ def test_build_writes_every_table_for_another_corpus_folder(tmp_path, capsys):
     shutil.copy(SEEDS / "001_b8e32a01f76ace3e.txt", corpus)
     assert main(["build", "--corpus", str(corpus), "--out", str(tmp_path / "out"), "--no-report"]) == 0
     written = sorted(p.stem for p in (tmp_path / "out" / "tables").glob("*.csv"))
-    assert written == sorted(TABLES)
+    assert written == sorted(WRITTEN)
     documents = pd.read_csv(tmp_path / "out" / "tables" / "documents.csv")
     assert list(documents["doc_id"]) == ["001_b8e32a01f76ace3e"]
     assert documents["published"].iloc[0] == "2017-11-22"
     sentences = pd.read_csv(tmp_path / "out" / "tables" / "sentences.csv")
     assert len(sentences) == 14
     progress = capsys.readouterr().err
-    assert f"[1/{len(TABLES)}]" in progress and "documents.csv (1 rows" in progress
+    assert f"[1/{len(WRITTEN)}]" in progress and "documents.csv (1 rows" in progress

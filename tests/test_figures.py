@@ -12,8 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import load_corpus
+from analysis.pipeline import Build
 from analysis.stages.figures import (
-    AUTHOR, COLUMNS, attribute, figures, figures_by_kind, parse_figures, readable_number, recurring_figures,
+    AUTHOR, COLUMNS, attribute, figures_by_kind, parse_figures, readable_number, recurring_figures,
     sources_by_outlet, topic,
 )
 
@@ -22,8 +23,8 @@ GOLD = pd.read_csv(ROOT / "tests" / "fixtures" / "figures_gold.csv", keep_defaul
 
 
 @pytest.fixture(scope="module")
-def predicted(corpus):
-    return figures(corpus)
+def predicted(build):
+    return build["figures"]
 
 
 def one(text: str):
@@ -409,7 +410,8 @@ def test_bad_input_is_a_clear_error_and_no_figures_is_an_empty_table(tmp_path):
     assert parse_figures("") == [] and parse_figures("No numbers here at all.") == []
     (tmp_path / "a.txt").write_text("A short note.\n\nIt states no quantity whatsoever.\n", encoding="utf-8")
     small = load_corpus(tmp_path)
-    table = figures(small)
+    build = Build(small)
+    table = build["figures"]
     assert list(table.columns) == COLUMNS and table.empty
     assert recurring_figures(small, table).empty and figures_by_kind(small, table).empty
     assert sources_by_outlet(small, table).empty

@@ -8,22 +8,24 @@ import pytest
 
 from analysis.views import figures as view
 from analysis import load_corpus
+from analysis.pipeline import Build
 from analysis.stages.dates import dates
-from analysis.stages.figures import figures, figures_by_kind, recurring_figures, sources_by_outlet
+from analysis.stages.figures import figures_by_kind, recurring_figures, sources_by_outlet
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def tables(corpus):
-    figs = figures(corpus)
+def tables(corpus, build):
+    figs = build["figures"]
     return figs, sources_by_outlet(corpus, figs)
 
 
 def test_corpus_text_is_escaped_and_the_figure_marked(tmp_path):
     (tmp_path / "a.txt").write_text("Headline\n\nThe <b>rebels</b> & allies lost 300 fighters.\n", encoding="utf-8")
     small = load_corpus(tmp_path)
-    figs = figures(small)
+    build = Build(small)
+    figs = build["figures"]
     sources = sources_by_outlet(small, figs)
     html = view.figures_html(small, view.figure_list(small, figs, sources))
     assert "&lt;b&gt;rebels&lt;/b&gt; &amp; allies lost <mark title=\"count\">300</mark> fighters." in html

@@ -9,11 +9,8 @@ from analysis.views import actors as actor_view
 from analysis.views import charts, overview
 from analysis.views import figures as figures_view
 from analysis.views import narratives as view
-from analysis.stages.figures import figures, figures_by_kind, recurring_figures, sources_by_outlet
+from analysis.stages.figures import figures_by_kind, recurring_figures, sources_by_outlet
 from analysis.views.limits import MAX_DOCUMENTS, busiest
-from analysis.stages.quotes import quotes
-from analysis.stages.stance import evidence, stance
-from analysis.stages.vocabulary import vocabulary
 
 COUNTS = pd.DataFrame({"doc": ["a", "a", "a", "b", "c", "c"], "n": [1, 1, 1, 5, 1, 1]})
 
@@ -74,28 +71,28 @@ def test_the_concordance_caps_lines_per_actor_and_in_all(corpus):
     assert f"{len(rows)} of {len(contexts)} mentions" in _subtitle(spec)
 
 
-def test_narrative_views_trim_documents(corpus):
-    said = view.quoted(corpus, quotes(corpus))
+def test_narrative_views_trim_documents(corpus, build):
+    said = view.quoted(corpus, build["quotes"])
     statements = said.groupby("document").size().sort_values(ascending=False, kind="stable")
     listing = view.quotes_html(corpus, said, limit=2)
     assert listing.count("<details>") == 2 and "The 2 of 5 documents with the most statements" in listing
     assert all(f"{doc} (" in listing for doc in statements.index[:2])
-    matrix = view.stance_matrix(corpus, stance(corpus))
+    matrix = view.stance_matrix(corpus, build["stance"])
     spec = view.stance_chart(matrix, limit=2).to_dict()
     shown = _rows(spec)
     assert len({r["document"] for r in shown}) == 2 and len({r["actor"] for r in shown}) <= 2
     assert "actors judged" in _subtitle(spec) and "documents judging them" in _subtitle(spec)
-    assert view.stance_evidence_html(corpus, matrix, evidence(corpus), limit=2).count("<details>") == len(shown)
-    words = vocabulary(corpus, actors.mentions(corpus))
+    assert view.stance_evidence_html(corpus, matrix, build["stance_evidence"], limit=2).count("<details>") == len(shown)
+    words = build["vocabulary"]
     facets = view.distinctive_chart(corpus, words, limit=2).to_dict()
     assert len({r["document"] for r in _rows(facets)}) == 2
-    stories = view.outlet_stories(corpus, said, stance(corpus), words, pd.DataFrame(
+    stories = view.outlet_stories(corpus, said, build["stance"], words, pd.DataFrame(
         columns=["doc_id", "side", "label"]), pd.DataFrame(columns=["doc_a", "doc_b", "relation"]), limit=2)
     assert stories.startswith("*The 2 of 5 documents with the most words") and stories.count("\n\n") == 2
 
 
-def test_figure_views_trim_documents_and_recurring_figures(corpus):
-    figs = figures(corpus)
+def test_figure_views_trim_documents_and_recurring_figures(corpus, build):
+    figs = build["figures"]
     sources = sources_by_outlet(corpus, figs)
     listed = figures_view.figure_list(corpus, figs, sources)
     html = figures_view.figures_html(corpus, listed, limit=2)

@@ -30,7 +30,8 @@ def test_differing_words_are_marked_in_runs():
 
 def test_outlet_stories_take_their_numbers_from_the_tables(corpus):
     table = view.quoted(corpus, quotes(corpus))
-    stories = view.outlet_stories(corpus, table, stance(corpus), vocabulary(corpus, mentions(corpus)), labels(corpus), _shared(corpus)[1])
+    stories = view.outlet_stories(corpus, table, stance(corpus, quotes(corpus)), vocabulary(corpus, mentions(corpus)),
+                                  labels(corpus), _shared(corpus)[1])
     paragraphs = re.sub(r"<[^>]+>", "", stories).split("\n\n")  # corpus words come wrapped by escape_markdown
     assert len(paragraphs) == 5
     # 003 attributes 4 statements (read: the Sunni fighters twice, Khattab Omer, Iraqi security officials)
@@ -40,8 +41,8 @@ def test_outlet_stories_take_their_numbers_from_the_tables(corpus):
 
 
 def test_evidence_is_one_click_away(corpus):
-    matrix = view.stance_matrix(corpus, stance(corpus))
-    html = view.stance_evidence_html(corpus, matrix, evidence(corpus))
+    matrix = view.stance_matrix(corpus, stance(corpus, quotes(corpus)))
+    html = view.stance_evidence_html(corpus, matrix, evidence(corpus, quotes(corpus)))
     assert html.count("<details>") == len(matrix)
     assert '<mark title="credit cue">thanks to</mark>' in html
 
@@ -91,4 +92,4 @@ def test_views_on_a_corpus_with_nothing_to_show(tmp_path):
     assert view.claims_html(view.recurring_claims(corpus, _shared(corpus)[0], said, labels(corpus))) == (
         "<p>No claim recurs across documents.</p>")
     assert view.reuse_html(corpus, _shared(corpus)[1]) == "<p>No passage is shared between documents.</p>"
-    assert view.stance_chart(view.stance_matrix(corpus, stance(corpus))).to_dict()  # a note, not an error
+    assert view.stance_chart(view.stance_matrix(corpus, stance(corpus, quotes(corpus)))).to_dict()  # a note, not an error

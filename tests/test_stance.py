@@ -6,15 +6,16 @@ import pandas as pd
 import pytest
 
 from analysis import load_corpus
-from analysis.stages.stance import COLUMNS, evidence, role, stance
+from analysis.pipeline import Build
+from analysis.stages.stance import COLUMNS, role
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = pd.read_csv(ROOT / "tests" / "fixtures" / "stance_gold.csv")
 
 
 @pytest.fixture(scope="module")
-def table(corpus):
-    return stance(corpus)
+def table(build):
+    return build["stance"]
 
 
 def test_agreement_with_hand_judgment(table):
@@ -31,9 +32,9 @@ def test_agreement_with_hand_judgment(table):
     assert agree / len(judged) >= 0.9 and accuracy >= 0.95
 
 
-def test_columns_and_evidence_offsets(corpus, table):
+def test_columns_and_evidence_offsets(corpus, table, build):
     assert list(table.columns) == COLUMNS
-    for row in evidence(corpus).itertuples():
+    for row in build["stance_evidence"].itertuples():
         text = corpus.texts[row.doc_id]
         assert text[row.cue_start : row.cue_end] == row.cue
         sent = corpus.sentences[(corpus.sentences.doc_id == row.doc_id) & (corpus.sentences.sent_id == row.sent_id)].iloc[0]
@@ -53,8 +54,8 @@ def test_whose_voice_gives_the_credit(table):
     assert _row(table, "004", "russia").credit_voices == "author"
 
 
-def test_rule_edge_cases(corpus):
-    judged = evidence(corpus)
+def test_rule_edge_cases(corpus, build):
+    judged = build["stance_evidence"]
     doc002 = judged[judged.doc_id.str.startswith("002")]
     assert "lebanon" not in set(doc002.actor_id)  # "Lebanon’s Hezbollah": the possessor is not judged
     assert "qassem_soleimani" not in set(doc002.actor_id)  # a speaker is not judged by his own statement
@@ -80,7 +81,7 @@ def test_probe_article(tmp_path):
     Arabia); "In Syria, Russian warplanes pounded ISIS positions" then got a cue (striking ISIS) and stopped
     counting "Russian" as part of the place list "In Syria,"."""
     (tmp_path / "probe.txt").write_bytes((ROOT / "tests" / "fixtures" / "stance_probe.txt").read_bytes())
-    table = stance(load_corpus(tmp_path)).set_index("actor_id")
+    table = Build(load_corpus(tmp_path))["stance"].set_index("actor_id")
     judged = table[table.role != "neutral"]["role"].to_dict()
     assert judged == {"iraqi_army": "credited", "pmu": "credited", "peshmerga": "credited", "russia": "credited",
                       "syrian_arab_army": "credited", "united_states": "blamed", "saudi_arabia": "blamed"}
@@ -97,5 +98,5 @@ def test_probe_article(tmp_path):
 def test_blame_cues_in_wordings_the_seeds_do_not_use(tmp_path, sentence, actor_id):
     body = sentence + " It was one of several such reports published over the past few months."
     (tmp_path / "t.txt").write_text(f"A Report\n\n{body}\n", encoding="utf-8")
-    table = stance(load_corpus(tmp_path)).set_index("actor_id")
+    table = Build(load_corpus(tmp_path))["stance"].set_index("actor_id")
     assert table.loc[actor_id, "role"] == "blamed"

@@ -284,13 +284,12 @@ def _ordinary_words(corpus: Corpus) -> set[str]:
     return {w.lower() for text in corpus.texts.values() for w in _WORD.findall(text) if w[0].islower()}
 
 
-def candidates(corpus: Corpus, table: pd.DataFrame | None = None, cat: Catalogue | None = None) -> pd.DataFrame:
-    """Capitalised names in body text that no catalogue entry covers, most frequent first, with the first occurrence."""
+def candidates(corpus: Corpus, mentions: pd.DataFrame, cat: Catalogue | None = None) -> pd.DataFrame:
+    """Capitalised names in body text that no catalogue entry (nor the mentions table) covers, most frequent first."""
     cat = cat or matcher().catalogue
-    table = mentions(corpus) if table is None else table
     skip = cat.titles | cat.not_names
     common = _ordinary_words(corpus)
-    spans = {doc_id: list(zip(g["start"], g["end"])) for doc_id, g in table.groupby("doc_id")}
+    spans = {doc_id: list(zip(g["start"], g["end"])) for doc_id, g in mentions.groupby("doc_id")}
     rows = [
         row
         for doc_id, sents in corpus.sentences.groupby("doc_id", sort=True)

@@ -17,6 +17,8 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from analysis.stages.corpus import Corpus
+
 CATALOGUE_PATH = Path(__file__).resolve().parent.parent / "data" / "actors.yaml"
 USER_CATALOGUE_ENV = "ANALYSIS_CATALOGUE"  # the analyst's catalogue file, merged over the package's
 CORPUS_CATALOGUE = "actors.yaml"  # an analyst's catalogue kept in the corpus folder
@@ -227,3 +229,8 @@ def without_titles(name: str) -> str:
         first += 1
     named = first and words[first][:1].isupper() and words[first].rstrip(".") not in titles
     return " ".join(words[first:]) if named else name
+
+
+def actors(corpus: Corpus) -> pd.DataFrame:
+    """The actors table: the catalogue in use (the package's, with the analyst's merged over it)."""
+    return catalogue()

@@ -28,7 +28,6 @@ from analysis.stages.actors import catalogue
 from analysis.stages.corpus import Corpus, locate
 from analysis.stages.dateparse import MONTHS
 from analysis.text import lowered
-from analysis.stages.quotes import quotes as find_quotes
 
 COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "value", "value_high", "unit", "kind", "counted",
            "approximate", "vague", "source", "in_body", "topic"]
@@ -799,13 +798,13 @@ def sentence_lookup(sentences: pd.DataFrame, starts: list[int]) -> tuple[list[in
     return sentences["sent_id"].to_numpy()[index].tolist(), sentences["in_body"].to_numpy()[index].tolist()
 
 
-def figures(corpus: Corpus, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Every figure in the corpus, one row each, attributed to whoever the text says cites it."""
+def figures(corpus: Corpus, quotes: pd.DataFrame) -> pd.DataFrame:
+    """Every figure in the corpus, one row each, attributed to whoever the quotes table says cites it."""
     rows = []
     for doc_id, sentences in sentences_by_document(corpus):
         rows += document_figures(doc_id, corpus.texts[doc_id], sentences)
     table = pd.DataFrame(rows, columns=COLUMNS)
-    table["source"] = attribute(table, find_quotes(corpus) if quotes is None else quotes)
+    table["source"] = attribute(table, quotes)
     return table.astype({"start": int, "end": int, "sent_id": int, "value": float, "value_high": float,
                          "approximate": bool, "vague": bool, "in_body": bool})
 
@@ -830,13 +829,12 @@ def _same_figure_key(row: pd.Series) -> str:
     return f"{value} {head}".strip()
 
 
-def recurring_figures(corpus: Corpus, figs: pd.DataFrame | None = None) -> pd.DataFrame:
+def recurring_figures(corpus: Corpus, figures: pd.DataFrame) -> pd.DataFrame:
     """Figures stated in more than one document ("$500 billion" and "$ 500 billion"; the same count of
     the same thing), one row per mention, with who each document attributes it to and how it is hedged."""
-    figs = figures(corpus) if figs is None else figs
-    if figs.empty:
+    if figures.empty:
         return pd.DataFrame(columns=RECURRING_COLUMNS)
-    keyed = figs.assign(figure=figs.apply(_same_figure_key, axis=1))
+    keyed = figures.assign(figure=figures.apply(_same_figure_key, axis=1))
     keyed = keyed[~((keyed.kind == "count") & (keyed.counted == ""))]
     n_docs = keyed.groupby("figure")["doc_id"].transform("nunique")
     keyed = keyed.assign(n_docs=n_docs)[n_docs > 1]
@@ -847,20 +845,18 @@ def recurring_figures(corpus: Corpus, figs: pd.DataFrame | None = None) -> pd.Da
         RECURRING_COLUMNS].reset_index(drop=True)
 
 
-def figures_by_kind(corpus: Corpus, figs: pd.DataFrame | None = None) -> pd.DataFrame:
+def figures_by_kind(corpus: Corpus, figs: pd.DataFrame) -> pd.DataFrame:
     """How many figures of each kind and topic each document (outlet) states: doc_id, label, kind, topic, figures."""
-    figs = figures(corpus) if figs is None else figs
     counts = figs.groupby(["doc_id", "kind", "topic"]).size().rename("figures").reset_index()
     return counts.merge(corpus.documents[["doc_id", "label"]], on="doc_id")[
         ["doc_id", "label", "kind", "topic", "figures"]].sort_values(["doc_id", "kind", "topic"]).reset_index(drop=True)
 
 
-def sources_by_outlet(corpus: Corpus, figs: pd.DataFrame | None = None) -> pd.DataFrame:
+def sources_by_outlet(corpus: Corpus, figs: pd.DataFrame) -> pd.DataFrame:
     """Who each document's figures are attributed to: doc_id, label, source, source_name, source_type, figures.
 
     source_type is the actor's catalogue type (person, organization, media, ...), "author" for figures the
     writer states, or "unnamed" for a speaker the catalogue does not know ("Iraqi security officials")."""
-    figs = figures(corpus) if figs is None else figs
     actors = catalogue().set_index("actor_id")
     counts = figs.groupby(["doc_id", "source"]).size().rename("figures").reset_index()
     known = counts["source"].isin(actors.index)

@@ -19,7 +19,7 @@ import yaml
 
 from analysis.stages.actors import catalogue, find_actors
 from analysis.stages.corpus import Corpus
-from analysis.stages.quotes import Mention, mentions_within, per_document, quotation_spans, quotes
+from analysis.stages.quotes import Mention, mentions_within, per_document, quotation_spans
 
 EVIDENCE_COLUMNS = ["doc_id", "sent_id", "actor_id", "stance", "cue", "cue_start", "cue_end",
                     "mention_start", "mention_end", "voice"]
@@ -185,19 +185,18 @@ def document_evidence(doc_id: str, text: str, sentences: pd.DataFrame, mentions:
     return rows
 
 
-def _judgments(corpus: Corpus) -> Iterator[tuple[str, pd.DataFrame, list[Mention], list[dict]]]:
-    """(doc_id, sentences, judgeable mentions, credit/blame judgments) for each document."""
-    quoted = quotes(corpus)
-    statements = dict(tuple(quoted.groupby("doc_id", sort=False)))
+def _judgments(corpus: Corpus, quotes: pd.DataFrame) -> Iterator[tuple[str, pd.DataFrame, list[Mention], list[dict]]]:
+    """(doc_id, sentences, judgeable mentions, credit/blame judgments) for each document, given the quotes table."""
+    statements = dict(tuple(quotes.groupby("doc_id", sort=False)))
     for doc_id, text, sentences, _ in per_document(corpus):
         mentions = actor_mentions(text)
         yield doc_id, sentences, mentions, document_evidence(doc_id, text, sentences, mentions,
-                                                             statements.get(doc_id, quoted.iloc[:0]))
+                                                             statements.get(doc_id, quotes.iloc[:0]))
 
 
-def evidence(corpus: Corpus) -> pd.DataFrame:
-    """Every credit or blame judgment in the corpus, one row per (cue, actor mention)."""
-    rows = [row for *_, judged in _judgments(corpus) for row in judged]
+def evidence(corpus: Corpus, quotes: pd.DataFrame) -> pd.DataFrame:
+    """Every credit or blame judgment in the corpus, one row per (cue, actor mention): the stance_evidence table."""
+    rows = [row for *_, judged in _judgments(corpus, quotes) for row in judged]
     return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS).sort_values(["doc_id", "cue_start", "mention_start"]).reset_index(drop=True)
 
 
@@ -233,7 +232,7 @@ def document_stance(doc_id: str, sentences: pd.DataFrame, mentions: list[Mention
     return rows
 
 
-def stance(corpus: Corpus) -> pd.DataFrame:
+def stance(corpus: Corpus, quotes: pd.DataFrame) -> pd.DataFrame:
     """For each document and each judgeable actor it mentions in its body: role, score in [-1, 1] and evidence."""
-    rows = [row for args in _judgments(corpus) for row in document_stance(*args)]
+    rows = [row for args in _judgments(corpus, quotes) for row in document_stance(*args)]
     return pd.DataFrame(rows, columns=COLUMNS)
