@@ -2,14 +2,16 @@
 
 import os
 import warnings
+from functools import cache
 from pathlib import Path
 
 import altair as alt
 import pandas as pd
 
-from analysis.views import charts
+from analysis.pipeline import Build
 from analysis.stages.catalogue import use_catalogue
 from analysis.stages.corpus import Corpus, load_corpus
+from analysis.views import charts
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 CORPUS_ENV = "ANALYSIS_CORPUS"
@@ -50,9 +52,15 @@ def configure() -> None:
     warnings.formatwarning = short_warning
 
 
+@cache
+def build() -> Build:
+    """The kernel's one Build of the table graph over the notebooks' corpus: each table computed once, when asked."""
+    return Build(load_corpus(corpus_path()))
+
+
 def setup() -> Corpus:
     """Configure output for offline, deterministic notebooks, choose the catalogue (the package's, with the corpus
-    folder's actors.yaml or the build's --catalogue over it) and load the corpus."""
+    folder's actors.yaml or the build's --catalogue over it) and load the corpus (the one build() reads)."""
     configure()
     use_catalogue(corpus_path())
-    return load_corpus(corpus_path())
+    return build().corpus
