@@ -2,30 +2,26 @@
 
 import warnings
 
-from analysis.stages.actors import mentions
-from analysis.stages.quotes import quotes
-from analysis.stages.reuse import copies, reuse, shared_sentences
-from analysis.stages.stance import stance
-from analysis.stages.vocabulary import labels, vocabulary
+from analysis.pipeline import TABLES, Build
 from benchmarks.common import corpus_megabytes, replicated_corpus, report
+
+NARRATIVE_TABLES = ("quotes", "stance", "stance_evidence", "vocabulary", "labels", "copies", "shared_sentences",
+                    "reuse")
 
 
 def main() -> None:
-    """Print MB/s for each narrative table on >= 5 MB (reuse compares distinct documents: copies are one row each)."""
+    """Print MB/s for each narrative table on >= 5 MB, each given its inputs from one Build (so stance's time is its
+    own, without the quotes it reads; reuse compares distinct documents: copies are one row each)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         corpus = replicated_corpus(5_000_000)
     mb = corpus_megabytes(corpus)
     print(f"narratives corpus: {len(corpus.texts)} documents, {mb:.1f} MB")
-    for name, make in [("quotes", quotes), ("stance (includes quotes)", stance), ("labels", labels)]:
-        report(name, mb, lambda make=make: make(corpus), repeat=1)
-    named = mentions(corpus)
-    report("vocabulary (names from the mentions table)", mb, lambda: vocabulary(corpus, named), repeat=1)
-    said = quotes(corpus)
-    copied = copies(corpus)
-    report("copies", mb, lambda: copies(corpus), repeat=1)
-    report("reuse (shared sentences and passages)", mb,
-           lambda: reuse(corpus, copied, shared_sentences(corpus, said, copied)), repeat=1)
+    build = Build(corpus)
+    for name in NARRATIVE_TABLES:
+        spec = TABLES[name]
+        inputs = {need: build[need] for need in spec.needs}
+        report(name, mb, lambda spec=spec, inputs=inputs: spec.make(corpus, **inputs), repeat=1)
 
 
 if __name__ == "__main__":
