@@ -1,16 +1,19 @@
 """The corpus loader: seeds, metadata, labelled spans, sentences, offsets. Expectations checked by reading the texts."""
 
 import hashlib
+import shutil
+import warnings
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from analysis.stages import metadata
-from analysis.stages.corpus import short_ids
+from analysis.stages.corpus import document_labels, folder_problems, load_corpus, scan, short_ids
 from analysis.stages.segment import segment, split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
 SHARED_SUMS = ROOT.parent / "shared" / "seeds" / "SHA256SUMS"
 
 
@@ -246,3 +249,31 @@ def test_display_labels_are_short_and_unique():
     assert list(short_ids(ids)) == ["000", "001", "reuters", "plain"]
     clash = pd.Series(["2017_a", "2017_b"])
     assert list(short_ids(clash)) == ["2017_a", "2017_b"]
+
+
+def test_a_corpus_loaded_in_partitions_is_the_corpus_loaded_whole(tmp_path):
+    """Partitions of a scan (as the Dask engine loads them) give the same tables and problems as one load: a copy of
+    another file's bytes, an empty file, a file with no manifest row and a manifest row of no file included."""
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for path in seeds:
+        shutil.copy(path, tmp_path / path.name)
+    shutil.copy(seeds[0], tmp_path / "zz_copy.txt")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "manifest.csv").write_text((SEEDS / "manifest.csv").read_text("utf-8") + "gone,,,news,me\n", "utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        whole = load_corpus(tmp_path)
+        found = scan(tmp_path)
+        names = [f.name for f in found.files]
+        parts = [load_corpus(tmp_path, only=names[i : i + 2]) for i in range(0, len(names), 2)]
+    joined = {name: pd.concat([getattr(p, name) for p in parts], ignore_index=True)
+              for name in ("documents", "paragraphs", "sentences", "spans", "problems")}
+    assert "zz_copy.txt" not in names and "empty.txt" in names
+    # a column no document of a partition fills (via) is object (None) there, str (NaN) when whole: the same table
+    # written
+    assert document_labels(joined["documents"]).to_csv(index=False) == whole.documents.to_csv(index=False)
+    for name in ("paragraphs", "sentences", "spans"):
+        pd.testing.assert_frame_equal(joined[name], getattr(whole, name))
+    problems = folder_problems(found, joined["problems"], joined["documents"])
+    pd.testing.assert_frame_equal(problems, whole.problems)
+    assert set(problems.file) == {"zz_copy.txt", "empty.txt", "manifest.csv"}

@@ -7,7 +7,9 @@ Bad input never disappears silently: each problem is either an error naming the 
 import hashlib
 import re
 import warnings
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import chain
 from pathlib import Path
 
@@ -231,18 +233,41 @@ def _frame(parts: list[Columns], schema: dict[str, str]) -> pd.DataFrame:
     }, copy=False)
 
 
-def load_corpus(path: str | Path = "seeds", strict: bool = False) -> Corpus:
-    """Load every .txt file (any case) in a folder, and its manifest.csv, into a Corpus sorted by doc_id."""
+@dataclass
+class Scan:
+    """A corpus folder's article files to load, in order, with their digests, and the problems of those skipped."""
+
+    root: Path
+    files: list[Path]
+    digests: dict[str, str]  # file name -> sha256 of its bytes
+    problems: Problems
+
+
+def _is_text(raw: bytes) -> bool:
+    """Whether a file's bytes decode as text (a file that does not is skipped when loaded, claiming nothing)."""
+    try:
+        files.decode(raw)
+    except files.NotText:
+        return False
+    return True
+
+
+def scan(path: str | Path, strict: bool = False) -> Scan:
+    """List a corpus folder's article files: entries that are not readable regular files, a name or bytes a text
+    file already has are skipped (each a problem); every file is read once, none kept. Files that are not text are
+    listed: loading reports them."""
     root = Path(path)
     check_folder(root)
     problems = Problems(strict)
     listing = files.list_folder(root, ignore=(MANIFEST,))
     for name, reason in listing.skipped:
         problems.add(name, reason, "skipped", reason.split(" (")[0])
-    texts, names, raw_hashes, tables = {}, {}, {}, []
+    names: dict[str, str] = {}
+    first: dict[str, str] = {}  # sha256 -> the first file with those bytes
+    found = Scan(root, [], {}, problems)
     for file in listing.files:
         doc_id = file.name[: -len(files.SUFFIX)]
-        if doc_id in names:
+        if doc_id in names and _is_text(files.read_bytes(root / names[doc_id])):
             problems.add(file.name, f"doc_id '{doc_id}' already taken by {names[doc_id]}", "skipped",
                          "doc_id already taken (names differing only in the case of the extension)")
             continue
@@ -252,32 +277,55 @@ def load_corpus(path: str | Path = "seeds", strict: bool = False) -> Corpus:
             problems.add(file.name, f"cannot be read ({err.strerror})", "skipped")
             continue
         digest = hashlib.sha256(raw).hexdigest()
-        if digest in raw_hashes:
-            problems.add(file.name, f"duplicate of {raw_hashes[digest]} (same bytes)", "skipped",
+        if digest in first and _is_text(raw):
+            problems.add(file.name, f"duplicate of {first[digest]} (same bytes)", "skipped",
                          "duplicate of another file (same bytes)")
             continue
+        first.setdefault(digest, file.name)
+        names[doc_id] = file.name
+        found.files.append(file)
+        found.digests[file.name] = digest
+    return found
+
+
+def load_corpus(path: str | Path = "seeds", strict: bool = False, only: list[str] | None = None) -> Corpus:
+    """Load every .txt file (any case) in a folder, and its manifest.csv, into a Corpus sorted by doc_id. With
+    `only` (file names from a scan), those files alone, as one partition of the corpus: the folder's own problems
+    (skipped entries, manifest rows of other files) are left to `folder_problems`."""
+    root = Path(path)
+    if only is None:
+        found = scan(root, strict)
+        paths, problems = found.files, found.problems
+    else:
+        paths, problems = [root / name for name in only], Problems(strict)
+    texts, names, tables = {}, {}, []
+    for file in paths:
+        doc_id = file.name[: -len(files.SUFFIX)]
+        raw = files.read_bytes(file)
         try:
             text, decoding = files.decode(raw)
         except files.NotText as err:
             problems.add(file.name, str(err), "skipped")
             continue
-        raw_hashes[digest], names[doc_id] = file.name, file.name
+        names[doc_id] = file.name
         for note in decoding:
             problems.add(file.name, note, "loaded", note.split(";")[0].split(" at ")[0])
         row, paras, sents, spans, notes = document_tables(doc_id, text)
         for problem, action, kind in notes:
             problems.add(file.name, problem, action, kind)
-        row["sha256"] = digest
+        row["sha256"] = hashlib.sha256(raw).hexdigest()
         texts[doc_id] = text
         tables.append((row, paras, sents, spans))
-    if not texts:
+    if not texts and only is None:
         problems.warn()
-        skipped = "; ".join(f"{name}: {reason}" for name, reason in listing.skipped[:MAX_WARNED_FILES])
+        skipped = "; ".join(f"{r['file']}: {r['problem']}" for r in problems.rows[:MAX_WARNED_FILES])
         more = f" and {len(problems.rows) - MAX_WARNED_FILES} more" if len(problems.rows) > MAX_WARNED_FILES else ""
         raise CorpusError(f"{root}: no readable .txt files"
                           + (f" ({len(problems.rows)} entry skipped: {skipped}{more})" if problems.rows else ""))
-    documents = _with_manifest(pd.DataFrame([t[0] for t in tables]), read_manifest(root, lambda problem, action: problems.add(MANIFEST, problem, action)),
-                               names, problems)
+    manifest = read_manifest(root, (lambda problem, action: problems.add(MANIFEST, problem, action))
+                             if only is None else (lambda problem, action: None))
+    documents = _with_manifest(pd.DataFrame([t[0] for t in tables]),
+                               manifest if only is None else manifest[manifest["doc_id"].isin(texts)], names, problems)
     problems.warn()
     return Corpus(
         root=root,
@@ -288,6 +336,49 @@ def load_corpus(path: str | Path = "seeds", strict: bool = False) -> Corpus:
         spans=_frame([t[3] for t in tables], SPAN_COLUMNS),
         problems=problems.table(),
     )
+
+
+def folder_problems(found: Scan, loaded: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """The problems of a corpus loaded in partitions, as one load of the folder reports them: the scan's, each
+    partition's (`loaded`, concatenated) in file order, then the manifest's (its reading, rows of no document)."""
+    problems = Problems()
+    manifest = read_manifest(found.root, lambda problem, action: problems.add(MANIFEST, problem, action))
+    for doc_id in sorted(set(manifest["doc_id"]) - set(documents["doc_id"])):
+        _unloaded_row(problems, doc_id)
+    position = {file.name: i for i, file in enumerate(found.files)}
+    rows = pd.concat([found.problems.table(), loaded], ignore_index=True)
+    order = rows["file"].map(position).fillna(-1)  # skipped entries first, in the listing's order
+    return pd.DataFrame(rows.iloc[order.argsort(kind="stable")].to_dict("records") + problems.rows,
+                        columns=PROBLEM_COLUMNS)
+
+
+def _unloaded_row(problems: Problems, doc_id: str) -> None:
+    """The problem of a manifest row naming no loaded document."""
+    problems.add(MANIFEST, f"row for {doc_id}, which is not a loaded .txt file", "row ignored",
+                 "rows for doc_ids that are not loaded .txt files")
+
+
+@lru_cache(maxsize=64)
+def _text(file: Path) -> str:
+    """The decoded text of an article file, as the loader decodes it."""
+    return files.decode(files.read_bytes(file))[0]
+
+
+class LazyTexts(Mapping):
+    """doc_id -> decoded text of a corpus folder's files, each read when asked for (the last few kept), so a
+    process can look up any document's text without holding them all."""
+
+    def __init__(self, root: Path, doc_ids: list[str], names: dict[str, str]):
+        self.root, self.names = Path(root), {doc_id: names[doc_id] for doc_id in doc_ids}
+
+    def __getitem__(self, doc_id: str) -> str:
+        return _text(self.root / self.names[doc_id])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.names)
+
+    def __len__(self) -> int:
+        return len(self.names)
 
 
 def check_folder(root: Path) -> None:
@@ -304,8 +395,7 @@ def _with_manifest(documents: pd.DataFrame, manifest: pd.DataFrame, names: dict[
                    problems: Problems) -> pd.DataFrame:
     """Documents with manifest facts added (each with its provenance) and a short display label."""
     for doc_id in sorted(set(manifest["doc_id"]) - set(documents["doc_id"])):
-        problems.add(MANIFEST, f"row for {doc_id}, which is not a loaded .txt file", "row ignored",
-                     "rows for doc_ids that are not loaded .txt files")
+        _unloaded_row(problems, doc_id)
     for doc_id in sorted(set(documents["doc_id"]) - set(manifest["doc_id"])) if len(manifest.columns) > 1 else []:
         problems.add(names[doc_id], f"no row in {MANIFEST}", "metadata from the text only")
     docs = documents.set_index("doc_id")
@@ -318,10 +408,14 @@ def _with_manifest(documents: pd.DataFrame, manifest: pd.DataFrame, names: dict[
                 docs.loc[row["doc_id"], "published_inferred"] = True
             docs.loc[row["doc_id"], column] = row[column]
             docs.loc[row["doc_id"], evidence] = f"manifest: {row[f'{column}_source']}"
-    docs = docs.reset_index()
-    name = docs["outlet"].fillna(docs["author"]).fillna("unknown source")
-    docs["label"] = short_ids(docs["doc_id"]) + " · " + name
-    return docs
+    return document_labels(docs.reset_index())
+
+
+def document_labels(documents: pd.DataFrame) -> pd.DataFrame:
+    """The documents with their short display label ("000 · Middle East Monitor"); short ids are unique over the
+    documents given, so the label is set again when partitions of a corpus are joined."""
+    name = documents["outlet"].fillna(documents["author"]).fillna("unknown source")
+    return documents.assign(label=short_ids(documents["doc_id"]) + " · " + name)
 
 
 def short_ids(doc_ids: pd.Series) -> pd.Series:
