@@ -8,7 +8,7 @@ from operator import attrgetter
 
 import pandas as pd
 
-from analysis.stages import actors, catalogue, dates, figures, quotes, reuse, stance, vocabulary
+from analysis.stages import actors, catalogue, dates, figures, parse, quotes, reuse, stance, vocabulary
 from analysis.stages.corpus import Corpus
 
 SCOPES = ("document", "corpus")
@@ -49,7 +49,8 @@ SPECS: tuple[TableSpec, ...] = (
     TableSpec("figures", figures.figures, needs=("quotes",)),
     TableSpec("dates", dates.dates),
     TableSpec("recurring_figures", figures.recurring_figures, needs=("figures",), scope="corpus"),
-    TableSpec("mentions", actors.mentions),
+    TableSpec("parses", parse.parses, written=False),
+    TableSpec("mentions", actors.mentions, needs=("parses",)),
     TableSpec("actors", catalogue.actors, scope="corpus"),
     TableSpec("candidates", actors.candidates, needs=("mentions",), scope="corpus"),
 )

@@ -1,21 +1,25 @@
 """Actor mentions: a fast alias matcher over the catalogue, and who is named how, how often, with whom."""
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import ahocorasick
 import numpy as np
 import pandas as pd
 
+from analysis.stages import unlisted
 from analysis.stages.catalogue import (CATALOGUE_PATH, Catalogue, CatalogueError, catalogue, catalogue_files,
                                        load_catalogue, read_catalogue)
 from analysis.stages.corpus import Corpus, locate
 
+if TYPE_CHECKING:
+    from analysis.stages.parse import Parses
+
 MENTION_DTYPES = {"doc_id": "str", "sent_id": "int64", "start": "int64", "end": "int64", "surface": "str",
-                  "actor_id": "str", "kind": "str", "in_body": "bool", "alias": "str"}
+                  "actor_id": "str", "kind": "str", "in_body": "bool", "alias": "str", "type": "str"}
 MENTION_COLUMNS = list(MENTION_DTYPES)
 APOSTROPHES = "’‘ʼʿ"  # written forms of ' that an alias with ' also matches
 _AL = re.compile(r"\b[Aa]l-")
@@ -127,8 +131,8 @@ class Matcher:
         if after.startswith("-based"):
             return False
         at_line_start = not text[text.rfind("\n", 0, start) + 1:start].strip()
-        if at_line_start and (after[:1] == "," or text[start:end].isupper()):
-            return False  # a dateline: "TEHRAN, Sep. 05 (MNA) –", "BEIRUT (Reuters) -"
+        if at_line_start and (after[:1] in (",", "\n", "") or text[start:end].isupper()):
+            return False  # a dateline or place line: "TEHRAN, Sep. 05 (MNA) –", "BEIRUT (Reuters) -", "Washington, DC"
         word = _LAST_WORD.search(text[max(0, start - 24):start])
         return not (word and word.group(1).lower() in self.catalogue.locative_words)
 
@@ -155,15 +159,21 @@ def find_actors(text: str) -> list[tuple[int, int, str, str]]:
 
 
 def doc_mentions(doc_id: str, text: str, sentences: Mapping, match: Matcher | None = None) -> dict[str, list]:
-    """The mentions in one document as columns (MENTION_COLUMNS), each with its sentence and body flag.
+    """The catalogue mentions in one document as columns (MENTION_COLUMNS), each with its sentence and body flag.
 
     `sentences` holds that document's sentences in text order: a DataFrame, or a mapping of arrays,
     with columns start, sent_id and in_body.
     """
-    found = (match or matcher()).find(text)
+    match = match or matcher()
+    return _columns(doc_id, text, sentences, [(*f, match.actors[f[2]].type) for f in match.find(text)])
+
+
+def _columns(doc_id: str, text: str, sentences: Mapping, found: list[tuple[int, int, str, str, str, str]]
+             ) -> dict[str, list]:
+    """Mentions (start, end, actor_id, kind, alias, type) in text order as columns, with sentence and body flag."""
     if not found:
         return {c: [] for c in MENTION_COLUMNS}
-    starts, ends, actor_ids, kinds, aliases = zip(*found)
+    starts, ends, actor_ids, kinds, aliases, types = zip(*found)
     sent_starts = np.asarray(sentences["start"])
     if len(sent_starts):
         idx = locate(sent_starts, starts)
@@ -174,15 +184,15 @@ def doc_mentions(doc_id: str, text: str, sentences: Mapping, match: Matcher | No
     return {
         "doc_id": [doc_id] * len(found), "sent_id": sent_ids, "start": starts, "end": ends,
         "surface": [text[s:e] for s, e in zip(starts, ends)],
-        "actor_id": actor_ids, "kind": kinds, "in_body": in_body, "alias": aliases,
+        "actor_id": actor_ids, "kind": kinds, "in_body": in_body, "alias": aliases, "type": types,
     }
 
 
 def _sentences_by_doc(corpus: Corpus) -> dict[str, dict[str, np.ndarray]]:
-    """Each document's sentence starts, ids and body flags as arrays (cheap to slice, unlike DataFrames)."""
+    """Each document's sentence columns as arrays (cheap to slice, unlike DataFrames)."""
     sents = corpus.sentences.sort_values(["doc_id", "start"], kind="stable")
     doc_ids = sents["doc_id"].to_numpy()
-    columns = {c: sents[c].to_numpy() for c in ("start", "sent_id", "in_body")}
+    columns = {c: sents[c].to_numpy() for c in ("start", "end", "sent_id", "in_body", "label")}
     bounds = np.flatnonzero(doc_ids[1:] != doc_ids[:-1]) + 1
     edges = [0, *bounds.tolist(), len(sents)]
     return {
@@ -191,13 +201,45 @@ def _sentences_by_doc(corpus: Corpus) -> dict[str, dict[str, np.ndarray]]:
     }
 
 
-def mentions(corpus: Corpus, match: Matcher | None = None) -> pd.DataFrame:
-    """Every actor mention in the corpus, one row each (MENTION_COLUMNS), sorted by doc_id and start."""
+def names_wanted(text: str, sentences: list[tuple[int, int]], labels: list[str], match: Matcher | None = None
+                 ) -> list[bool]:
+    """Which of a document's sentences ((start, end), with their labels) the entity recogniser must read for actors
+    the catalogue lacks: running text with a capitalised word outside every catalogue name (the parse prefilter's
+    test for names)."""
+    match = match or matcher()
+    skip = match.catalogue.titles | match.catalogue.not_names
+    covered = [(f[0], f[1]) for f in match.find(text)]
+    return [label in unlisted.ENTITY_LABELS and unlisted.needs_entities(text, start, end, covered, skip)
+            for (start, end), label in zip(sentences, labels)]
+
+
+def mentions(corpus: Corpus, parses: "Parses | None" = None, match: Matcher | None = None) -> pd.DataFrame:
+    """Every actor mention in the corpus, one row each (MENTION_COLUMNS), sorted by doc_id and start: catalogue
+    names, and the names of actors it lacks that the parse's entity recogniser finds (actor_id `unlisted:<slug>`).
+
+    `parses` is the build's parse (analysis.stages.parse); without it the corpus is parsed here.
+    """
+    if parses is None:
+        from analysis.stages.parse import parses as parse_corpus  # the parse imports this module for its prefilter
+
+        parses = parse_corpus(corpus)
+    match = match or matcher()
+    types = {a.actor_id: a.type for a in match.catalogue.actors}
     by_doc = _sentences_by_doc(corpus)
-    empty = {c: np.empty(0, dtype=np.int64) for c in ("start", "sent_id", "in_body")}
+    empty = {c: np.empty(0, dtype=np.int64) for c in ("start", "end", "sent_id", "in_body", "label")}
     columns: dict[str, list] = {c: [] for c in MENTION_COLUMNS}
     for doc_id in sorted(corpus.texts):  # each document's mentions come in text order
-        batch = doc_mentions(doc_id, corpus.texts[doc_id], by_doc.get(doc_id, empty), match)
+        text, sents = corpus.texts[doc_id], by_doc.get(doc_id, empty)
+        labels = dict(zip(sents["sent_id"].tolist(), sents["label"]))
+        ents = [ent for p in parses.document(doc_id)
+                if labels.get(p.sent_id) in unlisted.ENTITY_LABELS
+                and not unlisted.headline_case(text, p.start, p.start + len(p.doc.text))
+                for ent in unlisted.entities(p.doc, p.start)]
+        found = match.find(text)
+        new, dropped = unlisted.doc_unlisted(text, sents, found, ents, match.catalogue, types)
+        rows = [(*f, types[f[2]]) for i, f in enumerate(found) if i not in dropped]
+        rows += [(u.start, u.end, u.actor_id, "name", u.alias, u.type) for u in new]
+        batch = _columns(doc_id, text, sents, sorted(rows))
         for name, values in batch.items():
             columns[name].extend(values)
     return pd.DataFrame({name: _typed(values, MENTION_DTYPES[name]) for name, values in columns.items()})
@@ -214,96 +256,26 @@ def _typed(values: list, dtype: str) -> np.ndarray | pd.api.extensions.Extension
 # Names the catalogue does not know
 # ---------------------------------------------------------------------------------------------
 
-_NAME = re.compile(
-    r"(?:(?:al|el|ad|ar|as|an|bin|ibn)-)?[A-Z][\w'’.-]*"
-    r"(?:[ \t]+(?:(?:of|the|for|de|bin|ibn|al|el)[ \t]+)*(?:(?:al|el|ad|ar|as|an)-)?[A-Z][\w'’-]*)*"
-)
-_CONNECTORS = {"of", "the", "for", "de", "bin", "ibn", "al", "el"}
-_ARTICLES = {"The", "A", "An"}
-_TOUCHES_AFTER = re.compile(r"-?[ \t]*(?:(?:of|the)[ \t]+)*\x00")
-_TOUCHES_BEFORE = re.compile(r"\x00['’]?s?-?[ \t]*$")
-_OPENING = re.compile(r"(?:^|[:;“\"‘(\[–—])[ \t]*$")
-_WORD = re.compile(r"\b\w[\w'’-]*")
-_POSSESSIVE = re.compile(r"['’]s?$")
-CANDIDATE_COLUMNS = ["name", "count", "n_docs", "doc_id", "sent_id", "start", "end", "sentence"]
+CANDIDATE_COLUMNS = ["actor_id", "name", "type", "count", "n_docs", "doc_id", "sent_id", "start", "end", "sentence"]
 
 
-def _names_in_run(words: list[tuple[str, int]], skip: frozenset[str]) -> list[tuple[int, int]]:
-    """(start, end) of the names in a run of (word, offset): split at titles and other non-name words, trimmed."""
-    names, current = [], []
-    for word, offset in [*words, ("", -1)]:
-        bare = _POSSESSIVE.sub("", word.rstrip(".-"))
-        if word and bare not in skip and not (not current and (bare in _ARTICLES or bare in _CONNECTORS)):
-            current.append((word, offset))
-            continue
-        while current and current[-1][0] in _CONNECTORS:
-            current.pop()
-        if current:
-            last, last_start = current[-1]
-            names.append((current[0][1], last_start + len(_POSSESSIVE.sub("", last.rstrip(".-")))))
-        current = []
-    return names
-
-
-def doc_candidates(doc_id: str, text: str, sentences: pd.DataFrame, found: Iterable[tuple[int, int]],
-                   skip: frozenset[str], common: set[str]) -> list[tuple[str, str, int, int, int, str, bool]]:
-    """(name, doc_id, sent_id, start, end, sentence, weak) for each capitalised name in body text no mention covers.
-
-    Not names: `skip` words (titles, months...), and single words in `common` (seen in lower case).
-    A single word opening a sentence or touching a mention ("Thardeh Mountain") is `weak`: only
-    evidence of a name when the same word also occurs elsewhere. `name` is the text with spaces
-    collapsed and ’ written '.
-    """
-    masked = list(text)
-    for start, end in found:
-        masked[start:end] = "\x00" * (end - start)
-    masked_text = "".join(masked)
-    rows = []
-    for sent in sentences.itertuples(index=False):
-        if not sent.in_body:
-            continue
-        piece = masked_text[sent.start:sent.end]
-        for match in _NAME.finditer(piece):
-            before, after = piece[:match.start()], piece[match.end():]
-            words = [(w.group(), sent.start + match.start() + w.start()) for w in re.finditer(r"\S+", match.group())]
-            opening = _OPENING.search(before) is not None
-            if opening and words[0][0].lower() in common:
-                words = words[1:]  # "As", "However": an ordinary word capitalised to open a sentence
-            touching = _TOUCHES_BEFORE.search(before) or _TOUCHES_AFTER.match(after)
-            for start, end in _names_in_run(words, skip):
-                name = " ".join(text[start:end].split()).replace("’", "'")
-                single = " " not in name
-                if sum(c.isalpha() for c in name) < 2 or (single and name.lower() in common):
-                    continue
-                rows.append((name, doc_id, sent.sent_id, start, end, sent.text, single and bool(opening or touching)))
-    return rows
-
-
-def _ordinary_words(corpus: Corpus) -> set[str]:
-    """Lower-cased words the corpus writes in lower case somewhere (so a capitalised one is not a name)."""
-    return {w.lower() for text in corpus.texts.values() for w in _WORD.findall(text) if w[0].islower()}
-
-
-def candidates(corpus: Corpus, mentions: pd.DataFrame, cat: Catalogue | None = None) -> pd.DataFrame:
-    """Capitalised names in body text that no catalogue entry (nor the mentions table) covers, most frequent first."""
-    cat = cat or matcher().catalogue
-    skip = cat.titles | cat.not_names
-    common = _ordinary_words(corpus)
-    spans = {doc_id: list(zip(g["start"], g["end"])) for doc_id, g in mentions.groupby("doc_id")}
-    rows = [
-        row
-        for doc_id, sents in corpus.sentences.groupby("doc_id", sort=True)
-        for row in doc_candidates(doc_id, corpus.texts[doc_id], sents, spans.get(doc_id, []), skip, common)
-    ]
-    found = pd.DataFrame(rows, columns=["name", "doc_id", "sent_id", "start", "end", "sentence", "weak"])
-    found = found[~found["weak"] | found["name"].isin(found.loc[~found["weak"], "name"])]
+def candidates(corpus: Corpus, mentions: pd.DataFrame) -> pd.DataFrame:
+    """The actors the catalogue lacks (unlisted mentions), named in most documents and most often first, each with
+    its longest name, type and the first place that name is written: what an analyst might add to the catalogue."""
+    found = mentions[mentions["actor_id"].str.startswith(unlisted.PREFIX)]
     if found.empty:
-        return pd.DataFrame({c: pd.Series(dtype="str" if c in ("name", "doc_id", "sentence") else "int64")
-                             for c in CANDIDATE_COLUMNS})
-    stats = found.groupby("name").agg(count=("doc_id", "size"), n_docs=("doc_id", "nunique"))
-    examples = found.drop_duplicates("name").set_index("name")
-    result = stats.join(examples).reset_index()[CANDIDATE_COLUMNS]
-    return result.sort_values(["count", "name"], ascending=[False, True], ignore_index=True)
+        return pd.DataFrame({c: pd.Series(dtype="int64" if c in ("count", "n_docs", "sent_id", "start", "end")
+                                          else "str") for c in CANDIDATE_COLUMNS})
+    names = catalogue_for(found).set_index("actor_id")
+    stats = found.groupby("actor_id").agg(count=("doc_id", "size"), n_docs=("doc_id", "nunique"))
+    written = found["surface"].str.split().str.join(" ")
+    first = found[written == found["actor_id"].map(names["name"])].drop_duplicates("actor_id").set_index("actor_id")
+    sents = corpus.sentences.set_index(["doc_id", "sent_id"])["text"]
+    result = stats.join(names).join(first[["doc_id", "sent_id", "start", "end"]]).reset_index()
+    result["sentence"] = [sents.get((d, i), "") for d, i in zip(result["doc_id"], result["sent_id"])]
+    result = result[CANDIDATE_COLUMNS].sort_values(["n_docs", "count", "name"], ascending=[False, False, True],
+                                                  ignore_index=True)
+    return result.astype({c: "str" for c in ("actor_id", "name", "type", "doc_id", "sentence")})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -315,18 +287,25 @@ def _body_mentions(corpus: Corpus, table: pd.DataFrame | None) -> pd.DataFrame:
     """Body-text mentions with the document label and the actor's name and type joined on."""
     table = mentions(corpus) if table is None else table
     names = catalogue_for(table)
-    body = table[table["in_body"]].merge(corpus.documents[["doc_id", "label"]], on="doc_id", how="left")
+    body = table[table["in_body"]].drop(columns="type", errors="ignore")
+    body = body.merge(corpus.documents[["doc_id", "label"]], on="doc_id", how="left")
     return body.merge(names, on="actor_id", how="left")
 
 
 def catalogue_for(table: pd.DataFrame) -> pd.DataFrame:
-    """actor_id, name and type of the actors in a mentions table (from the default catalogue)."""
+    """actor_id, name and type of the actors in a mentions table: the catalogue's, or for an actor it lacks the
+    longest name it is written under and the type the parse gave it."""
     actors = matcher().actors
     ids = sorted(set(table["actor_id"]))
+    found = table[~table["actor_id"].isin(actors)]
+    written = found["surface"].str.split().str.join(" ")
+    longest = found.assign(name=written, length=written.str.len()).sort_values(
+        ["length", "name"], ascending=[False, True]).drop_duplicates("actor_id").set_index("actor_id")
     return pd.DataFrame({
         "actor_id": pd.Series(ids, dtype="str"),
-        "name": pd.Series([actors[i].name if i in actors else i for i in ids], dtype="str"),
-        "type": pd.Series([actors[i].type if i in actors else "" for i in ids], dtype="str"),
+        "name": pd.Series([actors[i].name if i in actors else longest.at[i, "name"] for i in ids], dtype="str"),
+        "type": pd.Series([actors[i].type if i in actors else longest.at[i, "type"] if "type" in longest else ""
+                           for i in ids], dtype="str"),
     })
 
 

@@ -21,7 +21,9 @@ Prefilter: a body or headline sentence is parsed when any of these cheap tests h
   3. it opens with a speaker turn, a short capitalised name and a colon (“Vladimir Putin: ...”) - transcripts;
   4. it holds a title or role word of data/reporting_verbs.yaml (speaker_nouns: title) or an honorific followed by a
      capitalised word (“spokeswoman Lilwa al-Abdallah”, “Col. Steve Warren”, “Mr. Khamenei”) - people the
-     catalogue may lack, for the unknown actors found by named-entity recognition.
+     catalogue may lack, for the unknown actors found by named-entity recognition;
+  5. it is running text with a capitalised word (not its first) outside every catalogue name and is not in title
+     case (analysis.stages.actors.names_wanted) - the names the entity recogniser turns into unlisted actors.
 Sentences of page furniture (bylines, share lines, adverts, ...) and sentences over MAX_CHARS characters (no
 English sentence is that long; a file without punctuation would make the parser slow) are never parsed.
 """
@@ -176,13 +178,16 @@ def wanted(text: str, sentences: list[tuple[int, int]]) -> list[bool]:
 
 def parses(corpus: Corpus) -> Parses:
     """Parse every sentence the prefilter chooses, once, with nlp.pipe."""
+    from analysis.stages.actors import names_wanted  # actors reads this module's model; imported late
+
     chosen: list[tuple[str, int, int, str]] = []
     ordered = corpus.sentences.sort_values(["doc_id", "start"], kind="stable")
     for doc_id, group in ordered.groupby("doc_id", sort=True):
         text = corpus.texts[doc_id]
         spans = list(zip(group["start"].tolist(), group["end"].tolist()))
-        keep = wanted(text, spans)
-        for (start, end), sent_id, label, take in zip(spans, group["sent_id"].tolist(), group["label"].tolist(), keep):
+        labels = group["label"].tolist()
+        keep = [a or b for a, b in zip(wanted(text, spans), names_wanted(text, spans, labels))]
+        for (start, end), sent_id, label, take in zip(spans, group["sent_id"].tolist(), labels, keep):
             if take and label not in FURNITURE and end - start <= MAX_CHARS:
                 chosen.append((doc_id, int(sent_id), start, text[start:end]))
     docs = nlp().pipe((c[3] for c in chosen), batch_size=BATCH)

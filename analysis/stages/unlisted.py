@@ -1,0 +1,290 @@
+"""Actors the catalogue lacks: names the parse's entity recogniser finds, as mentions with stable ids, a type and
+their own short forms ("Doe" after "Jane Doe", "KIG" after "Kurdistan Islamic Group (KIG)")."""
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from functools import cache
+from typing import NamedTuple
+
+import pandas as pd
+
+from analysis.stages.catalogue import Catalogue
+from analysis.stages.parse import nlp
+
+PREFIX = "unlisted:"
+# spaCy's OntoNotes entity labels that name an actor or a place, and the catalogue type each becomes. NORP
+# (nationalities, religions: "Arab", "Sunni") is left out: such words are peoples or demonyms, not named actors.
+ENTITY_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place"}
+# Sentences whose entities are read: running text (a headline in title case misleads the recogniser).
+ENTITY_LABELS = frozenset({"body", "standfirst", "link"})
+# Furniture that names writers, commenters or owners, not actors: no unlisted actor is found there.
+NO_ACTOR_LABELS = frozenset({"byline", "author", "author_bio", "credits", "comments", "share", "promo", "tags",
+                             "advert", "about", "licence"})
+# A catalogue name inside a longer unknown name stops counting when it only qualifies that name: a state,
+# place, people, outlet or operation ("[Russian] Foreign Ministry", "[Tehran] Times", "the [U.S.] Institute of Peace").
+QUALIFIER_TYPES = frozenset({"state", "place", "people", "media", "operation"})
+# ... unless the rest of the name only says "its government" ("the Government of Iraq" is Iraq).
+SELF_WORDS = frozenset({"government", "regime", "administration", "authorities", "state", "people", "nation",
+                        "republic", "kingdom", "of", "the"})
+CONNECTORS = frozenset({"of", "the", "for", "and", "de", "du", "la", "von", "van", "bin", "ibn", "al", "el", "in", "on"})
+_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_WORDS = re.compile(r"[\w'’.-]+")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
+_WORD_BEFORE = re.compile(r"(?<![\w.,;:!?])([\w'’-]+) $")  # a word and one space right before a position
+
+
+class Entity(NamedTuple):
+    """A named entity from the parse, in document offsets."""
+
+    start: int
+    end: int
+    label: str
+    generic: bool  # "your Armed Forces", "a senior Iranian Military General", a single word modifying a common
+    # noun ("Toyota pickups"): no actor
+
+
+class Unlisted(NamedTuple):
+    """A mention of an actor the catalogue lacks."""
+
+    start: int
+    end: int
+    actor_id: str
+    type: str
+    alias: str
+
+
+def entities(doc, offset: int) -> list[Entity]:
+    """The actor-like entities of a parsed sentence, moved to document offsets."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_TYPES:
+            continue
+        before = doc[ent.start - 1] if ent.start else None
+        owned = before is not None and (before.tag_ == "PRP$" or before.lower_ in ("a", "an"))
+        modifier = len(ent) == 1 and ent.root.dep_ in ("compound", "amod") and ent.root.head.pos_ == "NOUN"
+        found.append(Entity(offset + ent.start_char, offset + ent.end_char, ent.label_, owned or modifier))
+    return found
+
+
+def slug(name: str) -> str:
+    """A stable id for a name: ASCII, lower case, words joined by hyphens ("U.S. Institute of Peace" ->
+    "unlisted:us-institute-of-peace")."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().replace(".", "")
+    return PREFIX + "-".join(re.findall(r"[a-z0-9]+", ascii_name.lower().replace("'", "")))
+
+
+def needs_entities(text: str, start: int, end: int, covered: Iterable[tuple[int, int]], skip: frozenset[str]) -> bool:
+    """Whether a sentence holds a capitalised word (not its first) outside every catalogue mention and not a
+    title or month, and is not written in title case like a headline (which misleads the recogniser): the cheap
+    test for sending it to the entity recogniser."""
+    if headline_case(text, start, end):
+        return False
+    spans = list(covered)
+    for m in _WORDS.finditer(text, start, end):
+        word = m.group()
+        if m.start() == start or not word[:1].isupper() or word.rstrip(".") in skip:
+            continue
+        if not any(a <= m.start() < b for a, b in spans):
+            return True
+    return False
+
+
+def headline_case(text: str, start: int, end: int) -> bool:
+    """Whether most words of text[start:end] are capitalised, as in a headline."""
+    words = _WORDS.findall(text, start, end)
+    return sum(w[:1].isupper() for w in words) > 0.6 * len(words)
+
+
+def _clean(text: str, ent: Entity, titles: frozenset[str], lower_words: set[str]) -> tuple[int, int]:
+    """The name inside an entity span: without a leading article, a possessive or trailing marks; a person without
+    titles; an organisation widened to capitalised words the recogniser left off its start ("[Dayr Az] Zawr
+    Military Council")."""
+    start, end = ent.start, ent.end
+    if ent.label == "ORG":
+        while m := _WORD_BEFORE.search(window := text[max(0, start - 40):start]):
+            if not m.group(1)[:1].isupper() or m.group(1).lower() in lower_words:
+                break
+            start -= len(window) - m.start(1)
+    while True:
+        piece = text[start:end]
+        m = _ARTICLE.match(piece)
+        if m:
+            start += m.end()
+            continue
+        first = re.match(r"[\w-]+\.?", piece)
+        if ent.label == "PERSON" and first and first.group().rstrip(".") in titles and first.end() < len(piece):
+            start += first.end()
+            start += len(text[start:end]) - len(text[start:end].lstrip())
+            continue
+        break
+    piece = text[start:end]
+    trimmed = _POSSESSIVE.sub("", piece.rstrip(" \t\n,;:.)(\"“”")) if piece else piece
+    return start, start + len(trimmed.rstrip())
+
+
+def _after_title(text: str, start: int, titles: frozenset[str]) -> bool:
+    """Whether a span follows "<title> of" ("Secretary of [State]", "Minister of [Defence]"): part of a title."""
+    m = re.search(r"([A-Z][\w-]*)\s+of\s+$", text[max(0, start - 40):start])
+    return bool(m) and m.group(1) in titles
+
+
+def _is_name(name: str, lower_words: set[str], skip: frozenset[str]) -> bool:
+    """Whether a cleaned span reads as a proper name: every word capitalised but connectors, not ending in a title
+    or month ("Military General"), not two names joined by "and", not on several lines, and not made only of words the document also writes in lower case ("Armed
+    Forces")."""
+    words = name.split()
+    if not words or "\n" in name or sum(c.isalpha() for c in name) < 2 or words[-1].rstrip(".").title() in skip \
+            or "and" in words:
+        return False
+    for word in words[1:]:
+        if word.lower() not in CONNECTORS and not re.sub(r"^(?:al|el)-", "", word)[:1].isupper():
+            return False
+    if not re.sub(r"^(?:al|el)-", "", words[0])[:1].isupper():
+        return False
+    plain = [w.strip(".,") for w in words if w.lower() not in CONNECTORS]
+    generic = all(w.lower() in lower_words or w in skip for w in plain)  # "Armed Forces", "Special Forces"
+    return not generic and name.lower() not in _epithets()
+
+
+def _common_noun(word: str) -> bool:
+    """Whether a word is an English common noun (WordNet's noun index, shipped with the spaCy model's lemmatizer):
+    "Coalition", "Army", "Toyota", "Sunni" alone are no actor's name."""
+    return word.lower() in _nouns() or any(c.isdigit() for c in word)
+
+
+@cache
+def _nouns() -> frozenset[str]:
+    """WordNet's noun lemmas, from the pipeline's lemmatizer lookups."""
+    return frozenset(nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")["noun"])
+
+
+@cache
+def _epithets() -> frozenset[str]:
+    """What texts call a side rather than name it ("Takfiri", "Kharijites"): the label lexicon, lower case."""
+    # imported late: vocabulary reads actors' mentions
+    from analysis.stages.vocabulary import label_lexicon
+
+    return frozenset(phrase.lower() for phrases in label_lexicon().values() for phrase in phrases)
+
+
+def _before_person(text: str, end: int, found: list[tuple[int, int, str, str, str]], types: Mapping[str, str]) -> bool:
+    """Whether a catalogue person's name follows right after a position (only spaces between)."""
+    after = len(text[end:end + 3]) - len(text[end:end + 3].lstrip(" "))
+    return any(f[0] == end + after and types.get(f[2]) == "person" for f in found if end <= f[0] <= end + 3)
+
+
+def _absorbs(inner: list[tuple[int, int, str, str]], text: str, start: int, end: int,
+             types: Mapping[str, str]) -> bool:
+    """Whether an unknown name swallows the catalogue names inside it: all of them only qualify it, and the rest of
+    the name is more than "government"."""
+    if not all(kind == "demonym" or types.get(actor) in QUALIFIER_TYPES for _, _, actor, kind in inner):
+        return False
+    rest, pos = [], start
+    for a, b, _, _ in inner:
+        rest.append(text[pos:a])
+        pos = b
+    rest.append(text[pos:end])
+    words = " ".join(rest).lower().split()
+    return bool(words) and not all(w.strip(".,'’s") in SELF_WORDS for w in words)
+
+
+def doc_unlisted(text: str, sentences: pd.DataFrame, found: list[tuple[int, int, str, str, str]],
+                 ents: list[Entity], cat: Catalogue, types: Mapping[str, str]) -> tuple[list[Unlisted], set[int]]:
+    """The unlisted actors' mentions in one document, and the indexes of catalogue mentions they swallow.
+
+    `sentences` has the document's start, end and label columns; `found` the catalogue mentions (start, end,
+    actor_id, kind, alias) in text order; `ents` the parse's entities in document offsets.
+    """
+    skip = cat.titles | cat.not_names
+    lower_words = set(_LOWER_WORD.findall(text))
+    spans = [(f[0], f[1]) for f in found]
+    names: dict[tuple[int, int], tuple[str, str]] = {}  # (start, end) -> (name, type)
+    dropped: set[int] = set()
+    for ent in ents:
+        if ent.generic:
+            continue
+        start, end = _clean(text, ent, cat.titles, lower_words)
+        if start >= end or "\n" in text[start:end] or _after_title(text, start, cat.titles):
+            continue
+        name = " ".join(text[start:end].split())
+        if not _is_name(name, lower_words, skip) or (" " not in name and ent.label in ("PERSON", "ORG")
+                                                       and _common_noun(name)):
+            continue
+        if _before_person(text, end, found, types):
+            continue  # a title phrase: "Iranian Military General [Qassem Soleimani]"
+        inner = [i for i, (a, b) in enumerate(spans) if start <= a and b <= end]
+        if any(a < end and start < b for i, (a, b) in enumerate(spans) if i not in inner):
+            continue  # crosses a catalogue name: the recogniser's span is wrong
+        if inner:
+            if any(spans[i] == (start, end) for i in inner) or ent.label != "ORG":
+                continue
+            if not _absorbs([found[i][:4] for i in inner], text, start, end, types):
+                continue
+            dropped.update(inner)
+        names[(start, end)] = (name, ENTITY_TYPES[ent.label])
+    kept = [spans[i] for i in range(len(spans)) if i not in dropped]
+    forms = _forms(text, names, skip, lower_words)
+    return _scan(text, sentences, forms, kept), dropped
+
+
+def _forms(text: str, names: Mapping[tuple[int, int], tuple[str, str]], skip: frozenset[str],
+           lower_words: set[str]) -> dict[str, tuple[str, str, str]]:
+    """Every written form of the document's unlisted actors -> (actor_id, type, full name): the names found, a
+    person's family name, an organisation's acronym in brackets after it; a short name found alone belongs to the
+    longer name it ends."""
+    full: dict[str, tuple[str, str]] = {}
+    for name, kind in names.values():
+        full.setdefault(name, (name, kind))
+    persons = sorted((n for n, k in full.values() if k == "person" and len(n.split()) > 1), key=len, reverse=True)
+    forms: dict[str, tuple[str, str, str]] = {}
+    for name, kind in full.values():
+        owner = next((p for p in persons if len(name.split()) == 1 and p.split()[-1] == name), None)
+        target, target_kind = (owner, "person") if owner else (name, kind)
+        forms[name] = (slug(target), target_kind, target)
+    for person in persons:
+        family = person.split()[-1]
+        if len(family) > 2 and family not in skip and family.lower() not in lower_words:
+            forms.setdefault(family, (slug(person), "person", person))
+    for (start, end), (name, kind) in names.items():
+        m = re.match(r"\s*\(([A-Z]{2,6})\)", text[end:end + 12])
+        initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+        if m and kind == "organization" and m.group(1) == initials:
+            forms[m.group(1)] = (slug(name), kind, name)  # the acronym is this name's, whatever else found it
+    return forms
+
+
+def _scan(text: str, sentences: pd.DataFrame, forms: Mapping[str, tuple[str, str, str]],
+          taken: list[tuple[int, int]]) -> list[Unlisted]:
+    """Every occurrence of the forms in the document's actor-bearing sentences that no other mention covers,
+    longest form first."""
+    if not forms:
+        return []
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(
+        _any_al(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+    occupied = sorted(taken)
+    result = []
+    for start, end, label in zip(sentences["start"], sentences["end"], sentences["label"]):
+        if label in NO_ACTOR_LABELS:
+            continue
+        for m in pattern.finditer(text, start, end):
+            if any(a < m.end() and m.start() < b for a, b in occupied):
+                continue
+            form = _form_of(m.group(), forms)
+            actor_id, kind, _ = forms[form]
+            result.append(Unlisted(m.start(), m.end(), actor_id, kind, form))
+    return result
+
+
+def _any_al(form: str) -> str:
+    """A pattern for a form that also accepts "al-" written "Al-" and the reverse."""
+    return re.sub(r"(?<![\w])[Aa]l\\-", "[Aa]l\\-", re.escape(" ".join(form.split())).replace(r"\ ", r"\s+"))
+
+
+def _form_of(surface: str, forms: Mapping[str, tuple[str, str, str]]) -> str:
+    """The form a matched surface is written from (spaces collapsed, "Al-" as written in the form)."""
+    plain = " ".join(surface.split())
+    if plain in forms:
+        return plain
+    return next(f for f in forms if f.lower() == plain.lower())
