@@ -1,6 +1,7 @@
 """The corpus overview tables, against the seed texts as read."""
 
 from analysis.views import overview
+from analysis.views.html import escape_markdown as md
 
 
 def test_publication_dates_keep_precision_and_evidence(corpus):
@@ -34,8 +35,21 @@ def test_profile_reads_voice_and_sources(corpus):
 def test_sketch_is_built_from_the_row(corpus):
     prof = overview.profile(corpus).set_index("doc_id")
     text = overview.sketch(prof.loc["001_b8e32a01f76ace3e"])
-    assert text.startswith("**001 · Middle East Monitor**, news report (agency rewrite): Middle East Monitor.")
-    assert "it credits Xinhua News Agency as its source" in text
+    assert text.startswith(f"**{md('001 · Middle East Monitor')}**, {md('news report (agency rewrite)')}: "
+                           f"{md('Middle East Monitor')}.")
+    assert f"it credits {md('Xinhua News Agency')} as its source" in text
+
+
+def test_sketch_shows_hostile_metadata_as_text(corpus):
+    row = overview.profile(corpus).set_index("doc_id").loc["001_b8e32a01f76ace3e"].copy()
+    row["document"] = '<meta http-equiv=refresh content="6;url=http:evil.example">'
+    row["author"], row["via"] = "<img src=x onerror=alert(1)>", "[click](javascript:alert(1))"
+    row["genre"] = "opinion\n\n# <script>alert(1)</script> www.evil.example"
+    text = overview.sketch(row)
+    assert "<meta" not in text and "<img" not in text and "<script" not in text
+    assert "\\[click\\](javascript&#58;alert(1))" in text  # no link: the brackets are escaped
+    assert "\n" not in text and "www." not in text and "http:" not in text
+    assert "&lt;meta http-equiv=refresh content=&quot;6;url=http&#58;evil&#46;example&quot;&gt;" in text
 
 
 def test_summary_states_size_and_date_range(corpus):

@@ -1,6 +1,5 @@
 """The one way corpus text becomes HTML: escaped, with highlighted spans wrapped in <mark>."""
 
-import re
 from collections.abc import Iterable
 from html import escape as _escape
 
@@ -8,23 +7,31 @@ from html import escape as _escape
 # names, as pandas writes them), so "$500 billion ... $2 trillion" is not typeset as a formula.
 NO_MATH_CLASS = "tex2jax_ignore mathjax_ignore"
 
-# Characters Markdown (or JupyterLab's TeX pass over it) would act on inside running text.
-# "$" becomes the entity &#36; instead: JupyterLab looks for TeX before Markdown sees a backslash.
-_MARKDOWN_ACTIVE = re.compile(r"[\\`*_\[\]|~]")
+# Every character Markdown, HTML or JupyterLab's TeX pass would act on inside running text, and what it becomes:
+# Markdown punctuation backslash-escaped; HTML's five escaped; "$" as an entity (JupyterLab looks for TeX before
+# Markdown sees a backslash); ":", "." and "@" as entities so no bare link forms (http://, www., an e-mail
+# address); line breaks as spaces, so a value cannot start a heading, list, quote or code block.
+_MARKDOWN_SAFE = str.maketrans({
+    **{c: "\\" + c for c in "\\`*_[]|~"},
+    "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;",
+    "$": "&#36;", ":": "&#58;", ".": "&#46;", "@": "&#64;",
+    **dict.fromkeys("\r\n\v\f\x85\u2028\u2029", " "),
+})
 
 # (start, end) or (start, end, title): Python str offsets into the text, end exclusive.
 Span = tuple[int, int] | tuple[int, int, str]
 
 
-def escape(text: str) -> str:
-    """Escape corpus text for HTML (&, <, >, both quotes), so markup in it shows as text."""
-    return _escape(text, quote=True)
+def escape(text: object) -> str:
+    """Any shown value (corpus text, a file name, metadata) for HTML: &, <, >, both quotes escaped, so markup in it
+    shows as text."""
+    return _escape(str(text), quote=True)
 
 
-def escape_markdown(text: str) -> str:
-    """Corpus text for a Markdown string: markup shows as text, * _ ` [ ] | ~ do not format, $ is not TeX."""
-    escaped = escape(_MARKDOWN_ACTIVE.sub(r"\\\g<0>", text)).replace("$", "&#36;")
-    return f'<span class="{NO_MATH_CLASS}">{escaped}</span>'
+def escape_markdown(text: object) -> str:
+    """Any shown value (corpus text, a file name, a byline, a manifest value) for a Markdown string, on one line:
+    markup shows as text, * _ ` [ ] | ~ do not format, $ is not TeX, no link forms."""
+    return f'<span class="{NO_MATH_CLASS}">{str(text).translate(_MARKDOWN_SAFE)}</span>'
 
 
 def highlight(text: str, spans: Iterable[Span]) -> str:

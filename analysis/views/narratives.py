@@ -399,7 +399,7 @@ def outlet_stories(corpus: Corpus, table: pd.DataFrame, stance: pd.DataFrame, wo
         if len(mine):
             text.append(f"attributes {_n(len(mine), 'statement')} to {_n(len(speakers), 'speaker')}, most to "
                         f"{_listing([f'{s} ({n})' for s, n in speakers.head(2).items()])}, mostly with "
-                        f"*{'*, *'.join(verbs.head(3).index)}*.")
+                        f"*{'*, *'.join(map(escape_markdown, verbs.head(3).index))}*.")
         else:
             text.append("attributes no statement to anyone.")
         if len(credited):

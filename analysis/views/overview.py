@@ -6,6 +6,7 @@ import pandas as pd
 
 from analysis.stages.corpus import Corpus
 from analysis.stages.dates import period_start
+from analysis.views.html import escape_markdown
 from analysis.views.limits import MAX_DOCUMENTS, busiest, markdown_note
 
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|us|[Oo]ur|[Mm]y|me)\b")
@@ -81,19 +82,21 @@ def profile_table(profile: pd.DataFrame) -> pd.DataFrame:
 
 
 def sketch(row: pd.Series) -> str:
-    """A one-paragraph reading of a document's character, built only from its profile row."""
-    who = " and ".join(str(v) for v in (row["author"], row["outlet"]) if isinstance(v, str)) or "no named author or outlet"
+    """A one-paragraph reading of a document's character, built only from its profile row (every value from the
+    corpus or the manifest escaped)."""
+    who = " and ".join(escape_markdown(v) for v in (row["author"], row["outlet"]) if isinstance(v, str)) \
+        or "no named author or outlet"
     voice = (
         f"the writer speaks in the first person ({row['first_person_per_1k']} first-person words per 1,000)"
         if row["first_person_per_1k"] >= 5
         else f"it keeps a third-person voice ({row['first_person_per_1k']} first-person words per 1,000)"
     )
-    via = f"; it credits {row['via']} as its source" if isinstance(row["via"], str) else ""
-    furniture = f"; page furniture: {row['furniture']}" if row["furniture"] else ""
-    genre = f", {row['genre']}" if isinstance(row["genre"], str) else ""
+    via = f"; it credits {escape_markdown(row['via'])} as its source" if isinstance(row["via"], str) else ""
+    furniture = f"; page furniture: {escape_markdown(row['furniture'])}" if row["furniture"] else ""
+    genre = f", {escape_markdown(row['genre'])}" if isinstance(row["genre"], str) else ""
     return (
-        f"**{row['document']}**{genre}: {who}. {row['n_words']:,} words in {row['n_sentences']} sentences "
-        f"({row['words_per_sentence']} words each on average); {voice}; "
+        f"**{escape_markdown(row['document'])}**{genre}: {who}. {row['n_words']:,} words in {row['n_sentences']} "
+        f"sentences ({row['words_per_sentence']} words each on average); {voice}; "
         f"{row['quoting_sentences']:.0%} of its sentences carry quotation marks{via}{furniture}."
     )
 
@@ -109,10 +112,12 @@ def summary(corpus: Corpus) -> str:
     dates = publication_dates(corpus)
     docs = corpus.documents
     inferred = int(dates["inferred"].sum())
+    # ISO dates: computed from the text, or a manifest value the loader checked is one
+    span = f", published between **{dates['published'].iloc[0]}** and **{dates['published'].iloc[-1]}**" \
+        if len(dates) else ""
     return (
         f"The corpus holds **{len(docs)} documents** with **{int(docs['n_words'].sum()):,} words** of body text "
-        f"({int(docs['n_words'].min()):,} to {int(docs['n_words'].max()):,} per document), published between "
-        f"**{dates['published'].iloc[0]}** and **{dates['published'].iloc[-1]}**. "
+        f"({int(docs['n_words'].min()):,} to {int(docs['n_words'].max()):,} per document){span}. "
         f"{len(dates) - inferred} publication date(s) are stated in a dateline; {inferred} are inferred "
         f"(see the evidence column); {len(docs) - len(dates)} could not be dated."
     )
