@@ -13,7 +13,7 @@ LAB_TOKEN_FILE ?=
 STAMP  := $(VENV)/.installed
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: install report tables test unit notebooks bench lab clean
+.PHONY: install report tables test unit notebooks bench dictionary lab clean
 
 $(STAMP): pyproject.toml
 	"$(PYTHON)" -m venv "$(VENV)"
@@ -37,6 +37,9 @@ unit: install  ## unit tests only (fast)
 
 notebooks: install  ## re-execute notebooks in place against seeds/, stamped with their code (NB=notebooks/01-corpus.ipynb for one)
 	"$(PY)" -m analysis.views.report execute $(NB)
+
+dictionary: install  ## rewrite README.md's data dictionary from the table schemas (analysis/schemas.py)
+	$(PY) -m analysis.dictionary
 
 lab: install  ## JupyterLab on the notebooks against CORPUS, local only (127.0.0.1), token-protected, in the project env
 	@token="$${LAB_TOKEN:-}"; \

@@ -8,6 +8,7 @@ from operator import attrgetter
 
 import pandas as pd
 
+from analysis import schemas
 from analysis.stages import actors, catalogue, dates, figures, parse, quotes, reuse, stance, vocabulary
 from analysis.stages.corpus import Corpus
 
@@ -16,12 +17,14 @@ SCOPES = ("document", "corpus")
 
 @dataclass(frozen=True)
 class TableSpec:
-    """One table: its name, the stage function making it, the tables it takes, its scope and its schema.
+    """One table: its name, the stage function making it, the tables it takes, its scope, its schema and what one
+    row is (`about`, one line for the data dictionary).
 
     `make(corpus, **inputs)` gets each table named in `needs` as a keyword argument of that name. `scope` is
     "document" when each document's rows depend only on that document (so the table can be computed per
     partition of documents and concatenated), "corpus" for a reduction over all documents. `columns` maps each
-    column to (dtype, one-line meaning); internal tables that are not written have `written=False`.
+    column to (dtype, one-line meaning); `more_columns`, when set, says which further columns a corpus may add
+    (the manifest's). Internal tables that are not written have `written=False`.
     """
 
     name: str
@@ -30,29 +33,54 @@ class TableSpec:
     scope: str = "document"
     columns: dict[str, tuple[str, str]] = field(default_factory=dict)
     written: bool = True
+    more_columns: str = ""
+    about: str = ""
 
 
 SPECS: tuple[TableSpec, ...] = (
-    TableSpec("documents", attrgetter("documents")),
-    TableSpec("paragraphs", attrgetter("paragraphs")),
-    TableSpec("sentences", attrgetter("sentences")),
-    TableSpec("spans", attrgetter("spans")),
-    TableSpec("problems", attrgetter("problems")),
-    TableSpec("quotes", quotes.quotes),
-    TableSpec("stance", stance.stance, needs=("quotes",)),
-    TableSpec("stance_evidence", stance.evidence, needs=("quotes",)),
-    TableSpec("copies", reuse.copies, scope="corpus"),
-    TableSpec("shared_sentences", reuse.shared_sentences, needs=("quotes", "copies"), scope="corpus", written=False),
-    TableSpec("reuse", reuse.reuse, needs=("copies", "shared_sentences"), scope="corpus"),
-    TableSpec("vocabulary", vocabulary.vocabulary, needs=("mentions",), scope="corpus"),
-    TableSpec("labels", vocabulary.labels),
-    TableSpec("figures", figures.figures, needs=("quotes",)),
-    TableSpec("dates", dates.dates),
-    TableSpec("recurring_figures", figures.recurring_figures, needs=("figures",), scope="corpus"),
-    TableSpec("parses", parse.parses, written=False),
-    TableSpec("mentions", actors.mentions, needs=("parses",)),
-    TableSpec("actors", catalogue.actors, scope="corpus"),
-    TableSpec("candidates", actors.candidates, needs=("mentions",), scope="corpus"),
+    TableSpec("documents", attrgetter("documents"), columns=schemas.DOCUMENTS,
+              more_columns="every manifest.csv column X, with X_source saying where its values come from",
+              about="one row per file: metadata read from the text (or the manifest), each fact with its evidence"),
+    TableSpec("paragraphs", attrgetter("paragraphs"), columns=schemas.PARAGRAPHS,
+              about="one row per paragraph, labelled body or page furniture"),
+    TableSpec("sentences", attrgetter("sentences"), columns=schemas.SENTENCES,
+              about="one row per sentence, labelled like its paragraph"),
+    TableSpec("spans", attrgetter("spans"), columns=schemas.SPANS,
+              about="sentences and the whitespace between them: every character of every file in exactly one span"),
+    TableSpec("problems", attrgetter("problems"), columns=schemas.PROBLEMS,
+              about="one row per input file that needed a fallback or was skipped"),
+    TableSpec("quotes", quotes.quotes, columns=schemas.QUOTES,
+              about="one row per statement the text attributes to someone (per reporting cue)"),
+    TableSpec("stance", stance.stance, needs=("quotes",), columns=schemas.STANCE,
+              about="one row per document and judgeable actor it names in its body: credited, blamed, both or neutral"),
+    TableSpec("stance_evidence", stance.evidence, needs=("quotes",), columns=schemas.STANCE_EVIDENCE,
+              about="one row per credit or blame judgment (cue and judged mention)"),
+    TableSpec("copies", reuse.copies, scope="corpus", columns=schemas.COPIES,
+              about="one row per document whose body copies an earlier one"),
+    TableSpec("shared_sentences", reuse.shared_sentences, needs=("quotes", "copies"), scope="corpus",
+              columns=schemas.SHARED_SENTENCES, written=False,
+              about="one row per aligned sentence pair of two documents (internal: reuse merges them)"),
+    TableSpec("reuse", reuse.reuse, needs=("copies", "shared_sentences"), scope="corpus", columns=schemas.REUSE,
+              about="one row per passage two documents share (and one 'duplicate' row per copied document)"),
+    TableSpec("vocabulary", vocabulary.vocabulary, needs=("mentions",), scope="corpus", columns=schemas.VOCABULARY,
+              about="each document's distinctive unigrams and bigrams against the rest of the corpus"),
+    TableSpec("labels", vocabulary.labels, columns=schemas.LABELS,
+              about="one row per label phrase an outlet gives ISIS or its opponents (data/labels.yaml)"),
+    TableSpec("figures", figures.figures, needs=("quotes",), columns=schemas.FIGURES,
+              about="one row per figure: a number quantifying something, with its unit, what it counts and its source"),
+    TableSpec("dates", dates.dates, columns=schemas.DATES,
+              about="one row per date or time expression, normalised to ISO at its stated precision"),
+    TableSpec("recurring_figures", figures.recurring_figures, needs=("figures",), scope="corpus",
+              columns=schemas.RECURRING_FIGURES,
+              about="one row per mention of a figure that more than one document states"),
+    TableSpec("parses", parse.parses, written=False,
+              about="the spaCy parse of the sentences that need one (internal: an object, not a table)"),
+    TableSpec("mentions", actors.mentions, needs=("parses",), columns=schemas.MENTIONS,
+              about="one row per mention of a catalogued actor"),
+    TableSpec("actors", catalogue.actors, scope="corpus", columns=schemas.ACTORS,
+              about="the actor catalogue in use, one row per actor"),
+    TableSpec("candidates", actors.candidates, needs=("mentions",), scope="corpus", columns=schemas.CANDIDATES,
+              about="capitalised names in body text that no catalogue entry covers, most frequent first"),
 )
 TABLES: dict[str, TableSpec] = {spec.name: spec for spec in SPECS}
 WRITTEN: tuple[str, ...] = tuple(spec.name for spec in SPECS if spec.written)
@@ -75,6 +103,36 @@ def order(names: Iterable[str] | None = None) -> list[str]:
     for name in TABLES if names is None else names:
         visit(name, ())
     return done
+
+
+def _all(column: pd.Series, kind: type) -> bool:
+    """Whether every value of an object column is of the given type or missing."""
+    return bool(column.map(lambda v: isinstance(v, kind) or pd.isna(v)).all())
+
+
+_DTYPE_CHECKS: dict[str, Callable[[pd.Series], bool]] = {
+    "str": lambda column: pd.api.types.is_string_dtype(column) or _all(column, str),
+    "int64": pd.api.types.is_integer_dtype,
+    "float64": pd.api.types.is_float_dtype,
+    "bool": lambda column: pd.api.types.is_bool_dtype(column) or _all(column, bool),
+}
+
+
+def schema_problems(name: str, frame: pd.DataFrame) -> list[str]:
+    """How a table differs from its schema (empty: it conforms): missing, unexpected or misplaced columns, and
+    columns whose values are not of the declared dtype (an empty table's columns may hold any dtype)."""
+    spec = TABLES[name]
+    declared = list(spec.columns)
+    problems = [f"{name}: no column {c!r}" for c in declared if c not in frame.columns]
+    extra = [c for c in frame.columns if c not in spec.columns]
+    if extra and not spec.more_columns:
+        problems.append(f"{name}: columns not in its schema: {', '.join(map(str, extra))}")
+    if [c for c in frame.columns if c in spec.columns] != [c for c in declared if c in frame.columns]:
+        problems.append(f"{name}: columns not in schema order")
+    for column, (dtype, _) in spec.columns.items():
+        if column in frame.columns and len(frame) and not _DTYPE_CHECKS[dtype](frame[column]):
+            problems.append(f"{name}.{column}: {frame[column].dtype} values, schema says {dtype}")
+    return problems
 
 
 class Build:

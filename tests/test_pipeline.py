@@ -6,8 +6,8 @@ from collections import Counter
 
 import pytest
 
-from analysis import pipeline
-from analysis.pipeline import SPECS, TABLES, WRITTEN, Build, order
+from analysis import load_corpus, pipeline
+from analysis.pipeline import SPECS, TABLES, WRITTEN, Build, order, schema_problems
 from analysis.stages.quotes import document_quotes
 
 
@@ -49,3 +49,29 @@ def test_each_stage_runs_once_per_build_and_no_stage_calls_another(corpus, monke
     assert build["quotes"] is tables["quotes"]  # asked again: the same frame, not computed again
     assert build.runs == Counter(list(TABLES))
     assert calls == Counter(list(TABLES)) + Counter({"document_quotes": len(corpus.texts)})
+
+
+def test_every_written_table_conforms_to_its_schema(build):
+    for name, frame in build.tables().items():
+        assert schema_problems(name, frame) == [], name
+    assert all(TABLES[name].columns for name in WRITTEN)
+    assert all(meaning and dtype in ("str", "int64", "float64", "bool")
+               for spec in SPECS for dtype, meaning in spec.columns.values())
+
+
+def test_schema_problems_name_the_column_and_the_difference(build):
+    quotes = build["quotes"]
+    assert schema_problems("quotes", quotes.drop(columns="kind")) == ["quotes: no column 'kind'"]
+    assert schema_problems("quotes", quotes.assign(extra=1)) == ["quotes: columns not in its schema: extra"]
+    assert schema_problems("quotes", quotes.astype({"cue_start": float})) == [
+        "quotes.cue_start: float64 values, schema says int64"]
+    assert schema_problems("quotes", quotes.iloc[:0].astype(object)) == []  # an empty table has no dtypes to check
+
+
+def test_tables_of_a_corpus_with_little_in_it_conform_too(tmp_path):
+    (tmp_path / "a.txt").write_text("A Headline\n\nThe weather was mild in the valley all week.\n", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text("doc_id,genre,genre_source\na,news,the editor\n", encoding="utf-8")
+    tables = Build(load_corpus(tmp_path)).tables()
+    assert {name: schema_problems(name, frame) for name, frame in tables.items() if schema_problems(name, frame)} == {}
+    assert schema_problems("documents", tables["documents"].drop(columns="n_words")) == [
+        "documents: no column 'n_words'"]
