@@ -76,11 +76,11 @@ SPECS: tuple[TableSpec, ...] = (
     TableSpec("parses", parse.parses, written=False,
               about="the spaCy parse of the sentences that need one (internal: an object, not a table)"),
     TableSpec("mentions", actors.mentions, needs=("parses",), columns=schemas.MENTIONS,
-              about="one row per mention of a catalogued actor"),
+              about="one row per actor mention: catalogued actors, and names the parse finds that the catalogue lacks"),
     TableSpec("actors", catalogue.actors, scope="corpus", columns=schemas.ACTORS,
               about="the actor catalogue in use, one row per actor"),
     TableSpec("candidates", actors.candidates, needs=("mentions",), scope="corpus", columns=schemas.CANDIDATES,
-              about="capitalised names in body text that no catalogue entry covers, most frequent first"),
+              about="the actors the catalogue lacks (unlisted mentions), named in most documents first: what to add"),
 )
 TABLES: dict[str, TableSpec] = {spec.name: spec for spec in SPECS}
 WRITTEN: tuple[str, ...] = tuple(spec.name for spec in SPECS if spec.written)

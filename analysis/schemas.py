@@ -161,9 +161,10 @@ RECURRING_FIGURES: Schema = {
 }
 MENTIONS: Schema = {
     "doc_id": DOC, "sent_id": SENT, "start": START, "end": END, "surface": ("str", "the mention as written"),
-    "actor_id": ("str", "the catalogued actor it names"),
+    "actor_id": ("str", "the actor it names: a catalogue id, or unlisted:<slug> for a name the catalogue lacks"),
     "kind": ("str", "name, demonym ('Iranian') or metonym (a capital standing for its government)"),
-    "in_body": IN_BODY, "alias": ("str", "the catalogue alias it matched"),
+    "in_body": IN_BODY, "alias": ("str", "the catalogue alias it matched (for an unlisted actor, the name)"),
+    "type": ("str", "the actor's type: its catalogue type, or from the parse's entity label for an unlisted one"),
 }
 ACTORS: Schema = {
     "actor_id": ("str", "the actor's id"), "name": ("str", "its display name"),
@@ -174,8 +175,9 @@ ACTORS: Schema = {
     "side": ("str", "the side it fights on, when the catalogue says (isis, jihadist; inherited through affiliation)"),
 }
 CANDIDATES: Schema = {
-    "name": ("str", "a capitalised name in body text that no catalogue entry covers"),
-    "count": ("int64", "its occurrences"), "n_docs": ("int64", "documents using it"),
-    "doc_id": ("str", "the document of its first occurrence"), "sent_id": SENT, "start": START, "end": END,
-    "sentence": ("str", "the sentence of its first occurrence"),
+    "actor_id": ("str", "the unlisted actor's id in the mentions table (unlisted:<slug>)"),
+    "name": ("str", "its longest name in the corpus"), "type": ("str", "its type (person, organization, state, place)"),
+    "count": ("int64", "its mentions"), "n_docs": ("int64", "documents naming it"),
+    "doc_id": ("str", "the document where that name is first written"), "sent_id": SENT, "start": START, "end": END,
+    "sentence": ("str", "the sentence where that name is first written"),
 }
