@@ -1,8 +1,9 @@
-"""Throughput of figure and date extraction on the replicated corpus (one core)."""
+"""Throughput of figure and date extraction on the replicated corpus (one core), with quantulum3 as a peer."""
 
 import warnings
 
 import pandas as pd
+from quantulum3 import parser as quantulum3
 
 from analysis.stages.dates import dates
 from analysis.stages.figures import figures, parse_figures
@@ -22,6 +23,12 @@ def main() -> None:
     report("figures (parse_figures)", megabytes, lambda: [parse_figures(t) for t in texts], repeat=5)
     report("figures table (sentences, topics)", megabytes, lambda: figures(corpus, quotes=NO_QUOTES), repeat=5)
     report("dates table", megabytes, lambda: dates(corpus), repeat=5)
+    sample = list(dict.fromkeys(texts))  # the distinct seed texts: quantulum3 is too slow for 5 MB
+    sample_mb = sum(len(t.encode("utf-8")) for t in sample) / 1e6
+    quantulum3.parse("warm-up: 5 km")
+    report("figures (parse_figures), seed texts once", sample_mb, lambda: [parse_figures(t) for t in sample], repeat=5)
+    report("peer: quantulum3 parser.parse, seed texts once", sample_mb, lambda: [quantulum3.parse(t) for t in sample],
+           repeat=1)
 
 
 if __name__ == "__main__":

@@ -47,7 +47,7 @@ def report(stage: str, megabytes: float, run: Callable[[], object], repeat: int 
     """Run a stage `repeat` times, print its best throughput in MB/s and return it."""
     best = min(_timed(run) for _ in range(repeat))
     rate = megabytes / best
-    print(f"{stage}: {rate:.1f} MB/s ({megabytes:.1f} MB in {best:.2f} s, best of {repeat})", flush=True)
+    print(f"{stage}: {rate:.3g} MB/s ({megabytes:.3g} MB in {best:.2f} s, best of {repeat})", flush=True)
     return rate
 
 

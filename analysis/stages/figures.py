@@ -108,6 +108,7 @@ class _Lexicon:
     symbols: dict[str, tuple[str, str]]  # symbol or code as written -> (unit code, kind)
     denominators: dict[str, str]  # lower-cased spelling after "per" -> unit code
     currencies: dict[str, str]  # symbol or prefix word as written -> currency code
+    currency_ends: frozenset[str]  # the last characters of currency symbols and prefix words
     codes: frozenset[str]  # ISO 4217 codes, which count only outside all-capitals text
     word_codes: frozenset[str]  # codes that are also English words ("ALL"), never read as currencies
     money_after_scale: dict[str, str]
@@ -221,6 +222,7 @@ def _lexicon() -> _Lexicon:
         symbols=symbols,
         denominators=denominators,
         currencies=currencies,
+        currency_ends=frozenset(written[-1] for written in currencies),
         codes=frozenset(iso),
         word_codes=frozenset(code for code in iso if code.lower() in _stopwords()),
         money_after_scale=u["money_after_scale"],
@@ -241,13 +243,19 @@ def _lexicon() -> _Lexicon:
 
 
 _TOKEN = re.compile(r"\s*[*†‡]?\s*([A-Za-z](?:[\w’'-]|\.(?=[A-Za-z]))*(?:(?<=\.[A-Za-z])\.)?)")
-_WORD_LIKE = re.compile(r"[A-Za-z][\w’'.-]*")
+_PREVIOUS_WORD = re.compile(r"(?<!\S)([A-Za-z][\w’'.-]*)[ \u00a0]+$")
 _NEXT_WORD = re.compile(r"\s*(?:of\s+)?([A-Za-z]+)")
 _CLOCK_DIGITS = re.compile(r"[0-2]?\d[.:][0-5]\d")
 _ORDINAL_OR_CODE = re.compile(r"[a-z]|-(?!to-)[a-z]|[:./]\d|\s?[ap]\.?m\b")
 _RANGE_SEP = re.compile(r"(?:\s?-)?\s?(?:(?P<dash>[-–—])|(?P<to>to)|(?P<and>and))(?:-|\s?)(?=[\d$€£¥a-z-])")
 _DATED = re.compile(rf"(?:(?:\s+[a-z]+){{0,2}}?\s+(?P<unit>[a-z]+))?\s+(?:{'|'.join(_DATE_FOLLOWERS)})\b")
 _ARITHMETIC = re.compile(r"\s*[+×=]\s*\d")
+_OPERATOR_BEFORE = re.compile(r"[+×=]\s*$")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_LOWER_WORDS = re.compile(r"[a-z]+")
+_NEXT_TOKEN = re.compile(r"\s*(\S+)")
+_OF_DETERMINER = re.compile(r"\s+of\s+(?:(?:the|these|those|its|their)\s+)?", re.IGNORECASE)
+_GROUPING = str.maketrans("", "", ", \u00a0\u202f")
 _SCORE = re.compile(r"\s?[-–]\s?(?P<other>\d{1,2})(?!\d|[,.]\d|\s*(?:%|per))")
 _CONVERSION_OPEN = re.compile(r"\s*\(\s*(?:(?:about|around|approximately|roughly|some|nearly|almost|~|c\.)\s*)?")
 _CONVERSION_CLOSE = re.compile(r"\s*\)")
@@ -281,7 +289,7 @@ def _text2num(phrase: str) -> float:
 
 def _words_value(words: str) -> tuple[float, int] | None:
     """Value of spelled-out number words and how many characters of them it uses (longest parsable prefix)."""
-    tokens = list(re.finditer(r"[A-Za-z]+", words))
+    tokens = list(_LETTERS.finditer(words))
     for n in range(len(tokens), 0, -1):
         try:
             return _text2num(words[: tokens[n - 1].end()]), tokens[n - 1].end()
@@ -298,14 +306,8 @@ def looks_plural(word: str) -> bool:
 
 def _previous_word(text: str, start: int, reach: int = 30) -> tuple[str, int] | None:
     """The word separated by spaces from offset start, and where it begins, if there is one."""
-    head = text[max(0, start - reach):start]
-    stripped = head.rstrip(" \u00a0")
-    if stripped == head or not stripped:
-        return None
-    word = stripped.split()[-1]
-    if not _WORD_LIKE.fullmatch(word):
-        return None
-    return word, start - (len(head) - len(stripped)) - len(word)
+    m = _PREVIOUS_WORD.search(text, max(0, start - reach), start)
+    return (m.group(1), m.start(1)) if m else None
 
 
 def _is_date_number(low: str, start: int, end: int, value: float, raw: str, before: tuple[str, int] | None) -> bool:
@@ -344,7 +346,7 @@ def _is_designator(text: str, low: str, end: int, before: tuple[str, int] | None
     word_start = before[1]
     if word_start == 0 or _SENTENCE_END.search(text, max(0, word_start - 3), word_start):
         return False
-    after = re.match(r"\s*(\S+)", text[end:end + 30])
+    after = _NEXT_TOKEN.match(text, end, end + 30)
     return not after or after.group(1)[0].isupper() or after.group(1)[0] in ".,;:)" or (
         after.group(1)[0].isalpha() and not looks_plural(after.group(1).strip(".,;:")))
 
@@ -357,7 +359,7 @@ def _is_score(low: str, start: int, end: int, value: float) -> bool:
         return False
     if float(m.group("other")) <= value:
         return True
-    near = re.findall(r"[a-z]+", low[max(0, start - 25):start]) [-2:] + re.findall(r"[a-z]+", low[m.end():m.end() + 25])[:2]
+    near = _LOWER_WORDS.findall(low, max(0, start - 25), start)[-2:] + _LOWER_WORDS.findall(low, m.end(), m.end() + 25)[:2]
     return bool(_lexicon().score_words.intersection(near))
 
 
@@ -366,9 +368,9 @@ def _counted(text: str, pos: int, plural: bool, limit: int = 4) -> str:
     at its last plural-looking or capitalised word ("three [struck] the airport" counts nothing named).
     An acronym is a word ("hundreds of IS fighters"), and "U.S. and allied forces" is one phrase."""
     stop = _lexicon().counted_stop
-    m = re.match(r"\s+of\s+(?:(?:the|these|those|its|their)\s+)?", text[pos:pos + 30], re.IGNORECASE)
+    m = _OF_DETERMINER.match(text, pos, pos + 30)
     if m:
-        pos += m.end()
+        pos = m.end()
     words: list[str] = []
     while len(words) < limit:
         m = _TOKEN.match(text, pos)
@@ -432,6 +434,9 @@ def _in_capitals(text: str, start: int, end: int) -> bool:
 def _currency_before(text: str, start: int) -> tuple[str, int]:
     """A currency symbol or code written just before a number ("$", "US $", "USD "): (code, new start)."""
     lex = _lexicon()
+    last = text[max(0, start - 2):start].rstrip(" \u00a0")[-1:]
+    if last not in lex.currency_ends:
+        return "", start  # no currency symbol or code ends here (a quick test before the search)
     m = lex.currency_before.search(text, max(0, start - 8), start)
     if not m:
         return "", start
@@ -464,7 +469,7 @@ def _number(text: str, low: str, m: re.Match, currency: str) -> _Number | None:
     lex = _lexicon()
     end = m.end()
     if m.group("digits"):
-        value = float(re.sub(r"[,\s\u202f]", "", m.group("digits"))) * (-1 if m.group("sign") else 1)
+        value = float(m.group("digits").translate(_GROUPING)) * (-1 if m.group("sign") else 1)
         scale = lex.after_digits.match(low, end)
         if scale:
             word = scale.group("scale")
@@ -525,7 +530,7 @@ def _unit(text: str, low: str, end: int, vague: bool, scaled: bool) -> tuple[str
     best = ("", "count", end)
     named = lex.unit_name.match(low, end)
     if named and (vague or " of" not in low[end:named.start("unit")]):
-        spelling = re.sub(r"\s+", " ", named.group("unit"))
+        spelling = " ".join(named.group("unit").split())
         unit, kind = lex.units[spelling]
         if scaled and spelling in lex.money_after_scale:
             unit, kind = lex.money_after_scale[spelling], "money"
@@ -546,7 +551,7 @@ def _rate(low: str, unit: str, end: int) -> tuple[str, int]:
     m = _lexicon().rate.match(low, end)
     if not m:
         return unit, end
-    return f"{unit}/{_lexicon().denominators[re.sub(r'[ ]+', ' ', m.group('den'))]}", m.end()
+    return f"{unit}/{_lexicon().denominators[' '.join(m.group('den').split())]}", m.end()
 
 
 class _Measure(NamedTuple):
@@ -630,7 +635,7 @@ def _range(text: str, low: str, first: _Measure, m: re.Match) -> _Measure | None
 
 def _scale_of(measure: _Measure, m: re.Match) -> float:
     """The scale a scaled number was multiplied by ("2 million": 1e6)."""
-    raw = float(re.sub(r"[,\s\u202f]", "", m.group("digits"))) if m.group("digits") else _words_value(m.group("words"))[0]
+    raw = float(m.group("digits").translate(_GROUPING)) if m.group("digits") else _words_value(m.group("words"))[0]
     return measure.value / raw if raw else 1.0
 
 
@@ -673,7 +678,7 @@ def _figure(text: str, low: str, m: re.Match) -> Figure | None:
                  or _is_designator(text, low, m.end(), prev)
                  or _is_clock_time(low, m.start(), m.end(), m.group("digits"))
                  or _is_score(low, m.start(), m.end(), measure.value)
-                 or _ARITHMETIC.match(low, m.end()) or re.search(r"[+×=]\s*$", low[max(0, start - 3):start])):
+                 or _ARITHMETIC.match(low, m.end()) or _OPERATOR_BEFORE.search(low, max(0, start - 3), start)):
         return None
     if m.group("words") and not measure.scaled and measure.kind == "count" and (
             measure.value == 1 or (prev_word in lex.anaphoric and measure.value < 10)
