@@ -133,11 +133,13 @@ LABELS: Schema = {
 }
 FIGURES: Schema = {
     "doc_id": DOC, "sent_id": SENT, "start": START, "end": END,
-    "surface": ("str", "the number with its currency sign, scale word and unit ('$ 500 billion')"),
+    "surface": ("str", "the number with its currency sign, scale word, unit, rate and any parenthesised conversion "
+                       "('$ 500 billion', '62 mph (100 km/h)')"),
     "value": ("float64", "the value in the stated unit, or the low end of a range or vague magnitude"),
     "value_high": ("float64", "the high end of a range or vague magnitude in the same unit (empty for one value)"),
-    "unit": ("str", "USD, km, year, percent, ... (empty for a bare count)"),
-    "kind": ("str", "money, count, distance, area, duration, age, percent, weight, volume or speed"),
+    "unit": ("str", "USD, km, GB, year, percent, ...; a rate is unit/denominator (USD/bbl); empty for a bare count"),
+    "kind": ("str", "money, count, distance, area, volume, weight, duration, age, percent, speed, data, frequency, "
+                    "power, energy, electricity, temperature or sound"),
     "counted": ("str", "for a count: the noun phrase counted ('ISIS fighters')"),
     "approximate": ("bool", "whether it is hedged ('around', 'at least') or a range"),
     "vague": ("bool", "whether it is a vague magnitude ('hundreds', 'thousands of')"),

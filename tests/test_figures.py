@@ -423,3 +423,16 @@ def test_bad_input_is_a_clear_error_and_no_figures_is_an_empty_table(tmp_path):
 )
 def test_readable_number(value, text):
     assert readable_number(value) == text
+
+
+def test_a_range_recurs_when_both_its_ends_do(tmp_path):
+    (tmp_path / "a.txt").write_text("First report\n\nBetween 20 and 30 people were killed in the raid on Monday.\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Second report\n\nThe raid killed 20-30 people, officials said on Monday.\n",
+                                    encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Third report\n\nThe raid killed 20 people, medics said on Monday.\n",
+                                    encoding="utf-8")
+    small = load_corpus(tmp_path)
+    table = Build(small)["recurring_figures"]
+    assert table[["figure", "surface"]].to_records(index=False).tolist() == [
+        ("20–30 people", "20 and 30"), ("20–30 people", "20-30")]
