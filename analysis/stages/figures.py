@@ -822,12 +822,16 @@ def readable_number(value: float) -> str:
     return f"{value:,.0f}" if value.is_integer() else f"{value:,.3g}"
 
 
+def readable_range(value: float, high: float | None) -> str:
+    """A value, or a range from it to high, as a reader writes it: "7,000", "10,000–100,000"."""
+    low = readable_number(value)
+    return low if high is None or pd.isna(high) else f"{low}–{readable_number(float(high))}"
+
+
 def _same_figure_key(row: pd.Series) -> str:
     """A readable key shared by mentions of the same figure: value (a range by both ends: "10,000–100,000")
     and unit, or value and counted head noun."""
-    value = readable_number(float(row["value"]))
-    if pd.notna(row["value_high"]):
-        value = f"{value}–{readable_number(float(row['value_high']))}"
+    value = readable_range(float(row["value"]), float(row["value_high"]))
     if row["kind"] != "count":
         return f"{value} {row['unit']}".strip()
     head = row["counted"].lower().split()[-1].strip("’'") if row["counted"] else ""

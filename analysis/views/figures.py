@@ -6,7 +6,7 @@ import pandas as pd
 from analysis.views import charts
 from analysis.stages.corpus import Corpus
 from analysis.stages.dates import document_date, period_start
-from analysis.stages.figures import readable_number
+from analysis.stages.figures import readable_range
 from analysis.views.html import NO_MATH_CLASS, escape, escape_markdown, highlight, note
 from analysis.views.limits import MAX_DOCUMENTS, busiest, markdown_note
 
@@ -29,8 +29,8 @@ def _table(head: tuple[str, ...], rows: list[list[str]]) -> str:
 
 
 def _value(row: pd.Series) -> str:
-    """A figure's value for reading: "500 billion USD", "100,000 km", "0.667 fraction"."""
-    return f"{readable_number(float(row['value']))} {row['unit']}".strip()
+    """A figure's value for reading: "500 billion USD", "100,000 km", "0.667 fraction", "20–30"."""
+    return f"{readable_range(float(row['value']), row['value_high'])} {row['unit']}".strip()
 
 
 def _source_names(corpus: Corpus, figs: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
