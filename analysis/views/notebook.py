@@ -11,7 +11,7 @@ import pandas as pd
 from analysis.pipeline import Build
 from analysis.stages.catalogue import use_catalogue
 from analysis.stages.corpus import Corpus, load_corpus
-from analysis.views import charts
+from analysis.views import charts, tables
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 CORPUS_ENV = "ANALYSIS_CORPUS"
@@ -63,4 +63,6 @@ def setup() -> Corpus:
     folder's actors.yaml or the build's --catalogue over it) and load the corpus (the one build() reads)."""
     configure()
     use_catalogue(corpus_path())
-    return build().corpus
+    corpus = build().corpus
+    tables.enable(dict(zip(corpus.documents["doc_id"], corpus.documents["label"])))
+    return corpus

@@ -15,14 +15,17 @@ from pathlib import Path
 
 import altair as alt
 import nbformat
+import pandas as pd
 import vl_convert
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 from nbconvert.filters import markdown2html
 from traitlets.config import Config
 
-from analysis.views import charts
+from analysis.stages.corpus import load_corpus
+from analysis.views import article, charts
 from analysis.views.notebook import CORPUS_ENV, PROJECT_ROOT
+from analysis.views.tables import REPORT_ENV
 
 NOTEBOOKS = PROJECT_ROOT / "notebooks"
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
@@ -35,6 +38,9 @@ TIMEOUT = 600  # seconds one cell may run
 # Paths that exist on one machine only: a home, a work tree, a temporary or kernel file.
 MACHINE_PATH = re.compile(r"(?:/work/|/tmp/|/home/|/root/|/Users/|[A-Z]:\\\\|ipykernel_\d+)[^\s\"'<>]*")
 ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")  # colours in tracebacks
+SCRIPT_HASHES = "'script-hashes'"  # placeholder in the page's CSP for the hashes of its inline scripts
+_SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<code>.*?)</script>", re.DOTALL | re.IGNORECASE)
+_SCRIPT_TYPE = re.compile(r"""\btype\s*=\s*["']?(?P<type>[\w/+-]+)""", re.IGNORECASE)
 
 
 def source_sha256(nb: nbformat.NotebookNode) -> str:
@@ -87,13 +93,16 @@ def _failure(path: Path, nb: nbformat.NotebookNode, err: Exception) -> NotebookF
                           line if len(line) <= 300 else line[:299] + "…")
 
 
-def execute(path: Path, corpus: Path | None = None) -> nbformat.NotebookNode:
-    """Run a notebook top to bottom in its folder, reading `corpus` (None: the default seeds/); a failing cell
-    raises NotebookFailed naming the notebook and the cell."""
+def execute(path: Path, corpus: Path | None = None, *, report: bool = False) -> nbformat.NotebookNode:
+    """Run a notebook top to bottom in its folder, reading `corpus` (None: the default seeds/), for the report
+    (table rows link to the article pages) or not; a failing cell raises NotebookFailed naming the notebook and
+    the cell."""
     nb = nbformat.read(path, as_version=4)
-    env = {key: value for key, value in os.environ.items() if key != CORPUS_ENV}
+    env = {key: value for key, value in os.environ.items() if key not in (CORPUS_ENV, REPORT_ENV)}
     if corpus is not None:
         env[CORPUS_ENV] = str(Path(corpus).resolve())
+    if report:
+        env[REPORT_ENV] = "1"
     with tempfile.TemporaryDirectory(prefix="analysis-kernel-") as sockets:
         # IPC sockets in a private folder: no TCP port, so the kernel has nothing to warn about.
         transport = Config({"KernelManager": {"transport": "ipc", "ip": str(Path(sockets) / "kernel")}})
@@ -137,8 +146,11 @@ def page_assets() -> dict[str, str]:
     embed = (TEMPLATES / TEMPLATE / "embed.js").read_text(encoding="utf-8")
     csp = "; ".join([
         "default-src 'none'",
-        # Vega compiles its expressions with Function(), hence unsafe-eval; no other script runs.
-        f"script-src {_sha256_source(bundle)} {_sha256_source(embed)} 'unsafe-eval'",
+        # Exactly the page's inline scripts (SCRIPT_HASHES: filled in by export_page): the Vega bundle, the embedding
+        # script and the interactive tables'. Vega compiles its expressions with Function(), hence unsafe-eval;
+        # itables imports its DataTables bundle from a blob: URL it makes itself, hence blob: (a page's markup cannot
+        # name a blob: URL it did not create, and corpus text is escaped).
+        f"script-src {SCRIPT_HASHES} 'unsafe-eval' blob:",
         "style-src 'unsafe-inline'",
         "img-src data: blob:",
         "font-src data:",
@@ -184,11 +196,24 @@ def title_of(nb: nbformat.NotebookNode, fallback: str) -> tuple[str, str]:
     return fallback, ""
 
 
+def inline_scripts(page: str) -> list[str]:
+    """The text of every inline script a browser would run in the page (JSON data blocks left out)."""
+    return [m.group("code") for m in _SCRIPT.finditer(page) if _runs(m.group("attributes"))]
+
+
+def _runs(attributes: str) -> bool:
+    """Whether a script element with these attributes is code the browser runs (not a JSON data block)."""
+    kind = _SCRIPT_TYPE.search(attributes)
+    return (kind.group("type").lower() if kind else "text/javascript") in ("text/javascript", "module",
+                                                                            "application/javascript")
+
+
 def export_page(nb: nbformat.NotebookNode, title: str) -> str:
-    """One executed notebook as a self-contained offline HTML page."""
+    """One executed notebook as a self-contained offline HTML page; its CSP allows exactly its inline scripts."""
     nb.metadata["title"] = title
     body, _ = _exporter().from_notebook_node(nb, resources={"report": page_assets()})
-    return body
+    hashes = " ".join(dict.fromkeys(_sha256_source(code) for code in inline_scripts(body)))
+    return body.replace(SCRIPT_HASHES, hashes, 1)
 
 
 PLAIN_CSS = """
@@ -273,6 +298,48 @@ traceback.</p>"""
     return plain_page(f"{title}: not computed", body)
 
 
+ARTICLE_CSS = PLAIN_CSS.replace("max-width: 48rem", "max-width: 90rem") + article.stylesheet()
+
+
+def read_tables(folder: Path) -> dict[str, pd.DataFrame]:
+    """The tables a build wrote (CSV or Parquet), by name."""
+    tables = {p.stem: pd.read_csv(p, keep_default_na=False, na_values=[""]) for p in sorted(folder.glob("*.csv"))}
+    tables.update({p.stem: pd.read_parquet(p) for p in sorted(folder.glob("*.parquet"))})
+    return tables
+
+
+def write_articles(report: Path, corpus: Path, tables: Path | None) -> list[tuple[str, str]]:
+    """One page per document of the corpus, every finding marked (from the build's tables, else computed here);
+    returns (page, label) for each."""
+    loaded = load_corpus(corpus)
+    if tables is not None and tables.is_dir():
+        found = read_tables(tables)
+    else:
+        from analysis.pipeline import build_tables
+
+        found = build_tables(loaded)
+    (report / "articles").mkdir(exist_ok=True)
+    pages = []
+    for doc in loaded.documents.itertuples():
+        page = article.page_name(doc.doc_id)
+        heading = doc.label if not isinstance(doc.title, str) else f"{doc.label}: {doc.title}"
+        body = (f'<nav><a href="../index.html">&larr; All pages of the report</a></nav>'
+                + article.article_html(loaded.texts[doc.doc_id], doc.doc_id, found, heading))
+        (report / page).write_text(plain_page(heading, body, css=ARTICLE_CSS), encoding="utf-8")
+        pages.append((page, doc.label))
+    return pages
+
+
+def article_links(articles: list[tuple[str, str]]) -> str:
+    """The index's list of article pages."""
+    if not articles:
+        return ""
+    items = "\n".join(f'<li><a href="{html.escape(page)}">{html.escape(label)}</a></li>' for page, label in articles)
+    return (f"<h2>Each article, every finding marked</h2>\n<p>Actors by type, figures, statements with their speaker "
+            f"and cue, credit and blame cues, shared passages and dates, each layer switchable; a table row's link "
+            f"leads to its place in the article.</p>\n<ul class=\"tables\">\n{items}\n</ul>")
+
+
 class ReportIncomplete(RuntimeError):
     """Some notebooks failed; the report was written with an error page for each."""
 
@@ -289,7 +356,7 @@ def build_report(notebooks: list[Path], out_dir: Path, corpus: Path, *, tables: 
         page = f"{path.stem}.html"
         print(f"report: [{i}/{len(notebooks)}] running {path.name} ...", file=sys.stderr, flush=True)
         try:
-            nb = execute(path, corpus)
+            nb = execute(path, corpus, report=True)
             title, intro = title_of(nb, path.stem)
             (report / page).write_text(export_page(nb, title), encoding="utf-8")
             outcome = "done"
@@ -301,9 +368,10 @@ def build_report(notebooks: list[Path], out_dir: Path, corpus: Path, *, tables: 
         pages.append((page, title, intro))
         print(f"report: [{i}/{len(notebooks)}] {path.name} -> {page} in {time.perf_counter() - started:.1f} s: "
               f"{outcome}", file=sys.stderr, flush=True)
+    articles = write_articles(report, Path(corpus), tables)
     index = report / "index.html"
-    index.write_text(index_page(pages, Path(corpus), failed=failed, tables=table_links(tables, report)),
-                     encoding="utf-8")
+    index.write_text(index_page(pages, Path(corpus), failed=failed,
+                                tables=article_links(articles) + table_links(tables, report)), encoding="utf-8")
     if failed:
         raise ReportIncomplete("; ".join(failed.values()) + f" (the other pages and an error page are in {index})")
     return index
