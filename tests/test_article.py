@@ -7,7 +7,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from analysis.pipeline import build_tables
+from analysis.pipeline import Build
 from analysis.stages.corpus import load_corpus
 from analysis.views.article import LAYERS, article_html, findings, show
 from notebook_factory import hostile_corpus
@@ -17,7 +17,7 @@ DOC = "000_d251aeb472392b04"
 
 @pytest.fixture(scope="module")
 def tables(corpus):
-    return build_tables(corpus)
+    return Build(corpus).tables()
 
 
 @pytest.fixture(scope="module")
@@ -65,6 +65,6 @@ def test_every_table_row_of_the_document_has_an_anchor(tables, view):
 
 def test_markup_in_an_article_stays_text(tmp_path):
     corpus = load_corpus(hostile_corpus(tmp_path / "corpus"))
-    html = show(corpus, "900_hostile", build_tables(corpus))
+    html = show(corpus, "900_hostile", Build(corpus).tables())
     assert "<script>window" not in html and "&lt;script&gt;window.__pwned" in html
     assert not re.search(r"<img", html)

@@ -315,9 +315,9 @@ def write_articles(report: Path, corpus: Path, tables: Path | None) -> list[tupl
     if tables is not None and tables.is_dir():
         found = read_tables(tables)
     else:
-        from analysis.pipeline import build_tables
+        from analysis.pipeline import Build
 
-        found = build_tables(loaded)
+        found = Build(loaded).tables()
     (report / "articles").mkdir(exist_ok=True)
     pages = []
     for doc in loaded.documents.itertuples():
