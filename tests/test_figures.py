@@ -198,6 +198,7 @@ def test_ranges_are_one_figure_from_value_to_value_high(text, surface, value, hi
     [
         ("The phone has 512GB of storage.", "512GB", 512, "GB", "data"),
         ("Audio is sampled at 48kHz.", "48kHz", 48, "kHz", "frequency"),
+        ("Temperatures reached 40C in Madrid.", "40C", 40, "°C", "temperature"),
         ("Shares closed at 230p.", "230p", 230, "pence", "money"),
         ("The engine makes 610 horsepower.", "610 horsepower", 610, "hp", "power"),
         ("Brent rose to US $71.10 per barrel.", "US $71.10 per barrel", 71.10, "USD/bbl", "money"),
@@ -230,6 +231,7 @@ def test_glued_rate_currency_and_converted_units(text, surface, value, unit, kin
         ("The war displaced nearly 900,000 from their homes.", "900,000", 9e5, "people", True),
         ("Dozens of U.S. and allied forces left.", "Dozens", 12, "U.S. and allied forces", False),
         ("A 74-member coalition met.", "74-member", 74, "coalition", False),
+        ("She filed a 40-page report.", "40-page", 40, "page", False),
     ],
 )
 def test_number_words_and_what_they_count(text, surface, value, counted, approximate):
@@ -255,6 +257,8 @@ def test_fractions_before_of(text, surface, value):
     [
         "The FTSE 100 fell sharply on Monday.",
         "Users of Windows 10 complained.",
+        "The iPhone 15 Pro sold out.",
+        "The Boeing 737 Max 8 was grounded.",
         "The plant is certified to ISO 9001 standards.",
         "The show airs on channel two.",
         "Flight 370 vanished over the ocean.",

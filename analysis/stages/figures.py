@@ -249,6 +249,7 @@ _CLOCK_DIGITS = re.compile(r"[0-2]?\d[.:][0-5]\d")
 _ORDINAL_OR_CODE = re.compile(r"[a-z]|-(?!to-)[a-z]|[:./]\d|\s?[ap]\.?m\b")
 _RANGE_SEP = re.compile(r"(?:\s?-)?\s?(?:(?P<dash>[-–—])|(?P<to>to)|(?P<and>and))(?:-|\s?)(?=[\d$€£¥a-z-])")
 _DATED = re.compile(rf"(?:(?:\s+[a-z]+){{0,2}}?\s+(?P<unit>[a-z]+))?\s+(?:{'|'.join(_DATE_FOLLOWERS)})\b")
+_COMPOUND = re.compile(r"-(?!to-)[a-z]+(?=\s+[a-z])")  # "a 40-page report": digits, hyphen, a lower-case noun
 _ARITHMETIC = re.compile(r"\s*[+×=]\s*\d")
 _OPERATOR_BEFORE = re.compile(r"[+×=]\s*$")
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -341,7 +342,7 @@ def _is_designator(text: str, low: str, end: int, before: tuple[str, int] | None
     word = before[0].lower().rstrip(".")
     if word in lex.designator_nouns:
         return True
-    if not before[0][0].isupper() or word in lex.units or before[0].endswith(("'s", "’s")):
+    if before[0].islower() or word in lex.units or before[0].endswith(("'s", "’s")):  # "Windows", "iPhone"
         return False
     word_start = before[1]
     if word_start == 0 or _SENTENCE_END.search(text, max(0, word_start - 3), word_start):
@@ -581,6 +582,9 @@ def _measure(text: str, low: str, m: re.Match, currency: str, start: int) -> _Me
     suffix = lex.count_suffix.match(low, end) if is_digits and not scaled else None
     if suffix:
         return _Measure(start, suffix.end(), m.end(), value, None, "", "count", False, False, False, True)
+    compound = _COMPOUND.match(text, end) if is_digits and not scaled else None
+    if compound and not lex.unit_name.match(low, end) and not lex.age_after.match(low, end):
+        return _Measure(start, compound.end(), m.end(), value, None, "", "count", False, False, False, True)
     if fraction:
         return _Measure(start, end, m.end(), value, None, "fraction", "percent", vague, scaled, True, False)
     unit, kind, unit_end = _unit(text, low, end, vague, scaled)
@@ -706,6 +710,8 @@ def _figure(text: str, low: str, m: re.Match) -> Figure | None:
         plural = kind == "count" and value != 1 and not measure.suffix
         counted = _counted(text, end, plural) or (
             _counted_from_clause(low, text, start) if kind == "count" else "")
+        if measure.suffix and not lex.count_suffix.match(low, m.end()):
+            counted = text[m.end() + 1:end]  # "a 40-page report" counts pages
         if not counted and kind == "count" and _people_verb_before(low, start):
             counted = "people"
     return Figure(start, end, text[start:end], value, measure.high, unit, kind, counted, approximate, measure.vague)
