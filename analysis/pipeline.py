@@ -9,7 +9,7 @@ from operator import attrgetter
 import pandas as pd
 
 from analysis import schemas
-from analysis.stages import actors, catalogue, dates, figures, parse, quotes, reuse, stance, vocabulary
+from analysis.stages import actors, catalogue, dates, events, figures, parse, quotes, reuse, stance, vocabulary
 from analysis.stages.corpus import Corpus
 
 SCOPES = ("document", "corpus")
@@ -51,10 +51,14 @@ SPECS: tuple[TableSpec, ...] = (
               about="one row per input file that needed a fallback or was skipped"),
     TableSpec("quotes", quotes.quotes, columns=schemas.QUOTES,
               about="one row per statement the text attributes to someone (per reporting cue)"),
-    TableSpec("stance", stance.stance, needs=("quotes",), columns=schemas.STANCE,
+    TableSpec("event_parses", events.event_parses, needs=("parses", "mentions"), written=False,
+              about="the parse of the body sentences that may hold an event and that `parses` left out (internal)"),
+    TableSpec("events", events.events, needs=("parses", "event_parses", "quotes", "mentions"), columns=schemas.EVENTS,
+              about="one row per (agent, target) of a clause in which a named actor acts on another or on what matters"),
+    TableSpec("stance_evidence", stance.evidence, needs=("events",), columns=schemas.STANCE_EVIDENCE,
+              about="one row per credit or blame judgment an asserted event makes (its act and judged actor)"),
+    TableSpec("stance", stance.stance, needs=("stance_evidence", "mentions"), columns=schemas.STANCE,
               about="one row per document and judgeable actor it names in its body: credited, blamed, both or neutral"),
-    TableSpec("stance_evidence", stance.evidence, needs=("quotes",), columns=schemas.STANCE_EVIDENCE,
-              about="one row per credit or blame judgment (cue and judged mention)"),
     TableSpec("copies", reuse.copies, scope="corpus", columns=schemas.COPIES,
               about="one row per document whose body copies an earlier one"),
     TableSpec("shared_sentences", reuse.shared_sentences, needs=("quotes", "copies"), scope="corpus",

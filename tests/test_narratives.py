@@ -9,7 +9,7 @@ from analysis.views import narratives as view
 from analysis.stages.actors import mentions
 from analysis.stages.quotes import quotes
 from analysis.stages.reuse import copies, reuse, shared_sentences
-from analysis.stages.stance import evidence, stance
+from analysis.pipeline import Build
 from analysis.stages.vocabulary import labels, vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,21 +30,23 @@ def test_differing_words_are_marked_in_runs():
 
 def test_outlet_stories_take_their_numbers_from_the_tables(corpus):
     table = view.quoted(corpus, quotes(corpus))
-    stories = view.outlet_stories(corpus, table, stance(corpus, quotes(corpus)), vocabulary(corpus, mentions(corpus)),
+    stories = view.outlet_stories(corpus, table, Build(corpus)["stance"], vocabulary(corpus, mentions(corpus)),
                                   labels(corpus), _shared(corpus)[1])
     paragraphs = re.sub(r"<[^>]+>", "", stories).split("\n\n")  # corpus words come wrapped by escape_markdown
     assert len(paragraphs) == 5
     # 003 attributes 4 statements (read: the Sunni fighters twice, Khattab Omer, Iraqi security officials)
     assert "attributes 4 statements to 3 speakers" in paragraphs[3]
-    assert "It credits Turkey and blames Islamic State." in paragraphs[3]
+    assert "It credits Turkey and blames Islamic State." in paragraphs[3]  # "town after town being freed by the
+    # Sunni fighters along with the Turkish Forces"; "gruesome and heinous killings"
     assert "It shares no passage with the others." in paragraphs[4]
 
 
 def test_evidence_is_one_click_away(corpus):
-    matrix = view.stance_matrix(corpus, stance(corpus, quotes(corpus)))
-    html = view.stance_evidence_html(corpus, matrix, evidence(corpus, quotes(corpus)))
+    built = Build(corpus)
+    matrix = view.stance_matrix(corpus, built["stance"])
+    html = view.stance_evidence_html(corpus, matrix, built["stance_evidence"])
     assert html.count("<details>") == len(matrix)
-    assert '<mark title="credit cue">thanks to</mark>' in html
+    assert '<mark title="credit cue">liberated</mark>' in html
 
 
 def test_markdown_prose_escapes_corpus_words(corpus):
@@ -92,4 +94,4 @@ def test_views_on_a_corpus_with_nothing_to_show(tmp_path):
     assert view.claims_html(view.recurring_claims(corpus, _shared(corpus)[0], said, labels(corpus))) == (
         "<p>No claim recurs across documents.</p>")
     assert view.reuse_html(corpus, _shared(corpus)[1]) == "<p>No passage is shared between documents.</p>"
-    assert view.stance_chart(view.stance_matrix(corpus, stance(corpus, quotes(corpus)))).to_dict()  # a note, not an error
+    assert view.stance_chart(view.stance_matrix(corpus, Build(corpus)["stance"])).to_dict()  # a note, not an error

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis.stages.catalogue import catalogue
 from analysis.stages.corpus import Corpus
+from analysis.stages.parse import FURNITURE, MAX_CHARS, Parsed, Parses, nlp, plural, reporting_lexicon, verb_forms
 
 COLUMNS = ["doc_id", "sent_id", "agent", "agent_start", "agent_end", "verb", "lemma", "verb_start", "verb_end",
            "verb_class", "target", "target_kind", "target_start", "target_end", "negated", "modality", "voice"]
@@ -44,8 +45,16 @@ _GROUP_NOUNS = frozenset({"force", "forces", "troops", "army", "armies", "fighte
                           "intervention", "operation", "operations", "army", "navy", "police", "commandos",
                           "advisers", "advisors", "sacrifices", "efforts", "endeavors", "endeavours", "role",
                           "presence", "support", "help", "resistance", "steadfastness", "leadership", "followers"})
+# Bodies that belong to the state they are "in" ("the armed forces in Iraq and Syria"); not fighters, who may be foreign.
+_NATIONAL = frozenset({"force", "forces", "troops", "army", "armies", "government", "governments", "authorities",
+                       "people", "nation", "nations", "military"})
+_GROUP_WORDS = frozenset({"group", "organization", "organisation", "movement"})  # "this group": the enemy named before
 _HELP_NOUNS = frozenset({"help", "support", "assistance", "backing", "aid", "cooperation", "participation"})
-_TARGET_PREPS = frozenset({"against", "on", "upon", "at", "from", "with", "to", "of", "in", "into", "for"})
+_RELATIONAL = frozenset({"control", "remnants", "rest", "presence", "part", "parts", "bulk", "majority", "most", "all",
+                         "much", "heart", "members", "lives", "positions", "position", "targets", "hands", "thousands",
+                         "hundreds", "millions", "dozens", "scores", "tens", "number", "numbers", "lot", "lots", "many",
+                         "some", "acts", "act", "cases"})
+_TARGET_PREPS = frozenset({"against", "on", "upon", "at", "from", "with", "to", "of", "for"})
 _MODIFIER_PREPS = frozenset({"against", "on", "upon", "at", "to", "of"})
 
 
@@ -58,6 +67,7 @@ class VerbClasses:
     enemy_agent: dict[str, str]
     enemy_sides: frozenset[str]
     words: dict[str, frozenset[str]] = field(default_factory=dict)
+    irregular: dict[str, list[str]] = field(default_factory=dict)
 
 
 @cache
@@ -71,10 +81,11 @@ def verb_classes() -> VerbClasses:
                 raise ValueError(f"analysis/data/verb_classes.yaml: '{lemma}' is in both {lemma_class[lemma]} and {name}")
             lemma_class[lemma] = name
     lists = ("protected", "places", "victory", "harm", "positive_roles", "negative_roles", "deny", "possible",
-             "demanded", "light", "attack_nouns", "praise_nouns", "criticism_nouns", "agentive_nouns")
+             "demanded", "light", "judging", "attack_nouns", "praise_nouns", "criticism_nouns", "agentive_nouns",
+             "action_nouns", "credit_nouns", "blame_nouns", "role_nouns", "deal_nouns")
     return VerbClasses(lemma_class, {n: s["meaning"] for n, s in raw["classes"].items()},
                        {n: s["enemy_agent"] for n, s in raw["classes"].items()}, frozenset(raw["enemy_sides"]),
-                       {k: frozenset(str(w).lower() for w in raw[k]) for k in lists})
+                       {k: frozenset(str(w).lower() for w in raw[k]) for k in lists}, raw["irregular"])
 
 
 @cache
@@ -133,6 +144,11 @@ class Actors:
         rows = sorted((s, e, a) for s, e, a in mentions if types.get(a) != "place")
         return cls([r[0] for r in rows], rows)
 
+    def last_enemy(self, before: int) -> list[tuple[int, int, str]]:
+        """The latest mention of an enemy-side actor before a position ("this group" after "ISIS")."""
+        earlier = [r for r in self.rows[: bisect_right(self.starts, before - 1)] if is_enemy(r[2])]
+        return earlier[-1:]
+
     def at(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """The mentions overlapping [start, end)."""
         i = bisect_right(self.starts, end - 1)
@@ -158,7 +174,9 @@ class Context:
     base: int
     actors: Actors
     antecedents: dict[str, list[tuple[int, int, str]]]
-    speaker: str  # the voice's actor id when the voice is a catalogued or unlisted actor, for "we"
+    speaker: str
+    sent_id: int = -1
+    antecedent_sent: int = -9  # the voice's actor id when the voice is a catalogued or unlisted actor, for "we"
 
 
 def _start(tok: Token, ctx: Context) -> int:
@@ -180,11 +198,28 @@ def _conjuncts(tok: Token) -> list[Token]:
 
 
 def _pronoun(tok: Token, ctx: Context) -> list[tuple[int, int, str]]:
-    """A pronoun resolved to the actors it stands for: the speaker's side for "we", the latest fitting actor else."""
+    """A pronoun resolved to the actors it stands for: the speaker's side for "we"; the subject of the reporting
+    verb for a subject in its clause ("X announced it had started"); the noun before it for "them who"; else the
+    subject of the sentence before."""
     kind = _PRONOUNS.get(tok.lower_)
     if kind == "speaker":
         side = _affiliations().get(ctx.speaker, ctx.speaker) if ctx.speaker else ""
         return [(_start(tok, ctx), _end(tok, ctx), side)] if side else []
+    if tok.dep_ in ("nsubj", "nsubjpass"):  # "X announced it had started", "the army ..., as it battles"
+        for verb in tok.head.ancestors:
+            subject = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+            if subject is not None and subject.lower_ not in _PRONOUNS:
+                found = _named(subject, ctx)
+                if found:
+                    return found
+    if any(c.dep_ == "relcl" for c in tok.children):
+        for t in reversed(list(tok.sent)[: tok.i - tok.sent.start]):
+            if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod", "poss", "nmod") and t.lower_ not in _PRONOUNS:
+                found = _named(t, ctx)
+                if found:
+                    return found
+    if ctx.antecedent_sent != ctx.sent_id - 1:
+        return []
     return [(_start(tok, ctx), _end(tok, ctx), a) for *_, a in ctx.antecedents.get(kind or "", [])]
 
 
@@ -196,19 +231,35 @@ def _named(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
         return own
     if head.lower_ in _PRONOUNS:
         return _pronoun(head, ctx)
-    found = [m for c in head.children if c.dep_ in _NAME_DEPS and not _SUPPORT_MODIFIER.search(c.text)
-             for t in c.subtree for m in _token_actors(t, ctx)]
+    if (head.lemma_.lower() in _GROUP_WORDS and any(c.lower_ in ("this", "the", "that") for c in head.children)
+            and not any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in head.children)):
+        return [(_start(head, ctx), _end(head, ctx), a) for *_, a in ctx.actors.last_enemy(_start(head, ctx))]
+    found = [m for c in head.children if c.dep_ in _NAME_DEPS and c.dep_ != "appos" and not _SUPPORT_MODIFIER.search(c.text)
+             for t in _modifier(c) for m in _token_actors(t, ctx)]
     if found:
         return found
-    if head.lower_ in _GROUP_NOUNS or head.lemma_.lower() in _GROUP_NOUNS:
+    lemma = head.lemma_.lower()
+    if lemma in _HELP_NOUNS:  # "cooperation between X and Y"
+        found += [m for b in _between(head) for q in _conjuncts(b) for m in _named(q, ctx)]
+    if head.lower_ in _GROUP_NOUNS or lemma in _GROUP_NOUNS:
         for c in head.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+            if c.dep_ == "prep" and (c.lower_ in ("of", "from") or (c.lower_ == "in" and lemma in _NATIONAL)):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         found += [m for q in _conjuncts(p) for m in _named(q, ctx)]
             if c.dep_ == "poss":
                 found += _named(c, ctx)
+    if not found:  # "the SDF's focus", "Turkey's attack"
+        found = [m for c in head.children if c.dep_ == "poss" for m in _named(c, ctx)]
+    if not found:  # "the Syrian Democratic Forces, an alliance of ...": an apposition that is itself a name
+        found = [m for c in head.children if c.dep_ == "appos" for m in _token_actors(c, ctx)]
     return found
+
+
+def _modifier(tok: Token) -> list[Token]:
+    """A name-like modifier with its own compounds ("U.S. Special Forces"), never its clauses or prepositions."""
+    return [tok, *[t for c in tok.children if c.dep_ in ("compound", "flat", "amod", "nmod", "punct", "conj")
+                   for t in _modifier(c)]]
 
 
 def _phrase(head: Token, limit: int = 8) -> tuple[int, int]:
@@ -221,34 +272,43 @@ def _phrase(head: Token, limit: int = 8) -> tuple[int, int]:
     return left, right
 
 
-def _kind(head: Token, actors: list[tuple[int, int, str]]) -> str:
-    """What a target is: enemy, protected, actor, place, victory, harm or none."""
+def _kind(head: Token, actors: list[tuple[int, int, str]], ctx: Context | None = None) -> str:
+    """What a target is: enemy, protected, actor, place, victory, harm or none (ctx: to see actors inside it)."""
     vc = verb_classes()
     lemma, lower = head.lemma_.lower(), head.lower_
     if any(is_enemy(a) for *_, a in actors) or lower in _labels() or lemma in _labels():
         return "enemy"
     words = {lemma, lower}
+    if words & vc.words["attack_nouns"] and any(_inner(t, ctx) == "enemy" for t in _noun_targets(head)):
+        return "victory"  # "the campaign against ISIS": harming it is a harm, leading it a credit
     of = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "by") for p in c.children if p.dep_ == "pobj"]
     if words & vc.words["victory"] and words & vc.words["harm"]:
-        return "victory" if any(_kind(p, []) == "enemy" for p in of) else "harm"
+        return "victory" if any(_inner(p, ctx) == "enemy" for p in of) else "harm"
     if words & vc.words["victory"]:
         return "victory"
     if words & vc.words["harm"]:
         return "harm"
+    for c in head.children:  # "ISIS positions", "terrorist strongholds"
+        if c.dep_ in _NAME_DEPS and (c.lower_ in _labels() or c.lemma_.lower() in _labels()
+                                     or (ctx is not None and any(is_enemy(a) for *_, a in _token_actors(c, ctx)))):
+            return "enemy"
     if words & vc.words["protected"]:
         return "protected"
     if actors:
         return "actor"
     if words & vc.words["places"] or head.ent_type_ in ("GPE", "LOC", "FAC"):
         return "place"
-    for c in head.children:  # "ISIS positions", "terrorist strongholds", "the remnants of ISIS"
-        if c.dep_ in _NAME_DEPS and (c.lower_ in _labels() or c.lemma_.lower() in _labels()):
-            return "enemy"
-    for p in of:
-        inner = _kind(p, [])
-        if inner != "none":
-            return inner
+    if words & _RELATIONAL:  # "control of entire cities", "the remnants of ISIS"
+        for p in of:
+            inner = _inner(p, ctx)
+            if inner != "none":
+                return inner
     return "none"
+
+
+def _inner(tok: Token, ctx: Context | None) -> str:
+    """The kind of a phrase inside a target ("hundreds of ISIS fighters")."""
+    return _kind(tok, _named(tok, ctx) if ctx is not None else [], ctx)
 
 
 def _party(head: Token, ctx: Context, doc: Doc | Span, with_actors: bool = True) -> list[Party]:
@@ -258,7 +318,7 @@ def _party(head: Token, ctx: Context, doc: Doc | Span, with_actors: bool = True)
         actors = _named(tok, ctx) if with_actors else []
         left, right = _phrase(tok)
         start, end = _start(doc[left], ctx), _end(doc[right], ctx)
-        kind = _kind(tok, actors)
+        kind = _kind(tok, actors, ctx)
         if actors:
             out += [Party(a, s, e, "", kind) for s, e, a in actors]
         else:
@@ -267,10 +327,11 @@ def _party(head: Token, ctx: Context, doc: Doc | Span, with_actors: bool = True)
 
 
 def _objects(verb: Token) -> list[Token]:
-    """The verb's object heads: direct object, else prepositional objects, else an attribute."""
+    """The verb's object heads: direct object and prepositional objects ("with" only for verbs of joint action)."""
+    joint = verb_classes().lemma_class.get(verb.lemma_.lower()) == "collude"
     direct = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     preps = [p for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in _TARGET_PREPS
-             for p in c.children if p.dep_ == "pobj"]
+             and (c.lower_ != "with" or joint) for p in c.children if p.dep_ == "pobj"]
     particles = [p for c in verb.children if c.dep_ == "prt" for p in c.children if p.dep_ == "pobj"]
     return direct + particles + preps
 
@@ -304,8 +365,14 @@ def _agent_head(verb: Token) -> Token | None:
         return subject
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head
-    if verb.dep_ == "pcomp":  # "cooperation between X and Y in liberating", "by attacking"
+    if verb.dep_ == "pcomp":  # "cooperation between X and Y in liberating", "by attacking", "exchanging roles in targeting"
         prep = verb.head
+        judged = next((c for c in prep.head.children if c.dep_ in ("dobj", "obj")), None)
+        if judged is not None and verb_classes().lemma_class.get(prep.head.lemma_.lower()) in ("praise", "criticize"):
+            return judged  # "accused X of funding", "thanked X for liberating"
+        if prep.head.pos_ in ("NOUN", "PROPN") and prep.head.dep_ in ("dobj", "pobj") and prep.head.head.pos_ == "VERB" \
+                and not _between(prep.head):
+            return _agent_head(prep.head.head)
         return prep.head if prep.head.pos_ in ("NOUN", "PROPN") else _agent_head(prep.head)
     if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head is not verb:
         controller = verb.head
@@ -333,6 +400,8 @@ def _helpers(verb: Token) -> list[Token]:
             found += [p for p in c.children if p.dep_ == "pobj"]
         if c.lower_ == "thanks":
             found += [p for to in c.children if to.lower_ == "to" for p in to.children if p.dep_ == "pobj"]
+        if c.dep_ in ("prep", "advmod") and c.lower_ in ("along", "together"):  # "along with X", "together with X"
+            found += [p for w in c.children if w.lower_ == "with" for p in w.children if p.dep_ == "pobj"]
         if c.dep_ == "prep" and c.lower_ in ("with", "alongside"):
             for p in c.children:
                 if p.dep_ == "pobj" and p.lemma_.lower() in _HELP_NOUNS:
@@ -390,13 +459,32 @@ def _modality(verb: Token, sent: Span) -> str:
     return "asserted"
 
 
-def _light(verb: Token) -> Token | None:
-    """The attack noun of a light verb ("carried out airstrikes", "launched an offensive", "keeping pressure on")."""
+def _light(verb: Token) -> tuple[Token, str] | None:
+    """The noun that names the act of a light verb, with the act's class: an attack ("carried out airstrikes",
+    "launched an offensive", "keeping pressure on"), a crime ("the assassination was conducted by"), or a judgment
+    ("expressed gratitude to X", "voiced criticism of X")."""
     vc = verb_classes()
-    if verb.lemma_.lower() not in vc.words["light"]:
+    if verb.lemma_.lower() not in vc.words["light"] | vc.words["judging"]:
         return None
-    return next((c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")
-                 and c.lemma_.lower() in vc.words["attack_nouns"]), None)
+    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in vc.words["attack_nouns"] and verb.lemma_.lower() in vc.words["light"]:
+        return verb.head, "fight"  # "the progress our Coalition has made against the Islamic State"
+    for c in verb.children:
+        if c.dep_ not in ("dobj", "obj", "nsubjpass"):
+            continue
+        lemma = c.lemma_.lower()
+        if lemma in vc.words["praise_nouns"]:
+            return c, "praise"
+        if lemma in vc.words["criticism_nouns"]:
+            return c, "criticize"
+        if verb.lemma_.lower() not in vc.words["light"]:
+            continue
+        if lemma in vc.words["deal_nouns"]:
+            return c, "collude"
+        if lemma in vc.words["attack_nouns"]:
+            return c, "fight"
+        if lemma in vc.words["agentive_nouns"]:
+            return c, "violence"
+    return None
 
 
 def _verb_text(verb: Token, doc: Doc | Span) -> tuple[int, int]:
@@ -406,10 +494,31 @@ def _verb_text(verb: Token, doc: Doc | Span) -> tuple[int, int]:
 
 
 def _noun_targets(noun: Token) -> list[Token]:
-    """What an attack noun aims at: "strikes on X", "war against X", "damage to X"."""
-    return [p for t in noun.subtree if t.dep_ == "prep" and t.lower_ in ("on", "upon", "against", "to", "at")
-            and t.head.i == noun.i or (t.dep_ == "prep" and t.lower_ in ("against", "on") and t.head.head.i == noun.i)
-            for p in t.children if p.dep_ == "pobj"]
+    """What an act noun aims at: "strikes on X", "war against X", "damage to X", "gratitude to X"; else what the
+    clause it heads aims at ("an offensive to liberate Raqqa from the Islamic State")."""
+    joint = noun.lemma_.lower() in verb_classes().words["deal_nouns"]
+    direct = [p for c in (*noun.children, *noun.head.children) if c.dep_ == "prep"
+              and (c.lower_ in ("on", "upon", "against", "to", "at", "for") or (joint and c.lower_ == "with"))
+              and (c.head is noun or joint) for p in c.children if p.dep_ == "pobj"]
+    nested = [p for t in noun.subtree if t.dep_ == "prep" and t.lower_ in ("against", "on") and t.head is not noun
+              and t.i - noun.i <= 10 and not any(a.dep_ in ("relcl", "conj") for a in t.ancestors if a.i > noun.i)
+              for p in t.children if p.dep_ == "pobj"]
+    purpose = [o for c in noun.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in verb_classes().lemma_class
+               for o in _objects(c)]
+    return direct + nested or purpose
+
+
+def _role(noun: Token) -> str:
+    """What a "role" is: a victory ("a pivotal role", "a role in the liberation"), a harm ("a destructive role")."""
+    vc = verb_classes()
+    adjectives = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+    if adjectives & vc.words["negative_roles"]:
+        return "harm"
+    inner = [_kind(p, []) for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "to")
+             for p in c.children if p.dep_ == "pobj"]
+    if adjectives & vc.words["positive_roles"] or "victory" in inner:
+        return "victory"
+    return "harm" if "harm" in inner else "none"
 
 
 @dataclass
@@ -427,25 +536,52 @@ class Event:
     modality: str
 
 
+def _purpose(verb: Token) -> Token | None:
+    """The purpose clause of a verb when it aims at the enemy ("... to defeat the jihadists"): its verb."""
+    vc = verb_classes()
+    for c in verb.children:
+        if c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
+                and vc.lemma_class.get(c.lemma_.lower()) in ("defeat", "fight") \
+                and any(_kind(o, []) == "enemy" for o in _objects(c)):
+            return c
+    return None
+
+
+def _doer(verb: Token, ctx: Context, doc: Doc) -> list[Party]:
+    """The verb's agents (with the co-agents of "thanks to", "with the help of"); for a participle or infinitive
+    clause on a noun that names no actor, the subject of the verb governing that noun ("issued a statement praising")."""
+    head = _agent_head(verb)
+    agents = _party(head, ctx, doc) if head is not None else []
+    if verb.dep_ == "pcomp" and verb.head.head.pos_ == "VERB":  # "praised the cooperation between X and Y in liberating"
+        joint = [o for o in _objects(verb.head.head) if o.lemma_.lower() in _HELP_NOUNS]
+        agents = [p for o in joint for b in _between(o) for q in _conjuncts(b) for p in _party(q, ctx, doc)] or agents
+    if not any(p.actor for p in agents) and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ in ("dobj", "attr"):
+        governor = _agent_head(verb.head.head)
+        agents = _party(governor, ctx, doc) if governor is not None else agents
+    return agents + [p for h in _helpers(verb) for p in _party(h, ctx, doc)]
+
+
 def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
-    """The event of one verb of a listed class, or of a light verb with an attack noun."""
+    """The event of one verb of a listed class, or of a light verb with an act noun."""
     vc = verb_classes()
     lemma = verb.lemma_.lower()
-    noun = _light(verb)
-    cls = "fight" if noun is not None else vc.lemma_class.get(lemma)
+    light = _light(verb)
+    noun, cls = light if light else (None, vc.lemma_class.get(lemma))
     if cls is None or verb.pos_ not in ("VERB", "AUX") or lemma in ("be", "have"):
         return None
     doc = sent.doc
-    head = _agent_head(verb)
-    agents = _party(head, ctx, doc) if head is not None else []
-    if head is not None and not any(p.actor for p in agents) and verb.dep_ == "pcomp":
-        agents = [p for b in _between(head) for p in _party(b, ctx, doc)] or agents
-    agents += [p for h in _helpers(verb) for p in _party(h, ctx, doc)]
-    if noun is not None:
+    agents = _doer(verb, ctx, doc)
+    role = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "role"), None)
+    if role is not None:  # "played a pivotal role in the liberation"
+        left, right = _phrase(role)
+        targets = [Party(NO_ACTOR, _start(doc[left], ctx), _end(doc[right], ctx), doc[left : right + 1].text, _role(role))]
+    elif noun is not None:
         aims = _noun_targets(noun)
-        targets = [p for t in aims for p in _party(t, ctx, doc)] or _party(noun, ctx, doc, with_actors=False)
+        targets = [p for t in aims for p in _party(t, ctx, doc)]
         if not aims:
-            targets = [Party(NO_ACTOR, t.start, t.end, t.text, "none") for t in targets]
+            left, right = _phrase(noun)
+            kind = "harm" if cls == "violence" else "none"
+            targets = [Party(NO_ACTOR, _start(doc[left], ctx), _end(doc[right], ctx), doc[left : right + 1].text, kind)]
     elif _passive(verb) and verb.dep_ == "acl":
         targets = _party(verb.head, ctx, doc)
     elif _passive(verb):
@@ -455,38 +591,107 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
         targets = _party(subj, ctx, doc) if subj is not None else []
     else:
         targets = [p for o in _objects(verb) for p in _party(o, ctx, doc)]
+    aim = _purpose(verb)
+    if aim is not None and (cls == "collude" or not any(p.kind != "none" for p in targets)):
+        # "collaborating with X to defeat the jihadists", "resumed their effort to remove IS": a joint fight
+        agents += [p for p in targets if p.actor and cls == "collude"]
+        left, right = _phrase(aim)
+        targets = [Party(NO_ACTOR, _start(doc[left], ctx), _end(doc[right], ctx), doc[left : right + 1].text, "victory")]
     first, last = _verb_text(verb, doc)
-    if noun is not None:
+    if noun is not None and noun.i > verb.i:
         last = max(last, noun.i)
-        first_text = doc[first : last + 1].text
-    else:
-        first_text = doc[first : last + 1].text
     if not any(p.actor for p in agents + targets):
         return None
-    return Event(_start(doc[first], ctx), _end(doc[last], ctx), first_text, lemma, cls, agents, targets,
-                 _negated(verb), "denied" if _negated(verb) else _modality(verb, sent))
+    return Event(_start(doc[first], ctx), _end(doc[last], ctx), doc[first : last + 1].text, lemma, cls, agents,
+                 targets, _negated(verb), "denied" if _negated(verb) else _modality(verb, sent))
+
+
+def _owners(noun: Token, ctx: Context, doc: Doc) -> list[Party]:
+    """Who owns a quality or part: "X's leadership", "its role", "the sacrifices of X", "US proxies", the "of X"
+    shared by coordinated nouns ("the wise leadership and prudent guidelines of X")."""
+    heads = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    of = [p for n in (noun, *noun.conjuncts) if n.i >= noun.i for c in n.children
+          if c.dep_ == "prep" and c.lower_ in ("of", "by") for p in c.children if p.dep_ == "pobj"]
+    found = [p for h in heads for p in _party(h, ctx, doc) if p.actor]
+    return found or [p for h in of[:1] for p in _party(h, ctx, doc) if p.actor]
+
+
+def _judged_noun(noun: Token, sent: Span, ctx: Context) -> Event | None:
+    """A quality or a part whose owner is judged: "the sacrifices of X", "US proxies", "X's pivotal role"."""
+    vc = verb_classes()
+    lemma, lower = noun.lemma_.lower(), noun.lower_
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if lemma in vc.words["credit_nouns"] or lower in vc.words["credit_nouns"]:
+        kind = "victory"
+    elif lemma in vc.words["blame_nouns"] or lower in vc.words["blame_nouns"]:
+        kind = "harm"
+    elif lemma in vc.words["role_nouns"]:
+        kind = _role(noun)
+    else:
+        return None
+    owners = _owners(noun, ctx, sent.doc) if kind != "none" else []
+    if not owners:
+        return None
+    target = Party(NO_ACTOR, _start(noun, ctx), _end(noun, ctx), noun.text, kind)
+    return Event(_start(noun, ctx), _end(noun, ctx), noun.text, lemma, "attribute", owners, [target], False, "asserted")
+
+
+def _nominal(noun: Token, sent: Span, ctx: Context) -> Event | None:
+    """An act named by a noun with its doer: "US crimes", "crimes of X", "victims of X", "Daesh oppression", "the
+    U.S. killing of X", "the liberation of Mosul by X", "X's defeat of ISIS"."""
+    vc = verb_classes()
+    lemma = noun.lemma_.lower()
+    agentive = lemma in vc.words["agentive_nouns"] or noun.lower_ in vc.words["agentive_nouns"]
+    victory = lemma in vc.words["victory"] and lemma in vc.words["action_nouns"]
+    if noun.pos_ != "NOUN" or not (agentive or victory):
+        return None
+    doc = sent.doc
+    doers = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and not _SUPPORT_MODIFIER.search(c.text)]
+    of = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    by = [p for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+    action = lemma in vc.words["action_nouns"] or noun.lower_ in vc.words["action_nouns"]
+    if not action:
+        doers += of
+    agents = [p for d in doers + by for p in _party(d, ctx, doc) if p.actor]
+    if not agents:
+        return None
+    targets = [p for t in (of if action else []) + _noun_targets(noun) for p in _party(t, ctx, doc)]
+    cls = "defeat" if victory else "fight" if lemma in vc.words["attack_nouns"] else "violence"
+    if not targets:
+        targets = [Party(NO_ACTOR, _start(noun, ctx), _end(noun, ctx), noun.text, "harm" if cls == "violence" else "none")]
+    return Event(_start(noun, ctx), _end(noun, ctx), noun.text, lemma, cls, agents, targets, False, "asserted")
 
 
 def _supporters(sent: Span, ctx: Context) -> Iterator[Event]:
-    """"X-led Y", "X-backed Y": X supports Y (one event per modifier)."""
+    """"X-led Y", "X-backed Y": X supports Y (one event per modifier), whether the parser keeps "X-backed" as one
+    token or splits it into "X", "-", "backed"."""
+    doc = sent.doc
     for tok in sent:
         match = _SUPPORT_MODIFIER.search(tok.text)
-        if not match or tok.head.pos_ not in ("NOUN", "PROPN"):
+        split = tok.lower_ in _SUPPORT_LEMMA and tok.i >= 2 and doc[tok.i - 1].text == "-"
+        if not (match or split):
             continue
-        backers = _token_actors(tok, ctx) or [m for c in tok.children for t in c.subtree for m in _token_actors(t, ctx)]
+        head = tok.head if tok.head.pos_ in ("NOUN", "PROPN") else None
+        if head is None:
+            continue
+        if match:
+            backers = _token_actors(tok, ctx) or [m for c in tok.children for t in c.subtree for m in _token_actors(t, ctx)]
+            word, start, end = match.group(1), _end(tok, ctx) - len(match.group(1)), _end(tok, ctx)
+        else:
+            backers = [m for t in _modifier(doc[tok.i - 2]) for m in _token_actors(t, ctx)]
+            word, start, end = tok.text, _start(tok, ctx), _end(tok, ctx)
         if not backers:
             continue
-        head = tok.head
-        targets = _party(head, ctx, sent.doc)
         agents = [Party(a, s, e, "", "actor") for s, e, a in backers]
-        end = _end(tok, ctx)
-        yield Event(end - len(match.group()) + 1, end, match.group()[1:], _SUPPORT_LEMMA[match.group(1).lower()],
-                    "support", agents, targets, False, "asserted")
+        yield Event(start, end, word, _SUPPORT_LEMMA[word.lower()], "support", agents, _party(head, ctx, doc), False,
+                    "asserted")
 
 
 def sentence_events(sent: Span, ctx: Context) -> list[Event]:
     """Every event of one parsed sentence."""
-    found = [e for tok in sent if (e := _verbal(tok, sent, ctx)) is not None]
+    found = [e for tok in sent
+             if (e := _verbal(tok, sent, ctx) or _nominal(tok, sent, ctx) or _judged_noun(tok, sent, ctx)) is not None]
     return found + list(_supporters(sent, ctx))
 
 
@@ -494,13 +699,13 @@ def _remember(sent: Span, ctx: Context) -> None:
     """After a sentence: its subject's actors become what later pronouns may stand for."""
     types = _types()
     subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.lower_ in _PRONOUNS:
-        return
-    named = [m for t in _conjuncts(subject) for m in _named(t, ctx)]
+    named = [m for t in _conjuncts(subject) for m in _named(t, ctx)] if subject is not None else []
     if not named:
+        ctx.antecedents.clear()  # a pronoun looks back one sentence only
         return
     persons = [m for m in named if types.get(m[2]) == "person"]
     others = [m for m in named if types.get(m[2]) != "person"]
+    ctx.antecedent_sent = ctx.sent_id
     if persons:
         ctx.antecedents["person"] = persons[:1]
     if others:
@@ -551,11 +756,18 @@ def document_events(doc_id: str, sentences: Iterable[tuple[int, int, Span]], men
     """The events of one document from its parsed body sentences (sent_id, start offset, parsed span), in order."""
     actors = Actors.of(mentions)
     voices = _voices(quotes)
+    known = set(_types())
+    speakers = {int(q.cue_start): Party(q.speaker, int(q.speaker_start), int(q.speaker_end), "", "actor")
+                for q in quotes.itertuples() if isinstance(q.speaker, str)
+                and (q.speaker in known or q.speaker.startswith("unlisted:")) and q.speaker_start >= 0}
     ctx = Context(0, actors, {}, "")
     rows = []
     for sent_id, start, sent in sentences:
         ctx.base = start - sent.start_char
+        ctx.sent_id = sent_id
         for event in sentence_events(sent, ctx):
+            if not any(p.actor for p in event.agents) and event.verb_start in speakers:
+                event.agents = [speakers[event.verb_start]]  # "The general thanked X": the quotes resolved him
             voice = _voice(event.verb_start, voices)
             ctx.speaker = voice if voice in _types() or voice.startswith("unlisted:") else ""
             rows += list(_rows(doc_id, sent_id, event, voice))
@@ -563,19 +775,48 @@ def document_events(doc_id: str, sentences: Iterable[tuple[int, int, Span]], men
     return rows
 
 
-def parsed_sentences(parses: pd.DataFrame, doc_id: str) -> list[tuple[int, int, Span]]:
-    """The parsed body sentences of one document as (sent_id, start, span), in order."""
-    mine = parses[parses["doc_id"] == doc_id].sort_values("start")
-    return [(int(r.sent_id), int(r.start), r.doc[:]) for r in mine.itertuples()]
+@cache
+def _event_forms() -> frozenset[str]:
+    """Lower-case written forms of every event verb, light verb and judged noun of data/verb_classes.yaml."""
+    vc = verb_classes()
+    irregular = {**reporting_lexicon()["irregular"], **vc.irregular}
+    verbs = {f for lemma in (*vc.lemma_class, *vc.words["light"]) for f in verb_forms(lemma, irregular)}
+    nouns = {n for key in ("credit_nouns", "blame_nouns", "role_nouns", "agentive_nouns", "action_nouns")
+             for noun in vc.words[key] for n in (noun, plural(noun))}
+    return frozenset(verbs | nouns)
 
 
-def events(corpus: Corpus, parses: pd.DataFrame, quotes: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+_WORDS = re.compile(r"[a-z]+")
+
+
+def event_parses(corpus: Corpus, parses: Parses, mentions: pd.DataFrame) -> Parses:
+    """Parse the body sentences the `parses` prefilter left out that may hold an event: a form of an event verb
+    and an actor mention or a pronoun ("It enslaved thousands")."""
+    forms = _event_forms()
+    named = set(zip(mentions["doc_id"], mentions["sent_id"]))
+    body = corpus.sentences[corpus.sentences["in_body"] & ~corpus.sentences["label"].isin(FURNITURE)]
+    chosen = []
+    for doc_id, sent_id, start, end, text in zip(body["doc_id"], body["sent_id"], body["start"], body["end"], body["text"]):
+        if end - start > MAX_CHARS or parses.sentence(doc_id, int(sent_id)) is not None:
+            continue
+        words = set(_WORDS.findall(text.lower()))
+        if words & forms and ((doc_id, sent_id) in named or words & _PRONOUNS.keys()):
+            chosen.append((doc_id, int(sent_id), int(start), text))
+    docs = nlp().pipe(c[3] for c in chosen)
+    return Parses(Parsed(doc_id, sent_id, start, doc) for (doc_id, sent_id, start, _), doc in zip(chosen, docs))
+
+
+def events(corpus: Corpus, parses: Parses, event_parses: Parses, quotes: pd.DataFrame,
+           mentions: pd.DataFrame) -> pd.DataFrame:
     """Every event in the corpus's body text: agent, verb, target, modality and voice, with offsets."""
     quoted = dict(tuple(quotes.groupby("doc_id", sort=False)))
     named = dict(tuple(mentions.groupby("doc_id", sort=False)))
+    body = set(zip(*corpus.sentences.loc[corpus.sentences["in_body"], ["doc_id", "sent_id"]].T.values))
     rows = []
     for doc_id in corpus.documents["doc_id"]:
         mine = named.get(doc_id, mentions.iloc[:0])
-        rows += document_events(doc_id, parsed_sentences(parses, doc_id),
+        parsed = sorted((p for p in (*parses.document(doc_id), *event_parses.document(doc_id))
+                         if (doc_id, p.sent_id) in body), key=lambda p: p.start)
+        rows += document_events(doc_id, [(p.sent_id, p.start, p.doc[:]) for p in parsed],
                                 zip(mine["start"], mine["end"], mine["actor_id"]), quoted.get(doc_id, quotes.iloc[:0]))
     return pd.DataFrame(rows, columns=COLUMNS).drop_duplicates(["doc_id", "agent", "verb_start", "target", "target_start"])

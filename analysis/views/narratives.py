@@ -130,6 +130,71 @@ def quotes_prose(table: pd.DataFrame) -> str:
     return "\n\n".join(parts)
 
 
+# ---------------------------------------------------------------- events: who does what to whom
+
+MAX_EVENT_ROWS = 40  # agent -> target pairs charted
+MAX_EVENTS_LISTED = 60  # events listed per document
+
+
+def event_pairs(corpus: Corpus, events: pd.DataFrame) -> pd.DataFrame:
+    """Asserted events as (document, agent, act, target) with display names and counts: who acts on whom, per outlet.
+    A target that is not an actor is shown by its kind ("(enemy)", "(civilians and protected)", "(place)")."""
+    kinds = {"enemy": "(ISIS side, by a label)", "protected": "(civilians, protected)", "place": "(a place)",
+             "victory": "(a victory)", "harm": "(a harm)", "none": "(something else)", "actor": "(an actor)"}
+    asserted = events[(events["modality"] == "asserted") & ~events["negated"] & (events["agent"] != "")]
+    is_actor = asserted["target_start"].ge(0) & asserted["target"].isin(set(events["agent"]) | set(catalogue()["actor_id"]))
+    target = actor_names(asserted["target"]).where(is_actor, asserted["target_kind"].map(kinds))
+    pairs = asserted.assign(document=asserted["doc_id"].map(document_labels(corpus)), agent_name=actor_names(asserted["agent"]),
+                            target_name=target)
+    counted = pairs.groupby(["document", "agent_name", "verb_class", "target_name"]).size().rename("events").reset_index()
+    return counted.assign(who=counted["agent_name"] + " → " + counted["target_name"])
+
+
+def events_chart(pairs: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> alt.Chart:
+    """Who acts on whom, per document: one row per agent → target pair, coloured by the kind of act (at most
+    `limit` documents and MAX_EVENT_ROWS pairs, those with the most events)."""
+    if pairs.empty:
+        return charts.note("No event with a named agent was found.")
+    shown, fewer_documents = busiest(pairs, "document", "events", limit=limit, most="events")
+    shown, fewer_pairs = busiest(shown, "who", "events", limit=MAX_EVENT_ROWS, what="agent → target pairs", most="events")
+    data = charts.chart_data(shown, ["document", "who", "verb_class", "events"], ["who", "document"])
+    title = charts.titled("Who acts on whom: asserted events per document", fewer_documents, fewer_pairs)
+    return alt.Chart(data, title=title).mark_circle().encode(
+        x=alt.X("document:N", title=None, axis=alt.Axis(labelAngle=-30)),
+        y=alt.Y("who:N", title=None),
+        size=alt.Size("events:Q", title="events"),
+        color=alt.Color("verb_class:N", title="kind of act"),
+        tooltip=["document", "who", "verb_class", "events"],
+    ).properties(width=90 * data["document"].nunique())
+
+
+def events_html(corpus: Corpus, events: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> str:
+    """Every event, per document (collapsible): the sentence with agent, act and target marked, the kind of act,
+    whether it is asserted, and whose voice it is in."""
+    shown, left_out = busiest(events.assign(document=events["doc_id"].map(document_labels(corpus))), "document",
+                              limit=limit, most="events")
+    sentences = corpus.sentences.set_index(["doc_id", "sent_id"])
+    parts = [note(left_out)]
+    for doc_id, mine in shown.groupby("doc_id", sort=True):
+        items = []
+        for row in mine.head(MAX_EVENTS_LISTED).itertuples():
+            s = sentences.loc[(doc_id, row.sent_id)]
+            spans = [(row.verb_start - s.start, row.verb_end - s.start, "act")]
+            spans += [(a - s.start, b - s.start, who) for a, b, who in ((row.agent_start, row.agent_end, "agent"),
+                                                                      (row.target_start, row.target_end, "target"))
+                      if s.start <= a < b <= s.end]
+            target = actor_names(pd.Series([row.target])).iat[0]
+            items.append(f"<li>[{row.sent_id}] {highlight(corpus.texts[doc_id][s.start:s.end], spans)} "
+                         f"<i>({escape(actor_names(pd.Series([row.agent])).iat[0])} · {escape(row.verb_class)} · "
+                         f"{escape(target)} · {escape(row.modality)}{', negated' if row.negated else ''} · voice: "
+                         f"{escape(actor_names(pd.Series([row.voice])).iat[0])})</i></li>")
+        more = len(mine) - MAX_EVENTS_LISTED
+        items += [f"<li><i>{_n(more, 'more event')} in the events table.</i></li>"] if more > 0 else []
+        summary = f"{escape(mine['document'].iat[0])} ({_n(len(mine), 'event')})"
+        parts.append(f"<details><summary>{summary}</summary><ul>{''.join(items)}</ul></details>")
+    return "".join(parts)
+
+
 # ---------------------------------------------------------------- credit and blame
 
 

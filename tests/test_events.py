@@ -1,0 +1,122 @@
+"""Events (who does what to whom) read from the parse: agents through passives, relative clauses, coordination,
+"thanks to", "with the help of" and "X-backed"; modality; and what each event means for credit and blame.
+
+The sentences are written for these tests (general wordings of war reporting, from no article)."""
+
+import pandas as pd
+import pytest
+
+from analysis import load_corpus
+from analysis.stages.events import COLUMNS, is_enemy, sides, verb_classes
+from tests.stance_scores import DEV_CORPUS, FIXTURES, dev_corpus, event_recall, tables
+
+SENTENCES = [
+    "Mosul was liberated by the Iraqi Army last year.",
+    "The government, which is backed by Russia and Iran, dismissed the offensive.",
+    "The victory was achieved thanks to the sacrifices of the Popular Mobilization Units.",
+    "With the help of Jordan, the Syrian Arab Army recaptured Palmyra.",
+    "US-backed Syrian Democratic Forces drove ISIS out of Raqqa.",
+    "Hezbollah, which defeated ISIS in Qalamoun, sent more fighters.",
+    "Egypt and Libya fought the militants for months.",
+    "Turkey did not fight ISIS.",
+    "Did Qatar fund the militants?",
+    "If Kuwait arms the jihadists, the war will go on.",
+    "Pakistan denied supporting ISIS.",
+    "Vladimir Putin praised the Peshmerga.",
+    "Iran accused Saudi Arabia of funding terrorists.",
+    "Israel bombed a hospital in the south.",
+]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("events")
+    body = "\n\n".join(SENTENCES)
+    opening = "This page was written for the tests of the events table, one sentence to a paragraph."
+    (folder / "probe.txt").write_text(f"A Test Page\n\n{opening}\n\n{body}\n", encoding="utf-8")
+    corpus = load_corpus(folder)
+    return corpus, tables(corpus)
+
+
+def _events(built, sentence: str) -> pd.DataFrame:
+    corpus, found = built
+    start = corpus.texts["probe"].index(sentence)
+    happened = found["events"]
+    return happened[(happened.verb_start >= start) & (happened.verb_start < start + len(sentence))]
+
+
+def _role(built, actor: str) -> str:
+    table = built[1]["stance"].set_index("actor_id")
+    return table.loc[actor, "role"] if actor in table.index else "neutral"
+
+
+def test_columns_and_offsets(built):
+    corpus, found = built
+    happened = found["events"]
+    assert list(happened.columns) == COLUMNS
+    text = corpus.texts["probe"]
+    for row in happened.itertuples():
+        assert text[row.verb_start : row.verb_end] == row.verb
+        if row.target_start >= 0 and not row.target.replace("_", "").isalpha():
+            assert text[row.target_start : row.target_end] == row.target
+
+
+def test_passive_agent(built):
+    found = _events(built, SENTENCES[0])
+    assert ("iraqi_army", "liberate") in set(zip(found.agent, found.lemma))
+    assert _role(built, "iraqi_army") == "credited"
+
+
+def test_backing_a_government_that_dismisses_is_not_credit(built):
+    assert _role(built, "russia") == "neutral" and _role(built, "iran") != "credited"
+
+
+def test_thanks_to_and_with_the_help_of(built):
+    assert _role(built, "pmu") == "credited"
+    assert "jordan" in set(_events(built, SENTENCES[3]).agent) and _role(built, "jordan") == "credited"
+    assert _role(built, "syrian_arab_army") == "credited"
+
+
+def test_backer_shares_the_credit_and_relative_clause_agent(built):
+    assert _role(built, "sdf") == "credited" and _role(built, "united_states") == "credited"
+    assert ("hezbollah", "defeat") in set(zip(_events(built, SENTENCES[5]).agent, _events(built, SENTENCES[5]).lemma))
+
+
+def test_coordinated_agents(built):
+    assert {"egypt", "libya"} <= set(_events(built, SENTENCES[6]).agent)
+    assert _role(built, "egypt") == "credited" and _role(built, "libya") == "credited"
+
+
+@pytest.mark.parametrize("index, actor, modality", [(7, "turkey", "denied"), (8, "qatar", "possible"),
+                                                   (9, "kuwait", "possible")])
+def test_negation_questions_and_conditionals_assert_nothing(built, index, actor, modality):
+    found = _events(built, SENTENCES[index])
+    assert modality in set(found[found.agent == actor].modality)
+    assert _role(built, actor) == "neutral"
+
+
+def test_denial_does_not_blame(built):
+    assert _role(built, "pakistan") == "neutral"
+
+
+def test_judgment_verbs_judge_the_target_in_the_agent_voice(built):
+    evidence = built[1]["stance_evidence"]
+    voices = {a: set(evidence[evidence.actor_id == a].voice) for a in ("peshmerga", "saudi_arabia")}
+    assert _role(built, "peshmerga") == "credited" and voices["peshmerga"] == {"vladimir_putin"}
+    assert _role(built, "saudi_arabia") == "blamed" and voices["saudi_arabia"] == {"iran"}
+
+
+def test_bombing_a_hospital_blames(built):
+    assert _role(built, "israel") == "blamed"
+
+
+def test_sides_come_from_the_catalogue():
+    assert sides()["isis"] == "isis" and is_enemy("iskp")  # inherited through affiliation
+    assert not is_enemy("united_states") and "isis" in verb_classes().enemy_sides
+
+
+@pytest.mark.skipif(not DEV_CORPUS.is_dir(), reason="../shared/dev-corpus is not present")
+def test_dev_corpus_events_found():
+    recall = event_recall(pd.read_csv(FIXTURES / "events_dev_gold.csv"), tables(dev_corpus())["events"])
+    print(f"dev-corpus events (verb + agent) found: {recall:.2f}")
+    assert recall >= 0.65
