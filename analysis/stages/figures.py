@@ -82,7 +82,6 @@ def alternation(words: Iterable[str]) -> str:
     return "(?:" + build(trie) + ")"
 
 
-_SCALE_VALUES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12.0}
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?(?!\d)"
 
 
@@ -102,6 +101,8 @@ class _Lexicon:
     hedge_before: re.Pattern
     hedge_after: re.Pattern
     scales: dict[str, float]
+    word_scales: dict[str, float]  # scales a number word or an article takes ("ten thousand", "a million")
+    plural_without_s: frozenset[str]
     all_scales: dict[str, float]
     vague: dict[str, tuple[float, float]]
     units: dict[str, tuple[str, str]]  # lower-cased name -> (unit code, kind)
@@ -179,7 +180,7 @@ def _lexicon() -> _Lexicon:
         currencies.update({s: code for s in spec["symbols"] + spec["prefix_words"]})
         symbols.update({s: (code, "money") for s in spec.get("suffix_symbols", [])})
     symbols.update({s: (code, "money") for s, code in currencies.items()})
-    scale_words = list(_SCALE_VALUES)
+    scale_words = q["word_scales"]
     articles = [f"{article} {w}" for article in ("a", "an")
                 for w in scale_words + list(names) + list(q["fractions"]) + list(q["article_counts"])]
     starters = (list(number_words()) + list(q["vague"]) + q["vague_modifiers"] + articles
@@ -216,6 +217,8 @@ def _lexicon() -> _Lexicon:
         hedge_before=re.compile(rf"\s+{alternation(h[::-1] for h in q['hedges_before'])}(?![\w])"),
         hedge_after=re.compile(rf"\s*{alternation(q['hedges_after'])}\b"),
         scales={k.lower(): float(v) for k, v in q["scales"].items()},
+        word_scales={w: float(q["scales"][w]) for w in q["word_scales"]},
+        plural_without_s=frozenset(q["plural_without_s"]),
         all_scales={k.lower(): float(v) for k, v in all_scales.items()},
         vague={k.lower(): (float(lo), float(hi)) for k, (lo, hi) in q["vague"].items()},
         units=names,
@@ -272,10 +275,6 @@ _NUMBER_OF = re.compile(
     r"|hit|hits|topped|tops|exceeded|exceeds)(?:\s+(?:to|at))?)\s*$"
     r"|\b(?:put|puts|putting|estimated|estimates|estimate|placed|places)\s+(?P<object>[a-z][\w’' -]*?)\s+at\s*$",
 )
-_IRREGULAR_PLURALS = frozenset(
-    "people men women children troops police personnel staff civilians dead wounded injured missing displaced "
-    "killed militia cattle sheep".split()
-)
 
 
 def _text2num(phrase: str) -> float:
@@ -302,7 +301,7 @@ def _words_value(words: str) -> tuple[float, int] | None:
 def looks_plural(word: str) -> bool:
     """Rough test that a word is a plural noun ("troops", "people"), used to tell counts from years."""
     w = word.lower()
-    return w in _IRREGULAR_PLURALS or (len(w) > 3 and w.endswith("s") and not w.endswith("ss"))
+    return w in _lexicon().plural_without_s or (len(w) > 3 and w.endswith("s") and not w.endswith("ss"))
 
 
 def _previous_word(text: str, start: int, reach: int = 30) -> tuple[str, int] | None:
@@ -478,7 +477,7 @@ def _number(text: str, low: str, m: re.Match, currency: str) -> _Number | None:
                 return _Number(value * lex.all_scales[word], scale.end(), scaled=True)
         return _Number(value, end)
     if m.group("mod"):
-        scale = _SCALE_VALUES[m.group("modscale")]
+        scale = lex.word_scales[m.group("modscale")]
         return _Number(scale, end, vague=True, scaled=True, high=scale * 10)
     if m.group("vague"):
         words = re.findall(r"[a-z]+", m.group("vague"))
@@ -489,7 +488,7 @@ def _number(text: str, low: str, m: re.Match, currency: str) -> _Number | None:
         high = value / lows[0] * lex.vague[words[0]][1]
         return _Number(value, end, vague=True, scaled=True, high=high)
     if m.group("half"):
-        return _Number(_SCALE_VALUES[m.group("hscale")] / 2, end, scaled=True)
+        return _Number(lex.word_scales[m.group("hscale")] / 2, end, scaled=True)
     if m.group("halfof"):
         before = _previous_word(low, m.start())
         if before and before[0] in lex.anaphoric | _HALF_OF_A_PERIOD:
@@ -506,7 +505,7 @@ def _number(text: str, low: str, m: re.Match, currency: str) -> _Number | None:
         return _Number(lex.article_counts[m.group("acword")][0], end)
     if m.group("article"):
         if m.group("ascale"):
-            return _Number(_SCALE_VALUES[m.group("ascale")], end, scaled=True)
+            return _Number(lex.word_scales[m.group("ascale")], end, scaled=True)
         return _Number(1.0, m.end("article"))
     parsed = _words_value(m.group("words"))
     if parsed is None:
@@ -516,7 +515,7 @@ def _number(text: str, low: str, m: re.Match, currency: str) -> _Number | None:
         return _Number(value * 12, end)  # "three dozen"
     if m.group("wfrac") and used == len(m.group("words")):
         value += 1 / lex.fractions[m.group("wfrac")]
-        value *= _SCALE_VALUES[m.group("wscale")] if m.group("wscale") else 1.0
+        value *= lex.word_scales[m.group("wscale")] if m.group("wscale") else 1.0
         return _Number(value, end, scaled=bool(m.group("wscale")) or value >= 100)
     return _Number(value, m.start() + used, scaled=value >= 100)
 
