@@ -231,7 +231,8 @@ def test_wire_dateline_gives_date_and_agency_and_leaves_the_lead_sentence():
         ("credits", "Reporting by Jane Doe; Editing by John Smith"),
     ]
     assert metadata.published(text, flat)[0].value == "2017-08-31"
-    assert metadata.via(text, flat).value == "Reuters"
+    # the agency the dateline names publishes the story (no other outlet is named): outlet, not via
+    assert (metadata.outlet(text, flat).value, metadata.via(text, flat).value) == ("Reuters", None)
 
 
 @pytest.mark.parametrize("lead", [

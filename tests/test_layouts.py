@@ -61,9 +61,11 @@ def test_a_wire_story_under_a_section_breadcrumb_with_two_writers_and_an_advert(
         ("advert", "Advertisement"),
         ("credits", "Additional reporting by Lisa Barrington in Beirut; Editing by Janet Lawrence"),
     ]
+    # The wire dateline names the agency whose story this is; nothing names another outlet, so it is the outlet (it
+    # would be `via` under another outlet's licence or masthead; an agency is never its own via).
     assert _metadata(layouts, "news_site") == {
         "title": "Syrian army retakes Deir ez-Zor from Islamic State", "author": "Ahmed Rasheed and Tom Perry",
-        "outlet": None, "via": "Reuters", "published": "2017-11-03"}
+        "outlet": "Reuters", "via": None, "published": "2017-11-03"}
 
 
 def test_an_opinion_piece_with_a_standfirst_above_its_byline_and_a_closing_bio(layouts):
@@ -186,3 +188,74 @@ def test_a_time_on_a_date_line_is_not_a_figure(layouts):
     found = figures(layouts)
     assert "18.44" not in set(found["surface"])
     assert set(found.loc[found["doc_id"] == "newspaper", "surface"]) == {"hundreds of thousands"}
+
+
+# --- layouts of real outlets (issue 11), written for the tests -------------------------------------------------------
+
+def _page(tmp_path, text: str):
+    """A one-file corpus of a hand-written page, and its (label, first line) furniture and metadata."""
+    (tmp_path / "page.txt").write_text(text, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        corpus = load_corpus(tmp_path)
+    return _furniture(corpus, "page"), _metadata(corpus, "page"), corpus
+
+
+def test_a_government_page_under_its_site_banner(tmp_path):
+    furniture, meta, corpus = _page(tmp_path, (
+        "An official website of the United States Government \nHere's how you know\n\n"
+        "Official websites use .gov\n\nAccessibility links\n\n"
+        "Coalition Strikes Hit Targets Near Mosul\n\n"
+        "You have accessed part of a historical collection on defense.gov. Some of the information may be outdated.\n\n"
+        "Soldiers walk through a street in Mosul, Iraq, March 3, 2017. (J. Smith/Army)\n\n"
+        "Coalition forces conducted twelve strikes near Mosul on Tuesday, officials said in a statement from Baghdad.\n\n"
+        "The strikes destroyed four fighting positions and two vehicles used by the militants, the officials added in"))
+    assert [label for label, _ in furniture] == ["navigation"] * 3 + ["headline"] + ["navigation"] * 2 + ["caption"] * 2
+    # the site's own notice names it; the photo credit is not the outlet; the caption dates the latest event
+    assert meta == {"title": "Coalition Strikes Hit Targets Near Mosul", "author": None,
+                    "outlet": "U.S. Department of Defense", "via": None, "published": "2017-03"}
+    assert corpus.paragraphs["label"].iloc[-1] == "body"  # a text cut off mid-sentence ends in body text
+
+
+def test_an_agency_page_with_a_kicker_and_a_date_line_above_its_wire_dateline(tmp_path):
+    furniture, meta, _ = _page(tmp_path, (
+        "Sep 18, 2017, 3:32 PM\n\nJohn Doe:\n\nReferendum would split the region, analyst says\n\n"
+        "TEHRAN, Sep. 18 (MNA) – Political analyst John Doe said on Monday that the referendum would split the "
+        "region and start a war.\n\nHe added that no neighbour would accept the result of the vote.\n"))
+    assert furniture[:3] == [("dateline", "Sep 18, 2017, 3:32 PM"), ("section", "John Doe:"),
+                             ("headline", "Referendum would split the region, analyst says")]
+    # the agency of the wire dateline is the outlet (nothing names another), so it is not also the via
+    assert meta == {"title": "Referendum would split the region, analyst says", "author": None,
+                    "outlet": "Mehr News Agency", "via": None, "published": "2017-09-18"}
+
+
+def test_an_official_site_with_view_settings_a_slash_breadcrumb_and_a_place_after_the_date(tmp_path):
+    furniture, meta, _ = _page(tmp_path, (
+        "View settings\n\nFont size:\n\nSite colours:\n\nOfficial website of the President of Russia\n\nNews   /\n\n"
+        "Meeting with the President of Turkey\n\nNovember 13, 2017, Sochi\n\n"
+        "The two presidents discussed the situation in Syria and trade between the two countries at length.\n"))
+    assert furniture == [("navigation", "View settings"), ("navigation", "Font size:"),
+                         ("navigation", "Site colours:"), ("tagline", "Official website of the President of Russia"),
+                         ("section", "News   /"), ("headline", "Meeting with the President of Turkey"),
+                         ("dateline", "November 13, 2017, Sochi")]
+    assert (meta["title"], meta["outlet"], meta["published"]) == (
+        "Meeting with the President of Turkey", "President of Russia", "2017-11-13")
+
+
+def test_a_date_on_the_last_of_the_lines_under_a_headline_and_a_public_domain_notice(tmp_path):
+    _, meta, _ = _page(tmp_path, (
+        "Originally posted by the Voice of America.\nVoice of America content is produced by the Voice of America,\n"
+        "a United States federal government-sponsored entity, and is in\nthe public domain.\n\n"
+        "Readout of the Envoy's Trip to Iraq\n\nMedia Note\nOffice of the Spokesperson\nWashington, DC\n"
+        "October 28, 2016\n\nThe envoy met officials in Baghdad and Erbil to discuss the coming operation in Mosul.\n"))
+    assert meta == {"title": "Readout of the Envoy's Trip to Iraq", "author": None, "outlet": "Voice of America",
+                    "via": None, "published": "2016-10-28"}
+
+
+def test_a_transcript_line_is_no_headline_and_a_category_line_is_a_section(tmp_path):
+    _, meta, _ = _page(tmp_path, "President Jane Roe: Good afternoon, everyone.\nThank you for coming here today to "
+                                 "talk about the operation and what comes next for the region.\n")
+    assert meta["title"] is None
+    furniture, meta, _ = _page(tmp_path, "News / Middle East\n\nForces Retake Town\n\nForces retook the town on "
+                                         "Friday after a week of fighting, the army said in a statement.\n")
+    assert furniture == [("section", "News / Middle East"), ("headline", "Forces Retake Town")]

@@ -72,12 +72,14 @@ def test_precision_and_recall_against_hand_aligned_passages(corpus, seed_tables)
 
 @pytest.mark.skipif(not DEV.is_dir(), reason="../shared/dev-corpus is not on this machine")
 def test_dev_corpus_passages():
-    """Ten passages aligned by hand in the dev corpus (offsets only), judged as the same statement or not."""
+    """Passages aligned by hand in the dev corpus (offsets only), judged as the same statement or not. The defense.gov
+    site notice ("You have accessed part of a historical collection ...") shared by four pages is page furniture
+    (navigation), no longer body text: its six pairs left the gold, and precision is over the four real passages."""
     with pytest.warns():  # two dev files have no blank lines between paragraphs
         corpus = load_corpus(DEV)
     precision, recall, relation = scores(tables(corpus)[1], DEV_GOLD)
     print(f"reuse dev corpus: P={precision:.3f} R={recall:.3f} relation={relation:.3f}")
-    assert recall == 1.0 and precision >= 0.55 and relation >= 0.8
+    assert recall == 1.0 and precision >= 0.4 and relation >= 0.8
 
 
 def test_wire_copy_is_found_by_shingles_alone(seed_tables):

@@ -58,11 +58,14 @@ _DATE = re.compile(
 _NUMBERS = tuple(re.compile(rf"{d}(?<!\d{d})(?<!\d[.,]{d})\d*(?:[.,]\d+)*") for d in "0123456789")
 _MONTH_HINT = re.compile("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")  # in lowercased text
 _BEFORE, _AFTER = 32, 40  # the most characters a date form spans before and after a run of digits
-_DATELINE_PREFIX = re.compile(rf"^(?:(?:published|updated|posted)(?:\s+on)?\s*:?\s*)?{_WEEKDAY}?", re.IGNORECASE)
+# Before the date: "Published on:", a weekday, a section and a bar ("NEWS | June 29, 2017", "| Sept. 26, 2019").
+_DATELINE_PREFIX = re.compile(
+    rf"^(?:(?:[A-Za-z]+\s*)?\|\s*)?(?:(?:published|updated|posted)(?:\s+on)?\s*:?\s*)?{_WEEKDAY}?", re.IGNORECASE)
 # After the date: a time, then nothing, or (on a short line) a separator or "by" and whatever a page puts there:
-# "November 3, 2017 / 4:12 PM / Updated 2 hours ago", "July 12, 2017 by Sarah Levine".
+# "November 3, 2017 / 4:12 PM / Updated 2 hours ago", "July 12, 2017 by Sarah Levine", "May 21, 2015, The Kremlin, Moscow".
 _DATELINE_REST = re.compile(rf"^{_TIME}?$", re.IGNORECASE)
-_DATELINE_MORE = re.compile(rf"^{_TIME}?\s*(?:[|/•·]|(?-i:by\s+[A-Z])|updated\b)", re.IGNORECASE)
+_DATELINE_MORE = re.compile(rf"^{_TIME}?\s*(?:[|/•·]|(?-i:by\s+[A-Z])|updated\b|,\s*(?-i:[A-Z])[^.!?]*$)",
+                            re.IGNORECASE)
 _DATELINE_LENGTH = 80  # a dateline with more after its date is a short line, not a sentence that opens with a date
 
 

@@ -8,7 +8,7 @@ from importlib import resources
 
 import yaml
 
-from analysis.stages.dateparse import DateMention, find_dates
+from analysis.stages.dateparse import DateMention, find_dates, is_dateline
 from analysis.stages.segment import BODY, Span, byline_name
 
 _LICENCE_OWNER = re.compile(
@@ -28,6 +28,15 @@ _SOURCE_TAG = re.compile(r"^\(\s*(?:source|via)\s*:\s*(?P<name>[^)]+?)\s*\)$", r
 _FIRST_PUBLISHER = re.compile(
     r"\b(?:published|posted|appeared)\s+(?:by|in|on|at)\s+(?:the\s+)?(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,5})")
 _AGENCY_TAG = re.compile(r"\((?P<name>[^)]+)\)")
+# A licence line naming who produced the content: "Voice of America content is produced by the Voice of America".
+_PRODUCER = re.compile(r"\bcontent is produced by (?:the )?(?P<name>[A-Z][\w&'’-]*(?: (?:of )?[A-Z][\w&'’-]*){0,5})")
+# A site naming itself: "Official website of the President of Russia", "on defense.gov", "contact the DOD Webmaster".
+_SELF_REFERENCE = re.compile(
+    r"\bofficial (?:web)?site of (?:the )?(?P<name>[A-Z][\w'’-]*(?: (?:of )?[A-Z][\w'’-]*){0,5})"
+    r"|(?P<domain>\b[a-z][\w-]*\.(?:gov|mil|ru|com|org|net|ir|uk|int)\b)"
+    r"|\bcontact the (?P<webmaster>[A-Z][\w-]*) webmaster\b",
+    re.IGNORECASE,
+)
 _REPORTED = re.compile(r"(?P<name>(?:[A-Z][\w’'.-]*\s)*[A-Z][\w’'.-]*)\s+reported\b")
 _BIO_OUTLET = re.compile(
     r"\bat (?:the )?(?P<name>[A-Z][\w.-]*(?: [A-Z][\w.-]*)*) (?:website|newspaper|magazine|portal|blog)\b"
@@ -91,16 +100,32 @@ def author(text: str, spans: list[Span]) -> Found:
 
 
 def outlet(text: str, spans: list[Span]) -> Found:
-    """The publishing outlet: from a licence or copyright line, a known site tagline, or the author bio."""
-    for s in (s for s in spans if s.label in ("licence", "tagline", "author_bio")):
+    """The publishing outlet: from a licence or copyright line, a known site tagline, the site's own notices ("Official
+    website of X", "historical collection on defense.gov", "contact the DOD Webmaster"), the author bio, or else the
+    agency a wire dateline names ("TEHRAN, Nov. 21 (MNA) –") when no source line says the story came from it."""
+    for s in (s for s in spans if s.label in ("licence", "tagline", "author_bio", "navigation", "standfirst")):
         piece = text[s.start : s.end]
-        if s.label == "licence" and (m := _LICENCE_OWNER.search(piece) or _COPYRIGHT_OWNER.match(piece)):
+        if s.label == "licence" and (m := _LICENCE_OWNER.search(piece) or _COPYRIGHT_OWNER.match(piece)
+                                     or _PRODUCER.search(piece)):
             return Found(_canonical(m.group("name")), f"licence line '{piece[:80]}'")
         if s.label == "tagline" and (o := _tagline_outlet(piece)):
             return Found(o, f"site tagline '{piece}'")
+        if s.label in ("tagline", "navigation", "standfirst") and (o := _self_reference(piece)):
+            return Found(o, f"site notice '{' '.join(piece.split())[:80]}'")
         if s.label == "author_bio" and (m := _BIO_OUTLET.search(piece)):
             return Found(_canonical(m.group("name")), f"author bio: '{m.group(0)}'")
+    if (agency := _dateline_agency(text, spans)) and not _source_line(text, spans):
+        return agency
     return NOT_FOUND
+
+
+def _self_reference(piece: str) -> str | None:
+    """The known outlet a site notice names as itself ("Official website of the President of Russia", a domain of
+    data/outlets.yaml, "contact the DOD Webmaster")."""
+    for m in _SELF_REFERENCE.finditer(piece):
+        if entry := outlet_named(m.group(m.lastgroup).rstrip(".")):
+            return entry["name"]
+    return None
 
 
 def _tagline_outlet(tagline: str) -> str | None:
@@ -116,17 +141,15 @@ def _canonical(name: str) -> str:
 
 
 def via(text: str, spans: list[Span]) -> Found:
-    """A syndication source the text names: a "(Source: ...)" tag, "(Agency)" in a wire dateline, or an agency that
-    "reported"."""
-    for s in spans:
-        if s.label == "source_line" and (m := _SOURCE_TAG.match(text[s.start : s.end])):
-            return Found(_canonical(m.group("name")), f"source tag '{text[s.start:s.end]}'")
-        if s.label == "source_line" and (m := _FIRST_PUBLISHER.search(text, s.start, s.end)):
-            return Found(_canonical(m.group("name")), f"source line '{text[s.start:s.end]}'")
-        if s.label == "dateline" and (m := _AGENCY_TAG.search(text, s.start, s.end)):
-            entry = outlet_named(m.group("name"))
-            if entry and entry["kind"] == "agency":
-                return Found(entry["name"], f"wire dateline '{text[s.start:s.end].strip()}'")
+    """A syndication source the text names: a "(Source: ...)" tag or a source line, "(Agency)" in a wire dateline when
+    another outlet published the page, or an agency that "reported"; never the outlet itself."""
+    if found := _source_line(text, spans):
+        return found
+    agency = _dateline_agency(text, spans)
+    if agency and outlet(text, spans).value not in (None, agency.value):
+        return agency
+    if agency:
+        return NOT_FOUND  # the agency is the outlet
     for s in spans:
         if s.label != BODY or text.find("reported", s.start, s.end) < 0:
             continue
@@ -135,6 +158,26 @@ def via(text: str, spans: list[Span]) -> Found:
             if entry:
                 return Found(entry["name"], f"'{m.group(0)}'")
     return NOT_FOUND
+
+
+def _source_line(text: str, spans: list[Span]) -> Found | None:
+    """The source a "(Source: X)" tag or an "originally published by X" line names."""
+    for s in spans:
+        if s.label == "source_line" and (m := _SOURCE_TAG.match(text[s.start : s.end])):
+            return Found(_canonical(m.group("name")), f"source tag '{text[s.start:s.end]}'")
+        if s.label == "source_line" and (m := _FIRST_PUBLISHER.search(text, s.start, s.end)):
+            return Found(_canonical(m.group("name")), f"source line '{text[s.start:s.end]}'")
+    return None
+
+
+def _dateline_agency(text: str, spans: list[Span]) -> Found | None:
+    """The news agency a wire dateline names: "BEIRUT (Reuters) -", "TEHRAN, Nov. 21 (MNA) –"."""
+    for s in spans:
+        if s.label == "dateline" and (m := _AGENCY_TAG.search(text, s.start, s.end)):
+            entry = outlet_named(m.group("name"))
+            if entry and entry["kind"] == "agency":
+                return Found(entry["name"], f"wire dateline '{text[s.start:s.end].strip()}'")
+    return None
 
 
 def _agency_suffix(words: str) -> dict | None:
@@ -149,12 +192,27 @@ def _agency_suffix(words: str) -> dict | None:
 
 def published(text: str, spans: list[Span]) -> tuple[Found, bool]:
     """Publication date as precise as the evidence allows, and whether it was inferred from content: the first dated
-    dateline or byline ("By John Smith | October 17, 2017"), else the latest event the body dates."""
+    dateline or byline ("By John Smith | October 17, 2017"), else a date line among the lines above the body
+    ("Media Note / Washington, DC / October 28, 2016"; it also gives the year a dateline leaves out: "Nov. 21"), else
+    the latest event the body or a photo caption dates."""
     for s in (s for s in spans if s.label in ("dateline", "byline")):
         d = next(find_dates(text[s.start : s.end]), None)
         if d and d.year:
             return Found(d.iso, f"{s.label} '{text[s.start:s.end]}'"), False
-    return _inferred_date(text, [s for s in spans if s.label == BODY]), True
+    if found := _lead_date_line(text, spans):
+        return found, False
+    return _inferred_date(text, [s for s in spans if s.label in (BODY, "caption")]), True
+
+
+def _lead_date_line(text: str, spans: list[Span]) -> Found | None:
+    """The first line above the body that is a whole date line with a year."""
+    for s in spans:
+        if s.label == BODY:
+            break
+        for line in text[s.start : s.end].split("\n"):
+            if is_dateline(line) and (d := next(find_dates(line), None)) and d.year:
+                return Found(d.iso, f"date line '{line.strip()}' above the body")
+    return None
 
 
 def _inferred_date(text: str, body: list[Span]) -> Found:

