@@ -258,6 +258,8 @@ def test_fractions_before_of(text, surface, value):
         "The FTSE 100 fell sharply on Monday.",
         "Users of Windows 10 complained.",
         "The iPhone 15 Pro sold out.",
+        "The S&P 500 rose sharply.",
+        "Player ratings. Smith: 7. Jones: 6.5.",
         "The Boeing 737 Max 8 was grounded.",
         "The plant is certified to ISO 9001 standards.",
         "The show airs on channel two.",

@@ -116,6 +116,7 @@ class _Lexicon:
     article_counts: dict[str, tuple[float, bool]]
     anaphoric: frozenset[str]
     counted_stop: frozenset[str]
+    number_words: frozenset[str]
     money_verbs: frozenset[str]
     people_verbs: frozenset[str]
     designator_nouns: frozenset[str]
@@ -232,6 +233,7 @@ def _lexicon() -> _Lexicon:
         article_counts={k: (float(v["value"]), bool(v["approximate"])) for k, v in q["article_counts"].items()},
         anaphoric=frozenset(q["anaphoric_determiners"]),
         counted_stop=frozenset(q["counted_stop"]),
+        number_words=frozenset(number_words()),
         money_verbs=frozenset(q["money_verbs"]),
         people_verbs=frozenset(q["people_verbs"]),
         designator_nouns=frozenset(q["designator_nouns"]),
@@ -246,7 +248,8 @@ def _lexicon() -> _Lexicon:
 
 
 _TOKEN = re.compile(r"\s*[*†‡]?\s*([A-Za-z](?:[\w’'-]|\.(?=[A-Za-z]))*(?:(?<=\.[A-Za-z])\.)?)")
-_PREVIOUS_WORD = re.compile(r"(?<!\S)([A-Za-z][\w’'.-]*)[ \u00a0]+$")
+_PREVIOUS_WORD = re.compile(r"(?<!\S)([A-Za-z][\w’'.&-]*)[ \u00a0]+$")
+_RATING = re.compile(r"(?<!\S)[A-Z][\w’'.-]*:[ \u00a0]+$")  # "Smith: 7." a player's rating or a list label
 _NEXT_WORD = re.compile(r"\s*(?:of\s+)?([A-Za-z]+)")
 _CLOCK_DIGITS = re.compile(r"[0-2]?\d[.:][0-5]\d")
 _ORDINAL_OR_CODE = re.compile(r"[a-z]|-(?!to-)[a-z]|[:./]\d|\s?[ap]\.?m\b")
@@ -382,7 +385,7 @@ def _counted(text: str, pos: int, plural: bool, limit: int = 4) -> str:
         joins = lower in ("and", "or") and words and not looks_plural(words[-1])
         participle = words and lower.endswith(("ed", "ing")) and words[-1].lower() not in ("and", "or") and (
             not plural or looks_plural(words[-1]))  # "300 people killed", "a 25-year-old bomber killed"
-        if (lower in stop and not acronym and not joins) or participle:
+        if (lower in stop and not acronym and not joins) or participle or lower in _lexicon().number_words:
             break
         words.append(token)
         pos = m.end()
@@ -681,7 +684,9 @@ def _figure(text: str, low: str, m: re.Match) -> Figure | None:
                  or _is_designator(text, low, m.end(), prev)
                  or _is_clock_time(low, m.start(), m.end(), m.group("digits"))
                  or _is_score(low, m.start(), m.end(), measure.value)
-                 or _ARITHMETIC.match(low, m.end()) or _OPERATOR_BEFORE.search(low, max(0, start - 3), start)):
+                 or _ARITHMETIC.match(low, m.end()) or _OPERATOR_BEFORE.search(low, max(0, start - 3), start)
+                 or (measure.value <= 10 and _RATING.search(text, max(0, start - 30), start)
+                     and _CLAUSE_END.match(text, m.end()))):
         return None
     if m.group("words") and not measure.scaled and measure.kind == "count" and (
             measure.value == 1 or (prev_word in lex.anaphoric and measure.value < 10)
