@@ -9,8 +9,8 @@ from analysis.stages.stance import COLUMNS, role
 from tests.stance_scores import DEV_CORPUS, FIXTURES, ROOT, agreement, dev_corpus, tables
 
 GOLD = pd.read_csv(FIXTURES / "stance_gold.csv")
-SEED_FLOOR = 0.38  # measured 0.40 with the event mechanism (0.93 with the seed-fitted lexicon it replaced)
-DEV_FLOOR = 0.55  # measured 0.57 (0.17 with the seed-fitted lexicon)
+SEED_FLOOR = 0.45  # measured 0.47 with the event mechanism (0.93 with the seed-fitted lexicon it replaced)
+DEV_FLOOR = 0.59  # measured 0.61 (0.17 with the seed-fitted lexicon)
 
 
 @pytest.fixture(scope="module")
@@ -21,14 +21,14 @@ def built(corpus):
 def test_agreement_with_hand_judgment_of_the_seeds(built):
     scores = agreement(GOLD, built["stance"])
     print(f"seeds: {scores}")
-    assert scores["agreement"] >= SEED_FLOOR and scores["precision"] >= 0.75
+    assert scores["agreement"] >= SEED_FLOOR and scores["precision"] >= 0.85
 
 
 @pytest.mark.skipif(not DEV_CORPUS.is_dir(), reason="../shared/dev-corpus is not present")
 def test_agreement_with_hand_judgment_of_the_dev_corpus():
     scores = agreement(pd.read_csv(FIXTURES / "stance_dev_gold.csv"), tables(dev_corpus())["stance"])
     print(f"dev corpus: {scores}")
-    assert scores["agreement"] >= DEV_FLOOR and scores["precision"] >= 0.80
+    assert scores["agreement"] >= DEV_FLOOR and scores["precision"] >= 0.85
 
 
 def test_columns_and_evidence_offsets(corpus, built):

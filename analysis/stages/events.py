@@ -30,6 +30,9 @@ NO_ACTOR = ""
 _SUPPORT_MODIFIER = re.compile(r"-(led|backed|supported|sponsored|funded|armed|trained|allied)$", re.I)
 _SUPPORT_LEMMA = {"led": "lead", "backed": "back", "supported": "support", "sponsored": "sponsor", "funded": "fund",
                   "armed": "arm", "trained": "train", "allied": "ally"}
+_PLACE_HEADS = frozenset({"position", "positions", "base", "bases", "city", "town", "village", "area", "building",
+                          "convoy", "checkpoint", "camp", "site", "hospital", "school", "market", "neighbourhood"})
+_OPPOSING = re.compile(r"(?:anti|counter|non)-", re.I)
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _PRONOUNS = {"it": "thing", "its": "thing", "itself": "thing", "he": "person", "him": "person", "his": "person",
              "she": "person", "her": "person", "they": "group", "them": "group", "their": "group",
@@ -82,7 +85,7 @@ def verb_classes() -> VerbClasses:
             lemma_class[lemma] = name
     lists = ("protected", "places", "victory", "harm", "positive_roles", "negative_roles", "deny", "possible",
              "demanded", "light", "judging", "attack_nouns", "praise_nouns", "criticism_nouns", "agentive_nouns",
-             "action_nouns", "credit_nouns", "blame_nouns", "role_nouns", "deal_nouns")
+             "action_nouns", "credit_nouns", "blame_nouns", "role_nouns", "deal_nouns", "release")
     return VerbClasses(lemma_class, {n: s["meaning"] for n, s in raw["classes"].items()},
                        {n: s["enemy_agent"] for n, s in raw["classes"].items()}, frozenset(raw["enemy_sides"]),
                        {k: frozenset(str(w).lower() for w in raw[k]) for k in lists}, raw["irregular"])
@@ -92,7 +95,8 @@ def verb_classes() -> VerbClasses:
 def _labels() -> frozenset[str]:
     """The words analysis/data/labels.yaml uses for the ISIS side ("militants", "terrorists", "jihadists")."""
     raw = yaml.safe_load(resources.files("analysis").joinpath("data/labels.yaml").read_text("utf-8"))
-    return frozenset(w.lower() for w in raw["sides"]["isis"] if " " not in w)
+    words = {w.lower() for w in raw["sides"]["isis"] if " " not in w}
+    return frozenset(words | {w[:-1] for w in words if w.endswith("s")})  # "terrorists" and "terrorist strongholds"
 
 
 @cache
@@ -193,8 +197,22 @@ def _token_actors(tok: Token, ctx: Context) -> list[tuple[int, int, str]]:
 
 
 def _conjuncts(tok: Token) -> list[Token]:
-    """The token and the tokens coordinated with it ("Russia and Iran")."""
-    return [tok, *[t for t in tok.conjuncts if t.i > tok.i]] if tok.dep_ != "conj" else [tok]
+    """The token and the tokens coordinated with it ("Russia and Iran", "the US warplanes along with the planes of X")."""
+    if tok.dep_ == "conj":
+        return [tok]
+    joined = [p for c in tok.children if c.lower_ in ("along", "together") for w in c.children if w.lower_ == "with"
+              for p in w.children if p.dep_ == "pobj"]
+    return [tok, *[t for t in tok.conjuncts if t.i > tok.i], *joined]
+
+
+def _agrees(pronoun: Token, noun: Token) -> bool:
+    """Whether a pronoun can stand for a noun phrase: "they" for a plural or a coordination, "he"/"she" for a
+    person, "it" for anything but a person."""
+    kind = _PRONOUNS.get(pronoun.lower_)
+    person = noun.ent_type_ == "PERSON"
+    if kind == "group":
+        return noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children) or not person
+    return person if kind == "person" else not person
 
 
 def _pronoun(tok: Token, ctx: Context) -> list[tuple[int, int, str]]:
@@ -208,7 +226,7 @@ def _pronoun(tok: Token, ctx: Context) -> list[tuple[int, int, str]]:
     if tok.dep_ in ("nsubj", "nsubjpass"):  # "X announced it had started", "the army ..., as it battles"
         for verb in tok.head.ancestors:
             subject = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
-            if subject is not None and subject.lower_ not in _PRONOUNS:
+            if subject is not None and subject.lower_ not in _PRONOUNS and _agrees(tok, subject):
                 found = _named(subject, ctx)
                 if found:
                     return found
@@ -257,7 +275,10 @@ def _named(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
 
 
 def _modifier(tok: Token) -> list[Token]:
-    """A name-like modifier with its own compounds ("U.S. Special Forces"), never its clauses or prepositions."""
+    """A name-like modifier with its own compounds ("U.S. Special Forces"), never its clauses or prepositions, nor
+    a modifier against an actor ("anti-Zionist", "counter-ISIS": the actor is the opponent, not the owner)."""
+    if _OPPOSING.match(tok.text):
+        return []
     return [tok, *[t for c in tok.children if c.dep_ in ("compound", "flat", "amod", "nmod", "punct", "conj")
                    for t in _modifier(c)]]
 
@@ -296,8 +317,8 @@ def _kind(head: Token, actors: list[tuple[int, int, str]], ctx: Context | None =
         return "protected"
     if actors:
         return "actor"
-    if words & vc.words["places"] or head.ent_type_ in ("GPE", "LOC", "FAC"):
-        return "place"
+    if words & vc.words["places"] or head.ent_type_ in ("GPE", "LOC", "FAC") or head.pos_ == "PROPN":
+        return "place"  # a proper name that names no actor is a place ("recaptured Palmyra", "liberated Rawa")
     if words & _RELATIONAL:  # "control of entire cities", "the remnants of ISIS"
         for p in of:
             inner = _inner(p, ctx)
@@ -314,7 +335,7 @@ def _inner(tok: Token, ctx: Context | None) -> str:
 def _party(head: Token, ctx: Context, doc: Doc | Span, with_actors: bool = True) -> list[Party]:
     """The parties a noun phrase stands for: one per actor it names (coordination included), else the phrase."""
     out = []
-    for tok in _conjuncts(head):
+    for tok in [t for t in _conjuncts(head) if t is head or t.pos_ in ("NOUN", "PROPN", "PRON")]:
         actors = _named(tok, ctx) if with_actors else []
         left, right = _phrase(tok)
         start, end = _start(doc[left], ctx), _end(doc[right], ctx)
@@ -328,10 +349,11 @@ def _party(head: Token, ctx: Context, doc: Doc | Span, with_actors: bool = True)
 
 def _objects(verb: Token) -> list[Token]:
     """The verb's object heads: direct object and prepositional objects ("with" only for verbs of joint action)."""
-    joint = verb_classes().lemma_class.get(verb.lemma_.lower()) == "collude"
+    cls = verb_classes().lemma_class.get(verb.lemma_.lower())
     direct = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     preps = [p for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in _TARGET_PREPS
-             and (c.lower_ != "with" or joint) for p in c.children if p.dep_ == "pobj"]
+             and (c.lower_ != "with" or cls == "collude") and (c.lower_ != "from" or cls in ("defeat", "seize"))
+             for p in c.children if p.dep_ == "pobj"]
     particles = [p for c in verb.children if c.dep_ == "prt" for p in c.children if p.dep_ == "pobj"]
     return direct + particles + preps
 
@@ -342,15 +364,17 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+    """A passive verb, or a participle coordinated with one ("were evacuated by X ... and freed")."""
+    own = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+    return own or (verb.dep_ == "conj" and verb.tag_ == "VBN" and _subject(verb) is None and _passive(verb.head))
 
 
 def _by_agent(verb: Token) -> Token | None:
-    """The passive agent: the object of "by"."""
+    """The passive agent: the object of "by" (shared by a coordinated participle)."""
     for c in verb.children:
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
             return next((p for p in c.children if p.dep_ == "pobj"), None)
-    return None
+    return _by_agent(verb.head) if verb.dep_ == "conj" and verb.head is not verb else None
 
 
 def _agent_head(verb: Token) -> Token | None:
@@ -363,6 +387,10 @@ def _agent_head(verb: Token) -> Token | None:
         if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
             return verb.head
         return subject
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in _PLACE_HEADS \
+            and verb.head.head.pos_ in ("VERB", "ADP"):  # "unleashed hell upon the position killing 100 defenders"
+        governor = next((a for a in verb.head.ancestors if a.pos_ == "VERB"), None)
+        return _agent_head(governor) if governor is not None else None
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head
     if verb.dep_ == "pcomp":  # "cooperation between X and Y in liberating", "by attacking", "exchanging roles in targeting"
@@ -511,7 +539,7 @@ def _noun_targets(noun: Token) -> list[Token]:
 def _role(noun: Token) -> str:
     """What a "role" is: a victory ("a pivotal role", "a role in the liberation"), a harm ("a destructive role")."""
     vc = verb_classes()
-    adjectives = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+    adjectives = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")} | {noun.lower_}
     if adjectives & vc.words["negative_roles"]:
         return "harm"
     inner = [_kind(p, []) for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "to")
@@ -567,11 +595,15 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
     lemma = verb.lemma_.lower()
     light = _light(verb)
     noun, cls = light if light else (None, vc.lemma_class.get(lemma))
-    if cls is None or verb.pos_ not in ("VERB", "AUX") or lemma in ("be", "have"):
+    judged = lemma == "be" and any(c.dep_ == "acomp" and c.lower_ in vc.words["positive_roles"] | vc.words["negative_roles"]
+                                   for c in verb.children)
+    cls = "contribute" if judged else cls  # "X was critical to the victory", "X is a destructive role"
+    if cls is None or verb.pos_ not in ("VERB", "AUX") or (lemma in ("be", "have") and not judged):
         return None
     doc = sent.doc
     agents = _doer(verb, ctx, doc)
-    role = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "role"), None)
+    role = next((c for c in verb.children if (c.dep_ == "dobj" and c.lemma_.lower() == "role")
+                 or (c.dep_ == "acomp" and lemma == "be")), None)
     if role is not None:  # "played a pivotal role in the liberation"
         left, right = _phrase(role)
         targets = [Party(NO_ACTOR, _start(doc[left], ctx), _end(doc[right], ctx), doc[left : right + 1].text, _role(role))]
@@ -585,7 +617,8 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
     elif _passive(verb) and verb.dep_ == "acl":
         targets = _party(verb.head, ctx, doc)
     elif _passive(verb):
-        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        shared = verb.head if verb.dep_ == "conj" else verb
+        subj = next((c for c in (*verb.children, *shared.children) if c.dep_ == "nsubjpass"), None)
         if subj is not None and subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
             subj = verb.head
         targets = _party(subj, ctx, doc) if subj is not None else []
@@ -597,6 +630,10 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
         agents += [p for p in targets if p.actor and cls == "collude"]
         left, right = _phrase(aim)
         targets = [Party(NO_ACTOR, _start(doc[left], ctx), _end(doc[right], ctx), doc[left : right + 1].text, "victory")]
+    if cls == "defeat" and lemma in vc.words["release"] and any(p.kind == "enemy" for p in targets):
+        cls = "support"  # "freed ISIS fighters", "rescued the militants": a release, not a liberation
+    if cls in ("fight", "defeat"):  # "fighting terrorism", "ending the occupation": the harm is the enemy
+        targets = [Party(p.actor, p.start, p.end, p.text, "enemy") if p.kind == "harm" else p for p in targets]
     first, last = _verb_text(verb, doc)
     if noun is not None and noun.i > verb.i:
         last = max(last, noun.i)
@@ -609,7 +646,7 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
 def _owners(noun: Token, ctx: Context, doc: Doc) -> list[Party]:
     """Who owns a quality or part: "X's leadership", "its role", "the sacrifices of X", "US proxies", the "of X"
     shared by coordinated nouns ("the wise leadership and prudent guidelines of X")."""
-    heads = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    heads = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and not _OPPOSING.match(c.text)]
     of = [p for n in (noun, *noun.conjuncts) if n.i >= noun.i for c in n.children
           if c.dep_ == "prep" and c.lower_ in ("of", "by") for p in c.children if p.dep_ == "pobj"]
     found = [p for h in heads for p in _party(h, ctx, doc) if p.actor]
@@ -620,7 +657,7 @@ def _judged_noun(noun: Token, sent: Span, ctx: Context) -> Event | None:
     """A quality or a part whose owner is judged: "the sacrifices of X", "US proxies", "X's pivotal role"."""
     vc = verb_classes()
     lemma, lower = noun.lemma_.lower(), noun.lower_
-    if noun.pos_ not in ("NOUN", "PROPN"):
+    if noun.pos_ != "NOUN" or not noun.text.islower():  # "International Visitor Leadership Program" is a name
         return None
     if lemma in vc.words["credit_nouns"] or lower in vc.words["credit_nouns"]:
         kind = "victory"
