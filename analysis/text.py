@@ -1,10 +1,37 @@
 """Text transforms that keep character offsets: every index into the result indexes the original text."""
 
+import re
+
+# The characters whose lower case is not the letter Python's re.IGNORECASE matches them with, mapped to that
+# letter: upper-casing then lower-casing each gives another character (Unicode's case mappings: dotless ı and long
+# ſ match "i" and "s"; µ, ς and the Greek symbol forms match their letters; the Cyrillic small forms U+1C80-U+1C88
+# match theirs), and "İ", whose lower case is two characters, matches "i". Computed over every code point by
+# fold_char; tests/test_unicode.py checks that the table is complete.
+FOLDED = {  # İ ı ſ µ ͅ ς ϐ ϑ ϕ ϖ ϰ ϱ ϵ ᲀ-ᲈ ẛ ι
+    "\u00b5": "\u03bc", "\u0130": "\u0069", "\u0131": "\u0069", "\u017f": "\u0073", "\u0345": "\u03b9", "\u03c2":
+    "\u03c3", "\u03d0": "\u03b2", "\u03d1": "\u03b8", "\u03d5": "\u03c6", "\u03d6": "\u03c0", "\u03f0": "\u03ba",
+    "\u03f1": "\u03c1", "\u03f5": "\u03b5", "\u1c80": "\u0432", "\u1c81": "\u0434", "\u1c82": "\u043e", "\u1c83":
+    "\u0441", "\u1c84": "\u0442", "\u1c85": "\u0442", "\u1c86": "\u044a", "\u1c87": "\u0463", "\u1c88": "\ua64b",
+    "\u1e9b": "\u1e61", "\u1fbe": "\u03b9",
+}
+_FOLD_TABLE = str.maketrans(FOLDED)
+_TO_FOLD = re.compile("[" + "".join(FOLDED) + "]")
+
+
+def fold_char(char: str) -> str:
+    """One character case-folded as re.IGNORECASE compares it, always one character: its upper case lowered
+    ("ı" -> "I" -> "i"), else its lower case, else itself."""
+    upper = char.upper()
+    if len(upper) == 1 and len(upper.lower()) == 1:
+        return upper.lower()
+    lower = char.lower()
+    return lower if len(lower) == 1 else FOLDED.get(char, char)
+
 
 def lowered(text: str) -> str:
-    """text lower-cased without changing its length, so offsets into it index the original.
-
-    A character whose lower case is longer (Turkish "İ" becomes "i̇", two characters) is kept as it is.
-    """
-    low = text.lower()
-    return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    """text case-folded without changing its length, so offsets into it index the original, and folded the way
+    re.IGNORECASE compares letters: a word a case-insensitive pattern matched ("bıllion", "ſaid", "KILOMETRES")
+    is, lowered, the lower-case word the pattern lists ("billion", "said", "kilometres")."""
+    if not text.isascii() and _TO_FOLD.search(text):
+        text = text.translate(_FOLD_TABLE)
+    return text.lower()

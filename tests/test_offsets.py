@@ -6,7 +6,7 @@ from analysis.text import lowered
 def test_lowered_keeps_every_offset():
     text = "From İncirlik To MOSUL"
     low = lowered(text)
-    assert low == "from İncirlik to mosul"  # "İ".lower() is two characters, so it stays as it is
+    assert low == "from incirlik to mosul"  # "İ".lower() is two characters; folded as re.IGNORECASE does, to "i"
     assert len(low) == len(text) and low.index("mosul") == text.index("MOSUL")
 
 

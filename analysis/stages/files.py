@@ -57,6 +57,9 @@ def list_folder(root: Path, ignore: tuple[str, ...] = ()) -> Listing:
                 f"not a {SUFFIX} file" + (f" (extension {Path(name).suffix})" if Path(name).suffix else "")
             listing.skipped.append((name, kind))
             continue
+        if not entry.is_symlink() and entry.is_file(follow_symlinks=False):  # from the listing: no system call
+            listing.files.append(Path(entry.path))
+            continue
         reason = refusal(Path(entry.path), inside)
         if reason:
             listing.skipped.append((name, reason))

@@ -19,6 +19,7 @@ import yaml
 from analysis.stages.corpus import Corpus
 from analysis.stages.quotes import Mention, mentions_within, per_document, speaker_mentions
 from analysis.stages.reuse import stopwords
+from analysis.text import lowered
 
 WORDS_COLUMNS = ["group", "term", "ngram", "count", "count_rest", "log_odds", "z", "stopword",
                  "doc_id", "start", "end"]
@@ -136,11 +137,11 @@ def _label_pattern() -> re.Pattern:
 
 def document_labels(doc_id: str, text: str, sentences: pd.DataFrame, mentions: list[Mention]) -> list[dict]:
     """Label phrases in one document's body, each with its side and the catalogued actor named closest to it."""
-    side_of = {p.lower(): side for side, ps in label_lexicon().items() for p in ps}
+    side_of = {lowered(p): side for side, ps in label_lexicon().items() for p in ps}
     rows = []
     for s in sentences[sentences["in_body"]].itertuples():
         for m in _label_pattern().finditer(text, int(s.start), int(s.end)):
-            key = re.sub(r"\s+", " ", m.group().lower().replace("’", "'"))
+            key = re.sub(r"\s+", " ", lowered(m.group()).replace("’", "'"))  # folded as the pattern matched it
             near = mentions_within(mentions, max(int(s.start), m.start() - _LABEL_REACH),
                                    min(int(s.end), m.end() + _LABEL_REACH))
             gaps = [max(r.start - m.end(), m.start() - r.end, 0) for r in near]
