@@ -15,9 +15,11 @@ DOCUMENTS: Schema = {
     "title_evidence": ("str", "where the title came from ('headline line', 'manifest: <source>')"),
     "author": ("str", "the writer: a 'By ...' byline, an author line at the end, or 'by X' on a date line"),
     "author_evidence": ("str", "where the author came from (the byline or line it was read from)"),
-    "outlet": ("str", "the publisher: from a licence or copyright line, a known site tagline, or the author bio"),
+    "outlet": ("str", "the publisher: from a licence or copyright line, a site tagline or notice ('Official website of "
+                      "X', 'on defense.gov'), the author bio, or the agency of a wire dateline ('TEHRAN (MNA) -')"),
     "outlet_evidence": ("str", "where the outlet came from"),
-    "via": ("str", "a syndication source the text names ('(Source: X)', '(Reuters)', 'X reported')"),
+    "via": ("str", "a syndication source the text names ('(Source: X)', 'originally published by X', 'X reported', "
+                   "'(Reuters)' under another outlet); never the outlet itself"),
     "via_evidence": ("str", "where via came from"),
     "published": ("str", "ISO date as precise as the evidence allows: 2017-11-22, 2017-11 or 2016"),
     "published_inferred": ("bool", "whether the date is inferred (latest dated event reported) rather than stated"),

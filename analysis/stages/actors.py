@@ -230,10 +230,10 @@ def mentions(corpus: Corpus, parses: "Parses | None" = None, match: Matcher | No
     columns: dict[str, list] = {c: [] for c in MENTION_COLUMNS}
     for doc_id in sorted(corpus.texts):  # each document's mentions come in text order
         text, sents = corpus.texts[doc_id], by_doc.get(doc_id, empty)
-        labels = dict(zip(sents["sent_id"].tolist(), sents["label"]))
+        where = dict(zip(sents["sent_id"].tolist(), zip(sents["label"], sents["end"].tolist())))
         ents = [ent for p in parses.document(doc_id)
-                if labels.get(p.sent_id) in unlisted.ENTITY_LABELS
-                and not unlisted.headline_case(text, p.start, p.start + len(p.doc.text))
+                if where[p.sent_id][0] in unlisted.ENTITY_LABELS
+                and not unlisted.headline_case(text, p.start, where[p.sent_id][1])
                 for ent in unlisted.entities(p.doc, p.start)]
         found = match.find(text)
         new, dropped = unlisted.doc_unlisted(text, sents, found, ents, match.catalogue, types)

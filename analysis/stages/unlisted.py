@@ -3,6 +3,7 @@ their own short forms ("Doe" after "Jane Doe", "KIG" after "Kurdistan Islamic Gr
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import NamedTuple
@@ -169,12 +170,6 @@ def _epithets() -> frozenset[str]:
     return frozenset(phrase.lower() for phrases in label_lexicon().values() for phrase in phrases)
 
 
-def _before_person(text: str, end: int, found: list[tuple[int, int, str, str, str]], types: Mapping[str, str]) -> bool:
-    """Whether a catalogue person's name follows right after a position (only spaces between)."""
-    after = len(text[end:end + 3]) - len(text[end:end + 3].lstrip(" "))
-    return any(f[0] == end + after and types.get(f[2]) == "person" for f in found if end <= f[0] <= end + 3)
-
-
 def _absorbs(inner: list[tuple[int, int, str, str]], text: str, start: int, end: int,
              types: Mapping[str, str]) -> bool:
     """Whether an unknown name swallows the catalogue names inside it: all of them only qualify it, and the rest of
@@ -200,6 +195,7 @@ def doc_unlisted(text: str, sentences: pd.DataFrame, found: list[tuple[int, int,
     skip = cat.titles | cat.not_names
     lower_words = set(_LOWER_WORD.findall(text))
     spans = [(f[0], f[1]) for f in found]
+    starts, ends = [a for a, _ in spans], [b for _, b in spans]
     names: dict[tuple[int, int], tuple[str, str]] = {}  # (start, end) -> (name, type)
     dropped: set[int] = set()
     for ent in ents:
@@ -212,10 +208,13 @@ def doc_unlisted(text: str, sentences: pd.DataFrame, found: list[tuple[int, int,
         if not _is_name(name, lower_words, skip) or (" " not in name and ent.label in ("PERSON", "ORG")
                                                        and _common_noun(name)):
             continue
-        if _before_person(text, end, found, types):
+        near = range(bisect_left(ends, start + 1), bisect_left(starts, end + 4))  # catalogue names touching or next
+        if any(spans[i][0] >= end and types.get(found[i][2]) == "person" and not text[end:spans[i][0]].strip(" ")
+               for i in near):
             continue  # a title phrase: "Iranian Military General [Qassem Soleimani]"
-        inner = [i for i, (a, b) in enumerate(spans) if start <= a and b <= end]
-        if any(a < end and start < b for i, (a, b) in enumerate(spans) if i not in inner):
+        overlapping = [i for i in near if spans[i][0] < end]
+        inner = [i for i in overlapping if start <= spans[i][0] and spans[i][1] <= end]
+        if len(inner) < len(overlapping):
             continue  # crosses a catalogue name: the recogniser's span is wrong
         if inner:
             if any(spans[i] == (start, end) for i in inner) or ent.label != "ORG":
@@ -264,12 +263,14 @@ def _scan(text: str, sentences: pd.DataFrame, forms: Mapping[str, tuple[str, str
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(
         _any_al(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
     occupied = sorted(taken)
+    ends = [b for _, b in occupied]
     result = []
     for start, end, label in zip(sentences["start"], sentences["end"], sentences["label"]):
         if label in NO_ACTOR_LABELS:
             continue
         for m in pattern.finditer(text, start, end):
-            if any(a < m.end() and m.start() < b for a, b in occupied):
+            i = bisect_left(ends, m.start() + 1)  # the first name ending after the match starts
+            if i < len(occupied) and occupied[i][0] < m.end():
                 continue
             form = _form_of(m.group(), forms)
             actor_id, kind, _ = forms[form]
