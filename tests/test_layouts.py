@@ -185,7 +185,7 @@ def test_statements_are_found_in_text_not_in_furniture(layouts):
 
 
 def test_a_time_on_a_date_line_is_not_a_figure(layouts):
-    found = figures(layouts)
+    found = figures(layouts, quotes(layouts))
     assert "18.44" not in set(found["surface"])
     assert set(found.loc[found["doc_id"] == "newspaper", "surface"]) == {"hundreds of thousands"}
 
