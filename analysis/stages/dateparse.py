@@ -3,19 +3,16 @@
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from importlib import resources
+
+import yaml
 
 from analysis.text import lowered
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-         ("october", "oct"), ("november", "nov"), ("december", "dec")],
-        start=1,
-    )
-    for name in names
-}
+CALENDAR = yaml.safe_load(resources.files("analysis").joinpath("data/calendar.yaml").read_text("utf-8"))
+MONTHS = {name: number for number, (month, short) in enumerate(CALENDAR["months"].items(), start=1)
+          for name in (month, *short)}  # lower-case month name or abbreviation -> month number
+WEEKDAY_NAMES = list(CALENDAR["weekdays"])  # lower case, Monday first
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 
@@ -38,7 +35,9 @@ _DAY2 = r"(?:[0-3]?\d(?:st|nd|rd|th)?\s+(?:and|&|-|–|to)\s+)"
 _NUMBER_START = r"(?<![\d.,])\b"  # not the decimals or thousands of a longer number
 _NO_YEAR = r"(?!,?\s*(?:19|20)\d\d)"
 _TIME = r"(?:\s*(?:at|,|-)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{2,4})?)"
-_WEEKDAY = r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+)"  # "Sunday," or "Sun"
+_WEEKDAY_FORMS = sorted((name for day, short in CALENDAR["weekdays"].items() for name in (day, *short)), key=len,
+                        reverse=True)
+_WEEKDAY = rf"(?:(?:{'|'.join(_WEEKDAY_FORMS)})\.?,?\s+)"  # "Sunday," or "Sun"
 # One pass over the lowercased text; alternatives are tried longest form first at each position. Every form starts
 # with a month name or a digit: the leading lookahead skips other positions without trying each alternative.
 _FIRST_CHARACTERS = "".join(sorted({name[0] for name in MONTHS})) + r"\d"
@@ -56,7 +55,7 @@ _DATE = re.compile(
 # A number ("7", "2017", "1,000.5"), as one pattern per leading ASCII digit: a pattern led by a literal gets the
 # engine's fast search, one led by \d scans three times slower. The lookbehinds skip digits inside a longer number.
 _NUMBERS = tuple(re.compile(rf"{d}(?<!\d{d})(?<!\d[.,]{d})\d*(?:[.,]\d+)*") for d in "0123456789")
-_MONTH_HINT = re.compile("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")  # in lowercased text
+_MONTH_HINT = re.compile("|".join(sorted({name[:3] for name in MONTHS})))  # in lowercased text: "jan", "sep"
 _BEFORE, _AFTER = 32, 40  # the most characters a date form spans before and after a run of digits
 # Before the date: "Published on:", a weekday, a section and a bar ("NEWS | June 29, 2017", "| Sept. 26, 2019").
 _DATELINE_PREFIX = re.compile(

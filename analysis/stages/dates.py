@@ -16,7 +16,7 @@ import pandas as pd
 from text_to_num import text2num
 
 from analysis.stages.corpus import Corpus
-from analysis.stages.dateparse import MONTHS, find_dates
+from analysis.stages.dateparse import CALENDAR, MONTHS, WEEKDAY_NAMES, find_dates
 from analysis.stages.segment import BODY
 from analysis.stages.figures import alternation, looks_plural, number_words, sentence_lookup, sentences_by_document
 from analysis.text import lowered
@@ -24,7 +24,8 @@ from analysis.text import lowered
 COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "normalized", "relative", "role", "in_body"]
 PUBLICATION_LABELS = frozenset({"dateline", "byline"})
 
-_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_WEEKDAYS = [day.capitalize() for day in WEEKDAY_NAMES]
+_RELATIVE_DAYS: dict[str, int] = CALENDAR["relative_days"]  # "yesterday" -> -1
 _MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS if len(m) > 3), key=len, reverse=True))
 _MONTH_ALONE = re.compile(
     rf"(?<![\w'’])(?:(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|[Dd]uring|[Tt]hrough|[Ee]arly|[Ll]ate|[Mm]id"
@@ -32,7 +33,7 @@ _MONTH_ALONE = re.compile(
     rf"(?P<month>{_MONTH_NAMES})\b(?![\s,]*\d)"
 )
 _WEEKDAY = re.compile(rf"\b(?:(?P<next>[Nn]ext)\s+)?(?P<weekday>{'|'.join(_WEEKDAYS)})\b")
-_DEICTIC = re.compile(r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b")
+_DEICTIC = re.compile(rf"\b(?P<word>{'|'.join(f'[{w[0].upper()}{w[0]}]{w[1:]}' for w in _RELATIVE_DAYS)})\b")
 _UNITS = r"day|week|month|year|decade"
 _NUMBER_WORD = "|".join(sorted(number_words(), key=len, reverse=True))
 _COUNTED_OFFSET = re.compile(
@@ -49,7 +50,7 @@ _HINT = re.compile(
     r"(?<![\w'’])"
     + alternation(
         [w.lower() for w in _WEEKDAYS] + [f"next {w.lower()}" for w in _WEEKDAYS]
-        + ["yesterday", "today", "tomorrow", "tonight"]
+        + list(_RELATIVE_DAYS)
         + [f"{which} {unit}" for which in ("last", "next", "this", "past") for unit in ("week", "month", "year")]
         + [f"{which} {month.lower()}" for which in ("last", "next", "this") for month in _MONTH_NAMES.split("|")]
         + [f"{unit}{s} {d}" for unit in _UNITS.split("|") for s in ("", "s") for d in _DIRECTIONS]
@@ -160,7 +161,7 @@ def _relative_at(text: str, hint: re.Match, anchor: date | None) -> DateExpressi
     if m := _DEICTIC.match(text, start):
         if m.group()[0].isupper() and _NAME_BEFORE.search(text, max(0, start - 30), start):
             return None  # "Russia Today", "USA Today": part of a name
-        offset = {"yesterday": -1, "tomorrow": 1}.get(m.group("word").lower(), 0)
+        offset = _RELATIVE_DAYS[m.group("word").lower()]
         value = (anchor + timedelta(days=offset)).isoformat() if anchor else ""
         return DateExpression(m.start(), m.end(), m.group(), value, True)
     if m := _NAMED_OFFSET.match(text, start):
