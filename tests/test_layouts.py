@@ -259,3 +259,13 @@ def test_a_transcript_line_is_no_headline_and_a_category_line_is_a_section(tmp_p
     furniture, meta, _ = _page(tmp_path, "News / Middle East\n\nForces Retake Town\n\nForces retook the town on "
                                          "Friday after a week of fighting, the army said in a statement.\n")
     assert furniture == [("section", "News / Middle East"), ("headline", "Forces Retake Town")]
+
+
+def test_via_an_agency_named_with_news_agency_in_lower_case(tmp_path):
+    _, meta, _ = _page(tmp_path, "Forces Retake Town\n\nKurdish fighters retook the town on Monday, the Firat news agency "
+                                 "reported, after a week of fighting.\n\nIran's semi-official Tasnim news agency "
+                                 "reported the same on Tuesday.\n")
+    assert meta["via"] == "Firat News Agency"
+    _, meta, _ = _page(tmp_path, "Forces Retake Town\n\nIran's semi-official Tasnim news agency reported on Tuesday "
+                                 "that the town had fallen after a week of fighting.\n")
+    assert meta["via"] == "Tasnim News Agency"

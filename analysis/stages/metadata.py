@@ -37,7 +37,9 @@ _SELF_REFERENCE = re.compile(
     r"|\bcontact the (?P<webmaster>[A-Z][\w-]*) webmaster\b",
     re.IGNORECASE,
 )
-_REPORTED = re.compile(r"(?P<name>(?:[A-Z][\w’'.-]*\s)*[A-Z][\w’'.-]*)\s+reported\b")
+# "Xinhua News Agency reported", "the semi-official Tasnim news agency reported": an agency that reported.
+_REPORTED = re.compile(
+    r"(?P<name>(?:[A-Z][\w’'.-]*\s)*[A-Z][\w’'.-]*)\s+(?P<agency>(?:news\s+)?agency\s+)?reported\b")
 _BIO_OUTLET = re.compile(
     r"\bat (?:the )?(?P<name>[A-Z][\w.-]*(?: [A-Z][\w.-]*)*) (?:website|newspaper|magazine|portal|blog)\b"
 )
@@ -155,8 +157,10 @@ def via(text: str, spans: list[Span]) -> Found:
             continue
         for m in _REPORTED.finditer(text, s.start, s.end):
             entry = _agency_suffix(m.group("name"))
-            if entry:
-                return Found(entry["name"], f"'{m.group(0)}'")
+            # an agency the catalogue lacks is one when the text calls it one ("the Firat news agency reported")
+            name = entry["name"] if entry else f"{m.group('name').split()[-1]} News Agency" if m.group("agency") else None
+            if name and name != outlet(text, spans).value:
+                return Found(name, f"'{m.group(0)}'")
     return NOT_FOUND
 
 
