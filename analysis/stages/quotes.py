@@ -1,8 +1,13 @@
 """Attributed statements: who is quoted, with which reporting cue, directly or indirectly.
 
-Rule-based, in the spirit of BBC's citron: find reporting cues (data/reporting_verbs.yaml), pair
-quotation marks within each paragraph, then find each cue's content and speaker. A speaker that is
-a pronoun or a definite description ("he", "the general") is resolved to the person it refers to.
+Rules over a dependency parse (the `parses` table), in the spirit of GenderGapTracker and BBC's citron: a reporting
+cue is a verb or noun of data/reporting_verbs.yaml that the parse gives a speaker (the verb's subject, a passive
+agent, the object of "according to", a noun's possessor or "by"/"from" source, the issuer of "a statement") and
+something said (a clause, a quotation, an object); first and second person subjects are the speaker's own words, not
+an attribution. Quotation marks are paired within each paragraph and attached to the cue next to them. A speaker that
+is a pronoun or a definite description ("he", "the general") is resolved to the person it refers to, never to a
+noun inside a quotation. Speaker turns of transcripts ("Vladimir Putin: ...") are statements too. Every lookup is a
+bisection over sorted offsets, so a document costs time linear in its length (times log n).
 """
 
 import re
@@ -17,6 +22,7 @@ import pandas as pd
 import yaml
 
 from analysis.stages.corpus import Corpus
+from analysis.stages.parse import HONORIFICS, Parsed, Parses, parses as parse_corpus, reporting_lexicon
 
 COLUMNS = [
     "doc_id", "sent_id", "speaker", "speaker_name", "speaker_text", "speaker_start", "speaker_end",
@@ -27,7 +33,8 @@ _OPENERS, _CLOSERS = "“„«‘‹", "”»›"
 _OPEN_CONTEXT = "([{—–-/“„«‘‹"
 _MARK = re.compile("[\"'“”„«»‘’‹›]")
 _WORD = re.compile(r"\w[\w'’.-]*\w|\w")
-_TITLE_REACH = 60  # how far before a name its title may stand ("the Leader of the Islamic Revolution, Ayatollah X")
+_TITLE_REACH = 60  # how far from a name its title may stand ("the Leader of the Islamic Revolution, Ayatollah X",
+# "Ayatollah X, the Leader of ...")
 # Page furniture that states nobody's words: "Additional reporting by ...", "He writes about ..." in an author bio.
 _NOT_STATEMENTS = frozenset({"byline", "dateline", "section", "credits", "author", "author_bio", "comments", "about",
                              "licence", "source_line", "share", "promo", "tags", "advert", "navigation"})
@@ -71,11 +78,14 @@ def mentions_within(mentions: list[Mention], start: int, end: int) -> list[Menti
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Cue patterns and speaker vocabulary read from data/reporting_verbs.yaml."""
+    """Cue classes and speaker vocabulary read from data/reporting_verbs.yaml."""
 
-    cue: re.Pattern
-    lemma: dict[str, str]
-    not_followed_by: dict[str, tuple[str, ...]]
+    verb_class: dict[str, str]
+    noun_class: dict[str, str]
+    needs_clause: frozenset[str]
+    evidence_verbs: frozenset[str]
+    continuing_verbs: frozenset[str]
+    issuing_verbs: frozenset[str]
     titles: frozenset[str]
     person_nouns: frozenset[str]
     source_nouns: frozenset[str]
@@ -88,18 +98,17 @@ class Lexicon:
 @cache
 def lexicon() -> Lexicon:
     """The reporting-cue lexicon, compiled once."""
-    raw = yaml.safe_load(resources.files("analysis").joinpath("data/reporting_verbs.yaml").read_text("utf-8"))
-    lemma = {form.lower(): name for name, forms in raw["verbs"].items() for form in forms}
-    lemma.update({phrase.lower(): phrase.lower() for phrase in raw["phrases"]})
-    alternatives = sorted(lemma, key=len, reverse=True)
-    cue = re.compile(r"\b(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alternatives) + r")\b", re.I)
+    raw = reporting_lexicon()
     nouns = raw["speaker_nouns"]
     people = set(nouns["title"]) | set(nouns["person"])
     every_noun = sorted(people | set(nouns["source"]), key=len, reverse=True)
     return Lexicon(
-        cue=cue,
-        lemma=lemma,
-        not_followed_by={k: tuple(v) for k, v in raw["not_followed_by"].items()},
+        verb_class={lemma: framing for framing, lemmas in raw["cue_verbs"].items() for lemma in lemmas},
+        noun_class={lemma: framing for framing, lemmas in raw["cue_nouns"].items() for lemma in lemmas},
+        needs_clause=frozenset(raw["needs_clause"]),
+        evidence_verbs=frozenset(raw["evidence_verbs"]),
+        continuing_verbs=frozenset(raw["continuing_verbs"]),
+        issuing_verbs=frozenset(raw["issuing_verbs"]),
         titles=frozenset(nouns["title"]),
         person_nouns=frozenset(people),
         source_nouns=frozenset(nouns["source"]),
@@ -261,25 +270,6 @@ def candidates(text: str, start: int, end: int, mentions: list[Mention]) -> list
     return sorted(found, key=lambda c: (c.start, -c.end))
 
 
-def _subjects(text: str, found: list[Candidate], floor: int, excluded: list[tuple[int, int]]) -> list[Candidate]:
-    """Candidates that can be a clause subject: not possessive, not after a preposition, not in an aside."""
-    return [
-        c for c in found
-        if not _is_possessive(text, c.end)
-        and not _after_preposition(text, c.phrase_start if c.phrase_start >= 0 else _phrase_start(text, c.start, floor), floor)
-        and not any(s <= c.start and c.end <= e for s, e in excluded)
-    ]
-
-
-def _pick(cands: list[Candidate], ranks: tuple[int, ...] = (0, 1, 2)) -> Candidate | None:
-    """The first candidate of the best rank present among ranks."""
-    for rank in ranks:
-        for c in cands:
-            if c.rank == rank:
-                return c
-    return None
-
-
 # ---------------------------------------------------------------- resolution
 
 
@@ -305,8 +295,14 @@ class DocumentContext:
         self.sent_labels = self.sentences["label"].tolist()
         self.mentions = sorted(mentions)
         self.quotes = sorted(s for p in paragraphs.itertuples() for s in quotation_spans(text, int(p.start), int(p.end)))
+        self.quote_starts = [q[0] for q in self.quotes]
+        self.quote_by_start = {q[0]: q for q in self.quotes}
+        self.quotes_by_end = sorted((q[1], q[0]) for q in self.quotes)
+        self.paragraph_starts = sorted(int(s) for s in paragraphs["start"])
         self.paragraph_ends = sorted(int(e) for e in paragraphs["end"])
+        self.sent_ids = self.sentences["sent_id"].tolist()
         self.resolved: dict[int, Speaker] = {}  # pronoun / description start -> its referent
+        self.recent: list[tuple[int, Speaker, str]] = []  # (sentence index, speaker, person|plural|body) said so far
 
     def referent(self, cand: Candidate) -> Speaker:
         """The speaker a candidate refers to: an actor id where one is mentioned in it, else its words."""
@@ -373,263 +369,542 @@ class DocumentContext:
         return self.text[cand.start : cand.end].lower().startswith("the ")
 
     def _described(self, desc: Candidate) -> Speaker | None:
-        """The referent of "the general", "the former president": the latest earlier person mentioned with that title."""
+        """The referent of "the general", "the former president": the latest earlier person mentioned with that title;
+        a state the description names ("the Russian President") must be the person's catalogue affiliation."""
         lex = lexicon()
-        heads = [w.lower() for w in _WORD.findall(self.text[desc.start : desc.end]) if w.lower() in lex.titles]
+        words = self.text[desc.start : desc.end]
+        heads = [w.lower() for w in _WORD.findall(words) if w.lower() in lex.titles]
         if not heads:
             return None
+        from analysis.stages.actors import find_actors
+
+        states = {a for _, _, a, kind in find_actors(words) if kind in ("demonym", "name") and _actor_types().get(a) == "state"}
         for start, end in self._earlier_sentences(desc.start, 10):
             found = [c for c in candidates(self.text, start, end, self.mentions)
                      if c.end <= desc.start and c.kind in ("person", "name", "role_person") and not self._is_definite(c)]
             for c in reversed(found):
-                context = self.text[max(0, c.start - _TITLE_REACH) : c.end].lower()
+                if states and _affiliations().get(c.actor_id) not in states:
+                    continue
+                context = self.text[max(0, c.start - _TITLE_REACH) : c.end + _TITLE_REACH].lower()
                 if any(re.search(rf"\b{h}\b", context) for h in heads):
                     ref = self.referent(c)
                     return Speaker(desc.start, desc.end, ref.speaker, ref.name)
         return None
 
-    def quote_at(self, pos: int) -> tuple[int, int] | None:
-        """The innermost quotation span containing pos, if any."""
-        inner = [q for q in self.quotes if q[0] < pos < q[1] - 1]
-        return max(inner, key=lambda q: q[0]) if inner else None
+    def paragraph_start(self, pos: int) -> int:
+        """Start offset of the paragraph containing pos."""
+        i = bisect_right(self.paragraph_starts, pos) - 1
+        return self.paragraph_starts[i] if i >= 0 else 0
 
     def paragraph_end(self, pos: int) -> int:
         """End offset of the paragraph containing pos."""
-        return next((e for e in self.paragraph_ends if e > pos), len(self.text))
+        i = bisect_right(self.paragraph_ends, pos)
+        return self.paragraph_ends[i] if i < len(self.paragraph_ends) else len(self.text)
+
+    def label(self, pos: int) -> str:
+        """Label of the sentence holding pos."""
+        return self.sent_labels[self.sentence_index(pos)] if self.sent_labels else "body"
+
+    def sentence_index(self, pos: int) -> int:
+        """Index (in text order) of the sentence holding pos."""
+        return max(bisect_right(self.sent_starts, pos) - 1, 0)
+
+    def sentence_id(self, pos: int) -> int:
+        """sent_id of the sentence holding pos."""
+        return int(self.sent_ids[self.sentence_index(pos)]) if self.sent_ids else 0
+
+    def quote_at(self, pos: int) -> tuple[int, int] | None:
+        """The innermost quotation span containing pos, if any (quotations never cross a paragraph)."""
+        floor = self.paragraph_start(pos)
+        for i in range(bisect_left(self.quote_starts, pos) - 1, -1, -1):
+            q = self.quotes[i]
+            if q[0] < floor:
+                break
+            if q[0] < pos < q[1] - 1:
+                return q
+        return None
+
+    def quotes_between(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Quotation spans that open inside [start, end)."""
+        return self.quotes[bisect_left(self.quote_starts, start) : bisect_left(self.quote_starts, end)]
+
+    def attached_quote(self, start: int, end: int, sent_start: int) -> tuple[int, int] | None:
+        """The quotation a cue introduces ('asked: "Who ..."') or follows ('"...," said X'; '"...," X told a news
+        conference'), within its paragraph."""
+        text = self.text
+        gap = re.compile(rf"{_SAME_LINE_GAP}[:,]?{_SAME_LINE_GAP}").match(text, end)
+        following = self.quote_by_start.get(gap.end())
+        if following is not None:
+            return following
+        ends_clause = (_POSTPOSED_AFTER.match(text, end) or re.match(r"\s+(?:at|in|on|during|to)\b", text[end : end + 10])
+                       or _ADDRESSEE.match(text, end))
+        floor = max(self.paragraph_start(start), sent_start - 400)
+        i = bisect_right(self.quotes_by_end, (start, len(text))) - 1
+        for q_end, q_start in self.quotes_by_end[max(i - 2, 0) : i + 1][::-1]:
+            between = text[q_end:start]
+            if q_end < floor or "\n" in between:
+                continue
+            inverted = text[q_end - 2 : q_end - 1] in ",.!?" and not between.strip()
+            if inverted or (ends_clause and re.fullmatch(r"[\s,]*(?:[\w’'.-]+\s+){1,%d}" % _PAIR_LIMIT_WORDS, between)):
+                return q_start, q_end
+        return None
+
+    def said(self, speaker: Speaker, kind: str) -> None:
+        """Remember a resolved speaker (person, plural or body), for the pronouns and descriptions that follow."""
+        self.recent.append((self.sentence_index(speaker.start), speaker, kind))
+
+    def recent_speaker(self, pos: int, kinds: tuple[str, ...], reach: int = 3) -> Speaker | None:
+        """The latest speaker of one of the kinds, in the sentence of pos or the `reach` before it."""
+        here = self.sentence_index(pos)
+        for index, speaker, kind in reversed(self.recent):
+            if here - index > reach:
+                break
+            if kind in kinds and speaker.start < pos:
+                return speaker
+        return None
+
+    def speaker(self, parsed: Parsed, head) -> tuple[Speaker, str] | None:
+        """The speaker a phrase headed by a token refers to, and its kind (person, plural, body)."""
+        lex, text = lexicon(), self.text
+        start, end = _phrase(parsed, head)
+        words = text[start:end]
+        low = head.lower_
+        kind = _speaker_kind(head)
+        if head.pos_ == "PRON" or low in ("his", "her", "their", "its"):
+            wanted = ("person",) if low in ("he", "she", "his", "her", "him") else ("plural", "body")
+            ref = self.recent_speaker(start, wanted) or self._antecedent(Candidate(start, end, "pronoun"))
+            if ref is None:
+                return None
+            return Speaker(start, end, ref.speaker, ref.name), wanted[0]
+        inside = mentions_within(self.mentions, start, end)
+        named = any(m.kind == "person" for m in inside) or any(
+            e.label_ == "PERSON" and start <= parsed.span(e)[0] < end for e in parsed.doc.ents)
+        definite = not any(t.lower_ in ("a", "an", "one", "some") for t in head.children)
+        if head.lemma_.lower() in lex.titles and head.tag_ in ("NN", "NNP") and definite and not named:
+            ref = self._described(Candidate(start, end, "role_person"))  # "the general", "Iran's Leader"
+            if ref is not None:
+                return Speaker(start, end, ref.speaker, ref.name), "person"
+        people = [m for m in inside if m.kind == "person"]
+        if people:
+            return Speaker(start, end, people[0].actor_id, words), "person"
+        for ent in parsed.doc.ents:
+            s, e = parsed.span(ent)
+            if ent.label_ == "PERSON" and start <= s and e <= end and not _is_possessive(text, e):
+                return Speaker(start, end, text[s:e], text[s:e]), "person"
+        hs, he = parsed.span(head)
+        covering = [m for m in inside if m.start <= hs and he <= m.end]
+        if covering:
+            return Speaker(start, end, covering[0].actor_id, words), kind
+        if head.lemma_.lower() in lex.noun_class:
+            source = _noun_speaker(head)
+            if source is not None:  # "the letter of the Leader", "new estimates from OIR"
+                found = self.speaker(parsed, source)
+                if found is not None:
+                    return Speaker(start, end, found[0].speaker, found[0].name), found[1]
+        return Speaker(start, end, words, words), kind
 
 
-# ---------------------------------------------------------------- cues and rows
+def _speaker_kind(head) -> str:
+    """person (a name, a person noun or title), plural (a plural noun), or body (anything else)."""
+    lex = lexicon()
+    if head.ent_type_ == "PERSON" or (head.lemma_.lower() in lex.titles and head.tag_ in ("NN", "NNP")):
+        return "person"
+    if head.tag_ in ("NNS", "NNPS"):
+        return "plural"
+    return "body"
+
+
+# ---------------------------------------------------------------- cues read from the parse
+
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj", "dative", "oprd"})
+_TOPIC_PREPS = frozenset({"on", "about", "over", "of", "against"})  # "reported on the completion", "spoke about"
+_STANCE_PREPS = frozenset({"about", "against"})  # "warned against" (not "insisted on going ahead")
+_NOUN_CONTENT_PREPS = frozenset({"for", "on", "about"})  # "his call for", "remarks on"
+_CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "acl", "pcomp", "dobj", "pobj", "prep"})  # a cue without subject takes its head's
+_FIRST_SECOND = frozenset({"i", "we", "you", "me", "us"})
+_PRONOUNS = frozenset({"he", "she", "they", "it"})
+_RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
+_NAMING_OBJECTS = frozenset({"what", "itself", "himself", "herself", "themselves", "oneself"})
+_TURN = re.compile(r"([A-Z][\w’'.-]*(?:[ \t]+(?:[A-Z][\w’'.-]*|al-[\w’'-]+|of|the|bin|ibn)){0,8})"
+                   r"(?:[ \t]+\([^()\n]{1,30}\))?:[ \t]+\S")
+_HEADLINE_LABELS = frozenset({"headline", "standfirst"})
+_SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*\s*$")
 
 
 @dataclass
 class Cue:
-    """One reporting cue in a sentence and what has been worked out about it so far."""
+    """One reporting cue found in a parsed sentence, and what has been worked out about it."""
 
     start: int
     end: int
     lemma: str
+    sent_id: int
     sent_start: int
     sent_end: int
-    sent_id: int
-    quote: tuple[int, int] | None = None  # the quotation it introduces or follows (direct speech)
-    postposed: bool = False
-    form: str = ""
+    token: object  # the spaCy token of the cue's verb or noun
+    parsed: Parsed
+    speaker_token: object = None  # the head of the speaker phrase, when the parse gives one
     speaker: Speaker | None = None
-
-    @property
-    def participle(self) -> bool:
-        """Whether the cue is an -ing form ("adding that ..."), which takes the main clause's speaker."""
-        return self.form.endswith("ing")
+    quote: tuple[int, int] | None = None
+    content: tuple[int, int] | None = None
 
 
-def _cue_skipped(text: str, start: int, end: int, lemma: str, sent_start: int) -> bool:
-    """Whether a cue match is not speech: passive, bare ("when asked", "to say"), or excluded by what follows."""
-    before = text[sent_start:start]
-    if _BE_BEFORE.search(before) or _BARE_BEFORE.search(before):
-        return True
-    after = text[end : end + 30].lower()
-    return any(re.match(rf"\s+{re.escape(w)}\b", after) for w in lexicon().not_followed_by.get(lemma, ()))
+def _verb_lemma(token) -> str | None:
+    """The lexicon lemma a verb token stands for ("point out" with its particle, "sound alarm" with its object)."""
+    lex = lexicon()
+    base = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ in ("prt", "dobj", "prep"):
+            longer = f"{base} {child.lemma_.lower()}"
+            if longer in lex.verb_class:
+                return longer
+    return base if base in lex.verb_class else None
 
 
-def _find_cues(ctx: DocumentContext) -> list[Cue]:
-    """Every reporting cue in the document, with sentence and direct quotation attached where there is one."""
-    lex, text = lexicon(), ctx.text
-    sent_ids = ctx.sentences["sent_id"].tolist()
-    cues = []
-    for match in lex.cue.finditer(text):
-        i = bisect_right(ctx.sent_starts, match.start()) - 1
-        if i < 0 or match.end() > ctx.sent_ends[i] or ctx.sent_labels[i] in _NOT_STATEMENTS:
-            continue
-        form = re.sub(r"\s+", " ", match.group().lower())
-        lemma = lex.lemma[form]
-        if _cue_skipped(text, match.start(), match.end(), lemma, ctx.sent_starts[i]):
-            continue
-        cue = Cue(match.start(), match.end(), lemma, ctx.sent_starts[i], ctx.sent_ends[i], int(sent_ids[i]), form=form)
-        cue.quote = _following_quote(ctx, cue) or _preceding_quote(ctx, cue)
-        cue.postposed = bool(_POSTPOSED_AFTER.match(text, cue.end)) or (
-            cue.quote is not None and cue.quote[1] <= cue.start
-        )
-        outer = ctx.quote_at(cue.start)
-        if outer is not None and not (cue.quote and outer[0] < cue.quote[0]):
-            continue  # a cue inside quoted words belongs to the quoted speaker's own speech
-        cues.append(cue)
-    return cues
-
-
-def _following_quote(ctx: DocumentContext, cue: Cue) -> tuple[int, int] | None:
-    """A quotation opening right after the cue ('Karzai asked: "Who ..."')."""
-    gap = re.compile(rf"{_SAME_LINE_GAP}[:,]?{_SAME_LINE_GAP}")
-    at = gap.match(ctx.text, cue.end).end()
-    return next((q for q in ctx.quotes if q[0] == at), None)
-
-
-def _preceding_quote(ctx: DocumentContext, cue: Cue) -> tuple[int, int] | None:
-    """A quotation closing right before a cue ('"...," said Karzai') or a few words before one that ends its clause."""
-    ends_clause = (_POSTPOSED_AFTER.match(ctx.text, cue.end) or re.match(r"\s+(?:at|in|on|during|to)\b", ctx.text[cue.end :])
-                   or (cue.lemma == "tell" and _ADDRESSEE.match(ctx.text, cue.end)))  # "told a news conference,"
-    for q in ctx.quotes:
-        between = ctx.text[q[1] : cue.start] if q[1] <= cue.start else "-"
-        if "\n" in between:
-            continue  # never across a paragraph break
-        inverted = not cue.participle and ctx.text[q[1] - 2 : q[1] - 1] in ",.!?" and re.fullmatch(r"\s*", between)
-        if inverted or (
-            ends_clause and re.fullmatch(r"[\s,]*(?:[\w’'.-]+\s+){1,%d}" % _PAIR_LIMIT_WORDS, between)
-        ):
-            return q
+def _subject(token):
+    """The subject of a verb (nsubj, or the agent of a passive), climbing to the head of a participle, infinitive or
+    coordinated verb ("went on to say", "adding that", "deny ... and insist") and through the noun a participle
+    modifies ("praised the victory over X, claiming ..."); a relative pronoun stands for the noun its clause
+    modifies ("the PKK, which announced"; "the wounded, many of whom told")."""
+    if _bare_participle(token):  # "He said X, adding that ...": the outermost cue before it, not a postposed one
+        cues = [a for a in token.ancestors if a.i < token.i and a.pos_ in ("VERB", "AUX") and _verb_lemma(a)]
+        token = cues[-1] if cues else token
+    for _ in range(6):
+        found = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        if found is None and agent is not None:
+            found = next((g for g in agent.children if g.dep_ == "pobj"), None)
+        if found is None and (token.dep_ == "ROOT" or any(c.dep_ == "csubj" and c.tag_ == "VBG" for c in token.children)):
+            found = _after_comma(token)  # "Reacting to X, the envoy said": the phrase after the opening clause
+        if found is not None:
+            return _antecedent_of_relative(found)
+        if token.dep_ not in _CLIMB_DEPS and token.pos_ != "NOUN" or token.head is token:
+            return None
+        token = token.head
+        if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon().noun_class:
+            return _noun_speaker(token) or _issuer(token)  # "a statement praising X": the statement's speaker
     return None
 
 
-def _speaker_after(ctx: DocumentContext, cue: Cue) -> Candidate | None:
-    """The speaker named after the cue: "according to officials", '"...," said the minister'."""
-    text = ctx.text
-    if cue.lemma != "according to" and not (cue.quote and not _WORD.search(text, cue.quote[1], cue.start)):
+def _after_comma(verb):
+    """The root of the noun phrase between the last comma before a verb and the verb, if any."""
+    doc = verb.doc
+    comma = max((t.i for t in doc[: verb.i] if t.text == ","), default=None)
+    if comma is None:
         return None
-    stop = re.compile(r"[,.;:!?“”\"]|$").search(text, cue.end, cue.sent_end)
-    return _pick(candidates(text, cue.end, stop.start() if stop else cue.sent_end, ctx.mentions))
+    span = range(comma + 1, verb.i)
+    return next((doc[i] for i in span if doc[i].head.i not in span and doc[i].pos_ in ("NOUN", "PROPN", "PRON")), None)
 
 
-def _speaker(ctx: DocumentContext, cue: Cue, earlier: list[Cue]) -> Speaker | None:
-    """Find and resolve the speaker of one finite cue."""
-    text, lex = ctx.text, lexicon()
-    before = text[cue.sent_start : cue.start]
-    previous = earlier[-1] if earlier else None
-    after = _speaker_after(ctx, cue)
-    if after:
-        return ctx.referent(after)
-    who = _WHO_BEFORE.search(before)
-    if who:
-        found = candidates(text, cue.sent_start, cue.sent_start + who.start(), ctx.mentions)
-        if found:
-            return ctx.referent(found[-1])
-    if cue.quote and cue.quote[1] <= cue.start:
-        floor = cue.quote[1]
-    elif cue.postposed:
-        floor = max(cue.sent_start, text.rfind(",", cue.sent_start, cue.start) + 1)
-    else:
-        floor = cue.sent_start
-        first = _WORD.match(text, floor) or _WORD.search(text, floor, cue.start)
-        comma = text.find(",", floor, cue.start)
-        if first and first.group().lower() in lex.intro_words and comma != -1:
-            floor = comma + 1
-        if previous is not None:
-            floor = max(floor, previous.end)
-        for boundary in _BOUNDARY.finditer(text, floor, cue.start):
-            floor = boundary.end()
-    excluded = [(m.start(), m.end()) for m in _APPOSITIVE.finditer(text, floor, cue.start)]
-    found = _subjects(text, candidates(text, floor, cue.start, ctx.mentions), floor, excluded)
-    person = _pick(found, (0, 1))
-    if person:
-        return ctx.referent(person)
-    if previous is not None and _COORD_BEFORE.search(before):
-        return previous.speaker
-    chosen = _pick(found) or _pick(_subjects(text, candidates(text, cue.sent_start, cue.start, ctx.mentions),
-                                              cue.sent_start, []))
-    if chosen:
-        return ctx.referent(chosen)
-    words = list(_WORD.finditer(text, floor, cue.start))
-    if cue.postposed and 0 < len(words) <= 3:  # '"...," one woman said': the words before the cue
-        return Speaker(words[0].start(), words[-1].end(), text[words[0].start() : words[-1].end()],
-                       text[words[0].start() : words[-1].end()])
+def _antecedent_of_relative(subject):
+    """The noun a relative pronoun (or a phrase holding one: "many of whom") stands for, else the subject itself."""
+    if not any(t.tag_ in _RELATIVE_TAGS for t in subject.subtree):
+        return subject
+    clause = subject.head
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    return clause.head if clause.dep_ == "relcl" else subject
+
+
+def _noun_speaker(noun):
+    """The speaker a statement noun names: its possessor ("his call"), or "by"/"from"/"of" X ("a report by X")."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ or obj.lemma_.lower() in lexicon().person_nouns
+                                    or obj.lemma_.lower() in lexicon().titles):
+                return obj
     return None
 
 
-def _content(ctx: DocumentContext, cue: Cue, following: list[Cue]) -> tuple[int, int, str]:
+def _issuer(noun):
+    """The subject of the verb that issues a statement noun ("Trump issued a statement", "made reference to")."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon().issuing_verbs:
+        return _subject(noun.head)
+    return None
+
+
+def _is_passive(token) -> bool:
+    """Whether a verb is passive ("were reported", "is expected")."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+
+
+def _has_content(token, lemma: str) -> bool:
+    """Whether a cue verb has something said: a clause, an object, a topic ("reported on"), a particle's object
+    ("called for"), or stands aside from the clause it reports ("..., a monitoring group said", "As X reported,")."""
+    lex = lexicon()
+    deps = {c.dep_ for c in token.children}
+    if any(c.lower_ in _NAMING_OBJECTS for c in token.children if c.dep_ in ("dobj", "oprd")):
+        return False  # "what he called X" names; "revealed itself" is no speech
+    if deps & {"ccomp", "parataxis"} or token.dep_ in ("parataxis", "ccomp") or _reporting_as(token):
+        return True
+    if " " in lemma:
+        return True
+    topics = _TOPIC_PREPS if lex.verb_class[lemma] == "neutral" else _STANCE_PREPS
+    topic = any(c.dep_ == "prep" and c.lower_ in topics for c in token.children)
+    if lemma in lex.needs_clause:
+        return "xcomp" in deps and lemma not in lex.evidence_verbs
+    if _bare_participle(token):  # "..., reporting almost daily on", not "Declaring victory, ...", "Speaking about X,"
+        return "xcomp" in deps or (topic and token.i > token.head.i)
+    return bool(deps & _CONTENT_DEPS) or topic
+
+
+def _reporting_as(token) -> bool:
+    """Whether a cue is an "as" clause of the clause it reports ("As the Post reported, ...")."""
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
+
+
+def _bare_participle(token) -> bool:
+    """Whether a cue is an -ing participle clause without auxiliary ("Declaring victory, ...", "adding that"),
+    which reports a statement only with a clause or quotation."""
+    return token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "conj") and not any(
+        c.dep_ in ("aux", "nsubj") for c in token.children)
+
+
+def _passive_participle(token) -> bool:
+    """Whether a cue is a past participle with no subject and no "have" ("published on", "when asked")."""
+    return token.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux", "agent") for c in token.children)
+
+
+def _noun_has_content(noun) -> bool:
+    """Whether a statement noun states what was said: a clause ("allegations that ...", "a statement praising X"),
+    what it is for or about ("his call for", "remarks on"), or, issued by its speaker, whom it is addressed or
+    refers to ("made reference to")."""
+    issued = _issuer(noun) is not None
+    preps = _NOUN_CONTENT_PREPS | ({"to"} if issued else set())
+    around = [*noun.children, *(noun.head.children if issued else ())]
+    return any(c.dep_ in ("acl", "ccomp") or (c.dep_ == "prep" and c.lower_ in preps) for c in around)
+
+
+def _infinitive(token) -> bool:
+    """Whether a cue verb is a "to"-infinitive that is not the speaker's own act ("to indicate", "to reaffirm");
+    "went on to say" is."""
+    while token.dep_ == "conj" and not any(c.dep_ == "aux" for c in token.children):
+        token = token.head  # "to work ... and deny"
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    return not (token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon().continuing_verbs)
+
+
+def _can_speak(token) -> bool:
+    """Whether a subject can be a speaker: a name, a pronoun, a person, a body, or a statement or source noun (not
+    "that fact speaks for itself", "images show", "the operation ... declare")."""
+    lex = lexicon()
+    words = {token.lemma_.lower(), token.lower_}
+    return (token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.pos_ in ("PROPN", "PRON")
+            or bool(words & (lex.noun_class.keys() | lex.person_nouns | lex.source_nouns)))
+
+
+def _phrase(parsed: Parsed, head) -> tuple[int, int]:
+    """Document offsets of the noun phrase headed by a token, without relative clauses, appositions, asides after a
+    comma, or anything across a comma ("Reacting to X, the envoy said": the envoy)."""
+    doc, keep = parsed.doc, {head.i}
+    stack = [c for c in head.children if not _cut(c)]
+    while stack:
+        tok = stack.pop()
+        keep.add(tok.i)
+        stack.extend(c for c in tok.children if not _cut(c))
+    first = max([i + 1 for i in range(min(keep), head.i) if doc[i].text == ","], default=min(keep))
+    last = min([i - 1 for i in range(head.i + 1, max(keep) + 1) if doc[i].text == ","], default=max(keep))
+    if head.ent_type_:  # the whole name the head is part of ("al-Abdallah", split by the tokenizer)
+        entity = next(e for e in doc.ents if e.start <= head.i < e.end)
+        keep |= set(range(entity.start, entity.end))
+        first, last = min(first, entity.start), max(last, entity.end - 1)
+    tokens = [doc[i] for i in range(first, last + 1) if i in keep]
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    while tokens and tokens[0].is_punct:
+        tokens.pop(0)
+    first, last = tokens[0], tokens[-1]
+    return parsed.span(first)[0], parsed.span(last)[1]
+
+
+def _cut(token) -> bool:
+    """Whether a dependent stays out of a speaker phrase: a relative clause, apposition, coordination, or a
+    participle clause set off by a comma ("Families fleeing the group" keeps it)."""
+    if token.dep_ in ("relcl", "appos", "cc", "conj", "advcl") or (token.dep_ == "advmod" and token.i < token.head.i):
+        return True  # ... and "even", "also" before the noun
+    return token.dep_ == "acl" and token.i > 0 and token.doc[token.i - 1].text == ","
+
+
+def _subtree(parsed: Parsed, token) -> tuple[int, int]:
+    """Document offsets of a token's whole subtree."""
+    tokens = list(token.subtree)
+    return parsed.span(tokens[0])[0], parsed.span(tokens[-1])[1]
+
+
+def _cues(ctx: "DocumentContext", parsed: Parsed) -> list[Cue]:
+    """The reporting cues of one parsed sentence, each with the token heading its speaker phrase."""
+    lex, found = lexicon(), []
+    sent_end = parsed.offset(len(parsed.doc.text) - 1) + 1
+    headline = ctx.label(parsed.start) in _HEADLINE_LABELS and not _SENTENCE_END.search(parsed.doc.text)
+    for token in parsed.doc:
+        start, end = parsed.span(token)
+        cue = Cue(start, end, "", parsed.sent_id, parsed.start, sent_end, token, parsed)
+        low = token.lower_
+        if low == "according" and token.i + 1 < len(parsed.doc) and parsed.doc[token.i + 1].lower_ == "to":
+            to = parsed.doc[token.i + 1]
+            cue.end, cue.lemma = parsed.span(to)[1], "according to"
+            cue.speaker_token = next((g for g in [*to.children, *token.children] if g.dep_ == "pobj"), None)
+        elif headline:
+            continue  # a headline summarises; only its "Name: statement" turn counts
+        elif token.pos_ in ("VERB", "AUX") and (lemma := _verb_lemma(token)):
+            if _is_passive(token) and not any(c.dep_ == "agent" for c in token.children):
+                continue  # "civilian deaths have been reported", "is expected to"
+            if _infinitive(token) or _passive_participle(token):
+                continue  # a purpose infinitive; "when asked"
+            quote = ctx.attached_quote(start, end, parsed.start)
+            if not (quote or _has_content(token, lemma)):
+                continue
+            cue.lemma, cue.quote, cue.speaker_token = lemma, quote, _subject(token)
+            if cue.speaker_token is not None and ":" in ctx.text[parsed.span(cue.speaker_token)[1] : start]:
+                continue  # "Vladimir Putin: Thank you" is a speaker turn
+            if cue.speaker_token is not None and not _can_speak(cue.speaker_token):
+                continue  # "that fact speaks for itself", "the operation ... declare the end of"
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in lex.noun_class:
+            if token.head.pos_ in ("VERB", "AUX") and _verb_lemma(token.head):
+                continue  # "the statement reads", "rejected the allegations": the verb is the cue
+            if not (_noun_has_content(token) or ctx.attached_quote(start, end, parsed.start)):
+                continue
+            cue.lemma = token.lemma_.lower()
+            cue.speaker_token = _noun_speaker(token)
+            issuer = _issuer(token) if cue.speaker_token is None else None
+            if issuer is not None:
+                cue.speaker_token, cue.start = issuer, parsed.span(token.head)[0]  # "issued a joint statement"
+        else:
+            continue
+        if cue.speaker_token is None or cue.speaker_token.lower_ in _FIRST_SECOND:
+            continue
+        outer = ctx.quote_at(start)
+        if outer is not None and not (cue.quote and outer[0] < cue.quote[0]):
+            continue  # a cue inside quoted words is the quoted speaker's own speech
+        found.append(cue)
+    return found
+
+
+def _content(ctx: "DocumentContext", cue: Cue) -> tuple[int, int, str]:
     """(content_start, content_end, kind) of a cue's statement; kind is direct, indirect or mixed."""
-    text = ctx.text
     if cue.quote:
         return cue.quote[0] + 1, cue.quote[1] - 1, "direct"
-    speaker = cue.speaker
-    if speaker is not None and cue.lemma == "according to":
-        before = _WORD.search(text, cue.sent_start, cue.start)
-        start, end = (cue.sent_start, cue.start) if before else (speaker.end, cue.sent_end)
-    elif cue.postposed and speaker is not None:
-        opening = _WORD.findall(text, cue.sent_start, speaker.start) if cue.sent_start <= speaker.start else ["-"]
-        if all(w.lower() in lexicon().intro_words | {"the", "a", "an"} for w in opening):
-            start, end = cue.end, cue.sent_end  # "As the Post reported, ..."
-        elif text[cue.end : cue.end + 1] == ",":
-            start, end = cue.sent_start, cue.sent_end  # "The group, he added, managed to ..."
+    token, parsed = cue.token, cue.parsed
+    if cue.lemma == "according to":
+        phrase_end = _subtree(parsed, cue.speaker_token)[1] if cue.speaker_token is not None else cue.end
+        if _WORD.search(ctx.text, cue.sent_start, cue.start):
+            start, end = cue.sent_start, cue.start
         else:
-            start, end = cue.sent_start, max(cue.sent_start, speaker.start)  # "..., he said."
+            start, end = phrase_end, cue.sent_end
     else:
-        colon = re.match(r"\s*:\s*", text[cue.end :])
-        that = _THAT_AFTER.match(text[cue.end : cue.sent_end])
-        start = cue.end + (colon.end() if colon else that.end() if that else len(text[cue.end :]) - len(text[cue.end :].lstrip()))
-        end = ctx.paragraph_end(cue.start) if colon else cue.sent_end
-        for nxt in following:
-            if nxt.start < start:
-                continue
-            before_speaker = nxt.speaker is not None and start < nxt.speaker.start < nxt.start and (
-                text[start : nxt.speaker.start].rstrip().endswith(","))
-            if before_speaker or nxt.participle or _COORD_BEFORE.search(text[start : nxt.start]):
-                end = min(end, nxt.speaker.start if before_speaker else nxt.start)
-                break
-    start, end = _trim(text, start, max(start, end))
-    quoted = [q for q in ctx.quotes if start <= q[0] < end]
+        parts = [c for c in token.children if c.dep_ in ("ccomp", "xcomp", "parataxis", "dobj", "acl", "prep")
+                 and c.i != getattr(cue.speaker_token, "i", -1)]
+        clause = [c for c in parts if c.dep_ in ("ccomp", "parataxis")]
+        if not clause and (token.dep_ in ("ccomp", "parataxis") or _reporting_as(token)):  # the clause around
+            own = _subtree(parsed, token)
+            whole = _subtree(parsed, token.head)
+            start, end = (whole[0], own[0]) if token.head.i < token.i else (own[1], whole[1])
+        elif clause or parts:
+            spans = [_subtree(parsed, c) for c in (clause or parts)]
+            start, end = min(s for s, _ in spans), max(e for _, e in spans)
+        else:
+            start, end = cue.sent_start, cue.sent_end
+        colon = re.match(r"\s*:\s*", ctx.text[cue.end : cue.end + 5])
+        if colon:
+            start, end = cue.end + colon.end(), ctx.paragraph_end(cue.start)
+    start, end = _trim(ctx.text, start, max(start, end))
+    quoted = ctx.quotes_between(start, end)
     if quoted:
-        end = max(end, max(q[1] for q in quoted))
+        start, end = min(start, quoted[0][0]), max(end, max(q[1] for q in quoted))
     return start, end, "mixed" if quoted else "indirect"
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink a content span past surrounding spaces, commas and a dangling "and"."""
-    while start < end and text[start] in " ,;:\n":
-        start += 1
+    """Shrink a content span past surrounding spaces, commas, "that" and a dangling "and"."""
+    lead = re.match(r"(?:[\s,;:]|\bthat\b)*", text[start:end])
+    start += lead.end()
     stripped = re.sub(r"(?:[\s,;]|\band|\bbut)+$", "", text[start:end])
     return start, start + len(stripped)
 
 
-def _headline_quote(ctx: DocumentContext, para_start: int, para_end: int, sent_id: int) -> dict | None:
-    """A 'Name: statement' line (headline convention), where Name is a catalogued person."""
-    match = re.match(r"((?:[A-Z][\w’'-]*\s){0,3}[A-Z][\w’'-]*):\s+\S", ctx.text[para_start:para_end])
-    if not match:
+def _turns(ctx: "DocumentContext", paragraphs: pd.DataFrame, parses: list[Parsed]) -> list[dict]:
+    """Speaker turns of transcripts and headlines ("Vladimir Putin: ...", "CAPT. DAVIS: ..."): one row each, the
+    content running to the next turn; the speaker is the person named (catalogued, or a PERSON entity)."""
+    text, found = ctx.text, []
+    for p in paragraphs.itertuples():
+        match = _TURN.match(text, int(p.start), int(p.end))
+        if match:
+            found.append((int(p.start), match))
+    rows, named = [], {}
+    for n, (start, match) in enumerate(found):
+        name_start, name_end = match.span(1)
+        speaker = _turn_speaker(ctx, name_start, name_end, parses)
+        if speaker is None:
+            continue
+        family = speaker.name.split()[-1].lower()
+        if speaker.speaker == speaker.name and family in named:  # "CAPT. DAVIS" after "CAPTAIN JEFF DAVIS"
+            speaker = Speaker(speaker.start, speaker.end, *named[family])
+        named.setdefault(family, (speaker.speaker, speaker.name))
+        colon = text.index(":", name_end)
+        end = found[n + 1][0] if n + 1 < len(found) else len(text)
+        content_start, content_end = _trim(text, colon + 1, end)
+        rows.append(dict(sent_id=ctx.sentence_id(start), speaker=speaker.speaker, speaker_name=speaker.name,
+                         speaker_start=speaker.start, speaker_end=speaker.end, cue=":", cue_lemma="colon",
+                         cue_start=colon, cue_end=colon + 1, content_start=content_start, content_end=content_end,
+                         direct=True, kind="direct"))
+    return rows
+
+
+def _turn_speaker(ctx: "DocumentContext", start: int, end: int, parses: list[Parsed]) -> Speaker | None:
+    """The person a turn's name phrase names: a catalogued person, else a PERSON entity, else its name words after
+    its titles; None when it names nobody (two words at least, or one catalogued or recognised person)."""
+    people = [m for m in mentions_within(ctx.mentions, start, end) if m.kind == "person"]
+    if people:
+        return Speaker(start, end, people[-1].actor_id, ctx.text[start:end])
+    for parsed in parses:
+        for ent in parsed.doc.ents:
+            s, e = parsed.span(ent)
+            if start <= s and e <= end and ent.label_ == "PERSON":
+                return Speaker(start, end, ctx.text[s:e], ctx.text[s:e])
+    words = [w for w in _WORD.finditer(ctx.text, start, end)
+             if w.group().lower().rstrip(".") not in lexicon().titles | lexicon().modifiers | set(HONORIFICS)]
+    if len(list(_WORD.finditer(ctx.text, start, end))) < 2 or not words:
         return None
-    name_end = para_start + match.end(1)
-    people = [m for m in mentions_within(ctx.mentions, para_start, name_end) if m.kind == "person"]
-    if not people:
-        return None
-    return dict(sent_id=sent_id, speaker=people[0].actor_id, speaker_name=ctx.text[para_start:name_end],
-                speaker_start=para_start, speaker_end=name_end, cue=":", cue_lemma="colon",
-                cue_start=name_end, cue_end=name_end + 1, content_start=para_start + match.end() - 1,
-                content_end=para_end, direct=False, kind="indirect")
+    name = ctx.text[words[0].start() : words[-1].end()]
+    return Speaker(start, end, name, name)
 
 
 def document_quotes(doc_id: str, text: str, sentences: pd.DataFrame, paragraphs: pd.DataFrame,
-                    mentions: list[Mention]) -> list[dict]:
+                    mentions: list[Mention], parsed: list[Parsed]) -> list[dict]:
     """All attributed statements of one document, as rows of the quotes table."""
     ctx = DocumentContext(text, sentences, paragraphs, mentions)
-    cues = _find_cues(ctx)
-    by_sentence: dict[int, list[Cue]] = {}
-    for cue in cues:
-        by_sentence.setdefault(cue.sent_id, []).append(cue)
-    for group in by_sentence.values():
-        for i, cue in enumerate(group):
-            if not cue.participle:
-                cue.speaker = _speaker(ctx, cue, [c for c in group[:i] if c.speaker is not None])
-        for cue in group:
-            if cue.participle:
-                main = next((c for c in group if not c.participle and c.speaker is not None), None)
-                cue.speaker = main.speaker if main else _speaker(ctx, cue, [])
-    rows = []
-    sent_ids = ctx.sentences["sent_id"].tolist()
-    for p in paragraphs.itertuples():
-        first = bisect_left(ctx.sent_starts, p.start)
-        row = _headline_quote(ctx, int(p.start), int(p.end), int(sent_ids[first])) if first < len(sent_ids) else None
-        if row:
-            rows.append(row)
-    for i, cue in enumerate(cues):
-        if cue.speaker is None:
-            continue
-        start, end, kind = _content(ctx, cue, [c for c in cues[i + 1 :] if c.sent_id == cue.sent_id])
-        rows.append(dict(
-            sent_id=cue.sent_id, speaker=cue.speaker.speaker, speaker_name=cue.speaker.name,
-            speaker_start=cue.speaker.start, speaker_end=cue.speaker.end,
-            cue=text[cue.start : cue.end], cue_lemma=cue.lemma, cue_start=cue.start, cue_end=cue.end,
-            content_start=start, content_end=end, direct=kind == "direct", kind=kind,
-        ))
+    rows = _turns(ctx, paragraphs, parsed)
+    for p in parsed:
+        for cue in _cues(ctx, p):
+            found = ctx.speaker(cue.parsed, cue.speaker_token)
+            if found is None:
+                continue
+            cue.speaker = found[0]
+            start, end, kind = _content(ctx, cue)
+            ctx.said(*found)
+            rows.append(dict(
+                sent_id=cue.sent_id, speaker=cue.speaker.speaker, speaker_name=cue.speaker.name,
+                speaker_start=cue.speaker.start, speaker_end=cue.speaker.end,
+                cue=text[cue.start : cue.end], cue_lemma=cue.lemma, cue_start=cue.start, cue_end=cue.end,
+                content_start=start, content_end=end, direct=kind == "direct", kind=kind,
+            ))
     for row in rows:
         row["doc_id"] = doc_id
         row["speaker_text"] = text[row["speaker_start"] : row["speaker_end"]]
+        row["speaker"], row["speaker_name"] = (" ".join(row[k].split()) for k in ("speaker", "speaker_name"))
     return rows
+
+
+@cache
+def _affiliations() -> dict[str, str]:
+    """actor_id -> the actor it belongs to (a person's state)."""
+    from analysis.stages.actors import catalogue
+
+    return dict(zip(catalogue()["actor_id"], catalogue()["affiliation"]))
 
 
 @cache
@@ -658,10 +933,13 @@ def per_document(corpus: Corpus) -> Iterator[tuple[str, str, pd.DataFrame, pd.Da
         yield doc_id, text, sentences.get(doc_id, empty_s), paragraphs.get(doc_id, empty_p)
 
 
-def quotes(corpus: Corpus) -> pd.DataFrame:
-    """Every statement the corpus attributes to someone: one row per reporting cue, sorted by doc_id and cue_start."""
+def quotes(corpus: Corpus, parses: Parses | None = None) -> pd.DataFrame:
+    """Every statement the corpus attributes to someone: one row per reporting cue, sorted by doc_id and cue_start.
+
+    `parses` is the build's parses table; without it (a caller outside the table graph) the corpus is parsed here."""
+    parsed = parse_corpus(corpus) if parses is None else parses
     rows = []
     for doc_id, text, sentences, paragraphs in per_document(corpus):
-        rows += document_quotes(doc_id, text, sentences, paragraphs, speaker_mentions(text))
+        rows += document_quotes(doc_id, text, sentences, paragraphs, speaker_mentions(text), parsed.document(doc_id))
     table = pd.DataFrame(rows, columns=COLUMNS)
     return table.sort_values(["doc_id", "cue_start"], kind="stable").reset_index(drop=True)
