@@ -33,8 +33,8 @@ _OPENERS, _CLOSERS = "“„«‘‹", "”»›"
 _OPEN_CONTEXT = "([{—–-/“„«‘‹"
 _MARK = re.compile("[\"'“”„«»‘’‹›]")
 _WORD = re.compile(r"\w[\w'’.-]*\w|\w")
-_TITLE_REACH = 60  # how far from a name its title may stand ("the Leader of the Islamic Revolution, Ayatollah X",
-# "Ayatollah X, the Leader of ...")
+_TITLE_REACH = 60  # how far before a name its title may stand ("the Leader of the Islamic Revolution, Ayatollah X")
+_APPOSED_TITLE = re.compile(r",\s+(?:the|a|an)\s[^,.;:]*")  # or after it, set off by a comma ("X, the Leader of ...")
 # Page furniture that states nobody's words: "Additional reporting by ...", "He writes about ..." in an author bio.
 _NOT_STATEMENTS = frozenset({"byline", "dateline", "section", "credits", "author", "author_bio", "comments", "about",
                              "licence", "source_line", "share", "promo", "tags", "advert", "navigation"})
@@ -376,16 +376,15 @@ class DocumentContext:
         heads = [w.lower() for w in _WORD.findall(words) if w.lower() in lex.titles]
         if not heads:
             return None
-        from analysis.stages.actors import find_actors
-
-        states = {a for _, _, a, kind in find_actors(words) if kind in ("demonym", "name") and _actor_types().get(a) == "state"}
+        states = _states_named(words)
         for start, end in self._earlier_sentences(desc.start, 10):
             found = [c for c in candidates(self.text, start, end, self.mentions)
                      if c.end <= desc.start and c.kind in ("person", "name", "role_person") and not self._is_definite(c)]
             for c in reversed(found):
                 if states and _affiliations().get(c.actor_id) not in states:
                     continue
-                context = self.text[max(0, c.start - _TITLE_REACH) : c.end + _TITLE_REACH].lower()
+                apposition = _APPOSED_TITLE.match(self.text, c.end, c.end + _TITLE_REACH)
+                context = self.text[max(0, c.start - _TITLE_REACH) : apposition.end() if apposition else c.end].lower()
                 if any(re.search(rf"\b{h}\b", context) for h in heads):
                     ref = self.referent(c)
                     return Speaker(desc.start, desc.end, ref.speaker, ref.name)
@@ -449,6 +448,14 @@ class DocumentContext:
                 return q_start, q_end
         return None
 
+    def _recent_of_state(self, pos: int, words: str) -> Speaker | None:
+        """The latest person who spoke in the last sentences and belongs to the state a description names."""
+        states = _states_named(words)
+        for _, speaker, kind in reversed(self.recent[-6:]):
+            if kind == "person" and speaker.start < pos and _affiliations().get(speaker.speaker) in states:
+                return speaker
+        return None
+
     def said(self, speaker: Speaker, kind: str) -> None:
         """Remember a resolved speaker (person, plural or body), for the pronouns and descriptions that follow."""
         self.recent.append((self.sentence_index(speaker.start), speaker, kind))
@@ -476,13 +483,17 @@ class DocumentContext:
             if ref is None:
                 return None
             return Speaker(start, end, ref.speaker, ref.name), wanted[0]
+        named_by = next((a for a in head.children if a.dep_ == "appos" and _names_person(parsed, a, self.mentions)), None)
+        if named_by is not None:  # "Its spokesman, Igor Konashenkov, said": the person the apposition names
+            found = self.speaker(parsed, named_by)
+            return (Speaker(start, end, found[0].speaker, found[0].name), "person") if found else None
         inside = mentions_within(self.mentions, start, end)
         named = any(m.kind == "person" for m in inside) or any(
             e.label_ == "PERSON" and start <= parsed.span(e)[0] < end for e in parsed.doc.ents)
         definite = not any(t.lower_ in ("a", "an", "one", "some") for t in head.children)
         if head.lemma_.lower() in lex.titles and head.tag_ in ("NN", "NNP") and definite and not named:
-            ref = self._described(Candidate(start, end, "role_person"))  # "the general", "Iran's Leader"
-            if ref is not None:
+            ref = self._described(Candidate(start, end, "role_person")) or self._recent_of_state(start, words)
+            if ref is not None:  # "the general", "Iran's Leader", "the Russian President"
                 return Speaker(start, end, ref.speaker, ref.name), "person"
         people = [m for m in inside if m.kind == "person"]
         if people:
@@ -502,6 +513,13 @@ class DocumentContext:
                 if found is not None:
                     return Speaker(start, end, found[0].speaker, found[0].name), found[1]
         return Speaker(start, end, words, words), kind
+
+
+def _names_person(parsed: Parsed, token, mentions: list[Mention]) -> bool:
+    """Whether a token heads a phrase that is a person's name (a catalogued person or a PERSON entity)."""
+    start, end = parsed.span(token)
+    return token.ent_type_ == "PERSON" or any(m.kind == "person" and m.start <= start < m.end for m in
+                                              mentions_within(mentions, start - 40, end + 40))
 
 
 def _speaker_kind(head) -> str:
@@ -570,7 +588,7 @@ def _subject(token):
         cues = [a for a in token.ancestors if a.i < token.i and a.pos_ in ("VERB", "AUX") and _verb_lemma(a)]
         token = cues[-1] if cues else token
     for _ in range(6):
-        found = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        found = max((c for c in token.children if c.dep_ == "nsubj"), key=lambda c: c.i, default=None)
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
         if found is None and agent is not None:
             found = next((g for g in agent.children if g.dep_ == "pobj"), None)
@@ -614,7 +632,7 @@ def _noun_speaker(noun):
         if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
             obj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ or obj.lemma_.lower() in lexicon().person_nouns
-                                    or obj.lemma_.lower() in lexicon().titles):
+                                    or obj.lemma_.lower() in lexicon().source_nouns):
                 return obj
     return None
 
@@ -636,11 +654,17 @@ def _has_content(token, lemma: str) -> bool:
     ("called for"), or stands aside from the clause it reports ("..., a monitoring group said", "As X reported,")."""
     lex = lexicon()
     deps = {c.dep_ for c in token.children}
-    if any(c.lower_ in _NAMING_OBJECTS for c in token.children if c.dep_ in ("dobj", "oprd")):
-        return False  # "what he called X" names; "revealed itself" is no speech
+    objects = [g for c in token.children if c.dep_ in ("prep", "dative") for g in c.children] + list(token.children)
+    if any(c.lower_ in _NAMING_OBJECTS for c in objects if c.dep_ in ("dobj", "oprd", "pobj")):
+        return False  # "what he called X" names; "revealed itself", "speaks for itself" are no speech
+    if {"dative", "dobj"} <= deps and not deps & {"ccomp", "parataxis"}:
+        return False  # "deny Daesh the resources": a transfer, not a statement
     if deps & {"ccomp", "parataxis"} or token.dep_ in ("parataxis", "ccomp") or _reporting_as(token):
         return True
-    if " " in lemma:
+    relative = token.dep_ in ("relcl", "acl") and any(c.dep_ == "nsubj" and c.tag_ not in _RELATIVE_TAGS
+                                                       for c in token.children)
+    if " " in lemma or relative and lemma not in lex.needs_clause:
+        return True  # "called for"; "a charge the coalition rejected" (the noun is what was rejected)
         return True
     topics = _TOPIC_PREPS if lex.verb_class[lemma] == "neutral" else _STANCE_PREPS
     topic = any(c.dep_ == "prep" and c.lower_ in topics for c in token.children)
@@ -685,7 +709,7 @@ def _infinitive(token) -> bool:
         token = token.head  # "to work ... and deny"
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return False
-    return not (token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon().continuing_verbs)
+    return not (token.dep_ in ("xcomp", "advcl") and token.head.lemma_.lower() in lexicon().continuing_verbs)
 
 
 def _can_speak(token) -> bool:
@@ -717,7 +741,7 @@ def _phrase(parsed: Parsed, head) -> tuple[int, int]:
         tokens.pop()
     while tokens and tokens[0].is_punct:
         tokens.pop(0)
-    first, last = tokens[0], tokens[-1]
+    first, last = (tokens[0], tokens[-1]) if tokens else (head, head)
     return parsed.span(first)[0], parsed.span(last)[1]
 
 
@@ -735,11 +759,23 @@ def _subtree(parsed: Parsed, token) -> tuple[int, int]:
     return parsed.span(tokens[0])[0], parsed.span(tokens[-1])[1]
 
 
+def _title_line(line: str) -> bool:
+    """Whether a headline line is a title: no closing stop, no quotation or colon (a headline quote is a turn)."""
+    return not _SENTENCE_END.search(line) and not re.search("[:\"“”«»]", line)
+
+
+def _postposed(ctx: "DocumentContext", parsed: Parsed, token, subject) -> bool:
+    """Whether a cue and its subject close a clause they report ("..., the spokesman said." / "said on Friday.")."""
+    first = min(_phrase(parsed, subject)[0], parsed.span(token)[0])
+    before = ctx.text[parsed.start : first].rstrip()
+    return before.endswith((",", ",”", ',"')) and bool(_POSTPOSED_AFTER.match(ctx.text, parsed.span(token)[1]))
+
+
 def _cues(ctx: "DocumentContext", parsed: Parsed) -> list[Cue]:
     """The reporting cues of one parsed sentence, each with the token heading its speaker phrase."""
     lex, found = lexicon(), []
     sent_end = parsed.offset(len(parsed.doc.text) - 1) + 1
-    headline = ctx.label(parsed.start) in _HEADLINE_LABELS and not _SENTENCE_END.search(parsed.doc.text)
+    headline = ctx.label(parsed.start) in _HEADLINE_LABELS and _title_line(parsed.doc.text)
     for token in parsed.doc:
         start, end = parsed.span(token)
         cue = Cue(start, end, "", parsed.sent_id, parsed.start, sent_end, token, parsed)
@@ -756,13 +792,14 @@ def _cues(ctx: "DocumentContext", parsed: Parsed) -> list[Cue]:
             if _infinitive(token) or _passive_participle(token):
                 continue  # a purpose infinitive; "when asked"
             quote = ctx.attached_quote(start, end, parsed.start)
-            if not (quote or _has_content(token, lemma)):
+            subject = _subject(token)
+            if not (quote or _has_content(token, lemma) or subject is not None and _postposed(ctx, parsed, token, subject)):
                 continue
-            cue.lemma, cue.quote, cue.speaker_token = lemma, quote, _subject(token)
+            cue.lemma, cue.quote, cue.speaker_token = lemma, quote, subject
             if cue.speaker_token is not None and ":" in ctx.text[parsed.span(cue.speaker_token)[1] : start]:
                 continue  # "Vladimir Putin: Thank you" is a speaker turn
-            if cue.speaker_token is not None and not _can_speak(cue.speaker_token):
-                continue  # "that fact speaks for itself", "the operation ... declare the end of"
+            if lemma in lex.needs_clause and cue.speaker_token is not None and not _can_speak(cue.speaker_token):
+                continue  # "images show", "the map shows", "the operation ... declare the end of"
         elif token.pos_ == "NOUN" and token.lemma_.lower() in lex.noun_class:
             if token.head.pos_ in ("VERB", "AUX") and _verb_lemma(token.head):
                 continue  # "the statement reads", "rejected the allegations": the verb is the cue
@@ -811,6 +848,8 @@ def _content(ctx: "DocumentContext", cue: Cue) -> tuple[int, int, str]:
         colon = re.match(r"\s*:\s*", ctx.text[cue.end : cue.end + 5])
         if colon:
             start, end = cue.end + colon.end(), ctx.paragraph_end(cue.start)
+    if re.fullmatch(r"[\s.!?…”\"’']*", ctx.text[end : cue.sent_end]):
+        end = cue.sent_end  # the reported clause closes the sentence: its stop too
     start, end = _trim(ctx.text, start, max(start, end))
     quoted = ctx.quotes_between(start, end)
     if quoted:
@@ -897,6 +936,13 @@ def document_quotes(doc_id: str, text: str, sentences: pd.DataFrame, paragraphs:
         row["speaker_text"] = text[row["speaker_start"] : row["speaker_end"]]
         row["speaker"], row["speaker_name"] = (" ".join(row[k].split()) for k in ("speaker", "speaker_name"))
     return rows
+
+
+def _states_named(words: str) -> set[str]:
+    """The states a phrase names or qualifies ("the Russian President": russia)."""
+    from analysis.stages.actors import find_actors
+
+    return {a for _, _, a, kind in find_actors(words) if kind in ("demonym", "name") and _actor_types().get(a) == "state"}
 
 
 @cache
