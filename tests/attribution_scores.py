@@ -75,15 +75,14 @@ def figure_source_accuracy(texts: dict[str, str], figures: pd.DataFrame) -> dict
 def main(folder: Path = DEV_CORPUS) -> None:
     """Print the scores of the current code on the dev corpus."""
     from analysis import load_corpus
-    from analysis.stages.figures import figures
-    from analysis.stages.quotes import quotes
+    from analysis.pipeline import Build
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         corpus = load_corpus(folder)
-    table = quotes(corpus)
-    print("statements:", {k: round(v, 3) for k, v in statement_scores(corpus.texts, table).items()})
-    print("figure sources:", {k: round(v, 3) for k, v in figure_source_accuracy(corpus.texts, figures(corpus, table)).items()})
+    build = Build(corpus)
+    print("statements:", {k: round(v, 3) for k, v in statement_scores(corpus.texts, build["quotes"]).items()})
+    print("figure sources:", {k: round(v, 3) for k, v in figure_source_accuracy(corpus.texts, build["figures"]).items()})
 
 
 if __name__ == "__main__":

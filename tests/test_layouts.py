@@ -168,18 +168,17 @@ def test_statements_are_found_in_text_not_in_furniture(layouts):
         ("agency", "Iraq", "says"),  # the headline
         ("agency", "the military", "said"),  # the standfirst
         ("agency", "Joint Operations Command", "said"),
-        ("agency", "Abdul Amir Yarallah", "said"),
-        ("agency", "Abdul Amir Yarallah", "in a statement"),
+        ("agency", "Abdul Amir Yarallah", "said"),  # "said in a statement" is one statement
         ("blog_post", "Abadi", "said"),
         ("blog_post", "Aid groups", "say"),
         ("mixed", "US-backed fighters", "said"),
         ("mixed", "The Syrian Democratic Forces", "said"),
         ("news_site", "state media", "said"),
         ("news_site", "The army", "said"),
-        ("news_site", "The army", "in a statement"),
         ("opinion", "Washington", "praised"),
         ("opinion", "Tehran", "praised"),
         ("opinion", "Moscow", "praised"),
+        ("statement", "The Foreign Minister", "welcomed"),  # welcomed the announcement that ...: supportive
         ("statement", "the Minister", "said"),
     ]  # not "Additional reporting by ..." (credits) nor "He writes about ..." (author bio)
 

@@ -204,7 +204,9 @@ def wanted(text: str, sentences: list[tuple[int, int]]) -> list[bool]:
 
 def parses(corpus: Corpus) -> Parses:
     """Parse every sentence the prefilter chooses, once, with nlp.pipe."""
-    from analysis.stages.actors import names_wanted  # actors reads this module's model; imported late
+    from analysis.stages.actors import (
+        names_wanted,  # actors reads this module's model; imported late
+    )
 
     chosen: list[tuple[str, int, int, str, tuple]] = []
     ordered = corpus.sentences.sort_values(["doc_id", "start"], kind="stable")

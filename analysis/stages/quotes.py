@@ -12,17 +12,17 @@ bisection over sorted offsets, so a document costs time linear in its length (ti
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
 from typing import NamedTuple
 
 import pandas as pd
-import yaml
 
 from analysis.stages.corpus import Corpus
-from analysis.stages.parse import HONORIFICS, Parsed, Parses, parses as parse_corpus, reporting_lexicon
+from analysis.stages.parse import HONORIFICS, Parsed, Parses, reporting_lexicon
+from analysis.stages.parse import parses as parse_corpus
 
 COLUMNS = [
     "doc_id", "sent_id", "speaker", "speaker_name", "speaker_text", "speaker_start", "speaker_end",
@@ -35,25 +35,14 @@ _MARK = re.compile("[\"'“”„«»‘’‹›]")
 _WORD = re.compile(r"\w[\w'’.-]*\w|\w")
 _TITLE_REACH = 60  # how far before a name its title may stand ("the Leader of the Islamic Revolution, Ayatollah X")
 _APPOSED_TITLE = re.compile(r",\s+(?:the|a|an)\s[^,.;:]*")  # or after it, set off by a comma ("X, the Leader of ...")
-# Page furniture that states nobody's words: "Additional reporting by ...", "He writes about ..." in an author bio.
-_NOT_STATEMENTS = frozenset({"byline", "dateline", "section", "credits", "author", "author_bio", "comments", "about",
-                             "licence", "source_line", "share", "promo", "tags", "advert", "navigation"})
 _PAIR_LIMIT_WORDS = 7  # at most this many words between a closing quote and its cue: '"...," the former president said'
 
-_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:also|not|then|\w+ly)\s+)*$", re.I)
-_BARE_BEFORE = re.compile(r"\b(?:when|if|once|unless|to)\s*$", re.I)
-_COORD_BEFORE = re.compile(r"\b(?:and|but)\s+(?:(?:also|then|later|further|again|\w+ly)\s+)*$", re.I)
-_WHO_BEFORE = re.compile(r"\bwho\s+(?:(?:has|have|had|also|then|later|further|\w+ly)\s+)*$", re.I)
-_BOUNDARY = re.compile(r"\b(?:that|which|whom)\b|[;:]", re.I)
-_APPOSITIVE = re.compile(r",\s*(?:who|which|whose)\b[^,;]*,|\([^()]*\)")
 _TIME_WORDS = r"(?:on|in|at|during|late|early|last|this|yesterday|today|earlier|later|overnight)"
 # a cue that ends its clause ("..., he said." / "..., the military said on Friday.")
 _POSTPOSED_AFTER = re.compile(rf"\s*(?:[,.;!?]|$)|\s+{_TIME_WORDS}\b[^,.;:!?\"“”\n]{{0,40}}(?:[,.;!?]|$)")
 _SAME_LINE_GAP = r"[ \t\u00a0]*"
 _ADDRESSEE = re.compile(r"(?:\s+[\w’'-]+){1,3}\s*[,.;]")
-_THAT_AFTER = re.compile(r"^[^,;:.“”\"]{0,60}?\bthat\b\s*", re.I)
 _PRONOUN = re.compile(r"\b(?:he|she|they)\b", re.I)
-_PREPOSITIONS = frozenset("of to by with for from in on at against over about into onto upon via".split())
 _NAME_TOKEN = re.compile(r"(?:[A-Z][\w’'-]*|al-\w+|bin|ibn)")
 _NAMES = rf"{_NAME_TOKEN.pattern}(?:\s+{_NAME_TOKEN.pattern})*"
 _NAME_RUN = re.compile(rf"{_NAME_TOKEN.pattern}(?:\s+(?:of\s+(?:the\s+)?)?{_NAME_TOKEN.pattern})*")
@@ -225,13 +214,6 @@ def _is_possessive(text: str, end: int) -> bool:
     """Whether the phrase ending at end is a possessive ("Khamenei’s remarks", "the countries’ armies")."""
     after = text[end : end + 2]
     return after in ("’s", "'s") or (text[end - 1 : end] in "sS" and after in ("’ ", "' "))
-
-
-def _after_preposition(text: str, start: int, floor: int) -> bool:
-    """Whether the phrase starting at start is the object of a preposition ("a letter to X")."""
-    for word in _words_before(text, start, floor):
-        return word.group().lower() in _PREPOSITIONS and not text[word.end() : start].strip()
-    return False
 
 
 def candidates(text: str, start: int, end: int, mentions: list[Mention]) -> list[Candidate]:
@@ -483,6 +465,12 @@ class DocumentContext:
             if ref is None:
                 return None
             return Speaker(start, end, ref.speaker, ref.name), wanted[0]
+        if head.lemma_.lower() in lex.noun_class:
+            source = _noun_speaker(head)
+            if source is not None:  # "the letter of the Leader", "new estimates from OIR"
+                found = self.speaker(parsed, source)
+                if found is not None:
+                    return Speaker(start, end, found[0].speaker, found[0].name), found[1]
         named_by = next((a for a in head.children if a.dep_ == "appos" and _names_person(parsed, a, self.mentions)), None)
         if named_by is not None:  # "Its spokesman, Igor Konashenkov, said": the person the apposition names
             found = self.speaker(parsed, named_by)
@@ -496,23 +484,27 @@ class DocumentContext:
             if ref is not None:  # "the general", "Iran's Leader", "the Russian President"
                 return Speaker(start, end, ref.speaker, ref.name), "person"
         people = [m for m in inside if m.kind == "person"]
-        if people:
-            return Speaker(start, end, people[0].actor_id, words), "person"
+        if people:  # the name, without its titles ("Lieutenant General X")
+            return Speaker(people[0].start, people[0].end, people[0].actor_id, text[people[0].start : people[0].end]), "person"
         for ent in parsed.doc.ents:
             s, e = parsed.span(ent)
             if ent.label_ == "PERSON" and start <= s and e <= end and not _is_possessive(text, e):
-                return Speaker(start, end, text[s:e], text[s:e]), "person"
+                name = _untitled(text, s, e)
+                return Speaker(name[0], name[1], text[slice(*name)], text[slice(*name)]), "person"
         hs, he = parsed.span(head)
         covering = [m for m in inside if m.start <= hs and he <= m.end]
         if covering:
             return Speaker(start, end, covering[0].actor_id, words), kind
-        if head.lemma_.lower() in lex.noun_class:
-            source = _noun_speaker(head)
-            if source is not None:  # "the letter of the Leader", "new estimates from OIR"
-                found = self.speaker(parsed, source)
-                if found is not None:
-                    return Speaker(start, end, found[0].speaker, found[0].name), found[1]
         return Speaker(start, end, words, words), kind
+
+
+def _untitled(text: str, start: int, end: int) -> tuple[int, int]:
+    """A name's span without the titles and honorifics before it ("Col. Steve Warren" -> "Steve Warren")."""
+    skip = lexicon().titles | lexicon().modifiers | set(HONORIFICS)
+    for word in _WORD.finditer(text, start, end):
+        if word.group().lower().rstrip(".") not in skip:
+            return word.start(), end
+    return start, end
 
 
 def _names_person(parsed: Parsed, token, mentions: list[Mention]) -> bool:
@@ -540,7 +532,6 @@ _STANCE_PREPS = frozenset({"about", "against"})  # "warned against" (not "insist
 _NOUN_CONTENT_PREPS = frozenset({"for", "on", "about"})  # "his call for", "remarks on"
 _CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "acl", "pcomp", "dobj", "pobj", "prep"})  # a cue without subject takes its head's
 _FIRST_SECOND = frozenset({"i", "we", "you", "me", "us"})
-_PRONOUNS = frozenset({"he", "she", "they", "it"})
 _RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
 _NAMING_OBJECTS = frozenset({"what", "itself", "himself", "herself", "themselves", "oneself"})
 _TURN = re.compile(r"([A-Z][\w’'.-]*(?:[ \t]+(?:[A-Z][\w’'.-]*|al-[\w’'-]+|of|the|bin|ibn)){0,8})"
@@ -655,8 +646,11 @@ def _has_content(token, lemma: str) -> bool:
     lex = lexicon()
     deps = {c.dep_ for c in token.children}
     objects = [g for c in token.children if c.dep_ in ("prep", "dative") for g in c.children] + list(token.children)
-    if any(c.lower_ in _NAMING_OBJECTS for c in objects if c.dep_ in ("dobj", "oprd", "pobj")):
-        return False  # "what he called X" names; "revealed itself", "speaks for itself" are no speech
+    if "oprd" in deps or any(c.lower_ in _NAMING_OBJECTS for c in objects if c.dep_ in ("dobj", "pobj")):
+        return False  # "what he called X", "as ISIS calls it X" name; "revealed itself", "speaks for itself" are no speech
+    if lex.verb_class[lemma] == "doubting" and any(
+            c.dep_ == "dobj" and c.lower_ in ("it", "this", "that") for c in token.children) and "ccomp" not in deps:
+        return False  # "those who claim it" claim the credit
     if {"dative", "dobj"} <= deps and not deps & {"ccomp", "parataxis"}:
         return False  # "deny Daesh the resources": a transfer, not a statement
     if deps & {"ccomp", "parataxis"} or token.dep_ in ("parataxis", "ccomp") or _reporting_as(token):
@@ -784,8 +778,8 @@ def _cues(ctx: "DocumentContext", parsed: Parsed) -> list[Cue]:
             to = parsed.doc[token.i + 1]
             cue.end, cue.lemma = parsed.span(to)[1], "according to"
             cue.speaker_token = next((g for g in [*to.children, *token.children] if g.dep_ == "pobj"), None)
-        elif headline:
-            continue  # a headline summarises; only its "Name: statement" turn counts
+        elif headline and not any(c.dep_ == "ccomp" for c in token.children):
+            continue  # a title line ("Trump Praises SDF for Fall of Raqqa") summarises; "Iraq says it has ..." reports
         elif token.pos_ in ("VERB", "AUX") and (lemma := _verb_lemma(token)):
             if _is_passive(token) and not any(c.dep_ == "agent" for c in token.children):
                 continue  # "civilian deaths have been reported", "is expected to"
@@ -848,7 +842,7 @@ def _content(ctx: "DocumentContext", cue: Cue) -> tuple[int, int, str]:
         colon = re.match(r"\s*:\s*", ctx.text[cue.end : cue.end + 5])
         if colon:
             start, end = cue.end + colon.end(), ctx.paragraph_end(cue.start)
-    if re.fullmatch(r"[\s.!?…”\"’']*", ctx.text[end : cue.sent_end]):
+    if end < cue.sent_end and re.fullmatch(r"[\s.!?…”\"’']*", ctx.text[end : cue.sent_end]):
         end = cue.sent_end  # the reported clause closes the sentence: its stop too
     start, end = _trim(ctx.text, start, max(start, end))
     quoted = ctx.quotes_between(start, end)
@@ -867,16 +861,18 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _turns(ctx: "DocumentContext", paragraphs: pd.DataFrame, parses: list[Parsed]) -> list[dict]:
     """Speaker turns of transcripts and headlines ("Vladimir Putin: ...", "CAPT. DAVIS: ..."): one row each, the
-    content running to the next turn; the speaker is the person named (catalogued, or a PERSON entity)."""
+    content of a turn running to the next turn (a headline's, with no closing stop, to its line end); the speaker is
+    the person named (catalogued, or a PERSON entity)."""
     text, found = ctx.text, []
     for p in paragraphs.itertuples():
         match = _TURN.match(text, int(p.start), int(p.end))
         if match:
             found.append((int(p.start), match))
     rows, named = [], {}
+    recurring = Counter(text[slice(*m.span(1))] for _, m in found)
     for n, (start, match) in enumerate(found):
         name_start, name_end = match.span(1)
-        speaker = _turn_speaker(ctx, name_start, name_end, parses)
+        speaker = _turn_speaker(ctx, name_start, name_end, parses, recurring[text[name_start:name_end]] > 1)
         if speaker is None:
             continue
         family = speaker.name.split()[-1].lower()
@@ -885,6 +881,8 @@ def _turns(ctx: "DocumentContext", paragraphs: pd.DataFrame, parses: list[Parsed
         named.setdefault(family, (speaker.speaker, speaker.name))
         colon = text.index(":", name_end)
         end = found[n + 1][0] if n + 1 < len(found) else len(text)
+        if not _SENTENCE_END.search(text, start, ctx.paragraph_end(start)):
+            end = ctx.paragraph_end(start)  # a headline "Name: statement" (no closing stop) says its line only
         content_start, content_end = _trim(text, colon + 1, end)
         rows.append(dict(sent_id=ctx.sentence_id(start), speaker=speaker.speaker, speaker_name=speaker.name,
                          speaker_start=speaker.start, speaker_end=speaker.end, cue=":", cue_lemma="colon",
@@ -893,9 +891,9 @@ def _turns(ctx: "DocumentContext", paragraphs: pd.DataFrame, parses: list[Parsed
     return rows
 
 
-def _turn_speaker(ctx: "DocumentContext", start: int, end: int, parses: list[Parsed]) -> Speaker | None:
+def _turn_speaker(ctx: "DocumentContext", start: int, end: int, parses: list[Parsed], recurs: bool) -> Speaker | None:
     """The person a turn's name phrase names: a catalogued person, else a PERSON entity, else its name words after
-    its titles; None when it names nobody (two words at least, or one catalogued or recognised person)."""
+    its titles when the phrase has two words or more and is in capitals or takes another turn; else None."""
     people = [m for m in mentions_within(ctx.mentions, start, end) if m.kind == "person"]
     if people:
         return Speaker(start, end, people[-1].actor_id, ctx.text[start:end])
@@ -906,8 +904,8 @@ def _turn_speaker(ctx: "DocumentContext", start: int, end: int, parses: list[Par
                 return Speaker(start, end, ctx.text[s:e], ctx.text[s:e])
     words = [w for w in _WORD.finditer(ctx.text, start, end)
              if w.group().lower().rstrip(".") not in lexicon().titles | lexicon().modifiers | set(HONORIFICS)]
-    if len(list(_WORD.finditer(ctx.text, start, end))) < 2 or not words:
-        return None
+    if len(list(_WORD.finditer(ctx.text, start, end))) < 2 or not words or not (recurs or ctx.text[start:end].isupper()):
+        return None  # a transcript's speaker is in capitals ("MR TONER:") or speaks again; "Our Standards:" names nobody
     name = ctx.text[words[0].start() : words[-1].end()]
     return Speaker(start, end, name, name)
 
