@@ -46,9 +46,26 @@ def test_colour_legend_selects_on_the_field_and_fades_the_rest():
     (param,) = spec["params"]
     assert param["select"] == {"type": "point", "fields": ["outlet"]} and param["bind"] == "legend"
     assert spec["encoding"]["opacity"] == {"condition": {"param": param["name"], "value": 1.0}, "value": 0.2}
-    assert spec["encoding"]["tooltip"] == [{"field": "doc_id", "type": "nominal"},
-                                           {"field": "n_words", "type": "quantitative"},
-                                           {"field": "outlet", "type": "nominal"}]
+    assert spec["encoding"]["tooltip"] == [{"field": "doc_id", "type": "nominal", "title": "doc id"},
+                                           {"field": "n_words", "type": "quantitative", "title": "n words",
+                                            "format": ","},
+                                           {"field": "outlet", "type": "nominal", "title": "outlet"}]
+
+
+def test_tooltips_have_readable_titles_and_rounded_numbers():
+    data = pd.DataFrame({"per_1000_words": [1.919574], "z": [2.5], "mentions": [3]})
+    tips = [t.to_dict() for t in charts.tooltips(data, ["per_1000_words", "z:Q", "mentions"])]
+    assert tips == [{"field": "per_1000_words", "type": "quantitative", "title": "per 1,000 words", "format": ",.2~f"},
+                    {"field": "z", "type": "quantitative", "title": "z-score", "format": ",.2~f"},
+                    {"field": "mentions", "type": "quantitative", "title": "mentions", "format": ","}]
+
+
+def test_a_timeline_leaves_out_a_date_far_from_the_rest_and_says_so():
+    dates = pd.DataFrame({"date": pd.to_datetime(["2003-03-20"] + [f"2017-{m:02d}-01" for m in range(1, 13)]),
+                          "doc": ["a"] * 13})
+    spec = charts.timeline(dates, "date", "doc:N", title="Events").to_dict()
+    assert min(row["date"] for row in _data(charts.timeline(dates, "date", "doc:N"))) >= "2017"
+    assert spec["title"]["subtitle"] == ["Far from the rest, not drawn: 1 date in 2003; the table lists them."]
 
 
 def test_same_data_gives_the_same_spec_whatever_the_row_order():

@@ -65,6 +65,33 @@ def _field(shorthand: str) -> str:
     return shorthand.split(":", 1)[0]
 
 
+# Column names a reader should not have to decode; any other name is shown with spaces for underscores.
+READABLE = {"per_1000_words": "per 1,000 words", "count_rest": "count in the rest", "z": "z-score",
+            "sent_id": "sentence no.", "as_written": "as written", "cue_lemma": "verb", "n_docs": "documents"}
+
+
+def readable(name: str) -> str:
+    """A column name as a reader's word ("per_1000_words" -> "per 1,000 words", "source_type" -> "source type")."""
+    return READABLE.get(name, name.replace("_", " "))
+
+
+def tooltips(data: pd.DataFrame, fields: Sequence) -> list:
+    """Tooltip channels with readable titles and numbers rounded (2 decimals, trailing zeros dropped; integers
+    with thousands separators); an alt.Tooltip given is kept as it is."""
+    tips = []
+    for item in fields:
+        if not isinstance(item, str):
+            tips.append(item)
+            continue
+        name = _field(item)
+        column = data[name] if name in data.columns else None
+        numeric = column is not None and pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)
+        kind = item.split(":", 1)[1] if ":" in item else ("Q" if numeric else "N")
+        rounded = {"format": ",.2~f" if pd.api.types.is_float_dtype(column) else ","} if numeric and kind == "Q" else {}
+        tips.append(alt.Tooltip(f"{name}:{kind}", title=readable(name), **rounded))
+    return tips
+
+
 def chart_data(df: pd.DataFrame, columns: Sequence[str], by: Sequence[str]) -> pd.DataFrame:
     """Only the columns a chart uses, rows sorted with a fresh index, so the embedded data is small and stable."""
     if len(df) > MAX_ROWS:
@@ -89,7 +116,7 @@ def _colour(color: str | None, selection: alt.Parameter | None) -> dict:
     if color is None:
         return {}
     return {
-        "color": alt.Color(color, title=_field(color).replace("_", " ")),
+        "color": alt.Color(color, title=readable(_field(color)), legend=alt.Legend(orient="top")),
         "opacity": alt.condition(selection, alt.value(1.0), alt.value(0.2)),
     }
 
@@ -108,6 +135,7 @@ def _selectable(
     limit: int,
     weight: str | None,
     most: str,
+    notes: Sequence[str] = (),
 ) -> alt.Chart:
     """One mark per row with tooltips, for at most `limit` categories (the largest total weight, or the most rows);
     with a colour, its legend selects categories and fades the rest."""
@@ -116,8 +144,8 @@ def _selectable(
     tips = list(tooltip) or [category, measure, *colours]
     data = chart_data(df, [category, measure, *colours, *tips], sort_by)
     selection = legend_selection(_field(color)) if color else None
-    chart = getattr(alt.Chart(data, title=titled(title, left_out)), f"mark_{mark}")().encode(
-        **encoding, tooltip=tips, **_colour(color, selection)
+    chart = getattr(alt.Chart(data, title=titled(title, left_out, *notes)), f"mark_{mark}")().encode(
+        **encoding, tooltip=tooltips(data, tips), **_colour(color, selection)
     )
     return chart.add_params(selection) if selection is not None else chart
 
@@ -134,19 +162,27 @@ def bar(
 ) -> alt.Chart:
     """Horizontal bars of value per category, longest first, for at most `limit` categories (the largest totals);
     colour categories are selectable."""
-    encoding = {"y": alt.Y(category, sort="-x", title=None), "x": alt.X(value, title=_field(value).replace("_", " "))}
+    encoding = {"y": alt.Y(category, sort="-x", title=None), "x": alt.X(value, title=readable(_field(value)))}
     return _selectable(df, "bar", category, value, encoding, color=color, tooltip=tooltip, title=title,
                        sort_by=[category, *([color] if color else [])], limit=limit, weight=_field(value),
                        most=_field(value).replace("_", " "))
 
 
+def by_total(df: pd.DataFrame, key: str, value: str) -> list:
+    """The values of df[key], largest total of df[value] first (ties in key order)."""
+    totals = df.groupby(key, sort=True)[value].sum()
+    return totals.sort_values(ascending=False, kind="stable").index.tolist()
+
+
 def heatmap(df: pd.DataFrame, x: str, y: str, value: str, *, title: str | alt.Title = "") -> alt.LayerChart:
-    """A grid of value for each (x, y) pair, with the number written in each cell."""
+    """A grid of value for each (x, y) pair, with the number written in each cell; rows and columns with the
+    largest totals first, column labels on top."""
     data = chart_data(df, [x, y, value], [y, x])
     base = alt.Chart(data, title=title).encode(
-        x=alt.X(x, title=None, axis=alt.Axis(labelAngle=-40)),
-        y=alt.Y(y, title=None),
-        tooltip=[y, x, value],
+        x=alt.X(x, title=None, sort=by_total(data, _field(x), _field(value)),
+                axis=alt.Axis(labelAngle=-40, orient="top")),
+        y=alt.Y(y, title=None, sort=by_total(data, _field(y), _field(value))),
+        tooltip=tooltips(data, [y, x, value]),
     )
     cells = base.mark_rect().encode(color=alt.Color(value, scale=alt.Scale(scheme="blues")))
     numbers = base.mark_text(fontSize=11).encode(
@@ -167,13 +203,35 @@ def timeline(
     limit: int = MAX_DOCUMENTS,
 ) -> alt.Chart:
     """Dots on a time axis, one row per category (at most `limit`: those with the most dots); colour categories are
-    selectable."""
+    selectable; dates far from the rest are left out (and named in the subtitle), so one old event does not squeeze
+    the others together."""
+    df, far = _central_dates(df, _field(date))
     encoding = {
-        "x": alt.X(f"{_field(date)}:T", title=_field(date).replace("_", " "), axis=alt.Axis(format="%b %Y")),
+        "x": alt.X(f"{_field(date)}:T", title=readable(_field(date)), axis=alt.Axis(format="%b %Y")),
         "y": alt.Y(category, title=None),
     }
     return _selectable(df, "point", category, date, encoding, color=color, tooltip=tooltip, title=title,
-                       sort_by=[date, category], limit=limit, weight=None, most="dates")
+                       sort_by=[date, category], limit=limit, weight=None, most="dates", notes=[far])
+
+
+def _central_dates(df: pd.DataFrame, date: str) -> tuple[pd.DataFrame, str]:
+    """The rows whose date lies near the bulk (within the 10th-90th percentile span, at least a year, on either side
+    of it), and a note naming the years of the rest ("" when none is left out)."""
+    if df.empty:
+        return df, ""
+    when = pd.to_datetime(df[date], format="ISO8601")
+    low, high = when.quantile(0.1), when.quantile(0.9)
+    reach = max(high - low, pd.Timedelta(days=365))
+    near = when.between(low - reach, high + reach)
+    if near.all():
+        return df, ""
+    years = ", ".join(str(y) for y in sorted(set(when[~near].dt.year)))
+    return df[near], f"Far from the rest, not drawn: {_count(int((~near).sum()), 'date')} in {years}; the table lists them."
+
+
+def _count(n: int, noun: str) -> str:
+    """"1 date", "3 dates"."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -207,12 +265,12 @@ def actor_heatmap(counts: pd.DataFrame, top: int = 25, title: str = "", *,
     base = alt.Chart(data, title=titled(title, left_out)).encode(
         x=alt.X("label:N", title=None, axis=alt.Axis(labelAngle=-30, orient="top")),
         y=alt.Y("name:N", sort=names, title=None),
-        tooltip=["name:N", "type:N", "label:N", "mentions:Q", alt.Tooltip("per_1000_words:Q", format=".1f")],
+        tooltip=tooltips(data, ["name:N", "type:N", "label:N", "mentions:Q", "per_1000_words:Q"]),
     )
     cells = base.mark_rect().encode(color=alt.condition(
         "datum.mentions == 0", alt.value("#f6f6f6"),
         alt.Color("per_1000_words:Q", scale=alt.Scale(scheme="blues"), title="per 1,000 words")))
-    numbers = base.transform_filter("datum.mentions > 0").mark_text(fontSize=10).encode(
+    numbers = base.transform_filter("datum.mentions > 0").mark_text(fontSize=11).encode(
         text=alt.Text("per_1000_words:Q", format=".1f"),
         color=alt.condition("datum.per_1000_words > 12", alt.value("white"), alt.value("#222")),
     )
@@ -222,10 +280,12 @@ def actor_heatmap(counts: pd.DataFrame, top: int = 25, title: str = "", *,
 def naming_choice_bars(naming: pd.DataFrame, names: Sequence[str] = (), top: int = 6,
                        title: str = "", *, limit: int = MAX_DOCUMENTS) -> alt.VConcatChart:
     """For each multi-named actor (given names, else the most mentioned), each outlet's share of each alias (at most
-    `limit` outlets per actor: those naming it most)."""
+    `limit` outlets per actor: those naming it most). One colour per name across the panels; clicking a name in the
+    legend picks it out in every panel (shift-click adds more)."""
     names = list(names) or _top_names(naming, "mentions", top)
     if not names:
         return alt.vconcat(note("No actor is named under more than one name."), title=title)
+    picked = alt.selection_point(fields=["alias"], bind="legend", name="name_used")
     panels = []
     for name in names:
         shown, left_out = busiest(naming[naming["name"] == name], "label", "mentions", limit=limit, most="mentions")
@@ -236,12 +296,15 @@ def naming_choice_bars(naming: pd.DataFrame, names: Sequence[str] = (), top: int
                 y=alt.Y("label:N", title=None),
                 x=alt.X("share:Q", stack="normalize", title="share of the actor's name mentions",
                         axis=alt.Axis(format="%")),
-                color=alt.Color("alias:N", title="name used"),
+                color=alt.Color("alias:N", title="name used", scale=alt.Scale(scheme="tableau20"),
+                                legend=alt.Legend(columns=2, symbolLimit=0)),
+                opacity=alt.condition(picked, alt.value(1.0), alt.value(0.2)),
                 order=alt.Order("alias:N"),
-                tooltip=["label:N", "alias:N", "mentions:Q", alt.Tooltip("share:Q", format=".0%")],
+                tooltip=tooltips(data, ["label:N", "alias:N", "mentions:Q", alt.Tooltip("share:Q", format=".0%")]),
             ).properties(width=420, height=alt.Step(18))
         )
-    return alt.vconcat(*panels, title=title).resolve_scale(color="independent")
+    panels[0] = panels[0].add_params(picked)
+    return alt.vconcat(*panels, title=title).resolve_scale(color="shared")
 
 
 def cooccurrence_matrix(pairs: pd.DataFrame, top: int = 20, title: str = "") -> alt.LayerChart:
@@ -256,15 +319,15 @@ def cooccurrence_matrix(pairs: pd.DataFrame, top: int = 20, title: str = "") -> 
     base = alt.Chart(data, title=title).encode(
         x=alt.X("with:N", sort=names, title=None, axis=alt.Axis(labelAngle=-45, orient="top")),
         y=alt.Y("name:N", sort=names, title=None),
-        tooltip=["name:N", "with:N", "sentences:Q", "documents:Q"],
+        tooltip=tooltips(data, ["name:N", "with:N", "sentences:Q", "documents:Q"]),
     )
     cells = base.mark_rect().encode(color=alt.Color("sentences:Q", scale=alt.Scale(scheme="oranges"),
                                                     title="sentences together"))
-    numbers = base.mark_text(fontSize=9).encode(
+    numbers = base.mark_text(fontSize=11).encode(
         text="sentences:Q",
         color=alt.condition("datum.sentences > 8", alt.value("white"), alt.value("#222")),
     )
-    return (cells + numbers).properties(width=alt.Step(20), height=alt.Step(20))
+    return (cells + numbers).properties(width=alt.Step(26), height=alt.Step(22))
 
 
 def concordance(contexts: pd.DataFrame, *, font_size: int = 11, title: str = "", per_actor: int = 150,
@@ -305,7 +368,7 @@ def concordance(contexts: pd.DataFrame, *, font_size: int = 11, title: str = "",
                       bind=alt.binding_select(options=options, name="Actor (by number of mentions): "))
     base = alt.Chart(data, title=titled(title, left_out)).transform_filter(alt.datum.name == actor).encode(
         y=alt.Y("row:O", axis=None),
-        tooltip=["label:N", "sent_id:Q", "kind:N", "surface:N", "sentence:N"],
+        tooltip=tooltips(data, ["label:N", "sent_id:Q", "kind:N", "surface:N", "sentence:N"]),
     )
     text = {"font": MONO_FONT, "fontSize": font_size, "baseline": "middle"}
     doc = base.mark_text(align="left", color="#777", **text).encode(x=alt.value(0), text="doc:N")

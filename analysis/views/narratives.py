@@ -15,6 +15,7 @@ from analysis.views.html import escape, escape_markdown, highlight, note
 from analysis.views.limits import MAX_DOCUMENTS, busiest, markdown_note
 from analysis.stages.reuse import stopwords
 
+COLON_CUE = "colon"  # the quotes table's cue_lemma for a statement introduced by a colon, not a verb
 TOP_WORDS = 10  # distinctive words charted per document
 MAX_LISTED = 20  # examples named in one sentence of prose; the rest are counted
 _WORD = re.compile(r"\S+")
@@ -88,9 +89,12 @@ def verbs_chart(counts: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> alt.Laye
     with the most statements)."""
     if counts.empty:
         return alt.layer(charts.note("No statement is attributed to anyone."))
-    shown, left_out = busiest(counts, "document", "statements", limit=limit, most="statements")
+    colon = counts["cue_lemma"] == COLON_CUE  # a headline's "Name: ..." has no verb
+    without = (f"{_n(int(counts.loc[colon, 'statements'].sum()), 'statement')} introduced by a colon alone "
+               f"(\"Name: ...\") are left out." if colon.any() else "")
+    shown, left_out = busiest(counts[~colon], "document", "statements", limit=limit, most="statements")
     return charts.heatmap(shown.rename(columns={"cue_lemma": "verb"}), "verb:N", "document:N", "statements:Q",
-                          title=charts.titled("Statements per reporting verb", left_out))
+                          title=charts.titled("Statements per reporting verb, most used first", left_out, without))
 
 
 def speakers_table(table: pd.DataFrame) -> pd.DataFrame:
@@ -214,10 +218,11 @@ def stance_chart(matrix: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> alt.Lay
     shown, left_out = _shown_matrix(matrix, limit)
     data = charts.chart_data(shown, ["actor", "document", "score", "role", "credit", "blame"], ["actor", "document"])
     title = charts.titled("Credit (blue) and blame (red) in the defeat of ISIS", *left_out)
+    judged = data.assign(judgments=data["credit"] + data["blame"])
     base = alt.Chart(data, title=title).encode(
-        x=alt.X("document:N", title=None, axis=alt.Axis(labelAngle=-30)),
-        y=alt.Y("actor:N", title=None),
-        tooltip=["actor", "document", "role", "credit", "blame", "score"],
+        x=alt.X("document:N", title=None, axis=alt.Axis(labelAngle=-30, orient="top")),
+        y=alt.Y("actor:N", title=None, sort=charts.by_total(judged, "actor", "judgments")),
+        tooltip=charts.tooltips(data, ["actor", "document", "role", "credit", "blame", "score"]),
     )
     cells = base.mark_rect().encode(color=alt.Color("score:Q", scale=alt.Scale(scheme="redblue", domain=[-1, 1]),
                                                     title="score"))
@@ -292,7 +297,7 @@ def distinctive_chart(corpus: Corpus, words: pd.DataFrame, top: int = TOP_WORDS,
             y=alt.Y("term:N", sort="-x", title=None),
             x=alt.X("z:Q", title="z-score (log-odds vs the rest)"),
             color=alt.Color("ngram:N", title="words in term"),
-            tooltip=["document", "term", "z", "count", "count_rest"],
+            tooltip=charts.tooltips(data, ["document", "term", "z", "count", "count_rest"]),
         )
         .properties(width=180, height=200)
         .facet(facet=alt.Facet("document:N", title=None), columns=3)
