@@ -23,7 +23,7 @@ import nbformat
 import pytest
 
 from analysis.views.report import VEGA_MIME, build_report
-from notebook_factory import HOSTILE_NAME, hostile_metadata_corpus
+from notebook_factory import HOSTILE_NAME, dated_corpus, hostile_metadata_corpus
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(
@@ -371,7 +371,7 @@ def report_results(browser) -> dict:
     """The report of the committed notebooks against seeds/ (kept in test-output/report/), opened from disk."""
     shutil.rmtree(SCREENSHOTS / "report", ignore_errors=True)
     report = build_report(NOTEBOOKS, SCREENSHOTS / "report", PROJECT_ROOT / "seeds")
-    return _open_report(browser, report, "report")
+    return {**_open_report(browser, report, "report"), "index": report}
 
 
 @pytest.mark.parametrize("name", ["index.html", *(f"{p.stem}.html" for p in NOTEBOOKS)])
@@ -461,3 +461,104 @@ def test_hostile_markup_in_jupyterlab_shows_as_text_and_runs_nothing(hostile_lab
     assert [name for name, r in lab.items() if r["moved"]] == []
     assert any(HOSTILE_NAME in t for r in lab.values() for t in r["text"])  # the file name, as text
     assert hostile_lab["outside"] == []
+
+
+# ---- the analyst's views: article pages, interactive tables, the catalogue override, a "last week" article
+
+JS_BACKGROUND = "sel => getComputedStyle(document.querySelector(sel)).backgroundColor"
+NO_COLOUR = "rgba(0, 0, 0, 0)"
+
+
+def _page(browser, url: str):
+    """A page opened from disk, offline, with its console errors collected."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    offline = Offline(_is_file_or_inline)
+    offline.watch(context)
+    page = context.new_page()
+    console = Console(page)
+    page.goto(url)
+    return page, console, offline
+
+
+def test_article_page_marks_every_layer_and_toggles_each(browser, report_results):
+    article = report_results["index"].parent / "articles" / "000_d251aeb472392b04.html"
+    page, console, offline = _page(browser, article.as_uri())
+    layers = page.locator(".legend input[type=checkbox]")
+    assert layers.count() == 6 and all(layers.nth(i).is_checked() for i in range(6))
+    person = ".text span.actor.type-person"
+    assert page.evaluate(JS_BACKGROUND, person) != NO_COLOUR
+    page.screenshot(path=str(SCREENSHOTS / "article-all-layers.png"))
+    page.locator("input.show-actors").uncheck()
+    page.locator("input.show-statements").uncheck()
+    assert page.evaluate(JS_BACKGROUND, person) == NO_COLOUR
+    assert page.evaluate("() => getComputedStyle(document.querySelector('.text span.speaker')).fontWeight") == "400"
+    assert page.locator(".findings .side-actors").is_hidden()
+    page.locator(".side-figures summary").click()
+    link = page.locator(".side-figures a").nth(3)
+    target = link.get_attribute("href")
+    link.click()
+    assert page.evaluate("() => location.hash") == target
+    assert page.locator(target).count() == 1 and page.locator(target).is_visible()
+    page.screenshot(path=str(SCREENSHOTS / "article-figures-only.png"))
+    assert console.errors == [] and offline.outside == []
+    page.context.close()
+
+
+def test_a_table_is_searched_sorted_and_its_rows_link_to_their_place(browser, report_results):
+    page, console, offline = _page(browser, (report_results["index"].parent / "02-actors.html").as_uri())
+    page.wait_for_selector("table.dataTable", timeout=WAIT_MS)
+    table = page.locator(".dt-container").filter(has=page.locator("input.dt-input[type=search]")).first
+    rows = table.locator("tbody tr")
+    before = rows.count()
+    table.locator("input.dt-input[type=search]").fill("Daesh")
+    page.wait_for_timeout(300)
+    texts = rows.all_inner_texts()
+    assert 0 < len(texts) <= before and all("daesh" in t.lower() for t in texts)
+    table.scroll_into_view_if_needed()
+    page.screenshot(path=str(SCREENSHOTS / "table-search-daesh.png"))
+    link = page.locator("table.dataTable tbody a[href^='articles/']").first
+    href = link.get_attribute("href")
+    link.click()
+    page.wait_for_load_state()
+    assert page.url.endswith(href) and "#c-" in href
+    assert page.locator(href[href.index("#"):]).count() == 1
+    assert console.errors == [] and offline.outside == []
+    page.context.close()
+
+
+@pytest.fixture(scope="module")
+def analyst_report(browser, tmp_path_factory) -> dict:
+    """The report of a corpus holding a wire story dated "in the past week" and "last week", with the analyst's own
+    actors.yaml naming its colonel (what a new user tried)."""
+    tmp = tmp_path_factory.mktemp("analyst")
+    corpus = dated_corpus(tmp / "corpus")
+    (corpus / "actors.yaml").write_text(
+        "actors:\n- {id: mark_hensley, name: Mark Hensley, type: person, given: [Mark], family: [Hensley]}\n",
+        encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(PROJECT_ROOT), os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run([sys.executable, "-m", "analysis", "build", "--corpus", str(corpus), "--out", str(tmp / "out")],
+                          capture_output=True, text=True, env=env, timeout=1200)
+    index = tmp / "out" / "report" / "index.html"
+    return {"run": done, "index": index, **(_open_report(browser, index, "analyst") if index.exists() else {})}
+
+
+def test_an_article_dated_last_week_builds_every_page(analyst_report):
+    run = analyst_report["run"]
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "Traceback" not in run.stderr and "without encryption" not in run.stderr
+    assert "catalogue: the package's, with" in run.stderr
+    pages = analyst_report["pages"]
+    assert {name: page["problems"] for name, page in pages.items() if page["problems"]} == {}
+    assert "past week" in pages["03-figures.html"]["text"]
+
+
+def test_the_analysts_catalogue_names_the_colonel_in_the_report(browser, analyst_report):
+    article = analyst_report["index"].parent / "articles" / "901_wire.html"
+    page, console, offline = _page(browser, article.as_uri())
+    marked = page.locator(".text span.actor.type-person")
+    titles = {marked.nth(i).get_attribute("title") for i in range(marked.count())}
+    assert "Mark Hensley (person)" in titles
+    assert {t for t in page.locator(".text span.actor").all_inner_texts() if "Hensley" in t} == {"Mark Hensley", "Hensley"}
+    page.screenshot(path=str(SCREENSHOTS / "analyst-article-901.png"))
+    assert console.errors == [] and offline.outside == []
+    page.context.close()
