@@ -302,6 +302,7 @@ def distinctive_chart(corpus: Corpus, words: pd.DataFrame, top: int = TOP_WORDS,
         .properties(width=180, height=200)
         .facet(facet=alt.Facet("document:N", title=None), columns=3)
         .resolve_scale(y="independent")
+        .resolve_axis(x="independent")  # each panel its own axis: no axis drawn under an empty grid cell
     )
     return chart.properties(title=charts.titled("", left_out)) if left_out else chart
 
