@@ -37,9 +37,13 @@ def test_each_layer_marks_what_its_table_holds(corpus, tables, view):
     assert "type-person" in person["class"] and "Qassem Soleimani (person)" in person["title"]
     assert text[1492:1504] == "$500 billion"
     assert any("figure" in s["class"] for s in view.select("span.layer-figures") if "$500" in s.get_text())
-    assert text[2169:2179] == "terrorists"  # stance_evidence: a blame cue for ISIS
-    cue = view.select_one("#c-2169 ~ span.stance-blame")
-    assert cue is not None and "blame for Islamic State" in cue["title"]
+    names = dict(zip(tables["actors"]["actor_id"], tables["actors"]["name"]))
+    judged = tables["stance_evidence"][tables["stance_evidence"]["doc_id"] == DOC]
+    assert len(judged)
+    for row in judged.itertuples():  # each credit or blame cue marked with its side and the judged actor
+        cue = view.select_one(f"#c-{row.cue_start} + span")
+        assert cue.get_text() == text[row.cue_start:row.cue_end][:len(cue.get_text())] and cue.get_text()
+        assert f"stance-{row.stance}" in cue["class"] and f"{row.stance} for {names[row.actor_id]}" in cue["title"]
     speakers = {s.get_text() for s in view.select("span.speaker")}
     assert "He" in speakers and "Soleimani" in speakers
     assert view.select("span.shared") and view.select("span.date")
