@@ -13,7 +13,7 @@ LAB_TOKEN_FILE ?=
 STAMP  := $(VENV)/.installed
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: install report tables test unit notebooks bench dictionary lab clean
+.PHONY: install report tables test unit notebooks bench bench-scale dictionary lab clean
 
 $(STAMP): pyproject.toml
 	"$(PYTHON)" -m venv "$(VENV)"
@@ -40,6 +40,9 @@ notebooks: install  ## re-execute notebooks in place against seeds/, stamped wit
 
 dictionary: install  ## rewrite README.md's data dictionary from the table schemas (analysis/schemas.py)
 	$(PY) -m analysis.dictionary
+
+bench-scale: install  ## 1,000/10,000/100,000 generated documents on 1 and 2 Dask workers (BENCH_SIZES, BENCH_WORKERS)
+	"$(PY)" -m benchmarks.scale
 
 lab: install  ## JupyterLab on the notebooks against CORPUS, local only (127.0.0.1), token-protected, in the project env
 	@token="$${LAB_TOKEN:-}"; \

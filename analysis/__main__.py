@@ -2,15 +2,14 @@
 
 import argparse
 import sys
-import time
 import warnings
 from pathlib import Path
 
-from analysis.output import staged, write_csv
+from analysis import engine, store
+from analysis.output import staged
 from analysis.stages.catalogue import CatalogueError, use_catalogue
-from analysis.stages.corpus import CorpusError, check_folder, load_corpus
+from analysis.stages.corpus import CorpusError, check_folder
 from analysis.views.notebook import PROJECT_ROOT
-from analysis.pipeline import WRITTEN, Build
 
 NOTEBOOKS = PROJECT_ROOT / "notebooks"
 
@@ -20,21 +19,10 @@ def progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def write_tables(corpus_dir: Path, out: Path, *, csv_safe: bool = False) -> list[Path]:
-    """Compute every written table of the corpus from one Build and write it as OUT/tables/<name>.csv (csv_safe:
-    cells that start like a spreadsheet formula prefixed with ')."""
-    build = Build(load_corpus(corpus_dir))
-    tables = out / "tables"
-    tables.mkdir(parents=True, exist_ok=True)
-    written = []
-    for i, name in enumerate(WRITTEN, 1):
-        started = time.perf_counter()
-        frame = build[name]
-        path = tables / f"{name}.csv"
-        write_csv(frame, path, csv_safe=csv_safe)
-        written.append(path)
-        progress(f"[{i}/{len(WRITTEN)}] {path} ({len(frame)} rows, {time.perf_counter() - started:.2f} s)")
-    return written
+def write_tables(corpus_dir: Path, out: Path, *, csv_safe: bool = False, **engine_options) -> list[Path]:
+    """Compute every written table of the corpus and write it under OUT/tables (CSV by default; csv_safe: cells that
+    start like a spreadsheet formula prefixed with '); engine_options as analysis.engine.build takes them."""
+    return engine.build(corpus_dir, out, csv_safe=csv_safe, **engine_options)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -58,6 +46,20 @@ def parser() -> argparse.ArgumentParser:
                        help="for spreadsheets: prefix with ' every cell that starts with = + - @ (or a tab or line "
                             "break), so Excel and LibreOffice show it as text instead of running it as a formula; "
                             "such cells then differ from the text at their offsets (the default CSV is exact)")
+    build.add_argument("--format", choices=("csv", "parquet", "both"), default="csv",
+                       help="table files: CSV, Parquet (per-document tables as a folder of one part per partition), "
+                            "or both")
+    build.add_argument("--engine", choices=engine.ENGINES, default="local",
+                       help="local: one process (small corpora); dask: partitions of documents on a Dask cluster")
+    build.add_argument("--workers", type=int, default=None,
+                       help="with --engine dask: start a LocalCluster of this many worker processes (default 1)")
+    build.add_argument("--scheduler", default=None,
+                       help="with --engine dask: the address of a running Dask scheduler (tcp://host:8786) to use "
+                            "instead of a LocalCluster")
+    build.add_argument("--partition", type=int, default=engine.PARTITION, help="documents per Dask partition")
+    build.add_argument("--cache", type=Path, nargs="?", const=True, default=None,
+                       help="incremental build: keep per-document results in this folder (default OUT/cache) and "
+                            "compute only documents (and tables) that are new or changed since")
     build.add_argument("--debug", action="store_true", help="show the full traceback when the build fails")
     return main_parser
 
@@ -94,7 +96,9 @@ def build(args: argparse.Namespace) -> int:
 
     incomplete = None
     with staged(args.out, ("tables", "report")) as stage:
-        write_tables(args.corpus, stage, csv_safe=args.csv_safe)
+        write_tables(args.corpus, stage, csv_safe=args.csv_safe, chosen=store.formats(args.format),
+                     engine=args.engine, workers=args.workers, scheduler=args.scheduler, partition=args.partition,
+                     cache_dir=args.out / "cache" if args.cache is True else args.cache)
         if not args.no_report:
             try:
                 build_report(sorted(NOTEBOOKS.glob("*.ipynb")), stage / "report", args.corpus.resolve(),

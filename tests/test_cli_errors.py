@@ -65,7 +65,7 @@ def test_a_failed_build_leaves_the_previous_output_and_says_so(tmp_path, monkeyp
     (out / "report").mkdir()
     (out / "report" / "index.html").write_text("previous report\n")
 
-    def half_then_crash(corpus_dir, stage, csv_safe=False):
+    def half_then_crash(corpus_dir, stage, csv_safe=False, **engine_options):
         (stage / "tables").mkdir()
         (stage / "tables" / "documents.csv").write_text("new\n")
         raise MemoryError("out of memory in the middle of the tables")

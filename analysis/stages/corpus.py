@@ -412,10 +412,10 @@ def _with_manifest(documents: pd.DataFrame, manifest: pd.DataFrame, names: dict[
 
 
 def document_labels(documents: pd.DataFrame) -> pd.DataFrame:
-    """The documents with their short display label ("000 · Middle East Monitor"); short ids are unique over the
-    documents given, so the label is set again when partitions of a corpus are joined."""
+    """The documents with their short display label ("000 · Middle East Monitor") as the last column; short ids are
+    unique over the documents given, so the label is set again when partitions of a corpus are joined."""
     name = documents["outlet"].fillna(documents["author"]).fillna("unknown source")
-    return documents.assign(label=short_ids(documents["doc_id"]) + " · " + name)
+    return documents.drop(columns="label", errors="ignore").assign(label=short_ids(documents["doc_id"]) + " · " + name)
 
 
 def short_ids(doc_ids: pd.Series) -> pd.Series:

@@ -1,0 +1,186 @@
+"""Incremental builds: per-document results kept by the document's bytes and the version of what made each table.
+
+A table's version is a digest of the source of the module whose function makes it and of every `analysis` module
+that module imports (transitively), of the data files those modules name (`analysis/data/<file>`, and an analyst's
+catalogue when actors.yaml is named), and of the versions of the tables it needs. So editing a stage's code
+invalidates its tables and those built on them; changing a data file invalidates exactly the tables whose code
+reads it; adding a document computes that document only.
+
+Cached rows live in CACHE/<table>/<version>/<key>.parquet, one file per partition run, beside <key>.docs.parquet
+(the doc_id and sha256 of each document whose rows it holds, rows or not).
+"""
+
+import ast
+import hashlib
+import importlib.util
+import os
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.pipeline import TABLES, Build
+
+PACKAGE = Path(__file__).resolve().parent
+DATA = PACKAGE / "data"
+DEFAULT_MODULE = "analysis.stages.corpus"  # tables read straight off the Corpus object (documents, sentences, ...)
+
+
+@cache
+def _module_path(name: str) -> Path:
+    """The source file of an `analysis` module."""
+    return Path(importlib.util.find_spec(name).origin)
+
+
+@cache
+def _imports(name: str) -> frozenset[str]:
+    """The `analysis` modules a module imports directly."""
+    found = set()
+    for node in ast.walk(ast.parse(_module_path(name).read_text("utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("analysis"):
+            found |= {f"{node.module}.{a.name}" if _is_module(f"{node.module}.{a.name}") else node.module
+                      for a in node.names}
+        elif isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name.startswith("analysis")}
+    return frozenset(found)
+
+
+def _is_module(name: str) -> bool:
+    """Whether a dotted name is a module (not a function or class imported from one)."""
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+@cache
+def closure(name: str) -> frozenset[str]:
+    """A module and every `analysis` module it imports, transitively."""
+    seen, todo = set(), [name]
+    while todo:
+        module = todo.pop()
+        if module not in seen:
+            seen.add(module)
+            todo += sorted(_imports(module) - seen)
+    return frozenset(seen)
+
+
+def _data_files(sources: list[str], data: Path) -> list[Path]:
+    """The files of the data folder whose names the sources mention."""
+    return sorted(p for p in data.rglob("*") if p.is_file() and any(p.name in s for s in sources))
+
+
+def _analyst_files(data: list[Path], root: Path | None) -> list[Path]:
+    """The analyst's own catalogue when the package's is read: $ANALYSIS_CATALOGUE or the corpus folder's."""
+    if not any(p.name == "actors.yaml" for p in data):
+        return []
+    named = os.environ.get("ANALYSIS_CATALOGUE")
+    own = Path(named) if named else (root / "actors.yaml" if root else None)
+    return [own] if own and own.is_file() else []
+
+
+def modules(name: str) -> list[str]:
+    """The `analysis` modules a table's code is made of: its stage's module and what that imports, transitively."""
+    module = getattr(TABLES[name].make, "__module__", "")
+    return sorted(closure(module if module.startswith("analysis") else DEFAULT_MODULE))
+
+
+def reads(name: str, data: Path = DATA) -> list[Path]:
+    """The data files a table's code reads: those named in its module or the `analysis` modules it imports."""
+    return _data_files([_module_path(m).read_text("utf-8") for m in modules(name)], data)
+
+
+def versions(root: Path | None = None, data: Path = DATA) -> dict[str, str]:
+    """Every table's version: a short digest of its code, the data files it reads and its inputs' versions."""
+    done: dict[str, str] = {}
+    for name in TABLES:
+        _version(name, root, data, done)
+    return done
+
+
+def _version(name: str, root: Path | None, data: Path, done: dict[str, str]) -> str:
+    """One table's version, its inputs' first."""
+    if name not in done:
+        read = reads(name, data)
+        digest = hashlib.sha256(name.encode())
+        for module in modules(name):
+            digest.update(_module_path(module).read_bytes())
+        for path in read + _analyst_files(read, root):
+            digest.update(path.read_bytes())
+        for need in TABLES[name].needs:
+            digest.update(_version(need, root, data, done).encode())
+        done[name] = digest.hexdigest()[:16]
+    return done[name]
+
+
+def doc_ids(frame: pd.DataFrame) -> pd.Series:
+    """The document each row belongs to: its doc_id, or for rows about a file (problems), the file's name."""
+    if "doc_id" in frame.columns:
+        return frame["doc_id"]
+    return frame["file"].str.rsplit(".", n=1).str[0]
+
+
+def index(cache_dir: Path, name: str, version: str) -> pd.DataFrame:
+    """The cached documents of one table version: doc_id, sha256 and the file holding their rows."""
+    folder = cache_dir / name / version
+    parts = [pd.read_parquet(p).assign(file=p.name.removesuffix(".docs.parquet") + ".parquet")
+             for p in sorted(folder.glob("*.docs.parquet"))] if folder.is_dir() else []
+    if not parts:
+        return pd.DataFrame(columns=["doc_id", "sha256", "file"])
+    return pd.concat(parts, ignore_index=True).drop_duplicates("doc_id", keep="last")
+
+
+def _in_order(frame: pd.DataFrame, order_of: dict[str, int]) -> pd.DataFrame:
+    """Rows grouped by document in the partition's order, each document's rows in their own order."""
+    return frame.iloc[doc_ids(frame).map(order_of).argsort(kind="stable")].reset_index(drop=True)
+
+
+def partition_tables(root: Path, file_digests: dict[str, str], names: tuple[str, ...], cache_dir: Path | None,
+                     make_build: Callable[[list[str]], Build]) -> dict[str, pd.DataFrame]:
+    """The named document tables of one partition (file name -> sha256 of its bytes): rows of documents cached at
+    the tables' current versions are read back, everything else is computed on a Build over the documents that need
+    it, and stored."""
+    files = list(file_digests)
+    if cache_dir is None or not all(TABLES[name].written for name in names):  # internal tables are not kept
+        build = make_build(files)
+        return {name: build[name] for name in names}
+    table_versions = versions(root)
+    digests = {f.rsplit(".", 1)[0]: d for f, d in file_digests.items()}  # doc_id -> sha256
+    stale: dict[str, set[str]] = {}
+    cached: dict[str, pd.DataFrame] = {}
+    for name in names:
+        known = index(cache_dir, name, table_versions[name])
+        known = known[known["doc_id"].isin(digests.keys())]
+        fresh = known[known["sha256"] == known["doc_id"].map(digests)]
+        stale[name] = set(digests) - set(fresh["doc_id"])
+        frames = [(f := pd.read_parquet(cache_dir / name / table_versions[name] / file))[doc_ids(f).isin(set(group))]
+                  for file, group in fresh.groupby("file")["doc_id"]]
+        cached[name] = pd.concat(frames, ignore_index=True) if frames else None
+    redo = set().union(*stale.values())
+    computed: dict[str, pd.DataFrame] = {}
+    if redo:
+        build = make_build([f for f in files if f.rsplit(".", 1)[0] in redo])
+        for name in names:
+            if not stale[name]:
+                build.computed[name] = cached[name][doc_ids(cached[name]).isin(redo)].reset_index(drop=True)
+        for name in names:
+            if stale[name]:
+                computed[name] = build[name]
+                _store(cache_dir / name / table_versions[name], computed[name], {d: digests[d] for d in redo})
+    order_of = {f.rsplit(".", 1)[0]: i for i, f in enumerate(files)}
+    result = {}
+    for name in names:
+        old = cached[name]
+        parts = [old if name not in computed else old[~doc_ids(old).isin(redo)]] if old is not None else []
+        result[name] = _in_order(pd.concat(parts + [computed.get(name)], ignore_index=True), order_of)
+    return result
+
+
+def _store(folder: Path, frame: pd.DataFrame, digests: dict[str, str]) -> None:
+    """Keep one partition run's rows of a table, with the documents (and their digests) they cover."""
+    folder.mkdir(parents=True, exist_ok=True)
+    key = hashlib.sha256("".join(f"{d}:{s}" for d, s in sorted(digests.items())).encode()).hexdigest()[:24]
+    frame.to_parquet(folder / f"{key}.parquet", index=False)
+    pd.DataFrame({"doc_id": list(digests), "sha256": list(digests.values())}).to_parquet(
+        folder / f"{key}.docs.parquet", index=False)

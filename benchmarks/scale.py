@@ -1,0 +1,99 @@
+"""Scale benchmark (`make bench-scale`): generated corpora built with the Dask engine on 1 and 2 local workers.
+
+Each corpus copies the seeds and the dev corpus (../shared/dev-corpus, when present) in turn, each copy made unique
+by a closing line with its number. For every size and worker count, one `python -m analysis build --engine dask
+--workers N --no-report --format parquet` runs in a subprocess while this process samples the memory (RSS) of the
+build's processes twice a second; it prints documents per second, MB per second, the peak memory of each worker and
+of the client. Then, on the middle size, an incremental rebuild after adding one document, against the full build
+with the same cache folder. Sizes and workers: BENCH_SIZES (default 1000,10000,100000), BENCH_WORKERS (default 1,2).
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = [ROOT / "seeds", ROOT.parent / "shared" / "dev-corpus"]
+SAMPLE_SECONDS = 0.5
+
+
+def make_corpus(folder: Path, n: int, sources: list[Path], first: int = 0) -> Path:
+    """A folder of articles first..n-1 named 000000.txt, ...: the .txt files of the source folders in turn, each
+    copy made unique by a closing line naming its number."""
+    texts = [p.read_bytes() for source in sources if source.is_dir() for p in sorted(source.glob("*.txt"))]
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(first, n):
+        (folder / f"{i:06d}.txt").write_bytes(texts[i % len(texts)] + f"\n\nCopy {i}.\n".encode())
+    return folder
+
+
+def _processes(root: psutil.Process) -> list[psutil.Process]:
+    """A process and its descendants."""
+    try:
+        return [root, *root.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return []
+
+
+def run_build(corpus: Path, out: Path, workers: int, extra: tuple[str, ...] = ()) -> tuple[float, float, list[float]]:
+    """Seconds of one build, the client's peak RSS in MB, and each worker process's peak RSS in MB."""
+    command = [sys.executable, "-m", "analysis", "build", "--corpus", str(corpus), "--out", str(out), "--no-report",
+               "--engine", "dask", "--workers", str(workers), "--format", "parquet", *extra]
+    started = time.perf_counter()
+    build = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    client = psutil.Process(build.pid)
+    peaks: dict[int, float] = {}
+    roles: dict[int, str] = {}
+    while build.poll() is None:
+        for p in _processes(client):
+            try:
+                peaks[p.pid] = max(peaks.get(p.pid, 0.0), p.memory_info().rss / 1e6)
+                roles.setdefault(p.pid, " ".join(p.cmdline()))
+            except psutil.NoSuchProcess:
+                continue
+        time.sleep(SAMPLE_SECONDS)
+    seconds = time.perf_counter() - started
+    if build.returncode:
+        raise RuntimeError(f"build failed ({build.returncode}): {build.stderr.read()[-2000:]}")
+    workers_peaks = sorted((mb for pid, mb in peaks.items() if pid != build.pid and "spawn_main" in roles[pid]),
+                           reverse=True)[:workers]
+    return seconds, peaks.get(build.pid, 0.0), workers_peaks
+
+
+def main() -> None:
+    """Build each corpus size with each worker count and print throughput and memory; then an incremental rebuild."""
+    sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "1000,10000,100000").split(",")]
+    worker_counts = [int(w) for w in os.environ.get("BENCH_WORKERS", "1,2").split(",")]
+    work = Path(tempfile.mkdtemp(prefix="analysis-scale-"))
+    try:
+        for n in sizes:
+            corpus = make_corpus(work / f"corpus-{n}", n, SOURCES)
+            megabytes = sum(p.stat().st_size for p in corpus.glob("*.txt")) / 1e6
+            for workers in worker_counts:
+                seconds, client, peaks = run_build(corpus, work / f"out-{n}-{workers}", workers)
+                print(f"{n:>7,} documents ({megabytes:.1f} MB), {workers} worker(s): {seconds:8.1f} s, "
+                      f"{n / seconds:6.1f} documents/s ({n / seconds / workers:5.1f} per worker), "
+                      f"{megabytes / seconds:.3f} MB/s; peak memory per worker "
+                      f"{', '.join(f'{mb:,.0f}' for mb in peaks)} MB, client {client:,.0f} MB", flush=True)
+                shutil.rmtree(work / f"out-{n}-{workers}")
+            shutil.rmtree(corpus)
+        n = sizes[len(sizes) // 2]
+        corpus = make_corpus(work / "incremental", n, SOURCES)
+        cache = ("--cache", str(work / "cache"))
+        full, _, _ = run_build(corpus, work / "out-incremental", max(worker_counts), cache)
+        make_corpus(corpus, n + 1, SOURCES, first=n)
+        again, _, _ = run_build(corpus, work / "out-incremental", max(worker_counts), cache)
+        print(f"incremental: {n:,} documents built with a cache in {full:.1f} s; after adding one document, "
+              f"rebuilt in {again:.1f} s ({again / full:.1%} of the full build)", flush=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

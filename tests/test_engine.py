@@ -1,0 +1,112 @@
+"""Engines, columnar output, incremental builds: the Dask engine writes the tables the local engine writes."""
+
+import filecmp
+import shutil
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from distributed import LocalCluster
+
+from analysis import cache, engine, store
+from analysis.pipeline import WRITTEN
+from benchmarks.scale import make_corpus
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """One Dask LocalCluster (one worker process) for the module."""
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def seed_tables(tmp_path_factory) -> Path:
+    """The seeds built by the local engine, CSV and Parquet: OUT/tables."""
+    out = tmp_path_factory.mktemp("seeds")
+    _quiet_build(SEEDS, out, ("csv", "parquet"))
+    return out / "tables"
+
+
+def _quiet_build(*args, **kwargs) -> list[Path]:
+    """engine.build without the corpus warnings."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return engine.build(*args, **kwargs)
+
+
+def _same_tables(a: Path, b: Path) -> None:
+    """Every CSV of two builds byte-identical, and every Parquet table equal to the other build's."""
+    for name in WRITTEN:
+        assert filecmp.cmp(a / f"{name}.csv", b / f"{name}.csv", shallow=False), name
+        pd.testing.assert_frame_equal(store.read_table(a, name), store.read_table(b, name), obj=name)
+
+
+def test_dask_engine_writes_the_tables_of_the_local_engine(tmp_path, cluster, capsys):
+    """The seeds, four more copies of seed articles made unique, and a byte copy of one (skipped), in partitions of
+    three: copies, shared passages and labels cross partitions."""
+    root = make_corpus(tmp_path / "corpus", 4, [SEEDS])
+    for path in SEEDS.iterdir():
+        shutil.copy(path, root / path.name)
+    shutil.copy(root / "000003.txt", root / "000003b.txt")
+    _quiet_build(root, tmp_path / "local", ("csv", "parquet"))
+    _quiet_build(root, tmp_path / "dask", ("csv", "parquet"), engine="dask", scheduler=cluster.scheduler_address,
+                 partition=3)
+    _same_tables(tmp_path / "local" / "tables", tmp_path / "dask" / "tables")
+    parts = sorted((tmp_path / "dask" / "tables" / "dates.parquet").glob("part-*.parquet"))
+    assert len(parts) == 3  # a per-document table: one Parquet part per partition
+    assert "document tables: 9/9 documents" in capsys.readouterr().err
+    copies = store.read_table(tmp_path / "dask" / "tables", "copies")
+    assert len(copies) == 4  # each generated copy is a copy of its seed article
+
+
+def test_incremental_build_computes_the_added_document_only(tmp_path, monkeypatch, seed_tables):
+    root = tmp_path / "corpus"
+    root.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for path in seeds[:4] + [SEEDS / "manifest.csv"]:
+        shutil.copy(path, root / path.name)
+    kept = tmp_path / "cache"
+    _quiet_build(root, tmp_path / "first", cache_dir=kept)
+    shutil.copy(seeds[4], root / seeds[4].name)
+    runs = []
+    real = engine.load_corpus
+
+    def counted(path, strict=False, only=None):
+        runs.append(only)
+        return real(path, strict, only)
+
+    monkeypatch.setattr(engine, "load_corpus", counted)
+    _quiet_build(root, tmp_path / "second", cache_dir=kept)
+    _quiet_build(root, tmp_path / "third", cache_dir=kept)
+    assert runs == [[seeds[4].name]]  # the second build loads the new document alone, the third nothing
+    for build in ("second", "third"):  # the seeds again, built without a cache
+        for name in WRITTEN:
+            assert filecmp.cmp(tmp_path / build / "tables" / f"{name}.csv", seed_tables / f"{name}.csv",
+                               shallow=False), (build, name)
+
+
+def test_a_changed_data_file_changes_the_versions_of_the_tables_that_read_it(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(cache.DATA, data)
+    before = cache.versions(data=data)
+    with open(data / "units.yaml", "a", encoding="utf-8") as f:
+        f.write("\n# an analyst's note\n")
+    after = cache.versions(data=data)
+    changed = {name for name in before if before[name] != after[name]}
+    reading = {name for name in before if data / "units.yaml" in cache.reads(name, data)}
+    assert "figures" in reading and "mentions" not in reading and "reuse" not in reading
+    assert reading <= changed
+    assert all(name in reading or any(n in changed for n in cache.TABLES[name].needs) for name in changed)
+
+
+def test_a_stored_build_reads_its_tables_instead_of_computing_them(seed_tables):
+    stored = store.StoredBuild(seed_tables, SEEDS)
+    for name in ("quotes", "mentions", "reuse", "documents"):
+        assert stored[name].to_csv(index=False) == (seed_tables / f"{name}.csv").read_text("utf-8")
+    assert not stored.runs  # nothing computed
+    assert len(stored["shared_sentences"]) and dict(stored.runs) == {"shared_sentences": 1}  # not written: computed
+    assert stored.corpus.texts["001_b8e32a01f76ace3e"] == (SEEDS / "001_b8e32a01f76ace3e.txt").read_text("utf-8")
