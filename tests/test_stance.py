@@ -9,8 +9,8 @@ from analysis.stages.stance import COLUMNS, role
 from tests.stance_scores import DEV_CORPUS, FIXTURES, ROOT, agreement, dev_corpus, tables
 
 GOLD = pd.read_csv(FIXTURES / "stance_gold.csv")
-SEED_FLOOR = 0.45  # measured 0.47 with the event mechanism (0.93 with the seed-fitted lexicon it replaced)
-DEV_FLOOR = 0.59  # measured 0.61 (0.17 with the seed-fitted lexicon)
+SEED_FLOOR = 0.47  # measured 0.49 with the event mechanism (0.93 with the seed-fitted lexicon it replaced)
+DEV_FLOOR = 0.64  # measured 0.66 (0.17 with the seed-fitted lexicon)
 
 
 @pytest.fixture(scope="module")

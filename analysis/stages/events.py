@@ -85,7 +85,7 @@ def verb_classes() -> VerbClasses:
             lemma_class[lemma] = name
     lists = ("protected", "places", "victory", "harm", "positive_roles", "negative_roles", "deny", "possible",
              "demanded", "light", "judging", "attack_nouns", "praise_nouns", "criticism_nouns", "agentive_nouns",
-             "action_nouns", "credit_nouns", "blame_nouns", "role_nouns", "deal_nouns", "release")
+             "action_nouns", "credit_nouns", "blame_nouns", "role_nouns", "deal_nouns", "release", "condemning")
     return VerbClasses(lemma_class, {n: s["meaning"] for n, s in raw["classes"].items()},
                        {n: s["enemy_agent"] for n, s in raw["classes"].items()}, frozenset(raw["enemy_sides"]),
                        {k: frozenset(str(w).lower() for w in raw[k]) for k in lists}, raw["irregular"])
@@ -274,10 +274,17 @@ def _named(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
     return found
 
 
+def _opposed(tok: Token) -> bool:
+    """A modifier against what it names: "anti-Zionist", "counter-ISIS" (one token, or three: "anti", "-", "ISIS")."""
+    doc = tok.doc
+    split = tok.i >= 2 and doc[tok.i - 1].text == "-" and _OPPOSING.match(doc[tok.i - 2].text + "-")
+    return bool(_OPPOSING.match(tok.text) or split)
+
+
 def _modifier(tok: Token) -> list[Token]:
     """A name-like modifier with its own compounds ("U.S. Special Forces"), never its clauses or prepositions, nor
     a modifier against an actor ("anti-Zionist", "counter-ISIS": the actor is the opponent, not the owner)."""
-    if _OPPOSING.match(tok.text):
+    if _opposed(tok):
         return []
     return [tok, *[t for c in tok.children if c.dep_ in ("compound", "flat", "amod", "nmod", "punct", "conj")
                    for t in _modifier(c)]]
@@ -568,7 +575,7 @@ def _purpose(verb: Token) -> Token | None:
     """The purpose clause of a verb when it aims at the enemy ("... to defeat the jihadists"): its verb."""
     vc = verb_classes()
     for c in verb.children:
-        if c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
+        if c.dep_ in ("advcl", "xcomp", "acl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
                 and vc.lemma_class.get(c.lemma_.lower()) in ("defeat", "fight") \
                 and any(_kind(o, []) == "enemy" for o in _objects(c)):
             return c
@@ -624,7 +631,7 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
         targets = _party(subj, ctx, doc) if subj is not None else []
     else:
         targets = [p for o in _objects(verb) for p in _party(o, ctx, doc)]
-    aim = _purpose(verb)
+    aim = _purpose(verb) or (_purpose(noun) if noun is not None else None)  # "commence operations to clear X"
     if aim is not None and (cls == "collude" or not any(p.kind != "none" for p in targets)):
         # "collaborating with X to defeat the jihadists", "resumed their effort to remove IS": a joint fight
         agents += [p for p in targets if p.actor and cls == "collude"]
@@ -646,7 +653,7 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
 def _owners(noun: Token, ctx: Context, doc: Doc) -> list[Party]:
     """Who owns a quality or part: "X's leadership", "its role", "the sacrifices of X", "US proxies", the "of X"
     shared by coordinated nouns ("the wise leadership and prudent guidelines of X")."""
-    heads = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and not _OPPOSING.match(c.text)]
+    heads = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and not _opposed(c)]
     of = [p for n in (noun, *noun.conjuncts) if n.i >= noun.i for c in n.children
           if c.dep_ == "prep" and c.lower_ in ("of", "by") for p in c.children if p.dep_ == "pobj"]
     found = [p for h in heads for p in _party(h, ctx, doc) if p.actor]
@@ -657,14 +664,22 @@ def _judged_noun(noun: Token, sent: Span, ctx: Context) -> Event | None:
     """A quality or a part whose owner is judged: "the sacrifices of X", "US proxies", "X's pivotal role"."""
     vc = verb_classes()
     lemma, lower = noun.lemma_.lower(), noun.lower_
-    if noun.pos_ != "NOUN" or not noun.text.islower():  # "International Visitor Leadership Program" is a name
-        return None
-    if lemma in vc.words["credit_nouns"] or lower in vc.words["credit_nouns"]:
+    if noun.pos_ not in ("NOUN", "PROPN") or (noun.pos_ == "NOUN" and not noun.text.islower()):
+        return None  # "International Visitor Leadership Program" is a name
+    if noun.pos_ == "NOUN" and (lemma in vc.words["credit_nouns"] or lower in vc.words["credit_nouns"]):
         kind = "victory"
-    elif lemma in vc.words["blame_nouns"] or lower in vc.words["blame_nouns"]:
+    elif noun.pos_ == "NOUN" and (lemma in vc.words["blame_nouns"] or lower in vc.words["blame_nouns"]):
         kind = "harm"
-    elif lemma in vc.words["role_nouns"]:
+    elif noun.pos_ == "NOUN" and lemma in vc.words["role_nouns"]:
         kind = _role(noun)
+    elif any(c.dep_ == "amod" and c.lower_ in vc.words["condemning"] for c in noun.children):
+        named = _token_actors(noun, ctx) or [m for p in _owners(noun, ctx, sent.doc) for m in [(p.start, p.end, p.actor)]]
+        if not named and lemma in _GROUP_WORDS | {"organisation", "organization"}:  # "this perverted group"
+            named = ctx.actors.last_enemy(_start(noun, ctx))
+        owners = [Party(a, s, e, "", "actor") for s, e, a in named]
+        target = Party(NO_ACTOR, _start(noun, ctx), _end(noun, ctx), noun.text, "harm")
+        return Event(_start(noun, ctx), _end(noun, ctx), noun.text, lemma, "attribute", owners, [target], False,
+                     "asserted") if owners else None
     else:
         return None
     owners = _owners(noun, ctx, sent.doc) if kind != "none" else []

@@ -252,7 +252,8 @@ def stance_evidence_html(corpus: Corpus, matrix: pd.DataFrame, evidence: pd.Data
         for sent_id, group in mine.groupby("sent_id", sort=True):
             s = sentences.loc[(row.doc_id, sent_id)]
             spans = [(c - s.start, e - s.start, f"{st} cue") for c, e, st in zip(group["cue_start"], group["cue_end"], group["stance"])]
-            spans += [(a - s.start, b - s.start, "judged actor") for a, b in zip(group["mention_start"], group["mention_end"])]
+            spans += [(a - s.start, b - s.start, "judged actor") for a, b in zip(group["mention_start"], group["mention_end"])
+                      if s.start <= a < b <= s.end]  # the actor may be named in an earlier sentence ("this group")
             voices = ", ".join(sorted(set(actor_names(group["voice"]))))
             items.append(f"<li>[{sent_id}] {highlight(corpus.texts[row.doc_id][s.start:s.end], spans)} "
                          f"<i>(voice: {escape(voices)})</i></li>")
