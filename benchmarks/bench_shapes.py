@@ -3,8 +3,8 @@ documents against the same bytes in 200. Each shape is built in its own process 
 reports its time and peak memory. Goals (issue 14): the single document within 2x the time of the 4,000; the tiny
 documents at >= 0.5 of the throughput of the 200.
 
-BENCH_SHAPE_MB (default 20) sets the large size; BENCH_SHAPE_TABLES a comma-separated list of tables (default
-every written table; "none" times loading alone).
+BENCH_SHAPE_MB (default 20) sets the large size, BENCH_SHAPE_TINY (default 20000) the number of tiny documents;
+BENCH_SHAPE_TABLES a comma-separated list of tables (default every written table; "none" times loading alone).
 """
 
 import json
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from benchmarks.common import SEEDS
 
-TINY_DOCUMENTS = 20_000
+TINY_DOCUMENTS = int(os.environ.get("BENCH_SHAPE_TINY", "20000"))
 
 
 def _paragraphs() -> list[str]:

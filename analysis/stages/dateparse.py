@@ -109,7 +109,9 @@ def _windows(text: str) -> Iterator[tuple[int, int, bool]]:
     among them."""
     start = end = -1
     year = False
-    numbers = sorted(m.span() for pattern in _NUMBERS for m in pattern.finditer(text))
+    # a digit the text lacks needs no scan (most datelines and short texts hold a few of the ten)
+    numbers = sorted(m.span() for digit, pattern in zip("0123456789", _NUMBERS) if digit in text
+                     for m in pattern.finditer(text))
     for number_start, number_end in numbers:
         if not _day_or_year(text[number_start:number_end]):
             continue

@@ -5,6 +5,7 @@ byline, ... ) or the whitespace between sentences (label ``space``), so the text
 """
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
@@ -167,6 +168,7 @@ def _sentences(text: str, paragraphs: list[tuple[int, int]]) -> list[list[tuple[
     lo, hi = (paragraphs[0][0], paragraphs[-1][1]) if paragraphs else (0, 0)
     boundaries = _boundaries(text, lo, hi)
     tags = [(m.start(), m.end()) for m in _SOURCE_TAG.finditer(text, lo, hi)]
+    tag_starts = [start for start, _ in tags]  # in text order: each paragraph's tags found by bisection
     result, i, n = [], 0, len(boundaries)
     for start, end in paragraphs:
         while i < n and boundaries[i][0] < start:
@@ -177,7 +179,7 @@ def _sentences(text: str, paragraphs: list[tuple[int, int]]) -> list[list[tuple[
             begin = boundaries[i][1]
             i += 1
         spans.append((begin, end))
-        inside = [t for t in tags if start <= t[0] < end] if tags else tags
+        inside = tags[bisect_left(tag_starts, start):bisect_left(tag_starts, end)] if tags else tags
         result.append(_cut_out(text, spans, inside) if inside else spans)
     return result
 
