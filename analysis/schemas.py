@@ -147,9 +147,9 @@ VOCABULARY: Schema = {
     "doc_id": ("str", "the document of the term's first occurrence in the group"),
     "start": ("int64", "where the first occurrence starts"), "end": ("int64", "where it ends (exclusive)"),
 }
-LABELS: Schema = {
+EPITHETS: Schema = {
     "doc_id": DOC, "sent_id": SENT, "start": START, "end": END, "surface": ("str", "the phrase as written"),
-    "label": ("str", "the phrase as listed in data/labels.yaml"),
+    "epithet": ("str", "the epithet as listed in data/epithets.yaml"),
     "side": ("str", "whom the phrase names: isis or its opponents"),
     "near_actor": ("str", "the catalogued actor named closest to it in the sentence (empty if none)"),
 }

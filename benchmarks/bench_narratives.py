@@ -5,7 +5,7 @@ import warnings
 from analysis.pipeline import TABLES, Build
 from benchmarks.common import corpus_megabytes, replicated_corpus, report
 
-NARRATIVE_TABLES = ("quotes", "stance", "stance_evidence", "vocabulary", "labels", "copies", "shared_sentences",
+NARRATIVE_TABLES = ("quotes", "stance", "stance_evidence", "vocabulary", "epithets", "copies", "shared_sentences",
                     "reuse")
 
 

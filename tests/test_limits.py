@@ -87,7 +87,7 @@ def test_narrative_views_trim_documents(corpus, build):
     facets = view.distinctive_chart(corpus, words, limit=2).to_dict()
     assert len({r["document"] for r in _rows(facets)}) == 2
     stories = view.outlet_stories(corpus, said, build["stance"], words, pd.DataFrame(
-        columns=["doc_id", "side", "label"]), pd.DataFrame(columns=["doc_a", "doc_b", "relation"]), limit=2)
+        columns=["doc_id", "side", "epithet"]), pd.DataFrame(columns=["doc_a", "doc_b", "relation"]), limit=2)
     assert stories.startswith("*The 2 of 5 documents with the most words") and stories.count("\n\n") == 2
 
 

@@ -10,7 +10,7 @@ from analysis.stages.actors import mentions
 from analysis.stages.quotes import quotes
 from analysis.stages.reuse import copies, reuse, shared_sentences
 from analysis.pipeline import Build
-from analysis.stages.vocabulary import labels, vocabulary
+from analysis.stages.vocabulary import epithets, vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,7 +31,7 @@ def test_differing_words_are_marked_in_runs():
 def test_outlet_stories_take_their_numbers_from_the_tables(corpus):
     table = view.quoted(corpus, quotes(corpus))
     stories = view.outlet_stories(corpus, table, Build(corpus)["stance"], vocabulary(corpus, mentions(corpus)),
-                                  labels(corpus), _shared(corpus)[1])
+                                  epithets(corpus), _shared(corpus)[1])
     paragraphs = re.sub(r"<[^>]+>", "", stories).split("\n\n")  # corpus words come wrapped by escape_markdown
     assert len(paragraphs) == 5
     # 003 attributes 4 statements (read: the Sunni fighters twice, Khattab Omer, Iraqi security officials)
@@ -70,14 +70,14 @@ def test_shared_passages_and_claims_views_are_bounded(corpus):
     pairs, shared = _shared(corpus)
     html = view.reuse_html(corpus, shared, limit=1)  # 000-001 and 000-002 share four passages each: the first shown
     assert html.count("↔") == 4 and "002 ·" not in html and "The 1 of 3 pairs of documents with the most shared passages are shown" in html
-    claims = view.recurring_claims(corpus, pairs, quotes(corpus), labels(corpus))
+    claims = view.recurring_claims(corpus, pairs, quotes(corpus), epithets(corpus))
     html = view.claims_html(claims, limit=2)
     assert html.count("<h4>") == 2 and f"The 2 of {claims.claim.nunique()} recurring claims" in html
     assert all(part.count("<tr>") <= 3 for part in html.split("<h4>")[1:])  # a heading row and two wordings
 
 
 def test_recurring_claims_span_documents(corpus):
-    claims = view.recurring_claims(corpus, _shared(corpus)[0], quotes(corpus), labels(corpus))
+    claims = view.recurring_claims(corpus, _shared(corpus)[0], quotes(corpus), epithets(corpus))
     assert (claims.groupby("claim")["doc_id"].nunique() >= 2).all()
     # the $500 billion damage estimate: 000 s7 (Soleimani "further said") and 001 s12 ("He said initial reports
     # estimate": Soleimani's statement holding the reports' own)
@@ -93,7 +93,7 @@ def test_views_on_a_corpus_with_nothing_to_show(tmp_path):
     said = quotes(corpus)
     table = view.quoted(corpus, said)
     assert view.quotes_prose(table) == "No statement is attributed to anyone in these documents."
-    assert view.claims_html(view.recurring_claims(corpus, _shared(corpus)[0], said, labels(corpus))) == (
+    assert view.claims_html(view.recurring_claims(corpus, _shared(corpus)[0], said, epithets(corpus))) == (
         "<p>No claim recurs across documents.</p>")
     assert view.reuse_html(corpus, _shared(corpus)[1]) == "<p>No passage is shared between documents.</p>"
     assert view.stance_chart(view.stance_matrix(corpus, Build(corpus)["stance"])).to_dict()  # a note, not an error

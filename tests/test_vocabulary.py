@@ -1,9 +1,9 @@
-"""Distinctive words (Monroe et al. 2008 log-odds, informative Dirichlet prior) and ISIS/opponent labels."""
+"""Distinctive words (Monroe et al. 2008 log-odds, informative Dirichlet prior) and ISIS/opponent epithets."""
 
 import pytest
 
 from analysis import load_corpus
-from analysis.stages.vocabulary import distinctive_words, labels, log_odds, tokens, vocabulary
+from analysis.stages.vocabulary import distinctive_words, epithets, log_odds, tokens, vocabulary
 
 
 def test_log_odds_by_hand():
@@ -33,15 +33,15 @@ def test_each_outlets_spelling_is_distinctive(corpus):
         assert " ".join(w for w, _, _ in tokens(corpus.texts[row.doc_id][row.start : row.end])) == row.term
 
 
-def test_labels_counted_by_reading(corpus):
-    table = labels(corpus)
+def test_epithets_counted_by_reading(corpus):
+    table = epithets(corpus)
     for row in table.itertuples():
         assert corpus.texts[row.doc_id][row.start : row.end] == row.surface
-    by_doc = table.groupby([table.doc_id.str[:3], "label"]).size()
+    by_doc = table.groupby([table.doc_id.str[:3], "epithet"]).size()
     assert by_doc[("003", "kharijites")] == 5 and by_doc[("003", "kharijite")] == 1
     assert by_doc[("004", "fake caliphate")] == 2 and by_doc[("000", "so-called caliphate")] == 1
     assert by_doc[("002", "takfiri")] == 2 and by_doc[("000", "malignant tree")] == 1
-    assert set(table[table.label == "resistance movement"].doc_id.str[:3]) == {"002"}  # 001: "Shiite movement"
+    assert set(table[table.epithet == "resistance movement"].doc_id.str[:3]) == {"002"}  # 001: "Shiite movement"
     assert by_doc[("001", "resistance fighters")] == 1 and by_doc[("002", "resistance fighters")] == 1
 
 

@@ -92,9 +92,9 @@ def verb_classes() -> VerbClasses:
 
 
 @cache
-def _labels() -> frozenset[str]:
-    """The words analysis/data/labels.yaml uses for the ISIS side ("militants", "terrorists", "jihadists")."""
-    raw = yaml.safe_load(resources.files("analysis").joinpath("data/labels.yaml").read_text("utf-8"))
+def _epithets() -> frozenset[str]:
+    """The words analysis/data/epithets.yaml uses for the ISIS side ("militants", "terrorists", "jihadists")."""
+    raw = yaml.safe_load(resources.files("analysis").joinpath("data/epithets.yaml").read_text("utf-8"))
     words = {w.lower() for w in raw["sides"]["isis"] if " " not in w}
     return frozenset(words | {w[:-1] for w in words if w.endswith("s")})  # "terrorists" and "terrorist strongholds"
 
@@ -304,7 +304,7 @@ def _kind(head: Token, actors: list[tuple[int, int, str]], ctx: Context | None =
     """What a target is: enemy, protected, actor, place, victory, harm or none (ctx: to see actors inside it)."""
     vc = verb_classes()
     lemma, lower = head.lemma_.lower(), head.lower_
-    if any(is_enemy(a) for *_, a in actors) or lower in _labels() or lemma in _labels():
+    if any(is_enemy(a) for *_, a in actors) or lower in _epithets() or lemma in _epithets():
         return "enemy"
     words = {lemma, lower}
     if words & vc.words["attack_nouns"] and any(_inner(t, ctx) == "enemy" for t in _noun_targets(head)):
@@ -317,7 +317,7 @@ def _kind(head: Token, actors: list[tuple[int, int, str]], ctx: Context | None =
     if words & vc.words["harm"]:
         return "harm"
     for c in head.children:  # "ISIS positions", "terrorist strongholds"
-        if c.dep_ in _NAME_DEPS and (c.lower_ in _labels() or c.lemma_.lower() in _labels()
+        if c.dep_ in _NAME_DEPS and (c.lower_ in _epithets() or c.lemma_.lower() in _epithets()
                                      or (ctx is not None and any(is_enemy(a) for *_, a in _token_actors(c, ctx)))):
             return "enemy"
     if words & vc.words["protected"]:

@@ -163,11 +163,11 @@ def _nouns() -> frozenset[str]:
 
 @cache
 def _epithets() -> frozenset[str]:
-    """What texts call a side rather than name it ("Takfiri", "Kharijites"): the label lexicon, lower case."""
+    """What texts call a side rather than name it ("Takfiri", "Kharijites"): the epithet lexicon, lower case."""
     # imported late: vocabulary reads actors' mentions
-    from analysis.stages.vocabulary import label_lexicon
+    from analysis.stages.vocabulary import epithet_lexicon
 
-    return frozenset(phrase.lower() for phrases in label_lexicon().values() for phrase in phrases)
+    return frozenset(phrase.lower() for phrases in epithet_lexicon().values() for phrase in phrases)
 
 
 def _absorbs(inner: list[tuple[int, int, str, str]], text: str, start: int, end: int,

@@ -1,4 +1,4 @@
-"""Each outlet's words: distinctive unigrams and bigrams, and the labels it gives ISIS and its opponents.
+"""Each outlet's words: distinctive unigrams and bigrams, and the epithets it gives ISIS and its opponents.
 
 Distinctiveness is the log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn
 2008, "Fightin' Words", section 3.5.1): each group (a document, or an outlet) against the rest of the
@@ -23,10 +23,10 @@ from analysis.text import lowered
 
 WORDS_COLUMNS = ["group", "term", "ngram", "count", "count_rest", "log_odds", "z", "stopword",
                  "doc_id", "start", "end"]
-LABEL_COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "label", "side", "near_actor"]
+EPITHET_COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "epithet", "side", "near_actor"]
 # An abbreviation with stops ("U.S.", "U.N.") is one word; so are words joined by an apostrophe or a hyphen.
 _TOKEN = re.compile(r"(?<![^\W_])(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’-][^\W_]+)*")
-_LABEL_REACH = 40  # at most this many characters between a label and its near_actor ("the Takfiri terror group Daesh")
+_EPITHET_REACH = 40  # at most this many characters between an epithet and its near_actor ("the Takfiri terror group Daesh")
 
 
 def _term(text: str) -> str:
@@ -121,39 +121,48 @@ def vocabulary(corpus: Corpus, mentions: pd.DataFrame) -> pd.DataFrame:
 
 
 @cache
-def label_lexicon() -> dict[str, list[str]]:
-    """side -> label phrases, from data/labels.yaml."""
-    raw = yaml.safe_load(resources.files("analysis").joinpath("data/labels.yaml").read_text("utf-8"))
-    return {side: list(phrases) for side, phrases in raw["sides"].items()}
+def _epithets_file() -> dict:
+    """data/epithets.yaml as read."""
+    return yaml.safe_load(resources.files("analysis").joinpath("data/epithets.yaml").read_text("utf-8"))
+
+
+def epithet_lexicon() -> dict[str, list[str]]:
+    """side -> epithet phrases, from data/epithets.yaml."""
+    return {side: list(phrases) for side, phrases in _epithets_file()["sides"].items()}
+
+
+def focus_side() -> str:
+    """The side the notebooks single out ("what each outlet calls ISIS"), from data/epithets.yaml."""
+    return _epithets_file()["focus"]
 
 
 @cache
-def _label_pattern() -> re.Pattern:
-    """One regex over every label phrase, longest first, whole words, case-insensitive; ' matches ’."""
-    phrases = sorted({p for ps in label_lexicon().values() for p in ps}, key=len, reverse=True)
+def _epithet_pattern() -> re.Pattern:
+    """One regex over every epithet phrase, longest first, whole words, case-insensitive; ' matches ’."""
+    phrases = sorted({p for ps in epithet_lexicon().values() for p in ps}, key=len, reverse=True)
     alternatives = [re.escape(p).replace("'", "['’]").replace(r"\ ", r"\s+") for p in phrases]
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
 
 
-def document_labels(doc_id: str, text: str, sentences: pd.DataFrame, mentions: list[Mention]) -> list[dict]:
-    """Label phrases in one document's body, each with its side and the catalogued actor named closest to it."""
-    side_of = {lowered(p): side for side, ps in label_lexicon().items() for p in ps}
+def document_epithets(doc_id: str, text: str, sentences: pd.DataFrame, mentions: list[Mention]) -> list[dict]:
+    """Epithets in one document's body, each with its side and the catalogued actor named closest to it."""
+    side_of = {lowered(p): side for side, ps in epithet_lexicon().items() for p in ps}
     rows = []
     for s in sentences[sentences["in_body"]].itertuples():
-        for m in _label_pattern().finditer(text, int(s.start), int(s.end)):
+        for m in _epithet_pattern().finditer(text, int(s.start), int(s.end)):
             key = re.sub(r"\s+", " ", lowered(m.group()).replace("’", "'"))  # folded as the pattern matched it
-            near = mentions_within(mentions, max(int(s.start), m.start() - _LABEL_REACH),
-                                   min(int(s.end), m.end() + _LABEL_REACH))
+            near = mentions_within(mentions, max(int(s.start), m.start() - _EPITHET_REACH),
+                                   min(int(s.end), m.end() + _EPITHET_REACH))
             gaps = [max(r.start - m.end(), m.start() - r.end, 0) for r in near]
             actor = near[gaps.index(min(gaps))].actor_id if near else None
             rows.append(dict(doc_id=doc_id, sent_id=int(s.sent_id), start=m.start(), end=m.end(),
-                             surface=m.group(), label=key, side=side_of[key], near_actor=actor))
+                             surface=m.group(), epithet=key, side=side_of[key], near_actor=actor))
     return rows
 
 
-def labels(corpus: Corpus) -> pd.DataFrame:
-    """Every label phrase (data/labels.yaml) the corpus uses for ISIS or its opponents."""
+def epithets(corpus: Corpus) -> pd.DataFrame:
+    """Every epithet (data/epithets.yaml) the corpus uses for ISIS or its opponents."""
     rows = []
     for doc_id, text, sentences, _ in per_document(corpus):
-        rows += document_labels(doc_id, text, sentences, speaker_mentions(text))
-    return pd.DataFrame(rows, columns=LABEL_COLUMNS)
+        rows += document_epithets(doc_id, text, sentences, speaker_mentions(text))
+    return pd.DataFrame(rows, columns=EPITHET_COLUMNS)

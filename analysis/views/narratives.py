@@ -14,6 +14,7 @@ from analysis.stages.corpus import Corpus
 from analysis.views.html import escape, escape_markdown, highlight, note
 from analysis.views.limits import MAX_DOCUMENTS, busiest, markdown_note
 from analysis.stages.reuse import stopwords
+from analysis.stages.vocabulary import focus_side
 
 COLON_CUE = "colon"  # the quotes table's cue_lemma for a statement introduced by a colon, not a verb
 TOP_WORDS = 10  # distinctive words charted per document
@@ -31,8 +32,8 @@ def _listing(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
 
 
-def document_labels(corpus: Corpus) -> dict[str, str]:
-    """doc_id -> short display label ("003 · M. Waqas Abdullah")."""
+def document_names(corpus: Corpus) -> dict[str, str]:
+    """doc_id -> short display name ("003 · M. Waqas Abdullah")."""
     return dict(zip(corpus.documents["doc_id"], corpus.documents["label"]))
 
 
@@ -48,10 +49,10 @@ def actor_names(ids: pd.Series) -> pd.Series:
 
 
 def quoted(corpus: Corpus, quotes: pd.DataFrame) -> pd.DataFrame:
-    """The quotes table for reading: document label, speaker name, cue lemma, and the statement's words."""
-    labels = document_labels(corpus)
+    """The quotes table for reading: document name, speaker name, cue lemma, and the statement's words."""
+    names = document_names(corpus)
     return quotes.assign(
-        document=quotes["doc_id"].map(labels),
+        document=quotes["doc_id"].map(names),
         speaker_label=actor_names(quotes["speaker"]),
         statement=[corpus.texts[d][s:e] for d, s, e in zip(quotes["doc_id"], quotes["content_start"], quotes["content_end"])],
     )
@@ -143,12 +144,12 @@ MAX_EVENTS_LISTED = 60  # events listed per document
 def event_pairs(corpus: Corpus, events: pd.DataFrame) -> pd.DataFrame:
     """Asserted events as (document, agent, act, target) with display names and counts: who acts on whom, per outlet.
     A target that is not an actor is shown by its kind ("(enemy)", "(civilians and protected)", "(place)")."""
-    kinds = {"enemy": "(ISIS side, by a label)", "protected": "(civilians, protected)", "place": "(a place)",
+    kinds = {"enemy": "(ISIS side, by an epithet)", "protected": "(civilians, protected)", "place": "(a place)",
              "victory": "(a victory)", "harm": "(a harm)", "none": "(something else)", "actor": "(an actor)"}
     asserted = events[(events["modality"] == "asserted") & ~events["negated"] & (events["agent"] != "")]
     is_actor = asserted["target_start"].ge(0) & asserted["target"].isin(set(events["agent"]) | set(catalogue()["actor_id"]))
     target = actor_names(asserted["target"]).where(is_actor, asserted["target_kind"].map(kinds))
-    pairs = asserted.assign(document=asserted["doc_id"].map(document_labels(corpus)), agent_name=actor_names(asserted["agent"]),
+    pairs = asserted.assign(document=asserted["doc_id"].map(document_names(corpus)), agent_name=actor_names(asserted["agent"]),
                             target_name=target)
     counted = pairs.groupby(["document", "agent_name", "verb_class", "target_name"]).size().rename("events").reset_index()
     return counted.assign(who=counted["agent_name"] + " → " + counted["target_name"])
@@ -175,7 +176,7 @@ def events_chart(pairs: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> alt.Char
 def events_html(corpus: Corpus, events: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> str:
     """Every event, per document (collapsible): the sentence with agent, act and target marked, the kind of act,
     whether it is asserted, and whose voice it is in."""
-    shown, left_out = busiest(events.assign(document=events["doc_id"].map(document_labels(corpus))), "document",
+    shown, left_out = busiest(events.assign(document=events["doc_id"].map(document_names(corpus))), "document",
                               limit=limit, most="events")
     sentences = corpus.sentences.set_index(["doc_id", "sent_id"])
     parts = [note(left_out)]
@@ -206,7 +207,7 @@ def stance_matrix(corpus: Corpus, stance: pd.DataFrame) -> pd.DataFrame:
     """Actors credited or blamed by at least one document, one row per (document, actor), with display names."""
     judged = stance[stance["role"] != "neutral"]
     keep = stance[stance["actor_id"].isin(judged["actor_id"]) & (stance["role"] != "neutral")]
-    return keep.assign(document=keep["doc_id"].map(document_labels(corpus)),
+    return keep.assign(document=keep["doc_id"].map(document_names(corpus)),
                        actor=actor_names(keep["actor_id"])).sort_values(["actor", "document"]).reset_index(drop=True)
 
 
@@ -276,7 +277,7 @@ def stance_prose(matrix: pd.DataFrame) -> str:
     return "\n\n".join(lines)
 
 
-# ---------------------------------------------------------------- words and labels
+# ---------------------------------------------------------------- words and epithets
 
 
 def distinctive_chart(corpus: Corpus, words: pd.DataFrame, top: int = TOP_WORDS, *,
@@ -288,7 +289,7 @@ def distinctive_chart(corpus: Corpus, words: pd.DataFrame, top: int = TOP_WORDS,
     data = content.groupby("group", sort=True).head(top)
     if data.empty:
         return alt.layer(charts.note("No word occurs often enough to be distinctive."))
-    data = data.assign(document=data["group"].map(document_labels(corpus)))
+    data = data.assign(document=data["group"].map(document_names(corpus)))
     data, left_out = busiest(data, "document", "z", limit=limit, most="distinctive words (summed z-scores)")
     data = charts.chart_data(data, ["document", "term", "z", "count", "count_rest", "ngram"], ["document", "term"])
     chart = (
@@ -308,26 +309,26 @@ def distinctive_chart(corpus: Corpus, words: pd.DataFrame, top: int = TOP_WORDS,
     return chart.properties(title=charts.titled("", left_out)) if left_out else chart
 
 
-def labels_table(corpus: Corpus, labels: pd.DataFrame) -> pd.DataFrame:
-    """Label × document counts, grouped by side (the labels each outlet uses for ISIS and for its opponents)."""
-    if labels.empty:
-        return pd.DataFrame({"note": ["No label from analysis/data/labels.yaml is used."]})
-    table = labels.assign(document=labels["doc_id"].map(document_labels(corpus)))
-    pivot = table.pivot_table(index=["side", "label"], columns="document", values="start", aggfunc="count", fill_value=0)
+def epithets_table(corpus: Corpus, epithets: pd.DataFrame) -> pd.DataFrame:
+    """Epithet × document counts, grouped by side (the epithets each outlet uses for ISIS and for its opponents)."""
+    if epithets.empty:
+        return pd.DataFrame({"note": ["No epithet from analysis/data/epithets.yaml is used."]})
+    table = epithets.assign(document=epithets["doc_id"].map(document_names(corpus)))
+    pivot = table.pivot_table(index=["side", "epithet"], columns="document", values="start", aggfunc="count", fill_value=0)
     return pivot.sort_index()
 
 
-def labels_prose(corpus: Corpus, labels: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> str:
-    """Each document's favourite labels for ISIS (at most `limit` documents: those using the most), from the labels
-    table."""
-    names = document_labels(corpus)
-    shown, left_out = busiest(labels[labels["side"] == "isis"], "doc_id", limit=limit, most="labels for ISIS")
+def epithets_prose(corpus: Corpus, epithets: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> str:
+    """Each document's favourite epithets for the focus side (ISIS; at most `limit` documents: those using the most),
+    from the epithets table."""
+    names = document_names(corpus)
+    shown, left_out = busiest(epithets[epithets["side"] == focus_side()], "doc_id", limit=limit, most="epithets for ISIS")
     lines = markdown_note(left_out)
     for doc_id, group in shown.groupby("doc_id", sort=True):
-        top = group["label"].value_counts().sort_index().sort_values(ascending=False, kind="stable").head(3)
+        top = group["epithet"].value_counts().sort_index().sort_values(ascending=False, kind="stable").head(3)
         lines.append(f"- {escape_markdown(names[doc_id])}: "
-                     + ", ".join(f"*{escape_markdown(label)}* ({n})" for label, n in top.items()))
-    return "Each document's most frequent labels for ISIS:\n\n" + "\n".join(lines) if lines else "No document uses a label for ISIS."
+                     + ", ".join(f"*{escape_markdown(epithet)}* ({n})" for epithet, n in top.items()))
+    return "Each document's most frequent epithets for ISIS:\n\n" + "\n".join(lines) if lines else "No document uses an epithet for ISIS."
 
 
 # ---------------------------------------------------------------- shared passages
@@ -355,7 +356,7 @@ def _differing(text: str, other: str) -> list[tuple[int, int]]:
 def reuse_html(corpus: Corpus, reuse: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> str:
     """Each shared passage side by side, the words one side does not share with the other marked (text escaped); the
     passages of at most `limit` pairs of documents (those sharing the most)."""
-    labels = document_labels(corpus)
+    names = document_names(corpus)
     rows = []
     if reuse.empty:
         return "<p>No passage is shared between documents.</p>"
@@ -367,7 +368,7 @@ def reuse_html(corpus: Corpus, reuse: pd.DataFrame, *, limit: int = MAX_DOCUMENT
     for r in shown.itertuples():
         a = " … ".join(sentences[(r.doc_a, int(i))] for i in r.a_sent_ids.split())
         b = " … ".join(sentences[(r.doc_b, int(i))] for i in r.b_sent_ids.split())
-        head = (f"<b>{escape(labels[r.doc_a])}</b> [{escape(r.a_sent_ids)}] ↔ <b>{escape(labels[r.doc_b])}</b> "
+        head = (f"<b>{escape(names[r.doc_a])}</b> [{escape(r.a_sent_ids)}] ↔ <b>{escape(names[r.doc_b])}</b> "
                 f"[{escape(r.b_sent_ids)}]: {escape(r.relation)} · score {r.score:.2f} · found by {escape(r.method)}")
         rows.append(f"<tr><td colspan='2' style='text-align:left'>{head}</td></tr>"
                     f"<tr>{cell}{highlight(a, _differing(a, b))}</td>{cell}{highlight(b, _differing(b, a))}</td></tr>")
@@ -377,23 +378,23 @@ def reuse_html(corpus: Corpus, reuse: pd.DataFrame, *, limit: int = MAX_DOCUMENT
 def reuse_prose(corpus: Corpus, reuse: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> str:
     """How many passages each pair of documents shares, and of which kind (at most `limit` pairs: those sharing the
     most), from the reuse table."""
-    labels = document_labels(corpus)
+    names = document_names(corpus)
     pairs = reuse.assign(pair=reuse["doc_a"] + " " + reuse["doc_b"])
     shown, left_out = busiest(pairs, "pair", limit=limit, what="pairs of documents", most="shared passages")
     lines = markdown_note(left_out)
     for (a, b), group in shown.groupby(["doc_a", "doc_b"], sort=True):
         kinds = Counter(group["relation"])
-        lines.append(f"- {escape_markdown(labels[a])} and {escape_markdown(labels[b])}: {_n(len(group), 'passage')} ("
+        lines.append(f"- {escape_markdown(names[a])} and {escape_markdown(names[b])}: {_n(len(group), 'passage')} ("
                      + ", ".join(f"{n} {k.replace('_', '-')}" for k, n in sorted(kinds.items())) + ")")
-    alone = sorted(set(labels) - set(reuse["doc_a"]) - set(reuse["doc_b"]))
-    named = [escape_markdown(labels[d]) for d in alone[:MAX_LISTED]] + ([f"{len(alone) - MAX_LISTED} more"]
+    alone = sorted(set(names) - set(reuse["doc_a"]) - set(reuse["doc_b"]))
+    named = [escape_markdown(names[d]) for d in alone[:MAX_LISTED]] + ([f"{len(alone) - MAX_LISTED} more"]
                                                                         if len(alone) > MAX_LISTED else [])
     tail = f"\n\nNo shared passage: {_listing(named)}." if alone else ""
     return "\n".join(lines) + tail
 
 
-def recurring_claims(corpus: Corpus, aligned: pd.DataFrame, quotes: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
-    """Claims that recur across documents: aligned sentences grouped into claims, with each one's speaker, verb and labels."""
+def recurring_claims(corpus: Corpus, aligned: pd.DataFrame, quotes: pd.DataFrame, epithets: pd.DataFrame) -> pd.DataFrame:
+    """Claims that recur across documents: aligned sentences grouped into claims, with each one's speaker, verb and epithets."""
     parent: dict[tuple, tuple] = {}
 
     def root(node: tuple) -> tuple:
@@ -404,18 +405,18 @@ def recurring_claims(corpus: Corpus, aligned: pd.DataFrame, quotes: pd.DataFrame
     for r in aligned.itertuples():
         parent[root((r.doc_b, r.b_sent))] = root((r.doc_a, r.a_sent))
     sentences = corpus.sentences.set_index(["doc_id", "sent_id"])
-    names = document_labels(corpus)
+    names = document_names(corpus)
     rows = []
     for node in sorted(parent):
         doc_id, sent_id = node
         s = sentences.loc[node]
         said = quotes[(quotes["doc_id"] == doc_id) & (quotes["cue_start"] < s.end) & (quotes["content_end"] > s.start)]
-        here = labels[(labels["doc_id"] == doc_id) & (labels["sent_id"] == sent_id)]
+        here = epithets[(epithets["doc_id"] == doc_id) & (epithets["sent_id"] == sent_id)]
         rows.append(dict(claim=root(node), doc_id=doc_id, document=names[doc_id], sent_id=sent_id, sentence=s.text,
                          attributed_to=_listing(sorted(set(actor_names(said["speaker"])))) or "the author",
-                         verbs=", ".join(sorted(set(said["cue"].str.lower()))), labels=", ".join(sorted(set(here["label"])))))
+                         verbs=", ".join(sorted(set(said["cue"].str.lower()))), epithets=", ".join(sorted(set(here["epithet"])))))
     table = pd.DataFrame(rows, columns=["claim", "doc_id", "document", "sent_id", "sentence", "attributed_to",
-                                        "verbs", "labels"])
+                                        "verbs", "epithets"])
     spread = table.groupby("claim")["doc_id"].nunique()
     table = table[table["claim"].map(spread) >= 2]
     order = {c: i for i, c in enumerate(sorted(set(table["claim"])))}
@@ -424,7 +425,7 @@ def recurring_claims(corpus: Corpus, aligned: pd.DataFrame, quotes: pd.DataFrame
 
 
 def claims_html(claims: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> str:
-    """One table per recurring claim: how each document words it, whom it credits it to, with which verb and labels;
+    """One table per recurring claim: how each document words it, whom it credits it to, with which verb and epithets;
     at most `limit` claims (those worded in the most sentences) and `limit` wordings of each."""
     if claims.empty:
         return "<p>No claim recurs across documents.</p>"
@@ -432,11 +433,11 @@ def claims_html(claims: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> str:
     parts = [note(left_out)]
     for claim, group in shown.groupby("claim", sort=True):
         cells = [[f"{escape(r.document)} [{r.sent_id}]", escape(r.sentence), escape(r.attributed_to), escape(r.verbs),
-                  escape(r.labels)] for r in group.head(limit).itertuples()]
+                  escape(r.epithets)] for r in group.head(limit).itertuples()]
         rows = "".join("<tr>" + "".join(f"<td style='text-align:left;vertical-align:top'>{c}</td>" for c in row)
                        + "</tr>" for row in cells)
         head = "".join(f"<th style='text-align:left'>{h}</th>"
-                       for h in ("document [sentence]", "wording", "attributed to", "verbs", "labels"))
+                       for h in ("document [sentence]", "wording", "attributed to", "verbs", "epithets"))
         parts.append(f"<h4>Claim {claim} ({_n(group['doc_id'].nunique(), 'document')})</h4>"
                      f"<table><tr>{head}</tr>{rows}</table>")
     return "".join(parts)
@@ -446,10 +447,10 @@ def claims_html(claims: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> str:
 
 
 def outlet_stories(corpus: Corpus, table: pd.DataFrame, stance: pd.DataFrame, words: pd.DataFrame,
-                   labels: pd.DataFrame, reuse: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> str:
+                   epithets: pd.DataFrame, reuse: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> str:
     """Each document's story in one paragraph (at most `limit` documents: the longest), every number and name taken
     from the tables."""
-    names = {doc_id: escape_markdown(label) for doc_id, label in document_labels(corpus).items()}
+    names = {doc_id: escape_markdown(label) for doc_id, label in document_names(corpus).items()}
     shown, left_out = busiest(corpus.documents, "doc_id", "n_words", limit=limit, most="words")
     docs = corpus.documents.set_index("doc_id")
     paragraphs = markdown_note(left_out)
@@ -462,7 +463,7 @@ def outlet_stories(corpus: Corpus, table: pd.DataFrame, stance: pd.DataFrame, wo
         credited = judged[judged["role"] == "credited"].sort_values(["credit", "actor_id"], ascending=[False, True])
         blamed = judged[judged["role"] == "blamed"].sort_values(["blame", "actor_id"], ascending=[False, True])
         top_words = words[(words["group"] == doc_id) & ~words["stopword"]].head(5)["term"].map(escape_markdown)
-        isis_labels = labels[(labels["doc_id"] == doc_id) & (labels["side"] == "isis")]["label"].value_counts()
+        focus = epithets[(epithets["doc_id"] == doc_id) & (epithets["side"] == focus_side())]["epithet"].value_counts()
         shared = reuse[(reuse["doc_a"] == doc_id) | (reuse["doc_b"] == doc_id)]
         partners = sorted({names[d] for d in set(shared["doc_a"]) | set(shared["doc_b"])} - {names[doc_id]})
         genre = doc.get("genre")
@@ -483,9 +484,9 @@ def outlet_stories(corpus: Corpus, table: pd.DataFrame, stance: pd.DataFrame, wo
             text[-1] += "."
         if len(top_words):
             text.append(f"Its most distinctive words: {', '.join(f'*{w}*' for w in top_words)}.")
-        if len(isis_labels):
-            top_labels = isis_labels.sort_index().sort_values(ascending=False, kind="stable").head(3).index
-            text.append(f"It calls ISIS {_listing([f'*{escape_markdown(label)}*' for label in top_labels])}.")
+        if len(focus):
+            top = focus.sort_index().sort_values(ascending=False, kind="stable").head(3).index
+            text.append(f"It calls ISIS {_listing([f'*{escape_markdown(label)}*' for label in top])}.")
         text.append(f"It shares {_n(len(shared), 'passage')} with {_listing(partners)}." if len(shared)
                     else "It shares no passage with the others.")
         paragraphs.append(" ".join(text))
