@@ -128,13 +128,8 @@ def test_every_table_of_every_stage_builds_on_look_alike_text_with_exact_offsets
         assert problems == []
 
 
-# quotes.py (owned by the attribution rewrite) looks its cue up with str.lower(): "ſaid" raises KeyError there.
-QUOTES_LOOKUP = pytest.mark.xfail(strict=True, raises=KeyError,
-                                  reason="quotes: lex.lemma[match.group().lower()] misses 'ſaid'; use analysis.text.lowered")
-
-
 @pytest.mark.parametrize("text", [
-    "It cost $5 bıllion.", pytest.param("The general ſaid the war was over.", marks=QUOTES_LOOKUP),
+    "It cost $5 bıllion.", "The general ſaid the war was over.",
     "They called them takfıri killers.",
     "The road is 5 kılometres long.", "It cost 300 dollarſ.", "ISIS was BLAMED by the İraqi army.",
     "The KILOMETRE-long convoy (\u212a) moved.", "Straße 5 km, said the man.",
