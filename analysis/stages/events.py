@@ -549,9 +549,9 @@ def _role(noun: Token) -> str:
     adjectives = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")} | {noun.lower_}
     if adjectives & vc.words["negative_roles"]:
         return "harm"
-    inner = [_kind(p, []) for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "to")
-             for p in c.children if p.dep_ == "pobj"]
-    if adjectives & vc.words["positive_roles"] or "victory" in inner:
+    inner = [_kind(t, []) for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "to", "for")
+             for p in c.children if p.dep_ in ("pobj", "pcomp") for t in p.subtree if t.pos_ == "NOUN"]
+    if (adjectives & vc.words["positive_roles"] and noun.dep_ != "acomp") or "victory" in inner:
         return "victory"
     return "harm" if "harm" in inner else "none"
 
@@ -602,8 +602,8 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
     lemma = verb.lemma_.lower()
     light = _light(verb)
     noun, cls = light if light else (None, vc.lemma_class.get(lemma))
-    judged = lemma == "be" and any(c.dep_ == "acomp" and c.lower_ in vc.words["positive_roles"] | vc.words["negative_roles"]
-                                   for c in verb.children)
+    judged = lemma == "be" and any(c.dep_ == "acomp" and _role(c) != "none" and any(p.dep_ == "prep" for p in c.children)
+                                   for c in verb.children)  # "X was critical to the victory", not "X is important to us"
     cls = "contribute" if judged else cls  # "X was critical to the victory", "X is a destructive role"
     if cls is None or verb.pos_ not in ("VERB", "AUX") or (lemma in ("be", "have") and not judged):
         return None

@@ -84,26 +84,32 @@ def _ids(values: Iterable) -> str:
 
 def _judgeable(mentions: pd.DataFrame) -> pd.DataFrame:
     """Body mentions of actors that can be credited or blamed (not places or operations)."""
-    types = dict(zip(catalogue()["actor_id"], catalogue()["type"]))
+    cat = catalogue()
+    types = dict(zip(cat["actor_id"], cat["type"]))
     body = mentions[mentions["in_body"]]
     return body[~body["actor_id"].map(lambda a: types.get(a, "")).isin(_NOT_JUDGED)]
 
 
 def stance(corpus: Corpus, stance_evidence: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     """For each document and each actor it names in its body: role, score in [-1, 1] and the evidence."""
-    judged = stance_evidence
     counts = _judgeable(mentions).groupby(["doc_id", "actor_id"]).size()
+    sents: dict[tuple, set] = {}
+    voices: dict[tuple, set] = {}
+    for doc_id, actor_id, kind, sent_id, voice in zip(stance_evidence["doc_id"], stance_evidence["actor_id"],
+                                                      stance_evidence["stance"], stance_evidence["sent_id"],
+                                                      stance_evidence["voice"]):
+        sents.setdefault((doc_id, actor_id, kind), set()).add(int(sent_id))  # sentences, not events
+        voices.setdefault((doc_id, actor_id, kind), set()).add(voice)
     rows = []
     for (doc_id, actor_id), n in counts.items():
-        mine = judged[(judged["doc_id"] == doc_id) & (judged["actor_id"] == actor_id)]
-        credit, blame = mine[mine["stance"] == "credit"], mine[mine["stance"] == "blame"]
-        n_credit, n_blame = credit["sent_id"].nunique(), blame["sent_id"].nunique()  # sentences, not events
-        total = n_credit + n_blame
+        credit, blame = sents.get((doc_id, actor_id, "credit"), set()), sents.get((doc_id, actor_id, "blame"), set())
+        total = len(credit) + len(blame)
         rows.append(dict(
-            doc_id=doc_id, actor_id=actor_id, role=role(n_credit, n_blame),
-            score=round((n_credit - n_blame) / total, 3) if total else 0.0,
-            credit=n_credit, blame=n_blame, mentions=int(n),
-            credit_sent_ids=_ids(credit["sent_id"]), blame_sent_ids=_ids(blame["sent_id"]),
-            credit_voices=_ids(credit["voice"]), blame_voices=_ids(blame["voice"]),
+            doc_id=doc_id, actor_id=actor_id, role=role(len(credit), len(blame)),
+            score=round((len(credit) - len(blame)) / total, 3) if total else 0.0,
+            credit=len(credit), blame=len(blame), mentions=int(n),
+            credit_sent_ids=_ids(credit), blame_sent_ids=_ids(blame),
+            credit_voices=_ids(voices.get((doc_id, actor_id, "credit"), ())),
+            blame_voices=_ids(voices.get((doc_id, actor_id, "blame"), ())),
         ))
     return pd.DataFrame(rows, columns=COLUMNS)
