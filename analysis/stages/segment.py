@@ -54,9 +54,8 @@ _WIRE_DATELINE = re.compile(
 )
 _NAME_TOKEN = re.compile(r"^(?:[A-Z]\.|[A-Z][\w'’.-]*|al-\w+|bin|ibn|de|van|von)$")
 _SENTENCE_STARTERS = frozenset(
-    "The He She It This That These Those They We I In On At But And As A An Its His Her Their "
-    "There Some Many When While After Before However Meanwhile".split()
-)
+    line for line in resources.files("analysis").joinpath("data/sentence_starters.txt").read_text("utf-8").splitlines()
+    if line and not line.startswith("#"))  # words that open a sentence after a dotted abbreviation ("U.S. The ...")
 
 
 class Span(NamedTuple):
