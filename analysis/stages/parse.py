@@ -94,7 +94,7 @@ class Parsed:
         """Document offset of position i of the Doc's text."""
         if not self.shifts:
             return self.start + i
-        k = bisect_right(self.shifts, (i, len(self.doc.text) + 1)) - 1
+        k = bisect_right(self.shifts, (i, float("inf"))) - 1
         return self.start + i + (self.shifts[k][1] if k >= 0 else 0)
 
     def span(self, item: Token | Span) -> tuple[int, int]:

@@ -870,9 +870,12 @@ def _turns(ctx: "DocumentContext", paragraphs: pd.DataFrame, parses: list[Parsed
             found.append((int(p.start), match))
     rows, named = [], {}
     recurring = Counter(text[slice(*m.span(1))] for _, m in found)
+    starts = [p.start for p in parses]
     for n, (start, match) in enumerate(found):
         name_start, name_end = match.span(1)
-        speaker = _turn_speaker(ctx, name_start, name_end, parses, recurring[text[name_start:name_end]] > 1)
+        at = bisect_right(starts, name_start) - 1  # the parsed sentence holding the turn, if any
+        holding = parses[at : at + 1] if at >= 0 else []
+        speaker = _turn_speaker(ctx, name_start, name_end, holding, recurring[text[name_start:name_end]] > 1)
         if speaker is None:
             continue
         family = speaker.name.split()[-1].lower()
@@ -891,13 +894,13 @@ def _turns(ctx: "DocumentContext", paragraphs: pd.DataFrame, parses: list[Parsed
     return rows
 
 
-def _turn_speaker(ctx: "DocumentContext", start: int, end: int, parses: list[Parsed], recurs: bool) -> Speaker | None:
+def _turn_speaker(ctx: "DocumentContext", start: int, end: int, holding: list[Parsed], recurs: bool) -> Speaker | None:
     """The person a turn's name phrase names: a catalogued person, else a PERSON entity, else its name words after
     its titles when the phrase has two words or more and is in capitals or takes another turn; else None."""
     people = [m for m in mentions_within(ctx.mentions, start, end) if m.kind == "person"]
     if people:
         return Speaker(start, end, people[-1].actor_id, ctx.text[start:end])
-    for parsed in parses:
+    for parsed in holding:
         for ent in parsed.doc.ents:
             s, e = parsed.span(ent)
             if start <= s and e <= end and ent.label_ == "PERSON":
