@@ -105,14 +105,14 @@ def read_table(tables: Path, name: str) -> pd.DataFrame:
 
 
 def stored(tables: Path, name: str) -> bool:
-    """Whether a build's output folder holds the named table."""
-    return (tables / f"{name}.parquet").exists() or (tables / f"{name}.csv").exists()
+    """Whether a build's output folder holds the named table as Parquet (a CSV reads back with other dtypes)."""
+    return (tables / f"{name}.parquet").exists()
 
 
 class StoredBuild(Build):
-    """A build read back from its output folder (OUT/tables) over its corpus folder: every table the build wrote is
-    read from there when first asked for, Parquet when written, and only tables it did not write (shared_sentences)
-    are computed, from those. Texts are read from the corpus folder when a view asks for one."""
+    """A build read back from its output folder (OUT/tables) over its corpus folder: every table the build wrote as
+    Parquet is read from there when first asked for, and only tables it did not write (shared_sentences) are
+    computed, from those. Texts are read from the corpus folder when a view asks for one."""
 
     def __init__(self, tables: Path, root: Path):
         self.folder = Path(tables)

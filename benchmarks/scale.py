@@ -46,7 +46,8 @@ def run_build(corpus: Path, out: Path, workers: int, extra: tuple[str, ...] = ()
     command = [sys.executable, "-m", "analysis", "build", "--corpus", str(corpus), "--out", str(out), "--no-report",
                "--engine", "dask", "--workers", str(workers), "--format", "parquet", *extra]
     started = time.perf_counter()
-    build = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    log = out.with_suffix(".log")
+    build = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log.open("w"))
     client = psutil.Process(build.pid)
     peaks: dict[int, float] = {}
     roles: dict[int, str] = {}
@@ -60,7 +61,7 @@ def run_build(corpus: Path, out: Path, workers: int, extra: tuple[str, ...] = ()
         time.sleep(SAMPLE_SECONDS)
     seconds = time.perf_counter() - started
     if build.returncode:
-        raise RuntimeError(f"build failed ({build.returncode}): {build.stderr.read()[-2000:]}")
+        raise RuntimeError(f"build failed ({build.returncode}): {log.read_text()[-2000:]}")
     workers_peaks = sorted((mb for pid, mb in peaks.items() if pid != build.pid and "spawn_main" in roles[pid]),
                            reverse=True)[:workers]
     return seconds, peaks.get(build.pid, 0.0), workers_peaks

@@ -9,12 +9,14 @@ import altair as alt
 import pandas as pd
 
 from analysis.pipeline import Build
+from analysis.store import StoredBuild
 from analysis.stages.catalogue import use_catalogue
 from analysis.stages.corpus import Corpus, load_corpus
 from analysis.views import charts, tables
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 CORPUS_ENV = "ANALYSIS_CORPUS"
+TABLES_ENV = "ANALYSIS_TABLES"  # a build's OUT/tables: its Parquet tables are read instead of computed
 
 # Altair 5.5's "mimetype" renderer emits application/vnd.vegalite.v5+json, which JupyterLab 4
 # draws with its own bundled Vega (no CDN) and which the report template embeds offline.
@@ -54,7 +56,11 @@ def configure() -> None:
 
 @cache
 def build() -> Build:
-    """The kernel's one Build of the table graph over the notebooks' corpus: each table computed once, when asked."""
+    """The kernel's one Build of the table graph over the notebooks' corpus: each table computed once, when asked;
+    with $ANALYSIS_TABLES naming a build's tables folder written with Parquet, its tables read from there."""
+    tables = os.environ.get(TABLES_ENV)
+    if tables and any(Path(tables).glob("*.parquet")):
+        return StoredBuild(Path(tables), corpus_path())
     return Build(load_corpus(corpus_path()))
 
 

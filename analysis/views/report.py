@@ -24,7 +24,7 @@ from traitlets.config import Config
 
 from analysis.stages.corpus import load_corpus
 from analysis.views import article, charts
-from analysis.views.notebook import CORPUS_ENV, PROJECT_ROOT
+from analysis.views.notebook import CORPUS_ENV, PROJECT_ROOT, TABLES_ENV
 from analysis.views.tables import REPORT_ENV
 
 NOTEBOOKS = PROJECT_ROOT / "notebooks"
@@ -93,14 +93,17 @@ def _failure(path: Path, nb: nbformat.NotebookNode, err: Exception) -> NotebookF
                           line if len(line) <= 300 else line[:299] + "…")
 
 
-def execute(path: Path, corpus: Path | None = None, *, report: bool = False) -> nbformat.NotebookNode:
-    """Run a notebook top to bottom in its folder, reading `corpus` (None: the default seeds/), for the report
-    (table rows link to the article pages) or not; a failing cell raises NotebookFailed naming the notebook and
-    the cell."""
+def execute(path: Path, corpus: Path | None = None, *, report: bool = False,
+            tables: Path | None = None) -> nbformat.NotebookNode:
+    """Run a notebook top to bottom in its folder, reading `corpus` (None: the default seeds/) and the build's
+    `tables` folder when given (its Parquet tables are read, not computed again), for the report (table rows link
+    to the article pages) or not; a failing cell raises NotebookFailed naming the notebook and the cell."""
     nb = nbformat.read(path, as_version=4)
-    env = {key: value for key, value in os.environ.items() if key not in (CORPUS_ENV, REPORT_ENV)}
+    env = {key: value for key, value in os.environ.items() if key not in (CORPUS_ENV, REPORT_ENV, TABLES_ENV)}
     if corpus is not None:
         env[CORPUS_ENV] = str(Path(corpus).resolve())
+    if tables is not None:
+        env[TABLES_ENV] = str(Path(tables).resolve())
     if report:
         env[REPORT_ENV] = "1"
     with tempfile.TemporaryDirectory(prefix="analysis-kernel-") as sockets:
@@ -356,7 +359,7 @@ def build_report(notebooks: list[Path], out_dir: Path, corpus: Path, *, tables: 
         page = f"{path.stem}.html"
         print(f"report: [{i}/{len(notebooks)}] running {path.name} ...", file=sys.stderr, flush=True)
         try:
-            nb = execute(path, corpus, report=True)
+            nb = execute(path, corpus, report=True, tables=tables)
             title, intro = title_of(nb, path.stem)
             (report / page).write_text(export_page(nb, title), encoding="utf-8")
             outcome = "done"
