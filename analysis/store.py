@@ -15,7 +15,7 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from analysis.output import write_csv
-from analysis.pipeline import TABLES, Build, order
+from analysis.pipeline import TABLES, Build
 from analysis.stages import files
 from analysis.stages.corpus import Corpus, LazyTexts
 from analysis.stages.manifest import MANIFEST
@@ -122,9 +122,13 @@ class StoredBuild(Build):
         self.computed.update(zip(CORPUS_FIELDS, frames))
 
     def __getitem__(self, name: str) -> pd.DataFrame:
-        """The named table: read from the build's folder, or computed from what was read."""
+        """The named table: read from the build's folder, or computed from its inputs (read or computed so)."""
         if name not in self.computed:
-            for step in [name] if stored(self.folder, name) else order([name]):
-                if step not in self.computed and stored(self.folder, step):
-                    self.computed[step] = read_table(self.folder, step)
-        return self.computed[name] if name in self.computed else super().__getitem__(name)
+            if stored(self.folder, name):
+                self.computed[name] = read_table(self.folder, name)
+            else:
+                spec = TABLES[name]
+                inputs = {need: self[need] for need in spec.needs}
+                self.runs[name] += 1
+                self.computed[name] = spec.make(self.corpus, **inputs)
+        return self.computed[name]
