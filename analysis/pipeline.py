@@ -148,12 +148,13 @@ class Build:
         self.runs: Counter[str] = Counter()  # how many times each table's stage ran (1 at most: tested)
 
     def __getitem__(self, name: str) -> pd.DataFrame:
-        """The named table, computed (with what it needs) the first time it is asked for."""
-        for step in order([name]):
-            if step not in self.computed:
-                spec = TABLES[step]
-                self.runs[step] += 1
-                self.computed[step] = spec.make(self.corpus, **{n: self.computed[n] for n in spec.needs})
+        """The named table, computed (with what it needs and is not there yet) the first time it is asked for."""
+        if name not in self.computed:
+            order([name])  # an unknown table or a cycle is an error before anything runs
+            spec = TABLES[name]
+            inputs = {need: self[need] for need in spec.needs}
+            self.runs[name] += 1
+            self.computed[name] = spec.make(self.corpus, **inputs)
         return self.computed[name]
 
     def tables(self) -> dict[str, pd.DataFrame]:
