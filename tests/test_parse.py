@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from analysis import load_corpus
-from analysis.stages.parse import nlp, parses, verb_forms, wanted
+from analysis.stages.parse import nlp, parses, reporting_lexicon, verb_forms, wanted
 
 # Explosion's published figures for en_core_web_sm 3.8.0 (explosion/spacy-models, meta/en_core_web_sm-3.8.0.json)
 DEP_UAS, ENTS_F = 0.9176955214, 0.8433119744
@@ -36,6 +36,7 @@ def test_verb_forms():
     assert {"admitted", "admitting", "admits", "admit"} <= verb_forms("admit", {})
     assert {"denied", "denies", "denying"} <= verb_forms("deny", {})
     assert {"said", "says"} <= verb_forms("say", {"say": ["said"]})
+    assert "found" in verb_forms("find", reporting_lexicon()["irregular"])  # every irregular form is in the data
     assert {"pointed out", "sounded the alarm"} <= verb_forms("point out", {}) | verb_forms("sound alarm", {})
 
 

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from analysis import load_corpus
+from analysis.pipeline import Build
 from analysis.stages.quotes import COLUMNS, quotation_spans, quotes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -213,3 +214,16 @@ def test_titles_resolve_to_the_person_who_holds_them(tmp_path):
     table = quotes(load_corpus(tmp_path))
     assert list(zip(table.speaker_text, table.speaker)) == [("the Leader", "ali_khamenei"),
                                                             ("The general", "qassem_soleimani")]
+
+
+def test_a_named_body_that_finds_or_uncovers_is_the_source_of_its_figures(tmp_path):
+    """Evidence verbs ("uncovered", "found that") are statements when a named body is their subject, and the figures
+    they report are that body's; "images show" is no statement."""
+    (tmp_path / "e.txt").write_text(
+        "Report\n\nHuman Rights Watch has uncovered 30 mass graves near the town. Amnesty International found that "
+        "200 civilians died. Images from the city show 40 destroyed buildings.\n", encoding="utf-8")
+    build = Build(load_corpus(tmp_path))
+    assert build["quotes"][["cue", "speaker"]].values.tolist() == [["uncovered", "human_rights_watch"],
+                                                                   ["found", "amnesty_international"]]
+    assert build["figures"][["surface", "source"]].values.tolist() == [
+        ["30", "human_rights_watch"], ["200", "amnesty_international"], ["40", "author"]]

@@ -787,7 +787,10 @@ def _cues(ctx: "DocumentContext", parsed: Parsed) -> list[Cue]:
                 continue  # a purpose infinitive; "when asked"
             quote = ctx.attached_quote(start, end, parsed.start)
             subject = _subject(token)
-            if not (quote or _has_content(token, lemma) or subject is not None and _postposed(ctx, parsed, token, subject)):
+            found_by_name = (lemma in lex.evidence_verbs and subject is not None and subject.pos_ == "PROPN"
+                             and any(c.dep_ == "dobj" for c in token.children))  # "Amnesty has uncovered 30 graves"
+            if not (quote or found_by_name or _has_content(token, lemma)
+                    or subject is not None and _postposed(ctx, parsed, token, subject)):
                 continue
             cue.lemma, cue.quote, cue.speaker_token = lemma, quote, subject
             if cue.speaker_token is not None and ":" in ctx.text[parsed.span(cue.speaker_token)[1] : start]:
