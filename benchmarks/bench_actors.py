@@ -1,23 +1,20 @@
 """Throughput of actor mention extraction on a replicated corpus (one core)."""
 
-import shutil
-import warnings
 
 from analysis.stages.actors import doc_mentions, matcher, mentions
-from analysis.stages.corpus import Corpus, load_corpus
+from analysis.stages.corpus import Corpus
 from analysis.stages.parse import parses
-from benchmarks.common import corpus_megabytes, replicated_folder, report
+from benchmarks.common import (
+    corpus_megabytes,
+    load_and_remove,
+    replicated_folder,
+    report,
+)
 
 
 def _load(size: int) -> Corpus:
     """The seeds replicated to about `size` bytes, loaded."""
-    folder = replicated_folder(size)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return load_corpus(folder)
-    finally:
-        shutil.rmtree(folder)
+    return load_and_remove(replicated_folder(size))
 
 
 def main() -> None:

@@ -13,13 +13,11 @@ import os
 import shutil
 import tempfile
 import time
-import warnings
 from pathlib import Path
 
-from analysis.stages.corpus import load_corpus
 from analysis.stages.parse import nlp, parses
 from analysis.stages.quotes import quotes
-from benchmarks.common import SEEDS, corpus_megabytes
+from benchmarks.common import SEEDS, corpus_megabytes, load_and_remove
 
 DEV_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "dev-corpus"
 
@@ -44,20 +42,10 @@ def _folder(sources: list[Path], copies_in_one: int = 0) -> Path:
     return folder
 
 
-def _load(folder: Path):
-    """The corpus of a folder, loaded quietly, the folder removed."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return load_corpus(folder)
-    finally:
-        shutil.rmtree(folder)
-
-
 def main() -> None:
     """Print both rates, their ratio and the prefilter's share; then the quotes stage on a long document at two sizes."""
     sources = sorted(SEEDS.glob("*.txt")) + (sorted(DEV_CORPUS.glob("*.txt")) if DEV_CORPUS.is_dir() else [])
-    corpus = _load(_folder(sources))
+    corpus = load_and_remove(_folder(sources))
     mb = corpus_megabytes(corpus)
     nlp()  # loaded once per process, before timing
     ours, parsed = _timed(lambda: quotes(corpus, parses(corpus)))
@@ -73,7 +61,7 @@ def main() -> None:
     kb = int(os.environ.get("BENCH_PARSE_KB", "100"))
     size = len("\n\n".join(s.read_text("utf-8").strip() for s in sources))
     for factor in (1, 4):
-        long = _load(_folder(sources, max(1, kb * 1000 * factor // size)))
+        long = load_and_remove(_folder(sources, max(1, kb * 1000 * factor // size)))
         long_parses = parses(long)
         seconds, table = _timed(lambda long=long, long_parses=long_parses: quotes(long, long_parses))
         print(f"quotes stage alone, one document of {corpus_megabytes(long):.2f} MB: {seconds:.2f} s "

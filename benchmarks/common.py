@@ -3,6 +3,7 @@
 import shutil
 import tempfile
 import time
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,9 +32,15 @@ def replicated_folder(min_bytes: int = 5_000_000, seeds: Path = SEEDS) -> Path:
 
 def replicated_corpus(min_bytes: int = 5_000_000) -> Corpus:
     """The seed corpus replicated to at least min_bytes, loaded."""
-    folder = replicated_folder(min_bytes)
+    return load_and_remove(replicated_folder(min_bytes))
+
+
+def load_and_remove(folder: Path) -> Corpus:
+    """The corpus of a temporary folder, loaded without warnings, the folder then removed."""
     try:
-        return load_corpus(folder)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return load_corpus(folder)
     finally:
         shutil.rmtree(folder)
 
