@@ -4,11 +4,11 @@ package's: new actors, new aliases for existing ones, the same validation, clear
 import pytest
 
 from analysis.__main__ import main
-from analysis.stages.actors import find_actors, mentions
+from analysis.pipeline import Build
+from analysis.stages.actors import find_actors
 from analysis.stages.catalogue import (USER_CATALOGUE_ENV, CatalogueError, catalogue, use_catalogue,
                                        without_titles)
 from analysis.stages.corpus import load_corpus
-from analysis.stages.quotes import quotes
 from analysis.views.narratives import quoted
 from notebook_factory import dated_corpus
 
@@ -38,10 +38,10 @@ def test_actors_yaml_in_the_corpus_folder_adds_actors_and_aliases(tmp_path):
     table = catalogue()
     assert "Daech" in table.loc[table["actor_id"] == "isis", "aliases"].item().split("; ")
     assert "Islamic State" == table.loc[table["actor_id"] == "isis", "name"].item()  # the package's entry is kept
-    corpus = load_corpus(corpus_dir)
-    wire = mentions(corpus).query("doc_id == '901_wire' and actor_id == 'mark_hensley'")
+    build = Build(load_corpus(corpus_dir))
+    wire = build["mentions"].query("doc_id == '901_wire' and actor_id == 'mark_hensley'")
     assert list(wire["surface"]) == ["Mark Hensley", "Hensley"]
-    said = quoted(corpus, quotes(corpus)).query("doc_id == '901_wire'")
+    said = quoted(build.corpus, build["quotes"]).query("doc_id == '901_wire'")
     assert set(said.loc[said["speaker_text"].str.contains("Hensley"), "speaker_label"]) == {"Mark Hensley"}
 
 
