@@ -4,6 +4,7 @@ the report in Chromium and checks that nothing runs, redirects or loads.)"""
 
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -11,6 +12,15 @@ from analysis.views.report import NOTEBOOKS, ReportIncomplete, build_report
 from notebook_factory import HOSTILE_NAME, hostile_metadata_corpus
 
 MARKERS = ("evil.example", "javascript:", "__pwned", "alert(")
+
+
+def _reaches_out(name: str, value: str) -> bool:
+    """Whether an attribute runs script or loads from outside: a javascript: or evil.example URL in a link or source
+    (a relative link whose file name holds the hostile text stays local), a marker in any other attribute."""
+    if name in ("href", "src", "action", "formaction", "xlink:href", "srcset", "data", "poster"):
+        url = urlsplit(value.strip())
+        return url.scheme.lower() == "javascript" or "evil.example" in url.netloc.lower()
+    return any(marker in value.lower() for marker in MARKERS)
 
 
 class Injected(HTMLParser):
@@ -25,9 +35,9 @@ class Injected(HTMLParser):
         for name, value in attrs:
             if name.startswith("on"):
                 self.found.append(f"<{tag} {name}=...>: an event handler")
-            if value and any(marker in value.lower() for marker in MARKERS):
+            if value and _reaches_out(name, value):
                 self.found.append(f"<{tag} {name}={value[:60]!r}>")
-        if tag in ("form", "iframe", "object", "embed", "base", "input") or (
+        if tag in ("form", "iframe", "object", "embed", "base") or (
                 tag == "meta" and dict(attrs).get("http-equiv", "").lower() == "refresh"):
             self.found.append(f"<{tag}>: an element no page of the report has")
         data = tag == "script" and "json" in (dict(attrs).get("type") or "")  # chart data: JSON, never run
@@ -36,8 +46,8 @@ class Injected(HTMLParser):
     def handle_data(self, data):
         if self._inside == "style" and "hostile" in data:
             self.found.append("a <style> from the corpus")
-        if self._inside == "script" and any(marker in data for marker in ("__pwned", "alert(")):
-            self.found.append("a <script> from the corpus")
+        if self._inside == "script" and data.strip().startswith(("window.__pwned", "alert(")):
+            self.found.append("a <script> from the corpus")  # a page's own scripts may carry corpus text as data
 
     def handle_endtag(self, tag):
         self._inside = None
