@@ -448,3 +448,11 @@ def test_a_corpus_without_actors_gives_empty_tables_and_says_so(tmp_path):
                   charts.cooccurrence_matrix(actors.cooccurrence(quiet, table)),
                   charts.concordance(actors.contexts(quiet, table))]:
         assert chart.to_dict()  # a valid (if empty) chart, not an error
+
+
+def test_unlisted_offsets_hold_after_whitespace_runs_inside_a_sentence(tmp_path):
+    # the parse reads whitespace runs as one space; the entity's offsets must come back through those shifts
+    small = write_corpus(tmp_path, {"a.txt": "Officials met in Baghdad.\n\n"
+                                              "''\n   Colonel Jane Doe, the   spokeswoman, said the town fell.\n"})
+    unlisted = actors.mentions(small).query("actor_id == 'unlisted:jane-doe'")
+    assert [small.texts["a"][s:e] for s, e in zip(unlisted["start"], unlisted["end"])] == ["Jane Doe"]

@@ -234,7 +234,7 @@ def mentions(corpus: Corpus, parses: "Parses | None" = None, match: Matcher | No
         ents = [ent for p in parses.document(doc_id)
                 if where[p.sent_id][0] in unlisted.ENTITY_LABELS
                 and not unlisted.headline_case(text, p.start, where[p.sent_id][1])
-                for ent in unlisted.entities(p.doc, p.start)]
+                for ent in unlisted.entities(p)]
         found = match.find(text)
         new, dropped = unlisted.doc_unlisted(text, sents, found, ents, match.catalogue, types)
         rows = [(*f, types[f[2]]) for i, f in enumerate(found) if i not in dropped]

@@ -11,7 +11,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from analysis.stages.catalogue import Catalogue
-from analysis.stages.parse import nlp
+from analysis.stages.parse import Parsed, nlp
 
 PREFIX = "unlisted:"
 # spaCy's OntoNotes entity labels that name an actor or a place, and the catalogue type each becomes. NORP
@@ -56,16 +56,16 @@ class Unlisted(NamedTuple):
     alias: str
 
 
-def entities(doc, offset: int) -> list[Entity]:
-    """The actor-like entities of a parsed sentence, moved to document offsets."""
-    found = []
+def entities(parsed: Parsed) -> list[Entity]:
+    """The actor-like entities of a parsed sentence, in document offsets (through the parse's whitespace shifts)."""
+    doc, found = parsed.doc, []
     for ent in doc.ents:
         if ent.label_ not in ENTITY_TYPES:
             continue
         before = doc[ent.start - 1] if ent.start else None
         owned = before is not None and (before.tag_ == "PRP$" or before.lower_ in ("a", "an"))
         modifier = len(ent) == 1 and ent.root.dep_ in ("compound", "amod") and ent.root.head.pos_ == "NOUN"
-        found.append(Entity(offset + ent.start_char, offset + ent.end_char, ent.label_, owned or modifier))
+        found.append(Entity(*parsed.span(ent), ent.label_, owned or modifier))
     return found
 
 
