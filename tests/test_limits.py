@@ -10,6 +10,7 @@ from analysis.views import charts, overview
 from analysis.views import figures as figures_view
 from analysis.views import narratives as view
 from analysis.stages.figures import figures_by_kind, recurring_figures, sources_by_outlet
+from analysis.views.html import escape_markdown
 from analysis.views.limits import MAX_DOCUMENTS, busiest
 
 COUNTS = pd.DataFrame({"doc": ["a", "a", "a", "b", "c", "c"], "n": [1, 1, 1, 5, 1, 1]})
@@ -112,5 +113,5 @@ def test_corpus_sketches_trim_documents(corpus):
     longest = profile.sort_values("n_words", ascending=False)["document"].head(2)
     text = overview.sketches(profile, limit=2)
     assert text.startswith("*The 2 of 5 documents with the most words are shown")
-    assert text.count("\n\n") == 2 and all(f"**{doc}**" in text for doc in longest)
+    assert text.count("\n\n") == 2 and all(f"**{escape_markdown(doc)}**" in text for doc in longest)
     assert overview.sketches(profile) == "\n\n".join(overview.sketch(row) for _, row in profile.iterrows())
