@@ -122,10 +122,13 @@ class Console:
 # such as a chart mark's aria-label may hold the corpus text: they are set as text, never parsed.)
 JS_INJECTED = r"""roots => [...document.querySelectorAll(roots)].flatMap(root => [root, ...root.querySelectorAll('*')])
   .flatMap(e => {
-    const loads = ['href', 'src', 'action', 'formaction', 'xlink:href', 'srcset', 'data', 'poster', 'content', 'style'];
+    const urls = ['href', 'src', 'action', 'formaction', 'xlink:href', 'srcset', 'data', 'poster'];
+    // a javascript: or evil.example URL (a relative link whose file name holds the hostile text stays local)
+    const outside = v => /^\s*javascript:/i.test(v) || /^\s*[a-z][a-z0-9+.-]*:\/*[^\/?#]*evil\.example/i.test(v);
     const found = [...e.attributes].flatMap(a => [
       ...(a.name.startsWith('on') ? [`<${e.tagName} ${a.name}>`] : []),
-      ...(loads.includes(a.name) && /evil\.example|javascript:|__pwned/i.test(a.value)
+      ...((urls.includes(a.name) ? outside(a.value)
+           : ['content', 'style'].includes(a.name) && /evil\.example|javascript:|__pwned/i.test(a.value))
         ? [`<${e.tagName} ${a.name}="${a.value.slice(0, 60)}">`] : [])]);
     if (['IFRAME', 'OBJECT', 'EMBED', 'BASE'].includes(e.tagName)
         || (e.tagName === 'FORM' && !e.classList.contains('vega-bindings'))) found.push(`<${e.tagName}>`);
