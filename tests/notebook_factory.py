@@ -53,13 +53,18 @@ def write_notebook(path: Path, title: str, cells: list[str] = CELLS) -> Path:
     return path
 
 
+def _seed_and(folder: Path, seed_index: int, name: str, text: str) -> Path:
+    """A corpus folder holding one seed article (by its place in seeds/) and one document written for a test."""
+    folder.mkdir(parents=True, exist_ok=True)
+    seed = sorted((PROJECT_ROOT / "seeds").glob("*.txt"))[seed_index]
+    shutil.copy(seed, folder / seed.name)
+    (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
 def hostile_corpus(folder: Path) -> Path:
     """A corpus of one seed article and one document made of markup."""
-    folder.mkdir(parents=True, exist_ok=True)
-    seed = sorted((PROJECT_ROOT / "seeds").glob("*.txt"))[1]
-    shutil.copy(seed, folder / seed.name)
-    (folder / "900_hostile.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
-    return folder
+    return _seed_and(folder, 1, "900_hostile.txt", HOSTILE_TEXT)
 
 
 # Markup where the first audit found it ran: in a file name, a headline, a byline, a source tag, a licence line and
@@ -101,8 +106,4 @@ def hostile_metadata_corpus(folder: Path) -> Path:
 
 def dated_corpus(folder: Path) -> Path:
     """A corpus of one seed article and a wire story dated "in the past week" and "last week"."""
-    folder.mkdir(parents=True, exist_ok=True)
-    seed = sorted((PROJECT_ROOT / "seeds").glob("*.txt"))[0]
-    shutil.copy(seed, folder / seed.name)
-    (folder / "901_wire.txt").write_text(DATED_TEXT, encoding="utf-8")
-    return folder
+    return _seed_and(folder, 0, "901_wire.txt", DATED_TEXT)

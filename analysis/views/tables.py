@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 
 import itables
+from IPython.display import HTML, display
 import pandas as pd
 from itables import javascript
 
@@ -101,6 +102,9 @@ def enable(labels: Mapping[str, str] | None = None) -> None:
     _labels.clear()
     _labels.update(labels or {})
     itables.options.display_logo_when_loading = False  # the logo links to itables.org
-    itables.init_notebook_mode(all_interactive=False, connected=False)
+    # What itables.init_notebook_mode(all_interactive=False, connected=False) does, less its dark-mode script: that
+    # script is displayed before the bundle it awaits, so reopening a saved notebook logged a TypeError.
+    javascript.set_itables_repr_html_methods(all_interactive=False)
+    display(HTML(javascript.generate_init_offline_itables_html(itables.options.dt_bundle)))
     pd.DataFrame._repr_html_ = table_html
     pd.Series._repr_html_ = table_html
