@@ -15,11 +15,13 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
+from pathlib import Path
 from typing import NamedTuple
 
 import pandas as pd
 
+from analysis.stages.catalogue import catalogue_files, read_catalogue
 from analysis.stages.corpus import Corpus
 from analysis.stages.parse import HONORIFICS, Parsed, Parses, reporting_lexicon
 from analysis.stages.parse import parses as parse_corpus
@@ -949,20 +951,23 @@ def _states_named(words: str) -> set[str]:
     return {a for _, _, a, kind in find_actors(words) if kind in ("demonym", "name") and _actor_types().get(a) == "state"}
 
 
-@cache
 def _affiliations() -> dict[str, str]:
-    """actor_id -> the actor it belongs to (a person's state)."""
-    from analysis.stages.actors import catalogue
-
-    return dict(zip(catalogue()["actor_id"], catalogue()["affiliation"]))
+    """actor_id -> the actor it belongs to (a person's state), in the catalogue in use."""
+    return _catalogue_columns(*catalogue_files())["affiliation"]
 
 
-@cache
 def _actor_types() -> dict[str, str]:
-    """actor_id -> catalogue type (person, state, media, ...)."""
-    from analysis.stages.actors import catalogue
+    """actor_id -> catalogue type (person, state, media, ...), in the catalogue in use."""
+    return _catalogue_columns(*catalogue_files())["type"]
 
-    return dict(zip(catalogue()["actor_id"], catalogue()["type"]))
+
+@lru_cache(maxsize=8)
+def _catalogue_columns(path: Path, user: Path | None) -> dict[str, dict[str, str]]:
+    """actor_id -> affiliation and actor_id -> type in the catalogue these files make (the analyst's file may change
+    between builds in one process)."""
+    cat = read_catalogue(path, user)
+    return {"affiliation": {a.actor_id: a.affiliation for a in cat.actors},
+            "type": {a.actor_id: a.type for a in cat.actors}}
 
 
 def speaker_mentions(text: str) -> list[Mention]:
