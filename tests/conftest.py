@@ -1,11 +1,19 @@
 """Fixtures shared by the test modules."""
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from analysis import Corpus, load_corpus
 from analysis.pipeline import Build
+
+# CI replays the same generated examples on every run (a red run names a real regression, not a new random draw);
+# a developer's runs keep exploring new ones.
+settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -67,7 +67,7 @@ def test_csp_allows_exactly_the_inline_scripts_of_the_page(report):
     soup = BeautifulSoup(page, "html.parser")
     csp = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
     scripts = [s.string for s in soup.find_all("script") if s.get("type") in (None, "module")]
-    assert len(scripts) == 6  # Vega bundle and embedding, itables' set-up and bundle loader, a table's two scripts
+    assert len(scripts) == 5  # Vega bundle and embedding, itables' bundle loader, a table's two scripts
     allowed = set(re.findall(r"'sha256-([^']*)'", csp))
     assert allowed == {base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in scripts}
     assert "default-src 'none'" in csp and "script-hashes" not in csp

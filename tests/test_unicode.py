@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis import load_corpus
+from analysis import CorpusError, load_corpus
 from analysis.pipeline import WRITTEN, Build
 from analysis.stages.actors import find_actors
 from analysis.stages.corpus import CorpusWarning, document_tables
@@ -120,7 +120,11 @@ def _offset_problems(corpus, name: str, table) -> list[str]:
 def test_every_table_of_every_stage_builds_on_look_alike_text_with_exact_offsets(documents):
     documents = [f"Headline {i}\n\n{text}\n" for i, text in enumerate(documents)]
     with tempfile.TemporaryDirectory() as folder:
-        corpus = _load(Path(folder), {f"d{i}.txt": text for i, text in enumerate(documents)})
+        try:
+            corpus = _load(Path(folder), {f"d{i}.txt": text for i, text in enumerate(documents)})
+        except CorpusError as err:  # every document binary (control bytes): the documented one-line error
+            assert "no readable .txt files" in str(err)
+            return
         build = Build(corpus)
         problems = []
         for name in WRITTEN:

@@ -97,6 +97,8 @@ def distinctive_words(corpus: Corpus, by: str = "doc_id", min_count: int = 2, pr
     rows = []
     for ngram in (1, 2):
         vocab = {t: n for t, n in everything.items() if ngram_of[t] == ngram}
+        if len(vocab) < 2:
+            continue  # a single term has nothing to be distinctive against (its log-odds divide by zero)
         grand = sum(vocab.values())
         alpha0 = prior_scale * grand
         for group, bag in sorted(counts.items()):
