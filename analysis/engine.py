@@ -26,7 +26,7 @@ from analysis.pipeline import TABLES, WRITTEN, Build, order
 from analysis.stages.corpus import (
     Corpus,
     LazyTexts,
-    document_labels,
+    document_short_names,
     folder_problems,
     load_corpus,
     scan,
@@ -165,7 +165,7 @@ def build(root: Path, out: Path, chosen: tuple[str, ...] = ("csv",), *, engine: 
     results = _map(job, parts, found.digests, engine, workers, scheduler)
     gathered = {n: pd.concat([r[n] for r in results], ignore_index=True) for n in job.plan.gathered}
     if not whole:
-        gathered["documents"] = document_labels(gathered["documents"])
+        gathered["documents"] = document_short_names(gathered["documents"])
         gathered["problems"] = folder_problems(found, gathered["problems"], gathered["documents"])
     names = {f.rsplit(".", 1)[0]: f for f in files}
     corpus = Corpus(root, LazyTexts(root, list(gathered["documents"]["doc_id"]), names),

@@ -28,25 +28,25 @@ DOCUMENTS: Schema = {
     "body_end": ("int64", "end offset of the last body sentence"),
     "n_words": ("int64", "whitespace-separated words of body text"),
     "n_chars": ("int64", "characters of the decoded text"),
-    "boilerplate_chars": ("int64", "characters of page furniture (every labelled part that is not body)"),
+    "boilerplate_chars": ("int64", "characters of page furniture (every part whose kind is not body)"),
     "sha256": ("str", "SHA-256 of the file's bytes, as in a SHA256SUMS file"),
-    "label": ("str", "a short display name for charts: the doc_id up to its first '_', then the outlet or author"),
+    "short_name": ("str", "a short display name for charts: the doc_id up to its first '_', then the outlet or author"),
 }
 PARAGRAPHS: Schema = {
     "doc_id": DOC, "para_id": ("int64", "the paragraph's number in its document, from 0"), "start": START, "end": END,
     "text": ("str", "the paragraph's text (= text[start:end])"),
-    "label": ("str", "body, or the page furniture it is (headline, byline, dateline, caption, share, ...)"),
+    "kind": ("str", "body, or the page furniture it is (headline, byline, dateline, caption, share, ...)"),
     "in_body": IN_BODY,
 }
 SENTENCES: Schema = {
     "doc_id": DOC, "sent_id": ("int64", "the sentence's number in its document, from 0"),
     "para_id": ("int64", "the paragraph it is in"), "start": START, "end": END,
     "text": ("str", "the sentence's text (= text[start:end])"),
-    "label": ("str", "body, or the page furniture its paragraph is"), "in_body": IN_BODY,
+    "kind": ("str", "body, or the page furniture its paragraph is"), "in_body": IN_BODY,
 }
 SPANS: Schema = {
     "doc_id": DOC, "start": START, "end": END,
-    "label": ("str", "a sentence's label, or 'space' for the whitespace between sentences: the spans cover the file"),
+    "kind": ("str", "a sentence's kind, or 'space' for the whitespace between sentences: the spans cover the file"),
 }
 PROBLEMS: Schema = {
     "file": ("str", "the input file that needed a fallback or was skipped"),
@@ -179,7 +179,7 @@ DATES: Schema = {
 RECURRING_FIGURES: Schema = {
     "figure": ("str", "the key shared across documents: value and unit, or value and counted noun ('500 billion USD')"),
     "n_docs": ("int64", "documents stating it"), "doc_id": DOC,
-    "label": ("str", "the document's display name"), "surface": FIGURES["surface"],
+    "short_name": ("str", "the document's short display name (documents.short_name)"), "surface": FIGURES["surface"],
     "approximate": FIGURES["approximate"], "vague": FIGURES["vague"], "source": FIGURES["source"],
     "counted": FIGURES["counted"], "sentence": ("str", "the sentence stating it"), "start": START, "end": END,
 }

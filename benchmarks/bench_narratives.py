@@ -1,4 +1,4 @@
-"""Throughput of the narrative tables (quotes, stance, vocabulary, labels, reuse) on a replicated corpus."""
+"""Throughput of the narrative tables (quotes, stance, vocabulary, epithets, reuse) on a replicated corpus."""
 
 import warnings
 

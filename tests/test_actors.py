@@ -325,14 +325,14 @@ def test_mention_counts_raw_and_per_thousand_words(corpus, table):
 
 def test_naming_choices_as_shares_per_outlet(corpus, table):
     names = actors.naming_choices(corpus, table)
-    isis = names[names["actor_id"] == "isis"].set_index(["label", "alias"])["share"]
+    isis = names[names["actor_id"] == "isis"].set_index(["short_name", "alias"])["share"]
     assert isis.loc[("002 · Mehr News Agency", "Daesh")] == 1.0
     assert isis.loc[("004 · GlobalCIR", "Da'esh")] == 1.0
     assert isis.loc[("003 · M. Waqas Abdullah", "ISIS")] == 0.96  # ISIS ×24, Daesh ×1
-    hezbollah = names[names["actor_id"] == "hezbollah"].set_index("label")["alias"]
+    hezbollah = names[names["actor_id"] == "hezbollah"].set_index("short_name")["alias"]
     assert hezbollah.loc["000 · Saqib Akbar"] == "Hizbullah"
     assert hezbollah.loc["001 · Middle East Monitor"] == "Hezbollah"
-    assert names.groupby(["label", "actor_id"])["share"].sum().round(2).eq(1.0).all()
+    assert names.groupby(["short_name", "actor_id"])["share"].sum().round(2).eq(1.0).all()
 
 
 def test_cooccurrence_in_the_same_sentence(corpus, table):
@@ -346,9 +346,9 @@ def test_cooccurrence_in_the_same_sentence(corpus, table):
 
 def test_actors_named_by_only_one_outlet(corpus, table):
     only = actors.unique_to_one_outlet(corpus, table).set_index("actor_id")
-    assert only.loc["hamid_karzai", "label"] == "000 · Saqib Akbar"
+    assert only.loc["hamid_karzai", "short_name"] == "000 · Saqib Akbar"
     assert only.loc["hamid_karzai", "surfaces"] == "Hamid Karzai; Karzai"
-    assert only.loc["xinhua", "label"] == "001 · Middle East Monitor"
+    assert only.loc["xinhua", "short_name"] == "001 · Middle East Monitor"
     assert "isis" not in only.index and "hezbollah" not in only.index
 
 
@@ -395,9 +395,9 @@ def test_descriptions_carry_the_numbers_of_the_tables(corpus, table):
     assert "- 001 · Middle East Monitor: 1, most named Xinhua News Agency (1)" in unique
 
 
-def test_descriptions_escape_labels_taken_from_the_text(corpus, table):
+def test_descriptions_escape_names_taken_from_the_text(corpus, table):
     unique = actors.unique_to_one_outlet(corpus, table)
-    unique["label"] = unique["label"].where(unique["label"] != "001 · Middle East Monitor", '<img src=x onerror="x()"> *$5*')
+    unique["short_name"] = unique["short_name"].where(unique["short_name"] != "001 · Middle East Monitor", '<img src=x onerror="x()"> *$5*')
     text = actor_view.describe_unique(unique)
     assert "<img" not in text and "&lt;img src=x" in text and "&#36;" in text and "\\*" in text
 

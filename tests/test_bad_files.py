@@ -206,11 +206,11 @@ def test_files_without_text_are_skipped_and_listed(folder, raw, problem):
 # --- texts that load wrong without a fallback -----------------------------------------------------------------
 
 def sentences_of(corpus, doc_id: str) -> list[tuple[str, str]]:
-    """(label, text) of a document's sentences, each checked against its offsets."""
+    """(kind, text) of a document's sentences, each checked against its offsets."""
     sents = corpus.sentences[corpus.sentences["doc_id"] == doc_id]
     text = corpus.texts[doc_id]
     assert all(text[s:e] == t for s, e, t in sents[["start", "end", "text"]].to_numpy())
-    return list(zip(sents["label"], sents["text"]))
+    return list(zip(sents["kind"], sents["text"]))
 
 
 @pytest.mark.parametrize("separator,note", [
@@ -236,7 +236,7 @@ def test_a_one_paragraph_file_is_read_as_body(folder):
     (folder / "one.txt").write_text("Iraqi forces retook Rawa on Friday, officials said, and the town is calm. "
                                     "The town was the last one held by the group in Iraq\n")
     corpus = quiet_load(folder)
-    assert {label for label, _ in sentences_of(corpus, "one")} == {"body"}
+    assert {kind for kind, _ in sentences_of(corpus, "one")} == {"body"}
     assert corpus.documents.set_index("doc_id").loc["one", "n_words"] == 25
     assert problems_of_all(corpus, "one.txt") == [
         "no body paragraph found: 1 paragraph(s) read as headline or standfirst taken as body"]
@@ -247,7 +247,7 @@ def test_a_long_line_without_punctuation_is_body_cut_into_pieces(folder):
     (folder / "line.txt").write_text(words + "\n")
     corpus = quiet_load(folder)
     sents = sentences_of(corpus, "line")
-    assert {label for label, _ in sents} == {"body"}
+    assert {kind for kind, _ in sents} == {"body"}
     assert max(len(text) for _, text in sents) <= 5_000
     assert " ".join(text for _, text in sents) == words  # cut only at spaces: nothing lost
     doc = corpus.documents.set_index("doc_id").loc["line"]

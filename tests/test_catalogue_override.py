@@ -42,7 +42,7 @@ def test_actors_yaml_in_the_corpus_folder_adds_actors_and_aliases(tmp_path):
     wire = build["mentions"].query("doc_id == '901_wire' and actor_id == 'mark_hensley'")
     assert list(wire["surface"]) == ["Mark Hensley", "Hensley"]
     said = quoted(build.corpus, build["quotes"]).query("doc_id == '901_wire'")
-    assert set(said.loc[said["speaker_text"].str.contains("Hensley"), "speaker_label"]) == {"Mark Hensley"}
+    assert set(said.loc[said["speaker_text"].str.contains("Hensley"), "speaker_shown"]) == {"Mark Hensley"}
 
 
 def test_titles_are_never_part_of_a_speakers_name():

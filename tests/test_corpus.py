@@ -1,4 +1,4 @@
-"""The corpus loader: seeds, metadata, labelled spans, sentences, offsets. Expectations checked by reading the texts."""
+"""The corpus loader: seeds, metadata, spans by kind, sentences, offsets. Expectations checked by reading the texts."""
 
 import hashlib
 import shutil
@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from analysis.stages import metadata
-from analysis.stages.corpus import document_labels, folder_problems, load_corpus, scan, short_ids
+from analysis.stages.corpus import document_short_names, folder_problems, load_corpus, scan, short_ids
 from analysis.stages.segment import segment, split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,7 +87,7 @@ def test_body_span_and_word_counts(corpus):
     assert corpus.texts[doc(corpus, "002")["doc_id"]][: doc(corpus, "002")["body_end"]].endswith("Syria’s Raqqah.")
 
 
-# Every non-body paragraph of the five files, labelled by reading them.
+# Every non-body paragraph of the five files, each with its kind, read off the texts.
 FURNITURE = {
     "000": [("byline", "By Saqib Akbar")],
     "001": [("tagline", "Creating new perspectives since 2009"),
@@ -108,10 +108,10 @@ FURNITURE = {
 
 
 @pytest.mark.parametrize("prefix", sorted(FURNITURE))
-def test_page_furniture_is_labelled_not_deleted(corpus, prefix):
+def test_page_furniture_is_classified_not_deleted(corpus, prefix):
     paras = corpus.paragraphs[corpus.paragraphs["doc_id"].str.startswith(prefix)]
-    furniture = paras[paras["label"] != "body"]
-    assert [(r.label, r.text[: len(t)]) for r, (_, t) in zip(furniture.itertuples(), FURNITURE[prefix])] == \
+    furniture = paras[paras["kind"] != "body"]
+    assert [(r.kind, r.text[: len(t)]) for r, (_, t) in zip(furniture.itertuples(), FURNITURE[prefix])] == \
         FURNITURE[prefix]
     assert len(furniture) == len(FURNITURE[prefix])
 
@@ -119,7 +119,7 @@ def test_page_furniture_is_labelled_not_deleted(corpus, prefix):
 def test_sentence_level_furniture_inside_a_body_paragraph(corpus):
     sents = corpus.sentences[corpus.sentences["doc_id"].str.startswith("002")]
     tail = sents.tail(3)
-    assert list(tail["label"]) == ["body", "source_line", "licence"]
+    assert list(tail["kind"]) == ["body", "source_line", "licence"]
     assert tail.iloc[1]["text"] == "(Source:\u00a0presstv)"
     assert not tail.iloc[2]["in_body"]
 
@@ -130,7 +130,7 @@ def test_every_character_belongs_to_exactly_one_span_and_rebuilds_the_text(corpu
         assert spans["start"].iloc[0] == 0 and spans["end"].iloc[-1] == len(text)
         assert (spans["start"].to_numpy()[1:] == spans["end"].to_numpy()[:-1]).all()
         assert "".join(text[s:e] for s, e in zip(spans["start"], spans["end"])) == text
-        assert all(text[s:e].strip() == "" for s, e, lab in spans[["start", "end", "label"]].to_numpy()
+        assert all(text[s:e].strip() == "" for s, e, lab in spans[["start", "end", "kind"]].to_numpy()
                    if lab == "space")
 
 
@@ -190,11 +190,11 @@ def test_splitting_real_news_punctuation(text, expected):
     assert [text[s:e] for s, e in split_sentences(text, 0, len(text))] == expected
 
 
-def test_source_tag_is_labelled_after_a_letter_whose_lower_case_is_longer():
+def test_source_tag_is_classified_after_a_letter_whose_lower_case_is_longer():
     text = ("Raids on Raqqa\n\nJets flew from İncirlik to Raqqa and struck the city twice. (Source: Reuters) "
             "Officials said nothing more about the raids.\n")
     _, sentences, _ = segment(text)
-    assert [(s.label, text[s.start : s.end]) for s in sentences[1]] == [
+    assert [(s.kind, text[s.start : s.end]) for s in sentences[1]] == [
         ("body", "Jets flew from İncirlik to Raqqa and struck the city twice."),
         ("source_line", "(Source: Reuters)"),
         ("body", "Officials said nothing more about the raids."),
@@ -204,7 +204,7 @@ def test_source_tag_is_labelled_after_a_letter_whose_lower_case_is_longer():
 def test_headline_without_final_stop_is_its_own_sentence():
     text = "Troops Enter Mosul\n\nIraqi forces entered the city on Monday after weeks of heavy fighting in the east."
     paragraphs, sentences, fallback = segment(text)
-    assert [p.label for p in paragraphs] == ["headline", "body"] and not fallback
+    assert [p.kind for p in paragraphs] == ["headline", "body"] and not fallback
     assert [text[s.start : s.end] for s in sentences[0]] == ["Troops Enter Mosul"]
 
 
@@ -223,7 +223,7 @@ def test_wire_dateline_gives_date_and_agency_and_leaves_the_lead_sentence():
             "Tal Afar after an 11-day offensive.\n\nReporting by Jane Doe; Editing by John Smith\n")
     paragraphs, sentences, _ = segment(text)
     flat = [s for para in sentences for s in para]
-    assert [(s.label, text[s.start : s.end]) for s in flat] == [
+    assert [(s.kind, text[s.start : s.end]) for s in flat] == [
         ("headline", "Iraqi forces retake Tal Afar"),
         ("byline", "By Jane Doe"),
         ("dateline", "BAGHDAD, Aug 31, 2017 (Reuters) -"),
@@ -242,10 +242,10 @@ def test_wire_dateline_gives_date_and_agency_and_leaves_the_lead_sentence():
 def test_ordinary_first_sentences_are_not_wire_datelines(lead):
     text = lead + " It was a long war for everyone involved in it."
     _, sentences, _ = segment(text)
-    assert [s.label for para in sentences for s in para] == ["body", "body"]
+    assert [s.kind for para in sentences for s in para] == ["body", "body"]
 
 
-def test_display_labels_are_short_and_unique():
+def test_short_names_are_short_and_unique():
     ids = pd.Series(["000_d251", "001_b8e3", "reuters_like", "plain"])
     assert list(short_ids(ids)) == ["000", "001", "reuters", "plain"]
     clash = pd.Series(["2017_a", "2017_b"])
@@ -272,7 +272,7 @@ def test_a_corpus_loaded_in_partitions_is_the_corpus_loaded_whole(tmp_path):
     assert "zz_copy.txt" not in names and "empty.txt" in names
     # a column no document of a partition fills (via) is object (None) there, str (NaN) when whole: the same table
     # written
-    assert document_labels(joined["documents"]).to_csv(index=False) == whole.documents.to_csv(index=False)
+    assert document_short_names(joined["documents"]).to_csv(index=False) == whole.documents.to_csv(index=False)
     for name in ("paragraphs", "sentences", "spans"):
         pd.testing.assert_frame_equal(joined[name], getattr(whole, name))
     problems = folder_problems(found, joined["problems"], joined["documents"])

@@ -47,7 +47,7 @@ def _same_tables(a: Path, b: Path) -> None:
 
 def test_dask_engine_writes_the_tables_of_the_local_engine(tmp_path, cluster, capsys):
     """The seeds, four more copies of seed articles made unique, and a byte copy of one (skipped), in partitions of
-    three: copies, shared passages and labels cross partitions."""
+    three: copies, shared passages and short names cross partitions."""
     root = make_corpus(tmp_path / "corpus", 4, [SEEDS])
     for path in SEEDS.iterdir():
         shutil.copy(path, root / path.name)

@@ -1,6 +1,6 @@
 """Page layouts the seeds do not have, written by hand to check the loader on new articles: a blog post, a wire
 story on a news site, an opinion piece, an agency story with a standfirst, a newspaper analysis, a page with a
-dated byline, a press release. Expected labels and metadata were read off the texts."""
+dated byline, a press release. Expected kinds and metadata were read off the texts."""
 
 import warnings
 from pathlib import Path
@@ -23,9 +23,9 @@ def layouts():
 
 
 def _furniture(corpus, doc_id: str) -> list[tuple[str, str]]:
-    """(label, text) of a document's sentences that are not body text."""
+    """(kind, text) of a document's sentences that are not body text."""
     rows = corpus.sentences[(corpus.sentences["doc_id"] == doc_id) & ~corpus.sentences["in_body"]]
-    return [(label, text.split("\n")[0]) for label, text in zip(rows["label"], rows["text"])]
+    return [(kind, text.split("\n")[0]) for kind, text in zip(rows["kind"], rows["text"])]
 
 
 def _metadata(corpus, doc_id: str) -> dict:
@@ -90,7 +90,7 @@ def test_a_body_sentence_that_starts_with_by_is_not_a_byline(layouts, tmp_path):
         "By then it was over.\n\nResidents began to return within days, officials said on Tuesday afternoon.\n",
         encoding="utf-8")
     corpus = load_corpus(tmp_path)
-    assert list(corpus.paragraphs["label"]) == ["headline", "body", "body", "body"]
+    assert list(corpus.paragraphs["kind"]) == ["headline", "body", "body", "body"]
 
 
 def test_an_agency_story_with_a_standfirst_above_its_wire_dateline_and_a_source_line(layouts):
@@ -192,7 +192,7 @@ def test_a_time_on_a_date_line_is_not_a_figure(layouts):
 # --- layouts of real outlets (issue 11), written for the tests -------------------------------------------------------
 
 def _page(tmp_path, text: str):
-    """A one-file corpus of a hand-written page, and its (label, first line) furniture and metadata."""
+    """A one-file corpus of a hand-written page, and its (kind, first line) furniture and metadata."""
     (tmp_path / "page.txt").write_text(text, encoding="utf-8")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -209,11 +209,11 @@ def test_a_government_page_under_its_site_banner(tmp_path):
         "Soldiers walk through a street in Mosul, Iraq, March 3, 2017. (J. Smith/Army)\n\n"
         "Coalition forces conducted twelve strikes near Mosul on Tuesday, officials said in a statement from Baghdad.\n\n"
         "The strikes destroyed four fighting positions and two vehicles used by the militants, the officials added in"))
-    assert [label for label, _ in furniture] == ["navigation"] * 3 + ["headline"] + ["navigation"] * 2 + ["caption"] * 2
+    assert [kind for kind, _ in furniture] == ["navigation"] * 3 + ["headline"] + ["navigation"] * 2 + ["caption"] * 2
     # the site's own notice names it; the photo credit is not the outlet; the caption dates the latest event
     assert meta == {"title": "Coalition Strikes Hit Targets Near Mosul", "author": None,
                     "outlet": "U.S. Department of Defense", "via": None, "published": "2017-03"}
-    assert corpus.paragraphs["label"].iloc[-1] == "body"  # a text cut off mid-sentence ends in body text
+    assert corpus.paragraphs["kind"].iloc[-1] == "body"  # a text cut off mid-sentence ends in body text
 
 
 def test_an_agency_page_with_a_kicker_and_a_date_line_above_its_wire_dateline(tmp_path):

@@ -56,7 +56,7 @@ def test_actor_charts_and_prose_trim_documents(corpus):
     table = actors.mentions(corpus)
     counts = actors.mention_counts(corpus, table)
     spec = charts.actor_heatmap(counts, limit=2).to_dict()
-    assert len({r["label"] for r in _rows(spec)}) == 2
+    assert len({r["short_name"] for r in _rows(spec)}) == 2
     assert "The 2 of 5 documents with the most mentions of these actors are shown" in _subtitle(spec)
     leaders = actor_view.describe_leaders(counts, limit=2)
     assert len(re.findall(r"^- ", leaders, flags=re.M)) == 2 and "The 2 of" in leaders

@@ -50,7 +50,7 @@ def test_evidence_is_one_click_away(corpus):
 
 
 def test_markdown_prose_escapes_corpus_words(corpus):
-    table = view.quoted(corpus, quotes(corpus)).assign(speaker_label="*star* $5 and $6 <b>x</b>")
+    table = view.quoted(corpus, quotes(corpus)).assign(speaker_shown="*star* $5 and $6 <b>x</b>")
     prose = view.quotes_prose(table)  # "Most quoted: <that speaker> (71 in 5 documents)"
     assert "&lt;b&gt;x&lt;/b&gt;" in prose and "<b>x</b>" not in prose
     assert "\\*star\\*" in prose and "&#36;5" in prose and "$5" not in prose

@@ -13,11 +13,11 @@ def test_publication_dates_keep_precision_and_evidence(corpus):
     assert list(dates.index)[0] == "003_8f37f4218dee2a7e"  # October 2016, the earliest
 
 
-def test_composition_counts_characters_by_label(corpus):
+def test_composition_counts_characters_by_kind(corpus):
     comp = overview.composition(corpus)
-    row = comp[(comp["doc_id"] == "000_d251aeb472392b04") & (comp["label"] == "byline")]
+    row = comp[(comp["doc_id"] == "000_d251aeb472392b04") & (comp["kind"] == "byline")]
     assert row["chars"].tolist() == [len("By Saqib Akbar")]
-    licence = comp[(comp["doc_id"] == "002_f80f2dc959706d05") & (comp["label"] == "licence")]
+    licence = comp[(comp["doc_id"] == "002_f80f2dc959706d05") & (comp["kind"] == "licence")]
     assert licence["chars"].tolist() == [len("All Content by Mehr News Agency is licensed under a Creative Commons "
                                              "Attribution 4.0 International License.")]
 

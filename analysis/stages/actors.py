@@ -192,7 +192,7 @@ def _sentences_by_doc(corpus: Corpus) -> dict[str, dict[str, np.ndarray]]:
     """Each document's sentence columns as arrays (cheap to slice, unlike DataFrames)."""
     sents = corpus.sentences.sort_values(["doc_id", "start"], kind="stable")
     doc_ids = sents["doc_id"].to_numpy()
-    columns = {c: sents[c].to_numpy() for c in ("start", "end", "sent_id", "in_body", "label")}
+    columns = {c: sents[c].to_numpy() for c in ("start", "end", "sent_id", "in_body", "kind")}
     bounds = np.flatnonzero(doc_ids[1:] != doc_ids[:-1]) + 1
     edges = [0, *bounds.tolist(), len(sents)]
     return {
@@ -201,16 +201,16 @@ def _sentences_by_doc(corpus: Corpus) -> dict[str, dict[str, np.ndarray]]:
     }
 
 
-def names_wanted(text: str, sentences: list[tuple[int, int]], labels: list[str], match: Matcher | None = None
+def names_wanted(text: str, sentences: list[tuple[int, int]], kinds: list[str], match: Matcher | None = None
                  ) -> list[bool]:
-    """Which of a document's sentences ((start, end), with their labels) the entity recogniser must read for actors
+    """Which of a document's sentences ((start, end), with their kinds) the entity recogniser must read for actors
     the catalogue lacks: running text with a capitalised word outside every catalogue name (the parse prefilter's
     test for names)."""
     match = match or matcher()
     skip = match.catalogue.titles | match.catalogue.not_names
     covered = [(f[0], f[1]) for f in match.find(text)]
-    return [label in unlisted.ENTITY_LABELS and unlisted.needs_entities(text, start, end, covered, skip)
-            for (start, end), label in zip(sentences, labels)]
+    return [kind in unlisted.ENTITY_KINDS and unlisted.needs_entities(text, start, end, covered, skip)
+            for (start, end), kind in zip(sentences, kinds)]
 
 
 def mentions(corpus: Corpus, parses: "Parses | None" = None, match: Matcher | None = None) -> pd.DataFrame:
@@ -226,13 +226,13 @@ def mentions(corpus: Corpus, parses: "Parses | None" = None, match: Matcher | No
     match = match or matcher()
     types = {a.actor_id: a.type for a in match.catalogue.actors}
     by_doc = _sentences_by_doc(corpus)
-    empty = {c: np.empty(0, dtype=np.int64) for c in ("start", "end", "sent_id", "in_body", "label")}
+    empty = {c: np.empty(0, dtype=np.int64) for c in ("start", "end", "sent_id", "in_body", "kind")}
     columns: dict[str, list] = {c: [] for c in MENTION_COLUMNS}
     for doc_id in sorted(corpus.texts):  # each document's mentions come in text order
         text, sents = corpus.texts[doc_id], by_doc.get(doc_id, empty)
-        where = dict(zip(sents["sent_id"].tolist(), zip(sents["label"], sents["end"].tolist())))
+        where = dict(zip(sents["sent_id"].tolist(), zip(sents["kind"], sents["end"].tolist())))
         ents = [ent for p in parses.document(doc_id)
-                if where[p.sent_id][0] in unlisted.ENTITY_LABELS
+                if where[p.sent_id][0] in unlisted.ENTITY_KINDS
                 and not unlisted.headline_case(text, p.start, where[p.sent_id][1])
                 for ent in unlisted.entities(p)]
         found = match.find(text)
@@ -284,11 +284,11 @@ def candidates(corpus: Corpus, mentions: pd.DataFrame) -> pd.DataFrame:
 
 
 def _body_mentions(corpus: Corpus, table: pd.DataFrame | None) -> pd.DataFrame:
-    """Body-text mentions with the document label and the actor's name and type joined on."""
+    """Body-text mentions with the document's short name and the actor's name and type joined on."""
     table = mentions(corpus) if table is None else table
     names = catalogue_for(table)
     body = table[table["in_body"]].drop(columns="type", errors="ignore")
-    body = body.merge(corpus.documents[["doc_id", "label"]], on="doc_id", how="left")
+    body = body.merge(corpus.documents[["doc_id", "short_name"]], on="doc_id", how="left")
     return body.merge(names, on="actor_id", how="left")
 
 
@@ -312,7 +312,7 @@ def catalogue_for(table: pd.DataFrame) -> pd.DataFrame:
 def mention_counts(corpus: Corpus, table: pd.DataFrame | None = None) -> pd.DataFrame:
     """Body mentions of each actor in each document: count and rate per 1,000 body words (0 where absent)."""
     body = _body_mentions(corpus, table)
-    docs = corpus.documents[["doc_id", "label", "n_words"]]
+    docs = corpus.documents[["doc_id", "short_name", "n_words"]]
     actors = body[["actor_id", "name", "type"]].drop_duplicates()
     grid = docs.merge(actors, how="cross")
     counts = body.groupby(["doc_id", "actor_id"]).size().rename("mentions").reset_index()
@@ -320,7 +320,7 @@ def mention_counts(corpus: Corpus, table: pd.DataFrame | None = None) -> pd.Data
     result["mentions"] = result["mentions"].astype("int64")
     words = result["n_words"].where(result["n_words"] > 0)
     result["per_1000_words"] = (1000 * result["mentions"] / words).round(2).fillna(0.0)
-    columns = ["doc_id", "label", "actor_id", "name", "type", "mentions", "n_words", "per_1000_words"]
+    columns = ["doc_id", "short_name", "actor_id", "name", "type", "mentions", "n_words", "per_1000_words"]
     return result[columns].sort_values(["actor_id", "doc_id"], ignore_index=True)
 
 
@@ -330,10 +330,10 @@ def naming_choices(corpus: Corpus, table: pd.DataFrame | None = None, min_names:
     named = body[body["kind"] == "name"]
     n_aliases = named.groupby("actor_id")["alias"].nunique()
     named = named[named["actor_id"].isin(n_aliases[n_aliases >= min_names].index)]
-    counts = named.groupby(["label", "actor_id", "name", "alias"]).size().rename("mentions").reset_index()
-    totals = counts.groupby(["label", "actor_id"])["mentions"].transform("sum")
+    counts = named.groupby(["short_name", "actor_id", "name", "alias"]).size().rename("mentions").reset_index()
+    totals = counts.groupby(["short_name", "actor_id"])["mentions"].transform("sum")
     counts["share"] = (counts["mentions"] / totals).round(3)
-    return counts.sort_values(["actor_id", "label", "mentions", "alias"], ascending=[True, True, False, True],
+    return counts.sort_values(["actor_id", "short_name", "mentions", "alias"], ascending=[True, True, False, True],
                               ignore_index=True)
 
 
@@ -348,9 +348,9 @@ def _pairs(body: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 def cooccurrence(corpus: Corpus, table: pd.DataFrame | None = None, per_doc: bool = False) -> pd.DataFrame:
     """Pairs of actors named in one body sentence: sentences (and documents) they share, overall or per document."""
     body = _body_mentions(corpus, table)
-    pairs = _pairs(body, ["doc_id", "label"])
+    pairs = _pairs(body, ["doc_id", "short_name"])
     if per_doc:
-        result = pairs.groupby(["doc_id", "label", "actor_a", "actor_b"]).size().rename("sentences").reset_index()
+        result = pairs.groupby(["doc_id", "short_name", "actor_a", "actor_b"]).size().rename("sentences").reset_index()
         order = ["doc_id", "sentences", "actor_a", "actor_b"]
         ascending = [True, False, True, True]
     else:
@@ -364,15 +364,15 @@ def cooccurrence(corpus: Corpus, table: pd.DataFrame | None = None, per_doc: boo
 
 
 def unique_to_one_outlet(corpus: Corpus, table: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Actors named in the body text of only one outlet (label), with their mention count and surfaces."""
+    """Actors named in the body text of only one outlet (short_name), with their mention count and surfaces."""
     body = _body_mentions(corpus, table)
-    outlets = body.groupby("actor_id")["label"].nunique()
+    outlets = body.groupby("actor_id")["short_name"].nunique()
     only = body[body["actor_id"].isin(outlets[outlets == 1].index)]
-    result = only.groupby(["label", "actor_id", "name", "type"]).agg(
+    result = only.groupby(["short_name", "actor_id", "name", "type"]).agg(
         mentions=("surface", "size"),
         surfaces=("surface", lambda s: "; ".join(sorted(set(s)))),
     ).reset_index()
-    return result.sort_values(["label", "mentions", "actor_id"], ascending=[True, False, True], ignore_index=True)
+    return result.sort_values(["short_name", "mentions", "actor_id"], ascending=[True, False, True], ignore_index=True)
 
 
 def contexts(corpus: Corpus, table: pd.DataFrame | None = None, width: int = 70) -> pd.DataFrame:
@@ -388,7 +388,7 @@ def contexts(corpus: Corpus, table: pd.DataFrame | None = None, width: int = 70)
     rows["right"] = [
         _clip_right(texts[d][m:e], width) for d, m, e in zip(rows["doc_id"], rows["end"], rows["sent_end"])
     ]
-    columns = ["doc_id", "label", "sent_id", "start", "end", "actor_id", "name", "kind", "left", "surface", "right",
+    columns = ["doc_id", "short_name", "sent_id", "start", "end", "actor_id", "name", "kind", "left", "surface", "right",
                "sentence"]
     return rows[columns].sort_values(["actor_id", "doc_id", "start"], ignore_index=True)
 

@@ -1,4 +1,4 @@
-"""Load a folder of articles into tidy tables: documents, paragraphs, sentences and labelled spans.
+"""Load a folder of articles into tidy tables: documents, paragraphs, sentences and spans (each of a kind: body or page furniture).
 
 Bad input never disappears silently: each problem is either an error naming the file
 (``strict=True``) or a documented fallback, reported with a warning and listed in ``corpus.problems``.
@@ -30,13 +30,13 @@ _OTHER_BREAKS = {"\u2028": "U+2028 line separators", "\u2029": "U+2029 paragraph
 _AS_NEWLINE = str.maketrans(dict.fromkeys(_OTHER_BREAKS, "\n"))
 MAX_SENTENCE_CHARS = 5_000  # a longer "sentence" (a line without punctuation) is cut at whitespace below this
 MAX_HEADLINE_WORDS = 60  # a longer first paragraph is no headline: read as body
-LEAD_LABELS = ("headline", "standfirst")  # what a text with no body paragraph was read as, instead of body
+LEAD_KINDS = ("headline", "standfirst")  # what a text with no body paragraph was read as, instead of body
 # Each table's columns and their dtypes; tables are built column by column (several times faster than from rows).
 PARAGRAPH_COLUMNS = {"doc_id": "str", "para_id": "int64", "start": "int64", "end": "int64", "text": "str",
-                     "label": "str", "in_body": "bool"}
+                     "kind": "str", "in_body": "bool"}
 SENTENCE_COLUMNS = {"doc_id": "str", "sent_id": "int64", "para_id": "int64", "start": "int64", "end": "int64",
-                    "text": "str", "label": "str", "in_body": "bool"}
-SPAN_COLUMNS = {"doc_id": "str", "start": "int64", "end": "int64", "label": "str"}
+                    "text": "str", "kind": "str", "in_body": "bool"}
+SPAN_COLUMNS = {"doc_id": "str", "start": "int64", "end": "int64", "kind": "str"}
 
 
 class CorpusWarning(UserWarning):
@@ -131,12 +131,12 @@ def document_tables(doc_id: str, text: str) -> tuple[dict, Columns, Columns, Col
     row = dict(doc_id=doc_id)
     for key, f in found.items():
         row[key], row[f"{key}_evidence"] = f.value, f.evidence
-    body = [s for s in flat if s.label == BODY]
+    body = [s for s in flat if s.kind == BODY]
     row.update(
         published=date.value, published_inferred=inferred if date.value else None, published_evidence=date.evidence,
         body_start=body[0].start if body else None, body_end=body[-1].end if body else None,
         n_words=word_count(" ".join(t for t, in_body in zip(sents["text"], sents["in_body"]) if in_body)),
-        n_chars=len(text), boilerplate_chars=sum(s.end - s.start for s in flat if s.label != BODY),
+        n_chars=len(text), boilerplate_chars=sum(s.end - s.start for s in flat if s.kind != BODY),
     )
     return row, paras, sents, spans, notes
 
@@ -162,22 +162,22 @@ def _body_fallbacks(text: str, paragraphs: list[Span], sentences: list[list[Span
     """Paragraphs read as body when the layout rules found none: a first paragraph too long for a headline, and,
     if still no paragraph is body, every headline or standfirst paragraph after the first (all of a one-paragraph
     text)."""
-    relabel = set()
-    if paragraphs and paragraphs[0].label == "headline" and has_words(text[paragraphs[0].start:paragraphs[0].end],
+    as_body = set()
+    if paragraphs and paragraphs[0].kind == "headline" and has_words(text[paragraphs[0].start:paragraphs[0].end],
                                                                     MAX_HEADLINE_WORDS + 1):
-        relabel.add(0)
+        as_body.add(0)
         notes.append((f"first paragraph longer than {MAX_HEADLINE_WORDS} words: read as body, not as a headline",
                       "loaded", ""))
-    if paragraphs and not relabel and all(p.label != BODY for p in paragraphs):
-        first = 1 if len(paragraphs) > 1 and paragraphs[0].label == "headline" else 0
-        relabel = {i for i in range(first, len(paragraphs)) if paragraphs[i].label in LEAD_LABELS}
-        if relabel:
-            notes.append((f"no body paragraph found: {len(relabel)} paragraph(s) read as headline or standfirst "
+    if paragraphs and not as_body and all(p.kind != BODY for p in paragraphs):
+        first = 1 if len(paragraphs) > 1 and paragraphs[0].kind == "headline" else 0
+        as_body = {i for i in range(first, len(paragraphs)) if paragraphs[i].kind in LEAD_KINDS}
+        if as_body:
+            notes.append((f"no body paragraph found: {len(as_body)} paragraph(s) read as headline or standfirst "
                           f"taken as body", "loaded", "no body paragraph found"))
-    if not relabel:
+    if not as_body:
         return paragraphs, sentences
-    return ([p._replace(label=BODY) if i in relabel else p for i, p in enumerate(paragraphs)],
-            [[s._replace(label=BODY) for s in para] if i in relabel else para for i, para in enumerate(sentences)])
+    return ([p._replace(kind=BODY) if i in as_body else p for i, p in enumerate(paragraphs)],
+            [[s._replace(kind=BODY) for s in para] if i in as_body else para for i, para in enumerate(sentences)])
 
 
 def _cut_long(text: str, sentences: list[list[Span]], notes: list[Note]) -> list[list[Span]]:
@@ -194,10 +194,10 @@ def _cut_long(text: str, sentences: list[list[Span]], notes: list[Note]) -> list
                 limit = start + MAX_SENTENCE_CHARS
                 space = max(text.rfind(" ", start + 1, limit), text.rfind("\n", start + 1, limit))
                 end = space if space > start else limit
-                pieces.append(Span(start, end, s.label))
+                pieces.append(Span(start, end, s.kind))
                 start = end + (text[end:end + 1].isspace())
                 n += 1
-            pieces.append(Span(start, s.end, s.label))
+            pieces.append(Span(start, s.end, s.kind))
         cut.append(pieces)
     notes.append((f"{n} cut(s) in sentences longer than {MAX_SENTENCE_CHARS:,} characters (no sentence punctuation)",
                   "cut at whitespace", "sentences too long"))
@@ -205,16 +205,16 @@ def _cut_long(text: str, sentences: list[list[Span]], notes: list[Note]) -> list
 
 
 def _columns(doc_id: str, spans: list[Span], text: str | None = None) -> Columns:
-    """doc_id, start, end and label columns of labelled spans, plus text and in_body when the text is given."""
-    starts, ends, labels = (list(column) for column in zip(*spans)) if spans else ([], [], [])
-    columns = {"doc_id": [doc_id] * len(spans), "start": starts, "end": ends, "label": labels}
+    """doc_id, start, end and kind columns of spans, plus text and in_body when the text is given."""
+    starts, ends, kinds = (list(column) for column in zip(*spans)) if spans else ([], [], [])
+    columns = {"doc_id": [doc_id] * len(spans), "start": starts, "end": ends, "kind": kinds}
     if text is not None:
-        columns |= {"text": [text[s:e] for s, e in zip(starts, ends)], "in_body": [lab == BODY for lab in labels]}
+        columns |= {"text": [text[s:e] for s, e in zip(starts, ends)], "in_body": [lab == BODY for lab in kinds]}
     return columns
 
 
 def _cover(text: str, sentences: list[Span]) -> list[Span]:
-    """Spans covering every character once: the labelled sentences and the whitespace between them."""
+    """Spans covering every character once: the sentences and the whitespace between them."""
     spans, pos = [], 0
     for s in sentences:
         if pos < s.start:
@@ -393,7 +393,7 @@ def check_folder(root: Path) -> None:
 
 def _with_manifest(documents: pd.DataFrame, manifest: pd.DataFrame, names: dict[str, str],
                    problems: Problems) -> pd.DataFrame:
-    """Documents with manifest facts added (each with its provenance) and a short display label."""
+    """Documents with manifest facts added (each with its provenance) and a short display name."""
     for doc_id in sorted(set(manifest["doc_id"]) - set(documents["doc_id"])):
         _unloaded_row(problems, doc_id)
     for doc_id in sorted(set(documents["doc_id"]) - set(manifest["doc_id"])) if len(manifest.columns) > 1 else []:
@@ -408,14 +408,15 @@ def _with_manifest(documents: pd.DataFrame, manifest: pd.DataFrame, names: dict[
                 docs.loc[row["doc_id"], "published_inferred"] = True
             docs.loc[row["doc_id"], column] = row[column]
             docs.loc[row["doc_id"], evidence] = f"manifest: {row[f'{column}_source']}"
-    return document_labels(docs.reset_index())
+    return document_short_names(docs.reset_index())
 
 
-def document_labels(documents: pd.DataFrame) -> pd.DataFrame:
-    """The documents with their short display label ("000 · Middle East Monitor") as the last column; short ids are
-    unique over the documents given, so the label is set again when partitions of a corpus are joined."""
+def document_short_names(documents: pd.DataFrame) -> pd.DataFrame:
+    """The documents with their short display name ("000 · Middle East Monitor") as the last column, short_name; short
+    ids are unique over the documents given, so the short name is set again when partitions of a corpus are joined."""
     name = documents["outlet"].fillna(documents["author"]).fillna("unknown source")
-    return documents.drop(columns="label", errors="ignore").assign(label=short_ids(documents["doc_id"]) + " · " + name)
+    return documents.drop(columns="short_name", errors="ignore").assign(
+        short_name=short_ids(documents["doc_id"]) + " · " + name)
 
 
 def short_ids(doc_ids: pd.Series) -> pd.Series:

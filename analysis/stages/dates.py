@@ -22,7 +22,7 @@ from analysis.stages.figures import alternation, looks_plural, number_words, sen
 from analysis.text import lowered
 
 COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "normalized", "relative", "role", "in_body"]
-PUBLICATION_LABELS = frozenset({"dateline", "byline"})
+PUBLICATION_KINDS = frozenset({"dateline", "byline"})
 
 _WEEKDAYS = [day.capitalize() for day in WEEKDAY_NAMES]
 _RELATIVE_DAYS: dict[str, int] = CALENDAR["relative_days"]  # "yesterday" -> -1
@@ -250,15 +250,15 @@ def document_dates(doc_id: str, text: str, sentences: pd.DataFrame, anchor: date
     """Date rows for one document; role: "publication" in a dateline or byline, "event" in the body, else "furniture"."""
     found = parse_dates(text, anchor)
     sent_ids, in_body = sentence_lookup(sentences, [e.start for e in found])
-    labels = dict(zip(sentences["sent_id"], sentences["label"]))
+    kinds = dict(zip(sentences["sent_id"], sentences["kind"]))
     return [{"doc_id": doc_id, "sent_id": sent_id, **vars(expr), "in_body": body,
-             "role": _role(labels[sent_id])}
+             "role": _role(kinds[sent_id])}
             for expr, sent_id, body in zip(found, sent_ids, in_body)]
 
 
-def _role(label: str) -> str:
-    """What a date in a span with this label dates: the publication, an event of the story, or page furniture."""
-    return "publication" if label in PUBLICATION_LABELS else "event" if label == BODY else "furniture"
+def _role(kind: str) -> str:
+    """What a date in a span of this kind dates: the publication, an event of the story, or page furniture."""
+    return "publication" if kind in PUBLICATION_KINDS else "event" if kind == BODY else "furniture"
 
 
 def dates(corpus: Corpus) -> pd.DataFrame:

@@ -846,7 +846,7 @@ def event_parses(corpus: Corpus, parses: Parses, mentions: pd.DataFrame) -> Pars
     and an actor mention or a pronoun ("It enslaved thousands")."""
     forms = _event_forms()
     named = set(zip(mentions["doc_id"], mentions["sent_id"]))
-    body = corpus.sentences[corpus.sentences["in_body"] & ~corpus.sentences["label"].isin(FURNITURE)]
+    body = corpus.sentences[corpus.sentences["in_body"] & ~corpus.sentences["kind"].isin(FURNITURE)]
     chosen = []
     for doc_id, sent_id, start, end, text in zip(body["doc_id"], body["sent_id"], body["start"], body["end"], body["text"]):
         if end - start > MAX_CHARS or parses.sentence(doc_id, int(sent_id)) is not None:

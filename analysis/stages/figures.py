@@ -31,7 +31,7 @@ from analysis.text import lowered
 
 COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "value", "value_high", "unit", "kind", "counted",
            "approximate", "vague", "source", "in_body", "topic"]
-RECURRING_COLUMNS = ["figure", "n_docs", "doc_id", "label", "surface", "approximate", "vague", "source",
+RECURRING_COLUMNS = ["figure", "n_docs", "doc_id", "short_name", "surface", "approximate", "vague", "source",
                      "counted", "sentence", "start", "end"]
 AUTHOR = "author"
 UNKNOWN_SPEAKER = "unknown"
@@ -862,21 +862,21 @@ def recurring_figures(corpus: Corpus, figures: pd.DataFrame) -> pd.DataFrame:
     n_docs = keyed.groupby("figure")["doc_id"].transform("nunique")
     keyed = keyed.assign(n_docs=n_docs)[n_docs > 1]
     sentences = corpus.sentences[["doc_id", "sent_id", "text"]].rename(columns={"text": "sentence"})
-    labels = corpus.documents[["doc_id", "label"]]
-    out = keyed.merge(labels, on="doc_id").merge(sentences, on=["doc_id", "sent_id"])
+    names = corpus.documents[["doc_id", "short_name"]]
+    out = keyed.merge(names, on="doc_id").merge(sentences, on=["doc_id", "sent_id"])
     return out.sort_values(["n_docs", "figure", "doc_id", "start"], ascending=[False, True, True, True])[
         RECURRING_COLUMNS].reset_index(drop=True)
 
 
 def figures_by_kind(corpus: Corpus, figs: pd.DataFrame) -> pd.DataFrame:
-    """How many figures of each kind and topic each document (outlet) states: doc_id, label, kind, topic, figures."""
+    """How many figures of each kind and topic each document (outlet) states: doc_id, short_name, kind, topic, figures."""
     counts = figs.groupby(["doc_id", "kind", "topic"]).size().rename("figures").reset_index()
-    return counts.merge(corpus.documents[["doc_id", "label"]], on="doc_id")[
-        ["doc_id", "label", "kind", "topic", "figures"]].sort_values(["doc_id", "kind", "topic"]).reset_index(drop=True)
+    return counts.merge(corpus.documents[["doc_id", "short_name"]], on="doc_id")[
+        ["doc_id", "short_name", "kind", "topic", "figures"]].sort_values(["doc_id", "kind", "topic"]).reset_index(drop=True)
 
 
 def sources_by_outlet(corpus: Corpus, figs: pd.DataFrame) -> pd.DataFrame:
-    """Who each document's figures are attributed to: doc_id, label, source, source_name, source_type, figures.
+    """Who each document's figures are attributed to: doc_id, short_name, source, source_name, source_type, figures.
 
     source_type is the actor's catalogue type (person, organization, media, ...), "author" for figures the
     writer states, or "unnamed" for a speaker the catalogue does not know ("Iraqi security officials")."""
@@ -886,6 +886,6 @@ def sources_by_outlet(corpus: Corpus, figs: pd.DataFrame) -> pd.DataFrame:
     counts["source_name"] = counts["source"].map(actors["name"]).where(known, counts["source"])
     counts["source_type"] = counts["source"].map(actors["type"]).where(known, "unnamed")
     counts.loc[counts["source"] == AUTHOR, ["source_name", "source_type"]] = ["the author", AUTHOR]
-    out = counts.merge(corpus.documents[["doc_id", "label"]], on="doc_id")
-    return out[["doc_id", "label", "source", "source_name", "source_type", "figures"]].sort_values(
+    out = counts.merge(corpus.documents[["doc_id", "short_name"]], on="doc_id")
+    return out[["doc_id", "short_name", "source", "source_name", "source_type", "figures"]].sort_values(
         ["doc_id", "figures", "source"], ascending=[True, False, True]).reset_index(drop=True)

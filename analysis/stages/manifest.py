@@ -15,7 +15,7 @@ from analysis.stages import files
 
 MANIFEST = "manifest.csv"
 # Columns the loader computes from the file itself: a manifest cannot set them.
-COMPUTED = frozenset({"n_words", "n_chars", "boilerplate_chars", "body_start", "body_end", "sha256", "label",
+COMPUTED = frozenset({"n_words", "n_chars", "boilerplate_chars", "body_start", "body_end", "sha256", "short_name",
                       "published_inferred"})
 _ISO_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
 

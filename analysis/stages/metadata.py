@@ -77,9 +77,9 @@ def outlet_named(name: str) -> dict | None:
     return _outlets_by_name().get(name.strip().lower())
 
 
-def _first(text: str, spans: list[Span], label: str) -> Span | None:
-    """The first span with the given label."""
-    return next((s for s in spans if s.label == label), None)
+def _first(text: str, spans: list[Span], kind: str) -> Span | None:
+    """The first span of the given kind."""
+    return next((s for s in spans if s.kind == kind), None)
 
 
 def title(text: str, spans: list[Span]) -> Found:
@@ -105,16 +105,16 @@ def outlet(text: str, spans: list[Span]) -> Found:
     """The publishing outlet: from a licence or copyright line, a known site tagline, the site's own notices ("Official
     website of X", "historical collection on defense.gov", "contact the DOD Webmaster"), the author bio, or else the
     agency a wire dateline names ("TEHRAN, Nov. 21 (MNA) –") when no source line says the story came from it."""
-    for s in (s for s in spans if s.label in ("licence", "tagline", "author_bio", "navigation", "standfirst")):
+    for s in (s for s in spans if s.kind in ("licence", "tagline", "author_bio", "navigation", "standfirst")):
         piece = text[s.start : s.end]
-        if s.label == "licence" and (m := _LICENCE_OWNER.search(piece) or _COPYRIGHT_OWNER.match(piece)
+        if s.kind == "licence" and (m := _LICENCE_OWNER.search(piece) or _COPYRIGHT_OWNER.match(piece)
                                      or _PRODUCER.search(piece)):
             return Found(_canonical(m.group("name")), f"licence line '{piece[:80]}'")
-        if s.label == "tagline" and (o := _tagline_outlet(piece)):
+        if s.kind == "tagline" and (o := _tagline_outlet(piece)):
             return Found(o, f"site tagline '{piece}'")
-        if s.label in ("tagline", "navigation", "standfirst") and (o := _self_reference(piece)):
+        if s.kind in ("tagline", "navigation", "standfirst") and (o := _self_reference(piece)):
             return Found(o, f"site notice '{' '.join(piece.split())[:80]}'")
-        if s.label == "author_bio" and (m := _BIO_OUTLET.search(piece)):
+        if s.kind == "author_bio" and (m := _BIO_OUTLET.search(piece)):
             return Found(_canonical(m.group("name")), f"author bio: '{m.group(0)}'")
     if (agency := _dateline_agency(text, spans)) and not _source_line(text, spans):
         return agency
@@ -153,7 +153,7 @@ def via(text: str, spans: list[Span]) -> Found:
     if agency:
         return NOT_FOUND  # the agency is the outlet
     for s in spans:
-        if s.label != BODY or text.find("reported", s.start, s.end) < 0:
+        if s.kind != BODY or text.find("reported", s.start, s.end) < 0:
             continue
         for m in _REPORTED.finditer(text, s.start, s.end):
             entry = _agency_suffix(m.group("name"))
@@ -167,9 +167,9 @@ def via(text: str, spans: list[Span]) -> Found:
 def _source_line(text: str, spans: list[Span]) -> Found | None:
     """The source a "(Source: X)" tag or an "originally published by X" line names."""
     for s in spans:
-        if s.label == "source_line" and (m := _SOURCE_TAG.match(text[s.start : s.end])):
+        if s.kind == "source_line" and (m := _SOURCE_TAG.match(text[s.start : s.end])):
             return Found(_canonical(m.group("name")), f"source tag '{text[s.start:s.end]}'")
-        if s.label == "source_line" and (m := _FIRST_PUBLISHER.search(text, s.start, s.end)):
+        if s.kind == "source_line" and (m := _FIRST_PUBLISHER.search(text, s.start, s.end)):
             return Found(_canonical(m.group("name")), f"source line '{text[s.start:s.end]}'")
     return None
 
@@ -177,7 +177,7 @@ def _source_line(text: str, spans: list[Span]) -> Found | None:
 def _dateline_agency(text: str, spans: list[Span]) -> Found | None:
     """The news agency a wire dateline names: "BEIRUT (Reuters) -", "TEHRAN, Nov. 21 (MNA) –"."""
     for s in spans:
-        if s.label == "dateline" and (m := _AGENCY_TAG.search(text, s.start, s.end)):
+        if s.kind == "dateline" and (m := _AGENCY_TAG.search(text, s.start, s.end)):
             entry = outlet_named(m.group("name"))
             if entry and entry["kind"] == "agency":
                 return Found(entry["name"], f"wire dateline '{text[s.start:s.end].strip()}'")
@@ -199,19 +199,19 @@ def published(text: str, spans: list[Span]) -> tuple[Found, bool]:
     dateline or byline ("By John Smith | October 17, 2017"), else a date line among the lines above the body
     ("Media Note / Washington, DC / October 28, 2016"; it also gives the year a dateline leaves out: "Nov. 21"), else
     the latest event the body or a photo caption dates."""
-    for s in (s for s in spans if s.label in ("dateline", "byline")):
+    for s in (s for s in spans if s.kind in ("dateline", "byline")):
         d = next(find_dates(text[s.start : s.end]), None)
         if d and d.year:
-            return Found(d.iso, f"{s.label} '{text[s.start:s.end]}'"), False
+            return Found(d.iso, f"{s.kind} '{text[s.start:s.end]}'"), False
     if found := _lead_date_line(text, spans):
         return found, False
-    return _inferred_date(text, [s for s in spans if s.label in (BODY, "caption")]), True
+    return _inferred_date(text, [s for s in spans if s.kind in (BODY, "caption")]), True
 
 
 def _lead_date_line(text: str, spans: list[Span]) -> Found | None:
     """The first line above the body that is a whole date line with a year."""
     for s in spans:
-        if s.label == BODY:
+        if s.kind == BODY:
             break
         for line in text[s.start : s.end].split("\n"):
             if is_dateline(line) and (d := next(find_dates(line), None)) and d.year:

@@ -213,10 +213,10 @@ def parses(corpus: Corpus) -> Parses:
     for doc_id, group in ordered.groupby("doc_id", sort=True):
         text = corpus.texts[doc_id]
         spans = list(zip(group["start"].tolist(), group["end"].tolist()))
-        labels = group["label"].tolist()
-        keep = [a or b for a, b in zip(wanted(text, spans), names_wanted(text, spans, labels))]
-        for (start, end), sent_id, label, take in zip(spans, group["sent_id"].tolist(), labels, keep):
-            if take and label not in FURNITURE and end - start <= MAX_CHARS:
+        kinds = group["kind"].tolist()
+        keep = [a or b for a, b in zip(wanted(text, spans), names_wanted(text, spans, kinds))]
+        for (start, end), sent_id, kind, take in zip(spans, group["sent_id"].tolist(), kinds, keep):
+            if take and kind not in FURNITURE and end - start <= MAX_CHARS:
                 chosen.append((doc_id, int(sent_id), start, *squeeze(text[start:end])))
     docs = nlp().pipe((c[3] for c in chosen), batch_size=BATCH)
     return Parses(Parsed(doc_id, sent_id, start, doc, shifts)

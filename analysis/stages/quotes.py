@@ -276,7 +276,7 @@ class DocumentContext:
         self.sent_starts = self.sentences["start"].tolist()
         self.sent_ends = self.sentences["end"].tolist()
         self.sent_body = self.sentences["in_body"].tolist()
-        self.sent_labels = self.sentences["label"].tolist()
+        self.sent_kinds = self.sentences["kind"].tolist()
         self.mentions = sorted(mentions)
         self.quotes = sorted(s for p in paragraphs.itertuples() for s in quotation_spans(text, int(p.start), int(p.end)))
         self.quote_starts = [q[0] for q in self.quotes]
@@ -384,9 +384,9 @@ class DocumentContext:
         i = bisect_right(self.paragraph_ends, pos)
         return self.paragraph_ends[i] if i < len(self.paragraph_ends) else len(self.text)
 
-    def label(self, pos: int) -> str:
-        """Label of the sentence holding pos."""
-        return self.sent_labels[self.sentence_index(pos)] if self.sent_labels else "body"
+    def kind(self, pos: int) -> str:
+        """The kind (body or page furniture) of the sentence holding pos."""
+        return self.sent_kinds[self.sentence_index(pos)] if self.sent_kinds else "body"
 
     def sentence_index(self, pos: int) -> int:
         """Index (in text order) of the sentence holding pos."""
@@ -538,7 +538,7 @@ _RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
 _NAMING_OBJECTS = frozenset({"what", "itself", "himself", "herself", "themselves", "oneself"})
 _TURN = re.compile(r"([A-Z][\w’'.-]*(?:[ \t]+(?:[A-Z][\w’'.-]*|al-[\w’'-]+|of|the|bin|ibn)){0,8})"
                    r"(?:[ \t]+\([^()\n]{1,30}\))?:[ \t]+\S")
-_HEADLINE_LABELS = frozenset({"headline", "standfirst"})
+_HEADLINE_KINDS = frozenset({"headline", "standfirst"})
 _SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*\s*$")
 
 
@@ -771,7 +771,7 @@ def _cues(ctx: "DocumentContext", parsed: Parsed) -> list[Cue]:
     """The reporting cues of one parsed sentence, each with the token heading its speaker phrase."""
     lex, found = lexicon(), []
     sent_end = parsed.offset(len(parsed.doc.text) - 1) + 1
-    headline = ctx.label(parsed.start) in _HEADLINE_LABELS and _title_line(parsed.doc.text)
+    headline = ctx.kind(parsed.start) in _HEADLINE_KINDS and _title_line(parsed.doc.text)
     for token in parsed.doc:
         start, end = parsed.span(token)
         cue = Cue(start, end, "", parsed.sent_id, parsed.start, sent_end, token, parsed)

@@ -1,7 +1,8 @@
-"""Split a decoded article into labelled paragraphs and sentences, keeping exact character offsets.
+"""Split a decoded article into paragraphs and sentences, each of a kind (body or page furniture), keeping exact
+character offsets.
 
-Every character of a text ends up in exactly one span: a sentence (labelled body, headline,
-byline, ... ) or the whitespace between sentences (label ``space``), so the text can be rebuilt.
+Every character of a text ends up in exactly one span: a sentence (of kind body, headline,
+byline, ... ) or the whitespace between sentences (kind ``space``), so the text can be rebuilt.
 """
 
 import re
@@ -59,11 +60,11 @@ _SENTENCE_STARTERS = frozenset(
 
 
 class Span(NamedTuple):
-    """A labelled, half-open character range [start, end) of a text."""
+    """A half-open character range [start, end) of a text, with its kind (body or page furniture)."""
 
     start: int
     end: int
-    label: str
+    kind: str
 
 
 class Abbreviations(NamedTuple):
@@ -91,30 +92,30 @@ class Patterns:
     anchored: re.Pattern
     floating: tuple[tuple[str, re.Pattern], ...]
 
-    def label(self, text: str) -> str | None:
-        """The label whose pattern matches the text, if any."""
-        return self.label_within(lowered(text), 0, len(text))
+    def kind(self, text: str) -> str | None:
+        """The kind whose pattern matches the text, if any."""
+        return self.kind_within(lowered(text), 0, len(text))
 
-    def label_within(self, lower: str, start: int, end: int) -> str | None:
-        """The label whose pattern matches lower[start:end] (already lowercased), if any."""
+    def kind_within(self, lower: str, start: int, end: int) -> str | None:
+        """The kind whose pattern matches lower[start:end] (already lowercased), if any."""
         m = self.anchored.match(lower, start, end)
         if m:
             return m.lastgroup.split("__")[0]
-        return self.floating_label(lower, start, end)
+        return self.floating_kind(lower, start, end)
 
-    def floating_label(self, lower: str, start: int, end: int) -> str | None:
-        """The label of the first unanchored pattern found anywhere in lower[start:end], if any."""
-        for label, pattern in self.floating:
+    def floating_kind(self, lower: str, start: int, end: int) -> str | None:
+        """The kind of the first unanchored pattern found anywhere in lower[start:end], if any."""
+        for kind, pattern in self.floating:
             if pattern.search(lower, start, end):
-                return label
+                return kind
         return None
 
 
 def _patterns(table: dict[str, list[str]]) -> Patterns:
-    """Compile a label -> patterns table: anchored ones into one alternation (groups named label__index)."""
-    anchored = [f"(?P<{label}__{i}>{p[1:]})" for label, pats in table.items() for i, p in enumerate(pats)
+    """Compile a kind -> patterns table: anchored ones into one alternation (groups named kind__index)."""
+    anchored = [f"(?P<{kind}__{i}>{p[1:]})" for kind, pats in table.items() for i, p in enumerate(pats)
                 if p.startswith("^")]
-    floating = tuple((label, re.compile(p)) for label, pats in table.items() for p in pats if not p.startswith("^"))
+    floating = tuple((kind, re.compile(p)) for kind, pats in table.items() for p in pats if not p.startswith("^"))
     return Patterns(re.compile("|".join(anchored) or "(?!)"), floating)
 
 
@@ -123,8 +124,8 @@ def _boilerplate() -> dict[str, Patterns]:
     """Compiled boilerplate patterns from data/boilerplate.yaml."""
     raw = yaml.safe_load(resources.files("analysis").joinpath("data/boilerplate.yaml").read_text("utf-8"))
     return {
-        "paragraph": _patterns(raw["paragraph_labels"]),
-        "sentence": _patterns(raw["sentence_labels"]),
+        "paragraph": _patterns(raw["paragraph_kinds"]),
+        "sentence": _patterns(raw["sentence_kinds"]),
         "tagline": _patterns({"tagline": raw["tagline"]}),
     }
 
@@ -251,7 +252,7 @@ def _cut_off(text: str) -> bool:
 
 
 def _is_prose(text: str) -> bool:
-    """A paragraph that reads as running text rather than a label, heading or link."""
+    """A paragraph that reads as running text rather than a heading, a tag or a link."""
     return _terminal(text) and (len(text) > 400 or has_words(text, 12))
 
 
@@ -290,27 +291,27 @@ def _is_section(text: str, below_headline: bool) -> bool:
                       or line.endswith(":"))
 
 
-def label_paragraphs(texts: list[str], first_labels: list[str | None]) -> list[str]:
-    """Label each paragraph of an article: body, or which page furniture (given the paragraph texts and the furniture
-    label each one's first sentence matched, if any)."""
-    labels = list(first_labels)
-    prose = [_is_prose(t) and labels[i] is None for i, t in enumerate(texts)]
-    first_body = _first_body(texts, labels, prose)
-    _label_lead(texts, labels, first_body)
-    author_at = _label_tail(texts, labels, first_body)
+def paragraph_kinds(texts: list[str], first_kinds: list[str | None]) -> list[str]:
+    """The kind of each paragraph of an article: body, or which page furniture (given the paragraph texts and the furniture
+    kind each one's first sentence matched, if any)."""
+    kinds = list(first_kinds)
+    prose = [_is_prose(t) and kinds[i] is None for i, t in enumerate(texts)]
+    first_body = _first_body(texts, kinds, prose)
+    _kind_lead(texts, kinds, first_body)
+    author_at = _kind_tail(texts, kinds, first_body)
     for i in range(first_body, author_at):
-        if labels[i] is None:
+        if kinds[i] is None:
             cut = i == len(texts) - 1 and _cut_off(texts[i])
-            labels[i] = BODY if _terminal(texts[i]) or has_words(texts[i], 21) or cut else "link"
-    return [label or BODY for label in labels]
+            kinds[i] = BODY if _terminal(texts[i]) or has_words(texts[i], 21) or cut else "link"
+    return [kind or BODY for kind in kinds]
 
 
-def _first_body(texts: list[str], labels: list[str | None], prose: list[bool]) -> int:
+def _first_body(texts: list[str], kinds: list[str | None], prose: list[bool]) -> int:
     """The first body paragraph: the first prose one, unless a byline or dateline follows it closely, or a paragraph
     opening with a wire dateline does (then it was a standfirst, and the body starts after the byline or dateline, or
     with the wire dateline)."""
     first = next((i for i, p in enumerate(prose) if p), len(texts))
-    near = [i for i in range(first + 1, min(first + 1 + _LEAD_REACH, len(texts))) if labels[i] is None]
+    near = [i for i in range(first + 1, min(first + 1 + _LEAD_REACH, len(texts))) if kinds[i] is None]
     wire = next((i for i in near if prose[i] and _wire_dateline(texts[i], 0, len(texts[i]))), None)
     if wire is not None:
         return wire
@@ -318,46 +319,46 @@ def _first_body(texts: list[str], labels: list[str | None], prose: list[bool]) -
     return next((i for i in range(lead[-1] + 1, len(texts)) if prose[i]), len(texts)) if lead else first
 
 
-def _label_lead(texts: list[str], labels: list[str | None], first_body: int) -> None:
-    """Label the short paragraphs before the first body paragraph: tagline, byline, dateline, headline..."""
+def _kind_lead(texts: list[str], kinds: list[str | None], first_body: int) -> None:
+    """Find the kind of the short paragraphs before the first body paragraph: tagline, byline, dateline, headline..."""
     bp = _boilerplate()
     seen_headline = False
     for i in range(first_body):
         t = texts[i]
-        if labels[i] is not None:
+        if kinds[i] is not None:
             continue
         if _is_byline(t):
-            labels[i] = "byline"
+            kinds[i] = "byline"
         elif is_dateline(t):
-            labels[i] = "dateline"
-        elif not seen_headline and bp["tagline"].label(t):
-            labels[i] = "tagline"
+            kinds[i] = "dateline"
+        elif not seen_headline and bp["tagline"].kind(t):
+            kinds[i] = "tagline"
         elif _is_section(t, below_headline=seen_headline):
-            labels[i] = "section"
+            kinds[i] = "section"
         elif not seen_headline and not t.rstrip(_CLOSERS).endswith("."):  # a headline takes no full stop
-            labels[i], seen_headline = "headline", True
+            kinds[i], seen_headline = "headline", True
         else:
-            labels[i] = "standfirst"
+            kinds[i] = "standfirst"
 
 
-def _label_tail(texts: list[str], labels: list[str | None], first_body: int) -> int:
-    """Label the author line and what follows it after the body; return where the body region ends."""
+def _kind_tail(texts: list[str], kinds: list[str | None], first_body: int) -> int:
+    """Mark the author line and what follows it after the body; return where the body region ends."""
     author_at = next(
-        (i for i in range(first_body + 1, len(texts)) if labels[i] is None and _is_name_line(texts[i])
-         and all(labels[j] is not None or not _is_prose(texts[j]) or _mentions_name(texts[j], texts[i])
+        (i for i in range(first_body + 1, len(texts)) if kinds[i] is None and _is_name_line(texts[i])
+         and all(kinds[j] is not None or not _is_prose(texts[j]) or _mentions_name(texts[j], texts[i])
                  or " | " in texts[j] for j in range(i + 1, len(texts)))),
         len(texts),
     )
     if author_at < len(texts):
-        labels[author_at] = "author"
+        kinds[author_at] = "author"
         for j in range(author_at + 1, len(texts)):
-            if labels[j] is None:
-                labels[j] = "author_bio"
+            if kinds[j] is None:
+                kinds[j] = "author_bio"
         return author_at
-    byline = next((texts[i] for i in range(first_body) if labels[i] == "byline"), None)
-    last = max((i for i in range(first_body + 1, len(texts)) if labels[i] is None), default=None)
+    byline = next((texts[i] for i in range(first_body) if kinds[i] == "byline"), None)
+    last = max((i for i in range(first_body + 1, len(texts)) if kinds[i] is None), default=None)
     if byline and last is not None and _introduces(texts[last], byline):
-        labels[last] = "author_bio"
+        kinds[last] = "author_bio"
     return author_at
 
 
@@ -373,34 +374,34 @@ def _mentions_name(text: str, name: str) -> bool:
     return name.split()[-1] in text
 
 
-def label_sentences(lower: str, paragraph: Span, ranges: list[tuple[int, int]]) -> list[Span]:
-    """A paragraph's sentences, each labelled as its paragraph, or as a source tag or licence line in a body one
+def kind_sentences(lower: str, paragraph: Span, ranges: list[tuple[int, int]]) -> list[Span]:
+    """A paragraph's sentences, of its paragraph's kind, or a source tag or licence line in a body one
     (lower: the whole text, lowered)."""
-    if paragraph.label != BODY:
-        return [Span(a, b, paragraph.label) for a, b in ranges]
+    if paragraph.kind != BODY:
+        return [Span(a, b, paragraph.kind) for a, b in ranges]
     patterns = _boilerplate()["sentence"]
     # Most paragraphs hold no floating pattern: their sentences need only the quick anchored match.
-    floating = patterns.floating_label(lower, paragraph.start, paragraph.end) is not None
+    floating = patterns.floating_kind(lower, paragraph.start, paragraph.end) is not None
     anchored = patterns.anchored.match
-    return [Span(a, b, (floating or anchored(lower, a, b)) and patterns.label_within(lower, a, b) or BODY)
+    return [Span(a, b, (floating or anchored(lower, a, b)) and patterns.kind_within(lower, a, b) or BODY)
             for a, b in ranges]
 
 
 def segment(text: str) -> tuple[list[Span], list[list[Span]], bool]:
-    """Labelled paragraphs, their labelled sentences, and whether the line-break fallback was used."""
+    """Paragraphs and their sentences, each with its kind, and whether the line-break fallback was used."""
     ranges, fallback = split_paragraphs(text)
     cuts = _sentences(text, ranges)
     lower = lowered(text)
-    first_labels = [_boilerplate()["paragraph"].label_within(lower, *para_cuts[0])
+    first_kinds = [_boilerplate()["paragraph"].kind_within(lower, *para_cuts[0])
                     or ("caption" if _PHOTO_CREDIT.search(text, s, e) else None)
                     for para_cuts, (s, e) in zip(cuts, ranges)]
-    labels = label_paragraphs([text[s:e] for s, e in ranges], first_labels)
-    paragraphs = [Span(s, e, lab) for (s, e), lab in zip(ranges, labels)]
-    sentences = [label_sentences(lower, p, para_cuts) for p, para_cuts in zip(paragraphs, cuts)]
-    first_body = next((i for i, p in enumerate(paragraphs) if p.label == BODY), None)
+    kinds = paragraph_kinds([text[s:e] for s, e in ranges], first_kinds)
+    paragraphs = [Span(s, e, lab) for (s, e), lab in zip(ranges, kinds)]
+    sentences = [kind_sentences(lower, p, para_cuts) for p, para_cuts in zip(paragraphs, cuts)]
+    first_body = next((i for i, p in enumerate(paragraphs) if p.kind == BODY), None)
     if first_body is not None:
         sentences[first_body] = _split_wire_dateline(text, sentences[first_body])
-    headline = next((i for i, p in enumerate(paragraphs) if p.label == "headline"), None)
+    headline = next((i for i, p in enumerate(paragraphs) if p.kind == "headline"), None)
     if headline is not None:
         sentences[headline] = _split_date_prefix(text, sentences[headline])
     return paragraphs, sentences, fallback
@@ -412,7 +413,7 @@ def _split_date_prefix(text: str, sentences: list[Span]) -> list[Span]:
     m = _DATE_PREFIX.match(text, first.start, first.end)
     if not m or m.end() >= first.end:
         return sentences
-    return [Span(first.start, m.end(1), "dateline"), Span(m.end(), first.end, first.label), *sentences[1:]]
+    return [Span(first.start, m.end(1), "dateline"), Span(m.end(), first.end, first.kind), *sentences[1:]]
 
 
 def _split_wire_dateline(text: str, sentences: list[Span]) -> list[Span]:
@@ -421,7 +422,7 @@ def _split_wire_dateline(text: str, sentences: list[Span]) -> list[Span]:
     m = _wire_dateline(text, first.start, first.end)
     if not m:
         return sentences
-    return [Span(first.start, m.end("dash"), "dateline"), Span(m.end(), first.end, first.label), *sentences[1:]]
+    return [Span(first.start, m.end("dash"), "dateline"), Span(m.end(), first.end, first.kind), *sentences[1:]]
 
 
 def _wire_dateline(text: str, start: int, end: int) -> re.Match | None:

@@ -18,9 +18,9 @@ PREFIX = "unlisted:"
 # (nationalities, religions: "Arab", "Sunni") is left out: such words are peoples or demonyms, not named actors.
 ENTITY_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place"}
 # Sentences whose entities are read: running text (a headline in title case misleads the recogniser).
-ENTITY_LABELS = frozenset({"body", "standfirst", "link"})
+ENTITY_KINDS = frozenset({"body", "standfirst", "link"})
 # Furniture that names writers, commenters or owners, not actors: no unlisted actor is found there.
-NO_ACTOR_LABELS = frozenset({"byline", "author", "author_bio", "credits", "comments", "share", "promo", "tags",
+NO_ACTOR_KINDS = frozenset({"byline", "author", "author_bio", "credits", "comments", "share", "promo", "tags",
                              "advert", "about", "licence", "navigation"})
 # A catalogue name inside a longer unknown name stops counting when it only qualifies that name: a state,
 # place, people, outlet or operation ("[Russian] Foreign Ministry", "[Tehran] Times", "the [U.S.] Institute of Peace").
@@ -189,7 +189,7 @@ def doc_unlisted(text: str, sentences: pd.DataFrame, found: list[tuple[int, int,
                  ents: list[Entity], cat: Catalogue, types: Mapping[str, str]) -> tuple[list[Unlisted], set[int]]:
     """The unlisted actors' mentions in one document, and the indexes of catalogue mentions they swallow.
 
-    `sentences` has the document's start, end and label columns; `found` the catalogue mentions (start, end,
+    `sentences` has the document's start, end and kind columns; `found` the catalogue mentions (start, end,
     actor_id, kind, alias) in text order; `ents` the parse's entities in document offsets.
     """
     skip = cat.titles | cat.not_names
@@ -265,8 +265,8 @@ def _scan(text: str, sentences: pd.DataFrame, forms: Mapping[str, tuple[str, str
     occupied = sorted(taken)
     ends = [b for _, b in occupied]
     result = []
-    for start, end, label in zip(sentences["start"], sentences["end"], sentences["label"]):
-        if label in NO_ACTOR_LABELS:
+    for start, end, kind in zip(sentences["start"], sentences["end"], sentences["kind"]):
+        if kind in NO_ACTOR_KINDS:
             continue
         for m in pattern.finditer(text, start, end):
             i = bisect_left(ends, m.start() + 1)  # the first name ending after the match starts

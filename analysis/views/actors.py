@@ -17,7 +17,7 @@ def mentions_html(corpus: Corpus, actor_id: str, table: pd.DataFrame | None = No
     """An HTML list of every body sentence naming an actor, the mentions highlighted (corpus text escaped)."""
     table = mentions(corpus) if table is None else table
     own = table[(table["actor_id"] == actor_id) & table["in_body"]]
-    labels = corpus.documents.set_index("doc_id")["label"]
+    names = corpus.documents.set_index("doc_id")["short_name"]
     sents = corpus.sentences.set_index(["doc_id", "sent_id"])
     items = []
     for (doc_id, sent_id), group in own.groupby(["doc_id", "sent_id"], sort=True):
@@ -25,7 +25,7 @@ def mentions_html(corpus: Corpus, actor_id: str, table: pd.DataFrame | None = No
         text = corpus.texts[doc_id][sent["start"]:sent["end"]]
         offset = sent["start"]
         spans = [(s - offset, e - offset, k) for s, e, k in zip(group["start"], group["end"], group["kind"])]
-        items.append(f"<li><b>{escape(labels[doc_id])}</b> · sentence {sent_id}: {highlight(text, spans)}</li>")
+        items.append(f"<li><b>{escape(names[doc_id])}</b> · sentence {sent_id}: {highlight(text, spans)}</li>")
     return f"<ul>{''.join(items)}</ul>" if items else "<p>(no body mentions)</p>"
 
 
@@ -60,14 +60,14 @@ def describe_leaders(counts: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> str
     if totals.empty:
         return "No actor is named in body text."
     first = totals.index[0]
-    others, left_out = busiest(counts[(counts["name"] != first) & (counts["mentions"] > 0)], "label", "mentions",
+    others, left_out = busiest(counts[(counts["name"] != first) & (counts["mentions"] > 0)], "short_name", "mentions",
                                limit=limit, most="mentions of other actors")
     lines = markdown_note(left_out) + [
         f"**{_md(first)}** is named most: {_count(totals.iloc[0], 'body mention')} in all. After it, each "
         "document's most named actor (per 1,000 body words) is:"]
-    for label, doc in others.sort_values(["per_1000_words", "name"], ascending=[False, True]).groupby("label"):
+    for short_name, doc in others.sort_values(["per_1000_words", "name"], ascending=[False, True]).groupby("short_name"):
         top = doc.iloc[0]
-        lines.append(f"- {_md(label)}: **{_md(top['name'])}** ({_count(top['mentions'], 'mention')}, "
+        lines.append(f"- {_md(short_name)}: **{_md(top['name'])}** ({_count(top['mentions'], 'mention')}, "
                      f"{top['per_1000_words']:.1f} per 1,000 words)")
     return "\n".join(lines)
 
@@ -77,20 +77,20 @@ def describe_naming(naming: pd.DataFrame, names: Iterable[str], *, limit: int = 
     their share of its mentions."""
     lines = []
     for name in names:
-        rows, left_out = busiest(naming[naming["name"] == name], "label", "mentions", limit=limit, most="mentions")
+        rows, left_out = busiest(naming[naming["name"] == name], "short_name", "mentions", limit=limit, most="mentions")
         parts = []
-        for label, own in rows.groupby("label", sort=True):
+        for short_name, own in rows.groupby("short_name", sort=True):
             best = own[own["mentions"] == own["mentions"].max()].sort_values("alias")
             tie = " each" if len(best) > 1 else ""
             aliases = " = ".join(_md(alias) for alias in best["alias"])
-            parts.append(f"{_md(label)} *{aliases}* ({best['share'].iloc[0]:.0%}{tie})")
+            parts.append(f"{_md(short_name)} *{aliases}* ({best['share'].iloc[0]:.0%}{tie})")
         lines.append(f"- **{_md(name)}**: " + "; ".join(parts) + (f" ({left_out[:-1]}.)" if left_out else ""))
     return "\n".join(lines) or "No actor is named under different names by different outlets."
 
 
 def divergent_names(naming: pd.DataFrame) -> list[str]:
     """Actors whose most used name differs between outlets (most mentioned first): where naming is a choice."""
-    firsts = naming.sort_values(["mentions", "alias"], ascending=[False, True]).groupby(["name", "label"]).head(1)
+    firsts = naming.sort_values(["mentions", "alias"], ascending=[False, True]).groupby(["name", "short_name"]).head(1)
     differs = firsts.groupby("name")["alias"].nunique()
     totals = naming.groupby("name")["mentions"].sum()
     chosen = differs[differs > 1].index
@@ -109,8 +109,8 @@ def describe_unique(unique: pd.DataFrame) -> str:
     if unique.empty:
         return "No actor is named by one outlet only."
     lines = [f"**{_count(len(unique), 'actor')}** named by one outlet only:"]
-    for label, rows in unique.groupby("label", sort=True):
+    for short_name, rows in unique.groupby("short_name", sort=True):
         top = rows.sort_values(["mentions", "name"], ascending=[False, True]).head(3)
         names = ", ".join(f"{_md(r.name)} ({r.mentions})" for r in top.itertuples())
-        lines.append(f"- {_md(label)}: {len(rows)}, most named {names}")
+        lines.append(f"- {_md(short_name)}: {len(rows)}, most named {names}")
     return "\n".join(lines)

@@ -218,7 +218,7 @@ def article_html(text: str, doc_id: str, tables: Mapping[str, pd.DataFrame], tit
 
 def show(corpus, doc_id: str, tables: Mapping[str, pd.DataFrame]) -> str:
     """The article view for a notebook, with its stylesheet: pass the result to IPython's HTML()."""
-    title = corpus.documents.set_index("doc_id")["label"].get(doc_id, doc_id)
+    title = corpus.documents.set_index("doc_id")["short_name"].get(doc_id, doc_id)
     return f"<style>{stylesheet()}</style>" + article_html(corpus.texts[doc_id], doc_id, tables, title)
 
 

@@ -66,8 +66,8 @@ def _field(shorthand: str) -> str:
 
 
 # Column names a reader should not have to decode; any other name is shown with spaces for underscores.
-READABLE = {"per_1000_words": "per 1,000 words", "count_rest": "count in the rest", "z": "z-score",
-            "sent_id": "sentence no.", "as_written": "as written", "cue_lemma": "verb", "n_docs": "documents"}
+READABLE = {"short_name": "document", "per_1000_words": "per 1,000 words", "count_rest": "count in the rest",
+            "z": "z-score", "sent_id": "sentence no.", "as_written": "as written", "cue_lemma": "verb", "n_docs": "documents"}
 
 
 def readable(name: str) -> str:
@@ -259,13 +259,13 @@ def actor_heatmap(counts: pd.DataFrame, top: int = 25, title: str = "", *,
     """Most-mentioned actors × documents (at most `limit`: those naming them most), coloured and labelled by mentions
     per 1,000 body words."""
     names = _top_names(counts, "mentions", top)
-    shown, left_out = busiest(counts[counts["name"].isin(names)], "label", "mentions", limit=limit,
+    shown, left_out = busiest(counts[counts["name"].isin(names)], "short_name", "mentions", limit=limit,
                               most="mentions of these actors")
-    data = chart_data(shown, ["name", "label", "mentions", "per_1000_words", "type"], ["name", "label"])
+    data = chart_data(shown, ["name", "short_name", "mentions", "per_1000_words", "type"], ["name", "short_name"])
     base = alt.Chart(data, title=titled(title, left_out)).encode(
-        x=alt.X("label:N", title=None, axis=alt.Axis(labelAngle=-30, orient="top")),
+        x=alt.X("short_name:N", title=None, axis=alt.Axis(labelAngle=-30, orient="top")),
         y=alt.Y("name:N", sort=names, title=None),
-        tooltip=tooltips(data, ["name:N", "type:N", "label:N", "mentions:Q", "per_1000_words:Q"]),
+        tooltip=tooltips(data, ["name:N", "type:N", "short_name:N", "mentions:Q", "per_1000_words:Q"]),
     )
     cells = base.mark_rect().encode(color=alt.condition(
         "datum.mentions == 0", alt.value("#f6f6f6"),
@@ -288,19 +288,19 @@ def naming_choice_bars(naming: pd.DataFrame, names: Sequence[str] = (), top: int
     picked = alt.selection_point(fields=["alias"], bind="legend", name="name_used")
     panels = []
     for name in names:
-        shown, left_out = busiest(naming[naming["name"] == name], "label", "mentions", limit=limit, most="mentions")
-        data = chart_data(shown, ["label", "alias", "mentions", "share"], ["label", "alias"])
+        shown, left_out = busiest(naming[naming["name"] == name], "short_name", "mentions", limit=limit, most="mentions")
+        data = chart_data(shown, ["short_name", "alias", "mentions", "share"], ["short_name", "alias"])
         panel_title = alt.Title(name, fontSize=13, **({"subtitle": [left_out]} if left_out else {}))
         panels.append(
             alt.Chart(data, title=panel_title).mark_bar().encode(
-                y=alt.Y("label:N", title=None),
+                y=alt.Y("short_name:N", title=None),
                 x=alt.X("share:Q", stack="normalize", title="share of the actor's name mentions",
                         axis=alt.Axis(format="%")),
                 color=alt.Color("alias:N", title="name used", scale=alt.Scale(scheme="tableau20"),
                                 legend=alt.Legend(columns=2, symbolLimit=0)),
                 opacity=alt.condition(picked, alt.value(1.0), alt.value(0.2)),
                 order=alt.Order("alias:N"),
-                tooltip=tooltips(data, ["label:N", "alias:N", "mentions:Q", alt.Tooltip("share:Q", format=".0%")]),
+                tooltip=tooltips(data, ["short_name:N", "alias:N", "mentions:Q", alt.Tooltip("share:Q", format=".0%")]),
             ).properties(width=420, height=alt.Step(18))
         )
     panels[0] = panels[0].add_params(picked)
@@ -355,20 +355,20 @@ def concordance(contexts: pd.DataFrame, *, font_size: int = 11, title: str = "",
     gap_before = contexts["left"].str.match(r".*\s$").astype(int) * char
     gap_after = contexts["right"].str.match(r"^\s").astype(int) * char
     data = contexts.assign(
-        doc=contexts["label"].str.split(" ").str[0],
+        doc=contexts["short_name"].str.split(" ").str[0],
         row=contexts.groupby("name").cumcount(),
         left=contexts["left"].str.strip(),
         right=contexts["right"].str.strip(),
         mention_x=left_end + gap_before,
         right_x=left_end + gap_before + contexts["surface"].str.len() * char + gap_after,
     )
-    data = chart_data(data, ["name", "row", "doc", "label", "sent_id", "kind", "left", "surface", "right",
+    data = chart_data(data, ["name", "row", "doc", "short_name", "sent_id", "kind", "left", "surface", "right",
                              "mention_x", "right_x", "sentence"], ["name", "row"])
     actor = alt.param(name="actor", value=options[0],
                       bind=alt.binding_select(options=options, name="Actor (by number of mentions): "))
     base = alt.Chart(data, title=titled(title, left_out)).transform_filter(alt.datum.name == actor).encode(
         y=alt.Y("row:O", axis=None),
-        tooltip=tooltips(data, ["label:N", "sent_id:Q", "kind:N", "surface:N", "sentence:N"]),
+        tooltip=tooltips(data, ["short_name:N", "sent_id:Q", "kind:N", "surface:N", "sentence:N"]),
     )
     text = {"font": MONO_FONT, "fontSize": font_size, "baseline": "middle"}
     doc = base.mark_text(align="left", color="#777", **text).encode(x=alt.value(0), text="doc:N")

@@ -42,9 +42,9 @@ def _source_names(corpus: Corpus, figs: pd.DataFrame, sources: pd.DataFrame) -> 
 def figure_list(corpus: Corpus, figs: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """One row per figure for reading: document, figure, value, kind, topic, counted, hedged, vague, source, sentence."""
     sentences = corpus.sentences.set_index(["doc_id", "sent_id"])
-    labels = corpus.documents.set_index("doc_id")["label"]
+    names = corpus.documents.set_index("doc_id")["short_name"]
     rows = figs.assign(
-        document=figs["doc_id"].map(labels),
+        document=figs["doc_id"].map(names),
         value_unit=figs.apply(_value, axis=1),
         source_name=_source_names(corpus, figs, sources),
         sentence_start=[sentences.loc[(d, s), "start"] for d, s in zip(figs["doc_id"], figs["sent_id"])],
@@ -77,7 +77,7 @@ def summary(corpus: Corpus, figs: pd.DataFrame, sources: pd.DataFrame) -> str:
     per_doc = figs.groupby("doc_id").size()
     by_author = int((figs["source"] == "author").sum())
     hedged, vague = int(figs["approximate"].sum()), int(figs["vague"].sum())
-    busiest = escape_markdown(corpus.documents.set_index("doc_id").loc[per_doc.idxmax(), "label"]) if len(per_doc) else "none"
+    busiest = escape_markdown(corpus.documents.set_index("doc_id").loc[per_doc.idxmax(), "short_name"]) if len(per_doc) else "none"
     return (
         f"The library finds **{len(figs)} figures** in {len(per_doc)} of {len(corpus.documents)} documents "
         f"(most in **{busiest}**, {per_doc.max() if len(per_doc) else 0}). "
@@ -90,7 +90,7 @@ def summary(corpus: Corpus, figs: pd.DataFrame, sources: pd.DataFrame) -> str:
 def topics_chart(by_kind: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> alt.Chart:
     """Stacked bars: figures per document (at most `limit` documents: those with the most), coloured by what they are
     about."""
-    data = by_kind.groupby(["label", "topic"], as_index=False)["figures"].sum().rename(columns={"label": "document"})
+    data = by_kind.groupby(["short_name", "topic"], as_index=False)["figures"].sum().rename(columns={"short_name": "document"})
     return charts.bar(data, "document:N", "figures:Q", color="topic:N", tooltip=["document", "topic", "figures"],
                       title="What each document's figures are about", limit=limit)
 
@@ -98,14 +98,14 @@ def topics_chart(by_kind: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> alt.Ch
 def topics_prose(by_kind: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> str:
     """Markdown: each document's leading topic and its share of the document's figures (at most `limit` documents:
     those with the most figures)."""
-    by_kind, left_out = busiest(by_kind, "label", "figures", limit=limit, most="figures")
-    totals = by_kind.groupby("label")["figures"].sum()
-    topics = by_kind.groupby(["label", "topic"])["figures"].sum().reset_index()
+    by_kind, left_out = busiest(by_kind, "short_name", "figures", limit=limit, most="figures")
+    totals = by_kind.groupby("short_name")["figures"].sum()
+    topics = by_kind.groupby(["short_name", "topic"])["figures"].sum().reset_index()
     lines = markdown_note(left_out)
-    for label, group in topics.sort_values(["label", "figures", "topic"], ascending=[True, False, True]).groupby("label"):
+    for short_name, group in topics.sort_values(["short_name", "figures", "topic"], ascending=[True, False, True]).groupby("short_name"):
         top = group.iloc[0]
         others = ", ".join(f"{r.topic} {r.figures}" for r in group.iloc[1:].itertuples())
-        lines.append(f"- **{escape_markdown(label)}**: {_n(totals[label], 'figure')}; most about *{top.topic}* ({top.figures})"
+        lines.append(f"- **{escape_markdown(short_name)}**: {_n(totals[short_name], 'figure')}; most about *{top.topic}* ({top.figures})"
                      + (f"; then {others}." if others else "."))
     return "\n".join(lines)
 
@@ -113,8 +113,8 @@ def topics_prose(by_kind: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> str:
 def sources_chart(sources: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> alt.Chart:
     """Stacked bars: figures per document (at most `limit` documents: those with the most) by the kind of source they
     are attributed to."""
-    data = sources[["label", "source_name", "source_type", "figures"]].rename(
-        columns={"label": "document", "source_name": "source"})
+    data = sources[["short_name", "source_name", "source_type", "figures"]].rename(
+        columns={"short_name": "document", "source_name": "source"})
     return charts.bar(data, "document:N", "figures:Q", color="source_type:N",
                       tooltip=["document", "source", "source_type", "figures"],
                       title="Who the figures are attributed to", limit=limit)
@@ -123,13 +123,13 @@ def sources_chart(sources: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> alt.C
 def sources_prose(sources: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> str:
     """Markdown: per document (at most `limit`: those with the most figures), the share of figures the writer states
     and the sources named for the rest."""
-    sources, left_out = busiest(sources, "label", "figures", limit=limit, most="figures")
+    sources, left_out = busiest(sources, "short_name", "figures", limit=limit, most="figures")
     lines = markdown_note(left_out)
-    for label, group in sources.groupby("label", sort=True):
+    for short_name, group in sources.groupby("short_name", sort=True):
         total = int(group["figures"].sum())
         own = int(group.loc[group["source_type"] == "author", "figures"].sum())
         named = [f"{escape_markdown(r.source_name)} ({r.figures})" for r in group.itertuples() if r.source_type != "author"]
-        lines.append(f"- **{escape_markdown(label)}**: {own} of {total} stated by the writer"
+        lines.append(f"- **{escape_markdown(short_name)}**: {own} of {total} stated by the writer"
                      + (f"; attributed: {', '.join(named)}." if named else "."))
     return "\n".join(lines)
 
@@ -155,7 +155,7 @@ def recurring_html(recurring: pd.DataFrame, sources: pd.DataFrame, *, limit: int
         sentence = row.sentence
         at = sentence.find(row.surface)
         marked = highlight(sentence, [(at, at + len(row.surface))]) if at >= 0 else escape(sentence)
-        cells = [escape(row.figure), escape(row.label), escape(row.surface), escape(framing),
+        cells = [escape(row.figure), escape(row.short_name), escape(row.surface), escape(framing),
                  escape(str(names.get(row.source, row.source))), marked]
         rows.append(cells)
     return note(left_out) + _table(("same figure", "document", "as written", "framing", "attributed to", "sentence"),
@@ -173,7 +173,7 @@ def recurring_prose(recurring: pd.DataFrame, sources: pd.DataFrame, *, limit: in
     lines = markdown_note(left_out)
     for figure, group in recurring.groupby("figure", sort=False):
         ways = "; ".join(
-            f"{escape_markdown(r.label)} writes \"{escape_markdown(r.surface)}\" ({'hedged' if r.approximate else 'unhedged'}"
+            f"{escape_markdown(r.short_name)} writes \"{escape_markdown(r.surface)}\" ({'hedged' if r.approximate else 'unhedged'}"
             f"{', vague' if r.vague else ''}), attributed to {escape_markdown(str(names.get(r.source, r.source)))}"
             for r in group.itertuples()
         )
@@ -203,10 +203,10 @@ def dated_events(corpus: Corpus, dates_table: pd.DataFrame) -> pd.DataFrame:
     dates_table = _story(dates_table)
     placed = dates_table[_has_year(dates_table)]
     periods = placed["normalized"].map(period_start)
-    labels = corpus.documents.set_index("doc_id")["label"]
+    names = corpus.documents.set_index("doc_id")["short_name"]
     sentences = corpus.sentences.set_index(["doc_id", "sent_id"])["text"]
     return pd.DataFrame({
-        "document": placed["doc_id"].map(labels),
+        "document": placed["doc_id"].map(names),
         "date": pd.to_datetime([first for first, _ in periods]),  # a year, month or week sits on its first day
         "as_written": placed["surface"],
         "normalized": placed["normalized"],

@@ -34,7 +34,7 @@ def _listing(items: list[str]) -> str:
 
 def document_names(corpus: Corpus) -> dict[str, str]:
     """doc_id -> short display name ("003 · M. Waqas Abdullah")."""
-    return dict(zip(corpus.documents["doc_id"], corpus.documents["label"]))
+    return dict(zip(corpus.documents["doc_id"], corpus.documents["short_name"]))
 
 
 def actor_names(ids: pd.Series) -> pd.Series:
@@ -53,7 +53,7 @@ def quoted(corpus: Corpus, quotes: pd.DataFrame) -> pd.DataFrame:
     names = document_names(corpus)
     return quotes.assign(
         document=quotes["doc_id"].map(names),
-        speaker_label=actor_names(quotes["speaker"]),
+        speaker_shown=actor_names(quotes["speaker"]),
         statement=[corpus.texts[d][s:e] for d, s, e in zip(quotes["doc_id"], quotes["content_start"], quotes["content_end"])],
     )
 
@@ -71,7 +71,7 @@ def quotes_html(corpus: Corpus, table: pd.DataFrame, *, limit: int = MAX_DOCUMEN
             hi = max(r.cue_end, r.content_end, r.speaker_end)
             spans = [(r.speaker_start - lo, r.speaker_end - lo, "speaker"), (r.cue_start - lo, r.cue_end - lo, "cue")]
             marked = highlight(corpus.texts[r.doc_id][lo:hi], spans)
-            rows.append(f"<tr>{cell}{escape(r.speaker_label)}</td>{cell}{escape(r.cue)}</td>{cell}{escape(r.kind)}</td>"
+            rows.append(f"<tr>{cell}{escape(r.speaker_shown)}</td>{cell}{escape(r.cue)}</td>{cell}{escape(r.kind)}</td>"
                         f"{cell}{marked}</td></tr>")
         head = "".join(f"<th style='text-align:left'>{h}</th>" for h in ("speaker", "cue", "kind", "passage (speaker and cue marked)"))
         parts.append(f"<details><summary>{escape(document)} ({_n(len(group), 'statement')})</summary>"
@@ -101,7 +101,7 @@ def verbs_chart(counts: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> alt.Laye
 def speakers_table(table: pd.DataFrame) -> pd.DataFrame:
     """Who is quoted in each document, how often, with which verbs (verb counts in brackets)."""
     rows = []
-    for (document, speaker), group in table.groupby(["document", "speaker_label"], sort=True):
+    for (document, speaker), group in table.groupby(["document", "speaker_shown"], sort=True):
         verbs = Counter(group["cue_lemma"])
         rows.append(dict(document=document, speaker=speaker, statements=len(group),
                          direct=int(group["direct"].sum()),
@@ -114,7 +114,7 @@ def quotes_prose(table: pd.DataFrame) -> str:
     """What the quotes table shows, in numbers from it."""
     if table.empty:
         return "No statement is attributed to anyone in these documents."
-    speakers = table.groupby("speaker_label").agg(statements=("cue", "size"), documents=("doc_id", "nunique"))
+    speakers = table.groupby("speaker_shown").agg(statements=("cue", "size"), documents=("doc_id", "nunique"))
     top = speakers.sort_values(["statements", "documents"], ascending=False).head(3)
     said = (table["cue_lemma"] == "say").sum()
     framed = table[table["cue_lemma"].isin(["admit", "claim", "acknowledge", "confirm"])]
@@ -128,7 +128,7 @@ def quotes_prose(table: pd.DataFrame) -> str:
                                     for name, row in top.iterrows()]) + ".",
     ]
     if len(framed):
-        uses = [f"*{escape_markdown(r.cue)}* for {escape_markdown(r.speaker_label)} in {escape_markdown(r.document)}"
+        uses = [f"*{escape_markdown(r.cue)}* for {escape_markdown(r.speaker_shown)} in {escape_markdown(r.document)}"
                 for r in framed.sort_values(["doc_id", "cue_start"]).head(MAX_LISTED).itertuples()]
         more = [f"{len(framed) - len(uses)} more"] if len(framed) > len(uses) else []
         parts.append("Verbs that frame the statement rather than just report it: " + _listing(uses + more) + ".")
@@ -450,14 +450,14 @@ def outlet_stories(corpus: Corpus, table: pd.DataFrame, stance: pd.DataFrame, wo
                    epithets: pd.DataFrame, reuse: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> str:
     """Each document's story in one paragraph (at most `limit` documents: the longest), every number and name taken
     from the tables."""
-    names = {doc_id: escape_markdown(label) for doc_id, label in document_names(corpus).items()}
+    names = {doc_id: escape_markdown(name) for doc_id, name in document_names(corpus).items()}
     shown, left_out = busiest(corpus.documents, "doc_id", "n_words", limit=limit, most="words")
     docs = corpus.documents.set_index("doc_id")
     paragraphs = markdown_note(left_out)
     for doc_id in sorted(shown["doc_id"]):
         doc = docs.loc[doc_id]
         mine = table[table["doc_id"] == doc_id]
-        speakers = mine["speaker_label"].map(escape_markdown).value_counts().sort_index().sort_values(ascending=False, kind="stable")
+        speakers = mine["speaker_shown"].map(escape_markdown).value_counts().sort_index().sort_values(ascending=False, kind="stable")
         verbs = mine["cue_lemma"].value_counts().sort_index().sort_values(ascending=False, kind="stable")
         judged = stance[stance["doc_id"] == doc_id]
         credited = judged[judged["role"] == "credited"].sort_values(["credit", "actor_id"], ascending=[False, True])
@@ -486,7 +486,7 @@ def outlet_stories(corpus: Corpus, table: pd.DataFrame, stance: pd.DataFrame, wo
             text.append(f"Its most distinctive words: {', '.join(f'*{w}*' for w in top_words)}.")
         if len(focus):
             top = focus.sort_index().sort_values(ascending=False, kind="stable").head(3).index
-            text.append(f"It calls ISIS {_listing([f'*{escape_markdown(label)}*' for label in top])}.")
+            text.append(f"It calls ISIS {_listing([f'*{escape_markdown(epithet)}*' for epithet in top])}.")
         text.append(f"It shares {_n(len(shared), 'passage')} with {_listing(partners)}." if len(shared)
                     else "It shares no passage with the others.")
         paragraphs.append(" ".join(text))

@@ -70,5 +70,5 @@ def setup() -> Corpus:
     configure()
     use_catalogue(corpus_path())
     corpus = build().corpus
-    tables.enable(dict(zip(corpus.documents["doc_id"], corpus.documents["label"])))
+    tables.enable(dict(zip(corpus.documents["doc_id"], corpus.documents["short_name"])))
     return corpus

@@ -13,23 +13,23 @@ _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|us|[Oo]ur|[Mm]y|me)\b")
 _QUOTE_MARK = re.compile(r"[\"“”]|(?<!\w)[‘'](?=\w)")
 
 
-METADATA_COLUMNS = ["label", "title", "author", "outlet", "via", "published", "published_inferred",
+METADATA_COLUMNS = ["short_name", "title", "author", "outlet", "via", "published", "published_inferred",
                     "published_evidence", "genre"]
 
 
 def metadata_table(corpus: Corpus) -> pd.DataFrame:
-    """The documents' metadata for reading: one row per document, indexed by label, blanks where the text is silent."""
+    """The documents' metadata for reading: one row per document, indexed by short name, blanks where the text is silent."""
     columns = [c for c in METADATA_COLUMNS if c in corpus.documents.columns]
-    return corpus.documents[columns].set_index("label").astype(object).fillna("")
+    return corpus.documents[columns].set_index("short_name").astype(object).fillna("")
 
 
 def publication_dates(corpus: Corpus) -> pd.DataFrame:
-    """One row per dated document: its label, the date (first day of the stated period), precision and evidence."""
+    """One row per dated document: its short name, the date (first day of the stated period), precision and evidence."""
     periods = corpus.documents["published"].map(period_start, na_action="ignore").dropna()
     docs = corpus.documents.loc[periods.index]
     return pd.DataFrame({
         "doc_id": docs["doc_id"],
-        "document": docs["label"],
+        "document": docs["short_name"],
         "published": docs["published"],
         "date": pd.to_datetime([first for first, _ in periods]),
         "precision": [precision for _, precision in periods],
@@ -39,13 +39,13 @@ def publication_dates(corpus: Corpus) -> pd.DataFrame:
 
 
 def composition(corpus: Corpus) -> pd.DataFrame:
-    """Characters of each document by span label (body, headline, author_bio, ...), whitespace left out."""
-    spans = corpus.spans[corpus.spans["label"] != "space"]
-    chars = (spans["end"] - spans["start"]).groupby([spans["doc_id"], spans["label"]]).sum()
+    """Characters of each document by span kind (body, headline, author_bio, ...), whitespace left out."""
+    spans = corpus.spans[corpus.spans["kind"] != "space"]
+    chars = (spans["end"] - spans["start"]).groupby([spans["doc_id"], spans["kind"]]).sum()
     out = chars.rename("chars").reset_index()
-    out["document"] = out["doc_id"].map(corpus.documents.set_index("doc_id")["label"])
-    out["part"] = out["label"].where(out["label"] == "body", "page furniture")
-    return out.sort_values(["doc_id", "label"]).reset_index(drop=True)
+    out["document"] = out["doc_id"].map(corpus.documents.set_index("doc_id")["short_name"])
+    out["part"] = out["kind"].where(out["kind"] == "body", "page furniture")
+    return out.sort_values(["doc_id", "kind"]).reset_index(drop=True)
 
 
 def profile(corpus: Corpus) -> pd.DataFrame:
@@ -56,10 +56,10 @@ def profile(corpus: Corpus) -> pd.DataFrame:
         sents = body[body["doc_id"] == doc.doc_id]["text"]
         text = " ".join(sents)
         spans = corpus.spans[corpus.spans["doc_id"] == doc.doc_id]
-        furniture = spans[~spans["label"].isin(["body", "space"])]
+        furniture = spans[~spans["kind"].isin(["body", "space"])]
         rows.append({
             "doc_id": doc.doc_id,
-            "document": doc.label,
+            "document": doc.short_name,
             "genre": getattr(doc, "genre", None),
             "n_words": doc.n_words,
             "n_sentences": len(sents),
@@ -67,7 +67,7 @@ def profile(corpus: Corpus) -> pd.DataFrame:
             "first_person_per_1k": round(1000 * len(_FIRST_PERSON.findall(text)) / max(doc.n_words, 1), 1),
             "quoting_sentences": round(sum(bool(_QUOTE_MARK.search(s)) for s in sents) / max(len(sents), 1), 2),
             "furniture_share": round(doc.boilerplate_chars / doc.n_chars, 3),
-            "furniture": ", ".join(dict.fromkeys(furniture["label"])),
+            "furniture": ", ".join(dict.fromkeys(furniture["kind"])),
             "author": doc.author,
             "outlet": doc.outlet,
             "via": doc.via,

@@ -313,7 +313,7 @@ def read_tables(folder: Path) -> dict[str, pd.DataFrame]:
 
 def write_articles(report: Path, corpus: Path, tables: Path | None) -> list[tuple[str, str]]:
     """One page per document of the corpus, every finding marked (from the build's tables, else computed here);
-    returns (page, label) for each."""
+    returns (page, short name) for each."""
     loaded = load_corpus(corpus)
     if tables is not None and tables.is_dir():
         found = read_tables(tables)
@@ -325,11 +325,11 @@ def write_articles(report: Path, corpus: Path, tables: Path | None) -> list[tupl
     pages = []
     for doc in loaded.documents.itertuples():
         page = article.page_name(doc.doc_id)
-        heading = doc.label if not isinstance(doc.title, str) else f"{doc.label}: {doc.title}"
+        heading = doc.short_name if not isinstance(doc.title, str) else f"{doc.short_name}: {doc.title}"
         body = (f'<nav><a href="../index.html">&larr; All pages of the report</a></nav>'
                 + article.article_html(loaded.texts[doc.doc_id], doc.doc_id, found, heading))
         (report / page).write_text(plain_page(heading, body, css=ARTICLE_CSS), encoding="utf-8")
-        pages.append((page, doc.label))
+        pages.append((page, doc.short_name))
     return pages
 
 
@@ -337,7 +337,7 @@ def article_links(articles: list[tuple[str, str]]) -> str:
     """The index's list of article pages."""
     if not articles:
         return ""
-    items = "\n".join(f'<li><a href="{html.escape(page)}">{html.escape(label)}</a></li>' for page, label in articles)
+    items = "\n".join(f'<li><a href="{html.escape(page)}">{html.escape(name)}</a></li>' for page, name in articles)
     return (f"<h2>Each article, every finding marked</h2>\n<p>Actors by type, figures, statements with their speaker "
             f"and cue, credit and blame cues, shared passages and dates, each layer switchable; a table row's link "
             f"leads to its place in the article.</p>\n<ul class=\"tables\">\n{items}\n</ul>")

@@ -2,7 +2,7 @@
 
 Every DataFrame a notebook shows is drawn by itables (DataTables) from the bundle itables ships, loaded once per
 notebook by `enable()` (no CDN). Text is HTML-escaped here and left-aligned, floats rounded, the document shown by
-its label; in the report (ANALYSIS_REPORT set by the build) each row links to its place on the article's page.
+its short name; in the report (ANALYSIS_REPORT set by the build) each row links to its place on the article's page.
 """
 
 import itertools
@@ -35,7 +35,7 @@ OPTIONS = {
 }
 _ITABLES_LINK = re.compile(r"<a href=https://itables\.org[^>]*>(.*?)</a>", re.DOTALL)  # help links: kept as text
 _ids = itertools.count(1)
-_labels: dict[str, str] = {}
+_short_names: dict[str, str] = {}
 
 
 def in_report() -> bool:
@@ -53,20 +53,20 @@ def _place(row: Mapping) -> int | None:
 
 
 def _documents(df: pd.DataFrame) -> list[str]:
-    """Each row's document as escaped HTML: its label, linked in the report to the row's place on its article page."""
+    """Each row's document as escaped HTML: its short name, linked in the report to the row's place on its article page."""
     cells = []
     for row in df.to_dict("records"):
-        label = escape(str(_labels.get(row["doc_id"], row["doc_id"])))
+        shown = escape(str(_short_names.get(row["doc_id"], row["doc_id"])))
         if in_report():
             place = _place(row)
             anchor = f"#c-{place}" if place is not None else ""
-            label = f'<a href="{escape(page_name(str(row["doc_id"])))}{anchor}" title="{LINK_TITLE}">{label}</a>'
-        cells.append(label)
+            shown = f'<a href="{escape(page_name(str(row["doc_id"])))}{anchor}" title="{LINK_TITLE}">{shown}</a>'
+        cells.append(shown)
     return cells
 
 
 def readable(df: pd.DataFrame | pd.Series) -> tuple[pd.DataFrame, list[int]]:
-    """The frame as shown: named index as columns, documents by label (linked to their place in the article in the
+    """The frame as shown: named index as columns, documents by short name (linked to their place in the article in the
     report), floats rounded, text escaped; and which columns are text (left-aligned)."""
     df = df.to_frame() if isinstance(df, pd.Series) else df
     named = any(name is not None for name in df.index.names)
@@ -75,7 +75,7 @@ def readable(df: pd.DataFrame | pd.Series) -> tuple[pd.DataFrame, list[int]]:
     shown = pd.DataFrame(index=df.index)
     for column in df.columns:
         values = df[column]
-        if column == "doc_id":  # the document by its label; in the report, a link to the row's place in it
+        if column == "doc_id":  # the document by its short name; in the report, a link to the row's place in it
             shown["document" if "document" not in df.columns else column] = _documents(df)
         elif pd.api.types.is_float_dtype(values):
             shown[column] = values.round(DECIMALS)
@@ -96,11 +96,11 @@ def table_html(df: pd.DataFrame | pd.Series) -> str:
     return _ITABLES_LINK.sub(r"\1", html)
 
 
-def enable(labels: Mapping[str, str] | None = None) -> None:
+def enable(short_names: Mapping[str, str] | None = None) -> None:
     """Load the DataTables bundle into the notebook (an output of the cell calling this) and draw every DataFrame
-    and Series as an interactive table from now on; `labels` maps doc_id to the label shown."""
-    _labels.clear()
-    _labels.update(labels or {})
+    and Series as an interactive table from now on; `short_names` maps doc_id to the name shown."""
+    _short_names.clear()
+    _short_names.update(short_names or {})
     itables.options.display_logo_when_loading = False  # the logo links to itables.org
     # What itables.init_notebook_mode(all_interactive=False, connected=False) does, less its dark-mode script: that
     # script is displayed before the bundle it awaits, so reopening a saved notebook logged a TypeError.
