@@ -25,6 +25,11 @@ SENTENCES = [
     "Vladimir Putin praised the Peshmerga.",
     "Iran accused Saudi Arabia of funding terrorists.",
     "Israel bombed a hospital in the south.",
+    "Because Bahrain was arming the militants, the talks should stop.",
+    "French jets unleashed fire upon the jihadist camps.",
+    "Backed by Canadian advisers, the Kurdish fighters retook the town.",
+    "Germany and Italy fought the militants for years, and they were backed by Japan.",
+    "Belgian jets  struck the\n   militants near the border.",
 ]
 
 
@@ -120,3 +125,34 @@ def test_dev_corpus_events_found():
     recall = event_recall(pd.read_csv(FIXTURES / "events_dev_gold.csv"), tables(dev_corpus())["events"])
     print(f"dev-corpus events (verb + agent) found: {recall:.2f}")
     assert recall >= 0.65
+
+
+def test_a_reason_clause_asserts_whatever_the_main_clause_demands(built):
+    found = _events(built, SENTENCES[14])
+    assert set(found[found.agent == "bahrain"].modality) == {"asserted"} and _role(built, "bahrain") == "blamed"
+
+
+def test_a_light_verb_act_aimed_through_the_verb(built):
+    found = _events(built, SENTENCES[15])  # "upon" hangs on "unleashed", not on "fire"
+    assert set(found[found.agent == "france"].target_kind) == {"enemy"} and _role(built, "france") == "credited"
+
+
+def test_a_fronted_participle_backs_the_main_subject_and_irregular_lemmas(built):
+    found = _events(built, SENTENCES[16])
+    assert ("canada", "support", "kurds") in set(zip(found.agent, found.verb_class, found.target))
+    assert ("kurds", "retake") in set(zip(found.agent, found.lemma))  # the parser leaves "retook" as its lemma
+    assert _role(built, "canada") == "credited" and _role(built, "kurds") == "credited"
+
+
+def test_they_stands_for_a_coordinated_subject(built):
+    found = _events(built, SENTENCES[17])
+    assert {"germany", "italy"} <= set(found[found.agent == "japan"].target) and _role(built, "japan") == "credited"
+
+
+def test_offsets_across_a_line_break_and_a_run_of_spaces(built):
+    corpus, _ = built
+    found = _events(built, SENTENCES[18])
+    row = found[found.agent == "belgium"].iloc[0]
+    text = corpus.texts["probe"]
+    assert text[row.verb_start : row.verb_end] == row.verb == "struck"
+    assert text[row.target_start : row.target_end] == row.target == "the\n   militants"

@@ -21,7 +21,8 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis.stages.catalogue import catalogue
 from analysis.stages.corpus import Corpus
-from analysis.stages.parse import FURNITURE, MAX_CHARS, Parsed, Parses, nlp, plural, reporting_lexicon, verb_forms
+from analysis.stages.parse import (FURNITURE, MAX_CHARS, Parsed, Parses, nlp, plural, reporting_lexicon, squeeze,
+                                   verb_forms)
 
 COLUMNS = ["doc_id", "sent_id", "agent", "agent_start", "agent_end", "verb", "lemma", "verb_start", "verb_end",
            "verb_class", "target", "target_kind", "target_start", "target_end", "negated", "modality", "voice"]
@@ -59,6 +60,7 @@ _RELATIONAL = frozenset({"control", "remnants", "rest", "presence", "part", "par
                          "some", "acts", "act", "cases"})
 _TARGET_PREPS = frozenset({"against", "on", "upon", "at", "from", "with", "to", "of", "for"})
 _MODIFIER_PREPS = frozenset({"against", "on", "upon", "at", "to", "of"})
+_AIM_PREPS = frozenset({"against", "on", "upon", "at", "to"})  # what a light verb's act aims at
 
 
 @dataclass(frozen=True)
@@ -85,10 +87,23 @@ def verb_classes() -> VerbClasses:
             lemma_class[lemma] = name
     lists = ("protected", "places", "victory", "harm", "positive_roles", "negative_roles", "deny", "possible",
              "demanded", "light", "judging", "attack_nouns", "praise_nouns", "criticism_nouns", "agentive_nouns",
-             "action_nouns", "credit_nouns", "blame_nouns", "role_nouns", "deal_nouns", "release", "condemning")
+             "action_nouns", "credit_nouns", "blame_nouns", "role_nouns", "deal_nouns", "release", "condemning",
+             "factive")
     return VerbClasses(lemma_class, {n: s["meaning"] for n, s in raw["classes"].items()},
                        {n: s["enemy_agent"] for n, s in raw["classes"].items()}, frozenset(raw["enemy_sides"]),
                        {k: frozenset(str(w).lower() for w in raw[k]) for k in lists}, raw["irregular"])
+
+
+@cache
+def _irregular_lemmas() -> dict[str, str]:
+    """Irregular past forms of the event verbs to their lemma, for forms the parser's lemmatizer leaves ("retook")."""
+    return {form: lemma for lemma, forms in verb_classes().irregular.items() for form in forms}
+
+
+def _lemma(tok: Token) -> str:
+    """A verb's lemma, lower-case, irregular forms mapped by data/verb_classes.yaml."""
+    lemma = tok.lemma_.lower()
+    return _irregular_lemmas().get(lemma, lemma)
 
 
 @cache
@@ -140,13 +155,15 @@ class Actors:
 
     starts: list[int]
     rows: list[tuple[int, int, str]]
+    places: frozenset[int] = frozenset()  # start offsets of place names
 
     @classmethod
     def of(cls, mentions: Iterable[tuple[int, int, str]]) -> "Actors":
-        """From (start, end, actor_id) triples, places left out (a place is where, not who)."""
+        """From (start, end, actor_id) triples, places set apart (a place is where, not who)."""
         types = _types()
-        rows = sorted((s, e, a) for s, e, a in mentions if types.get(a) != "place")
-        return cls([r[0] for r in rows], rows)
+        every = list(mentions)
+        rows = sorted((s, e, a) for s, e, a in every if types.get(a) != "place")
+        return cls([r[0] for r in rows], rows, frozenset(s for s, _, a in every if types.get(a) == "place"))
 
     def last_enemy(self, before: int) -> list[tuple[int, int, str]]:
         """The latest mention of an enemy-side actor before a position ("this group" after "ISIS")."""
@@ -172,10 +189,10 @@ class Party:
 
 @dataclass
 class Context:
-    """What one sentence's events are read with: its offset, the document's actors, the last actor each pronoun can
-    stand for, and the voice of each character range."""
+    """What one sentence's events are read with: its parse (which maps its positions to the document's), the
+    document's actors, the last actor each pronoun can stand for, and the voice of each character range."""
 
-    base: int
+    parsed: Parsed | None
     actors: Actors
     antecedents: dict[str, list[tuple[int, int, str]]]
     speaker: str
@@ -184,11 +201,11 @@ class Context:
 
 
 def _start(tok: Token, ctx: Context) -> int:
-    return ctx.base + tok.idx
+    return ctx.parsed.offset(tok.idx)
 
 
 def _end(tok: Token, ctx: Context) -> int:
-    return ctx.base + tok.idx + len(tok.text)
+    return ctx.parsed.offset(tok.idx + len(tok.text) - 1) + 1
 
 
 def _token_actors(tok: Token, ctx: Context) -> list[tuple[int, int, str]]:
@@ -227,7 +244,7 @@ def _pronoun(tok: Token, ctx: Context) -> list[tuple[int, int, str]]:
         for verb in tok.head.ancestors:
             subject = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
             if subject is not None and subject.lower_ not in _PRONOUNS and _agrees(tok, subject):
-                found = _named(subject, ctx)
+                found = [m for t in (_conjuncts(subject) if kind == "group" else [subject]) for m in _named(t, ctx)]
                 if found:
                     return found
     if any(c.dep_ == "relcl" for c in tok.children):
@@ -249,6 +266,8 @@ def _named(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
         return own
     if head.lower_ in _PRONOUNS:
         return _pronoun(head, ctx)
+    if _start(head, ctx) in ctx.actors.places:  # "Raqqa, the Syrian capital of ISIS" is a place, not its modifiers
+        return []
     if (head.lemma_.lower() in _GROUP_WORDS and any(c.lower_ in ("this", "the", "that") for c in head.children)
             and not any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in head.children)):
         return [(_start(head, ctx), _end(head, ctx), a) for *_, a in ctx.actors.last_enemy(_start(head, ctx))]
@@ -356,7 +375,7 @@ def _party(head: Token, ctx: Context, doc: Doc | Span, with_actors: bool = True)
 
 def _objects(verb: Token) -> list[Token]:
     """The verb's object heads: direct object and prepositional objects ("with" only for verbs of joint action)."""
-    cls = verb_classes().lemma_class.get(verb.lemma_.lower())
+    cls = verb_classes().lemma_class.get(_lemma(verb))
     direct = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     preps = [p for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in _TARGET_PREPS
              and (c.lower_ != "with" or cls == "collude") and (c.lower_ != "from" or cls in ("defeat", "seize"))
@@ -372,7 +391,8 @@ def _subject(verb: Token) -> Token | None:
 
 def _passive(verb: Token) -> bool:
     """A passive verb, or a participle coordinated with one ("were evacuated by X ... and freed")."""
-    own = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+    own = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (verb.dep_ in ("acl", "advcl")
+                                                                               and verb.tag_ == "VBN" and _subject(verb) is None)
     return own or (verb.dep_ == "conj" and verb.tag_ == "VBN" and _subject(verb) is None and _passive(verb.head))
 
 
@@ -395,7 +415,7 @@ def _agent_head(verb: Token) -> Token | None:
             return verb.head
         return subject
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in _PLACE_HEADS \
-            and verb.head.head.pos_ in ("VERB", "ADP"):  # "unleashed hell upon the position killing 100 defenders"
+            and verb.head.dep_ in ("dobj", "obj", "pobj"):  # "unleashed hell upon the position killing 100 defenders"
         governor = next((a for a in verb.head.ancestors if a.pos_ == "VERB"), None)
         return _agent_head(governor) if governor is not None else None
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -470,6 +490,8 @@ def _modality(verb: Token, sent: Span) -> str:
             if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
                 return "possible"
         purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in vc.words["factive"] for c in tok.children):
+            break  # "As X attacked Y, one attack must be mentioned": a reason or a time is asserted on its own
         if tok.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp") or tok.dep_ == "conj":
             head = tok.head
             lemma = head.lemma_.lower()
@@ -499,9 +521,9 @@ def _light(verb: Token) -> tuple[Token, str] | None:
     "launched an offensive", "keeping pressure on"), a crime ("the assassination was conducted by"), or a judgment
     ("expressed gratitude to X", "voiced criticism of X")."""
     vc = verb_classes()
-    if verb.lemma_.lower() not in vc.words["light"] | vc.words["judging"]:
+    if _lemma(verb) not in vc.words["light"] | vc.words["judging"]:
         return None
-    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in vc.words["attack_nouns"] and verb.lemma_.lower() in vc.words["light"]:
+    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in vc.words["attack_nouns"] and _lemma(verb) in vc.words["light"]:
         return verb.head, "fight"  # "the progress our Coalition has made against the Islamic State"
     for c in verb.children:
         if c.dep_ not in ("dobj", "obj", "nsubjpass"):
@@ -511,7 +533,7 @@ def _light(verb: Token) -> tuple[Token, str] | None:
             return c, "praise"
         if lemma in vc.words["criticism_nouns"]:
             return c, "criticize"
-        if verb.lemma_.lower() not in vc.words["light"]:
+        if _lemma(verb) not in vc.words["light"]:
             continue
         if lemma in vc.words["deal_nouns"]:
             return c, "collude"
@@ -576,7 +598,7 @@ def _purpose(verb: Token) -> Token | None:
     vc = verb_classes()
     for c in verb.children:
         if c.dep_ in ("advcl", "xcomp", "acl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
-                and vc.lemma_class.get(c.lemma_.lower()) in ("defeat", "fight") \
+                and vc.lemma_class.get(_lemma(c)) in ("defeat", "fight") \
                 and any(_kind(o, []) == "enemy" for o in _objects(c)):
             return c
     return None
@@ -599,7 +621,7 @@ def _doer(verb: Token, ctx: Context, doc: Doc) -> list[Party]:
 def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
     """The event of one verb of a listed class, or of a light verb with an act noun."""
     vc = verb_classes()
-    lemma = verb.lemma_.lower()
+    lemma = _lemma(verb)
     light = _light(verb)
     noun, cls = light if light else (None, vc.lemma_class.get(lemma))
     judged = lemma == "be" and any(c.dep_ == "acomp" and _role(c) != "none" and any(p.dep_ == "prep" for p in c.children)
@@ -615,7 +637,8 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
         left, right = _phrase(role)
         targets = [Party(NO_ACTOR, _start(doc[left], ctx), _end(doc[right], ctx), doc[left : right + 1].text, _role(role))]
     elif noun is not None:
-        aims = _noun_targets(noun)
+        aims = _noun_targets(noun) or [p for c in verb.children if c.dep_ == "prep" and c.lower_ in _AIM_PREPS
+                                       for p in c.children if p.dep_ == "pobj"]
         targets = [p for t in aims for p in _party(t, ctx, doc)]
         if not aims:
             left, right = _phrase(noun)
@@ -623,6 +646,9 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
             targets = [Party(NO_ACTOR, _start(doc[left], ctx), _end(doc[right], ctx), doc[left : right + 1].text, kind)]
     elif _passive(verb) and verb.dep_ == "acl":
         targets = _party(verb.head, ctx, doc)
+    elif _passive(verb) and verb.dep_ == "advcl" and not any(c.dep_ == "nsubjpass" for c in verb.children):  # "Backed by X, the army drove ...": the main clause's subject
+        subj = _subject(verb.head)
+        targets = [p for t in _conjuncts(subj) for p in _party(t, ctx, doc)] if subj is not None else []
     elif _passive(verb):
         shared = verb.head if verb.dep_ == "conj" else verb
         subj = next((c for c in (*verb.children, *shared.children) if c.dep_ == "nsubjpass"), None)
@@ -780,8 +806,9 @@ def _voice(pos: int, voices: list[tuple[int, int, str]]) -> str:
     return min(holding, key=lambda v: v[1] - v[0])[2] if holding else AUTHOR
 
 
-def _rows(doc_id: str, sent_id: int, event: Event, voice: str) -> Iterator[dict]:
-    """One row per (agent, target) pair of an event."""
+def _rows(doc_id: str, sent_id: int, event: Event, voice: str, text: str) -> Iterator[dict]:
+    """One row per (agent, target) pair of an event, verb and target phrase as written in the document's text."""
+    verb = text[event.verb_start : event.verb_end]
     agents = event.agents or [Party(NO_ACTOR, -1, -1, "", "none")]
     targets = event.targets or [Party(NO_ACTOR, -1, -1, "", "none")]
     for a in agents:
@@ -791,38 +818,38 @@ def _rows(doc_id: str, sent_id: int, event: Event, voice: str) -> Iterator[dict]
             if t.actor == a.actor:
                 continue
             yield dict(doc_id=doc_id, sent_id=sent_id, agent=a.actor, agent_start=a.start, agent_end=a.end,
-                       verb=event.verb, lemma=event.lemma, verb_start=event.verb_start, verb_end=event.verb_end,
-                       verb_class=event.verb_class, target=t.actor or t.text, target_kind=t.kind,
+                       verb=verb, lemma=event.lemma, verb_start=event.verb_start, verb_end=event.verb_end,
+                       verb_class=event.verb_class, target=t.actor or text[t.start : t.end], target_kind=t.kind,
                        target_start=t.start, target_end=t.end, negated=event.negated, modality=event.modality,
                        voice=voice)
     for t in targets:  # judged targets of an event without a named agent ("X was praised")
         if t.actor and not any(a.actor for a in agents) and event.verb_class in ("praise", "criticize"):
             yield dict(doc_id=doc_id, sent_id=sent_id, agent=NO_ACTOR, agent_start=-1, agent_end=-1,
-                       verb=event.verb, lemma=event.lemma, verb_start=event.verb_start, verb_end=event.verb_end,
+                       verb=verb, lemma=event.lemma, verb_start=event.verb_start, verb_end=event.verb_end,
                        verb_class=event.verb_class, target=t.actor, target_kind=t.kind, target_start=t.start,
                        target_end=t.end, negated=event.negated, modality=event.modality, voice=voice)
 
 
-def document_events(doc_id: str, sentences: Iterable[tuple[int, int, Span]], mentions: Iterable[tuple[int, int, str]],
+def document_events(doc_id: str, text: str, sentences: Iterable[Parsed], mentions: Iterable[tuple[int, int, str]],
                     quotes: pd.DataFrame) -> list[dict]:
-    """The events of one document from its parsed body sentences (sent_id, start offset, parsed span), in order."""
+    """The events of one document (its text) from its parsed body sentences, in order."""
     actors = Actors.of(mentions)
     voices = _voices(quotes)
     known = set(_types())
     speakers = {int(q.cue_start): Party(q.speaker, int(q.speaker_start), int(q.speaker_end), "", "actor")
                 for q in quotes.itertuples() if isinstance(q.speaker, str)
                 and (q.speaker in known or q.speaker.startswith("unlisted:")) and q.speaker_start >= 0}
-    ctx = Context(0, actors, {}, "")
+    ctx = Context(None, actors, {}, "")
     rows = []
-    for sent_id, start, sent in sentences:
-        ctx.base = start - sent.start_char
-        ctx.sent_id = sent_id
+    for parsed in sentences:
+        sent, sent_id = parsed.doc[:], parsed.sent_id
+        ctx.parsed, ctx.sent_id = parsed, sent_id
         for event in sentence_events(sent, ctx):
             if not any(p.actor for p in event.agents) and event.verb_start in speakers:
                 event.agents = [speakers[event.verb_start]]  # "The general thanked X": the quotes resolved him
             voice = _voice(event.verb_start, voices)
             ctx.speaker = voice if voice in _types() or voice.startswith("unlisted:") else ""
-            rows += list(_rows(doc_id, sent_id, event, voice))
+            rows += list(_rows(doc_id, sent_id, event, voice, text))
         _remember(sent, ctx)
     return rows
 
@@ -853,9 +880,10 @@ def event_parses(corpus: Corpus, parses: Parses, mentions: pd.DataFrame) -> Pars
             continue
         words = set(_WORDS.findall(text.lower()))
         if words & forms and ((doc_id, sent_id) in named or words & _PRONOUNS.keys()):
-            chosen.append((doc_id, int(sent_id), int(start), text))
+            chosen.append((doc_id, int(sent_id), int(start), *squeeze(text)))
     docs = nlp().pipe(c[3] for c in chosen)
-    return Parses(Parsed(doc_id, sent_id, start, doc) for (doc_id, sent_id, start, _), doc in zip(chosen, docs))
+    return Parses(Parsed(doc_id, sent_id, start, doc, shifts)
+                  for (doc_id, sent_id, start, _, shifts), doc in zip(chosen, docs))
 
 
 def events(corpus: Corpus, parses: Parses, event_parses: Parses, quotes: pd.DataFrame,
@@ -869,6 +897,6 @@ def events(corpus: Corpus, parses: Parses, event_parses: Parses, quotes: pd.Data
         mine = named.get(doc_id, mentions.iloc[:0])
         parsed = sorted((p for p in (*parses.document(doc_id), *event_parses.document(doc_id))
                          if (doc_id, p.sent_id) in body), key=lambda p: p.start)
-        rows += document_events(doc_id, [(p.sent_id, p.start, p.doc[:]) for p in parsed],
+        rows += document_events(doc_id, corpus.texts[doc_id], parsed,
                                 zip(mine["start"], mine["end"], mine["actor_id"]), quoted.get(doc_id, quotes.iloc[:0]))
     return pd.DataFrame(rows, columns=COLUMNS).drop_duplicates(["doc_id", "agent", "verb_start", "target", "target_start"])
