@@ -9,7 +9,7 @@ import pandas as pd
 
 from analysis.views import charts
 from analysis.stages.actors import catalogue
-from analysis.stages.catalogue import without_titles
+from analysis.stages.catalogue import load_catalogue, without_titles
 from analysis.stages.corpus import Corpus
 from analysis.views.html import escape, escape_markdown, highlight, note
 from analysis.views.limits import MAX_DOCUMENTS, busiest, markdown_note
@@ -41,8 +41,9 @@ def actor_names(ids: pd.Series) -> pd.Series:
     """Display names for speaker or actor values: catalogue names for actor ids, otherwise the words without a
     leading article ("the corporate media" and "corporate media" are one speaker) or titles ("Colonel Mark Hensley"
     is Mark Hensley)."""
-    names = dict(zip(catalogue()["actor_id"], catalogue()["name"]))
-    return ids.map(lambda v: names.get(v) or without_titles(re.sub(r"^(?:the|a|an)\s+", "", str(v), flags=re.I)))
+    names = {actor.actor_id: actor.name for actor in load_catalogue().actors}
+    shown = {v: names.get(v) or without_titles(re.sub(r"^(?:the|a|an)\s+", "", str(v), flags=re.I)) for v in ids.unique()}
+    return ids.map(shown)
 
 
 # ---------------------------------------------------------------- quotes
@@ -179,6 +180,8 @@ def events_html(corpus: Corpus, events: pd.DataFrame, *, limit: int = MAX_DOCUME
     shown, left_out = busiest(events.assign(document=events["doc_id"].map(document_names(corpus))), "document",
                               limit=limit, most="events")
     sentences = corpus.sentences.set_index(["doc_id", "sent_id"])
+    shown = shown.assign(agent_name=actor_names(shown["agent"]), target_name=actor_names(shown["target"]),
+                         voice_name=actor_names(shown["voice"]))
     parts = [note(left_out)]
     for doc_id, mine in shown.groupby("doc_id", sort=True):
         items = []
@@ -188,11 +191,10 @@ def events_html(corpus: Corpus, events: pd.DataFrame, *, limit: int = MAX_DOCUME
             spans += [(a - s.start, b - s.start, who) for a, b, who in ((row.agent_start, row.agent_end, "agent"),
                                                                       (row.target_start, row.target_end, "target"))
                       if s.start <= a < b <= s.end]
-            target = actor_names(pd.Series([row.target])).iat[0]
             items.append(f"<li>[{row.sent_id}] {highlight(corpus.texts[doc_id][s.start:s.end], spans)} "
-                         f"<i>({escape(actor_names(pd.Series([row.agent])).iat[0])} · {escape(row.verb_class)} · "
-                         f"{escape(target)} · {escape(row.modality)}{', negated' if row.negated else ''} · voice: "
-                         f"{escape(actor_names(pd.Series([row.voice])).iat[0])})</i></li>")
+                         f"<i>({escape(row.agent_name)} · {escape(row.verb_class)} · "
+                         f"{escape(row.target_name)} · {escape(row.modality)}{', negated' if row.negated else ''} · voice: "
+                         f"{escape(row.voice_name)})</i></li>")
         more = len(mine) - MAX_EVENTS_LISTED
         items += [f"<li><i>{_n(more, 'more event')} in the events table.</i></li>"] if more > 0 else []
         summary = f"{escape(mine['document'].iat[0])} ({_n(len(mine), 'event')})"
