@@ -30,6 +30,8 @@ SENTENCES = [
     "Backed by Canadian advisers, the Kurdish fighters retook the town.",
     "Germany and Italy fought the militants for years, and they were backed by Japan.",
     "Belgian jets  struck the\n   militants near the border.",
+    "In the end those who made the difference in the war against ISIS were the Lebanese Army and Oman, with the help of Norway.",
+    "The force that freed the village was Spain.",
 ]
 
 
@@ -156,3 +158,12 @@ def test_offsets_across_a_line_break_and_a_run_of_spaces(built):
     text = corpus.texts["probe"]
     assert text[row.verb_start : row.verb_end] == row.verb == "struck"
     assert text[row.target_start : row.target_end] == row.target == "the\n   militants"
+
+
+def test_a_copula_identifies_who_did_it(built):
+    found = _events(built, SENTENCES[19])  # "those who made the difference ... were X, Y": the parser may hang "those" on "In"
+    assert {"lebanese_armed_forces", "oman", "norway"} <= set(found[found.lemma == "make"].agent)
+    assert set(found[found.lemma == "make"].target_kind) == {"victory"}  # "the difference in the war against ISIS"
+    assert _role(built, "oman") == "credited" and _role(built, "norway") == "credited"
+    assert _role(built, "lebanon") == "neutral"  # "Lebanese Army": the modifier of a name is not who
+    assert ("spain", "free") in set(zip(_events(built, SENTENCES[20]).agent, _events(built, SENTENCES[20]).lemma))

@@ -290,7 +290,40 @@ def _named(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
         found = [m for c in head.children if c.dep_ == "poss" for m in _named(c, ctx)]
     if not found:  # "the Syrian Democratic Forces, an alliance of ...": an apposition that is itself a name
         found = [m for c in head.children if c.dep_ == "appos" for m in _token_actors(c, ctx)]
-    return found
+    return found or _identified(head, ctx)
+
+
+def _identified(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
+    """The actors a copula identifies a phrase with: "those who defeated ISIS are X, Y and Z", "the force that
+    freed the city was X" (every actor the other side names, outside its own clauses)."""
+    copula = head.head
+    if head.lower_ in ("those", "one", "ones") and any(c.dep_ == "relcl" for c in head.children):
+        copula = head.sent.root  # "those who V are X": the parser may hang "those" on a preposition before it
+    elif head.dep_ not in ("nsubj", "attr"):
+        return []
+    if copula.lemma_ != "be" or copula.i == head.i:
+        return []
+    others = [c for c in copula.children if c.dep_ in ("nsubj", "attr") and c.lower_ not in _PRONOUNS.keys() | _RELATIVE
+              and not any(t.i == head.i for t in c.subtree)]  # a long list may come parsed as two subjects
+    others += _helpers(copula)  # "... are X, with the help of Y"
+    return [m for o in others for t in o.subtree if not _in_clause(t, o) and not _owner_of_named(t, ctx)
+            for m in _token_actors(t, ctx)]
+
+
+def _owner_of_named(tok: Token, ctx: Context) -> bool:
+    """A modifier of a name that names an actor itself ("Lebanese" in "Lebanese Hezbollah"): the name is who."""
+    head = tok.head
+    return tok.dep_ in ("amod", "poss", "compound", "nmod") and head.i != tok.i and bool(
+        {a for *_, a in _token_actors(head, ctx)} - {a for *_, a in _token_actors(tok, ctx)})
+
+
+def _in_clause(tok: Token, top: Token) -> bool:
+    """Whether a token of top's subtree sits in a clause of its own below top (a relative, participle or adverbial)."""
+    while tok.i != top.i:
+        if tok.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            return True
+        tok = tok.head
+    return False
 
 
 def _opposed(tok: Token) -> bool:
@@ -565,13 +598,15 @@ def _noun_targets(noun: Token) -> list[Token]:
     return direct + nested or purpose
 
 
-def _role(noun: Token) -> str:
-    """What a "role" is: a victory ("a pivotal role", "a role in the liberation"), a harm ("a destructive role")."""
+def _role(noun: Token, ctx: Context | None = None) -> str:
+    """What a "role" is: a victory ("a pivotal role", "a role in the liberation", "the difference in the fight
+    against ISIS"), a harm ("a destructive role"); ctx: to see the actors inside it."""
     vc = verb_classes()
     adjectives = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")} | {noun.lower_}
     if adjectives & vc.words["negative_roles"]:
         return "harm"
-    inner = [_kind(t, []) for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "to", "for")
+    around = [*noun.children, *(noun.head.children if noun.dep_ == "dobj" else ())]  # "made the difference in X"
+    inner = [_inner(t, ctx) for c in around if c.dep_ == "prep" and c.lower_ in ("in", "to", "for")
              for p in c.children if p.dep_ in ("pobj", "pcomp") for t in p.subtree if t.pos_ == "NOUN"]
     if (adjectives & vc.words["positive_roles"] and noun.dep_ != "acomp") or "victory" in inner:
         return "victory"
@@ -631,11 +666,12 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
         return None
     doc = sent.doc
     agents = _doer(verb, ctx, doc)
-    role = next((c for c in verb.children if (c.dep_ == "dobj" and c.lemma_.lower() == "role")
+    role = next((c for c in verb.children if (c.dep_ == "dobj" and cls == "contribute" and light is None
+                                              and c.lemma_.lower() in vc.words["role_nouns"])
                  or (c.dep_ == "acomp" and lemma == "be")), None)
     if role is not None:  # "played a pivotal role in the liberation"
         left, right = _phrase(role)
-        targets = [Party(NO_ACTOR, _start(doc[left], ctx), _end(doc[right], ctx), doc[left : right + 1].text, _role(role))]
+        targets = [Party(NO_ACTOR, _start(doc[left], ctx), _end(doc[right], ctx), doc[left : right + 1].text, _role(role, ctx))]
     elif noun is not None:
         aims = _noun_targets(noun) or [p for c in verb.children if c.dep_ == "prep" and c.lower_ in _AIM_PREPS
                                        for p in c.children if p.dep_ == "pobj"]
@@ -697,7 +733,7 @@ def _judged_noun(noun: Token, sent: Span, ctx: Context) -> Event | None:
     elif noun.pos_ == "NOUN" and (lemma in vc.words["blame_nouns"] or lower in vc.words["blame_nouns"]):
         kind = "harm"
     elif noun.pos_ == "NOUN" and lemma in vc.words["role_nouns"]:
-        kind = _role(noun)
+        kind = _role(noun, ctx)
     elif any(c.dep_ == "amod" and c.lower_ in vc.words["condemning"] for c in noun.children):
         named = _token_actors(noun, ctx) or [m for p in _owners(noun, ctx, sent.doc) for m in [(p.start, p.end, p.actor)]]
         if not named and lemma in _GROUP_WORDS | {"organisation", "organization"}:  # "this perverted group"
