@@ -6,7 +6,7 @@ import warnings
 from pathlib import Path
 
 from analysis import engine, store
-from analysis.output import staged
+from analysis.output import staged, staging
 from analysis.stages.catalogue import CatalogueError, use_catalogue
 from analysis.stages.corpus import CorpusError, check_folder
 from analysis.views.notebook import PROJECT_ROOT
@@ -85,7 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as err:
         if args.debug:
             raise
-        progress(f"error: the build failed ({type(err).__name__}: {err}); the previous output in {args.out} is "
+        shown = str(err).replace(str(staging(args.out)), str(args.out))
+        progress(f"error: the build failed ({type(err).__name__}: {shown}); the previous output in {args.out} is "
                  f"unchanged (--debug shows the traceback)")
         return 1
 
@@ -98,7 +99,7 @@ def build(args: argparse.Namespace) -> int:
     with staged(args.out, ("tables", "report")) as stage:
         write_tables(args.corpus, stage, csv_safe=args.csv_safe, chosen=store.formats(args.format),
                      engine=args.engine, workers=args.workers, scheduler=args.scheduler, partition=args.partition,
-                     cache_dir=args.out / "cache" if args.cache is True else args.cache)
+                     cache_dir=args.out / "cache" if args.cache is True else args.cache, shown=args.out)
         if not args.no_report:
             try:
                 build_report(sorted(NOTEBOOKS.glob("*.ipynb")), stage / "report", args.corpus.resolve(),

@@ -151,9 +151,10 @@ def _map(job: Job, parts: list[list[str]], digests: dict[str, str], engine: str,
 
 def build(root: Path, out: Path, chosen: tuple[str, ...] = ("csv",), *, engine: str = "local",
           workers: int | None = None, scheduler: str | None = None, cache_dir: Path | None = None,
-          partition: int = PARTITION, csv_safe: bool = False) -> list[Path]:
+          partition: int = PARTITION, csv_safe: bool = False, shown: Path | None = None) -> list[Path]:
     """Compute every written table of the corpus folder with the chosen engine and write it to OUT/tables in the
-    chosen formats; return the paths written."""
+    chosen formats; return the paths written. Progress lines name the tables under `shown` (default OUT): the
+    user's output folder when OUT is a staging folder swapped in later."""
     found = scan(root)
     files = [f.name for f in found.files]
     whole = engine == "local" and cache_dir is None
@@ -182,6 +183,6 @@ def build(root: Path, out: Path, chosen: tuple[str, ...] = ("csv",), *, engine: 
             frame = tables[name]
             written += store.write_table(frame, job.tables, name, chosen, csv_safe=csv_safe)
             what = f"{len(frame)} rows"
-        print(f"[{i}/{len(WRITTEN)}] {job.tables / name}.{'|'.join(chosen)} ({what}, "
+        print(f"[{i}/{len(WRITTEN)}] {(shown or out) / 'tables' / name}.{'|'.join(chosen)} ({what}, "
               f"{time.perf_counter() - started:.2f} s)", file=sys.stderr, flush=True)
     return written

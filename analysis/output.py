@@ -35,12 +35,17 @@ def write_csv(frame: pd.DataFrame, path: Path, *, csv_safe: bool = False) -> Non
     (spreadsheet_safe(frame) if csv_safe else frame).to_csv(path, index=False)
 
 
+def staging(out: Path) -> Path:
+    """This process's staging folder inside OUT (an internal path: messages to the user name OUT instead)."""
+    return out / f".staging-{os.getpid()}"
+
+
 @contextmanager
 def staged(out: Path, parts: tuple[str, ...]) -> Iterator[Path]:
     """A staging folder to write OUT's parts (e.g. tables/, report/) into; on success each part replaces OUT's
     old one, on failure the staging folder is removed and OUT is left untouched."""
     out.mkdir(parents=True, exist_ok=True)
-    stage = out / f".staging-{os.getpid()}"
+    stage = staging(out)
     shutil.rmtree(stage, ignore_errors=True)
     stage.mkdir()
     try:

@@ -274,9 +274,9 @@ def test_warnings_are_one_line_per_kind_with_every_file_in_problems(tmp_path):
     with pytest.warns(CorpusWarning) as caught:
         corpus = load_corpus(tmp_path)
     assert sorted(str(w.message) for w in caught) == [
-        "1000 files: rows for doc_ids that are not loaded .txt files (row ignored): manifest.csv, manifest.csv, "
-        "manifest.csv and 997 more; corpus.problems lists each",
         "50 files: file is empty (skipped): empty00.txt, empty01.txt, empty02.txt and 47 more; corpus.problems lists "
         "each",
+        "manifest.csv: rows for doc_ids that are not loaded .txt files (row ignored): 1,000 of them, the first: "
+        "row for gone0, which is not a loaded .txt file; corpus.problems lists each",
     ]
     assert len(corpus.problems) == 1050

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from analysis import CorpusError, load_corpus
+from analysis.stages.corpus import CorpusWarning
 
 ARTICLE = "Iraqi forces retook Rawa on Friday.\n\nThe town was the last one held by the group in Iraq.\n"
 HEADER = "doc_id,genre,genre_source\n"
@@ -77,3 +78,20 @@ def test_quoted_cells_with_commas_and_line_breaks_are_one_cell(folder):
     corpus = load_corpus(folder)
     assert corpus.documents.loc[0, "genre"] == "opinion, long"
     assert corpus.documents.loc[0, "genre_source"] == "manifest: a reader\nwho checked"
+
+
+def test_a_manifest_of_many_rows_for_missing_files_is_one_warning_line_and_a_problem_row_each(folder):
+    """100,000 rows naming no file (benchmarks/bench_manifest.py measures 1,000,000): one warning line for them all,
+    every row in problems, in doc_id order."""
+    n = 100_000
+    (folder / "manifest.csv").write_text(HEADER + "good,opinion,reader\n"
+                                         + "".join(f"gone{i:06d},news,me\n" for i in reversed(range(n))))
+    with pytest.warns(CorpusWarning) as caught:
+        corpus = load_corpus(folder)
+    assert [str(w.message) for w in caught] == [
+        "manifest.csv: rows for doc_ids that are not loaded .txt files (row ignored): 100,000 of them, the first: "
+        "row for gone000000, which is not a loaded .txt file; corpus.problems lists each"]
+    assert len(corpus.problems) == n
+    assert set(corpus.problems["file"]) == {"manifest.csv"}
+    assert corpus.problems["problem"].iloc[-1] == f"row for gone{n - 1:06d}, which is not a loaded .txt file"
+    assert corpus.documents.loc[0, "genre"] == "opinion"

@@ -24,4 +24,5 @@ def test_build_writes_every_table_for_another_corpus_folder(tmp_path, capsys):
     sentences = pd.read_csv(tmp_path / "out" / "tables" / "sentences.csv")
     assert len(sentences) == 14
     progress = capsys.readouterr().err
-    assert f"[1/{len(WRITTEN)}]" in progress and "documents.csv (1 rows" in progress
+    assert f"[1/{len(WRITTEN)}] {tmp_path / 'out' / 'tables' / 'documents'}.csv (1 rows" in progress
+    assert ".staging" not in progress  # the user's output folder, never the staging folder it is written to first

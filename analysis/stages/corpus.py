@@ -68,37 +68,64 @@ def locate(starts, offsets) -> np.ndarray:
 
 @dataclass
 class Problems:
-    """Every file that needed a fallback or was skipped: one row each, and one warning line per kind of problem."""
+    """Every file that needed a fallback or was skipped: one row each (kept as columns, so a manifest's million rows
+    for missing files cost three list entries each), and one warning line per kind of problem."""
 
     strict: bool = False
-    rows: list[dict] = field(default_factory=list)
+    columns: dict[str, list[str]] = field(default_factory=lambda: {name: [] for name in PROBLEM_COLUMNS})
     kinds: list[str] = field(default_factory=list)
 
     def add(self, file: str, problem: str, action: str, kind: str = "") -> None:
         """Record a problem (kind: what groups it with others in the warning; default the problem itself); strict:
         raise it as a CorpusError instead."""
-        if self.strict:
-            raise CorpusError(f"{file}: {problem}")
-        self.rows.append(dict(file=file, problem=problem, action=action))
-        self.kinds.append(kind or problem)
+        self.extend(file, [problem], action, kind)
+
+    def extend(self, file: str, problems: list[str], action: str, kind: str = "") -> None:
+        """Record several problems of one file with the same action, as add() does one."""
+        if self.strict and problems:
+            raise CorpusError(f"{file}: {problems[0]}")
+        self.columns["file"] += [file] * len(problems)
+        self.columns["problem"] += problems
+        self.columns["action"] += [action] * len(problems)
+        self.kinds += [kind] * len(problems) if kind else problems
+
+    def __len__(self) -> int:
+        return len(self.kinds)
+
+    def first(self, n: int) -> list[str]:
+        """The first n problems, each as "file: problem"."""
+        return [f"{f}: {p}" for f, p in zip(self.columns["file"][:n], self.columns["problem"][:n])]
 
     def warn(self) -> None:
-        """One CorpusWarning per kind of problem: the file and problem when alone, else a count and a few files."""
-        groups: dict[tuple[str, str], list[dict]] = {}
-        for row, kind in zip(self.rows, self.kinds):
-            groups.setdefault((kind, row["action"]), []).append(row)
-        for (kind, action), rows in groups.items():
-            if len(rows) == 1:
-                message = f"{rows[0]['file']}: {rows[0]['problem']} ({action})"
+        """One CorpusWarning per kind of problem: the file and problem when alone; else a count and a few files, or
+        when every one is about the same file (a manifest's rows), that file, the count and the first problem."""
+        groups: dict[tuple[str, str], list] = {}  # (kind, action) -> [count, first rows, their one file or None]
+        file, problem = self.columns["file"], self.columns["problem"]
+        for i, key in enumerate(zip(self.kinds, self.columns["action"])):
+            group = groups.get(key)
+            if group is None:
+                groups[key] = [1, [i], file[i]]
+                continue
+            group[0] += 1
+            if len(group[1]) < MAX_WARNED_FILES:
+                group[1].append(i)
+            if group[2] != file[i]:
+                group[2] = None
+        for (kind, action), (n, shown, one_file) in groups.items():
+            if n == 1:
+                message = f"{file[shown[0]]}: {problem[shown[0]]} ({action})"
+            elif one_file is not None:
+                message = (f"{one_file}: {kind} ({action}): {n:,} of them, the first: {problem[shown[0]]}; "
+                           f"corpus.problems lists each")
             else:
-                named = ", ".join(r["file"] for r in rows[:MAX_WARNED_FILES])
-                more = f" and {len(rows) - MAX_WARNED_FILES} more" if len(rows) > MAX_WARNED_FILES else ""
-                message = f"{len(rows)} files: {kind} ({action}): {named}{more}; corpus.problems lists each"
+                named = ", ".join(file[i] for i in shown)
+                more = f" and {n - len(shown):,} more" if n > len(shown) else ""
+                message = f"{n:,} files: {kind} ({action}): {named}{more}; corpus.problems lists each"
             warnings.warn(message, CorpusWarning, stacklevel=3)
 
     def table(self) -> pd.DataFrame:
-        """The problems table."""
-        return pd.DataFrame(self.rows, columns=PROBLEM_COLUMNS)
+        """The problems table (str columns, even when empty)."""
+        return pd.DataFrame({name: pd.array(values, dtype="str") for name, values in self.columns.items()})
 
 
 Columns = dict[str, list]
@@ -318,10 +345,10 @@ def load_corpus(path: str | Path = "seeds", strict: bool = False, only: list[str
         tables.append((row, paras, sents, spans))
     if not texts and only is None:
         problems.warn()
-        skipped = "; ".join(f"{r['file']}: {r['problem']}" for r in problems.rows[:MAX_WARNED_FILES])
-        more = f" and {len(problems.rows) - MAX_WARNED_FILES} more" if len(problems.rows) > MAX_WARNED_FILES else ""
+        skipped = "; ".join(problems.first(MAX_WARNED_FILES))
+        more = f" and {len(problems) - MAX_WARNED_FILES} more" if len(problems) > MAX_WARNED_FILES else ""
         raise CorpusError(f"{root}: no readable .txt files"
-                          + (f" ({len(problems.rows)} entry skipped: {skipped}{more})" if problems.rows else ""))
+                          + (f" ({len(problems)} entry skipped: {skipped}{more})" if len(problems) else ""))
     manifest = read_manifest(root, (lambda problem, action: problems.add(MANIFEST, problem, action))
                              if only is None else (lambda problem, action: None))
     documents = _with_manifest(pd.DataFrame([t[0] for t in tables]),
@@ -343,19 +370,20 @@ def folder_problems(found: Scan, loaded: pd.DataFrame, documents: pd.DataFrame) 
     partition's (`loaded`, concatenated) in file order, then the manifest's (its reading, rows of no document)."""
     problems = Problems()
     manifest = read_manifest(found.root, lambda problem, action: problems.add(MANIFEST, problem, action))
-    for doc_id in sorted(set(manifest["doc_id"]) - set(documents["doc_id"])):
-        _unloaded_row(problems, doc_id)
+    _unloaded_rows(problems, manifest, documents)
     position = {file.name: i for i, file in enumerate(found.files)}
     rows = pd.concat([found.problems.table(), loaded], ignore_index=True)
     order = rows["file"].map(position).fillna(-1)  # skipped entries first, in the listing's order
-    return pd.DataFrame(rows.iloc[order.argsort(kind="stable")].to_dict("records") + problems.rows,
-                        columns=PROBLEM_COLUMNS)
+    ordered = rows.iloc[order.argsort(kind="stable")]
+    return pd.concat([ordered, problems.table()], ignore_index=True) if len(problems) else ordered.reset_index(drop=True)
 
 
-def _unloaded_row(problems: Problems, doc_id: str) -> None:
-    """The problem of a manifest row naming no loaded document."""
-    problems.add(MANIFEST, f"row for {doc_id}, which is not a loaded .txt file", "row ignored",
-                 "rows for doc_ids that are not loaded .txt files")
+def _unloaded_rows(problems: Problems, manifest: pd.DataFrame, documents: pd.DataFrame) -> None:
+    """A problem for each manifest row naming no loaded document, in doc_id order."""
+    ids = manifest["doc_id"]
+    unloaded = sorted(ids[~ids.isin(documents["doc_id"])].tolist()) if len(documents) else sorted(ids.tolist())
+    problems.extend(MANIFEST, [f"row for {doc_id}, which is not a loaded .txt file" for doc_id in unloaded],
+                    "row ignored", "rows for doc_ids that are not loaded .txt files")
 
 
 @lru_cache(maxsize=64)
@@ -394,9 +422,9 @@ def check_folder(root: Path) -> None:
 def _with_manifest(documents: pd.DataFrame, manifest: pd.DataFrame, names: dict[str, str],
                    problems: Problems) -> pd.DataFrame:
     """Documents with manifest facts added (each with its provenance) and a short display name."""
-    for doc_id in sorted(set(manifest["doc_id"]) - set(documents["doc_id"])):
-        _unloaded_row(problems, doc_id)
-    for doc_id in sorted(set(documents["doc_id"]) - set(manifest["doc_id"])) if len(manifest.columns) > 1 else []:
+    _unloaded_rows(problems, manifest, documents)
+    listed = set(manifest["doc_id"].tolist())  # a set: Series.isin over a million strings is far slower
+    for doc_id in sorted(set(documents["doc_id"]) - listed) if len(manifest.columns) > 1 else []:
         problems.add(names[doc_id], f"no row in {MANIFEST}", "metadata from the text only")
     docs = documents.set_index("doc_id")
     for _, row in manifest[manifest["doc_id"].isin(docs.index)].iterrows():

@@ -40,11 +40,12 @@ def read_manifest(root: Path, note: Callable[[str, str], None] = lambda problem,
         raise ManifestError(f"{MANIFEST}: cannot be read ({err.strerror})") from None
     for problem in notes:
         note(problem, "read")
-    header, rows = _rows(text)
+    header, lines, rows = _rows(text)
     _check_columns(header)
-    frame = pd.DataFrame([row for _, row in rows], columns=header, dtype=str)
-    for (line, row) in rows:
-        _check_row(line, dict(zip(header, row)))
+    cells = list(zip(*rows)) if rows else [()] * len(header)
+    frame = pd.DataFrame({column: pd.array(values, dtype="str") for column, values in zip(header, cells)},
+                         columns=header)
+    _check_cells(lines, dict(zip(header, cells)))
     dupes = frame["doc_id"][frame["doc_id"].duplicated()].tolist()
     if dupes:
         raise ManifestError(f"{MANIFEST}: doc_id listed more than once: {', '.join(dupes[:5])}"
@@ -52,26 +53,27 @@ def read_manifest(root: Path, note: Callable[[str, str], None] = lambda problem,
     return frame
 
 
-def _rows(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """The header and each non-blank row with the line it starts on; ragged rows and bad quoting refused."""
+def _rows(text: str) -> tuple[list[str], list[int], list[list[str]]]:
+    """The header, and each non-blank row with the line it starts on; ragged rows and bad quoting refused."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    header, rows, line = None, [], 1
+    header, lines, rows, line = None, [], [], 1
     try:
         for row in reader:
-            if row and any(cell.strip() for cell in row):
+            if "".join(row).strip():
                 if header is None:
                     header = row
                 elif len(row) != len(header):
                     raise ManifestError(f"{MANIFEST}, line {line}: {len(row)} cells, but the header has "
                                         f"{len(header)} columns")
                 else:
-                    rows.append((line, row))
+                    lines.append(line)
+                    rows.append(row)
             line = reader.line_num + 1
     except csv.Error as err:
         raise ManifestError(f"{MANIFEST}, line {reader.line_num}: not valid CSV ({err})") from None
     if header is None:
         raise ManifestError(f"{MANIFEST}: empty (no header row)")
-    return header, rows
+    return header, lines, rows
 
 
 def _check_columns(header: list[str]) -> None:
@@ -92,14 +94,15 @@ def _check_columns(header: list[str]) -> None:
             raise ManifestError(f"{MANIFEST}: column '{column}' has no '{column}_source' provenance column")
 
 
-def _check_row(line: int, row: dict[str, str]) -> None:
-    """Refuse a row without a doc_id, or with a publication date that is not an ISO date (2017, 2017-11, 2017-11-22)."""
-    if not row["doc_id"].strip():
-        raise ManifestError(f"{MANIFEST}, line {line}, column 'doc_id': empty")
-    published = row.get("published", "")
-    if published and not _is_iso_date(published):
-        raise ManifestError(f"{MANIFEST}, line {line}, column 'published': {published[:40]!r} is not an ISO date "
-                            f"(2017, 2017-11 or 2017-11-22)")
+def _check_cells(lines: list[int], columns: dict[str, tuple[str, ...]]) -> None:
+    """Refuse the first row (in line order) without a doc_id, or with a publication date that is not an ISO date
+    (2017, 2017-11, 2017-11-22)."""
+    for line, doc_id, published in zip(lines, columns["doc_id"], columns.get("published", [""] * len(lines))):
+        if not doc_id.strip():
+            raise ManifestError(f"{MANIFEST}, line {line}, column 'doc_id': empty")
+        if published and not _is_iso_date(published):
+            raise ManifestError(f"{MANIFEST}, line {line}, column 'published': {published[:40]!r} is not an ISO "
+                                f"date (2017, 2017-11 or 2017-11-22)")
 
 
 def _is_iso_date(value: str) -> bool:
