@@ -40,11 +40,11 @@ def plain(markdown: str) -> str:
 def test_summary_and_prose_state_the_numbers_in_the_tables(corpus, tables):
     figs, sources = tables
     summary = plain(view.summary(corpus, figs, sources))
-    assert summary.startswith("The library finds **40 figures** in 5 of 5 documents (most in **003 · M. Waqas Abdullah**, 16).")
-    assert "**24** are stated by the writers themselves and **16** are attributed" in summary
+    assert summary.startswith("The library finds **44 figures** in 5 of 5 documents (most in **003 · M. Waqas Abdullah**, 18).")
+    assert "**28** are stated by the writers themselves and **16** are attributed" in summary
     topics = plain(view.topics_prose(figures_by_kind(corpus, figs)))
     assert "- **001 · Middle East Monitor**: 1 figure; most about *money* (1)." in topics
-    assert "- **003 · M. Waqas Abdullah**: 15 of 16 stated by the writer; attributed: Iraqi security officials (1)." in (
+    assert "- **003 · M. Waqas Abdullah**: 17 of 18 stated by the writer; attributed: Iraqi security officials (1)." in (
         plain(view.sources_prose(sources)))
     recurring = view.recurring_prose(recurring_figures(corpus, figs), sources)
     assert '001 · Middle East Monitor writes "$ 500 billion" (hedged), attributed to Qassem Soleimani.' in plain(recurring)

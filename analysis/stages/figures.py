@@ -17,9 +17,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
-from itertools import chain
+from itertools import chain, product
 from typing import NamedTuple
 
+import ahocorasick
 import pandas as pd
 import yaml
 from text_to_num import text2num
@@ -82,6 +83,18 @@ def alternation(words: Iterable[str]) -> str:
     return "(?:" + build(trie) + ")"
 
 
+def _automaton(phrases: Iterable[str]) -> ahocorasick.Automaton:
+    """An Aho-Corasick automaton of phrases (their words joined by a space or a line break) -> their length."""
+    automaton = ahocorasick.Automaton()
+    for phrase in phrases:
+        words = phrase.split()
+        for joints in product((" ", "\n"), repeat=len(words) - 1):
+            written = words[0] + "".join(j + w for j, w in zip(joints, words[1:]))
+            automaton.add_word(written, len(written))
+    automaton.make_automaton()
+    return automaton
+
+
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?(?!\d)"
 
 
@@ -89,7 +102,7 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)
 class _Lexicon:
     """Compiled patterns and lookup tables built from the data files."""
 
-    candidates: re.Pattern
+    word_starts: ahocorasick.Automaton  # spelled-out starts of a figure ("two", "hundreds", "a dozen") -> length
     number_at: re.Pattern
     after_digits: re.Pattern
     unit_name: re.Pattern
@@ -205,7 +218,7 @@ def _lexicon() -> _Lexicon:
     all_scales = {**q["scales"], **q["currency_only_scales"]}
     written = sorted(currencies)
     return _Lexicon(
-        candidates=re.compile(rf"(?<![\w'’.,/:^+−-])(?:\d|[-−]\d|{alternation(starters)}\b)"),
+        word_starts=_automaton(starters),
         number_at=number_at,
         after_digits=re.compile(rf"[ \u00a0]?(?P<scale>{alternation(k.lower() for k in all_scales)})(?![\w])"),
         unit_name=re.compile(rf"(?:\s+of)?[\s\u00a0-]*(?P<unit>{alternation(names)})(?![\w])"),
@@ -247,13 +260,21 @@ def _lexicon() -> _Lexicon:
     )
 
 
+# Where a figure in digits may start: an ASCII digit, or a sign before one, not inside a word, code or number.
+# The pattern starts with a character set, so the regex engine skips to the next digit or sign in C (twice as
+# fast as with \d, which also takes other scripts' digits).
+_DIGIT_START = re.compile(r"[0-9−-](?<![\w'’.,/:^+−-].)(?:(?<=[0-9])|(?=[0-9]))")
+_BEFORE_START = frozenset("'’.,/:^+−-")  # characters (besides letters and digits) a figure cannot follow
+
+
 _TOKEN = re.compile(r"\s*[*†‡]?\s*([A-Za-z](?:[\w’'-]|\.(?=[A-Za-z]))*(?:(?<=\.[A-Za-z])\.)?)")
-_PREVIOUS_WORD = re.compile(r"(?<!\S)([A-Za-z][\w’'.&-]*)[ \u00a0]+$")
+_WORD = re.compile(r"[A-Za-z][\w’'.&-]*")
 _RATING = re.compile(r"(?<!\S)[A-Z][\w’'.-]*:[ \u00a0]+$")  # "Smith: 7." a player's rating or a list label
 _NEXT_WORD = re.compile(r"\s*(?:of\s+)?([A-Za-z]+)")
 _CLOCK_DIGITS = re.compile(r"[0-2]?\d[.:][0-5]\d")
 _ORDINAL_OR_CODE = re.compile(r"[a-z]|-(?!to-)[a-z]|[:./]\d|\s?[ap]\.?m\b")
 _RANGE_SEP = re.compile(r"(?:\s?-)?\s?(?:(?P<dash>[-–—])|(?P<to>to)|(?P<and>and))(?:-|\s?)(?=[\d$€£¥a-z-])")
+_DIRECTION_AFTER = re.compile(rf"\s+(?:{'|'.join(_DATE_FOLLOWERS)})\b", re.IGNORECASE)
 _DATED = re.compile(rf"(?:(?:\s+[a-z]+){{0,2}}?\s+(?P<unit>[a-z]+))?\s+(?:{'|'.join(_DATE_FOLLOWERS)})\b")
 _COMPOUND = re.compile(r"-(?!to-)[a-z]+(?=\s+[a-z])")  # "a 40-page report": digits, hyphen, a lower-case noun
 _ARITHMETIC = re.compile(r"\s*[+×=]\s*\d")
@@ -271,13 +292,16 @@ _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]”\"]|$)")
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|these|those)\s+", re.IGNORECASE)
 # What a count closing its clause counts: the subject of "X is (estimated to be) N", "X rose to N", or the
-# object of "put X at N". Matched on lower-case text.
-_NUMBER_OF = re.compile(
-    r"(?P<np>[a-z][\w’' -]*?)\s+(?:(?:is|are|was|were)\s+(?:estimated|thought|believed|said|reported|put)?"
+# object of "put X at N". Matched on the lower-case words right before the count: _NOUN_PHRASE_RUN (on them
+# reversed) finds where they begin, _SUBJECT_VERB the verb at their end, _PUT_AT the other form (each linear).
+_NOUN_PHRASE_RUN = re.compile(r"[\w’' -]*")
+_FIRST_LOWER = re.compile(r"[a-z]")
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:(?:is|are|was|were)\s+(?:estimated|thought|believed|said|reported|put)?"
     r"\s*(?:to\s+be|at)?|(?:(?:has|have|had)\s+)?(?:stood|stands|rose|rises|risen|climbed|climbs|reached|reaches"
-    r"|hit|hits|topped|tops|exceeded|exceeds)(?:\s+(?:to|at))?)\s*$"
-    r"|\b(?:put|puts|putting|estimated|estimates|estimate|placed|places)\s+(?P<object>[a-z][\w’' -]*?)\s+at\s*$",
-)
+    r"|hit|hits|topped|tops|exceeded|exceeds)(?:\s+(?:to|at))?)\s*$")
+_PUT_AT = re.compile(
+    r"\b(?:put|puts|putting|estimated|estimates|estimate|placed|places)\s+(?P<object>[a-z][\w’' -]*?)\s+at\s*$")
 
 
 def _text2num(phrase: str) -> float:
@@ -290,8 +314,16 @@ def _text2num(phrase: str) -> float:
     return (_text2num(head.strip()) if head.strip() else 1.0) * 1e12 + (_text2num(tail) if tail else 0.0)
 
 
+@cache
+def _single_word_values() -> dict[str, float]:
+    """The value of each number word alone ("two": 2.0), read once rather than at every mention."""
+    return {word: _text2num(word) for word in number_words()}
+
+
 def _words_value(words: str) -> tuple[float, int] | None:
     """Value of spelled-out number words and how many characters of them it uses (longest parsable prefix)."""
+    if words in _single_word_values():
+        return _single_word_values()[words], len(words)
     tokens = list(_LETTERS.finditer(words))
     for n in range(len(tokens), 0, -1):
         try:
@@ -309,8 +341,15 @@ def looks_plural(word: str) -> bool:
 
 def _previous_word(text: str, start: int, reach: int = 30) -> tuple[str, int] | None:
     """The word separated by spaces from offset start, and where it begins, if there is one."""
-    m = _PREVIOUS_WORD.search(text, max(0, start - reach), start)
-    return (m.group(1), m.start(1)) if m else None
+    head = text[max(0, start - reach):start]
+    stripped = head.rstrip(" \u00a0")
+    if len(stripped) == len(head) or not stripped:
+        return None
+    word = stripped.rsplit(None, 1)[-1]
+    begin = start - len(head) + len(stripped) - len(word)
+    if (begin and not text[begin - 1].isspace()) or not _WORD.fullmatch(word):
+        return None
+    return word, begin
 
 
 def _is_date_number(low: str, start: int, end: int, value: float, raw: str, before: tuple[str, int] | None) -> bool:
@@ -325,6 +364,26 @@ def _is_date_number(low: str, start: int, end: int, value: float, raw: str, befo
     if is_year and _lexicon().month_day_before.search(low, max(0, start - 20), start):
         return True
     return is_year and not (after and looks_plural(after.group(1)))
+
+
+def _bare_year(text: str, low: str, m: re.Match) -> bool:
+    """Whether four digits are a year with no currency before and no unit, scale or plural noun after ("in
+    2017,"): a quick test that reaches, for these, the verdict of the full reading and _is_date_number."""
+    lex = _lexicon()
+    start, end = m.start(), m.end()
+    digits = m.group("digits")
+    if m.group("sign") or not digits.isdigit() or not 1000 <= int(digits) <= 2099:
+        return False
+    if text[max(0, start - 2):start].rstrip(" \u00a0")[-1:] in lex.currency_ends:
+        return False
+    if end < len(low) and low[end] not in " \n,.;:)!?\"”'’":
+        return False
+    token = _NEXT_TOKEN.match(text, end, end + 30)
+    if token and token.group(1).rstrip(".,;:)") in lex.symbols:
+        return False
+    after = _NEXT_WORD.match(low, end)
+    return not after or not (looks_plural(after.group(1)) or after.group(1) in lex.units
+                             or after.group(1) in lex.all_scales)
 
 
 def _is_clock_time(low: str, start: int, end: int, raw: str) -> bool:
@@ -407,11 +466,17 @@ def _counted_from_clause(low: str, text: str, start: int) -> str:
     head = head[cut:]
     hedge = _lexicon().hedge_before.match(head[::-1])
     head = head[: len(head) - hedge.end()] if hedge else head
-    m = _NUMBER_OF.search(head)
-    if not m:
-        return ""
-    group = "np" if m.group("np") else "object"
-    phrase = text[offset + cut + m.start(group):offset + cut + m.end(group)]
+    run = len(head) - _NOUN_PHRASE_RUN.match(head[::-1]).end()  # where the words before the count begin
+    verb = _SUBJECT_VERB.search(head, run)
+    first = _FIRST_LOWER.search(head, run, verb.start()) if verb else None
+    if first:
+        np_start, np_end = first.start(), verb.start()
+    else:
+        put = _PUT_AT.search(head, run)
+        if not put:
+            return ""
+        np_start, np_end = put.span("object")
+    phrase = text[offset + cut + np_start:offset + cut + np_end]
     phrase = _DETERMINER.split(re.split(r"\bof\s+", phrase, flags=re.IGNORECASE)[-1])[-1]
     return " ".join(phrase.split()[-3:])
 
@@ -672,7 +737,10 @@ def _conversion_end(text: str, low: str, fig: _Measure) -> int:
 def _figure(text: str, low: str, m: re.Match) -> Figure | None:
     """Interpret one number match, or None if it is not a figure (date, designator, score, idiom...)."""
     lex = _lexicon()
-    is_digits = bool(m.group("digits"))
+    digits = m.group("digits")
+    if digits and len(digits) == 4 and _bare_year(text, low, m):
+        return None
+    is_digits = bool(digits)
     currency, start = _currency_before(text, m.start()) if is_digits else ("", m.start())
     measure = _measure(text, low, m, currency, start)
     if measure is None:
@@ -697,10 +765,13 @@ def _figure(text: str, low: str, m: re.Match) -> Figure | None:
     value, unit, kind, end = measure.value, measure.unit, measure.kind, measure.end
     if kind == "count" and measure.vague and prev_word in lex.money_verbs:
         kind = "money"
-    if kind in ("duration", "count"):
+    if kind == "count" and not measure.vague:
         after = _DATED.match(low, end)
-        if after and (kind == "duration" or lex.units.get(after.group("unit"), ("", ""))[1] == "duration"):
-            return None  # "two days later", "three short years ago" date an event
+        noun = lex.units.get(after.group("unit"), ("", "")) if after and after.group("unit") else ("", "")
+        between = _LOWER_WORDS.findall(low, end, after.start("unit")) if noun[1] == "duration" else []
+        if noun[1] == "duration" and not any(w in lex.number_words or looks_plural(w) for w in between):
+            # "three short years ago": a duration, and in `dates` a relative date too
+            unit, kind, end = noun[0], "duration", after.end("unit")
     before = low[max(0, start - 40):start]
     approximate = bool(ranged or lex.hedge_before.match(before[::-1]) or lex.hedge_after.match(low, end))
     if m.group("acount"):
@@ -729,10 +800,10 @@ def parse_figures(text: str) -> list[Figure]:
     low = lowered(text)
     found: list[Figure] = []
     taken = 0
-    for candidate in lex.candidates.finditer(low):
-        if candidate.start() < taken:
+    for start in _candidates(low):
+        if start < taken:
             continue
-        m = lex.number_at.match(low, candidate.start())
+        m = lex.number_at.match(low, start)
         fig = _figure(text, low, m) if m else None
         if fig is None:
             continue
@@ -741,6 +812,24 @@ def parse_figures(text: str) -> list[Figure]:
             fig = replace(fig, counted=_elided_counted(text, found, fig))
         found.append(fig)
     return found
+
+
+def _candidates(low: str) -> list[int]:
+    """Offsets where a figure may start, in order: digits (a regex) and number words (an automaton), neither
+    inside a word; of number words overlapping each other, the leftmost longest."""
+    starts = [m.start() for m in _DIGIT_START.finditer(low)]
+    n, last_end = len(low), -1
+    words = []
+    for end, length in sorted(_lexicon().word_starts.iter(low), key=lambda hit: (hit[0] - hit[1], -hit[1])):
+        start = end - length + 1
+        if start <= last_end or (start and (low[start - 1].isalnum() or low[start - 1] in _BEFORE_START
+                                              or low[start - 1] == "_")):
+            continue
+        if end + 1 < n and (low[end + 1].isalnum() or low[end + 1] == "_"):
+            continue
+        words.append(start)
+        last_end = end
+    return sorted(starts + words) if words else starts
 
 
 def _elided_counted(text: str, found: list[Figure], fig: Figure) -> str:
@@ -854,11 +943,15 @@ def _same_figure_key(row: pd.Series) -> str:
 
 def recurring_figures(corpus: Corpus, figures: pd.DataFrame) -> pd.DataFrame:
     """Figures stated in more than one document ("$500 billion" and "$ 500 billion"; the same count of
-    the same thing), one row per mention, with who each document attributes it to and how it is hedged."""
+    the same thing), one row per mention, with who each document attributes it to and how it is hedged.
+    A time span that dates an event ("two days later") is left out: it places the event and claims nothing."""
     if figures.empty:
         return pd.DataFrame(columns=RECURRING_COLUMNS)
     keyed = figures.assign(figure=figures.apply(_same_figure_key, axis=1))
     keyed = keyed[~((keyed.kind == "count") & (keyed.counted == ""))]
+    dating = [kind == "duration" and bool(_DIRECTION_AFTER.match(corpus.texts[doc_id], end))
+              for doc_id, kind, end in zip(keyed.doc_id, keyed.kind, keyed.end)]
+    keyed = keyed[~pd.Series(dating, index=keyed.index, dtype=bool)]  # "two days later" dates, it claims nothing
     n_docs = keyed.groupby("figure")["doc_id"].transform("nunique")
     keyed = keyed.assign(n_docs=n_docs)[n_docs > 1]
     sentences = corpus.sentences[["doc_id", "sent_id", "text"]].rename(columns={"text": "sentence"})
