@@ -343,9 +343,10 @@ def _previous_word(text: str, start: int, reach: int = 30) -> tuple[str, int] | 
     """The word separated by spaces from offset start, and where it begins, if there is one."""
     head = text[max(0, start - reach):start]
     stripped = head.rstrip(" \u00a0")
-    if len(stripped) == len(head) or not stripped:
+    words = stripped.rsplit(None, 1)
+    if len(stripped) == len(head) or not words:
         return None
-    word = stripped.rsplit(None, 1)[-1]
+    word = words[-1]
     begin = start - len(head) + len(stripped) - len(word)
     if (begin and not text[begin - 1].isspace()) or not _WORD.fullmatch(word):
         return None
