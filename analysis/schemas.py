@@ -122,7 +122,8 @@ SHARED_SENTENCES: Schema = {
     "b_pos": ("int64", "that sentence's position among its document's body sentences"),
     "b_start": ("int64", "where the sentence starts in doc_b"), "b_end": ("int64", "where it ends (exclusive)"),
     "shingle_containment": ("float64", "share of the shorter sentence's word 3-grams found in the other"),
-    "cosine": ("float64", "IDF-weighted cosine of the two sentences' content-word stems"),
+    "cosine": ("float64", "IDF-weighted cosine of the two sentences' terms (lower-case content words and numbers); "
+                          "of their content-word stems, names included, for a pair found by extension"),
     "score": ("float64", "the score of the method that aligned the pair"),
     "relation": ("str", "verbatim, near_verbatim or paraphrase"),
     "method": ("str", "shingles, tfidf or extend (next to an aligned pair)"),

@@ -8,8 +8,8 @@ import pytest
 
 from analysis import load_corpus
 from analysis.stages.quotes import quotes
-from analysis.stages.reuse import (COLUMNS, COPY_COLUMNS, containment, copies, numbers, reuse, shared_sentences,
-                                   shingles)
+from analysis.stages.reuse import (COLUMNS, COPY_COLUMNS, NEAR_VERBATIM, containment, copies, names, numbers, reuse,
+                                   said_shingles, shared_sentences, shingles)
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = pd.read_csv(ROOT / "tests" / "fixtures" / "reuse_gold.csv")
@@ -118,6 +118,40 @@ def test_stock_phrases_are_not_shared_passages(tmp_path):
     corpus = _write(tmp_path, {"a": "Briefing\n\nWell, good morning.\n\nThe strikes hit oil wells near Raqqa.\n",
                                "b": "Briefing\n\nWell, good morning, everybody.\n\nThe envoy met the governor in Erbil.\n"})
     assert tables(corpus)[1].empty
+
+
+def test_a_formula_in_one_moderators_turns_is_not_a_shared_passage(tmp_path):
+    """One moderator (a catalogued speaker) says the same radio check in two briefings: 3-grams copied, but no name,
+    number or reported speaker in common, so no passage."""
+    check = "{who}, I want to make sure we can hear you and you can hear us."
+    corpus = _write(tmp_path, {
+        "a": f"Briefing one\n\nJEFF DAVIS: Good morning. {check.format(who='Ryan')}\n\n"
+             "COLONEL: Yes. The strikes destroyed four bridges near Kalmar.\n",
+        "b": f"Briefing two\n\nJEFF DAVIS: Good morning. {check.format(who='Sam')}\n\n"
+             "COLONEL: Yes. The envoy met the governor.\n"})
+    said = quotes(corpus)
+    assert set(said[said.cue_lemma == "colon"].speaker) >= {"jeff_davis"}
+    assert containment(shingles(check.format(who="Ryan")), shingles(check.format(who="Sam"))) >= NEAR_VERBATIM
+    assert tables(corpus)[1].empty
+
+
+def test_a_copied_name_alone_is_not_a_copy(tmp_path):
+    """Two releases end on the same long name of a task force and differ in what they say: half of the shorter one's
+    3-grams are copied, but of those holding a lower-case word only 'northern shield officials' is."""
+    a = "Bridges were rebuilt, Allied Joint Task Force Northern Shield officials reported today."
+    b = "Elections were welcomed, Allied Joint Task Force Northern Shield officials said today."
+    assert containment(shingles(a), shingles(b)) == 0.5
+    assert said_shingles(a) & said_shingles(b) == {("northern", "shield", "officials")}
+    corpus = _write(tmp_path, {"a": f"One\n\n{a}\n", "b": f"Two\n\n{b}\n"})
+    assert tables(corpus)[1].empty
+
+
+def test_names_and_said_shingles():
+    assert names("Ryan, I want to make sure we can hear you.") == frozenset()
+    assert names("The U.S. envoy met Masoud Barzani in Erbil on Monday.") == {"masoud", "barzani", "erbil", "monday"}
+    assert said_shingles("Joint Task Force officials said 40 strikes") == {
+        ("task", "force", "officials"), ("force", "officials", "said"), ("officials", "said", "40"),
+        ("said", "40", "strikes")}
 
 
 def test_a_rewrite_is_not_verbatim(tmp_path):

@@ -8,16 +8,24 @@ Units are body sentences. MinHash LSH (datasketch) over each sentence's content-
 across documents, so the work grows with the corpus and the pairs that share words, not with all pairs; each
 candidate is then scored exactly:
 - `shingles`: containment of word 3-grams (NEAR_VERBATIM), for verbatim and edited copy;
-- `tfidf`: cosine of IDF-weighted content-word stems, for paraphrase (another translation of the same
-  statement), sought between any two documents (PARAPHRASE) and, more loosely (STORY_PARAPHRASE), between two
-  documents that already share an anchor (two different sentences one copies or closely paraphrases: they tell
-  the same story; identical sentences alone, such as a site's notice on every page, do not make a story);
+- `tfidf`: cosine of IDF-weighted terms (the stems of the content words written in lower case, and the numbers:
+  what is said, not who says it, as a long name would make two sentences alike), for paraphrase (another
+  translation of the same statement), sought between any two documents (PARAPHRASE) and, more loosely
+  (STORY_PARAPHRASE), between two documents that already share an anchor (two different sentences one copies or
+  closely paraphrases: they tell the same story; identical sentences alone, such as a site's notice on every page,
+  do not make a story);
 - `extend`: seed-and-extend, as text-reuse aligners do: a sentence next to an aligned pair (within
-  EXTEND_WINDOW body sentences on both sides) is aligned to its best free partner there at the lower cosine EXTEND.
+  EXTEND_WINDOW body sentences on both sides) is aligned to its best free partner there at the lower cosine EXTEND
+  of all content-word stems, names included (next to an aligned pair, the same names continue the same passage).
 Each aligned pair must be the same statement: its catalogued speakers agree, its numbers agree (two sentences
-built on one template with other figures are two statements), a copy shares MIN_STEMS content words and, when it
-shares only names, the same speaker; a paraphrase shares MIN_TERMS terms (lower-case content words and numbers:
-what is said, not who); a sentence copied elsewhere in the other document is not also paired by paraphrase.
+built on one template with other figures are two statements), and a pair aligned on its own (not by extension)
+shares a referent: a name, a number, or the speaker of a reported statement. Sentences sharing common words only
+are formulas ("we want to make sure we can hear you and you can hear us", said by one moderator in two briefings:
+the speaker of a transcript's turns is no referent). A copy shares MIN_STEMS content words, and at least
+NEAR_VERBATIM of the shorter one's 3-grams that hold a term are copied too: a copied name alone ("Combined Joint
+Task Force Operation Inherent Resolve officials said today") is a copy only for the same reported speaker. A
+paraphrase shares MIN_TERMS terms; a sentence copied elsewhere in the other document is not also paired by
+paraphrase.
 A sentence pair is `verbatim` when its words are the same, `near_verbatim` when most of the shorter one is copied
 (EDITED), else `paraphrase`. Aligned pairs near each other on both sides merge into one passage, labelled by its
 least changed pair but `verbatim` only when the passage's words are the same on both sides.
@@ -47,12 +55,12 @@ COPY_COLUMNS = ["doc_id", "copy_of", "similarity", "method"]
 SHINGLE = 3  # words per shingle
 NEAR_VERBATIM = 0.4  # shingle containment of a copy, edited or not, for a pair to be aligned by its shingles
 EDITED = 0.7  # shingle containment of a copy lightly edited (`near_verbatim`); below, the sentence was rewritten
-PARAPHRASE = 0.4  # IDF cosine of a paraphrase between any two documents
+PARAPHRASE = 0.4  # IDF cosine of the terms of a paraphrase between any two documents
 STORY_PARAPHRASE = 0.2  # IDF cosine of a paraphrase between two documents telling the same story
 STORY_ANCHOR = 0.5  # IDF cosine (or near-verbatim copy) of two different sentences that makes two documents one story
 MIN_STEMS = 4  # content stems a copied pair shares at least (fewer: a stock phrase, "Well, good morning.")
 MIN_TERMS = 3  # terms (lower-case content words, numbers) a paraphrase pair shares at least
-EXTEND = 0.15  # IDF cosine of a pair next to an aligned pair
+EXTEND = 0.15  # IDF cosine of content-word stems (names included) of a pair next to an aligned pair
 EXTEND_MIN_TERMS = 1  # terms an extended pair shares at least
 EXTEND_WINDOW = 2  # body sentences either side of an aligned pair that extension looks at
 LSH_THRESHOLD = 0.1  # estimated Jaccard of content-word sets for a pair to be scored at all
@@ -60,6 +68,7 @@ NUM_PERM = 128
 COPY = 0.9  # Jaccard of two bodies' word 3-grams that makes one a copy of the other
 COPY_CANDIDATE = 0.7  # estimated Jaccard for two bodies to be compared exactly (at COPY, LSH would miss some)
 COPY_PERM = 64
+TURN_CUE = "colon"  # the quotes table's cue_lemma of a "Name: statement" line (a transcript's turn)
 RELATION_ORDER = {"duplicate": 0, "verbatim": 1, "near_verbatim": 2, "paraphrase": 3}
 
 _WORD = re.compile(r"\w+")
@@ -96,12 +105,30 @@ def shingles(text: str, size: int = SHINGLE) -> set[tuple[str, ...]]:
     return {tuple(w[i : i + size]) for i in range(len(w) - size + 1)}
 
 
+def said_shingles(text: str, size: int = SHINGLE) -> set[tuple[str, ...]]:
+    """The word n-grams of a text that hold a term (a content word written in lower case, or a number): the n-grams
+    that carry what is said, not only who says it or where ("Combined Joint Task Force Operation")."""
+    stop = stopwords()
+    found = _WORD.findall(text.replace("’", "'"))
+    said = [(w.islower() and len(w) > 1 and w not in stop) or w.isdigit() for w in found]
+    w = [x.lower() for x in found]
+    return {tuple(w[i : i + size]) for i in range(len(w) - size + 1) if any(said[i : i + size])}
+
+
 def terms(text: str) -> frozenset[str]:
     """Stems of the content words a text writes in lower case, and its numbers: the words that say what happened,
     apart from the names of who and where (a long name would otherwise count as many shared words)."""
     stop = stopwords()
     lower = [w for w in _WORD.findall(text.replace("’", "'")) if w.islower() and len(w) > 1 and w not in stop]
     return frozenset(_stemmer().stemWords(lower)) | numbers(text)
+
+
+def names(text: str) -> frozenset[str]:
+    """Lower-cased capitalised words of a text after its first word (function words and single letters left out):
+    the names of who and where a sentence is about."""
+    stop = stopwords()
+    found = _WORD.findall(text.replace("’", "'"))[1:]
+    return frozenset(w.lower() for w in found if w[0].isupper() and len(w) > 1 and w.lower() not in stop)
 
 
 def numbers(text: str) -> frozenset[str]:
@@ -122,8 +149,11 @@ class Unit:
     stems: frozenset[str]
     terms: frozenset[str]  # stems of the words written in lower case, and the numbers: what is said, not who
     shingles: set[tuple[str, ...]]
+    said: set[tuple[str, ...]]  # the shingles holding a term
     numbers: frozenset[str]
-    speakers: frozenset[str]
+    names: frozenset[str]
+    speakers: frozenset[str]  # catalogued speakers of the statements touching the sentence
+    reported: frozenset[str]  # those of them reported with a verb ("he said"), not a transcript's "Name:" turn
 
 
 def _speakers_by_sentence(sentences: pd.DataFrame, quotes: pd.DataFrame) -> dict[tuple[str, int], frozenset[str]]:
@@ -141,28 +171,41 @@ def _speakers_by_sentence(sentences: pd.DataFrame, quotes: pd.DataFrame) -> dict
     return {k: frozenset(v) for k, v in found.items()}
 
 
+def _after_turn_label(sentence, turn_ends: dict[str, list[int]]) -> str:
+    """A sentence's text after the "Name:" label of a transcript's turn it opens with (the label names who speaks,
+    not what the sentence is about)."""
+    ends = turn_ends.get(sentence.doc_id, [])
+    inside = ends[bisect_left(ends, sentence.start) : bisect_right(ends, sentence.end)]
+    return sentence.text[inside[-1] - sentence.start :] if inside else sentence.text
+
+
 def units(corpus: Corpus, quotes: pd.DataFrame, copies: pd.DataFrame) -> list[Unit]:
     """The body sentences of the corpus (copies of another document left out), tokenised for comparison."""
     body = corpus.sentences[corpus.sentences["in_body"] & ~corpus.sentences["doc_id"].isin(set(copies["doc_id"]))]
     body = body.sort_values(["doc_id", "start"])
     speakers = _speakers_by_sentence(body, quotes)
+    reported = _speakers_by_sentence(body, quotes[quotes["cue_lemma"] != TURN_CUE])
+    turns = quotes[quotes["cue_lemma"] == TURN_CUE]
+    turn_ends = {doc_id: sorted(group.tolist()) for doc_id, group in turns.groupby("doc_id")["cue_end"]}
     positions = body.groupby("doc_id").cumcount()
     return [
         Unit(s.doc_id, int(s.sent_id), int(pos), int(s.start), int(s.end), tuple(words(s.text)),
-             frozenset(content_stems(s.text)), terms(s.text), shingles(s.text), numbers(s.text),
-             speakers.get((s.doc_id, int(s.sent_id)), frozenset()))
+             frozenset(content_stems(s.text)), terms(s.text), shingles(s.text), said_shingles(s.text),
+             numbers(s.text), names(_after_turn_label(s, turn_ends)), speakers.get(key, frozenset()),
+             reported.get(key, frozenset()))
         for s, pos in zip(body.itertuples(), positions)
+        for key in [(s.doc_id, int(s.sent_id))]
     ]
 
 
-def _idf(all_units: list[Unit]) -> dict[str, float]:
-    """Inverse document frequency of each stem, counting sentences as documents."""
-    df = Counter(w for u in all_units for w in u.stems)
-    return {w: math.log(len(all_units) / n) for w, n in df.items()}
+def _idf(sets: list[frozenset[str]]) -> dict[str, float]:
+    """Inverse document frequency of each word of the sentences' word sets, counting sentences as documents."""
+    df = Counter(w for words_of in sets for w in words_of)
+    return {w: math.log(len(sets) / n) for w, n in df.items()}
 
 
 def cosine(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
-    """Cosine of two stem sets as binary IDF-weighted vectors."""
+    """Cosine of two word sets as binary IDF-weighted vectors."""
     num = sum(idf[w] ** 2 for w in a & b)
     den = math.sqrt(sum(idf[w] ** 2 for w in a) * sum(idf[w] ** 2 for w in b))
     return num / den if den else 0.0
@@ -237,11 +280,21 @@ def _same_statement(a: Unit, b: Unit, min_terms: int) -> bool:
     return not (a.numbers and b.numbers and not a.numbers & b.numbers)
 
 
+def _shared_referent(a: Unit, b: Unit) -> bool:
+    """Whether two sentences are about the same someone or something: they share a name or a number, or report the
+    same speaker's statement. Sentences sharing common words only are a formula, even in one speaker's turns of two
+    transcripts ("I want to make sure we can hear you")."""
+    return bool(a.names & b.names or a.numbers & b.numbers or a.reported & b.reported)
+
+
 def _kind(a: Unit, b: Unit, shared: float, cos: float) -> str | None:
-    """How a candidate pair can be aligned on its own: `shingles` (a copy sharing MIN_STEMS content words),
-    `tfidf` (a possible paraphrase: its cosine is checked against the document pair's threshold) or None."""
+    """How a candidate pair can be aligned on its own, when the two share a referent: `shingles` (a copy sharing
+    MIN_STEMS content words whose copied n-grams hold what is said: names alone are copied by the same reported
+    speaker only), `tfidf` (a possible paraphrase: its cosine is checked against the document pair's threshold) or None."""
+    if not _shared_referent(a, b):
+        return None
     if shared >= NEAR_VERBATIM and len(a.stems & b.stems) >= MIN_STEMS and _same_statement(a, b, 0) and (
-            a.terms & b.terms or a.speakers & b.speakers):  # names alone are shared by the same speaker only
+            containment(a.said, b.said) >= NEAR_VERBATIM or a.reported & b.reported):
         return "shingles"
     return "tfidf" if cos >= STORY_PARAPHRASE and _same_statement(a, b, MIN_TERMS) else None
 
@@ -303,14 +356,14 @@ def _extend(seeds: dict, by_doc: dict[str, list[Unit]], idf: dict[str, float]) -
 def shared_sentences(corpus: Corpus, quotes: pd.DataFrame, copies: pd.DataFrame) -> pd.DataFrame:
     """Every aligned sentence pair with its scores, relation and method, before merging into passages."""
     all_units = units(corpus, quotes, copies)
-    idf = _idf(all_units)
+    term_idf, stem_idf = _idf([u.terms for u in all_units]), _idf([u.stems for u in all_units])
     by_doc: dict[str, list[Unit]] = {}
     for u in all_units:
         by_doc.setdefault(u.doc_id, []).append(u)
     scored = []
     for i, j in candidate_pairs(all_units):
         a, b = sorted((all_units[i], all_units[j]), key=lambda u: (u.doc_id, u.position))
-        scored.append((a, b, containment(a.shingles, b.shingles), cosine(a.stems, b.stems, idf)))
+        scored.append((a, b, containment(a.shingles, b.shingles), cosine(a.terms, b.terms, term_idf)))
     kinds = [(a, b, shared, cos, _kind(a, b, shared, cos)) for a, b, shared, cos in scored]
     story = {(a.doc_id, b.doc_id) for a, b, shared, cos, kind in kinds
              if a.words != b.words and (kind == "shingles" or (kind == "tfidf" and cos >= STORY_ANCHOR))}
@@ -319,7 +372,7 @@ def shared_sentences(corpus: Corpus, quotes: pd.DataFrame, copies: pd.DataFrame)
     seeds = {(a, b): _row(a, b, shared, cos, kind) for a, b, shared, cos, kind in kinds
              if kind == "shingles" or (kind == "tfidf" and (cos >= PARAPHRASE or (a.doc_id, b.doc_id) in story)
                                        and not _copied_elsewhere(a, b, copied))}
-    table = pd.DataFrame(list(_extend(seeds, by_doc, idf).values()), columns=PAIR_COLUMNS)
+    table = pd.DataFrame(list(_extend(seeds, by_doc, stem_idf).values()), columns=PAIR_COLUMNS)
     return table.sort_values(["doc_a", "doc_b", "a_pos", "b_pos"]).reset_index(drop=True)
 
 
