@@ -74,12 +74,15 @@ def test_precision_and_recall_against_hand_aligned_passages(corpus, seed_tables)
 def test_dev_corpus_passages():
     """Passages aligned by hand in the dev corpus (offsets only), judged as the same statement or not. The defense.gov
     site notice ("You have accessed part of a historical collection ...") shared by four pages is page furniture
-    (navigation), no longer body text: its six pairs left the gold, and precision is over the four real passages."""
+    (navigation), no longer body text: its six pairs left the gold, and precision is over the four real passages.
+    The false passages found before (P 0.40: a moderator's radio check in two briefings, 'we'll turn it over to you',
+    two releases sharing only the task force's name and 'officials said today', two monthly casualty reports built on
+    one template) are all left out (P 1.00)."""
     with pytest.warns():  # two dev files have no blank lines between paragraphs
         corpus = load_corpus(DEV)
     precision, recall, relation = scores(tables(corpus)[1], DEV_GOLD)
     print(f"reuse dev corpus: P={precision:.3f} R={recall:.3f} relation={relation:.3f}")
-    assert recall == 1.0 and precision >= 0.4 and relation >= 0.8
+    assert recall == 1.0 and precision >= 0.9 and relation >= 0.8
 
 
 def test_wire_copy_is_found_by_shingles_alone(seed_tables):

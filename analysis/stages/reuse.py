@@ -290,7 +290,8 @@ def _shared_referent(a: Unit, b: Unit) -> bool:
 def _kind(a: Unit, b: Unit, shared: float, cos: float) -> str | None:
     """How a candidate pair can be aligned on its own, when the two share a referent: `shingles` (a copy sharing
     MIN_STEMS content words whose copied n-grams hold what is said: names alone are copied by the same reported
-    speaker only), `tfidf` (a possible paraphrase: its cosine is checked against the document pair's threshold) or None."""
+    speaker only), `tfidf` (a possible paraphrase: its cosine is checked against the document pair's threshold) or
+    None."""
     if not _shared_referent(a, b):
         return None
     if shared >= NEAR_VERBATIM and len(a.stems & b.stems) >= MIN_STEMS and _same_statement(a, b, 0) and (
