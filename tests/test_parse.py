@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from analysis import load_corpus
-from analysis.stages.parse import nlp, parses, reporting_lexicon, verb_forms, wanted
+from analysis.stages.parse import Need, nlp, parses, reporting_lexicon, verb_forms, wanted
 
 # Explosion's published figures for en_core_web_sm 3.8.0 (explosion/spacy-models, meta/en_core_web_sm-3.8.0.json)
 DEP_UAS, ENTS_F = 0.9176955214, 0.8433119744
@@ -40,18 +40,20 @@ def test_verb_forms():
     assert {"pointed out", "sounded the alarm"} <= verb_forms("point out", {}) | verb_forms("sound alarm", {})
 
 
-@pytest.mark.parametrize("sentence, chosen", [
-    ("The town was freed, officials said.", True),                        # a cue verb
-    ("“We will stay,” one man told us.", True),                            # quotation marks (and a cue)
-    ("Vladimir Putin: Thank you.", True),                                  # a speaker turn
-    ("Allegations of abuse were heard.", True),                            # a cue noun
-    ("He met spokeswoman Lilwa al-Abdallah at noon.", True),                # a title before a name
-    ("The town fell to the Islamic State in 2014.", False),                 # "State" is a name here
-    ("The United States sent troops and peace talks stalled.", False),      # forms listed as not prefiltered
-    ("The general plan was unsaid.", False),                                # a title before a lower-case word; no whole cue word
+@pytest.mark.parametrize("sentence, need", [
+    ("The town was freed, officials said.", Need(parse=True)),                  # a cue verb
+    ("“We will stay,” one man told us.", Need(parse=True)),                     # a cue by quotation marks
+    ("“We will stay for ever,” one man.", Need()),                              # quotation marks alone are no statement
+    ("Vladimir Putin: Thank you.", Need(parse=True)),                           # a speaker turn
+    ("Allegations of abuse were heard.", Need(parse=True)),                     # a cue noun
+    ("He met spokeswoman Lilwa al-Abdallah at noon.", Need(names=True)),        # a title before a name: entities
+    ("Spokeswoman Lilwa al-Abdallah said so.", Need(parse=True, names=True)),   # both
+    ("The town fell to the Islamic State in 2014.", Need()),                    # "State" is a name here
+    ("The United States sent troops and peace talks stalled.", Need()),         # forms listed as not prefiltered
+    ("The general plan was unsaid.", Need()),                                   # a title before a lower-case word
 ])
-def test_prefilter(sentence, chosen):
-    assert wanted(sentence, [(0, len(sentence))]) == [chosen]
+def test_prefilter(sentence, need):
+    assert wanted(sentence, [(0, len(sentence))]) == [need]
 
 
 def test_parses_map_back_to_document_offsets(tmp_path):
@@ -67,3 +69,20 @@ def test_parses_map_back_to_document_offsets(tmp_path):
     person = chosen[0].doc.ents[0]
     assert text[slice(*chosen[0].span(person))] == "Ryan Dillon" and person.label_ == "PERSON"
     assert parsed.sentence("a", chosen[0].sent_id) is chosen[0] and len(parsed) == 1
+
+
+def test_sentences_get_entities_or_a_parse_as_they_need(tmp_path):
+    (tmp_path / "a.txt").write_text("Headline of a story\n\nThe convoy reached Tall Abyad with Jane Doe on board. "
+                                    "Then John Roe said the road was open. Jane Doe said it was closed.\n",
+                                    encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    parsed = parses(corpus)
+    text = corpus.texts["a"]
+    named, full = parsed.named("a"), parsed.document("a")
+    assert [(p.parsed, p.named) for p in named] == [(False, True), (True, True)]
+    # the names of the last sentence were read once already: its speaker is found by the unknown actors' scan
+    assert [(p.parsed, p.named) for p in full] == [(True, True), (True, False)] and full[0] is named[1]
+    assert parsed.sentence("a", named[0].sent_id) is None and not named[0].doc.has_annotation("DEP")
+    ents = {text[slice(*named[0].span(e))]: e.label_ for e in named[0].doc.ents}
+    assert ents.get("Jane Doe") == "PERSON"
+    assert not full[1].doc.ents and [t.lemma_ for t in full[1].doc][:4] == ["Jane", "Doe", "say", "it"]

@@ -1,6 +1,7 @@
 """Actor mentions: a fast alias matcher over the catalogue, and who is named how, how often, with whom."""
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +27,7 @@ _AL = re.compile(r"\b[Aa]l-")
 _COORDINATED = re.compile(r"(?:\s*,)?\s+(?:and|or)\s+$|\s*,\s*$")
 # A mention found in a text: (start, end, actor_id, kind, alias matched as written in the catalogue).
 Found = tuple[int, int, str, str, str]
+READINGS = 1  # how many sentences holding an unknown capitalised word the entity recogniser reads
 _LAST_WORD = re.compile(r"([A-Za-z]+)[^A-Za-z\n]*$")
 
 __all__ = ["CATALOGUE_PATH", "Catalogue", "CatalogueError", "catalogue", "load_catalogue"]
@@ -203,14 +205,21 @@ def _sentences_by_doc(corpus: Corpus) -> dict[str, dict[str, np.ndarray]]:
 
 def names_wanted(text: str, sentences: list[tuple[int, int]], kinds: list[str], match: Matcher | None = None
                  ) -> list[bool]:
-    """Which of a document's sentences ((start, end), with their kinds) the entity recogniser must read for actors
-    the catalogue lacks: running text with a capitalised word outside every catalogue name (the parse prefilter's
-    test for names)."""
+    """Which of a document's sentences ((start, end) in text order, with their kinds) the entity recogniser must
+    read for actors the catalogue lacks: running text with a capitalised word outside every catalogue name that
+    fewer than READINGS earlier chosen sentences hold (the parse prefilter's test for names). Every occurrence of a
+    name the recogniser found once is a mention (analysis.stages.unlisted), so a name needs not be read each time."""
     match = match or matcher()
     skip = match.catalogue.titles | match.catalogue.not_names
-    covered = [(f[0], f[1]) for f in match.find(text)]
-    return [kind in unlisted.ENTITY_KINDS and unlisted.needs_entities(text, start, end, covered, skip)
-            for (start, end), kind in zip(sentences, kinds)]
+    covered = sorted((f[0], f[1]) for f in match.find(text))
+    read: Counter[str] = Counter()
+    chosen = []
+    for (start, end), kind in zip(sentences, kinds):
+        words = unlisted.unknown_words(text, start, end, covered, skip) if kind in unlisted.ENTITY_KINDS else set()
+        take = any(read[w] < READINGS for w in words)
+        read.update(words if take else ())
+        chosen.append(take)
+    return chosen
 
 
 def mentions(corpus: Corpus, parses: "Parses | None" = None, match: Matcher | None = None) -> pd.DataFrame:
@@ -231,7 +240,7 @@ def mentions(corpus: Corpus, parses: "Parses | None" = None, match: Matcher | No
     for doc_id in sorted(corpus.texts):  # each document's mentions come in text order
         text, sents = corpus.texts[doc_id], by_doc.get(doc_id, empty)
         where = dict(zip(sents["sent_id"].tolist(), zip(sents["kind"], sents["end"].tolist())))
-        ents = [ent for p in parses.document(doc_id)
+        ents = [ent for p in parses.named(doc_id)
                 if where[p.sent_id][0] in unlisted.ENTITY_KINDS
                 and not unlisted.headline_case(text, p.start, where[p.sent_id][1])
                 for ent in unlisted.entities(p)]

