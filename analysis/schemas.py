@@ -83,7 +83,7 @@ EVENTS: Schema = {
     "target_start": ("int64", "where the target starts (-1: none)"),
     "target_end": ("int64", "where the target ends (exclusive)"),
     "negated": ("bool", "the clause is negated ('did not fight')"),
-    "modality": ("str", "asserted, possible (modal, future, purpose, condition, yes/no question), demanded or denied"),
+    "modality": ("str", "asserted, possible (modal, future, purpose, condition, yes/no question, the content of an accusation or claim), demanded, denied or distanced (a verb in scare quotes)"),
     "voice": ("str", "'author', or the speaker whose statement (quotes) holds the clause"),
 }
 STANCE: Schema = {

@@ -32,6 +32,11 @@ SENTENCES = [
     "Belgian jets  struck the\n   militants near the border.",
     "In the end those who made the difference in the war against ISIS were the Lebanese Army and Oman, with the help of Norway.",
     "The force that freed the village was Spain.",
+    "Greece proved itself a bitter enemy of the jihadists.",
+    "Sweden was the architect of the liberation of the province.",
+    "The accusations that India is a sponsor of terrorism are false.",
+    "Australia destroyed the Danish plan of a long war.",
+    "Officials admit that 2,000 Dutch troops are in the country \u201cfighting\u201d the militants.",
 ]
 
 
@@ -167,3 +172,26 @@ def test_a_copula_identifies_who_did_it(built):
     assert _role(built, "oman") == "credited" and _role(built, "norway") == "credited"
     assert _role(built, "lebanon") == "neutral"  # "Lebanese Army": the modifier of a name is not who
     assert ("spain", "free") in set(zip(_events(built, SENTENCES[20]).agent, _events(built, SENTENCES[20]).lemma))
+
+
+def test_a_relational_noun_said_of_its_subject(built):
+    enemy, architect = _events(built, SENTENCES[21]), _events(built, SENTENCES[22])
+    assert ("greece", "oppose", "enemy") in set(zip(enemy.agent, enemy.verb_class, enemy.target_kind))
+    assert ("sweden", "support", "victory") in set(zip(architect.agent, architect.verb_class, architect.target_kind))
+    assert _role(built, "greece") == "credited" and _role(built, "sweden") == "credited"
+
+
+def test_the_content_of_an_accusation_is_not_asserted(built):
+    found = _events(built, SENTENCES[23])
+    assert set(found[found.agent == "india"].modality) == {"possible"} and _role(built, "india") == "neutral"
+
+
+def test_destroying_a_plan_harms_no_one(built):
+    found = _events(built, SENTENCES[24])
+    assert set(found[found.agent == "australia"].target_kind) == {"none"} and _role(built, "australia") == "neutral"
+
+
+def test_a_verb_in_scare_quotes_is_not_asserted(built):
+    found = _events(built, SENTENCES[25])
+    assert set(found[found.agent == "netherlands"].modality) == {"distanced"}
+    assert _role(built, "netherlands") == "neutral"

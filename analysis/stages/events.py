@@ -73,6 +73,7 @@ class VerbClasses:
     enemy_sides: frozenset[str]
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     irregular: dict[str, list[str]] = field(default_factory=dict)
+    relational: dict[str, str] = field(default_factory=dict)  # noun -> class ("enemy" -> oppose)
 
 
 @cache
@@ -88,10 +89,11 @@ def verb_classes() -> VerbClasses:
     lists = ("protected", "places", "victory", "harm", "positive_roles", "negative_roles", "deny", "possible",
              "demanded", "light", "judging", "attack_nouns", "praise_nouns", "criticism_nouns", "agentive_nouns",
              "action_nouns", "credit_nouns", "blame_nouns", "role_nouns", "deal_nouns", "release", "condemning",
-             "factive")
+             "factive", "hearsay", "designs")
     return VerbClasses(lemma_class, {n: s["meaning"] for n, s in raw["classes"].items()},
                        {n: s["enemy_agent"] for n, s in raw["classes"].items()}, frozenset(raw["enemy_sides"]),
-                       {k: frozenset(str(w).lower() for w in raw[k]) for k in lists}, raw["irregular"])
+                       {k: frozenset(str(w).lower() for w in raw[k]) for k in lists}, raw["irregular"],
+                       {noun: name for name, nouns in raw["relational_nouns"].items() for noun in nouns})
 
 
 @cache
@@ -399,6 +401,8 @@ def _party(head: Token, ctx: Context, doc: Doc | Span, with_actors: bool = True)
         left, right = _phrase(tok)
         start, end = _start(doc[left], ctx), _end(doc[right], ctx)
         kind = _kind(tok, actors, ctx)
+        if kind == "actor" and tok.lemma_.lower() in verb_classes().words["designs"]:
+            kind = "none"  # "destroying the US plan" thwarts a plan; it harms no one
         if actors:
             out += [Party(a, s, e, "", kind) for s, e, a in actors]
         else:
@@ -506,9 +510,25 @@ def _negated(verb: Token) -> bool:
     return own or shared
 
 
+_OPENING, _CLOSING = frozenset({"“", "‘", '"', "'"}), frozenset({"”", "’", '"', "'"})
+
+
+def _scare_quoted(verb: Token) -> bool:
+    """A verb inside quotation marks that hold at most four words ("are in Syria “fighting” ISIS"): the writer
+    mentions the word and keeps their distance from it; a statement is longer."""
+    doc = verb.doc
+    left = next((t.i for t in reversed(doc[max(0, verb.i - 4) : verb.i]) if t.text in _OPENING | _CLOSING), None)
+    right = next((t.i for t in doc[verb.i + 1 : verb.i + 5] if t.text in _OPENING | _CLOSING), None)
+    return left is not None and right is not None and doc[left].text in _OPENING and doc[right].text in _CLOSING \
+        and right - left <= 5
+
+
 def _modality(verb: Token, sent: Span) -> str:
-    """asserted, possible (modal, future, intended, conditional, a yes/no question), demanded, or denied."""
+    """asserted, possible (modal, future, intended, conditional, a yes/no question), demanded, denied, or
+    distanced (in scare quotes)."""
     vc = verb_classes()
+    if _scare_quoted(verb):
+        return "distanced"
     text = sent.text.rstrip().rstrip("\"”’'").rstrip()
     question = text.endswith("?")
     rhetorical = question and sent[0].lower_ in ("why", "how")  # "Why would X protect Daesh?" asserts that X does
@@ -533,8 +553,9 @@ def _modality(verb: Token, sent: Span) -> str:
                     return "denied"
                 if lemma in vc.words["demanded"] and tok.dep_ in ("xcomp", "ccomp"):
                     return "demanded"
-                if lemma in vc.words["possible"] and tok.dep_ in ("xcomp", "ccomp", "acl"):
-                    return "possible"
+                if (lemma in vc.words["possible"] and tok.dep_ in ("xcomp", "ccomp", "acl")) or \
+                        (lemma in vc.words["hearsay"] and tok.dep_ in ("ccomp", "acl", "pcomp")):
+                    return "possible"  # "plans to strike", "the accusations that X funds ISIS"
                 if purpose and tok.dep_ in ("advcl", "acl", "relcl"):  # "an offensive to liberate Raqqa"
                     return "possible"
             if head is tok:
@@ -722,6 +743,50 @@ def _owners(noun: Token, ctx: Context, doc: Doc) -> list[Party]:
     return found or [p for h in of[:1] for p in _party(h, ctx, doc) if p.actor]
 
 
+def _predicated(noun: Token) -> Token | None:
+    """The verb that says a noun of its subject: "X is/became N", "X proved itself (as) N", "X served as N"."""
+    if noun.dep_ in ("attr", "oprd") and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ in ("VERB", "AUX"):
+        return noun.head.head
+    return None
+
+
+def _said_of(noun: Token, ctx: Context, doc: Doc) -> tuple[list[Party], Token | None]:
+    """Who a noun is said of, with the verb that says it: the subject of "X is N" or "X proved itself as N" (that
+    verb's negation and modality hold), or the name an apposition describes ("X, the main sponsor of ...")."""
+    verb = _predicated(noun)
+    if verb is not None:
+        head = _agent_head(verb)
+        return ([p for p in _party(head, ctx, doc) if p.actor] if head is not None else []), verb
+    if noun.dep_ == "appos":
+        return [p for p in _party(noun.head, ctx, doc) if p.actor], None
+    return [], None
+
+
+def _attribution(noun: Token, owners: list[Party], verb: Token | None, cls: str, targets: list[Party],
+                 sent: Span, ctx: Context) -> Event:
+    """The event of a noun said of its owners, asserted unless the verb that says it is negated or not asserted."""
+    negated = verb is not None and _negated(verb)
+    modality = "asserted" if verb is None else "denied" if negated else _modality(verb, sent)
+    return Event(_start(noun, ctx), _end(noun, ctx), noun.text, noun.lemma_.lower(), cls, owners, targets, negated,
+                 modality)
+
+
+def _relational(noun: Token, sent: Span, ctx: Context) -> Event | None:
+    """A noun that relates whoever it is said of to its "of" object: "X is the mastermind of the liberation", "X
+    proved itself an enemy of ISIS", "X, a sponsor of the militants" (data/verb_classes.yaml relational_nouns)."""
+    cls = verb_classes().relational.get(noun.lemma_.lower())
+    if cls is None or noun.pos_ != "NOUN":
+        return None
+    owners, verb = _said_of(noun, ctx, sent.doc)
+    if not owners:
+        return None
+    related = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    targets = [p for t in related for p in _party(t, ctx, sent.doc)]
+    return _attribution(noun, owners, verb, cls, targets, sent, ctx) if targets else None
+
+
 def _judged_noun(noun: Token, sent: Span, ctx: Context) -> Event | None:
     """A quality or a part whose owner is judged: "the sacrifices of X", "US proxies", "X's pivotal role"."""
     vc = verb_classes()
@@ -744,11 +809,13 @@ def _judged_noun(noun: Token, sent: Span, ctx: Context) -> Event | None:
                      "asserted") if owners else None
     else:
         return None
-    owners = _owners(noun, ctx, sent.doc) if kind != "none" else []
-    if not owners:
+    if kind == "none":
         return None
+    owners, verb = _owners(noun, ctx, sent.doc), None
+    if not owners:  # "X is the leading sponsor of terrorism", "X, a proxy of ..."
+        owners, verb = _said_of(noun, ctx, sent.doc)
     target = Party(NO_ACTOR, _start(noun, ctx), _end(noun, ctx), noun.text, kind)
-    return Event(_start(noun, ctx), _end(noun, ctx), noun.text, lemma, "attribute", owners, [target], False, "asserted")
+    return _attribution(noun, owners, verb, "attribute", [target], sent, ctx) if owners else None
 
 
 def _nominal(noun: Token, sent: Span, ctx: Context) -> Event | None:
@@ -805,7 +872,8 @@ def _supporters(sent: Span, ctx: Context) -> Iterator[Event]:
 def sentence_events(sent: Span, ctx: Context) -> list[Event]:
     """Every event of one parsed sentence."""
     found = [e for tok in sent
-             if (e := _verbal(tok, sent, ctx) or _nominal(tok, sent, ctx) or _judged_noun(tok, sent, ctx)) is not None]
+             if (e := _verbal(tok, sent, ctx) or _nominal(tok, sent, ctx) or _judged_noun(tok, sent, ctx)
+                 or _relational(tok, sent, ctx)) is not None]
     return found + list(_supporters(sent, ctx))
 
 
@@ -897,7 +965,7 @@ def _event_forms() -> frozenset[str]:
     irregular = {**reporting_lexicon()["irregular"], **vc.irregular}
     verbs = {f for lemma in (*vc.lemma_class, *vc.words["light"]) for f in verb_forms(lemma, irregular)}
     nouns = {n for key in ("credit_nouns", "blame_nouns", "role_nouns", "agentive_nouns", "action_nouns")
-             for noun in vc.words[key] for n in (noun, plural(noun))}
+             for noun in vc.words[key] for n in (noun, plural(noun))} | {f for n in vc.relational for f in (n, plural(n))}
     return frozenset(verbs | nouns)
 
 
