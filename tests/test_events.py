@@ -37,6 +37,10 @@ SENTENCES = [
     "The accusations that India is a sponsor of terrorism are false.",
     "Australia destroyed the Danish plan of a long war.",
     "Officials admit that 2,000 Dutch troops are in the country \u201cfighting\u201d the militants.",
+    "Leaders of the Iraqi Army announced Tuesday they had launched an offensive to liberate Mosul.",
+    "Kuwait condemned the attack by Lebanon against Syria's northern region.",
+    "The line held for a year.",
+    "\u201cIt dealt a blow to the tyrants,\u201d said the Russian government.",
 ]
 
 
@@ -195,3 +199,19 @@ def test_a_verb_in_scare_quotes_is_not_asserted(built):
     found = _events(built, SENTENCES[25])
     assert set(found[found.agent == "netherlands"].modality) == {"distanced"}
     assert _role(built, "netherlands") == "neutral"
+
+
+def test_an_offensive_to_liberate_a_place_credits(built):
+    found = _events(built, SENTENCES[26])
+    assert "victory" in set(found[found.agent == "iraqi_army"].target_kind) and _role(built, "iraqi_army") == "credited"
+
+
+def test_a_region_is_a_place_whoever_owns_it(built):
+    found = _events(built, SENTENCES[27])
+    assert set(found[(found.agent == "lebanon") & (found.verb_class == "fight")].target_kind) == {"place"}
+    assert _role(built, "lebanon") == "neutral"
+
+
+def test_a_quoted_it_is_not_the_speaker(built):
+    # "It" in a direct quotation does not stand for the speaker, as it does in "X announced it had started"
+    assert "russia" not in set(_events(built, SENTENCES[29]).agent)

@@ -61,6 +61,7 @@ _RELATIONAL = frozenset({"control", "remnants", "rest", "presence", "part", "par
 _TARGET_PREPS = frozenset({"against", "on", "upon", "at", "from", "with", "to", "of", "for"})
 _MODIFIER_PREPS = frozenset({"against", "on", "upon", "at", "to", "of"})
 _AIM_PREPS = frozenset({"against", "on", "upon", "at", "to"})  # what a light verb's act aims at
+_OPENING, _CLOSING = frozenset({"“", "‘", '"', "'"}), frozenset({"”", "’", '"', "'"})
 
 
 @dataclass(frozen=True)
@@ -245,7 +246,8 @@ def _pronoun(tok: Token, ctx: Context) -> list[tuple[int, int, str]]:
     if tok.dep_ in ("nsubj", "nsubjpass"):  # "X announced it had started", "the army ..., as it battles"
         for verb in tok.head.ancestors:
             subject = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
-            if subject is not None and subject.lower_ not in _PRONOUNS and _agrees(tok, subject):
+            quoted = any(t.text in _OPENING | _CLOSING for t in tok.doc[min(tok.i, verb.i) : max(tok.i, verb.i)])
+            if subject is not None and subject.lower_ not in _PRONOUNS and _agrees(tok, subject) and not quoted:
                 found = [m for t in (_conjuncts(subject) if kind == "group" else [subject]) for m in _named(t, ctx)]
                 if found:
                     return found
@@ -401,8 +403,12 @@ def _party(head: Token, ctx: Context, doc: Doc | Span, with_actors: bool = True)
         left, right = _phrase(tok)
         start, end = _start(doc[left], ctx), _end(doc[right], ctx)
         kind = _kind(tok, actors, ctx)
-        if kind == "actor" and tok.lemma_.lower() in verb_classes().words["designs"]:
+        lemma = tok.lemma_.lower()
+        if kind == "actor" and lemma in verb_classes().words["designs"]:
             kind = "none"  # "destroying the US plan" thwarts a plan; it harms no one
+        elif kind == "actor" and lemma in verb_classes().words["places"] and lemma not in _PLACE_HEADS \
+                and not _token_actors(tok, ctx):
+            kind = "place"  # "an attack against Syria's northwestern region": a place, whoever it belongs to
         if actors:
             out += [Party(a, s, e, "", kind) for s, e, a in actors]
         else:
@@ -509,8 +515,6 @@ def _negated(verb: Token) -> bool:
     shared = verb.dep_ == "conj" and any(c.dep_ == "neg" and c.i < verb.i for c in verb.head.children)
     return own or shared
 
-
-_OPENING, _CLOSING = frozenset({"“", "‘", '"', "'"}), frozenset({"”", "’", '"', "'"})
 
 
 def _scare_quoted(verb: Token) -> bool:
@@ -650,12 +654,14 @@ class Event:
 
 
 def _purpose(verb: Token) -> Token | None:
-    """The purpose clause of a verb when it aims at the enemy ("... to defeat the jihadists"): its verb."""
+    """The purpose clause of a verb when it aims at the enemy ("... to defeat the jihadists") or at freeing a place
+    ("an offensive to liberate Raqqa"): its verb."""
     vc = verb_classes()
     for c in verb.children:
+        cls = vc.lemma_class.get(_lemma(c))
+        kinds = {_kind(o, []) for o in _objects(c)}
         if c.dep_ in ("advcl", "xcomp", "acl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
-                and vc.lemma_class.get(_lemma(c)) in ("defeat", "fight") \
-                and any(_kind(o, []) == "enemy" for o in _objects(c)):
+                and (cls in ("defeat", "fight") and "enemy" in kinds or cls == "defeat" and "place" in kinds):
             return c
     return None
 
@@ -715,7 +721,7 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
     else:
         targets = [p for o in _objects(verb) for p in _party(o, ctx, doc)]
     aim = _purpose(verb) or (_purpose(noun) if noun is not None else None)  # "commence operations to clear X"
-    if aim is not None and (cls == "collude" or not any(p.kind != "none" for p in targets)):
+    if aim is not None and (cls == "collude" or not any(p.kind not in ("none", "place") for p in targets)):
         # "collaborating with X to defeat the jihadists", "resumed their effort to remove IS": a joint fight
         agents += [p for p in targets if p.actor and cls == "collude"]
         left, right = _phrase(aim)
@@ -888,6 +894,7 @@ def _remember(sent: Span, ctx: Context) -> None:
     persons = [m for m in named if types.get(m[2]) == "person"]
     others = [m for m in named if types.get(m[2]) != "person"]
     ctx.antecedent_sent = ctx.sent_id
+    ctx.antecedents.clear()  # nothing stale from an earlier sentence
     if persons:
         ctx.antecedents["person"] = persons[:1]
     if others:
