@@ -49,7 +49,7 @@ SPECS: tuple[TableSpec, ...] = (
               about="sentences and the whitespace between them: every character of every file in exactly one span"),
     TableSpec("problems", attrgetter("problems"), columns=schemas.PROBLEMS,
               about="one row per input file that needed a fallback or was skipped"),
-    TableSpec("quotes", quotes.quotes, needs=("parses",), columns=schemas.QUOTES,
+    TableSpec("quotes", quotes.quotes, needs=("parses", "mentions"), columns=schemas.QUOTES,
               about="one row per statement the text attributes to someone (per reporting cue)"),
     TableSpec("event_parses", events.event_parses, needs=("parses", "mentions"), written=False,
               about="the parse of the body sentences that may hold an event and that `parses` left out (internal)"),

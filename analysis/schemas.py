@@ -55,7 +55,8 @@ PROBLEMS: Schema = {
 }
 QUOTES: Schema = {
     "doc_id": DOC, "sent_id": SENT,
-    "speaker": ("str", "the speaker's actor_id when catalogued, else the speaker's own words"),
+    "speaker": ("str", "the speaker's actor_id when catalogued, 'unlisted:<slug>' for an actor the catalogue lacks "
+                       "(as in mentions), else the speaker's own words"),
     "speaker_name": ("str", "the words naming the speaker the cue resolves to ('Qassem Soleimani')"),
     "speaker_text": ("str", "the phrase at the cue (= text[speaker_start:speaker_end]: 'He', 'the general')"),
     "speaker_start": ("int64", "where the speaker phrase at the cue starts"),

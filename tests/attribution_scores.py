@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.stages.unlisted import PREFIX, slug
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 DEV_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "dev-corpus"
 
@@ -28,15 +30,21 @@ def _gold(name: str) -> pd.DataFrame:
 def same_speaker(predicted: list[str], gold: str) -> bool:
     """Whether one of the predicted names (id, resolved name) matches one of the gold alternatives.
 
-    An actor id must be equal; words match when the predicted phrase contains the gold one ("SDF spokeswoman X" for
+    An actor id must be equal (an unlisted actor's id matches the name it spells); words match when the predicted phrase contains the gold one ("SDF spokeswoman X" for
     "X") or is a part of it ending with its last word ("al-Abdallah" for "Lilwa al-Abdallah"), case-insensitively.
     """
     for alternative in gold.split("|"):
-        g = alternative.lower()
-        for p in (str(x).lower() for x in predicted if isinstance(x, str) and x):
+        for x in (x for x in predicted if isinstance(x, str) and x):
+            g, p = (_slug_words(alternative), _slug_words(x)) if x.startswith(PREFIX) else (alternative.lower(), x.lower())
             if p == g or ("_" not in g and (g in p or (p in g and g.endswith(p)))):
                 return True
     return False
+
+
+def _slug_words(name: str) -> str:
+    """The words of an unlisted actor's id, or of a name as its id would spell them ("Lilwa al-Abdallah" and
+    "unlisted:lilwa-al-abdallah" both "lilwa al abdallah")."""
+    return slug(name.removeprefix(PREFIX)).removeprefix(PREFIX).replace("-", " ")
 
 
 def statement_scores(texts: dict[str, str], table: pd.DataFrame) -> dict[str, float]:

@@ -25,6 +25,7 @@ from analysis.stages.catalogue import catalogue_files, read_catalogue
 from analysis.stages.corpus import Corpus
 from analysis.stages.parse import HONORIFICS, Parsed, Parses, reporting_lexicon
 from analysis.stages.parse import parses as parse_corpus
+from analysis.stages.unlisted import PREFIX
 
 COLUMNS = [
     "doc_id", "sent_id", "speaker", "speaker_name", "speaker_text", "speaker_start", "speaker_end",
@@ -272,8 +273,10 @@ class Speaker:
 class DocumentContext:
     """One document's text, sentences, quotation spans and actor mentions, for resolving speakers."""
 
-    def __init__(self, text: str, sentences: pd.DataFrame, paragraphs: pd.DataFrame, mentions: list[Mention]):
+    def __init__(self, text: str, sentences: pd.DataFrame, paragraphs: pd.DataFrame, mentions: list[Mention],
+                 unlisted: list[Mention] = ()):
         self.text = text
+        self.unlisted = sorted(unlisted)  # mentions of actors the catalogue lacks (analysis.stages.unlisted)
         self.sentences = sentences.sort_values("start").reset_index(drop=True)
         self.sent_starts = self.sentences["start"].tolist()
         self.sent_ends = self.sentences["end"].tolist()
@@ -319,7 +322,16 @@ class DocumentContext:
             inside = [m for m in inside if m.kind == "person" or (m.start <= cand.head[0] and m.end >= cand.head[1])]
         if inside:
             return Speaker(cand.start, cand.end, inside[0].actor_id, words)
-        return Speaker(cand.start, cand.end, words, words)
+        return self.identified(Speaker(cand.start, cand.end, words, words))
+
+    def identified(self, found: Speaker) -> Speaker:
+        """A speaker named by words, with the id of the actor the catalogue lacks that the words name: a person
+        named inside them ("SDF spokeswoman Lilwa al-Abdallah"), else a body whose name ends them ("the Kurdistan
+        Islamic Group"); unchanged when they name none."""
+        near = mentions_within(self.unlisted, found.start - _TITLE_REACH, found.end + _TITLE_REACH)
+        touching = [m for m in near if m.start < found.end and found.start < m.end]  # "[al-]Abdallah" for "al-Abdallah"
+        named = [m for m in touching if m.kind == "person"] or [m for m in touching if m.end == found.end]
+        return replace(found, speaker=named[0].actor_id) if named else found
 
     def _earlier_sentences(self, pos: int, limit: int) -> list[tuple[int, int]]:
         """(start, end) of the sentence holding pos (cut at pos) and up to `limit` body sentences before it, nearest first."""
@@ -495,12 +507,14 @@ class DocumentContext:
             s, e = parsed.span(ent)
             if ent.label_ == "PERSON" and start <= s and e <= end and not _is_possessive(text, e):
                 name = _untitled(text, s, e)
-                return Speaker(name[0], name[1], text[slice(*name)], text[slice(*name)]), "person"
+                return self.identified(Speaker(name[0], name[1], text[slice(*name)], text[slice(*name)])), "person"
         hs, he = parsed.span(head)
         covering = [m for m in inside if m.start <= hs and he <= m.end]
         if covering:
             return Speaker(start, end, covering[0].actor_id, words), kind
-        return Speaker(start, end, words, words), kind
+        found = self.identified(Speaker(start, end, words, words))
+        unlisted_person = any(m.kind == "person" and m.actor_id == found.speaker for m in self.unlisted)
+        return found, "person" if unlisted_person else kind
 
 
 def _untitled(text: str, start: int, end: int) -> tuple[int, int]:
@@ -914,19 +928,20 @@ def _turn_speaker(ctx: "DocumentContext", start: int, end: int, holding: list[Pa
         for ent in parsed.doc.ents:
             s, e = parsed.span(ent)
             if start <= s and e <= end and ent.label_ == "PERSON":
-                return Speaker(start, end, ctx.text[s:e], ctx.text[s:e])
+                return ctx.identified(Speaker(start, end, ctx.text[s:e], ctx.text[s:e]))
     words = [w for w in _WORD.finditer(ctx.text, start, end)
              if w.group().lower().rstrip(".") not in lexicon().titles | lexicon().modifiers | set(HONORIFICS)]
     if len(list(_WORD.finditer(ctx.text, start, end))) < 2 or not words or not (recurs or ctx.text[start:end].isupper()):
         return None  # a transcript's speaker is in capitals ("MR TONER:") or speaks again; "Our Standards:" names nobody
     name = ctx.text[words[0].start() : words[-1].end()]
-    return Speaker(start, end, name, name)
+    return ctx.identified(Speaker(start, end, name, name))
 
 
 def document_quotes(doc_id: str, text: str, sentences: pd.DataFrame, paragraphs: pd.DataFrame,
-                    mentions: list[Mention], parsed: list[Parsed]) -> list[dict]:
-    """All attributed statements of one document, as rows of the quotes table."""
-    ctx = DocumentContext(text, sentences, paragraphs, mentions)
+                    mentions: list[Mention], parsed: list[Parsed], unlisted: list[Mention] = ()) -> list[dict]:
+    """All attributed statements of one document, as rows of the quotes table; `unlisted` are the document's
+    mentions of actors the catalogue lacks, whose ids their speakers take."""
+    ctx = DocumentContext(text, sentences, paragraphs, mentions, unlisted)
     rows = _turns(ctx, parsed)
     for p in parsed:
         for cue in _cues(ctx, p):
@@ -993,13 +1008,29 @@ def per_document(corpus: Corpus) -> Iterator[tuple[str, str, pd.DataFrame, pd.Da
         yield doc_id, text, sentences.get(doc_id, empty_s), paragraphs.get(doc_id, empty_p)
 
 
-def quotes(corpus: Corpus, parses: Parses | None = None) -> pd.DataFrame:
+def unlisted_mentions(mentions: pd.DataFrame | None) -> dict[str, list[Mention]]:
+    """doc_id -> the mentions of actors the catalogue lacks (kind person or actor), from the mentions table."""
+    if mentions is None:
+        return {}
+    found = mentions[mentions["actor_id"].str.startswith(PREFIX)]
+    by_doc: dict[str, list[Mention]] = {}
+    for doc_id, start, end, actor_id, kind in zip(found["doc_id"], found["start"].tolist(), found["end"].tolist(),
+                                                  found["actor_id"], found["type"]):
+        by_doc.setdefault(doc_id, []).append(Mention(start, end, actor_id, "person" if kind == "person" else "actor"))
+    return by_doc
+
+
+def quotes(corpus: Corpus, parses: Parses | None = None, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every statement the corpus attributes to someone: one row per reporting cue, sorted by doc_id and cue_start.
 
-    `parses` is the build's parses table; without it (a caller outside the table graph) the corpus is parsed here."""
+    `parses` is the build's parses table; without it (a caller outside the table graph) the corpus is parsed here.
+    `mentions` is the build's mentions table: a speaker the catalogue lacks takes the id of its unlisted mention
+    (`unlisted:<slug>`); without it such a speaker is its words."""
     parsed = parse_corpus(corpus) if parses is None else parses
+    unlisted = unlisted_mentions(mentions)
     rows = []
     for doc_id, text, sentences, paragraphs in per_document(corpus):
-        rows += document_quotes(doc_id, text, sentences, paragraphs, speaker_mentions(text), parsed.document(doc_id))
+        rows += document_quotes(doc_id, text, sentences, paragraphs, speaker_mentions(text), parsed.document(doc_id),
+                                unlisted.get(doc_id, []))
     table = pd.DataFrame(rows, columns=COLUMNS)
     return table.sort_values(["doc_id", "cue_start"], kind="stable").reset_index(drop=True)

@@ -14,6 +14,7 @@ from analysis.stages.corpus import Corpus
 from analysis.views.html import escape, escape_markdown, highlight, note
 from analysis.views.limits import MAX_DOCUMENTS, busiest, markdown_note
 from analysis.stages.reuse import stopwords
+from analysis.stages.unlisted import PREFIX
 from analysis.stages.vocabulary import focus_side
 
 COLON_CUE = "colon"  # the quotes table's cue_lemma for a statement introduced by a colon, not a verb
@@ -46,6 +47,14 @@ def actor_names(ids: pd.Series) -> pd.Series:
     return ids.map(shown)
 
 
+def speaker_names(quotes: pd.DataFrame) -> pd.Series:
+    """Display names of a quotes table's speakers: an actor the catalogue lacks (`unlisted:<slug>`) under the
+    longest name its statements write it with ("Steve Warren" for "Warren"), any other as actor_names shows it."""
+    unlisted = quotes["speaker"].str.startswith(PREFIX)
+    longest = quotes[unlisted].groupby("speaker")["speaker_name"].agg(lambda names: max(names, key=len))
+    return actor_names(quotes["speaker"].map(longest).where(unlisted, quotes["speaker"]))
+
+
 # ---------------------------------------------------------------- quotes
 
 
@@ -54,7 +63,7 @@ def quoted(corpus: Corpus, quotes: pd.DataFrame) -> pd.DataFrame:
     names = document_names(corpus)
     return quotes.assign(
         document=quotes["doc_id"].map(names),
-        speaker_shown=actor_names(quotes["speaker"]),
+        speaker_shown=speaker_names(quotes),
         statement=[corpus.texts[d][s:e] for d, s, e in zip(quotes["doc_id"], quotes["content_start"], quotes["content_end"])],
     )
 
@@ -408,6 +417,7 @@ def recurring_claims(corpus: Corpus, aligned: pd.DataFrame, quotes: pd.DataFrame
         parent[root((r.doc_b, r.b_sent))] = root((r.doc_a, r.a_sent))
     sentences = corpus.sentences.set_index(["doc_id", "sent_id"])
     names = document_names(corpus)
+    shown = speaker_names(quotes)
     rows = []
     for node in sorted(parent):
         doc_id, sent_id = node
@@ -415,7 +425,7 @@ def recurring_claims(corpus: Corpus, aligned: pd.DataFrame, quotes: pd.DataFrame
         said = quotes[(quotes["doc_id"] == doc_id) & (quotes["cue_start"] < s.end) & (quotes["content_end"] > s.start)]
         here = epithets[(epithets["doc_id"] == doc_id) & (epithets["sent_id"] == sent_id)]
         rows.append(dict(claim=root(node), doc_id=doc_id, document=names[doc_id], sent_id=sent_id, sentence=s.text,
-                         attributed_to=_listing(sorted(set(actor_names(said["speaker"])))) or "the author",
+                         attributed_to=_listing(sorted(set(shown[said.index]))) or "the author",
                          verbs=", ".join(sorted(set(said["cue"].str.lower()))), epithets=", ".join(sorted(set(here["epithet"])))))
     table = pd.DataFrame(rows, columns=["claim", "doc_id", "document", "sent_id", "sentence", "attributed_to",
                                         "verbs", "epithets"])
