@@ -96,14 +96,17 @@ def build(args: argparse.Namespace) -> int:
     from analysis.views.report import ReportIncomplete, build_report
 
     incomplete = None
+    chosen = store.formats(args.format)
     with staged(args.out, ("tables", "report")) as stage:
-        write_tables(args.corpus, stage, csv_safe=args.csv_safe, chosen=store.formats(args.format),
+        # The report's notebooks read the tables back as Parquet rather than compute them again.
+        write_tables(args.corpus, stage, csv_safe=args.csv_safe, chosen=chosen if args.no_report else store.FORMATS,
                      engine=args.engine, workers=args.workers, scheduler=args.scheduler, partition=args.partition,
                      cache_dir=args.out / "cache" if args.cache is True else args.cache, shown=args.out)
         if not args.no_report:
+            stored = store.set_aside(stage / "tables", stage / "stored", [f for f in store.FORMATS if f not in chosen])
             try:
                 build_report(sorted(NOTEBOOKS.glob("*.ipynb")), stage / "report", args.corpus.resolve(),
-                             tables=stage / "tables")
+                             tables=stage / "tables", stored=stored)
             except ReportIncomplete as err:
                 incomplete = err  # the other pages and an error page are written: they replace the old report
     written = "tables" if args.no_report else "tables and report"

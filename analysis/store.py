@@ -77,6 +77,16 @@ def write_part(frame: pd.DataFrame, tables: Path, name: str, chosen: tuple[str, 
         write_csv(frame, folder / f"part-{part:05d}.csv", csv_safe=csv_safe)
 
 
+def set_aside(tables: Path, aside: Path, unwanted: list[str]) -> Path:
+    """Move the table files (and per-partition folders) of the unwanted formats from `tables` into `aside`, a folder
+    the output does not keep; return the folder that holds the Parquet tables."""
+    aside.mkdir(parents=True, exist_ok=True)
+    for fmt in unwanted:
+        for path in tables.glob(f"*.{fmt}"):
+            path.rename(aside / path.name)
+    return aside if "parquet" in unwanted else tables
+
+
 def join_parts(tables: Path, name: str, chosen: tuple[str, ...]) -> list[Path]:
     """Join a per-document table's CSV parts (in part order, one header) into <name>.csv; return the paths of the
     table in the chosen formats."""

@@ -1,6 +1,9 @@
-"""Throwaway notebooks and a hostile corpus for the report and browser tests."""
+"""Throwaway notebooks, hostile and dated corpora, and the command-line build, for the report and browser tests."""
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -107,3 +110,11 @@ def hostile_metadata_corpus(folder: Path) -> Path:
 def dated_corpus(folder: Path) -> Path:
     """A corpus of one seed article and a wire story dated "in the past week" and "last week"."""
     return _seed_and(folder, 0, "901_wire.txt", DATED_TEXT)
+
+
+def cli_build(corpus: Path, out: Path) -> subprocess.CompletedProcess:
+    """`python -m analysis build` in a fresh process, as an analyst runs it: the tables, then the report whose
+    notebooks read them."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(PROJECT_ROOT), os.environ.get("PYTHONPATH", "")])}
+    return subprocess.run([sys.executable, "-m", "analysis", "build", "--corpus", str(corpus), "--out", str(out)],
+                          capture_output=True, text=True, env=env, timeout=1800)

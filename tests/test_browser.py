@@ -22,8 +22,8 @@ from urllib.parse import urlsplit
 import nbformat
 import pytest
 
-from analysis.views.report import VEGA_MIME, build_report
-from notebook_factory import HOSTILE_NAME, dated_corpus, hostile_metadata_corpus
+from analysis.views.report import VEGA_MIME
+from notebook_factory import HOSTILE_NAME, cli_build
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(
@@ -371,9 +371,12 @@ def _open_report(browser, report: Path, shots: str) -> dict:
 
 @pytest.fixture(scope="module")
 def report_results(browser) -> dict:
-    """The report of the committed notebooks against seeds/ (kept in test-output/report/), opened from disk."""
-    shutil.rmtree(SCREENSHOTS / "report", ignore_errors=True)
-    report = build_report(NOTEBOOKS, SCREENSHOTS / "report", PROJECT_ROOT / "seeds")
+    """The report of the committed notebooks against seeds/, built by the command line (kept in
+    test-output/build/report/), opened from disk."""
+    shutil.rmtree(SCREENSHOTS / "build", ignore_errors=True)
+    run = cli_build(PROJECT_ROOT / "seeds", SCREENSHOTS / "build")
+    assert run.returncode == 0, run.stderr[-2000:]
+    report = SCREENSHOTS / "build" / "report" / "index.html"
     return {**_open_report(browser, report, "report"), "index": report}
 
 
@@ -396,17 +399,16 @@ def test_report_sent_no_request_off_the_machine(report_results):
 
 
 @pytest.fixture(scope="module")
-def hostile_dir(tmp_path_factory) -> Path:
-    """A folder holding a corpus whose text, file names, bylines and manifest values are markup."""
-    tmp = tmp_path_factory.mktemp("hostile")
-    hostile_metadata_corpus(tmp / "corpus")
-    return tmp
+def hostile_dir(hostile_build) -> Path:
+    """A folder holding a corpus whose text, file names, bylines and manifest values are markup (corpus/) and its
+    build (out/)."""
+    return hostile_build["root"]
 
 
 @pytest.fixture(scope="module")
-def hostile_report(browser, hostile_dir) -> dict:
+def hostile_report(browser, hostile_build) -> dict:
     """The report of every notebook against the hostile corpus, opened from disk."""
-    return _open_report(browser, build_report(NOTEBOOKS, hostile_dir / "report", hostile_dir / "corpus"), "")
+    return _open_report(browser, hostile_build["report"] / "index.html", "")
 
 
 @pytest.fixture(scope="module")
@@ -535,19 +537,12 @@ def test_a_table_is_searched_sorted_and_its_rows_link_to_their_place(browser, re
 
 
 @pytest.fixture(scope="module")
-def analyst_report(browser, tmp_path_factory) -> dict:
-    """The report of a corpus holding a wire story dated "in the past week" and "last week", with the analyst's own
-    actors.yaml naming its colonel (what a new user tried)."""
-    tmp = tmp_path_factory.mktemp("analyst")
-    corpus = dated_corpus(tmp / "corpus")
-    (corpus / "actors.yaml").write_text(
-        "actors:\n- {id: mark_hensley, name: Mark Hensley, type: person, given: [Mark], family: [Hensley]}\n",
-        encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(PROJECT_ROOT), os.environ.get("PYTHONPATH", "")])}
-    done = subprocess.run([sys.executable, "-m", "analysis", "build", "--corpus", str(corpus), "--out", str(tmp / "out")],
-                          capture_output=True, text=True, env=env, timeout=1200)
-    index = tmp / "out" / "report" / "index.html"
-    return {"run": done, "index": index, **(_open_report(browser, index, "analyst") if index.exists() else {})}
+def analyst_report(browser, analyst_build) -> dict:
+    """The report of a corpus holding a wire story dated "in the past week", with the analyst's own actors.yaml
+    naming its colonel, opened from disk."""
+    index = analyst_build["report"] / "index.html"
+    return {"run": analyst_build["run"], "index": index,
+            **(_open_report(browser, index, "analyst") if index.exists() else {})}
 
 
 def test_an_article_dated_last_week_builds_every_page(analyst_report):

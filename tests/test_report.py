@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from analysis.views.report import (MACHINE_PATH, NOTEBOOKS, ReportIncomplete, build_report, execute, script_json,
                                    source_sha256, title_of)
-from notebook_factory import CELLS, dated_corpus, hostile_corpus, write_notebook
+from notebook_factory import CELLS, hostile_corpus, write_notebook
 
 BUNDLE_MARKER = "window.vegaEmbed="  # the last statement of vl-convert's bundle
 OUTSIDE = re.compile(r"""(?:src|href|action|data)\s*=\s*["']?\s*(?:https?:)?//""", re.IGNORECASE)
@@ -130,10 +130,18 @@ def test_a_failing_notebook_gets_an_error_page_and_the_other_pages_are_written(t
     assert "without encryption" not in progress  # the kernels talk over IPC sockets, not TCP
 
 
-@pytest.mark.parametrize("name", ["01-corpus.ipynb", "03-figures.ipynb"])
-def test_notebooks_with_dates_run_on_an_article_dated_last_week(tmp_path, name):
-    nb = execute(NOTEBOOKS / name, dated_corpus(tmp_path / "corpus"))
-    assert [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"] == []
-    if name == "03-figures.ipynb":
-        shown = "\n".join(str(o.get("data", {})) for c in nb.cells if c.cell_type == "code" for o in c.outputs)
-        assert "past week" in shown and "2017-W40" in shown  # placed on the timeline at its ISO week
+def test_every_page_is_built_for_an_article_dated_last_week(analyst_build):
+    run = analyst_build["run"]
+    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr[-2000:]
+    pages = {p.name: p.read_text(encoding="utf-8") for p in analyst_build["report"].glob("*.html")}
+    assert sorted(pages) == ["01-corpus.html", "02-actors.html", "03-figures.html", "04-narratives.html", "index.html"]
+    assert not [name for name, page in pages.items() if "could not be computed" in page]
+    assert "past week" in pages["03-figures.html"] and "2017-W40" in pages["03-figures.html"]  # at its ISO week
+
+
+def test_a_default_build_keeps_its_csv_tables_only_and_links_them(analyst_build):
+    out = analyst_build["report"].parent
+    assert {p.suffix for p in (out / "tables").iterdir()} == {".csv"}  # the kernels' Parquet copies are not kept
+    assert sorted(p.name for p in out.iterdir()) == ["report", "tables"]  # nor the staging folder
+    index = (analyst_build["report"] / "index.html").read_text(encoding="utf-8")
+    assert 'href="../tables/documents.csv"' in index and ".parquet" not in index

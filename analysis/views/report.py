@@ -347,10 +347,13 @@ class ReportIncomplete(RuntimeError):
     """Some notebooks failed; the report was written with an error page for each."""
 
 
-def build_report(notebooks: list[Path], out_dir: Path, corpus: Path, *, tables: Path | None = None) -> Path:
+def build_report(notebooks: list[Path], out_dir: Path, corpus: Path, *, tables: Path | None = None,
+                 stored: Path | None = None) -> Path:
     """Execute each notebook against the corpus, write one HTML page each (an error page for a notebook that fails)
-    and an index linking the pages and the table files; return the index, or raise ReportIncomplete after writing
-    everything when a notebook failed."""
+    and an index linking the pages and the build's table files (`tables`); return the index, or raise
+    ReportIncomplete after writing everything when a notebook failed. The notebooks read the build's Parquet tables
+    from `stored` (default: `tables`) instead of computing them."""
+    stored = stored or tables
     report = Path(out_dir)
     report.mkdir(parents=True, exist_ok=True)
     pages, failed = [], {}
@@ -359,7 +362,7 @@ def build_report(notebooks: list[Path], out_dir: Path, corpus: Path, *, tables: 
         page = f"{path.stem}.html"
         print(f"report: [{i}/{len(notebooks)}] running {path.name} ...", file=sys.stderr, flush=True)
         try:
-            nb = execute(path, corpus, report=True, tables=tables)
+            nb = execute(path, corpus, report=True, tables=stored)
             title, intro = title_of(nb, path.stem)
             (report / page).write_text(export_page(nb, title), encoding="utf-8")
             outcome = "done"
@@ -371,7 +374,7 @@ def build_report(notebooks: list[Path], out_dir: Path, corpus: Path, *, tables: 
         pages.append((page, title, intro))
         print(f"report: [{i}/{len(notebooks)}] {path.name} -> {page} in {time.perf_counter() - started:.1f} s: "
               f"{outcome}", file=sys.stderr, flush=True)
-    articles = write_articles(report, Path(corpus), tables)
+    articles = write_articles(report, Path(corpus), stored)
     index = report / "index.html"
     index.write_text(index_page(pages, Path(corpus), failed=failed,
                                 tables=article_links(articles) + table_links(tables, report)), encoding="utf-8")
