@@ -467,3 +467,32 @@ def test_a_time_span_that_dates_an_event_is_a_duration_and_a_relative_date(text,
 def test_a_count_before_a_dated_time_span_stays_a_count():
     found = [(f.surface, f.kind, f.counted) for f in parse_figures("They killed three people two days later.")]
     assert found == [("three", "count", "people"), ("two days", "duration", "")]
+
+
+@pytest.mark.parametrize(
+    "text, surface, value, unit, kind",
+    [
+        ("The pipe is 3/4 inch wide.", "3/4 inch", 0.75, "in", "distance"),
+        ("They walked 6 1/2 miles to the border.", "6 1/2 miles", 6.5, "mi", "distance"),
+        ("The drive took 3½ hours.", "3½ hours", 3.5, "hour", "duration"),
+        ("Nearly 2/3 of the budget went on salaries.", "2/3", 2 / 3, "fraction", "percent"),
+        ("Half million homes lost power.", "Half million", 5e5, "", "count"),
+        ("A quarter million people marched.", "A quarter million", 2.5e5, "", "count"),
+        ("The city has two million and a half residents.", "two million and a half", 2.5e6, "", "count"),
+        ("Temperatures fell to minus 12 degrees Celsius.", "minus 12 degrees Celsius", -12, "°C", "temperature"),
+        ("Output shrank by negative 3 percent.", "negative 3 percent", -3, "percent", "percent"),
+        ("It was 104 Fahrenheit in the shade.", "104 Fahrenheit", 104, "°F", "temperature"),
+        ("Each dose holds 50 μg of the drug.", "50 μg", 50, "µg", "weight"),
+        ("a 64-bit processor", "64-bit", 64, "bit", "data"),
+    ],
+)
+def test_fractions_signs_and_unit_spellings(text, surface, value, unit, kind):
+    fig = one(text)
+    assert (fig.surface, fig.unit, fig.kind) == (surface, unit, kind)
+    assert fig.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["after the 9/11 attacks", "open 24/7", "on 5/17/2018 at noon", "a 6/4 win",
+                                  "10 minus 5 is five"])
+def test_slashes_that_are_not_fractions_and_subtraction(text):
+    assert [(f.surface, f.value) for f in parse_figures(text) if f.value < 0 or "/" in f.surface] == []

@@ -5,8 +5,11 @@ sentence; a figure found by parse_figures counts as right when it overlaps that 
 (a range is compared by its midpoint, as quantulum3 states ranges). Value precision, recall and F1 are over
 all quantities of quantities.json. quantulum3 also expects years and bare designator numbers ("Voyager 2",
 "English 101"), which this library leaves out by design, so they count against it here.
+The cases are split in two halves by a hash of the sentence: rules were developed looking at the errors of
+the "dev" half only; the "held-out" half is measured, never read for errors, so its figure means something.
 """
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -52,9 +55,21 @@ def value_scores(cases: list[dict]) -> dict[str, float]:
     return {"precision": precision, "recall": recall, "f1": 2 * precision * recall / max(1e-9, precision + recall)}
 
 
+def half(case: dict) -> str:
+    """"dev" or "held-out": a fixed split of the cases by a hash of the sentence."""
+    return "dev" if hashlib.sha1(case["req"].encode("utf-8")).digest()[0] % 2 == 0 else "held-out"
+
+
+# F1 measured on each half (61 dev cases, 40 held out) and on all 101: 0.669 (P 0.683, R 0.655) on all
+# before the figures issue's rules, 0.812 after them; then dev 0.851 (P 0.949, R 0.771), held-out 0.788
+# (P 0.830, R 0.750) with fractions ("1/4 inch", "2 1/2"), signs and temperature names.
+FLOORS = {"dev": 0.85, "held-out": 0.78, "all": 0.82}
+
+
 @pytest.mark.skipif(not SUITE.exists(), reason="../shared/external/quantulum3 is not beside this clone")
-def test_value_f1_on_quantulum_cases():
-    s = value_scores(json.loads((SUITE / "quantities.json").read_text(encoding="utf-8")))
-    print({k: round(v, 3) for k, v in s.items()})
-    # 0.669 (P 0.683, R 0.655) before the figures issue's rules; 0.812 (P 0.894, R 0.743) after.
-    assert s["f1"] >= 0.81, s
+@pytest.mark.parametrize("part", sorted(FLOORS))
+def test_value_f1_on_quantulum_cases(part):
+    cases = json.loads((SUITE / "quantities.json").read_text(encoding="utf-8"))
+    s = value_scores([c for c in cases if part in ("all", half(c))])
+    print(part, {k: round(v, 3) for k, v in s.items()})
+    assert s["f1"] >= FLOORS[part], s

@@ -31,6 +31,8 @@ UNIT_CODES = {
     "Kilometer per hour": "km/h", "Mile per hour": "mph", "Milliliter": "ml",
     "Year": "year", "Month": "month", "Week": "week", "Day": "day",
     "Cent": "cent", "Pence": "pence", "Penny": "pence", "Cubic foot": "ft3", "Megabyte": "MB", "Degree": "degree",
+    "C": "°C", "F": "°F", "Ounce": "oz", "Microgram": "µg", "Milligram": "mg", "Bit": "bit", "Megabit": "Mb",
+    "Decimeter": "dm", "Picometer": "pm", "Kilobyte": "kB", "Gigabyte": "GB", "Terabyte": "TB",
 }
 # Currencies by their ISO 4217 English name (analysis/data/currencies.yaml): "Finnish markka" -> FIM.
 CURRENCY_DATA = Path(__file__).resolve().parent.parent / "analysis" / "data" / "currencies.yaml"
@@ -42,13 +44,17 @@ WEIGHT_POUND = {"Pound": "lb"}  # in the dimension model "pound" is a weight
 # model file -> (pass rate measured when this test was written, figure kinds the model covers or None
 # for all, whether the unit must match). Each model only lists its own kind: the currency model's
 # "sales rose 27 % to $ 254 million" expects the money alone, so only our money figures are compared.
+# Rates before the number-words, fractions and temperature rules of the figures issue: number 0.43, percent
+# 0.52, currency 0.79, dimension 0.76 (before its unit names Ounce, Microgram... were mapped), age 0.84,
+# temperature 0.32 (not run then).
 MODELS = {
-    "Number/English/NumberModel.json": (0.43, None, False),
-    "Number/English/PercentModel.json": (0.52, {"percent"}, False),
+    "Number/English/NumberModel.json": (0.45, None, False),
+    "Number/English/PercentModel.json": (0.58, {"percent"}, False),
     "NumberWithUnit/English/CurrencyModel.json": (0.79, {"money"}, True),
-    "NumberWithUnit/English/DimensionModel.json": (0.76, {"distance", "area", "weight", "volume", "speed", "data",
+    "NumberWithUnit/English/DimensionModel.json": (0.84, {"distance", "area", "weight", "volume", "speed", "data",
                                                           "temperature"}, True),
     "NumberWithUnit/English/AgeModel.json": (0.84, {"age"}, True),
+    "NumberWithUnit/English/TemperatureModel.json": (0.60, {"temperature"}, True),
 }
 
 

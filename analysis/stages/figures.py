@@ -13,6 +13,7 @@ Word patterns run on the length-preserving lower-case text (analysis.text.lowere
 """
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
@@ -95,6 +96,13 @@ def _automaton(phrases: Iterable[str]) -> ahocorasick.Automaton:
     return automaton
 
 
+# A fraction written after digits: a vulgar fraction ("2½"), a mixed number ("2 1/2") or a slash ("1/4", the
+# digits being its numerator). Denominators are those of measures and shares (halves to hundredths), so that
+# "9/11" and "24/7" stay designators and "5/17/2018" a date.
+_VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
+_DENOMINATOR = r"(?:2|3|4|5|6|8|10|16|32|64|100)(?![\d/])"
+_FRACTION_AFTER = (rf"[ \u00a0]?(?P<vulgar>[{_VULGAR}])|[ \u00a0](?P<mnum>\d{{1,2}})/(?P<mden>{_DENOMINATOR})"
+                   rf"|/(?P<den>{_DENOMINATOR})")
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?(?!\d)"
 
 
@@ -137,6 +145,7 @@ class _Lexicon:
     fractions: dict[str, int]
     count_suffix: re.Pattern
     clock_after: re.Pattern
+    sign_before: re.Pattern
     zone_before: re.Pattern
     month_day_before: re.Pattern
     day_range_month: re.Pattern
@@ -169,6 +178,8 @@ def _unit_tables(spec: dict) -> tuple[dict[str, tuple[str, str]], dict[str, tupl
             plural = [name_prefix + n for n in unit.get("plurals", [])] or [n + "s" for n in singular]
             names.update({word.lower(): (prefixed, kind) for word in singular + plural})
             symbols.update({symbol_prefix + s: (prefixed, kind) for s in unit.get("symbols", [])})
+            symbols.update({other + s: (prefixed, kind) for other, same in spec.get("prefix_spellings", {}).items()
+                            if same == symbol_prefix for s in unit.get("symbols", [])})
             denominators.update({word.lower(): prefixed for word in singular})
             denominators.update({(symbol_prefix + s).lower(): prefixed for s in unit.get("symbols", [])
                                  if len(symbol_prefix + s) > 1})
@@ -198,16 +209,17 @@ def _lexicon() -> _Lexicon:
     articles = [f"{article} {w}" for article in ("a", "an")
                 for w in scale_words + list(names) + list(q["fractions"]) + list(q["article_counts"])]
     starters = (list(number_words()) + list(q["vague"]) + q["vague_modifiers"] + articles
-                + [f"half {article} {w}" for article in ("a", "an") for w in scale_words] + ["half of"])
+                + [f"{part} {article}{w}" for part in ("half", "quarter", "a quarter", "a half")
+                   for article in ("a ", "an ", "") for w in scale_words] + ["half of"])
     word = alternation(number_words())
     vague_word = alternation(q["vague"])
     scale_word = alternation(scale_words)
     fraction_word = alternation(q["fractions"])
     number_at = re.compile(
-        rf"(?P<sign>[-−](?=\d))?(?P<digits>{_DIGITS})"
+        rf"(?P<sign>[-−](?=\d))?(?P<digits>{_DIGITS})(?P<frac>{_FRACTION_AFTER})?"
         rf"|(?P<mod>{alternation(q['vague_modifiers'])})\s+(?P<modscale>{scale_word})\b"
         rf"|(?P<vague>{vague_word}(?:\s+of\s+{vague_word})*)\b"
-        rf"|(?P<half>half)\s+an?\s+(?P<hscale>{scale_word})\b"
+        rf"|(?:an?\s+)?(?P<half>half|quarter)\s+(?:an?\s+)?(?P<hscale>{scale_word})\b"
         rf"|(?P<halfof>half)(?=\s+of\b)"
         rf"|(?P<fnum>{word}|an?)(?P<fsep>[\s-]+)(?P<denom>{fraction_word})\b(?P<fof>(?=\s+of\b))?"
         rf"|(?P<acount>an?)\s+(?P<acword>{alternation(q['article_counts'])})(?=\s+of\b)"
@@ -253,6 +265,7 @@ def _lexicon() -> _Lexicon:
         score_words=frozenset(q["score_words"]),
         fractions={k.lower(): int(v) for k, v in q["fractions"].items()},
         count_suffix=re.compile(alternation(q["count_suffixes"]) + r"\b"),
+        sign_before=re.compile(rf"(?<!\d[ \u00a0])\b{alternation(q['sign_words'])}[ \u00a0]+$"),
         clock_after=re.compile(rf"\s*(?:[ap]\.?m\b\.?|{alternation(q['time_zones'])}\b|local time\b)"),
         zone_before=re.compile(rf"\b{alternation(q['time_zones'])}\s?[+−-]$"),
         month_day_before=re.compile(rf"\b{alternation(MONTHS)}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+$"),
@@ -274,6 +287,7 @@ _NEXT_WORD = re.compile(r"\s*(?:of\s+)?([A-Za-z]+)")
 _CLOCK_DIGITS = re.compile(r"[0-2]?\d[.:][0-5]\d")
 _ORDINAL_OR_CODE = re.compile(r"[a-z]|-(?!to-)[a-z]|[:./]\d|\s?[ap]\.?m\b")
 _RANGE_SEP = re.compile(r"(?:\s?-)?\s?(?:(?P<dash>[-–—])|(?P<to>to)|(?P<and>and))(?:-|\s?)(?=[\d$€£¥a-z-])")
+_OF_AFTER = re.compile(r"\s+of\b")
 _DIRECTION_AFTER = re.compile(rf"\s+(?:{'|'.join(_DATE_FOLLOWERS)})\b", re.IGNORECASE)
 _DATED = re.compile(rf"(?:(?:\s+[a-z]+){{0,2}}?\s+(?P<unit>[a-z]+))?\s+(?:{'|'.join(_DATE_FOLLOWERS)})\b")
 _COMPOUND = re.compile(r"-(?!to-)[a-z]+(?=\s+[a-z])")  # "a 40-page report": digits, hyphen, a lower-case noun
@@ -531,6 +545,16 @@ class _Number(NamedTuple):
     scaled: bool = False
     fraction: bool = False
     high: float | None = None
+    slashed: bool = False  # a fraction alone ("1/4"): it needs a unit or "of" after it
+
+
+def _fraction(m: re.Match) -> tuple[float, float]:
+    """(numerator, denominator) of the fraction written after digits (m's "frac" group)."""
+    if m.group("vulgar"):
+        return unicodedata.numeric(m.group("vulgar")), 1.0
+    if m.group("mnum"):
+        return float(m.group("mnum")), float(m.group("mden"))
+    return float(m.group("digits").translate(_GROUPING)), float(m.group("den"))
 
 
 def _number(text: str, low: str, m: re.Match, currency: str) -> _Number | None:
@@ -538,7 +562,15 @@ def _number(text: str, low: str, m: re.Match, currency: str) -> _Number | None:
     lex = _lexicon()
     end = m.end()
     if m.group("digits"):
-        value = float(m.group("digits").translate(_GROUPING)) * (-1 if m.group("sign") else 1)
+        value = float(m.group("digits").translate(_GROUPING))
+        if m.group("frac"):
+            numerator, denominator = _fraction(m)
+            if numerator >= denominator:
+                return None  # "6/5" is a date or a ratio
+            if m.group("den"):
+                return _Number(numerator / denominator, end, slashed=True)
+            value += numerator / denominator
+        value *= -1 if m.group("sign") else 1
         scale = lex.after_digits.match(low, end)
         if scale:
             word = scale.group("scale")
@@ -556,8 +588,8 @@ def _number(text: str, low: str, m: re.Match, currency: str) -> _Number | None:
             value *= w
         high = value / lows[0] * lex.vague[words[0]][1]
         return _Number(value, end, vague=True, scaled=True, high=high)
-    if m.group("half"):
-        return _Number(lex.word_scales[m.group("hscale")] / 2, end, scaled=True)
+    if m.group("half"):  # "half a million", "a quarter million"
+        return _Number(lex.word_scales[m.group("hscale")] / lex.fractions[m.group("half")], end, scaled=True)
     if m.group("halfof"):
         before = _previous_word(low, m.start())
         if before and before[0] in lex.anaphoric | _HALF_OF_A_PERIOD:
@@ -583,8 +615,12 @@ def _number(text: str, low: str, m: re.Match, currency: str) -> _Number | None:
     if m.group("wdozen") and used == len(m.group("words")):
         return _Number(value * 12, end)  # "three dozen"
     if m.group("wfrac") and used == len(m.group("words")):
-        value += 1 / lex.fractions[m.group("wfrac")]
-        value *= lex.word_scales[m.group("wscale")] if m.group("wscale") else 1.0
+        last = m.group("words").split()[-1]
+        part = 1 / lex.fractions[m.group("wfrac")]
+        if last in lex.word_scales:  # "one million and a half", "one billion and a half million": of the scale
+            value += part * lex.word_scales[m.group("wscale") or last]
+        else:  # "two and a half", "one and a half million"
+            value = (value + part) * (lex.word_scales[m.group("wscale")] if m.group("wscale") else 1.0)
         return _Number(value, end, scaled=bool(m.group("wscale")) or value >= 100)
     return _Number(value, m.start() + used, scaled=value >= 100)
 
@@ -645,7 +681,7 @@ def _measure(text: str, low: str, m: re.Match, currency: str, start: int) -> _Me
     number = _number(text, low, m, currency)
     if number is None:
         return None
-    value, end, vague, scaled, fraction, high = number
+    value, end, vague, scaled, fraction, high, slashed = number
     is_digits = bool(m.group("digits"))
     suffix = lex.count_suffix.match(low, end) if is_digits and not scaled else None
     if suffix:
@@ -656,6 +692,10 @@ def _measure(text: str, low: str, m: re.Match, currency: str, start: int) -> _Me
     if fraction:
         return _Measure(start, end, m.end(), value, None, "fraction", "percent", vague, scaled, True, False)
     unit, kind, unit_end = _unit(text, low, end, vague, scaled)
+    if slashed and kind == "count" and not currency:
+        if not _OF_AFTER.match(low, end):
+            return None  # "1/4" alone is a date, a score or a ratio; "1/4 mile", "1/4 of" a quantity
+        return _Measure(start, end, m.end(), value, None, "fraction", "percent", vague, scaled, True, False)
     if currency:
         if kind != "money":
             unit_end = end  # a currency word after a symbol ("$5 US dollars") is part of the figure, no other unit
@@ -790,6 +830,9 @@ def _figure(text: str, low: str, m: re.Match) -> Figure | None:
             counted = text[m.end() + 1:end]  # "a 40-page report" counts pages
         if not counted and kind == "count" and _people_verb_before(low, start):
             counted = "people"
+    sign = lex.sign_before.search(low, max(0, start - 12), start) if measure.high is None and value > 0 else None
+    if sign and kind != "count":  # "minus 5 degrees", "negative 2 percent"
+        start, value = sign.start(), -value
     return Figure(start, end, text[start:end], value, measure.high, unit, kind, counted, approximate, measure.vague)
 
 
