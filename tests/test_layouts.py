@@ -36,8 +36,8 @@ def _metadata(corpus, doc_id: str) -> dict:
 
 def test_a_blog_post_with_a_posted_on_line_and_a_comment_section(layouts):
     assert _furniture(layouts, "blog_post") == [
-        ("headline", "The Frontline Observer"),  # a site name above the headline cannot be told from one: see README
-        ("standfirst", "Mosul after the battle: what comes next for Iraq?"),
+        ("section", "The Frontline Observer"),  # a short line above a longer headline-like one: a site name or kicker
+        ("headline", "Mosul after the battle: what comes next for Iraq?"),
         ("dateline", "Posted on July 12, 2017 by Sarah Levine"),
         ("related", "Read more: How the battle for Mosul was fought"),
         ("share", "Share this:"),
@@ -47,7 +47,8 @@ def test_a_blog_post_with_a_posted_on_line_and_a_comment_section(layouts):
         ("comments", "Your email address will not be published."),
         ("comments", "Required fields are marked *"),
     ]
-    assert _metadata(layouts, "blog_post") == {"title": "The Frontline Observer", "author": "Sarah Levine",
+    assert _metadata(layouts, "blog_post") == {"title": "Mosul after the battle: what comes next for Iraq?",
+                                               "author": "Sarah Levine",
                                                "outlet": None, "via": None, "published": "2017-07-12"}
 
 

@@ -46,6 +46,7 @@ _PHOTO_CREDIT = re.compile(r"\((?:[\w.’' -]+/\s?[\w.’' -]+|courtesy:?[^()\n]
 _DATE_PREFIX = re.compile(r"\s*((?:date\s+)?(?:19|20)\d\d-[01]\d-[0-3]\d)\s+(?=\S)", re.IGNORECASE)
 # A closing paragraph that introduces a writer: "Karim Nasser is a political analyst based in Beirut."
 _INTRODUCTION = re.compile(r"(?P<who>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*),?\s+(?:is|was|has been|writes|works|teaches)\b")
+KICKER_WORDS = 3  # a leading line this short above a longer headline-like one labels a section ("Press Releases")
 _LEAD_REACH = 3  # a byline or dateline this many paragraphs after the first prose one shows that one was a standfirst
 # A wire-copy dateline opening the first paragraph: a place in capitals, then a date and/or "(Agency)", then a dash.
 _WIRE_DATELINE = re.compile(
@@ -335,10 +336,26 @@ def _kind_lead(texts: list[str], kinds: list[str | None], first_body: int) -> No
             kinds[i] = "tagline"
         elif _is_section(t, below_headline=seen_headline):
             kinds[i] = "section"
-        elif not seen_headline and not t.rstrip(_CLOSERS).endswith("."):  # a headline takes no full stop
-            kinds[i], seen_headline = "headline", True
+        elif not seen_headline and _headline_like(t):
+            if _kicker(t, [texts[j] for j in range(i + 1, first_body) if kinds[j] is None]):
+                kinds[i] = "section"  # "Election 2015" above "Election results: Cameron re-appoints ministers"
+            else:
+                kinds[i], seen_headline = "headline", True
         else:
             kinds[i] = "standfirst"
+
+
+def _headline_like(text: str) -> bool:
+    """Whether a leading paragraph may be the headline: it takes no full stop, and is no byline or dateline."""
+    return not text.rstrip(_CLOSERS).endswith(".") and not _is_byline(text) and not is_dateline(text)
+
+
+def _kicker(text: str, below: list[str]) -> bool:
+    """Whether a short leading line (at most KICKER_WORDS words) is a section label or kicker above the headline: the
+    next unlabelled paragraph is headline-like and longer."""
+    words = len(text.split())
+    following = below[0] if below else ""
+    return words <= KICKER_WORDS and _headline_like(following) and len(following.split()) > words
 
 
 def _kind_tail(texts: list[str], kinds: list[str | None], first_body: int) -> int:
