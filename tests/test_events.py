@@ -41,6 +41,8 @@ SENTENCES = [
     "Kuwait condemned the attack by Lebanon against Syria's northern region.",
     "The line held for a year.",
     "\u201cIt dealt a blow to the tyrants,\u201d said the Russian government.",
+    "It is clear that Morocco and Tunisia have fought the militants and they were also backed by Algeria.",
+    "The minister expressed his gratitude to the government of Finland for its help.",
 ]
 
 
@@ -215,3 +217,14 @@ def test_a_region_is_a_place_whoever_owns_it(built):
 def test_a_quoted_it_is_not_the_speaker(built):
     # "It" in a direct quotation does not stand for the speaker, as it does in "X announced it had started"
     assert "russia" not in set(_events(built, SENTENCES[29]).agent)
+
+
+def test_they_stands_for_the_plural_subject_before_it_in_the_sentence(built):
+    found = _events(built, SENTENCES[30])  # the parser hangs "backed" on "is": no subject above "they"
+    assert {"morocco", "tunisia"} <= set(found[found.agent == "algeria"].target)
+    assert _role(built, "algeria") == "credited"
+
+
+def test_gratitude_to_someone_credits_them(built):
+    found = _events(built, SENTENCES[31])  # "to" hangs on the noun "gratitude"
+    assert "finland" in set(found[found.verb_class == "praise"].target) and _role(built, "finland") == "credited"

@@ -257,6 +257,13 @@ def _pronoun(tok: Token, ctx: Context) -> list[tuple[int, int, str]]:
                 found = _named(t, ctx)
                 if found:
                     return found
+    if kind == "group":  # "Russia and Iran fought ISIS, and they were backed by X": the plural subject before it
+        before = [t for t in tok.sent if t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in _PRONOUNS
+                  and (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children))]
+        found = [m for t in (_conjuncts(before[-1]) if before else []) for x in (t, *t.children)
+                 if x.i == t.i or x.dep_ in ("compound", "amod") for m in _token_actors(x, ctx)]
+        if found:
+            return found
     if ctx.antecedent_sent != ctx.sent_id - 1:
         return []
     return [(_start(tok, ctx), _end(tok, ctx), a) for *_, a in ctx.antecedents.get(kind or "", [])]
@@ -444,7 +451,7 @@ def _by_agent(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
             return next((p for p in c.children if p.dep_ == "pobj"), None)
-    return _by_agent(verb.head) if verb.dep_ == "conj" and verb.head is not verb else None
+    return _by_agent(verb.head) if verb.dep_ == "conj" and verb.head.i != verb.i else None
 
 
 def _agent_head(verb: Token) -> Token | None:
@@ -472,7 +479,7 @@ def _agent_head(verb: Token) -> Token | None:
                 and not _between(prep.head):
             return _agent_head(prep.head.head)
         return prep.head if prep.head.pos_ in ("NOUN", "PROPN") else _agent_head(prep.head)
-    if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head is not verb:
+    if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         controller = verb.head
         if verb.dep_ == "xcomp":  # object control: "allowed the troops to launch"
             obj = next((c for c in controller.children if c.dep_ in ("dobj", "obj")), None)
@@ -562,7 +569,7 @@ def _modality(verb: Token, sent: Span) -> str:
                     return "possible"  # "plans to strike", "the accusations that X funds ISIS"
                 if purpose and tok.dep_ in ("advcl", "acl", "relcl"):  # "an offensive to liberate Raqqa"
                     return "possible"
-            if head is tok:
+            if head.i == tok.i:
                 break
             tok = head
             continue
@@ -614,8 +621,8 @@ def _noun_targets(noun: Token) -> list[Token]:
     joint = noun.lemma_.lower() in verb_classes().words["deal_nouns"]
     direct = [p for c in (*noun.children, *noun.head.children) if c.dep_ == "prep"
               and (c.lower_ in ("on", "upon", "against", "to", "at", "for") or (joint and c.lower_ == "with"))
-              and (c.head is noun or joint) for p in c.children if p.dep_ == "pobj"]
-    nested = [p for t in noun.subtree if t.dep_ == "prep" and t.lower_ in ("against", "on") and t.head is not noun
+              and (c.head.i == noun.i or joint) for p in c.children if p.dep_ == "pobj"]
+    nested = [p for t in noun.subtree if t.dep_ == "prep" and t.lower_ in ("against", "on") and t.head.i != noun.i
               and t.i - noun.i <= 10 and not any(a.dep_ in ("relcl", "conj") for a in t.ancestors if a.i > noun.i)
               for p in t.children if p.dep_ == "pobj"]
     purpose = [o for c in noun.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in verb_classes().lemma_class
