@@ -269,3 +269,14 @@ def test_via_an_agency_named_with_news_agency_in_lower_case(tmp_path):
     _, meta, _ = _page(tmp_path, "Forces Retake Town\n\nIran's semi-official Tasnim news agency reported on Tuesday "
                                  "that the town had fallen after a week of fighting.\n")
     assert meta["via"] == "Tasnim News Agency"
+
+
+def test_a_byline_run_into_a_wire_dateline(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Congo approves vaccine to fight outbreak\n\nBy Jane Roe KINSHASA (Reuters) - The health ministry approved the "
+        "use of a new vaccine on Monday, a spokesman said.\n\nThe vaccine is not yet licensed but was shown to be "
+        "protective in trials.\n", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert corpus.sentences["kind"].tolist()[:3] == ["headline", "dateline", "body"]
+    assert corpus.sentences["text"].tolist()[1] == "By Jane Roe KINSHASA (Reuters) -"
+    assert corpus.documents["outlet"].tolist() == ["Reuters"]

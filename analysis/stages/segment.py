@@ -48,9 +48,10 @@ _DATE_PREFIX = re.compile(r"\s*((?:date\s+)?(?:19|20)\d\d-[01]\d-[0-3]\d)\s+(?=\
 _INTRODUCTION = re.compile(r"(?P<who>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*),?\s+(?:is|was|has been|writes|works|teaches)\b")
 KICKER_WORDS = 3  # a leading line this short above a longer headline-like one labels a section ("Press Releases")
 _LEAD_REACH = 3  # a byline or dateline this many paragraphs after the first prose one shows that one was a standfirst
-# A wire-copy dateline opening the first paragraph: a place in capitals, then a date and/or "(Agency)", then a dash.
+# A wire-copy dateline opening the first paragraph: a place in capitals, then a date and/or "(Agency)", then a dash;
+# a byline may run into it ("By Jane Doe BEIRUT (Reuters) -").
 _WIRE_DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z.'’ -]*[A-Z.](?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?)"
+    r"(?:By\s+(?:[A-Z][\w'’.-]*\s+){1,4}?)?(?P<place>[A-Z][A-Z.'’ -]*[A-Z.](?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?)"
     r"(?:,?\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+[0-3]?\d(?:,\s*(?:19|20)\d\d)?|[0-3]?\d\s+[A-Z][a-z]{2,8}\.?(?:\s+(?:19|20)\d\d)?))?"
     r"\s*(?:\((?P<agency>[^)\n]{2,40})\))?\s*(?P<dash>[-–—]+)\s+"
 )
