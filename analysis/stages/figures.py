@@ -786,9 +786,9 @@ def _figure(text: str, low: str, m: re.Match) -> Figure | None:
     measure = _measure(text, low, m, currency, start)
     if measure is None:
         return None
-    prev = _previous_word(text, start)
-    prev_word = prev[0].lower() if prev else ""
     bare = is_digits and not measure.scaled and not measure.suffix and measure.kind == "count"
+    prev = _previous_word(text, start) if measure.kind == "count" else None  # only a count is judged by it
+    prev_word = prev[0].lower() if prev else ""
     if bare and (_is_date_number(low, m.start(), m.end(), measure.value, m.group("digits"), prev)
                  or _is_designator(text, low, m.end(), prev)
                  or _is_clock_time(low, m.start(), m.end(), m.group("digits"))
