@@ -444,27 +444,32 @@ def _counted(text: str, pos: int, plural: bool, limit: int = 4) -> str:
     """The noun phrase right after a count ("2,000 [US ground troops] are ..."), or "". With plural, it ends
     at its last plural-looking or capitalised word ("three [struck] the airport" counts nothing named).
     An acronym is a word ("hundreds of IS fighters"), and "U.S. and allied forces" is one phrase."""
-    stop = _lexicon().counted_stop
+    lex = _lexicon()
+    stop = lex.counted_stop
     m = _OF_DETERMINER.match(text, pos, pos + 30)
     if m:
         pos = m.end()
     words: list[str] = []
     while len(words) < limit:
         m = _TOKEN.match(text, pos)
-        if not m or (m.start(1) > pos and not text[pos:m.start(1)].strip("*†‡ ") == ""):
+        if not m:
+            break
+        if m.start(1) > pos and text[pos:m.start(1)].strip("*†‡ "):
             break
         token = m.group(1)
         lower = token.lower()
-        acronym = len(token) > 1 and token.rstrip(".").replace(".", "").isupper()
-        joins = lower in ("and", "or") and words and not looks_plural(words[-1])
-        participle = words and lower.endswith(("ed", "ing")) and words[-1].lower() not in ("and", "or") and (
-            not plural or looks_plural(words[-1]))  # "300 people killed", "a 25-year-old bomber killed"
-        if (lower in stop and not acronym and not joins) or participle or lower in _lexicon().number_words:
+        if lower in stop:
+            acronym = len(token) > 1 and token.rstrip(".").replace(".", "").isupper()
+            joins = lower in ("and", "or") and words and not looks_plural(words[-1])
+            if not acronym and not joins:
+                break
+        elif lower in lex.number_words:
             break
+        if words and lower.endswith(("ed", "ing")) and words[-1].lower() not in ("and", "or") and (
+                not plural or looks_plural(words[-1])):
+            break  # a participle: "300 people killed", "a 25-year-old bomber killed"
         words.append(token)
         pos = m.end()
-        if token.endswith(("’", "'")) and not text.startswith(" ", pos):
-            break
         if not text.startswith(" ", pos):
             break
     while words and (words[-1].lower() in ("and", "or") or (
