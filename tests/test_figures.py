@@ -359,7 +359,7 @@ def test_accuracy_against_hand_annotations(predicted):
     assert s["f1"] >= 1.0, s
     assert s["unit"] >= 1.0 and s["kind"] >= 1.0 and s["counted"] >= 1.0, s
     assert s["approximate"] >= 1.0 and s["vague"] >= 1.0, s
-    # Sources come from analysis.stages.quotes: 38 of 40 right. Misses: a figure "revealed" by a BBC documentary
+    # Sources come from analysis.stages.quotes: 42 of 44 right. Misses: a figure "revealed" by a BBC documentary
     # (no reporting verb with a speaker), and "if they admitted 2,000" resolved to the Pentagon, not its spokesman.
     assert s["source"] >= 0.95, s
 
