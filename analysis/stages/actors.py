@@ -11,6 +11,7 @@ import ahocorasick
 import numpy as np
 import pandas as pd
 
+from analysis.lexicon import grammar, name_particles
 from analysis.stages import unlisted
 from analysis.stages.catalogue import (CATALOGUE_PATH, Catalogue, CatalogueError, catalogue, catalogue_files,
                                        load_catalogue, read_catalogue)
@@ -23,8 +24,8 @@ MENTION_DTYPES = {"doc_id": "str", "sent_id": "int64", "start": "int64", "end": 
                   "actor_id": "str", "kind": "str", "in_body": "bool", "alias": "str", "type": "str"}
 MENTION_COLUMNS = list(MENTION_DTYPES)
 APOSTROPHES = "’‘ʼʿ"  # written forms of ' that an alias with ' also matches
-_AL = re.compile(r"\b[Aa]l-")
-_COORDINATED = re.compile(r"(?:\s*,)?\s+(?:and|or)\s+$|\s*,\s*$")
+_PREFIX = re.compile(rf"\b(?i:{'|'.join(sorted(name_particles()[1]))})-")  # a name's "al-", "el-"
+_COORDINATED = re.compile(rf"(?:\s*,)?\s+(?:{'|'.join(sorted(grammar('coordinators')))})\s+$|\s*,\s*$")
 # A mention found in a text: (start, end, actor_id, kind, alias matched as written in the catalogue).
 Found = tuple[int, int, str, str, str]
 READINGS = 1  # how many sentences holding an unknown capitalised word the entity recogniser reads
@@ -35,7 +36,8 @@ __all__ = ["CATALOGUE_PATH", "Catalogue", "CatalogueError", "catalogue", "load_c
 
 def written_forms(alias: str) -> list[str]:
     """The ways an alias can be written: "al-" as al-/al /Al-/Al , capitalised, apostrophe variants, ALL CAPS."""
-    forms = [_AL.sub(prefix, alias) for prefix in ("al-", "al ", "Al-", "Al ")] if _AL.search(alias) else [alias]
+    forms = [_PREFIX.sub(lambda m, case=case, sep=sep: case(m.group()[:-1].lower()) + sep, alias)
+             for case in (str.lower, str.title) for sep in ("-", " ")] if _PREFIX.search(alias) else [alias]
     forms = [alias, *forms, *(f[0].upper() + f[1:] for f in forms if f[0].islower())]
     if "'" in alias:
         forms += [f.replace("'", mark) for f in forms for mark in APOSTROPHES]

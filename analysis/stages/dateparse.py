@@ -3,13 +3,11 @@
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import resources
 
-import yaml
-
+from analysis.lexicon import data_yaml
 from analysis.text import lowered
 
-CALENDAR = yaml.safe_load(resources.files("analysis").joinpath("data/calendar.yaml").read_text("utf-8"))
+CALENDAR = data_yaml("calendar.yaml")
 MONTHS = {name: number for number, (month, short) in enumerate(CALENDAR["months"].items(), start=1)
           for name in (month, *short)}  # lower-case month name or abbreviation -> month number
 WEEKDAY_NAMES = list(CALENDAR["weekdays"])  # lower case, Monday first

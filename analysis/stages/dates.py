@@ -38,12 +38,12 @@ _UNITS = r"day|week|month|year|decade"
 _NUMBER_WORD = "|".join(sorted(number_words(), key=len, reverse=True))
 _COUNTED_OFFSET = re.compile(
     rf"(?<![\w,.])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|\b(?:an?|(?:{_NUMBER_WORD})(?:[- ](?:{_NUMBER_WORD}))*))"
-    rf"\s+(?P<unit>{_UNITS})s?\s+(?P<dir>ago|later|earlier|before|after)\b",
+    rf"\s+(?P<unit>{_UNITS})s?\s+(?P<dir>{'|'.join(CALENDAR['relative_directions'])})\b",
     re.IGNORECASE,
 )
 _NAMED_OFFSET = re.compile(r"\b(?P<which>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast)\s+(?P<unit>week|month|year)\b")
 _NAMED_MONTH = re.compile(rf"\b(?P<which>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<month>{_MONTH_NAMES})\b(?![\s,]*\d)")
-_DIRECTIONS = ("ago", "later", "earlier", "before", "after")
+_DIRECTIONS = tuple(CALENDAR["relative_directions"])  # "ago", "later", ...
 # One fast pass over the lower-cased text finds where a relative expression may end or begin;
 # the precise patterns above then run only there.
 _HINT = re.compile(

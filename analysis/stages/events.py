@@ -13,12 +13,11 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
 import pandas as pd
-import yaml
 from spacy.tokens import Doc, Span, Token
 
+from analysis.lexicon import data_yaml, grammar
 from analysis.stages.catalogue import catalogue
 from analysis.stages.corpus import Corpus
 from analysis.stages.parse import (FURNITURE, MAX_CHARS, Parsed, Parses, nlp, plural, reporting_lexicon, squeeze,
@@ -28,39 +27,23 @@ COLUMNS = ["doc_id", "sent_id", "agent", "agent_start", "agent_end", "verb", "le
            "verb_class", "target", "target_kind", "target_start", "target_end", "negated", "modality", "voice"]
 AUTHOR = "author"
 NO_ACTOR = ""
-_SUPPORT_MODIFIER = re.compile(r"-(led|backed|supported|sponsored|funded|armed|trained|allied)$", re.I)
-_SUPPORT_LEMMA = {"led": "lead", "backed": "back", "supported": "support", "sponsored": "sponsor", "funded": "fund",
-                  "armed": "arm", "trained": "train", "allied": "ally"}
-_PLACE_HEADS = frozenset({"position", "positions", "base", "bases", "city", "town", "village", "area", "building",
-                          "convoy", "checkpoint", "camp", "site", "hospital", "school", "market", "neighbourhood"})
-_OPPOSING = re.compile(r"(?:anti|counter|non)-", re.I)
-_RELATIVE = frozenset({"who", "which", "that", "whom"})
-_PRONOUNS = {"it": "thing", "its": "thing", "itself": "thing", "he": "person", "him": "person", "his": "person",
-             "she": "person", "her": "person", "they": "group", "them": "group", "their": "group",
-             "we": "speaker", "us": "speaker", "our": "speaker", "i": "speaker", "my": "speaker"}
+_EVENT_WORDS = data_yaml("verb_classes.yaml")
+_SUPPORT_LEMMA: dict[str, str] = _EVENT_WORDS["support_participles"]  # "backed" -> back
+_SUPPORT_MODIFIER = re.compile(rf"-({'|'.join(_SUPPORT_LEMMA)})$", re.I)  # "US-backed"
+_PLACE_HEADS = frozenset(_EVENT_WORDS["place_heads"])
+_OPPOSING = re.compile(rf"(?:{'|'.join(_EVENT_WORDS['opposing_prefixes'])})-", re.I)
+_RELATIVE = grammar("relative_pronouns")
+_PRONOUNS: dict[str, str] = data_yaml("grammar.yaml")["personal_pronouns"]  # "he" -> person, "we" -> speaker
 _NAME_DEPS = frozenset({"compound", "amod", "nmod", "appos", "flat", "nummod", "npadvmod"})
-_GROUP_NOUNS = frozenset({"force", "forces", "troops", "army", "armies", "fighter", "fighters", "militia", "militias",
-                          "unit", "units", "leader", "leaders", "leadership", "member", "members", "command",
-                          "commander", "commanders", "soldier", "soldiers", "warplane", "warplanes", "jet", "jets",
-                          "plane", "planes", "aircraft", "strike", "strikes", "airstrike", "airstrikes", "government",
-                          "administration", "administrations", "official", "officials", "spokesman", "spokesmen",
-                          "partner", "partners", "ally", "allies", "military", "personnel", "group", "regime",
-                          "coalition", "alliance", "authorities", "people", "nation", "action", "actions",
-                          "intervention", "operation", "operations", "army", "navy", "police", "commandos",
-                          "advisers", "advisors", "sacrifices", "efforts", "endeavors", "endeavours", "role",
-                          "presence", "support", "help", "resistance", "steadfastness", "leadership", "followers"})
+_GROUP_NOUNS = frozenset(_EVENT_WORDS["group_nouns"])
 # Bodies that belong to the state they are "in" ("the armed forces in Iraq and Syria"); not fighters, who may be foreign.
-_NATIONAL = frozenset({"force", "forces", "troops", "army", "armies", "government", "governments", "authorities",
-                       "people", "nation", "nations", "military"})
-_GROUP_WORDS = frozenset({"group", "organization", "organisation", "movement"})  # "this group": the enemy named before
-_HELP_NOUNS = frozenset({"help", "support", "assistance", "backing", "aid", "cooperation", "participation"})
-_RELATIONAL = frozenset({"control", "remnants", "rest", "presence", "part", "parts", "bulk", "majority", "most", "all",
-                         "much", "heart", "members", "lives", "positions", "position", "targets", "hands", "thousands",
-                         "hundreds", "millions", "dozens", "scores", "tens", "number", "numbers", "lot", "lots", "many",
-                         "some", "acts", "act", "cases"})
-_TARGET_PREPS = frozenset({"against", "on", "upon", "at", "from", "with", "to", "of", "for"})
-_MODIFIER_PREPS = frozenset({"against", "on", "upon", "at", "to", "of"})
-_AIM_PREPS = frozenset({"against", "on", "upon", "at", "to"})  # what a light verb's act aims at
+_NATIONAL = frozenset(_EVENT_WORDS["national_bodies"])
+_GROUP_WORDS = frozenset(_EVENT_WORDS["group_words"])  # "this group": the enemy named before
+_HELP_NOUNS = frozenset(_EVENT_WORDS["help_nouns"])
+_RELATIONAL = frozenset(_EVENT_WORDS["relational_nouns"])
+_TARGET_PREPS = grammar("target_prepositions")
+_MODIFIER_PREPS = grammar("modifier_prepositions")
+_AIM_PREPS = grammar("aim_prepositions")  # what a light verb's act aims at
 _OPENING, _CLOSING = frozenset({"“", "‘", '"', "'"}), frozenset({"”", "’", '"', "'"})
 
 
@@ -80,7 +63,7 @@ class VerbClasses:
 @cache
 def verb_classes() -> VerbClasses:
     """The verb classes, read once."""
-    raw = yaml.safe_load(resources.files("analysis").joinpath("data/verb_classes.yaml").read_text("utf-8"))
+    raw = data_yaml("verb_classes.yaml")
     lemma_class: dict[str, str] = {}
     for name, spec in raw["classes"].items():
         for lemma in spec["lemmas"]:
@@ -112,7 +95,7 @@ def _lemma(tok: Token) -> str:
 @cache
 def _epithets() -> frozenset[str]:
     """The words analysis/data/epithets.yaml uses for the ISIS side ("militants", "terrorists", "jihadists")."""
-    raw = yaml.safe_load(resources.files("analysis").joinpath("data/epithets.yaml").read_text("utf-8"))
+    raw = data_yaml("epithets.yaml")
     words = {w.lower() for w in raw["sides"]["isis"] if " " not in w}
     return frozenset(words | {w[:-1] for w in words if w.endswith("s")})  # "terrorists" and "terrorist strongholds"
 

@@ -17,18 +17,18 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
 from itertools import chain, product
 from typing import NamedTuple
 
 import ahocorasick
 import pandas as pd
-import yaml
 from text_to_num import text2num
 
+from analysis import lexicon
+from analysis.lexicon import data_yaml
 from analysis.stages.actors import catalogue
 from analysis.stages.corpus import Corpus, locate
-from analysis.stages.dateparse import MONTHS
+from analysis.stages.dateparse import CALENDAR, MONTHS
 from analysis.text import lowered
 
 COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "value", "value_high", "unit", "kind", "counted",
@@ -37,8 +37,8 @@ RECURRING_COLUMNS = ["figure", "n_docs", "doc_id", "short_name", "surface", "app
                      "counted", "sentence", "start", "end"]
 AUTHOR = "author"
 UNKNOWN_SPEAKER = "unknown"
-_DATE_FOLLOWERS = ("ago", "later", "earlier", "after", "before")
-_HALF_OF_A_PERIOD = frozenset({"first", "second", "last", "other", "latter", "former"})
+_DATE_FOLLOWERS = tuple(CALENDAR["relative_directions"])  # "two years ago", "a week later"
+_HALF_OF_A_PERIOD = frozenset(data_yaml("quantifiers.yaml")["period_halves"])  # "the first half of 2017"
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ class Figure:
 
 def _data(name: str) -> dict:
     """A YAML file from analysis/data."""
-    return yaml.safe_load(resources.files("analysis").joinpath(f"data/{name}").read_text("utf-8"))
+    return data_yaml(name)
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -154,8 +154,7 @@ class _Lexicon:
 @cache
 def _stopwords() -> frozenset[str]:
     """English function words (data/stopwords.txt)."""
-    lines = resources.files("analysis").joinpath("data/stopwords.txt").read_text("utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return lexicon.words("stopwords.txt")
 
 
 @cache

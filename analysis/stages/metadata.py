@@ -4,10 +4,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
-
+from analysis.lexicon import data_yaml
 from analysis.stages.dateparse import DateMention, find_dates, is_dateline
 from analysis.stages.segment import BODY, Span, byline_name
 
@@ -59,7 +57,7 @@ NOT_FOUND = Found(None, "")
 @cache
 def outlets() -> list[dict]:
     """The outlet catalogue (data/outlets.yaml)."""
-    return yaml.safe_load(resources.files("analysis").joinpath("data/outlets.yaml").read_text("utf-8"))
+    return data_yaml("outlets.yaml")
 
 
 @cache

@@ -41,14 +41,13 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import NamedTuple
 
 import ahocorasick
 import spacy
-import yaml
 from spacy.tokens import Doc, Span, Token
 
+from analysis.lexicon import data_yaml
 from analysis.stages.corpus import Corpus
 from analysis.text import lowered
 
@@ -58,7 +57,7 @@ BATCH = 64
 FURNITURE = frozenset({"byline", "dateline", "section", "navigation", "credits", "author", "author_bio", "comments",
                        "about", "licence", "source_line", "share", "promo", "tags", "advert", "caption", "related"})
 _TURN = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,7}[A-Z][\w’'.-]*(?:\s+\([^()\n]{1,30}\))?:\s")
-HONORIFICS = ("mr", "mrs", "ms", "dr", "col", "gen", "lt", "maj", "capt", "sgt", "adm", "sen", "rep", "gov", "prof")
+HONORIFICS = tuple(data_yaml("reporting_verbs.yaml")["honorifics"])  # "mr", "dr", "col", ...
 
 
 @cache
@@ -163,7 +162,7 @@ def _cue_automaton() -> ahocorasick.Automaton:
 @cache
 def reporting_lexicon() -> dict:
     """data/reporting_verbs.yaml as read."""
-    return yaml.safe_load(resources.files("analysis").joinpath("data/reporting_verbs.yaml").read_text("utf-8"))
+    return data_yaml("reporting_verbs.yaml")
 
 
 def plural(noun: str) -> str:

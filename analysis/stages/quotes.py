@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from analysis.lexicon import data_yaml, grammar, name_particle_pattern
 from analysis.stages.catalogue import catalogue_files, read_catalogue
 from analysis.stages.corpus import Corpus
 from analysis.stages.parse import HONORIFICS, Parsed, Parses, reporting_lexicon
@@ -40,16 +41,17 @@ _TITLE_REACH = 60  # how far before a name its title may stand ("the Leader of t
 _APPOSED_TITLE = re.compile(r",\s+(?:the|a|an)\s[^,.;:]*")  # or after it, set off by a comma ("X, the Leader of ...")
 _PAIR_LIMIT_WORDS = 7  # at most this many words between a closing quote and its cue: '"...," the former president said'
 
-_TIME_WORDS = r"(?:on|in|at|during|late|early|last|this|yesterday|today|earlier|later|overnight)"
+_TIME_WORDS = rf"(?:{'|'.join(sorted(grammar('time_adjunct_openers')))})"
 # a cue that ends its clause ("..., he said." / "..., the military said on Friday.")
 _POSTPOSED_AFTER = re.compile(rf"\s*(?:[,.;!?]|$)|\s+{_TIME_WORDS}\b[^,.;:!?\"“”\n]{{0,40}}(?:[,.;!?]|$)")
 _SAME_LINE_GAP = r"[ \t\u00a0]*"
 _ADDRESSEE = re.compile(r"(?:\s+[\w’'-]+){1,3}\s*[,.;]")
-_PRONOUN = re.compile(r"\b(?:he|she|they)\b", re.I)
-_NAME_TOKEN = re.compile(r"(?:[A-Z][\w’'-]*|al-\w+|bin|ibn)")
+_PERSONAL: dict[str, str] = data_yaml("grammar.yaml")["personal_pronouns"]  # "he" -> person
+_PRONOUN = re.compile(rf"\b(?:{'|'.join(sorted(grammar('third_person_subjects')))})\b", re.I)
+_NAME_TOKEN = re.compile(rf"(?:[A-Z][\w’'-]*|{name_particle_pattern()})")
 _NAMES = rf"{_NAME_TOKEN.pattern}(?:\s+{_NAME_TOKEN.pattern})*"
 _NAME_RUN = re.compile(rf"{_NAME_TOKEN.pattern}(?:\s+(?:of\s+(?:the\s+)?)?{_NAME_TOKEN.pattern})*")
-_DETERMINERS = frozenset("the a an some several many its his her their our".split())
+_DETERMINERS = grammar("determiners")
 _RIGHT_OF_ROLE = re.compile(rf"(?:\s+{_NAMES})?(?:\s+(?:of|from)\s+(?:the\s+)?{_NAMES}(?:\s+and\s+{_NAMES})?)?")
 
 
@@ -477,7 +479,7 @@ class DocumentContext:
         low = head.lower_
         kind = _speaker_kind(head)
         if head.pos_ == "PRON" or low in ("his", "her", "their", "its"):
-            wanted = ("person",) if low in ("he", "she", "his", "her", "him") else ("plural", "body")
+            wanted = ("person",) if _PERSONAL.get(low) == "person" else ("plural", "body")
             ref = self.recent_speaker(start, wanted) or self._antecedent(Candidate(start, end, "pronoun"))
             if ref is None:
                 return None
@@ -546,14 +548,14 @@ def _speaker_kind(head) -> str:
 # ---------------------------------------------------------------- cues read from the parse
 
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj", "dative", "oprd"})
-_TOPIC_PREPS = frozenset({"on", "about", "over", "of", "against"})  # "reported on the completion", "spoke about"
-_STANCE_PREPS = frozenset({"about", "against"})  # "warned against" (not "insisted on going ahead")
-_NOUN_CONTENT_PREPS = frozenset({"for", "on", "about"})  # "his call for", "remarks on"
+_TOPIC_PREPS = grammar("topic_prepositions")  # "reported on the completion", "spoke about"
+_STANCE_PREPS = grammar("stance_prepositions")  # "warned against" (not "insisted on going ahead")
+_NOUN_CONTENT_PREPS = grammar("noun_content_prepositions")  # "his call for", "remarks on"
 _CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "acl", "pcomp", "dobj", "pobj", "prep"})  # a cue without subject takes its head's
-_FIRST_SECOND = frozenset({"i", "we", "you", "me", "us"})
+_FIRST_SECOND = grammar("first_second_person")
 _RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
-_NAMING_OBJECTS = frozenset({"what", "itself", "himself", "herself", "themselves", "oneself"})
-_TURN = re.compile(r"([A-Z][\w’'.-]*(?:[ \t]+(?:[A-Z][\w’'.-]*|al-[\w’'-]+|of|the|bin|ibn)){0,8})"
+_NAMING_OBJECTS = grammar("naming_objects")
+_TURN = re.compile(rf"([A-Z][\w’'.-]*(?:[ \t]+(?:[A-Z][\w’'.-]*|{name_particle_pattern()}|of|the)){{0,8}})"
                    r"(?:[ \t]+\([^()\n]{1,30}\))?:[ \t]+\S")
 _HEADLINE_KINDS = frozenset({"headline", "standfirst"})
 _SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*\s*$")

@@ -38,12 +38,12 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import pandas as pd
 import snowballstemmer
 from datasketch import MinHash, MinHashLSH
 
+from analysis import lexicon
 from analysis.stages.catalogue import catalogue
 from analysis.stages.corpus import Corpus
 
@@ -78,8 +78,7 @@ _NUMBER = re.compile(r"\d[\d,.]*")
 @cache
 def stopwords() -> frozenset[str]:
     """English function words from data/stopwords.txt."""
-    lines = resources.files("analysis").joinpath("data/stopwords.txt").read_text("utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+    return lexicon.words("stopwords.txt")
 
 
 @cache

@@ -10,10 +10,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
-from importlib import resources
 
-import yaml
-
+from analysis.lexicon import data_yaml, name_particle_pattern, word_list
 from analysis.stages.dateparse import is_dateline
 from analysis.text import lowered
 
@@ -35,9 +33,10 @@ _CLOSERS = "\"”’')]"
 _BYLINE = re.compile(r"^by\s+[A-Z]", re.IGNORECASE)
 _BYLINE_EXTRA = re.compile(r"\s+[|•·]\s+|\s+[-–—]\s+")  # what follows the name: "By John Smith | October 17, 2017"
 # A byline without "By": a name, then a role ("Martin Chulov Middle East correspondent").
+_WRITER_WORDS = data_yaml("boilerplate.yaml")
 _ROLE_BYLINE = re.compile(
     r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}?[A-Z][\w'’.-]*)\s+(?:[A-Z][\w-]*\s+){0,3}"
-    r"(?:correspondent|editor|reporter|writer|columnist|contributor|analyst)$"
+    rf"(?:{'|'.join(_WRITER_WORDS['byline_roles'])})$"
 )
 _BREADCRUMB = re.compile(r"\s[|›»>/:]\s|\s/$")  # "World | Middle East", "Home › News", "News / Middle East", "News /"
 # A photo credit closing a caption: "(H. Murdock/VOA)", "(Courtesy: United States Central Command)".
@@ -45,7 +44,8 @@ _PHOTO_CREDIT = re.compile(r"\((?:[\w.’' -]+/\s?[\w.’' -]+|courtesy:?[^()\n]
 # A date stamp opening a headline's line: "date 2018-05-01 Title", "2018-05-01 Title".
 _DATE_PREFIX = re.compile(r"\s*((?:date\s+)?(?:19|20)\d\d-[01]\d-[0-3]\d)\s+(?=\S)", re.IGNORECASE)
 # A closing paragraph that introduces a writer: "Karim Nasser is a political analyst based in Beirut."
-_INTRODUCTION = re.compile(r"(?P<who>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*),?\s+(?:is|was|has been|writes|works|teaches)\b")
+_INTRODUCTION = re.compile(
+    rf"(?P<who>(?:[A-Z][\w'’.-]*\s+){{0,4}}[A-Z][\w'’.-]*),?\s+(?:{'|'.join(_WRITER_WORDS['bio_verbs'])})\b")
 KICKER_WORDS = 3  # a leading line this short above a longer headline-like one labels a section ("Press Releases")
 _LEAD_REACH = 3  # a byline or dateline this many paragraphs after the first prose one shows that one was a standfirst
 # A wire-copy dateline opening the first paragraph: a place in capitals, then a date and/or "(Agency)", then a dash;
@@ -55,10 +55,8 @@ _WIRE_DATELINE = re.compile(
     r"(?:,?\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+[0-3]?\d(?:,\s*(?:19|20)\d\d)?|[0-3]?\d\s+[A-Z][a-z]{2,8}\.?(?:\s+(?:19|20)\d\d)?))?"
     r"\s*(?:\((?P<agency>[^)\n]{2,40})\))?\s*(?P<dash>[-–—]+)\s+"
 )
-_NAME_TOKEN = re.compile(r"^(?:[A-Z]\.|[A-Z][\w'’.-]*|al-\w+|bin|ibn|de|van|von)$")
-_SENTENCE_STARTERS = frozenset(
-    line for line in resources.files("analysis").joinpath("data/sentence_starters.txt").read_text("utf-8").splitlines()
-    if line and not line.startswith("#"))  # words that open a sentence after a dotted abbreviation ("U.S. The ...")
+_NAME_TOKEN = re.compile(rf"^(?:[A-Z]\.|[A-Z][\w'’.-]*|{name_particle_pattern()})$")
+_SENTENCE_STARTERS = frozenset(word_list("sentence_starters.txt"))  # sentence openers after a dotted abbreviation
 
 
 class Span(NamedTuple):
@@ -80,10 +78,9 @@ class Abbreviations(NamedTuple):
 @cache
 def _abbreviations() -> Abbreviations:
     """The abbreviations listed in data/abbreviations.txt."""
-    lines = resources.files("analysis").joinpath("data/abbreviations.txt").read_text("utf-8").splitlines()
-    words = [w.strip() for w in lines if w.strip() and not w.startswith("#")]
-    singles = frozenset(w for w in words if "." not in w)
-    return Abbreviations(singles, frozenset(w for w in words if "." in w), frozenset(w[-2:] for w in singles))
+    listed = word_list("abbreviations.txt")
+    singles = frozenset(w for w in listed if "." not in w)
+    return Abbreviations(singles, frozenset(w for w in listed if "." in w), frozenset(w[-2:] for w in singles))
 
 
 @dataclass(frozen=True)
@@ -124,7 +121,7 @@ def _patterns(table: dict[str, list[str]]) -> Patterns:
 @cache
 def _boilerplate() -> dict[str, Patterns]:
     """Compiled boilerplate patterns from data/boilerplate.yaml."""
-    raw = yaml.safe_load(resources.files("analysis").joinpath("data/boilerplate.yaml").read_text("utf-8"))
+    raw = data_yaml("boilerplate.yaml")
     return {
         "paragraph": _patterns(raw["paragraph_kinds"]),
         "sentence": _patterns(raw["sentence_kinds"]),

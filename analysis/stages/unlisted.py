@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from analysis.lexicon import grammar, name_particles, words
 from analysis.stages.catalogue import Catalogue
 from analysis.stages.parse import Parsed, nlp
 
@@ -26,12 +27,12 @@ NO_ACTOR_KINDS = frozenset({"byline", "author", "author_bio", "credits", "commen
 # place, people, outlet or operation ("[Russian] Foreign Ministry", "[Tehran] Times", "the [U.S.] Institute of Peace").
 QUALIFIER_TYPES = frozenset({"state", "place", "people", "media", "operation"})
 # ... unless the rest of the name only says "its government" ("the Government of Iraq" is Iraq).
-SELF_WORDS = frozenset({"government", "regime", "administration", "authorities", "state", "people", "nation",
-                        "republic", "kingdom", "of", "the"})
-CONNECTORS = frozenset({"of", "the", "for", "and", "de", "du", "la", "von", "van", "bin", "ibn", "al", "el", "in", "on"})
-# Determiners before an entity that make it a common phrase ("your Armed Forces", "a senior Iranian Military General"):
-# the indefinite article and the possessive determiners of English grammar (Penn Treebank PRP$).
-OWNING = frozenset({"a", "an", "my", "your", "his", "her", "its", "our", "their"})
+SELF_WORDS = words("state_self_words.txt")
+# Words that join a name's capitalised words: connectors ("Institute of Peace") and name particles ("bin", "al").
+CONNECTORS = words("name_connectors.txt") | name_particles()[0] | name_particles()[1]
+_PREFIX = re.compile(rf"^(?:{'|'.join(sorted(name_particles()[1]))})-")  # "al-", "el-"
+# Determiners before an entity that make it a common phrase ("your Armed Forces", "a senior Iranian Military General").
+OWNING = grammar("owning_determiners")
 _ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _WORDS = re.compile(r"[\w'’.-]+")
@@ -146,9 +147,9 @@ def _is_name(name: str, lower_words: set[str], skip: frozenset[str]) -> bool:
             or "and" in words:
         return False
     for word in words[1:]:
-        if word.lower() not in CONNECTORS and not re.sub(r"^(?:al|el)-", "", word)[:1].isupper():
+        if word.lower() not in CONNECTORS and not _PREFIX.sub("", word)[:1].isupper():
             return False
-    if not re.sub(r"^(?:al|el)-", "", words[0])[:1].isupper():
+    if not _PREFIX.sub("", words[0])[:1].isupper():
         return False
     plain = [w.strip(".,") for w in words if w.lower() not in CONNECTORS]
     generic = all(w.lower() in lower_words or w in skip for w in plain)  # "Armed Forces", "Special Forces"

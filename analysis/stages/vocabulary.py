@@ -11,11 +11,10 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import cache
-from importlib import resources
 
 import pandas as pd
-import yaml
 
+from analysis.lexicon import data_yaml
 from analysis.stages.corpus import Corpus
 from analysis.stages.quotes import Mention, mentions_within, per_document, speaker_mentions
 from analysis.stages.reuse import stopwords
@@ -125,7 +124,7 @@ def vocabulary(corpus: Corpus, mentions: pd.DataFrame) -> pd.DataFrame:
 @cache
 def _epithets_file() -> dict:
     """data/epithets.yaml as read."""
-    return yaml.safe_load(resources.files("analysis").joinpath("data/epithets.yaml").read_text("utf-8"))
+    return data_yaml("epithets.yaml")
 
 
 def epithet_lexicon() -> dict[str, list[str]]:

@@ -1,0 +1,57 @@
+"""The one reader of the package's knowledge files (analysis/data/): word lists (one entry a line, `#` comments) and
+YAML. Call sites name the file in full ("stopwords.txt"), so analysis.cache sees which tables read which file."""
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+@cache
+def data_text(name: str) -> str:
+    """The text of a file in analysis/data/."""
+    return resources.files("analysis").joinpath(f"data/{name}").read_text("utf-8")
+
+
+@cache
+def word_list(name: str) -> tuple[str, ...]:
+    """The entries of a word-list file, in file order: one a line, blank lines and `#` comment lines left out."""
+    return tuple(line.strip() for line in data_text(name).splitlines() if line.strip() and not line.startswith("#"))
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """The entries of a word-list file as a set."""
+    return frozenset(word_list(name))
+
+
+def data_yaml(name: str) -> Any:
+    """A YAML file of analysis/data/, parsed (a fresh object each call: callers may change it)."""
+    return yaml.safe_load(data_text(name))
+
+
+@cache
+def name_particles() -> tuple[frozenset[str], frozenset[str]]:
+    """The name particles of data/name_particles.txt: the words ("bin", "von") and the hyphened prefixes ("al")."""
+    entries = word_list("name_particles.txt")
+    return (frozenset(e for e in entries if not e.endswith("-")),
+            frozenset(e[:-1] for e in entries if e.endswith("-")))
+
+
+@cache
+def name_particle_pattern() -> str:
+    """A regular-expression alternation matching one name particle as a token: a particle word ("bin"), or a
+    prefix with the name it joins ("al-Baghdadi")."""
+    particles, prefixes = name_particles()
+    joined = [rf"(?:{'|'.join(sorted(prefixes))})-[\w’'-]+"] if prefixes else []
+    return "|".join(joined + [rf"(?:{'|'.join(sorted(particles))})\b"] if particles else joined)
+
+
+@cache
+def grammar(section: str) -> frozenset[str]:
+    """One word list of data/grammar.yaml (English closed-class words in one role), lower case."""
+    entries = data_yaml("grammar.yaml")[section]
+    if not all(isinstance(e, str) for e in entries):
+        raise ValueError(f"analysis/data/grammar.yaml: {section}: every entry must be a word (quote on, off, yes, no)")
+    return frozenset(entries)
