@@ -3,7 +3,9 @@
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
 
 from analysis.lexicon import data_yaml
 from analysis.stages.dateparse import DateMention, find_dates, is_dateline
@@ -54,25 +56,58 @@ class Found:
 NOT_FOUND = Found(None, "")
 
 
-@cache
+_OUTLET_KEYS = {"actor", "masthead", "kind", "site_names", "taglines"}
+
+
+class Outlets(NamedTuple):
+    """The outlet catalogue over one actor catalogue: each outlet (name as documents.outlet shows it, kind, names,
+    taglines), and the outlets under their lowercased names (the first outlet wins a shared name)."""
+
+    outlets: list[dict]
+    by_name: dict[str, dict]
+
+
 def outlets() -> list[dict]:
-    """The outlet catalogue (data/outlets.yaml)."""
-    return data_yaml("outlets.yaml")
+    """The outlet catalogue: data/outlets.yaml with each outlet's names from the actor catalogue in use (its actor's
+    name and aliases: data/actors.yaml and the analyst's)."""
+    return _outlet_catalogue().outlets
 
 
-@cache
-def _outlets_by_name() -> dict[str, dict]:
-    """Catalogue entries under their lowercased names and aliases (the first entry wins a shared alias)."""
-    index: dict[str, dict] = {}
-    for o in outlets():
-        for name in [o["name"], *o.get("aliases", [])]:
-            index.setdefault(name.lower(), o)
-    return index
+def _outlet_catalogue() -> Outlets:
+    """The outlet catalogue over the actor catalogue in use (imported here: the catalogue module imports the corpus
+    module, which imports this one)."""
+    from analysis.stages.catalogue import catalogue_files
+
+    return _outlets(*catalogue_files())
+
+
+@lru_cache(maxsize=4)
+def _outlets(package: Path, analyst: Path | None) -> Outlets:
+    """The outlet catalogue over one actor catalogue (its files: the package's and the analyst's)."""
+    from analysis.stages.catalogue import read_catalogue
+
+    actors = {a.actor_id: a for a in read_catalogue(package, analyst).actors}
+    found, by_name = [], {}
+    for i, entry in enumerate(data_yaml("outlets.yaml")):
+        where = f"analysis/data/outlets.yaml: outlet {entry.get('actor') or entry.get('masthead') or f'#{i + 1}'}"
+        if unknown := set(entry) - _OUTLET_KEYS:
+            raise ValueError(f"{where}: unknown key(s) {sorted(unknown)}")
+        actor = actors.get(entry.get("actor", ""))
+        if entry.get("actor") and actor is None:
+            raise ValueError(f"{where}: {entry['actor']!r} is not an actor id of the catalogue")
+        if actor is None and not entry.get("masthead"):
+            raise ValueError(f"{where}: an outlet needs an actor id or a masthead")
+        name = entry.get("masthead") or actor.name
+        names = list(dict.fromkeys([name, *(actor.aliases if actor else ()), *entry.get("site_names", [])]))
+        found.append({"name": name, "kind": entry["kind"], "names": names, "taglines": entry.get("taglines", [])})
+        for each in names:
+            by_name.setdefault(each.lower(), found[-1])
+    return Outlets(found, by_name)
 
 
 def outlet_named(name: str) -> dict | None:
     """The catalogue entry whose name or alias equals name (case-insensitive), if any."""
-    return _outlets_by_name().get(name.strip().lower())
+    return _outlet_catalogue().by_name.get(name.strip().lower())
 
 
 def _first(text: str, spans: list[Span], kind: str) -> Span | None:
@@ -131,7 +166,7 @@ def _self_reference(piece: str) -> str | None:
 def _tagline_outlet(tagline: str) -> str | None:
     """The outlet whose masthead tagline this is, if known."""
     key = tagline.strip().lower()
-    return next((o["name"] for o in outlets() if key in (t.lower() for t in o.get("taglines", []))), None)
+    return next((o["name"] for o in outlets() if key in (t.lower() for t in o["taglines"])), None)
 
 
 def _canonical(name: str) -> str:
