@@ -6,6 +6,7 @@ from collections.abc import Sequence
 import altair as alt
 import pandas as pd
 
+from analysis.views import colours
 from analysis.views.limits import MAX_DOCUMENTS, busiest
 
 # ---------------------------------------------------------------------------------------------
@@ -280,27 +281,37 @@ def actor_heatmap(counts: pd.DataFrame, top: int = 25, title: str = "", *,
 def naming_choice_bars(naming: pd.DataFrame, names: Sequence[str] = (), top: int = 6,
                        title: str = "", *, limit: int = MAX_DOCUMENTS) -> alt.VConcatChart:
     """For each multi-named actor (given names, else the most mentioned), each outlet's share of each alias (at most
-    `limit` outlets per actor: those naming it most). One colour per name across the panels; clicking a name in the
-    legend picks it out in every panel (shift-click adds more)."""
+    `limit` outlets per actor: those naming it most). Each name in a shade of its actor's colour (the actor's own
+    colour in every chart, analysis.views.colours), the most used name darkest; clicking a name in the legend picks
+    it out in every panel (shift-click adds more)."""
     names = list(names) or _top_names(naming, "mentions", top)
     if not names:
         return alt.vconcat(note("No actor is named under more than one name."), title=title)
-    picked = alt.selection_point(fields=["alias"], bind="legend", name="name_used")
+    shown = {name: busiest(naming[naming["name"] == name], "short_name", "mentions", limit=limit, most="mentions")
+             for name in names}
+    every = pd.concat([rows for rows, _ in shown.values()], ignore_index=True)
+    shared = every.groupby("alias")["actor_id"].transform("nunique") > 1  # one alias for two actors: say whose
+    every["name_used"] = every["alias"].where(~shared, every["alias"] + " (" + every["name"] + ")")
+    shades = colours.name_shades(every, "name_used", "actor_id", "mentions")
+    every["shade"] = every["name_used"].map({n: i for i, n in enumerate(shades)})
+    scale = alt.Scale(domain=list(shades), range=list(shades.values()))
+    picked = alt.selection_point(fields=["name_used"], bind="legend", name="name_used")
     panels = []
-    for name in names:
-        shown, left_out = busiest(naming[naming["name"] == name], "short_name", "mentions", limit=limit, most="mentions")
-        data = chart_data(shown, ["short_name", "alias", "mentions", "share"], ["short_name", "alias"])
+    for name, (_, left_out) in shown.items():
+        data = chart_data(every[every["name"] == name], ["short_name", "name_used", "shade", "mentions", "share"],
+                          ["short_name", "shade"])
         panel_title = alt.Title(name, fontSize=13, **({"subtitle": [left_out]} if left_out else {}))
         panels.append(
             alt.Chart(data, title=panel_title).mark_bar().encode(
                 y=alt.Y("short_name:N", title=None),
                 x=alt.X("share:Q", stack="normalize", title="share of the actor's name mentions",
                         axis=alt.Axis(format="%")),
-                color=alt.Color("alias:N", title="name used", scale=alt.Scale(scheme="tableau20"),
+                color=alt.Color("name_used:N", title="name used", scale=scale,
                                 legend=alt.Legend(columns=2, symbolLimit=0)),
                 opacity=alt.condition(picked, alt.value(1.0), alt.value(0.2)),
-                order=alt.Order("alias:N"),
-                tooltip=tooltips(data, ["short_name:N", "alias:N", "mentions:Q", alt.Tooltip("share:Q", format=".0%")]),
+                order=alt.Order("shade:Q"),
+                tooltip=tooltips(data, ["short_name:N", "name_used:N", "mentions:Q",
+                                        alt.Tooltip("share:Q", format=".0%")]),
             ).properties(width=420, height=alt.Step(18))
         )
     panels[0] = panels[0].add_params(picked)
@@ -362,8 +373,8 @@ def concordance(contexts: pd.DataFrame, *, font_size: int = 11, title: str = "",
         mention_x=left_end + gap_before,
         right_x=left_end + gap_before + contexts["surface"].str.len() * char + gap_after,
     )
-    data = chart_data(data, ["name", "row", "doc", "short_name", "sent_id", "kind", "left", "surface", "right",
-                             "mention_x", "right_x", "sentence"], ["name", "row"])
+    data = chart_data(data, ["name", "actor_id", "row", "doc", "short_name", "sent_id", "kind", "left", "surface",
+                             "right", "mention_x", "right_x", "sentence"], ["name", "row"])
     actor = alt.param(name="actor", value=options[0],
                       bind=alt.binding_select(options=options, name="Actor (by number of mentions): "))
     base = alt.Chart(data, title=titled(title, left_out)).transform_filter(alt.datum.name == actor).encode(
@@ -373,8 +384,9 @@ def concordance(contexts: pd.DataFrame, *, font_size: int = 11, title: str = "",
     text = {"font": MONO_FONT, "fontSize": font_size, "baseline": "middle"}
     doc = base.mark_text(align="left", color="#777", **text).encode(x=alt.value(0), text="doc:N")
     left = base.mark_text(align="right", **text).encode(x=alt.value(left_end), text="left:N")
-    mention = base.mark_text(align="left", fontWeight="bold", color="#c0392b", **text).encode(
-        x=alt.X("mention_x:Q", scale=None, axis=None), text="surface:N")
+    mention = base.mark_text(align="left", fontWeight="bold", **text).encode(  # in the actor's own colour
+        x=alt.X("mention_x:Q", scale=None, axis=None), text="surface:N",
+        color=alt.Color("actor_id:N", scale=colours.actor_scale(data["actor_id"]), legend=None))
     right = base.mark_text(align="left", **text).encode(x=alt.X("right_x:Q", scale=None, axis=None), text="right:N")
     width = data["right_x"].max() + char * data["right"].str.len().max()
     return (doc + left + mention + right).add_params(actor).properties(width=width, height=alt.Step(font_size + 6))

@@ -12,7 +12,7 @@ from analysis.pipeline import Build
 from analysis.store import StoredBuild
 from analysis.stages.catalogue import use_catalogue
 from analysis.stages.corpus import Corpus, load_corpus
-from analysis.views import charts, tables
+from analysis.views import charts, colours, tables
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 CORPUS_ENV = "ANALYSIS_CORPUS"
@@ -70,5 +70,6 @@ def setup() -> Corpus:
     configure()
     use_catalogue(corpus_path())
     corpus = build().corpus
+    colours.use(lambda: build()["mentions"])  # actors coloured by their mentions here, once a chart asks
     tables.enable(dict(zip(corpus.documents["doc_id"], corpus.documents["short_name"])))
     return corpus
