@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from analysis import lexicon
 from analysis.stages import actors, quotes, segment, unlisted
@@ -18,6 +19,20 @@ def test_every_data_file_opens_with_a_header(path):
     lines = (DATA / path).read_text("utf-8").splitlines()
     header = [line for line in lines[:2] if line.startswith("#")]
     assert len(header) == 2, f"{path}: the first two lines must be a comment saying what it holds and whence"
+
+
+class _NoDuplicates(yaml.SafeLoader):
+    """A YAML loader that refuses a mapping with a key twice (YAML keeps the last silently)."""
+
+    def construct_mapping(self, node, deep=False):
+        keys = [self.construct_object(k, deep=deep) for k, _ in node.value]
+        assert len(keys) == len(set(keys)), f"line {node.start_mark.line + 1}: a key twice in {sorted(keys)}"
+        return super().construct_mapping(node, deep=deep)
+
+
+@pytest.mark.parametrize("path", sorted(p.name for p in DATA.glob("*.yaml")))
+def test_no_data_file_holds_a_key_twice(path):
+    yaml.load((DATA / path).read_text("utf-8"), Loader=_NoDuplicates)
 
 
 def test_a_word_list_leaves_out_comments_and_blank_lines():
