@@ -36,6 +36,7 @@ OWNING = grammar("owning_determiners")
 _ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _WORDS = re.compile(r"[\w'’.-]+")
+_CLOSED = re.compile(r"[a-z)][.!?][\"'”’)]*\s*$")  # a sentence's closing stop after a word
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 _WORD_BEFORE = re.compile(r"(?<![\w.,;:!?])([\w'’-]+) $")  # a word and one space right before a position
 
@@ -100,9 +101,11 @@ def unknown_words(text: str, start: int, end: int, covered: list[tuple[int, int]
 
 
 def headline_case(text: str, start: int, end: int) -> bool:
-    """Whether most words of text[start:end] are capitalised, as in a headline."""
+    """Whether most words of text[start:end] are capitalised and it takes no full stop, as in a headline (a sentence
+    listing titled names, "Chancellor George Osborne, Home Secretary Theresa May ... stay in post.", is prose)."""
     words = _WORDS.findall(text, start, end)
-    return sum(w[:1].isupper() for w in words) > 0.6 * len(words)
+    closed = _CLOSED.search(text, start, end) is not None
+    return not closed and sum(w[:1].isupper() for w in words) > 0.6 * len(words)
 
 
 def _clean(text: str, ent: Entity, titles: frozenset[str], lower_words: set[str]) -> tuple[int, int]:
