@@ -8,7 +8,7 @@ from pathlib import Path
 from analysis import engine, store
 from analysis.output import staged, staging
 from analysis.stages.catalogue import CatalogueError, use_catalogue
-from analysis.stages.corpus import CorpusError, check_folder
+from analysis.stages.corpus import CorpusError, check_folder, corpus_input
 from analysis.views.notebook import PROJECT_ROOT
 
 NOTEBOOKS = PROJECT_ROOT / "notebooks"
@@ -35,8 +35,13 @@ def parser() -> argparse.ArgumentParser:
         description="Write every table as OUT/tables/<name>.csv and the offline report as OUT/report/index.html. "
                     "Both are written to a staging folder inside OUT first and replace the previous ones only when "
                     "the build succeeds: a failed build leaves the previous output as it was.")
-    build.add_argument("--corpus", type=Path, default=PROJECT_ROOT / "seeds",
-                       help="folder of .txt articles (with an optional manifest.csv and actors.yaml)")
+    build.add_argument("--corpus", nargs="+", default=argparse.SUPPRESS, metavar="PATH",
+                       help="folder of .txt articles (with an optional manifest.csv and actors.yaml); or several "
+                            ".txt files, folders' files given one by one, or a quoted glob pattern ('dir/*.txt'): "
+                            "the same rules, no manifest, tables only (--no-report) (default, without --files-from: seeds)")
+    build.add_argument("--files-from", type=Path, default=None, metavar="FILE",
+                       help="a file listing article paths one per line (blank lines and # comments ignored), "
+                            "read as --corpus paths are; with --corpus too, both")
     build.add_argument("--out", type=Path, default=Path("build"), help="output folder")
     build.add_argument("--no-report", action="store_true", help="write the tables only")
     build.add_argument("--catalogue", type=Path, default=None,
@@ -74,8 +79,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     warnings.formatwarning = one_line_warning
     try:
+        given = getattr(args, "corpus", [] if args.files_from else [str(PROJECT_ROOT / "seeds")])
+        args.corpus, args.names = corpus_input(given, args.files_from)
         check_folder(args.corpus)
-        user = use_catalogue(args.corpus, args.catalogue)
+        if args.names is not None and not args.no_report:
+            raise CorpusError("a list of files or a glob builds the tables only: add --no-report (the report's "
+                              "notebooks read a corpus folder)")
+        user = use_catalogue(args.corpus if args.names is None else None, args.catalogue)
         if user:
             progress(f"catalogue: the package's, with {user} over it")
         return build(args)
@@ -101,7 +111,8 @@ def build(args: argparse.Namespace) -> int:
         # The report's notebooks read the tables back as Parquet rather than compute them again.
         write_tables(args.corpus, stage, csv_safe=args.csv_safe, chosen=chosen if args.no_report else store.FORMATS,
                      engine=args.engine, workers=args.workers, scheduler=args.scheduler, partition=args.partition,
-                     cache_dir=args.out / "cache" if args.cache is True else args.cache, shown=args.out)
+                     cache_dir=args.out / "cache" if args.cache is True else args.cache, shown=args.out,
+                     names=args.names)
         if not args.no_report:
             stored = store.set_aside(stage / "tables", stage / "stored", [f for f in store.FORMATS if f not in chosen])
             try:

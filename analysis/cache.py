@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.pipeline import TABLES, Build
+from analysis.stages.files import doc_id
 
 PACKAGE = Path(__file__).resolve().parent
 DATA = PACKAGE / "data"
@@ -146,7 +147,7 @@ def partition_tables(root: Path, file_digests: dict[str, str], names: tuple[str,
         build = make_build(files)
         return {name: build[name] for name in names}
     table_versions = versions(root)
-    digests = {f.rsplit(".", 1)[0]: d for f, d in file_digests.items()}  # doc_id -> sha256
+    digests = {doc_id(f): d for f, d in file_digests.items()}  # doc_id -> sha256
     stale: dict[str, set[str]] = {}
     cached: dict[str, pd.DataFrame] = {}
     for name in names:
@@ -160,7 +161,7 @@ def partition_tables(root: Path, file_digests: dict[str, str], names: tuple[str,
     redo = set().union(*stale.values())
     computed: dict[str, pd.DataFrame] = {}
     if redo:
-        build = make_build([f for f in files if f.rsplit(".", 1)[0] in redo])
+        build = make_build([f for f in files if doc_id(f) in redo])
         for name in names:
             if not stale[name]:
                 build.computed[name] = cached[name][doc_ids(cached[name]).isin(redo)].reset_index(drop=True)
@@ -168,7 +169,7 @@ def partition_tables(root: Path, file_digests: dict[str, str], names: tuple[str,
             if stale[name]:
                 computed[name] = build[name]
                 _store(cache_dir / name / table_versions[name], computed[name], {d: digests[d] for d in redo})
-    order_of = {f.rsplit(".", 1)[0]: i for i, f in enumerate(files)}
+    order_of = {doc_id(f): i for i, f in enumerate(files)}
     result = {}
     for name in names:
         old = cached[name]

@@ -31,6 +31,7 @@ from analysis.stages.corpus import (
     load_corpus,
     scan,
 )
+from analysis.stages.files import doc_id
 from analysis.store import CORPUS_FIELDS
 
 ENGINES = ("local", "dask")
@@ -91,6 +92,7 @@ class Job:
     cache_dir: Path | None
     whole: bool  # one partition, the whole folder, no cache (the local engine): loaded as load_corpus(root)
     csv_safe: bool
+    listed: bool = False  # the files of a list or glob (no manifest), not a whole folder
 
 
 def partitions(names: list[str], size: int) -> list[list[str]]:
@@ -102,7 +104,7 @@ def run_partition(job: Job, part: int, files: list[str], digests: list[str]) -> 
     """One partition (on a worker): its document tables, computed or read from the cache; the tables no reduction
     needs written as this partition's part; the rest returned."""
     def make_build(names: list[str]) -> Build:
-        return Build(load_corpus(job.root, only=None if job.whole else names))
+        return Build(load_corpus(job.root, only=None if job.whole else names, listed=job.listed))
 
     tables = cache.partition_tables(job.root, dict(zip(files, digests)),
                                     job.plan.written_by_parts + job.plan.gathered, job.cache_dir, make_build)
@@ -151,14 +153,16 @@ def _map(job: Job, parts: list[list[str]], digests: dict[str, str], engine: str,
 
 def build(root: Path, out: Path, chosen: tuple[str, ...] = ("csv",), *, engine: str = "local",
           workers: int | None = None, scheduler: str | None = None, cache_dir: Path | None = None,
-          partition: int = PARTITION, csv_safe: bool = False, shown: Path | None = None) -> list[Path]:
-    """Compute every written table of the corpus folder with the chosen engine and write it to OUT/tables in the
-    chosen formats; return the paths written. Progress lines name the tables under `shown` (default OUT): the
-    user's output folder when OUT is a staging folder swapped in later."""
-    found = scan(root)
-    files = [f.name for f in found.files]
-    whole = engine == "local" and cache_dir is None
-    job = Job(root, plan(), out / "tables", chosen, cache_dir, whole, csv_safe)
+          partition: int = PARTITION, csv_safe: bool = False, shown: Path | None = None,
+          names: list[str] | None = None) -> list[Path]:
+    """Compute every written table of the corpus folder (with `names`, of those files under it: see
+    corpus.corpus_input) with the chosen engine and write it to OUT/tables in the chosen formats; return the paths
+    written. Progress lines name the tables under `shown` (default OUT): the user's output folder when OUT is a
+    staging folder swapped in later."""
+    found = scan(root, names=names)
+    files = found.names()
+    whole = engine == "local" and cache_dir is None and names is None
+    job = Job(root, plan(), out / "tables", chosen, cache_dir, whole, csv_safe, listed=names is not None)
     for name in job.plan.written_by_parts:
         for fmt in store.FORMATS:
             shutil.rmtree(job.tables / f"{name}.{fmt}", ignore_errors=True)
@@ -168,8 +172,7 @@ def build(root: Path, out: Path, chosen: tuple[str, ...] = ("csv",), *, engine: 
     if not whole:
         gathered["documents"] = document_short_names(gathered["documents"])
         gathered["problems"] = folder_problems(found, gathered["problems"], gathered["documents"])
-    names = {f.rsplit(".", 1)[0]: f for f in files}
-    corpus = Corpus(root, LazyTexts(root, list(gathered["documents"]["doc_id"]), names),
+    corpus = Corpus(root, LazyTexts(root, list(gathered["documents"]["doc_id"]), {doc_id(f): f for f in files}),
                     *(gathered[n] for n in CORPUS_FIELDS))
     tables = Build(corpus)
     tables.computed.update(gathered)

@@ -42,8 +42,10 @@ def _processes(root: psutil.Process) -> list[psutil.Process]:
         return []
 
 
-def run_build(corpus: Path, out: Path, workers: int, extra: tuple[str, ...] = ()) -> tuple[float, float, list[float]]:
-    """Seconds of one build, the client's peak RSS in MB, and each worker process's peak RSS in MB."""
+def run_build(corpus: Path, out: Path, workers: int,
+              extra: tuple[str, ...] = ()) -> tuple[float, float, float, list[float]]:
+    """Seconds of one build, its CPU seconds (every process of it, as last sampled), the client's peak RSS in MB,
+    and each worker process's peak RSS in MB."""
     command = [sys.executable, "-m", "analysis", "build", "--corpus", str(corpus), "--out", str(out), "--no-report",
                "--engine", "dask", "--workers", str(workers), "--format", "parquet",
                "--partition", str(max(1, len(list(corpus.glob("*.txt"))) // (4 * workers))), *extra]
@@ -52,11 +54,14 @@ def run_build(corpus: Path, out: Path, workers: int, extra: tuple[str, ...] = ()
     build = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log.open("w"))
     client = psutil.Process(build.pid)
     peaks: dict[int, float] = {}
+    cpu: dict[int, float] = {}
     roles: dict[int, str] = {}
     while build.poll() is None:
         for p in _processes(client):
             try:
                 peaks[p.pid] = max(peaks.get(p.pid, 0.0), p.memory_info().rss / 1e6)
+                times = p.cpu_times()
+                cpu[p.pid] = times.user + times.system
                 roles.setdefault(p.pid, " ".join(p.cmdline()))
             except psutil.NoSuchProcess:
                 continue
@@ -66,7 +71,7 @@ def run_build(corpus: Path, out: Path, workers: int, extra: tuple[str, ...] = ()
         raise RuntimeError(f"build failed ({build.returncode}): {log.read_text()[-2000:]}")
     workers_peaks = sorted((mb for pid, mb in peaks.items() if pid != build.pid and "spawn_main" in roles[pid]),
                            reverse=True)[:workers]
-    return seconds, peaks.get(build.pid, 0.0), workers_peaks
+    return seconds, sum(cpu.values()), peaks.get(build.pid, 0.0), workers_peaks
 
 
 def main() -> None:
@@ -79,21 +84,25 @@ def main() -> None:
             corpus = make_corpus(work / f"corpus-{n}", n, SOURCES)
             megabytes = sum(p.stat().st_size for p in corpus.glob("*.txt")) / 1e6
             for workers in worker_counts:
-                seconds, client, peaks = run_build(corpus, work / f"out-{n}-{workers}", workers)
+                load = os.getloadavg()[0]
+                seconds, cpu, client, peaks = run_build(corpus, work / f"out-{n}-{workers}", workers)
                 print(f"{n:>7,} documents ({megabytes:.1f} MB), {workers} worker(s): {seconds:8.1f} s, "
                       f"{n / seconds:6.1f} documents/s ({n / seconds / workers:5.1f} per worker), "
-                      f"{megabytes / seconds:.3f} MB/s; peak memory per worker "
-                      f"{', '.join(f'{mb:,.0f}' for mb in peaks)} MB, client {client:,.0f} MB", flush=True)
+                      f"{megabytes / seconds:.3f} MB/s; CPU {cpu:.0f} s ({n / cpu:.1f} documents per CPU second, "
+                      f"{megabytes / cpu:.3f} MB); peak memory per worker "
+                      f"{', '.join(f'{mb:,.0f}' for mb in peaks)} MB, client {client:,.0f} MB; load average "
+                      f"{load:.1f} before, {os.getloadavg()[0]:.1f} after", flush=True)
                 shutil.rmtree(work / f"out-{n}-{workers}")
             shutil.rmtree(corpus)
         n = sizes[len(sizes) // 2]
         corpus = make_corpus(work / "incremental", n, SOURCES)
         cache = ("--cache", str(work / "cache"))
-        full, _, _ = run_build(corpus, work / "out-incremental", max(worker_counts), cache)
+        full, full_cpu, _, _ = run_build(corpus, work / "out-incremental", max(worker_counts), cache)
         make_corpus(corpus, n + 1, SOURCES, first=n)
-        again, _, _ = run_build(corpus, work / "out-incremental", max(worker_counts), cache)
-        print(f"incremental: {n:,} documents built with a cache in {full:.1f} s; after adding one document, "
-              f"rebuilt in {again:.1f} s ({again / full:.1%} of the full build)", flush=True)
+        again, again_cpu, _, _ = run_build(corpus, work / "out-incremental", max(worker_counts), cache)
+        print(f"incremental: {n:,} documents built with a cache in {full:.1f} s ({full_cpu:.0f} s CPU); after adding "
+              f"one document, rebuilt in {again:.1f} s ({again_cpu:.0f} s CPU): {again / full:.1%} of the full "
+              f"build's time, {again_cpu / full_cpu:.1%} of its CPU", flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

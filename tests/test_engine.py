@@ -75,9 +75,9 @@ def test_incremental_build_computes_the_added_document_only(tmp_path, monkeypatc
     runs = []
     real = engine.load_corpus
 
-    def counted(path, strict=False, only=None):
+    def counted(path, strict=False, only=None, **options):
         runs.append(only)
-        return real(path, strict, only)
+        return real(path, strict, only, **options)
 
     monkeypatch.setattr(engine, "load_corpus", counted)
     _quiet_build(root, tmp_path / "second", cache_dir=kept)

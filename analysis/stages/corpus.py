@@ -4,7 +4,9 @@ Bad input never disappears silently: each problem is either an error naming the 
 (``strict=True``) or a documented fallback, reported with a warning and listed in ``corpus.problems``.
 """
 
+import glob
 import hashlib
+import os
 import re
 import warnings
 from collections.abc import Iterator, Mapping
@@ -18,7 +20,7 @@ import pandas as pd
 
 from analysis.stages import files, metadata
 from analysis.stages.files import CorpusError
-from analysis.stages.manifest import MANIFEST, read_manifest
+from analysis.stages.manifest import MANIFEST, no_manifest, read_manifest
 from analysis.stages.segment import BODY, Span, has_words, segment, word_count
 
 PROBLEM_COLUMNS = ["file", "problem", "action"]
@@ -266,8 +268,13 @@ class Scan:
 
     root: Path
     files: list[Path]
-    digests: dict[str, str]  # file name -> sha256 of its bytes
+    digests: dict[str, str]  # file name (its path relative to root) -> sha256 of its bytes
     problems: Problems
+    listed: bool = False  # the files of a list or glob (no manifest.csv read), not the whole folder
+
+    def names(self) -> list[str]:
+        """The files' names: their paths relative to root."""
+        return [str(file.relative_to(self.root)) for file in self.files]
 
 
 def _is_text(raw: bytes) -> bool:
@@ -279,67 +286,96 @@ def _is_text(raw: bytes) -> bool:
     return True
 
 
-def scan(path: str | Path, strict: bool = False) -> Scan:
-    """List a corpus folder's article files: entries that are not readable regular files, a name or bytes a text
-    file already has are skipped (each a problem); every file is read once, none kept. Files that are not text are
-    listed: loading reports them."""
+def corpus_input(paths: list[str], listing: Path | None = None) -> tuple[Path, list[str] | None]:
+    """The corpus a command line names: one folder alone, as (folder, None); else the files of every path given, a
+    glob pattern ('dir/*.txt') expanded, and the paths a listing file names one per line (blank lines and lines
+    starting with # ignored, relative paths from the current folder), as (their common folder, their paths relative
+    to it). A pattern matching nothing, or an unreadable listing, is a CorpusError."""
+    if listing is None and len(paths) == 1 and not glob.has_magic(paths[0]):
+        return Path(paths[0]), None
+    given: list[str] = []
+    for path in paths:
+        matched = sorted(glob.glob(path)) if glob.has_magic(path) else [path]
+        if not matched:
+            raise CorpusError(f"{path}: no file matches this pattern")
+        given += matched
+    if listing is not None:
+        try:
+            lines = files.decode(files.read_bytes(listing))[0].splitlines()
+        except (OSError, files.NotText) as err:
+            raise CorpusError(f"{listing}: cannot be read as a list of paths ({err})") from None
+        given += [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    if not given:
+        raise CorpusError(f"{listing}: lists no path")
+    absolute = [os.path.abspath(p) for p in given]
+    root = os.path.commonpath([os.path.dirname(p) for p in absolute])
+    return Path(root), [os.path.relpath(p, root) for p in absolute]
+
+
+def scan(path: str | Path, strict: bool = False, names: list[str] | None = None) -> Scan:
+    """List a corpus folder's article files (with `names`, those paths under it alone: see corpus_input): entries
+    that are not readable regular files, a name or bytes a text file already has are skipped (each a problem);
+    every file is read once, none kept. Files that are not text are listed: loading reports them."""
     root = Path(path)
     check_folder(root)
     problems = Problems(strict)
-    listing = files.list_folder(root, ignore=(MANIFEST,))
+    listing = files.list_folder(root, ignore=(MANIFEST,)) if names is None else files.list_paths(root, names)
     for name, reason in listing.skipped:
         problems.add(name, reason, "skipped", reason.split(" (")[0])
-    names: dict[str, str] = {}
+    taken: dict[str, str] = {}
     first: dict[str, str] = {}  # sha256 -> the first file with those bytes
-    found = Scan(root, [], {}, problems)
+    found = Scan(root, [], {}, problems, listed=names is not None)
     for file in listing.files:
-        doc_id = file.name[: -len(files.SUFFIX)]
-        if doc_id in names and _is_text(files.read_bytes(root / names[doc_id])):
-            problems.add(file.name, f"doc_id '{doc_id}' already taken by {names[doc_id]}", "skipped",
+        doc_id, name = files.doc_id(file.name), str(file.relative_to(root))
+        if doc_id in taken and _is_text(files.read_bytes(root / taken[doc_id])):
+            problems.add(name, f"doc_id '{doc_id}' already taken by {taken[doc_id]}", "skipped",
                          "doc_id already taken (names differing only in the case of the extension)")
             continue
         try:
             raw = files.read_bytes(file)
         except OSError as err:
-            problems.add(file.name, f"cannot be read ({err.strerror})", "skipped")
+            problems.add(name, f"cannot be read ({err.strerror})", "skipped")
             continue
         digest = hashlib.sha256(raw).hexdigest()
         if digest in first and _is_text(raw):
-            problems.add(file.name, f"duplicate of {first[digest]} (same bytes)", "skipped",
+            problems.add(name, f"duplicate of {first[digest]} (same bytes)", "skipped",
                          "duplicate of another file (same bytes)")
             continue
-        first.setdefault(digest, file.name)
-        names[doc_id] = file.name
+        first.setdefault(digest, name)
+        taken[doc_id] = name
         found.files.append(file)
-        found.digests[file.name] = digest
+        found.digests[name] = digest
     return found
 
 
-def load_corpus(path: str | Path = "seeds", strict: bool = False, only: list[str] | None = None) -> Corpus:
-    """Load every .txt file (any case) in a folder, and its manifest.csv, into a Corpus sorted by doc_id. With
-    `only` (file names from a scan), those files alone, as one partition of the corpus: the folder's own problems
-    (skipped entries, manifest rows of other files) are left to `folder_problems`."""
+def load_corpus(path: str | Path = "seeds", strict: bool = False, only: list[str] | None = None,
+                names: list[str] | None = None, listed: bool = False) -> Corpus:
+    """Load every .txt file (any case) in a folder, and its manifest.csv, into a Corpus sorted by doc_id; with
+    `names` (paths under the folder: see corpus_input), those files alone, by the same rules, without a manifest.
+    With `only` (file names from a scan), those files alone, as one partition of the corpus (listed: of a list's
+    files, without a manifest): the folder's own problems (skipped entries, manifest rows of other files) are left
+    to `folder_problems`."""
     root = Path(path)
     if only is None:
-        found = scan(root, strict)
+        found = scan(root, strict, names)
         paths, problems = found.files, found.problems
     else:
         paths, problems = [root / name for name in only], Problems(strict)
-    texts, names, tables = {}, {}, []
+    texts, names_of, tables = {}, {}, []
     for file in paths:
-        doc_id = file.name[: -len(files.SUFFIX)]
+        doc_id, name = files.doc_id(file.name), str(file.relative_to(root))
         raw = files.read_bytes(file)
         try:
             text, decoding = files.decode(raw)
         except files.NotText as err:
-            problems.add(file.name, str(err), "skipped")
+            problems.add(name, str(err), "skipped")
             continue
-        names[doc_id] = file.name
+        names_of[doc_id] = name
         for note in decoding:
-            problems.add(file.name, note, "loaded", note.split(";")[0].split(" at ")[0])
+            problems.add(name, note, "loaded", note.split(";")[0].split(" at ")[0])
         row, paras, sents, spans, notes = document_tables(doc_id, text)
         for problem, action, kind in notes:
-            problems.add(file.name, problem, action, kind)
+            problems.add(name, problem, action, kind)
         row["sha256"] = hashlib.sha256(raw).hexdigest()
         texts[doc_id] = text
         tables.append((row, paras, sents, spans))
@@ -349,10 +385,14 @@ def load_corpus(path: str | Path = "seeds", strict: bool = False, only: list[str
         more = f" and {len(problems) - MAX_WARNED_FILES} more" if len(problems) > MAX_WARNED_FILES else ""
         raise CorpusError(f"{root}: no readable .txt files"
                           + (f" ({len(problems)} entry skipped: {skipped}{more})" if len(problems) else ""))
-    manifest = read_manifest(root, (lambda problem, action: problems.add(MANIFEST, problem, action))
-                             if only is None else (lambda problem, action: None))
+    if names is not None or listed:
+        manifest = no_manifest()
+    else:
+        manifest = read_manifest(root, (lambda problem, action: problems.add(MANIFEST, problem, action))
+                                 if only is None else (lambda problem, action: None))
     documents = _with_manifest(pd.DataFrame([t[0] for t in tables]),
-                               manifest if only is None else manifest[manifest["doc_id"].isin(texts)], names, problems)
+                               manifest if only is None else manifest[manifest["doc_id"].isin(texts)], names_of,
+                               problems)
     problems.warn()
     return Corpus(
         root=root,
@@ -369,9 +409,10 @@ def folder_problems(found: Scan, loaded: pd.DataFrame, documents: pd.DataFrame) 
     """The problems of a corpus loaded in partitions, as one load of the folder reports them: the scan's, each
     partition's (`loaded`, concatenated) in file order, then the manifest's (its reading, rows of no document)."""
     problems = Problems()
-    manifest = read_manifest(found.root, lambda problem, action: problems.add(MANIFEST, problem, action))
+    manifest = no_manifest() if found.listed else read_manifest(
+        found.root, lambda problem, action: problems.add(MANIFEST, problem, action))
     _unloaded_rows(problems, manifest, documents)
-    position = {file.name: i for i, file in enumerate(found.files)}
+    position = {name: i for i, name in enumerate(found.names())}
     rows = pd.concat([found.problems.table(), loaded], ignore_index=True)
     order = rows["file"].map(position).fillna(-1)  # skipped entries first, in the listing's order
     ordered = rows.iloc[order.argsort(kind="stable")]

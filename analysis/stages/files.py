@@ -68,6 +68,31 @@ def list_folder(root: Path, ignore: tuple[str, ...] = ()) -> Listing:
     return listing
 
 
+def list_paths(root: Path, names: list[str]) -> Listing:
+    """The files a list names (paths relative to root), by the rules of list_folder: regular .txt files (any case),
+    a symbolic link only to a file inside its own folder; every other name with why it is skipped. Sorted by name;
+    a name given twice counts once."""
+    listing = Listing()
+    for name in sorted(set(names)):
+        path = root / name
+        if path.is_dir():
+            listing.skipped.append((name, "a folder (give its files, or the folder alone as the corpus)"))
+        elif not name.lower().endswith(SUFFIX):
+            listing.skipped.append((name, f"not a {SUFFIX} file" + (f" (extension {path.suffix})" if path.suffix else "")))
+        elif not path.exists() and not path.is_symlink():
+            listing.skipped.append((name, "not found"))
+        elif reason := refusal(path, path.parent.resolve()):
+            listing.skipped.append((name, reason))
+        else:
+            listing.files.append(path)
+    return listing
+
+
+def doc_id(name: str) -> str:
+    """The doc_id of an article file's name or path: its file name without the .txt extension."""
+    return Path(name).name[: -len(SUFFIX)]
+
+
 def refusal(path: Path, inside: Path) -> str:
     """Why a path must not be read as an article ("" if it is a regular file inside the corpus folder)."""
     try:

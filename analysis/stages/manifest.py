@@ -24,11 +24,16 @@ class ManifestError(files.CorpusError):
     """A manifest that cannot be used; the message names manifest.csv, the line and the column."""
 
 
+def no_manifest() -> pd.DataFrame:
+    """The manifest of a folder without one: no row, no fact column."""
+    return pd.DataFrame({"doc_id": pd.Series(dtype="str")})
+
+
 def read_manifest(root: Path, note: Callable[[str, str], None] = lambda problem, action: None) -> pd.DataFrame:
     """The manifest as a table of strings (an empty one if there is none); decoding fallbacks go to note()."""
     path = root / MANIFEST
     if not path.exists() and not path.is_symlink():
-        return pd.DataFrame({"doc_id": pd.Series(dtype="str")})
+        return no_manifest()
     refused = files.refusal(path, root.resolve())
     if refused:
         raise ManifestError(f"{MANIFEST}: {refused}")
