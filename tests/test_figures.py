@@ -496,3 +496,16 @@ def test_fractions_signs_and_unit_spellings(text, surface, value, unit, kind):
                                   "10 minus 5 is five"])
 def test_slashes_that_are_not_fractions_and_subtraction(text):
     assert [(f.surface, f.value) for f in parse_figures(text) if f.value < 0 or "/" in f.surface] == []
+
+
+@pytest.mark.parametrize(
+    "text, surface, unit",
+    [
+        ("The deal was worth 300 million francs.", "300 million francs", "franc"),  # several currencies: the noun
+        ("Fares rose to 40 zlotys.", "40 zlotys", "PLN"),  # one current currency of that name: its code
+        ("He scored 50 marks out of 60.", "50", ""),  # an everyday word is no currency
+    ],
+)
+def test_the_head_noun_of_a_currency_name_alone(text, surface, unit):
+    fig = parse_figures(text)[0]
+    assert (fig.surface, fig.unit) == (surface, unit)

@@ -187,6 +187,18 @@ def _unit_tables(spec: dict) -> tuple[dict[str, tuple[str, str]], dict[str, tupl
     return names, symbols, denominators
 
 
+def _currency_heads(iso: dict, units: dict) -> dict[str, str]:
+    """The last word of currency names, singular and plural, -> the one currency it names, or itself when
+    several do ("francs": franc); everyday words and parenthesised names left out (data/units.yaml)."""
+    codes: dict[tuple[str, str], set[str]] = {}
+    for code, (one, many, _) in iso.items():
+        if "(" not in one:
+            codes.setdefault((one.split()[-1].lower(), many.split()[-1].lower()), set()).add(code)
+    skip = set(units["currency_heads_not_words"])
+    return {word: (min(found) if len(found) == 1 else one)
+            for (one, many), found in codes.items() if one not in skip for word in (one, many)}
+
+
 @cache
 def _lexicon() -> _Lexicon:
     """Build the patterns once from data/units.yaml, data/currencies.yaml and data/quantifiers.yaml."""
@@ -199,6 +211,7 @@ def _lexicon() -> _Lexicon:
             currencies[code] = code
         if symbol:
             currencies[symbol] = code
+    names.update({head: (code, "money") for head, code in _currency_heads(iso, u).items() if head not in names})
     for code, spec in u["currencies"].items():
         names.update({w.lower(): (code, "money") for w in spec["words"]})
         currencies.update({s: code for s in spec["symbols"] + spec["prefix_words"]})
