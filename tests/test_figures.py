@@ -509,3 +509,16 @@ def test_slashes_that_are_not_fractions_and_subtraction(text):
 def test_the_head_noun_of_a_currency_name_alone(text, surface, unit):
     fig = parse_figures(text)[0]
     assert (fig.surface, fig.unit) == (surface, unit)
+
+
+@pytest.mark.parametrize(
+    "text, surface, value, unit",
+    [
+        ("The ticket cost 4 dollars 75 cents.", "4 dollars 75 cents", 4.75, "USD"),
+        ("He stands 6 feet 3 inches tall.", "6 feet 3 inches", 6.25, "ft"),
+        ("The talks lasted 3 hours and 15 minutes.", "3 hours and 15 minutes", 3.25, "hour"),
+    ],
+)
+def test_a_smaller_unit_after_a_measure_is_part_of_it(text, surface, value, unit):
+    fig = one(text)
+    assert (fig.surface, fig.unit) == (surface, unit) and fig.value == pytest.approx(value)

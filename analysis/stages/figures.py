@@ -134,6 +134,7 @@ class _Lexicon:
     codes: frozenset[str]  # ISO 4217 codes, which count only outside all-capitals text
     word_codes: frozenset[str]  # codes that are also English words ("ALL"), never read as currencies
     money_after_scale: dict[str, str]
+    subunits: dict[str, tuple[str, float]]
     article_counts: dict[str, tuple[float, bool]]
     anaphoric: frozenset[str]
     counted_stop: frozenset[str]
@@ -267,6 +268,7 @@ def _lexicon() -> _Lexicon:
         codes=frozenset(iso),
         word_codes=frozenset(code for code in iso if code.lower() in _stopwords()),
         money_after_scale=u["money_after_scale"],
+        subunits={unit: (smaller, float(n)) for unit, (smaller, n) in u["subunits"].items()},
         article_counts={k: (float(v["value"]), bool(v["approximate"])) for k, v in q["article_counts"].items()},
         anaphoric=frozenset(q["anaphoric_determiners"]),
         counted_stop=frozenset(q["counted_stop"]),
@@ -299,6 +301,7 @@ _NEXT_WORD = re.compile(r"\s*(?:of\s+)?([A-Za-z]+)")
 _CLOCK_DIGITS = re.compile(r"[0-2]?\d[.:][0-5]\d")
 _ORDINAL_OR_CODE = re.compile(r"[a-z]|-(?!to-)[a-z]|[:./]\d|\s?[ap]\.?m\b")
 _RANGE_SEP = re.compile(r"(?:\s?-)?\s?(?:(?P<dash>[-–—])|(?P<to>to)|(?P<and>and))(?:-|\s?)(?=[\d$€£¥a-z-])")
+_SUBUNIT_JOIN = re.compile(r"\s*(?:and\s+)?")
 _OF_AFTER = re.compile(r"\s+of\b")
 _DIRECTION_AFTER = re.compile(rf"\s+(?:{'|'.join(_DATE_FOLLOWERS)})\b", re.IGNORECASE)
 _DATED = re.compile(rf"(?:(?:\s+[a-z]+){{0,2}}?\s+(?P<unit>[a-z]+))?\s+(?:{'|'.join(_DATE_FOLLOWERS)})\b")
@@ -768,6 +771,23 @@ def _scale_of(measure: _Measure, m: re.Match) -> float:
     return measure.value / raw if raw else 1.0
 
 
+def _with_subunit(text: str, low: str, unit: str, end: int, value: float) -> tuple[int, float]:
+    """A measure with the smaller unit written after it ("3 dollars 50 cents", "6ft 2in", "thirteen dollars
+    and forty-five cents"): (new end, value in the larger unit); else (end, value) unchanged."""
+    lex = _lexicon()
+    smaller = lex.subunits.get(unit)
+    if smaller is None:
+        return end, value
+    at = _SUBUNIT_JOIN.match(low, end).end()
+    n = lex.number_at.match(low, at)
+    if not n or not (n.group("digits") or n.group("words")) or n.group("sign"):
+        return end, value
+    part = _measure(text, low, n, "", at)
+    if part is None or part.unit != smaller[0] or part.high is not None or part.value >= smaller[1]:
+        return end, value
+    return part.end, value + part.value / smaller[1]
+
+
 def _conversion_end(text: str, low: str, fig: _Measure) -> int:
     """End of a parenthesised conversion right after a measure ("62 mph (100 km/h)", "5,400 yuan ($780)")."""
     lex = _lexicon()
@@ -837,6 +857,8 @@ def _figure(text: str, low: str, m: re.Match) -> Figure | None:
     if m.group("article") and not m.group("ascale") and kind == "duration" and not approximate:
         return None  # "a day", "a year" claim no quantity unless hedged ("almost an hour")
     if kind not in ("count", "age"):
+        if measure.high is None:
+            end, value = _with_subunit(text, low, unit, end, value)
         end = _conversion_end(text, low, measure._replace(end=end))
     counted = ""
     if kind in ("count", "age"):
