@@ -43,6 +43,8 @@ SENTENCES = [
     "\u201cIt dealt a blow to the tyrants,\u201d said the Russian government.",
     "It is clear that Morocco and Tunisia have fought the militants and they were also backed by Algeria.",
     "The minister expressed his gratitude to the government of Finland for its help.",
+    "Portugal fought on. It temporarily stopped all of its attacks on the militants.",
+    "Austria stopped bombing the militants.",
 ]
 
 
@@ -228,3 +230,22 @@ def test_they_stands_for_the_plural_subject_before_it_in_the_sentence(built):
 def test_gratitude_to_someone_credits_them(built):
     found = _events(built, SENTENCES[31])  # "to" hangs on the noun "gratitude"
     assert "finland" in set(found[found.verb_class == "praise"].target) and _role(built, "finland") == "credited"
+
+
+def test_an_act_that_is_stopped_is_not_asserted(built):
+    halted, stopped = _events(built, SENTENCES[32]), _events(built, SENTENCES[33])
+    assert set(halted[halted.lemma == "attack"].modality) == {"denied"}  # "stopped all of its attacks"
+    assert set(stopped[stopped.agent == "austria"].modality) == {"denied"} and _role(built, "austria") == "neutral"
+
+
+def test_you_in_a_dialogue_is_who_spoke_before_and_thank_you_is_a_formula(tmp_path):
+    turns = ["Vladimir Putin: Good afternoon. We are glad to see you here.",
+             "Bashar al-Assad: For my part, I express my deep gratitude to you for the help of your army.",
+             "Vladimir Putin: Thank you."]
+    opening = "This page was written for a test: a transcript of a meeting, one turn to a paragraph."
+    (tmp_path / "t.txt").write_text("A Meeting\n\n" + opening + "\n\n" + "\n\n".join(turns) + "\n", encoding="utf-8")
+    found = tables(load_corpus(tmp_path))
+    happened, stance = found["events"], found["stance"].set_index("actor_id")
+    assert ("bashar_al_assad", "praise", "vladimir_putin") in set(zip(happened.agent, happened.verb_class, happened.target))
+    assert stance.loc["vladimir_putin", "role"] == "credited" and stance.loc["vladimir_putin", "credit_voices"] == "bashar_al_assad"
+    assert stance.loc["bashar_al_assad", "role"] == "neutral"  # "Thank you." alone judges no one

@@ -73,7 +73,7 @@ def verb_classes() -> VerbClasses:
     lists = ("protected", "places", "victory", "harm", "positive_roles", "negative_roles", "deny", "possible",
              "demanded", "light", "judging", "attack_nouns", "praise_nouns", "criticism_nouns", "agentive_nouns",
              "action_nouns", "credit_nouns", "blame_nouns", "role_nouns", "deal_nouns", "release", "condemning",
-             "factive", "hearsay", "designs")
+             "factive", "hearsay", "designs", "cessation")
     return VerbClasses(lemma_class, {n: s["meaning"] for n, s in raw["classes"].items()},
                        {n: s["enemy_agent"] for n, s in raw["classes"].items()}, frozenset(raw["enemy_sides"]),
                        {k: frozenset(str(w).lower() for w in raw[k]) for k in lists}, raw["irregular"],
@@ -184,6 +184,7 @@ class Context:
     speaker: str
     sent_id: int = -1
     antecedent_sent: int = -9  # the voice's actor id when the voice is a catalogued or unlisted actor, for "we"
+    turns: tuple[str, str] = ("", "")  # the voices of the turn before and of this one, for "you" in a dialogue
 
 
 def _start(tok: Token, ctx: Context) -> int:
@@ -223,6 +224,10 @@ def _pronoun(tok: Token, ctx: Context) -> list[tuple[int, int, str]]:
     verb for a subject in its clause ("X announced it had started"); the noun before it for "them who"; else the
     subject of the sentence before."""
     kind = _PRONOUNS.get(tok.lower_)
+    if kind == "addressee":  # in a transcript's turn, "you" is whoever spoke the turn before
+        other = ctx.turns[0]
+        known = other in _types() or other.startswith("unlisted:")
+        return [(_start(tok, ctx), _end(tok, ctx), other)] if known and other != ctx.turns[1] else []
     if kind == "speaker":
         side = _affiliations().get(ctx.speaker, ctx.speaker) if ctx.speaker else ""
         return [(_start(tok, ctx), _end(tok, ctx), side)] if side else []
@@ -543,8 +548,8 @@ def _modality(verb: Token, sent: Span) -> str:
             head = tok.head
             lemma = head.lemma_.lower()
             if tok.dep_ != "conj":
-                if lemma in vc.words["deny"]:
-                    return "denied"
+                if lemma in vc.words["deny"] or (lemma in vc.words["cessation"] and tok.dep_ == "xcomp"):
+                    return "denied"  # "denied funding", "stopped attacking"
                 if lemma in vc.words["demanded"] and tok.dep_ in ("xcomp", "ccomp"):
                     return "demanded"
                 if (lemma in vc.words["possible"] and tok.dep_ in ("xcomp", "ccomp", "acl")) or \
@@ -681,6 +686,8 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
     cls = "contribute" if judged else cls  # "X was critical to the victory", "X is a destructive role"
     if cls is None or verb.pos_ not in ("VERB", "AUX") or (lemma in ("be", "have") and not judged):
         return None
+    if cls == "praise" and sum(not t.is_punct for t in verb.subtree if t.i >= verb.i) <= 2:
+        return None  # "Thank you.", "Congratulations to you!": a formula of politeness, not a judgment
     doc = sent.doc
     agents = _doer(verb, ctx, doc)
     role = next((c for c in verb.children if (c.dep_ == "dobj" and cls == "contribute" and light is None
@@ -814,6 +821,18 @@ def _judged_noun(noun: Token, sent: Span, ctx: Context) -> Event | None:
     return _attribution(noun, owners, verb, "attribute", [target], sent, ctx) if owners else None
 
 
+def _stopped(noun: Token) -> bool:
+    """An act noun that a verb of ending takes as object: "halted its attacks", "stopped all of its strikes"."""
+    tok = noun
+    for _ in range(3):  # up through "all of", "most of"
+        if tok.dep_ in ("dobj", "obj"):
+            return _lemma(tok.head) in verb_classes().words["cessation"]
+        if tok.dep_ not in ("pobj", "prep") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def _nominal(noun: Token, sent: Span, ctx: Context) -> Event | None:
     """An act named by a noun with its doer: "US crimes", "crimes of X", "victims of X", "Daesh oppression", "the
     U.S. killing of X", "the liberation of Mosul by X", "X's defeat of ISIS"."""
@@ -837,7 +856,9 @@ def _nominal(noun: Token, sent: Span, ctx: Context) -> Event | None:
     cls = "defeat" if victory else "fight" if lemma in vc.words["attack_nouns"] else "violence"
     if not targets:
         targets = [Party(NO_ACTOR, _start(noun, ctx), _end(noun, ctx), noun.text, "harm" if cls == "violence" else "none")]
-    return Event(_start(noun, ctx), _end(noun, ctx), noun.text, lemma, cls, agents, targets, False, "asserted")
+    stopped = _stopped(noun)
+    return Event(_start(noun, ctx), _end(noun, ctx), noun.text, lemma, cls, agents, targets, stopped,
+                 "denied" if stopped else "asserted")
 
 
 def _supporters(sent: Span, ctx: Context) -> Iterator[Event]:
@@ -945,6 +966,9 @@ def document_events(doc_id: str, text: str, sentences: Iterable[Parsed], mention
     for parsed in sentences:
         sent, sent_id = parsed.doc[:], parsed.sent_id
         ctx.parsed, ctx.sent_id = parsed, sent_id
+        turn = _voice(parsed.offset(max(0, len(sent.text) - 2)), voices)  # a turn's label is not in its statement
+        if turn != ctx.turns[1] and (turn in _types() or turn.startswith("unlisted:")):
+            ctx.turns = (ctx.turns[1], turn)
         for event in sentence_events(sent, ctx):
             if not any(p.actor for p in event.agents) and event.verb_start in speakers:
                 event.agents = [speakers[event.verb_start]]  # "The general thanked X": the quotes resolved him
