@@ -91,7 +91,9 @@ def distinctive_words(corpus: Corpus, by: str = "doc_id", min_count: int = 2, pr
     term); sorted by group and falling z."""
     group_of = dict(zip(corpus.documents["doc_id"], corpus.documents[by].fillna(corpus.documents["doc_id"])))
     counts, first, ngram_of = term_counts(corpus, group_of, None if mentions is None else name_spans(mentions))
-    everything = sum(counts.values(), Counter())
+    everything: Counter[str] = Counter()
+    for bag in counts.values():  # in place: sum(bags, Counter()) copies the running total once per group (quadratic)
+        everything.update(bag)
     stop = stopwords()
     rows = []
     for ngram in (1, 2):
