@@ -869,8 +869,9 @@ def _figure(text: str, low: str, m: re.Match) -> Figure | None:
             counted = text[m.end() + 1:end]  # "a 40-page report" counts pages
         if not counted and kind == "count" and _people_verb_before(low, start):
             counted = "people"
-    sign = lex.sign_before.search(low, max(0, start - 12), start) if measure.high is None and value > 0 else None
-    if sign and kind != "count":  # "minus 5 degrees", "negative 2 percent"
+    sign = lex.sign_before.search(low, max(0, start - 12), start) if (
+        kind != "count" and measure.high is None and value > 0) else None
+    if sign:  # "minus 5 degrees", "negative 2 percent"
         start, value = sign.start(), -value
     return Figure(start, end, text[start:end], value, measure.high, unit, kind, counted, approximate, measure.vague)
 
