@@ -227,7 +227,8 @@ def _pronoun(tok: Token, ctx: Context) -> list[tuple[int, int, str]]:
     if kind == "addressee":  # in a transcript's turn, "you" is whoever spoke the turn before
         other = ctx.turns[0]
         known = other in _types() or other.startswith("unlisted:")
-        return [(_start(tok, ctx), _end(tok, ctx), other)] if known and other != ctx.turns[1] else []
+        owner = _affiliations().get(other, other) if tok.lower_ == "your" else other  # "your armed forces"
+        return [(_start(tok, ctx), _end(tok, ctx), owner)] if known and other != ctx.turns[1] else []
     if kind == "speaker":
         side = _affiliations().get(ctx.speaker, ctx.speaker) if ctx.speaker else ""
         return [(_start(tok, ctx), _end(tok, ctx), side)] if side else []
@@ -967,8 +968,10 @@ def document_events(doc_id: str, text: str, sentences: Iterable[Parsed], mention
         sent, sent_id = parsed.doc[:], parsed.sent_id
         ctx.parsed, ctx.sent_id = parsed, sent_id
         turn = _voice(parsed.offset(max(0, len(sent.text) - 2)), voices)  # a turn's label is not in its statement
-        if turn != ctx.turns[1] and (turn in _types() or turn.startswith("unlisted:")):
+        spoken = turn in _types() or turn.startswith("unlisted:")
+        if turn != ctx.turns[1] and spoken:
             ctx.turns = (ctx.turns[1], turn)
+        ctx.speaker = turn if spoken else ""  # "we" in this sentence, not in the statement of the one before
         for event in sentence_events(sent, ctx):
             if not any(p.actor for p in event.agents) and event.verb_start in speakers:
                 event.agents = [speakers[event.verb_start]]  # "The general thanked X": the quotes resolved him
