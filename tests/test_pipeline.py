@@ -14,8 +14,8 @@ from tests.conftest import SEEDS
 
 
 def test_order_puts_every_table_after_its_inputs_and_rejects_unknown_names():
-    assert order(["recurring_figures"]) == ["parses", "quotes", "figures", "recurring_figures"]
-    assert order(["reuse", "stance"]) == ["copies", "parses", "quotes", "shared_sentences", "reuse", "mentions",
+    assert order(["recurring_figures"]) == ["parses", "mentions", "quotes", "figures", "recurring_figures"]
+    assert order(["reuse", "stance"]) == ["copies", "parses", "mentions", "quotes", "shared_sentences", "reuse",
                                           "event_parses", "events", "stance_evidence", "stance"]
     everything = order()
     assert sorted(everything) == sorted(TABLES)
