@@ -20,8 +20,17 @@ from spacy.tokens import Doc, Span, Token
 from analysis.lexicon import data_yaml, grammar
 from analysis.stages.catalogue import catalogue
 from analysis.stages.corpus import Corpus
-from analysis.stages.parse import (FURNITURE, MAX_CHARS, Parsed, Parses, nlp, plural, reporting_lexicon, squeeze,
-                                   verb_forms)
+from analysis.stages.parse import (
+    FURNITURE,
+    MAX_CHARS,
+    Parsed,
+    Parses,
+    nlp,
+    plural,
+    reporting_lexicon,
+    squeeze,
+    verb_forms,
+)
 
 COLUMNS = ["doc_id", "sent_id", "agent", "agent_start", "agent_end", "verb", "lemma", "verb_start", "verb_end",
            "verb_class", "target", "target_kind", "target_start", "target_end", "negated", "modality", "voice"]
@@ -169,7 +178,6 @@ class Party:
     actor: str
     start: int
     end: int
-    text: str
     kind: str  # enemy | protected | actor | place | victory | harm | none
 
 
@@ -406,9 +414,9 @@ def _party(head: Token, ctx: Context, doc: Doc | Span, with_actors: bool = True)
                 and not _token_actors(tok, ctx):
             kind = "place"  # "an attack against Syria's northwestern region": a place, whoever it belongs to
         if actors:
-            out += [Party(a, s, e, "", kind) for s, e, a in actors]
+            out += [Party(a, s, e, kind) for s, e, a in actors]
         else:
-            out.append(Party(NO_ACTOR, start, end, doc.doc.text[doc[left].idx : doc[right].idx + len(doc[right].text)], kind))
+            out.append(Party(NO_ACTOR, start, end, kind))
     return out
 
 
@@ -640,7 +648,6 @@ class Event:
 
     verb_start: int
     verb_end: int
-    verb: str
     lemma: str
     verb_class: str
     agents: list[Party]
@@ -696,7 +703,7 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
                  or (c.dep_ == "acomp" and lemma == "be")), None)
     if role is not None:  # "played a pivotal role in the liberation"
         left, right = _phrase(role)
-        targets = [Party(NO_ACTOR, _start(doc[left], ctx), _end(doc[right], ctx), doc[left : right + 1].text, _role(role, ctx))]
+        targets = [Party(NO_ACTOR, _start(doc[left], ctx), _end(doc[right], ctx), _role(role, ctx))]
     elif noun is not None:
         aims = _noun_targets(noun) or [p for c in verb.children if c.dep_ == "prep" and c.lower_ in _AIM_PREPS
                                        for p in c.children if p.dep_ == "pobj"]
@@ -704,7 +711,7 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
         if not aims:
             left, right = _phrase(noun)
             kind = "harm" if cls == "violence" else "none"
-            targets = [Party(NO_ACTOR, _start(doc[left], ctx), _end(doc[right], ctx), doc[left : right + 1].text, kind)]
+            targets = [Party(NO_ACTOR, _start(doc[left], ctx), _end(doc[right], ctx), kind)]
     elif _passive(verb) and verb.dep_ == "acl":
         targets = _party(verb.head, ctx, doc)
     elif _passive(verb) and verb.dep_ == "advcl" and not any(c.dep_ == "nsubjpass" for c in verb.children):  # "Backed by X, the army drove ...": the main clause's subject
@@ -723,17 +730,17 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
         # "collaborating with X to defeat the jihadists", "resumed their effort to remove IS": a joint fight
         agents += [p for p in targets if p.actor and cls == "collude"]
         left, right = _phrase(aim)
-        targets = [Party(NO_ACTOR, _start(doc[left], ctx), _end(doc[right], ctx), doc[left : right + 1].text, "victory")]
+        targets = [Party(NO_ACTOR, _start(doc[left], ctx), _end(doc[right], ctx), "victory")]
     if cls == "defeat" and lemma in vc.words["release"] and any(p.kind == "enemy" for p in targets):
         cls = "support"  # "freed ISIS fighters", "rescued the militants": a release, not a liberation
     if cls in ("fight", "defeat"):  # "fighting terrorism", "ending the occupation": the harm is the enemy
-        targets = [Party(p.actor, p.start, p.end, p.text, "enemy") if p.kind == "harm" else p for p in targets]
+        targets = [Party(p.actor, p.start, p.end, "enemy") if p.kind == "harm" else p for p in targets]
     first, last = _verb_text(verb, doc)
     if noun is not None and noun.i > verb.i:
         last = max(last, noun.i)
     if not any(p.actor for p in agents + targets):
         return None
-    return Event(_start(doc[first], ctx), _end(doc[last], ctx), doc[first : last + 1].text, lemma, cls, agents,
+    return Event(_start(doc[first], ctx), _end(doc[last], ctx), lemma, cls, agents,
                  targets, _negated(verb), "denied" if _negated(verb) else _modality(verb, sent))
 
 
@@ -773,7 +780,7 @@ def _attribution(noun: Token, owners: list[Party], verb: Token | None, cls: str,
     """The event of a noun said of its owners, asserted unless the verb that says it is negated or not asserted."""
     negated = verb is not None and _negated(verb)
     modality = "asserted" if verb is None else "denied" if negated else _modality(verb, sent)
-    return Event(_start(noun, ctx), _end(noun, ctx), noun.text, noun.lemma_.lower(), cls, owners, targets, negated,
+    return Event(_start(noun, ctx), _end(noun, ctx), noun.lemma_.lower(), cls, owners, targets, negated,
                  modality)
 
 
@@ -807,9 +814,9 @@ def _judged_noun(noun: Token, sent: Span, ctx: Context) -> Event | None:
         named = _token_actors(noun, ctx) or [m for p in _owners(noun, ctx, sent.doc) for m in [(p.start, p.end, p.actor)]]
         if not named and lemma in _GROUP_WORDS | {"organisation", "organization"}:  # "this perverted group"
             named = ctx.actors.last_enemy(_start(noun, ctx))
-        owners = [Party(a, s, e, "", "actor") for s, e, a in named]
-        target = Party(NO_ACTOR, _start(noun, ctx), _end(noun, ctx), noun.text, "harm")
-        return Event(_start(noun, ctx), _end(noun, ctx), noun.text, lemma, "attribute", owners, [target], False,
+        owners = [Party(a, s, e, "actor") for s, e, a in named]
+        target = Party(NO_ACTOR, _start(noun, ctx), _end(noun, ctx), "harm")
+        return Event(_start(noun, ctx), _end(noun, ctx), lemma, "attribute", owners, [target], False,
                      "asserted") if owners else None
     else:
         return None
@@ -818,7 +825,7 @@ def _judged_noun(noun: Token, sent: Span, ctx: Context) -> Event | None:
     owners, verb = _owners(noun, ctx, sent.doc), None
     if not owners:  # "X is the leading sponsor of terrorism", "X, a proxy of ..."
         owners, verb = _said_of(noun, ctx, sent.doc)
-    target = Party(NO_ACTOR, _start(noun, ctx), _end(noun, ctx), noun.text, kind)
+    target = Party(NO_ACTOR, _start(noun, ctx), _end(noun, ctx), kind)
     return _attribution(noun, owners, verb, "attribute", [target], sent, ctx) if owners else None
 
 
@@ -856,9 +863,9 @@ def _nominal(noun: Token, sent: Span, ctx: Context) -> Event | None:
     targets = [p for t in (of if action else []) + _noun_targets(noun) for p in _party(t, ctx, doc)]
     cls = "defeat" if victory else "fight" if lemma in vc.words["attack_nouns"] else "violence"
     if not targets:
-        targets = [Party(NO_ACTOR, _start(noun, ctx), _end(noun, ctx), noun.text, "harm" if cls == "violence" else "none")]
+        targets = [Party(NO_ACTOR, _start(noun, ctx), _end(noun, ctx), "harm" if cls == "violence" else "none")]
     stopped = _stopped(noun)
-    return Event(_start(noun, ctx), _end(noun, ctx), noun.text, lemma, cls, agents, targets, stopped,
+    return Event(_start(noun, ctx), _end(noun, ctx), lemma, cls, agents, targets, stopped,
                  "denied" if stopped else "asserted")
 
 
@@ -882,8 +889,8 @@ def _supporters(sent: Span, ctx: Context) -> Iterator[Event]:
             word, start, end = tok.text, _start(tok, ctx), _end(tok, ctx)
         if not backers:
             continue
-        agents = [Party(a, s, e, "", "actor") for s, e, a in backers]
-        yield Event(start, end, word, _SUPPORT_LEMMA[word.lower()], "support", agents, _party(head, ctx, doc), False,
+        agents = [Party(a, s, e, "actor") for s, e, a in backers]
+        yield Event(start, end, _SUPPORT_LEMMA[word.lower()], "support", agents, _party(head, ctx, doc), False,
                     "asserted")
 
 
@@ -932,8 +939,8 @@ def _voice(pos: int, voices: list[tuple[int, int, str]]) -> str:
 def _rows(doc_id: str, sent_id: int, event: Event, voice: str, text: str) -> Iterator[dict]:
     """One row per (agent, target) pair of an event, verb and target phrase as written in the document's text."""
     verb = text[event.verb_start : event.verb_end]
-    agents = event.agents or [Party(NO_ACTOR, -1, -1, "", "none")]
-    targets = event.targets or [Party(NO_ACTOR, -1, -1, "", "none")]
+    agents = event.agents or [Party(NO_ACTOR, -1, -1, "none")]
+    targets = event.targets or [Party(NO_ACTOR, -1, -1, "none")]
     for a in agents:
         if not a.actor:
             continue
@@ -959,7 +966,7 @@ def document_events(doc_id: str, text: str, sentences: Iterable[Parsed], mention
     actors = Actors.of(mentions)
     voices = _voices(quotes)
     known = set(_types())
-    speakers = {int(q.cue_start): Party(q.speaker, int(q.speaker_start), int(q.speaker_end), "", "actor")
+    speakers = {int(q.cue_start): Party(q.speaker, int(q.speaker_start), int(q.speaker_end), "actor")
                 for q in quotes.itertuples() if isinstance(q.speaker, str)
                 and (q.speaker in known or q.speaker.startswith("unlisted:")) and q.speaker_start >= 0}
     ctx = Context(None, actors, {}, "")
