@@ -1,6 +1,8 @@
 """The one reader of the package's knowledge files (analysis/data/): word lists (one entry a line, `#` comments) and
 YAML. Call sites name the file in full ("stopwords.txt"), so analysis.cache sees which tables read which file."""
 
+import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -55,3 +57,21 @@ def grammar(section: str) -> frozenset[str]:
     if not all(isinstance(e, str) for e in entries):
         raise ValueError(f"analysis/data/grammar.yaml: {section}: every entry must be a word (quote on, off, yes, no)")
     return frozenset(entries)
+
+
+def tagged(name: str, section: str, tag: str) -> tuple[str, ...]:
+    """The entries of a mapping section of a YAML data file (entry: tag, or entry: [tags]) that carry tag."""
+    entries = data_yaml(name)[section]
+    return tuple(e for e, tags in entries.items() if tag == tags or (isinstance(tags, list) and tag in tags))
+
+
+def one_of(entries: Iterable[str], either_case_initial: bool = False) -> str:
+    """A non-capturing regex group matching any entry literally, longest first ("an" tried before "a"); a space in an
+    entry matches any run of whitespace; with either_case_initial, the first letter in either case ("[Ll]ast")."""
+    def literal(entry: str) -> str:
+        rest = re.escape(entry[1:]).replace(r"\ ", r"\s+")
+        first = entry[0]
+        if either_case_initial and first.upper() != first.lower():
+            return f"[{first.upper()}{first.lower()}]{rest}"
+        return re.escape(first).replace(r"\ ", r"\s+") + rest
+    return "(?:" + "|".join(literal(e) for e in sorted(set(entries), key=lambda e: (-len(e), e))) + ")"

@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from analysis.lexicon import data_yaml
+from analysis.lexicon import data_yaml, one_of
 from analysis.stages.dateparse import DateMention, find_dates, is_dateline
 from analysis.stages.segment import BODY, Span, byline_name
 
@@ -23,7 +23,9 @@ _COPYRIGHT_OWNER = re.compile(
     re.IGNORECASE,
 )
 _DATELINE_AUTHOR = re.compile(r"\bby\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,4})")
-_SOURCE_TAG = re.compile(r"^\(\s*(?:source|via)\s*:\s*(?P<name>[^)]+?)\s*\)$", re.IGNORECASE)
+_CREDIT_WORDS = data_yaml("boilerplate.yaml")
+_SOURCE_TAG = re.compile(
+    rf"^\(\s*{one_of(_CREDIT_WORDS['source_labels'])}\s*:\s*(?P<name>[^)]+?)\s*\)$", re.IGNORECASE)
 # "This article was originally published by Agence France-Presse."
 _FIRST_PUBLISHER = re.compile(
     r"\b(?:published|posted|appeared)\s+(?:by|in|on|at)\s+(?:the\s+)?(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,5})")
@@ -39,9 +41,10 @@ _SELF_REFERENCE = re.compile(
 )
 # "Xinhua News Agency reported", "the semi-official Tasnim news agency reported": an agency that reported.
 _REPORTED = re.compile(
-    r"(?P<name>(?:[A-Z][\w’'.-]*\s)*[A-Z][\w’'.-]*)\s+(?P<agency>(?:news\s+)?agency\s+)?reported\b")
+    rf"(?P<name>(?:[A-Z][\w’'.-]*\s)*[A-Z][\w’'.-]*)\s+(?P<agency>{one_of(_CREDIT_WORDS['agency_nouns'])}\s+)?"
+    r"reported\b")
 _BIO_OUTLET = re.compile(
-    r"\bat (?:the )?(?P<name>[A-Z][\w.-]*(?: [A-Z][\w.-]*)*) (?:website|newspaper|magazine|portal|blog)\b"
+    rf"\bat (?:the )?(?P<name>[A-Z][\w.-]*(?: [A-Z][\w.-]*)*) {one_of(_CREDIT_WORDS['bio_outlet_nouns'])}\b"
 )
 
 

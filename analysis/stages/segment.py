@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
-from analysis.lexicon import data_yaml, name_particle_pattern, word_list
+from analysis.lexicon import data_yaml, name_particle_pattern, one_of, word_list
 from analysis.stages.dateparse import is_dateline
 from analysis.text import lowered
 
@@ -28,12 +28,12 @@ _CANDIDATES = tuple(
 )
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _NEXT_WORD = re.compile(r"\w+")
-_SOURCE_TAG = re.compile(r"\((?:source|via)\s*:[^)\n]*\)", re.IGNORECASE)
 _CLOSERS = "\"”’')]"
 _BYLINE = re.compile(r"^by\s+[A-Z]", re.IGNORECASE)
 _BYLINE_EXTRA = re.compile(r"\s+[|•·]\s+|\s+[-–—]\s+")  # what follows the name: "By John Smith | October 17, 2017"
 # A byline without "By": a name, then a role ("Martin Chulov Middle East correspondent").
 _WRITER_WORDS = data_yaml("boilerplate.yaml")
+_SOURCE_TAG = re.compile(rf"\({one_of(_WRITER_WORDS['source_labels'])}\s*:[^)\n]*\)", re.IGNORECASE)
 _ROLE_BYLINE = re.compile(
     r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}?[A-Z][\w'’.-]*)\s+(?:[A-Z][\w-]*\s+){0,3}"
     rf"(?:{'|'.join(_WRITER_WORDS['byline_roles'])})$"
