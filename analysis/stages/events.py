@@ -17,7 +17,7 @@ from functools import cache
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
-from analysis.lexicon import data_yaml, grammar
+from analysis.lexicon import data_yaml, grammar, tagged
 from analysis.stages.catalogue import catalogue
 from analysis.stages.corpus import Corpus
 from analysis.stages.parse import (
@@ -53,6 +53,9 @@ _RELATIONAL = frozenset(_EVENT_WORDS["part_nouns"])
 _TARGET_PREPS = grammar("target_prepositions")
 _MODIFIER_PREPS = grammar("modifier_prepositions")
 _AIM_PREPS = grammar("aim_prepositions")  # what a light verb's act aims at
+_BELONGING = grammar("belonging_prepositions")  # "fighters of/from X"
+# Determiners that point "this group" back at one thing named before: the definite article, a singular demonstrative.
+_POINTING = frozenset(tagged("grammar.yaml", "articles", "definite") + tagged("grammar.yaml", "demonstratives", "singular"))
 _OPENING, _CLOSING = frozenset({"“", "‘", '"', "'"}), frozenset({"”", "’", '"', "'"})
 
 
@@ -276,7 +279,7 @@ def _named(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
         return _pronoun(head, ctx)
     if _start(head, ctx) in ctx.actors.places:  # "Raqqa, the Syrian capital of ISIS" is a place, not its modifiers
         return []
-    if (head.lemma_.lower() in _GROUP_WORDS and any(c.lower_ in ("this", "the", "that") for c in head.children)
+    if (head.lemma_.lower() in _GROUP_WORDS and any(c.lower_ in _POINTING for c in head.children)
             and not any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in head.children)):
         return [(_start(head, ctx), _end(head, ctx), a) for *_, a in ctx.actors.last_enemy(_start(head, ctx))]
     found = [m for c in head.children if c.dep_ in _NAME_DEPS and c.dep_ != "appos" and not _SUPPORT_MODIFIER.search(c.text)
@@ -288,7 +291,7 @@ def _named(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
         found += [m for b in _between(head) for q in _conjuncts(b) for m in _named(q, ctx)]
     if head.lower_ in _GROUP_NOUNS or lemma in _GROUP_NOUNS:
         for c in head.children:
-            if c.dep_ == "prep" and (c.lower_ in ("of", "from") or (c.lower_ == "in" and lemma in _NATIONAL)):
+            if c.dep_ == "prep" and (c.lower_ in _BELONGING or (c.lower_ == "in" and lemma in _NATIONAL)):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         found += [m for q in _conjuncts(p) for m in _named(q, ctx)]

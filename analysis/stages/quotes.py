@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from analysis.lexicon import data_yaml, grammar, name_particle_pattern
+from analysis.lexicon import data_yaml, grammar, name_particle_pattern, one_of
 from analysis.stages.catalogue import catalogue_files, read_catalogue
 from analysis.stages.corpus import Corpus
 from analysis.stages.parse import HONORIFICS, Parsed, Parses, reporting_lexicon
@@ -38,7 +38,8 @@ _OPEN_CONTEXT = "([{—–-/“„«‘‹"
 _MARK = re.compile("[\"'“”„«»‘’‹›]")
 _WORD = re.compile(r"\w[\w'’.-]*\w|\w")
 _TITLE_REACH = 60  # how far before a name its title may stand ("the Leader of the Islamic Revolution, Ayatollah X")
-_APPOSED_TITLE = re.compile(r",\s+(?:the|a|an)\s[^,.;:]*")  # or after it, set off by a comma ("X, the Leader of ...")
+# or after it, set off by a comma ("X, the Leader of ...")
+_APPOSED_TITLE = re.compile(rf",\s+{one_of(grammar('articles'))}\s[^,.;:]*")
 _PAIR_LIMIT_WORDS = 7  # at most this many words between a closing quote and its cue: '"...," the former president said'
 
 _TIME_WORDS = rf"(?:{'|'.join(sorted(grammar('time_adjunct_openers')))})"
@@ -52,7 +53,8 @@ _NAME_TOKEN = re.compile(rf"(?:[A-Z][\w’'-]*|{name_particle_pattern()})")
 _NAMES = rf"{_NAME_TOKEN.pattern}(?:\s+{_NAME_TOKEN.pattern})*"
 _NAME_RUN = re.compile(rf"{_NAME_TOKEN.pattern}(?:\s+(?:of\s+(?:the\s+)?)?{_NAME_TOKEN.pattern})*")
 _DETERMINERS = grammar("determiners")
-_RIGHT_OF_ROLE = re.compile(rf"(?:\s+{_NAMES})?(?:\s+(?:of|from)\s+(?:the\s+)?{_NAMES}(?:\s+and\s+{_NAMES})?)?")
+_RIGHT_OF_ROLE = re.compile(
+    rf"(?:\s+{_NAMES})?(?:\s+{one_of(grammar('belonging_prepositions'))}\s+(?:the\s+)?{_NAMES}(?:\s+and\s+{_NAMES})?)?")
 
 
 class Mention(NamedTuple):

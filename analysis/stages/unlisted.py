@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from analysis.lexicon import grammar, name_particles, words
+from analysis.lexicon import grammar, name_particles, one_of, tagged, words
 from analysis.stages.catalogue import Catalogue
 from analysis.stages.parse import Parsed, nlp
 
@@ -33,7 +33,8 @@ CONNECTORS = words("name_connectors.txt") | name_particles()[0] | name_particles
 _PREFIX = re.compile(rf"^(?:{'|'.join(sorted(name_particles()[1]))})-")  # "al-", "el-"
 # Determiners before an entity that make it a common phrase ("your Armed Forces", "a senior Iranian Military General").
 OWNING = grammar("owning_determiners")
-_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+_DEFINITE = tagged("grammar.yaml", "articles", "definite")
+_ARTICLE = re.compile(rf"^{one_of(f(w) for w in _DEFINITE for f in (str.lower, str.title, str.upper))}\s+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _WORDS = re.compile(r"[\w'’.-]+")
 _CLOSED = re.compile(r"[a-z)][.!?][\"'”’)]*\s*$")  # a sentence's closing stop after a word

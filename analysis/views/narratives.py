@@ -16,6 +16,7 @@ from analysis.views.limits import MAX_DOCUMENTS, busiest, markdown_note
 from analysis.stages.reuse import stopwords
 from analysis.stages.unlisted import PREFIX
 from analysis.stages.vocabulary import focus_side
+from analysis.lexicon import grammar, one_of
 
 COLON_CUE = "colon"  # the quotes table's cue_lemma for a statement introduced by a colon, not a verb
 TOP_WORDS = 10  # distinctive words charted per document
@@ -43,7 +44,8 @@ def actor_names(ids: pd.Series) -> pd.Series:
     leading article ("the corporate media" and "corporate media" are one speaker) or titles ("Colonel Mark Hensley"
     is Mark Hensley)."""
     names = {actor.actor_id: actor.name for actor in load_catalogue().actors}
-    shown = {v: names.get(v) or without_titles(re.sub(r"^(?:the|a|an)\s+", "", str(v), flags=re.I)) for v in ids.unique()}
+    article = re.compile(rf"^{one_of(grammar('articles'))}\s+", re.I)
+    shown = {v: names.get(v) or without_titles(article.sub("", str(v))) for v in ids.unique()}
     return ids.map(shown)
 
 
