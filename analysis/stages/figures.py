@@ -25,7 +25,7 @@ import pandas as pd
 from text_to_num import text2num
 
 from analysis import lexicon
-from analysis.lexicon import data_yaml
+from analysis.lexicon import data_yaml, grammar, one_of, tagged
 from analysis.stages.actors import catalogue
 from analysis.stages.corpus import Corpus, locate
 from analysis.stages.dateparse import CALENDAR, MONTHS
@@ -250,10 +250,11 @@ def _lexicon() -> _Lexicon:
         unit_symbol=re.compile(rf"(?P<space>[ \u00a0-]?)(?P<unit>{alternation(symbols)})(?![\w])(?!\.\w)"),
         rate=re.compile(rf"(?:\s+per\s+|\s+an?\s+|\s?/\s?)(?P<den>{alternation(denominators)})(?![\w])"
                         rf"(?!\s+(?:{'|'.join(_DATE_FOLLOWERS)}|earlier)\b)"),
-        age_after=re.compile(r"[\s-]*(?P<unit>year|month|week|day)s?(?:[\s-]+old\b|\s+of\s+age\b)"),
+        age_after=re.compile(rf"[\s-]*(?P<unit>{one_of(tagged('calendar.yaml', 'time_units', 'age'))})s?"
+                             r"(?:[\s-]+old\b|\s+of\s+age\b)"),
         currency_before=re.compile(rf"(?<![\w])(?P<cur>{alternation(written)})[ \u00a0]?$"),
         currency_at=re.compile(rf"(?P<cur>{alternation(written)})[ \u00a0]?(?=[\d-])"),
-        hedge_before=re.compile(rf"\s+{alternation(h[::-1] for h in q['hedges_before'])}(?![\w])"),
+        hedge_before=re.compile(rf"\s+{alternation(h[::-1] for h in q['approximators'] + q['hedges_before'])}(?![\w])"),
         hedge_after=re.compile(rf"\s*{alternation(q['hedges_after'])}\b"),
         scales={k.lower(): float(v) for k, v in q["scales"].items()},
         word_scales={w: float(q["scales"][w]) for w in q["word_scales"]},
@@ -311,26 +312,31 @@ _OPERATOR_BEFORE = re.compile(r"[+×=]\s*$")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _LOWER_WORDS = re.compile(r"[a-z]+")
 _NEXT_TOKEN = re.compile(r"\s*(\S+)")
-_OF_DETERMINER = re.compile(r"\s+of\s+(?:(?:the|these|those|its|their)\s+)?", re.IGNORECASE)
+_QUANTIFIERS = data_yaml("quantifiers.yaml")
+_OF_DETERMINER = re.compile(rf"\s+of\s+(?:{one_of(_QUANTIFIERS['partitive_determiners'])}\s+)?", re.IGNORECASE)
 _GROUPING = str.maketrans("", "", ", \u00a0\u202f")
 _SCORE = re.compile(r"\s?[-–]\s?(?P<other>\d{1,2})(?!\d|[,.]\d|\s*(?:%|per))")
-_CONVERSION_OPEN = re.compile(r"\s*\(\s*(?:(?:about|around|approximately|roughly|some|nearly|almost|~|c\.)\s*)?")
+_CONVERSION_OPEN = re.compile(
+    rf"\s*\(\s*(?:{one_of(_QUANTIFIERS['approximators'] + _QUANTIFIERS['approximation_signs'])}\s*)?")
 _CONVERSION_CLOSE = re.compile(r"\s*\)")
 _SENTENCE_END = re.compile(r"[.!?:;\n]\s*$")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]”\"]|$)")
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
-_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|these|those)\s+", re.IGNORECASE)
+# The determiners left off a counted phrase ("the death toll"): articles, demonstratives, third-person possessives.
+_NOUN_DETERMINERS = (grammar("articles") | grammar("demonstratives")
+                     | set(tagged("grammar.yaml", "possessive_determiners", "third")))
+_DETERMINER = re.compile(rf"\b{one_of(_NOUN_DETERMINERS)}\s+", re.IGNORECASE)
 # What a count closing its clause counts: the subject of "X is (estimated to be) N", "X rose to N", or the
 # object of "put X at N". Matched on the lower-case words right before the count: _NOUN_PHRASE_RUN (on them
 # reversed) finds where they begin, _SUBJECT_VERB the verb at their end, _PUT_AT the other form (each linear).
 _NOUN_PHRASE_RUN = re.compile(r"[\w’' -]*")
 _FIRST_LOWER = re.compile(r"[a-z]")
 _SUBJECT_VERB = re.compile(
-    r"\s+(?:(?:is|are|was|were)\s+(?:estimated|thought|believed|said|reported|put)?"
-    r"\s*(?:to\s+be|at)?|(?:(?:has|have|had)\s+)?(?:stood|stands|rose|rises|risen|climbed|climbs|reached|reaches"
-    r"|hit|hits|topped|tops|exceeded|exceeds)(?:\s+(?:to|at))?)\s*$")
+    rf"\s+(?:{one_of(grammar('be_finite'))}\s+{one_of(_QUANTIFIERS['estimate_participles'])}?"
+    rf"\s*(?:to\s+be|at)?|(?:{one_of(grammar('have_finite'))}\s+)?{one_of(_QUANTIFIERS['reaching_verbs'])}"
+    r"(?:\s+(?:to|at))?)\s*$")
 _PUT_AT = re.compile(
-    r"\b(?:put|puts|putting|estimated|estimates|estimate|placed|places)\s+(?P<object>[a-z][\w’' -]*?)\s+at\s*$")
+    rf"\b{one_of(_QUANTIFIERS['putting_verbs'])}\s+(?P<object>[a-z][\w’' -]*?)\s+at\s*$")
 
 
 def _text2num(phrase: str) -> float:
