@@ -19,6 +19,7 @@ from analysis.stages.corpus import Corpus
 from analysis.stages.dateparse import CALENDAR, MONTHS, WEEKDAY_NAMES, find_dates
 from analysis.stages.segment import BODY
 from analysis.stages.figures import alternation, looks_plural, number_words, sentence_lookup, sentences_by_document
+from analysis.lexicon import one_of, tagged
 from analysis.text import lowered
 
 COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "normalized", "relative", "role", "in_body"]
@@ -34,15 +35,19 @@ _MONTH_ALONE = re.compile(
 )
 _WEEKDAY = re.compile(rf"\b(?:(?P<next>[Nn]ext)\s+)?(?P<weekday>{'|'.join(_WEEKDAYS)})\b")
 _DEICTIC = re.compile(rf"\b(?P<word>{'|'.join(f'[{w[0].upper()}{w[0]}]{w[1:]}' for w in _RELATIVE_DAYS)})\b")
-_UNITS = r"day|week|month|year|decade"
+_COUNTED_UNITS = tagged("calendar.yaml", "time_units", "counted")  # "two days ago"
+_NAMED_UNITS = tagged("calendar.yaml", "time_units", "named")  # "last week"
+_PERIOD_OFFSETS: dict[str, int] = CALENDAR["relative_periods"]  # "last" -> -1
+_MONTH_RELATIVES: list[str] = CALENDAR["relative_months"]  # "last October"
 _NUMBER_WORD = "|".join(sorted(number_words(), key=len, reverse=True))
 _COUNTED_OFFSET = re.compile(
     rf"(?<![\w,.])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|\b(?:an?|(?:{_NUMBER_WORD})(?:[- ](?:{_NUMBER_WORD}))*))"
-    rf"\s+(?P<unit>{_UNITS})s?\s+(?P<dir>{'|'.join(CALENDAR['relative_directions'])})\b",
+    rf"\s+(?P<unit>{one_of(_COUNTED_UNITS)})s?\s+(?P<dir>{'|'.join(CALENDAR['relative_directions'])})\b",
     re.IGNORECASE,
 )
-_NAMED_OFFSET = re.compile(r"\b(?P<which>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast)\s+(?P<unit>week|month|year)\b")
-_NAMED_MONTH = re.compile(rf"\b(?P<which>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<month>{_MONTH_NAMES})\b(?![\s,]*\d)")
+_NAMED_OFFSET = re.compile(
+    rf"\b(?P<which>{one_of(_PERIOD_OFFSETS, either_case_initial=True)})\s+(?P<unit>{one_of(_NAMED_UNITS)})\b")
+_NAMED_MONTH = re.compile(rf"\b(?P<which>{one_of(_MONTH_RELATIVES, either_case_initial=True)})\s+(?P<month>{_MONTH_NAMES})\b(?![\s,]*\d)")
 _DIRECTIONS = tuple(CALENDAR["relative_directions"])  # "ago", "later", ...
 # One fast pass over the lower-cased text finds where a relative expression may end or begin;
 # the precise patterns above then run only there.
@@ -51,9 +56,9 @@ _HINT = re.compile(
     + alternation(
         [w.lower() for w in _WEEKDAYS] + [f"next {w.lower()}" for w in _WEEKDAYS]
         + list(_RELATIVE_DAYS)
-        + [f"{which} {unit}" for which in ("last", "next", "this", "past") for unit in ("week", "month", "year")]
-        + [f"{which} {month.lower()}" for which in ("last", "next", "this") for month in _MONTH_NAMES.split("|")]
-        + [f"{unit}{s} {d}" for unit in _UNITS.split("|") for s in ("", "s") for d in _DIRECTIONS]
+        + [f"{which} {unit}" for which in _PERIOD_OFFSETS for unit in _NAMED_UNITS]
+        + [f"{which} {month.lower()}" for which in _MONTH_RELATIVES for month in _MONTH_NAMES.split("|")]
+        + [f"{unit}{s} {d}" for unit in _COUNTED_UNITS for s in ("", "s") for d in _DIRECTIONS]
     )
     + r"\b"
 )
@@ -108,12 +113,13 @@ def _named_period(day: date, n: int, unit: str) -> str:
     return _shift(day, n, unit)
 
 
-def _month_seen_from(day: date, which: str, month: int) -> str:
-    """"last October" (the latest before day's month), "next October" (the first after), "this October"."""
+def _month_seen_from(day: date, offset: int, month: int) -> str:
+    """"last October" (offset -1: the latest before day's month), "next October" (1: the first after), "this
+    October" (0)."""
     year = day.year
-    if which == "last":
+    if offset < 0:
         year -= month >= day.month
-    elif which == "next":
+    elif offset > 0:
         year += month <= day.month
     return f"{year:04d}-{month:02d}"
 
@@ -165,11 +171,12 @@ def _relative_at(text: str, hint: re.Match, anchor: date | None) -> DateExpressi
         value = (anchor + timedelta(days=offset)).isoformat() if anchor else ""
         return DateExpression(m.start(), m.end(), m.group(), value, True)
     if m := _NAMED_OFFSET.match(text, start):
-        n = {"last": -1, "past": -1, "next": 1}.get(m.group("which").lower(), 0)
+        n = _PERIOD_OFFSETS[m.group("which").lower()]
         value = _named_period(anchor, n, m.group("unit").lower()) if anchor else ""
         return DateExpression(m.start(), m.end(), m.group(), value, True)
     if m := _NAMED_MONTH.match(text, start):
-        value = _month_seen_from(anchor, m.group("which").lower(), MONTHS[m.group("month").lower()]) if anchor else ""
+        offset, month = _PERIOD_OFFSETS[m.group("which").lower()], MONTHS[m.group("month").lower()]
+        value = _month_seen_from(anchor, offset, month) if anchor else ""
         return DateExpression(m.start(), m.end(), m.group(), value, True)
     m = next((c for c in _COUNTED_OFFSET.finditer(text, max(0, start - 40), hint.end()) if c.end() == hint.end()), None)
     if m is None or (n := _count(m.group("n"))) is None:
