@@ -1,6 +1,7 @@
 """Knowledge lives in analysis/data/: one reader for it (analysis.lexicon), every file with a header saying what it
 holds and where its entries come from, and the stages' word lists read from there."""
 
+import ast
 import re
 from pathlib import Path
 
@@ -82,3 +83,51 @@ def test_no_stage_reads_a_data_file_but_through_the_lexicon():
             continue
         source = path.read_text("utf-8")
         assert not re.search(r"joinpath\(f?\"data/", source), f"{path.relative_to(package)} reads analysis/data itself"
+
+
+_WORD = r"(?:\[[A-Z][a-z]\])?[a-z]+"  # "said", or "[Ss]aid" (the first letter in either case)
+_INLINE_ALTERNATION = re.compile(rf"(?<![\w\]\\])({_WORD}(?:\|{_WORD}){{2,}})(?![\w\[])")
+# The inline alternations of three or more lower-case words allowed in the package's code, by module, and why.
+_ALLOWED_ALTERNATIONS = {
+    # spelling rules, not word lists: ordinal suffixes ("21st") and the endings that take "-es" in a plural
+    ("stages/dateparse.py", "st|nd|rd|th"), ("stages/dates.py", "st|nd|rd|th"), ("stages/figures.py", "st|nd|rd|th"),
+    ("stages/parse.py", "s|sh|ch|x|z"),
+    # not yet moved to analysis/data/ (issue #10): date labels, month adjuncts, credit-line verbs and prepositions,
+    # web domain endings, prepositions closing a quote's cue
+    ("stages/dateparse.py", "published|updated|posted"),
+    ("stages/dates.py", "[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|[Dd]uring|[Tt]hrough|[Ee]arly|[Ll]ate|[Mm]id"),
+    ("stages/dates.py", "end|beginning|start|middle"),
+    ("stages/metadata.py", "by|of|from"), ("stages/metadata.py", "published|posted|appeared"),
+    ("stages/metadata.py", "by|in|on|at"), ("stages/metadata.py", "gov|mil|ru|com|org|net|ir|uk|int"),
+    ("stages/quotes.py", "at|in|on|during|to"),
+}
+
+
+def _code_strings(path: Path) -> list[str]:
+    """The string literals of a module's code (f-string parts included), its docstrings left out."""
+    tree = ast.parse(path.read_text("utf-8"))
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                  and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    return [node.value for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings]
+
+
+def test_no_module_writes_a_word_list_as_a_regex_alternation():
+    """English words are data: a pattern takes them from analysis/data/ (lexicon.one_of), not from an inline
+    "(?:the|a|an)". Only the listed spelling rules and not-yet-moved patterns are allowed."""
+    package = DATA.parent
+    found = {(str(path.relative_to(package)), m) for path in sorted(package.rglob("*.py"))
+             for literal in _code_strings(path) for m in _INLINE_ALTERNATION.findall(literal)}
+    assert found <= _ALLOWED_ALTERNATIONS, sorted(found - _ALLOWED_ALTERNATIONS)
+    assert _INLINE_ALTERNATION.findall(r"\s+(?:is|are|was)\s+") == ["is|are|was"]  # the check sees an alternation
+
+
+def test_one_of_escapes_entries_and_tries_the_longest_first():
+    assert lexicon.one_of(["a", "an", "the"]) == "(?:the|an|a)"
+    assert re.fullmatch(lexicon.one_of(["c.", "~"]), "c.") and not re.fullmatch(lexicon.one_of(["c."]), "cx")
+    assert re.fullmatch(lexicon.one_of(["news agency"]), "news \n agency")
+    assert re.fullmatch(lexicon.one_of(["last"], either_case_initial=True), "Last")
+    assert not re.fullmatch(lexicon.one_of(["last"], either_case_initial=True), "LAST")
+    assert lexicon.tagged("grammar.yaml", "articles", "definite") == ("the",)
+    assert set(lexicon.tagged("calendar.yaml", "time_units", "named")) == {"week", "month", "year"}
