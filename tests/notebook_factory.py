@@ -93,11 +93,13 @@ HOSTILE_MANIFEST = {
 
 
 def hostile_metadata_corpus(folder: Path) -> Path:
-    """The hostile corpus plus a document whose file name, headline, byline, source tag and licence line are markup,
-    and a manifest whose values are."""
+    """The five seed articles, the hostile document, a document whose file name, headline, byline, source tag and
+    licence line are markup, and a manifest whose values are: an analyst's corpus with a few hostile files in it."""
     import csv
 
     hostile_corpus(folder)
+    for seed in sorted((PROJECT_ROOT / "seeds").glob("*.txt")):
+        shutil.copy(seed, folder / seed.name)
     (folder / f"{HOSTILE_NAME}.txt").write_text(HOSTILE_METADATA_TEXT, encoding="utf-8")
     with (folder / "manifest.csv").open("w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)

@@ -23,7 +23,7 @@ import nbformat
 import pytest
 
 from analysis.views.report import VEGA_MIME
-from notebook_factory import HOSTILE_NAME, cli_build
+from notebook_factory import HOSTILE_NAME
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(
@@ -266,7 +266,8 @@ def _run_all(page) -> list[dict]:
 
 
 def _notebook_in_lab(context, url: str, path: Path) -> dict:
-    """Open a notebook from its saved outputs, screenshot it, Run All; what went wrong and what worked."""
+    """Open a notebook from its saved outputs, screenshot it, Run All against the hostile corpus; what went wrong,
+    what worked, and what the corpus markup did."""
     page = _open_notebook(context, url.format(path.name))
     console = Console(page)
     expected = _chart_count(path)
@@ -279,17 +280,23 @@ def _notebook_in_lab(context, url: str, path: Path) -> dict:
     problems += [f"Run All: {error}" for c in cells for error in c["errors"]]
     problems += [f"after Run All: {p}" for p in _chart_problems(page, LAB_CHART, expected) + _output_problems(page)]
     interaction = _interact(page)
-    problems += [f"console: {error}" for error in console.errors]
+    page.wait_for_timeout(1500)  # an unescaped <img src=x onerror> or a refresh would have fired by now
+    found = {"interaction": interaction, "pwned": page.evaluate("() => window.__pwned ?? null"),
+             "dialogs": console.dialogs, "moved": "/lab/tree/" not in page.url,
+             "injected": page.evaluate(JS_INJECTED, f"{LAB_PANEL} .jp-OutputArea-output"),
+             "text": page.locator(f"{LAB_PANEL} .jp-OutputArea-output").all_inner_texts()}
     page.close()
-    return {"problems": problems, "interaction": interaction}
+    return {"problems": problems + [f"console: {error}" for error in console.errors], **found}
 
 
 @pytest.fixture(scope="module")
-def lab_results(browser, tmp_path_factory) -> dict:
-    """Every notebook opened from its saved outputs, then Run All, in JupyterLab against seeds/."""
+def lab_results(browser, hostile_build) -> dict:
+    """Every notebook opened from its saved outputs, then Run All, in JupyterLab against the seeds with hostile
+    files among them: outputs made in the session are trusted, so JupyterLab does not sanitise their HTML; only
+    escaping keeps the markup inert."""
     SCREENSHOTS.mkdir(exist_ok=True)
     results = {}
-    with jupyter_lab(NOTEBOOKS, PROJECT_ROOT / "seeds", tmp_path_factory.mktemp("lab")) as url:
+    with jupyter_lab(NOTEBOOKS, hostile_build["corpus"], hostile_build["root"] / "lab") as url:
         offline = Offline(_local_to(url))
         context = browser.new_context()
         offline.watch(context)
@@ -297,10 +304,10 @@ def lab_results(browser, tmp_path_factory) -> dict:
             try:
                 results[path.name] = _notebook_in_lab(context, url, path)
             except sync_api.Error as err:  # a timeout: the kernel never went idle, a cell never ran
-                results[path.name] = {"problems": [f"browser: {err.message[:500]}"], "interaction": {}}
+                results[path.name] = {"problems": [f"browser: {err.message[:500]}"], "interaction": {}, "pwned": None,
+                                      "dialogs": [], "moved": False, "injected": [], "text": []}
         context.close()
-    results["outside"] = offline.outside
-    return results
+    return {"notebooks": results, "outside": offline.outside, "requested": offline.requested}
 
 
 def _interact(page, selector: str = LAB_CHART) -> dict:
@@ -326,11 +333,11 @@ def _interact(page, selector: str = LAB_CHART) -> dict:
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
 def test_notebook_in_jupyterlab_draws_every_chart_and_runs_all_without_error(lab_results, path):
-    assert lab_results[path.name]["problems"] == []
+    assert lab_results["notebooks"][path.name]["problems"] == []
 
 
 def test_charts_have_tooltips_and_selections_after_run_all(lab_results):
-    interactions = [lab_results[p.name]["interaction"] for p in NOTEBOOKS]
+    interactions = [lab_results["notebooks"][p.name]["interaction"] for p in NOTEBOOKS]
     assert any(i.get("tooltip") for i in interactions), interactions
     assert any(i.get("selection") for i in interactions), interactions
 
@@ -370,13 +377,12 @@ def _open_report(browser, report: Path, shots: str) -> dict:
 
 
 @pytest.fixture(scope="module")
-def report_results(browser) -> dict:
-    """The report of the committed notebooks against seeds/, built by the command line (kept in
-    test-output/build/report/), opened from disk."""
-    shutil.rmtree(SCREENSHOTS / "build", ignore_errors=True)
-    run = cli_build(PROJECT_ROOT / "seeds", SCREENSHOTS / "build")
+def report_results(browser, hostile_build) -> dict:
+    """The report of the committed notebooks against the seeds with hostile files among them, built by the command
+    line, opened from disk."""
+    run = hostile_build["run"]
     assert run.returncode == 0, run.stderr[-2000:]
-    report = SCREENSHOTS / "build" / "report" / "index.html"
+    report = hostile_build["report"] / "index.html"
     return {**_open_report(browser, report, "report"), "index": report}
 
 
@@ -398,66 +404,23 @@ def test_report_sent_no_request_off_the_machine(report_results):
     assert report_results["outside"] == []
 
 
-@pytest.fixture(scope="module")
-def hostile_dir(hostile_build) -> Path:
-    """A folder holding a corpus whose text, file names, bylines and manifest values are markup (corpus/) and its
-    build (out/)."""
-    return hostile_build["root"]
-
-
-@pytest.fixture(scope="module")
-def hostile_report(browser, hostile_build) -> dict:
-    """The report of every notebook against the hostile corpus, opened from disk."""
-    return _open_report(browser, hostile_build["report"] / "index.html", "")
-
-
-@pytest.fixture(scope="module")
-def hostile_lab(browser, hostile_dir) -> dict:
-    """Run All of every notebook in JupyterLab against the hostile corpus: outputs made in the session
-    are trusted, so JupyterLab does not sanitise their HTML; only escaping keeps the markup inert."""
-    lab = {}
-    with jupyter_lab(NOTEBOOKS, hostile_dir / "corpus", hostile_dir / "lab") as url:
-        offline = Offline(_local_to(url))
-        context = browser.new_context()
-        offline.watch(context)
-        for path in NOTEBOOKS:
-            try:
-                page = _open_notebook(context, url.format(path.name))
-                console = Console(page)
-                cells = _run_all(page)
-                page.wait_for_timeout(1500)  # an unescaped <img src=x onerror> or a refresh would have fired by now
-                lab[path.name] = {"errors": [e for c in cells for e in c["errors"]],
-                                  "pwned": page.evaluate("() => window.__pwned ?? null"),
-                                  "dialogs": console.dialogs, "moved": "/lab/tree/" not in page.url,
-                                  "injected": page.evaluate(JS_INJECTED, f"{LAB_PANEL} .jp-OutputArea-output"),
-                                  "problems": _output_problems(page),
-                                  "text": page.locator(f"{LAB_PANEL} .jp-OutputArea-output").all_inner_texts()}
-                page.close()
-            except sync_api.Error as err:
-                lab[path.name] = {"errors": [f"browser: {err.message[:500]}"], "pwned": None, "problems": [], "text": [],
-                                  "dialogs": [], "moved": False, "injected": []}
-        context.close()
-    return {"notebooks": lab, "requested": offline.requested, "outside": offline.outside}
-
-
-def test_hostile_markup_in_the_report_shows_as_text_and_runs_nothing(hostile_report):
-    pages = hostile_report["pages"]
+def test_hostile_markup_in_the_report_shows_as_text_and_runs_nothing(report_results):
+    pages = report_results["pages"]
     assert {name: page["pwned"] for name, page in pages.items()} == dict.fromkeys(pages)
-    assert [url for url in hostile_report["requested"] if url.endswith("/x")] == []  # <img src=x> never loaded
+    assert [url for url in report_results["requested"] if url.endswith("/x")] == []  # <img src=x> never loaded
     assert '<script>window.__pwned = "script"</script>' in "\n".join(page["text"] for page in pages.values())
     assert {name: page["problems"] for name, page in pages.items() if page["problems"]} == {}
     assert {name: page["dialogs"] for name, page in pages.items() if page["dialogs"]} == {}
     assert {name: page["injected"] for name, page in pages.items() if page["injected"]} == {}
     assert [name for name, page in pages.items() if page["moved"]] == []  # no refresh took a page elsewhere
     assert "Jane <img src=x onerror=" in "\n".join(page["text"] for page in pages.values())  # the byline, as text
-    assert hostile_report["outside"] == []
+    assert report_results["outside"] == []
 
 
-def test_hostile_markup_in_jupyterlab_shows_as_text_and_runs_nothing(hostile_lab):
-    lab = hostile_lab["notebooks"]
-    assert {name: r["errors"] for name, r in lab.items() if r["errors"]} == {}
+def test_hostile_markup_in_jupyterlab_shows_as_text_and_runs_nothing(lab_results):
+    lab = lab_results["notebooks"]
     assert {name: r["pwned"] for name, r in lab.items()} == dict.fromkeys(lab)
-    assert [url for url in hostile_lab["requested"] if url.endswith("/x")] == []
+    assert [url for url in lab_results["requested"] if url.endswith("/x")] == []
     assert any('<script>window.__pwned = "script"</script>' in t for r in lab.values() for t in r["text"])
     # "$500 billion and $2,000 a fighter" shown as text, not typeset by MathJax as a formula
     assert {name: r["problems"] for name, r in lab.items() if r["problems"]} == {}
@@ -465,7 +428,7 @@ def test_hostile_markup_in_jupyterlab_shows_as_text_and_runs_nothing(hostile_lab
     assert {name: r["injected"] for name, r in lab.items() if r["injected"]} == {}
     assert [name for name, r in lab.items() if r["moved"]] == []
     assert any(HOSTILE_NAME in t for r in lab.values() for t in r["text"])  # the file name, as text
-    assert hostile_lab["outside"] == []
+    assert lab_results["outside"] == []
 
 
 # ---- the analyst's views: article pages, interactive tables, the catalogue override, a "last week" article
