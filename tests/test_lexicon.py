@@ -87,19 +87,11 @@ def test_no_stage_reads_a_data_file_but_through_the_lexicon():
 
 _WORD = r"(?:\[[A-Z][a-z]\])?[a-z]+"  # "said", or "[Ss]aid" (the first letter in either case)
 _INLINE_ALTERNATION = re.compile(rf"(?<![\w\]\\])({_WORD}(?:\|{_WORD}){{2,}})(?![\w\[])")
-# The inline alternations of three or more lower-case words allowed in the package's code, by module, and why.
+# The inline alternations of three or more lower-case words allowed in the package's code, by module: spelling rules.
 _ALLOWED_ALTERNATIONS = {
     # spelling rules, not word lists: ordinal suffixes ("21st") and the endings that take "-es" in a plural
     ("stages/dateparse.py", "st|nd|rd|th"), ("stages/dates.py", "st|nd|rd|th"), ("stages/figures.py", "st|nd|rd|th"),
     ("stages/parse.py", "s|sh|ch|x|z"),
-    # not yet moved to analysis/data/ (issue #10): date labels, month adjuncts, credit-line verbs and prepositions,
-    # web domain endings, prepositions closing a quote's cue
-    ("stages/dateparse.py", "published|updated|posted"),
-    ("stages/dates.py", "[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|[Dd]uring|[Tt]hrough|[Ee]arly|[Ll]ate|[Mm]id"),
-    ("stages/dates.py", "end|beginning|start|middle"),
-    ("stages/metadata.py", "by|of|from"), ("stages/metadata.py", "published|posted|appeared"),
-    ("stages/metadata.py", "by|in|on|at"), ("stages/metadata.py", "gov|mil|ru|com|org|net|ir|uk|int"),
-    ("stages/quotes.py", "at|in|on|during|to"),
 }
 
 
@@ -115,7 +107,7 @@ def _code_strings(path: Path) -> list[str]:
 
 def test_no_module_writes_a_word_list_as_a_regex_alternation():
     """English words are data: a pattern takes them from analysis/data/ (lexicon.one_of), not from an inline
-    "(?:the|a|an)". Only the listed spelling rules and not-yet-moved patterns are allowed."""
+    "(?:the|a|an)". Only the listed spelling rules are allowed."""
     package = DATA.parent
     found = {(str(path.relative_to(package)), m) for path in sorted(package.rglob("*.py"))
              for literal in _code_strings(path) for m in _INLINE_ALTERNATION.findall(literal)}

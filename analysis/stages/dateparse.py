@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from analysis.lexicon import data_yaml
+from analysis.lexicon import data_yaml, one_of
 from analysis.text import lowered
 
 CALENDAR = data_yaml("calendar.yaml")
@@ -57,7 +57,7 @@ _MONTH_HINT = re.compile("|".join(sorted({name[:3] for name in MONTHS})))  # in 
 _BEFORE, _AFTER = 32, 40  # the most characters a date form spans before and after a run of digits
 # Before the date: "Published on:", a weekday, a section and a bar ("NEWS | June 29, 2017", "| Sept. 26, 2019").
 _DATELINE_PREFIX = re.compile(
-    rf"^(?:(?:[A-Za-z]+\s*)?\|\s*)?(?:(?:published|updated|posted)(?:\s+on)?\s*:?\s*)?{_WEEKDAY}?", re.IGNORECASE)
+    rf"^(?:(?:[A-Za-z]+\s*)?\|\s*)?(?:{one_of(CALENDAR['date_labels'])}(?:\s+on)?\s*:?\s*)?{_WEEKDAY}?", re.IGNORECASE)
 # After the date: a time, then nothing, or (on a short line) a separator or "by" and whatever a page puts there:
 # "November 3, 2017 / 4:12 PM / Updated 2 hours ago", "July 12, 2017 by Sarah Levine", "May 21, 2015, The Kremlin, Moscow".
 _DATELINE_REST = re.compile(rf"^{_TIME}?$", re.IGNORECASE)

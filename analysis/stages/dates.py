@@ -29,8 +29,8 @@ _WEEKDAYS = [day.capitalize() for day in WEEKDAY_NAMES]
 _RELATIVE_DAYS: dict[str, int] = CALENDAR["relative_days"]  # "yesterday" -> -1
 _MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS if len(m) > 3), key=len, reverse=True))
 _MONTH_ALONE = re.compile(
-    rf"(?<![\w'’])(?:(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|[Dd]uring|[Tt]hrough|[Ee]arly|[Ll]ate|[Mm]id"
-    rf"|(?:end|beginning|start|middle)\s+of)\s+|[Mm]id-)"
+    rf"(?<![\w'’])(?:(?:{one_of(CALENDAR['month_openers'], either_case_initial=True)}"
+    rf"|{one_of(CALENDAR['period_parts'])}\s+of)\s+|[Mm]id-)"
     rf"(?P<month>{_MONTH_NAMES})\b(?![\s,]*\d)"
 )
 _WEEKDAY = re.compile(rf"\b(?:(?P<next>[Nn]ext)\s+)?(?P<weekday>{'|'.join(_WEEKDAYS)})\b")

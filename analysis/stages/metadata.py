@@ -11,8 +11,10 @@ from analysis.lexicon import data_yaml, one_of
 from analysis.stages.dateparse import DateMention, find_dates, is_dateline
 from analysis.stages.segment import BODY, Span, byline_name
 
+_CREDIT_WORDS = data_yaml("boilerplate.yaml")
 _LICENCE_OWNER = re.compile(
-    r"\b(?:all )?(?:content|articles?|material) (?:by|of|from) (?P<name>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*)*)"
+    rf"\b(?:all )?{one_of(_CREDIT_WORDS['licence_subjects'])} {one_of(_CREDIT_WORDS['licence_prepositions'])} "
+    r"(?P<name>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*)*)"
     r" (?:is|are) licen[cs]ed\b",
     re.IGNORECASE,
 )
@@ -23,19 +25,19 @@ _COPYRIGHT_OWNER = re.compile(
     re.IGNORECASE,
 )
 _DATELINE_AUTHOR = re.compile(r"\bby\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,4})")
-_CREDIT_WORDS = data_yaml("boilerplate.yaml")
 _SOURCE_TAG = re.compile(
     rf"^\(\s*{one_of(_CREDIT_WORDS['source_labels'])}\s*:\s*(?P<name>[^)]+?)\s*\)$", re.IGNORECASE)
 # "This article was originally published by Agence France-Presse."
 _FIRST_PUBLISHER = re.compile(
-    r"\b(?:published|posted|appeared)\s+(?:by|in|on|at)\s+(?:the\s+)?(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,5})")
+    rf"\b{one_of(_CREDIT_WORDS['publication_verbs'])}\s+{one_of(_CREDIT_WORDS['publication_prepositions'])}\s+"
+    r"(?:the\s+)?(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,5})")
 _AGENCY_TAG = re.compile(r"\((?P<name>[^)]+)\)")
 # A licence line naming who produced the content: "Voice of America content is produced by the Voice of America".
 _PRODUCER = re.compile(r"\bcontent is produced by (?:the )?(?P<name>[A-Z][\w&'’-]*(?: (?:of )?[A-Z][\w&'’-]*){0,5})")
 # A site naming itself: "Official website of the President of Russia", "on defense.gov", "contact the DOD Webmaster".
 _SELF_REFERENCE = re.compile(
     r"\bofficial (?:web)?site of (?:the )?(?P<name>[A-Z][\w'’-]*(?: (?:of )?[A-Z][\w'’-]*){0,5})"
-    r"|(?P<domain>\b[a-z][\w-]*\.(?:gov|mil|ru|com|org|net|ir|uk|int)\b)"
+    rf"|(?P<domain>\b[a-z][\w-]*\.{one_of(_CREDIT_WORDS['domain_endings'])}\b)"
     r"|\bcontact the (?P<webmaster>[A-Z][\w-]*) webmaster\b",
     re.IGNORECASE,
 )

@@ -40,6 +40,7 @@ _WORD = re.compile(r"\w[\w'’.-]*\w|\w")
 _TITLE_REACH = 60  # how far before a name its title may stand ("the Leader of the Islamic Revolution, Ayatollah X")
 # or after it, set off by a comma ("X, the Leader of ...")
 _APPOSED_TITLE = re.compile(rf",\s+{one_of(grammar('articles'))}\s[^,.;:]*")
+_CUE_ADJUNCT = re.compile(rf"\s+{one_of(grammar('cue_adjunct_prepositions'))}\b")  # "said at a press conference"
 _PAIR_LIMIT_WORDS = 7  # at most this many words between a closing quote and its cue: '"...," the former president said'
 
 _TIME_WORDS = rf"(?:{'|'.join(sorted(grammar('time_adjunct_openers')))})"
@@ -438,7 +439,7 @@ class DocumentContext:
         following = self.quote_by_start.get(gap.end())
         if following is not None:
             return following
-        ends_clause = (_POSTPOSED_AFTER.match(text, end) or re.match(r"\s+(?:at|in|on|during|to)\b", text[end : end + 10])
+        ends_clause = (_POSTPOSED_AFTER.match(text, end) or _CUE_ADJUNCT.match(text[end : end + 10])
                        or _ADDRESSEE.match(text, end))
         floor = max(self.paragraph_start(start), sent_start - 400)
         i = bisect_right(self.quotes_by_end, (start, len(text))) - 1
