@@ -39,6 +39,7 @@ _COUNTED_UNITS = tagged("calendar.yaml", "time_units", "counted")  # "two days a
 _NAMED_UNITS = tagged("calendar.yaml", "time_units", "named")  # "last week"
 _PERIOD_OFFSETS: dict[str, int] = CALENDAR["relative_periods"]  # "last" -> -1
 _MONTH_RELATIVES: list[str] = CALENDAR["relative_months"]  # "last October"
+_INDEFINITE = tagged("grammar.yaml", "articles", "indefinite")  # "a week ago"
 _NUMBER_WORD = "|".join(sorted(number_words(), key=len, reverse=True))
 _COUNTED_OFFSET = re.compile(
     rf"(?<![\w,.])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|\b(?:an?|(?:{_NUMBER_WORD})(?:[- ](?:{_NUMBER_WORD}))*))"
@@ -83,7 +84,7 @@ def _count(word: str) -> int | None:
     """The number in "two", "2", "a", "twenty-one", or None."""
     if word.replace(",", "").isdigit():
         return int(word.replace(",", ""))
-    if word.lower() in ("a", "an"):
+    if word.lower() in _INDEFINITE:
         return 1
     try:
         return int(text2num(word.lower().replace("-", " "), "en"))

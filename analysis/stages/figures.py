@@ -219,7 +219,7 @@ def _lexicon() -> _Lexicon:
         symbols.update({s: (code, "money") for s in spec.get("suffix_symbols", [])})
     symbols.update({s: (code, "money") for s, code in currencies.items()})
     scale_words = q["word_scales"]
-    articles = [f"{article} {w}" for article in ("a", "an")
+    articles = [f"{article} {w}" for article in _INDEFINITE
                 for w in scale_words + list(names) + list(q["fractions"]) + list(q["article_counts"])]
     starters = (list(number_words()) + list(q["vague"]) + q["vague_modifiers"] + articles
                 + [f"{part} {article}{w}" for part in ("half", "quarter", "a quarter", "a half")
@@ -313,6 +313,7 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 _LOWER_WORDS = re.compile(r"[a-z]+")
 _NEXT_TOKEN = re.compile(r"\s*(\S+)")
 _QUANTIFIERS = data_yaml("quantifiers.yaml")
+_INDEFINITE = tagged("grammar.yaml", "articles", "indefinite")  # "a third", "an estimated"
 _OF_DETERMINER = re.compile(rf"\s+of\s+(?:{one_of(_QUANTIFIERS['partitive_determiners'])}\s+)?", re.IGNORECASE)
 _GROUPING = str.maketrans("", "", ", \u00a0\u202f")
 _SCORE = re.compile(r"\s?[-–]\s?(?P<other>\d{1,2})(?!\d|[,.]\d|\s*(?:%|per))")
@@ -624,9 +625,9 @@ def _number(text: str, low: str, m: re.Match, currency: str) -> _Number | None:
     if m.group("denom"):
         denom = m.group("denom")
         singular = not denom.endswith(("s", "ves"))
-        if singular and m.group("fof") is None and "-" not in m.group("fsep") and m.group("fnum") in ("a", "an"):
+        if singular and m.group("fof") is None and "-" not in m.group("fsep") and m.group("fnum") in _INDEFINITE:
             return None  # "a third term" is an ordinal; "a third of", "one-third", "one fifth" are fractions
-        parsed = (1.0, 0) if m.group("fnum") in ("a", "an") else _words_value(m.group("fnum"))
+        parsed = (1.0, 0) if m.group("fnum") in _INDEFINITE else _words_value(m.group("fnum"))
         return _Number(parsed[0] / lex.fractions[denom], end, fraction=True) if parsed else None
     if m.group("acount"):
         return _Number(lex.article_counts[m.group("acword")][0], end)

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from analysis.lexicon import data_yaml, grammar, name_particle_pattern, one_of
+from analysis.lexicon import data_yaml, grammar, name_particle_pattern, one_of, tagged
 from analysis.stages.catalogue import catalogue_files, read_catalogue
 from analysis.stages.corpus import Corpus
 from analysis.stages.parse import HONORIFICS, Parsed, Parses, reporting_lexicon
@@ -54,6 +54,7 @@ _NAME_TOKEN = re.compile(rf"(?:[A-Z][\w’'-]*|{name_particle_pattern()})")
 _NAMES = rf"{_NAME_TOKEN.pattern}(?:\s+{_NAME_TOKEN.pattern})*"
 _NAME_RUN = re.compile(rf"{_NAME_TOKEN.pattern}(?:\s+(?:of\s+(?:the\s+)?)?{_NAME_TOKEN.pattern})*")
 _DETERMINERS = grammar("determiners")
+_THIRD_POSSESSIVES = frozenset(tagged("grammar.yaml", "possessive_determiners", "third"))  # "his", "its"
 _RIGHT_OF_ROLE = re.compile(
     rf"(?:\s+{_NAMES})?(?:\s+{one_of(grammar('belonging_prepositions'))}\s+(?:the\s+)?{_NAMES}(?:\s+and\s+{_NAMES})?)?")
 
@@ -481,7 +482,7 @@ class DocumentContext:
         words = text[start:end]
         low = head.lower_
         kind = _speaker_kind(head)
-        if head.pos_ == "PRON" or low in ("his", "her", "their", "its"):
+        if head.pos_ == "PRON" or low in _THIRD_POSSESSIVES:
             wanted = ("person",) if _PERSONAL.get(low) == "person" else ("plural", "body")
             ref = self.recent_speaker(start, wanted) or self._antecedent(Candidate(start, end, "pronoun"))
             if ref is None:
