@@ -54,6 +54,9 @@ _TARGET_PREPS = grammar("target_prepositions")
 _MODIFIER_PREPS = grammar("modifier_prepositions")
 _AIM_PREPS = grammar("aim_prepositions")  # what a light verb's act aims at
 _BELONGING = grammar("belonging_prepositions")  # "fighters of/from X"
+_AGENT_PREPS = grammar("agent_prepositions")  # "the sacrifices of X", "by X"
+_CONDITIONAL = grammar("conditional_subordinators")  # "if they attack": only possible
+_RELATIVE_HEADS = grammar("relative_heads")  # "those who defeated ISIS"
 # Determiners that point "this group" back at one thing named before: the definite article, a singular demonstrative.
 _POINTING = frozenset(tagged("grammar.yaml", "articles", "definite") + tagged("grammar.yaml", "demonstratives", "singular"))
 _OPENING, _CLOSING = frozenset({"“", "‘", '"', "'"}), frozenset({"”", "’", '"', "'"})
@@ -308,7 +311,7 @@ def _identified(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
     """The actors a copula identifies a phrase with: "those who defeated ISIS are X, Y and Z", "the force that
     freed the city was X" (every actor the other side names, outside its own clauses)."""
     copula = head.head
-    if head.lower_ in ("those", "one", "ones") and any(c.dep_ == "relcl" for c in head.children):
+    if head.lower_ in _RELATIVE_HEADS and any(c.dep_ == "relcl" for c in head.children):
         copula = head.sent.root  # "those who V are X": the parser may hang "those" on a preposition before it
     elif head.dep_ not in ("nsubj", "attr"):
         return []
@@ -372,7 +375,7 @@ def _kind(head: Token, actors: list[tuple[int, int, str]], ctx: Context | None =
     words = {lemma, lower}
     if words & vc.words["attack_nouns"] and any(_inner(t, ctx) == "enemy" for t in _noun_targets(head)):
         return "victory"  # "the campaign against ISIS": harming it is a harm, leading it a credit
-    of = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "by") for p in c.children if p.dep_ == "pobj"]
+    of = [p for c in head.children if c.dep_ == "prep" and c.lower_ in _AGENT_PREPS for p in c.children if p.dep_ == "pobj"]
     if words & vc.words["victory"] and words & vc.words["harm"]:
         return "victory" if any(_inner(p, ctx) == "enemy" for p in of) else "harm"
     if words & vc.words["victory"]:
@@ -551,7 +554,7 @@ def _modality(verb: Token, sent: Span) -> str:
                     return "demanded"
                 if c.lower_ in vc.words["possible"] or c.lemma_.lower() in vc.words["possible"]:
                     return "possible"
-            if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+            if c.dep_ == "mark" and c.lower_ in _CONDITIONAL:
                 return "possible"
         purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in vc.words["factive"] for c in tok.children):
@@ -752,7 +755,7 @@ def _owners(noun: Token, ctx: Context, doc: Doc) -> list[Party]:
     shared by coordinated nouns ("the wise leadership and prudent guidelines of X")."""
     heads = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and not _opposed(c)]
     of = [p for n in (noun, *noun.conjuncts) if n.i >= noun.i for c in n.children
-          if c.dep_ == "prep" and c.lower_ in ("of", "by") for p in c.children if p.dep_ == "pobj"]
+          if c.dep_ == "prep" and c.lower_ in _AGENT_PREPS for p in c.children if p.dep_ == "pobj"]
     found = [p for h in heads for p in _party(h, ctx, doc) if p.actor]
     return found or [p for h in of[:1] for p in _party(h, ctx, doc) if p.actor]
 

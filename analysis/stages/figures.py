@@ -314,6 +314,7 @@ _LOWER_WORDS = re.compile(r"[a-z]+")
 _NEXT_TOKEN = re.compile(r"\s*(\S+)")
 _QUANTIFIERS = data_yaml("quantifiers.yaml")
 _INDEFINITE = tagged("grammar.yaml", "articles", "indefinite")  # "a third", "an estimated"
+_COORDINATORS = grammar("coordinators")  # "U.S. and allied forces"
 _OF_DETERMINER = re.compile(rf"\s+of\s+(?:{one_of(_QUANTIFIERS['partitive_determiners'])}\s+)?", re.IGNORECASE)
 _GROUPING = str.maketrans("", "", ", \u00a0\u202f")
 _SCORE = re.compile(r"\s?[-–]\s?(?P<other>\d{1,2})(?!\d|[,.]\d|\s*(?:%|per))")
@@ -482,19 +483,19 @@ def _counted(text: str, pos: int, plural: bool, limit: int = 4) -> str:
         lower = token.lower()
         if lower in stop:
             acronym = len(token) > 1 and token.rstrip(".").replace(".", "").isupper()
-            joins = lower in ("and", "or") and words and not looks_plural(words[-1])
+            joins = lower in _COORDINATORS and words and not looks_plural(words[-1])
             if not acronym and not joins:
                 break
         elif lower in lex.number_words:
             break
-        if words and lower.endswith(("ed", "ing")) and words[-1].lower() not in ("and", "or") and (
+        if words and lower.endswith(("ed", "ing")) and words[-1].lower() not in _COORDINATORS and (
                 not plural or looks_plural(words[-1])):
             break  # a participle: "300 people killed", "a 25-year-old bomber killed"
         words.append(token)
         pos = m.end()
         if not text.startswith(" ", pos):
             break
-    while words and (words[-1].lower() in ("and", "or") or (
+    while words and (words[-1].lower() in _COORDINATORS or (
             plural and words[-1][0].islower() and not looks_plural(words[-1].rstrip("’'")))):
         words.pop()
     return " ".join(words).rstrip("’'")
