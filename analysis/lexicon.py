@@ -17,6 +17,14 @@ def data_text(name: str) -> str:
 
 
 @cache
+def valence() -> dict[str, float]:
+    """Each word's mean human-rated valence, -4 (most negative) to +4, from the VADER lexicon (Hutto & Gilbert,
+    ICWSM 2014; vader_lexicon.txt of the pinned vaderSentiment package, MIT licence): word, mean, sd, ratings."""
+    text = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text("utf-8")
+    return {w: float(v) for w, v, *_ in (line.split("\t") for line in text.splitlines() if line.count("\t") >= 2)}
+
+
+@cache
 def word_list(name: str) -> tuple[str, ...]:
     """The entries of a word-list file, in file order: one a line, blank lines and `#` comment lines left out."""
     return tuple(line.strip() for line in data_text(name).splitlines() if line.strip() and not line.startswith("#"))

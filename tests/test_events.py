@@ -45,6 +45,9 @@ SENTENCES = [
     "The minister expressed his gratitude to the government of Finland for its help.",
     "Portugal fought on. It temporarily stopped all of its attacks on the militants.",
     "Austria stopped bombing the militants.",
+    "Officials noted the strong and steady presence of Poland.",
+    "The arrogant Hungarian government ignored the warnings.",
+    "Observers said Ireland played a disastrous role.",
 ]
 
 
@@ -249,3 +252,13 @@ def test_you_in_a_dialogue_is_who_spoke_before_and_thank_you_is_a_formula(tmp_pa
     assert ("bashar_al_assad", "praise", "vladimir_putin") in set(zip(happened.agent, happened.verb_class, happened.target))
     assert stance.loc["vladimir_putin", "role"] == "credited" and stance.loc["vladimir_putin", "credit_voices"] == "bashar_al_assad"
     assert stance.loc["bashar_al_assad", "role"] == "neutral"  # "Thank you." alone judges no one
+
+
+def test_a_rated_adjective_judges_an_actor_or_its_part(built):
+    """VADER valence (analysis.lexicon.valence): "strong" (+2.3) on a role noun credits its owner, "arrogant" (-2.2)
+    on an actor's noun blames it, "disastrous" (-2.9) on a role noun blames; none of them is in a hand-made list."""
+    strong, arrogant, disastrous = (_events(built, SENTENCES[i]) for i in (34, 35, 36))
+    assert ("poland", "attribute", "victory") in set(zip(strong.agent, strong.verb_class, strong.target_kind))
+    assert ("hungary", "attribute", "harm") in set(zip(arrogant.agent, arrogant.verb_class, arrogant.target_kind))
+    assert "harm" in set(disastrous[disastrous.agent == "ireland"].target_kind)
+    assert (_role(built, "poland"), _role(built, "hungary"), _role(built, "ireland")) == ("credited", "blamed", "blamed")

@@ -17,7 +17,7 @@ from functools import cache
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
-from analysis.lexicon import data_yaml, grammar, tagged
+from analysis.lexicon import data_yaml, grammar, tagged, valence
 from analysis.stages.catalogue import catalogue
 from analysis.stages.corpus import Corpus
 from analysis.stages.parse import (
@@ -633,17 +633,28 @@ def _noun_targets(noun: Token) -> list[Token]:
     return direct + nested or purpose
 
 
+def _appraised(adjective: Token) -> str:
+    """"harm" or "victory" for an adjective whose rated valence reaches data/verb_classes.yaml appraisal_threshold;
+    an epithet of the ISIS side ("terrorist") is its label, not a judgment."""
+    if adjective.pos_ != "ADJ" or adjective.lower_ in _epithets():
+        return "none"
+    rated, threshold = valence().get(adjective.lower_, 0.0), _EVENT_WORDS["appraisal_threshold"]
+    return "harm" if rated <= -threshold else "victory" if rated >= threshold else "none"
+
+
 def _role(noun: Token, ctx: Context | None = None) -> str:
-    """What a "role" is: a victory ("a pivotal role", "a role in the liberation", "the difference in the fight
-    against ISIS"), a harm ("a destructive role"); ctx: to see the actors inside it."""
+    """What a "role" is: a victory ("a pivotal role", "a strong presence", "a role in the liberation", "the
+    difference in the fight against ISIS"), a harm ("a destructive role"); ctx: to see the actors inside it."""
     vc = verb_classes()
-    adjectives = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")} | {noun.lower_}
-    if adjectives & vc.words["negative_roles"]:
+    modifiers = [m for c in noun.children if c.dep_ in ("amod", "compound") for m in (c, *c.conjuncts)]
+    adjectives = {m.lower_ for m in modifiers} | {noun.lower_}
+    appraised = {_appraised(m) for m in modifiers}
+    if adjectives & vc.words["negative_roles"] or "harm" in appraised:
         return "harm"
     around = [*noun.children, *(noun.head.children if noun.dep_ == "dobj" else ())]  # "made the difference in X"
     inner = [_inner(t, ctx) for c in around if c.dep_ == "prep" and c.lower_ in ("in", "to", "for")
              for p in c.children if p.dep_ in ("pobj", "pcomp") for t in p.subtree if t.pos_ == "NOUN"]
-    if (adjectives & vc.words["positive_roles"] and noun.dep_ != "acomp") or "victory" in inner:
+    if ((adjectives & vc.words["positive_roles"] or "victory" in appraised) and noun.dep_ != "acomp") or "victory" in inner:
         return "victory"
     return "harm" if "harm" in inner else "none"
 
@@ -816,7 +827,7 @@ def _judged_noun(noun: Token, sent: Span, ctx: Context) -> Event | None:
         kind = "harm"
     elif noun.pos_ == "NOUN" and lemma in vc.words["role_nouns"]:
         kind = _role(noun, ctx)
-    elif any(c.dep_ == "amod" and c.lower_ in vc.words["condemning"] for c in noun.children):
+    elif any(c.dep_ == "amod" and (c.lower_ in vc.words["condemning"] or _appraised(c) == "harm") for c in noun.children):
         named = _token_actors(noun, ctx) or [m for p in _owners(noun, ctx, sent.doc) for m in [(p.start, p.end, p.actor)]]
         if not named and lemma in _GROUP_WORDS | {"organisation", "organization"}:  # "this perverted group"
             named = ctx.actors.last_enemy(_start(noun, ctx))
