@@ -408,6 +408,19 @@ def test_sources_by_outlet_name_and_type_each_source(corpus, predicted):
     assert (hayden.source_name, hayden.source_type, hayden.figures) == ("Michael Hayden", "person", 1)
 
 
+def test_a_source_the_catalogue_lacks_is_named_from_the_candidates(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Families return to Mosul\n\nBy Staff\n\nMOSUL, Iraq - More families came home this week. \"About 300 families "
+        "have returned to the old city,\" said Marta Kowalczyk, a spokeswoman for the relief group.\n\nKowalczyk said "
+        "40 schools had reopened.\n", encoding="utf-8")
+    small = load_corpus(tmp_path)
+    build = Build(small)
+    assert set(build["figures"]["source"]) == {"unlisted:marta-kowalczyk"}  # both figures are hers
+    row = sources_by_outlet(small, build["figures"], build["candidates"]).iloc[0]
+    assert (row.source_name, row.source_type, row.figures) == ("Marta Kowalczyk", "person", 2)
+    assert sources_by_outlet(small, build["figures"]).iloc[0].source_type == "unnamed"  # without the candidates
+
+
 def test_bad_input_is_a_clear_error_and_no_figures_is_an_empty_table(tmp_path):
     with pytest.raises(TypeError, match="parse_figures expects a str, got NoneType"):
         parse_figures(None)

@@ -1060,12 +1060,15 @@ def figures_by_kind(corpus: Corpus, figs: pd.DataFrame) -> pd.DataFrame:
         ["doc_id", "short_name", "kind", "topic", "figures"]].sort_values(["doc_id", "kind", "topic"]).reset_index(drop=True)
 
 
-def sources_by_outlet(corpus: Corpus, figs: pd.DataFrame) -> pd.DataFrame:
+def sources_by_outlet(corpus: Corpus, figs: pd.DataFrame, unlisted: pd.DataFrame | None = None) -> pd.DataFrame:
     """Who each document's figures are attributed to: doc_id, short_name, source, source_name, source_type, figures.
 
-    source_type is the actor's catalogue type (person, organization, media, ...), "author" for figures the
-    writer states, or "unnamed" for a speaker the catalogue does not know ("Iraqi security officials")."""
+    source_type is the actor's catalogue type (person, organization, media, ...), or for an actor the catalogue
+    lacks its name and type from `unlisted` (the candidates table: actor_id, name, type), "author" for figures the
+    writer states, or "unnamed" for a speaker no table names ("Iraqi security officials")."""
     actors = catalogue().set_index("actor_id")
+    if unlisted is not None:
+        actors = pd.concat([actors, unlisted.set_index("actor_id")[["name", "type"]]])
     counts = figs.groupby(["doc_id", "source"]).size().rename("figures").reset_index()
     known = counts["source"].isin(actors.index)
     counts["source_name"] = counts["source"].map(actors["name"]).where(known, counts["source"])
