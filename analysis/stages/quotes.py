@@ -55,6 +55,9 @@ _NAMES = rf"{_NAME_TOKEN.pattern}(?:\s+{_NAME_TOKEN.pattern})*"
 _NAME_RUN = re.compile(rf"{_NAME_TOKEN.pattern}(?:\s+(?:of\s+(?:the\s+)?)?{_NAME_TOKEN.pattern})*")
 _DETERMINERS = grammar("determiners")
 _THIRD_POSSESSIVES = frozenset(tagged("grammar.yaml", "possessive_determiners", "third"))  # "his", "its"
+_INDEFINITE = frozenset(tagged("grammar.yaml", "articles", "indefinite")) | grammar("non_specific_determiners")
+_AUTHOR_PREPS = grammar("author_prepositions")  # "a report by X"
+_REFERRING = grammar("referring_objects")  # "those who claim it"
 _RIGHT_OF_ROLE = re.compile(
     rf"(?:\s+{_NAMES})?(?:\s+{one_of(grammar('belonging_prepositions'))}\s+(?:the\s+)?{_NAMES}(?:\s+and\s+{_NAMES})?)?")
 
@@ -501,7 +504,7 @@ class DocumentContext:
         inside = mentions_within(self.mentions, start, end)
         named = any(m.kind == "person" for m in inside) or any(
             e.label_ == "PERSON" and start <= parsed.span(e)[0] < end for e in parsed.doc.ents)
-        definite = not any(t.lower_ in ("a", "an", "one", "some") for t in head.children)
+        definite = not any(t.lower_ in _INDEFINITE for t in head.children)
         if head.lemma_.lower() in lex.titles and head.tag_ in ("NN", "NNP") and definite and not named:
             ref = self._described(Candidate(start, end, "role_person")) or self._recent_of_state(start, words)
             if ref is not None:  # "the general", "Iran's Leader", "the Russian President"
@@ -645,7 +648,7 @@ def _noun_speaker(noun):
     for child in noun.children:
         if child.dep_ == "poss":
             return child
-        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+        if child.dep_ == "prep" and child.lower_ in _AUTHOR_PREPS:
             obj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ or obj.lemma_.lower() in lexicon().person_nouns
                                     or obj.lemma_.lower() in lexicon().source_nouns):
@@ -674,7 +677,7 @@ def _has_content(token, lemma: str) -> bool:
     if "oprd" in deps or any(c.lower_ in _NAMING_OBJECTS for c in objects if c.dep_ in ("dobj", "pobj")):
         return False  # "what he called X", "as ISIS calls it X" name; "revealed itself", "speaks for itself" are no speech
     if lex.verb_class[lemma] == "doubting" and any(
-            c.dep_ == "dobj" and c.lower_ in ("it", "this", "that") for c in token.children) and "ccomp" not in deps:
+            c.dep_ == "dobj" and c.lower_ in _REFERRING for c in token.children) and "ccomp" not in deps:
         return False  # "those who claim it" claim the credit
     if {"dative", "dobj"} <= deps and not deps & {"ccomp", "parataxis"}:
         return False  # "deny Daesh the resources": a transfer, not a statement

@@ -16,7 +16,7 @@ from analysis.views.limits import MAX_DOCUMENTS, busiest, markdown_note
 from analysis.stages.reuse import stopwords
 from analysis.stages.unlisted import PREFIX
 from analysis.stages.vocabulary import focus_side
-from analysis.lexicon import grammar, one_of
+from analysis.lexicon import data_yaml, grammar, one_of
 
 COLON_CUE = "colon"  # the quotes table's cue_lemma for a statement introduced by a colon, not a verb
 TOP_WORDS = 10  # distinctive words charted per document
@@ -129,7 +129,7 @@ def quotes_prose(table: pd.DataFrame) -> str:
     speakers = table.groupby("speaker_shown").agg(statements=("cue", "size"), documents=("doc_id", "nunique"))
     top = speakers.sort_values(["statements", "documents"], ascending=False).head(3)
     said = (table["cue_lemma"] == "say").sum()
-    framed = table[table["cue_lemma"].isin(["admit", "claim", "acknowledge", "confirm"])]
+    framed = table[table["cue_lemma"].isin(data_yaml("reporting_verbs.yaml")["framing_verbs"])]
     direct = int(table["direct"].sum())
     parts = [
         f"The {_n(table['doc_id'].nunique(), 'document')} with attributed statements hold "
