@@ -57,6 +57,13 @@ _BELONGING = grammar("belonging_prepositions")  # "fighters of/from X"
 _AGENT_PREPS = grammar("agent_prepositions")  # "the sacrifices of X", "by X"
 _CONDITIONAL = grammar("conditional_subordinators")  # "if they attack": only possible
 _RELATIVE_HEADS = grammar("relative_heads")  # "those who defeated ISIS"
+_PARTY_PREPS = grammar("party_prepositions")  # "cooperation between X and Y"
+_COMPANY_ADVERBS = grammar("company_adverbs")  # "along with X"
+_COMPANY_PREPS = grammar("company_prepositions")  # "alongside X"
+_ACT_NOUN_PREPS = grammar("act_noun_prepositions")  # "strikes on X"
+_NESTED_PREPS = grammar("nested_target_prepositions")  # "a campaign of air strikes against X"
+_CONTRIBUTION_PREPS = grammar("contribution_prepositions")  # "made the difference in X"
+_RHETORICAL = grammar("rhetorical_openers")  # "Why would X protect Daesh?"
 # Determiners that point "this group" back at one thing named before: the definite article, a singular demonstrative.
 _POINTING = frozenset(tagged("grammar.yaml", "articles", "definite") + tagged("grammar.yaml", "demonstratives", "singular"))
 _OPENING, _CLOSING = frozenset({"“", "‘", '"', "'"}), frozenset({"”", "’", '"', "'"})
@@ -218,7 +225,7 @@ def _conjuncts(tok: Token) -> list[Token]:
     """The token and the tokens coordinated with it ("Russia and Iran", "the US warplanes along with the planes of X")."""
     if tok.dep_ == "conj":
         return [tok]
-    joined = [p for c in tok.children if c.lower_ in ("along", "together") for w in c.children if w.lower_ == "with"
+    joined = [p for c in tok.children if c.lower_ in _COMPANY_ADVERBS for w in c.children if w.lower_ == "with"
               for p in w.children if p.dep_ == "pobj"]
     return [tok, *[t for t in tok.conjuncts if t.i > tok.i], *joined]
 
@@ -496,7 +503,7 @@ def _agent_head(verb: Token) -> Token | None:
 
 def _between(head: Token) -> list[Token]:
     """"cooperation between X and Y": X and Y."""
-    return [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("between", "among", "of", "by")
+    return [p for c in head.children if c.dep_ == "prep" and c.lower_ in _PARTY_PREPS
             for p in c.children if p.dep_ == "pobj"]
 
 
@@ -508,9 +515,9 @@ def _helpers(verb: Token) -> list[Token]:
             found += [p for p in c.children if p.dep_ == "pobj"]
         if c.lower_ == "thanks":
             found += [p for to in c.children if to.lower_ == "to" for p in to.children if p.dep_ == "pobj"]
-        if c.dep_ in ("prep", "advmod") and c.lower_ in ("along", "together"):  # "along with X", "together with X"
+        if c.dep_ in ("prep", "advmod") and c.lower_ in _COMPANY_ADVERBS:  # "along with X", "together with X"
             found += [p for w in c.children if w.lower_ == "with" for p in w.children if p.dep_ == "pobj"]
-        if c.dep_ == "prep" and c.lower_ in ("with", "alongside"):
+        if c.dep_ == "prep" and c.lower_ in _COMPANY_PREPS:
             for p in c.children:
                 if p.dep_ == "pobj" and p.lemma_.lower() in _HELP_NOUNS:
                     found += _between(p)
@@ -545,7 +552,7 @@ def _modality(verb: Token, sent: Span) -> str:
         return "distanced"
     text = sent.text.rstrip().rstrip("\"”’'").rstrip()
     question = text.endswith("?")
-    rhetorical = question and sent[0].lower_ in ("why", "how")  # "Why would X protect Daesh?" asserts that X does
+    rhetorical = question and sent[0].lower_ in _RHETORICAL  # "Why would X protect Daesh?" asserts that X does
     tok = verb
     for _ in range(6):
         for c in tok.children:
@@ -623,9 +630,9 @@ def _noun_targets(noun: Token) -> list[Token]:
     clause it heads aims at ("an offensive to liberate Raqqa from the Islamic State")."""
     joint = noun.lemma_.lower() in verb_classes().words["deal_nouns"]
     direct = [p for c in (*noun.children, *noun.head.children) if c.dep_ == "prep"
-              and (c.lower_ in ("on", "upon", "against", "to", "at", "for") or (joint and c.lower_ == "with"))
+              and (c.lower_ in _ACT_NOUN_PREPS or (joint and c.lower_ == "with"))
               and (c.head.i == noun.i or joint) for p in c.children if p.dep_ == "pobj"]
-    nested = [p for t in noun.subtree if t.dep_ == "prep" and t.lower_ in ("against", "on") and t.head.i != noun.i
+    nested = [p for t in noun.subtree if t.dep_ == "prep" and t.lower_ in _NESTED_PREPS and t.head.i != noun.i
               and t.i - noun.i <= 10 and not any(a.dep_ in ("relcl", "conj") for a in t.ancestors if a.i > noun.i)
               for p in t.children if p.dep_ == "pobj"]
     purpose = [o for c in noun.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in verb_classes().lemma_class
@@ -652,7 +659,7 @@ def _role(noun: Token, ctx: Context | None = None) -> str:
     if adjectives & vc.words["negative_roles"] or "harm" in appraised:
         return "harm"
     around = [*noun.children, *(noun.head.children if noun.dep_ == "dobj" else ())]  # "made the difference in X"
-    inner = [_inner(t, ctx) for c in around if c.dep_ == "prep" and c.lower_ in ("in", "to", "for")
+    inner = [_inner(t, ctx) for c in around if c.dep_ == "prep" and c.lower_ in _CONTRIBUTION_PREPS
              for p in c.children if p.dep_ in ("pobj", "pcomp") for t in p.subtree if t.pos_ == "NOUN"]
     if ((adjectives & vc.words["positive_roles"] or "victory" in appraised) and noun.dep_ != "acomp") or "victory" in inner:
         return "victory"
