@@ -11,7 +11,7 @@ import ahocorasick
 import numpy as np
 import pandas as pd
 
-from analysis.lexicon import grammar, name_particles
+from analysis.lexicon import grammar, name_particles, one_of
 from analysis.stages import unlisted
 from analysis.stages.catalogue import (CATALOGUE_PATH, Catalogue, CatalogueError, catalogue, catalogue_files,
                                        load_catalogue, read_catalogue)
@@ -24,8 +24,8 @@ MENTION_DTYPES = {"doc_id": "str", "sent_id": "int64", "start": "int64", "end": 
                   "actor_id": "str", "kind": "str", "in_body": "bool", "alias": "str", "type": "str"}
 MENTION_COLUMNS = list(MENTION_DTYPES)
 APOSTROPHES = "’‘ʼʿ"  # written forms of ' that an alias with ' also matches
-_PREFIX = re.compile(rf"\b(?i:{'|'.join(sorted(name_particles()[1]))})-")  # a name's "al-", "el-"
-_COORDINATED = re.compile(rf"(?:\s*,)?\s+(?:{'|'.join(sorted(grammar('coordinators')))})\s+$|\s*,\s*$")
+_PREFIX = re.compile(rf"\b(?i:{one_of(name_particles()[1])})-")  # a name's "al-", "el-"
+_COORDINATED = re.compile(rf"(?:\s*,)?\s+{one_of(grammar('coordinators'))}\s+$|\s*,\s*$")
 # A mention found in a text: (start, end, actor_id, kind, alias matched as written in the catalogue).
 Found = tuple[int, int, str, str, str]
 READINGS = 1  # how many sentences holding an unknown capitalised word the entity recogniser reads

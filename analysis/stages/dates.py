@@ -33,17 +33,17 @@ _MONTH_ALONE = re.compile(
     rf"|{one_of(CALENDAR['period_parts'])}\s+of)\s+|[Mm]id-)"
     rf"(?P<month>{_MONTH_NAMES})\b(?![\s,]*\d)"
 )
-_WEEKDAY = re.compile(rf"\b(?:(?P<next>[Nn]ext)\s+)?(?P<weekday>{'|'.join(_WEEKDAYS)})\b")
-_DEICTIC = re.compile(rf"\b(?P<word>{'|'.join(f'[{w[0].upper()}{w[0]}]{w[1:]}' for w in _RELATIVE_DAYS)})\b")
+_WEEKDAY = re.compile(rf"\b(?:(?P<next>[Nn]ext)\s+)?(?P<weekday>{one_of(_WEEKDAYS)})\b")
+_DEICTIC = re.compile(rf"\b(?P<word>{one_of(_RELATIVE_DAYS, either_case_initial=True)})\b")
 _COUNTED_UNITS = tagged("calendar.yaml", "time_units", "counted")  # "two days ago"
 _NAMED_UNITS = tagged("calendar.yaml", "time_units", "named")  # "last week"
 _PERIOD_OFFSETS: dict[str, int] = CALENDAR["relative_periods"]  # "last" -> -1
 _MONTH_RELATIVES: list[str] = CALENDAR["relative_months"]  # "last October"
 _INDEFINITE = tagged("grammar.yaml", "articles", "indefinite")  # "a week ago"
-_NUMBER_WORD = "|".join(sorted(number_words(), key=len, reverse=True))
+_NUMBER_WORD = one_of(number_words())
 _COUNTED_OFFSET = re.compile(
     rf"(?<![\w,.])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|\b(?:an?|(?:{_NUMBER_WORD})(?:[- ](?:{_NUMBER_WORD}))*))"
-    rf"\s+(?P<unit>{one_of(_COUNTED_UNITS)})s?\s+(?P<dir>{'|'.join(CALENDAR['relative_directions'])})\b",
+    rf"\s+(?P<unit>{one_of(_COUNTED_UNITS)})s?\s+(?P<dir>{one_of(CALENDAR['relative_directions'])})\b",
     re.IGNORECASE,
 )
 _NAMED_OFFSET = re.compile(

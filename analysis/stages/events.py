@@ -17,7 +17,7 @@ from functools import cache
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
-from analysis.lexicon import data_yaml, grammar, tagged, valence
+from analysis.lexicon import data_yaml, grammar, one_of, tagged, valence
 from analysis.stages.catalogue import catalogue
 from analysis.stages.corpus import Corpus
 from analysis.stages.parse import (
@@ -38,9 +38,9 @@ AUTHOR = "author"
 NO_ACTOR = ""
 _EVENT_WORDS = data_yaml("verb_classes.yaml")
 _SUPPORT_LEMMA: dict[str, str] = _EVENT_WORDS["support_participles"]  # "backed" -> back
-_SUPPORT_MODIFIER = re.compile(rf"-({'|'.join(_SUPPORT_LEMMA)})$", re.I)  # "US-backed"
+_SUPPORT_MODIFIER = re.compile(rf"-({one_of(_SUPPORT_LEMMA)})$", re.I)  # "US-backed"
 _PLACE_HEADS = frozenset(_EVENT_WORDS["place_heads"])
-_OPPOSING = re.compile(rf"(?:{'|'.join(_EVENT_WORDS['opposing_prefixes'])})-", re.I)
+_OPPOSING = re.compile(rf"{one_of(_EVENT_WORDS['opposing_prefixes'])}-", re.I)
 _RELATIVE = grammar("relative_pronouns")
 _PRONOUNS: dict[str, str] = data_yaml("grammar.yaml")["personal_pronouns"]  # "he" -> person, "we" -> speaker
 _NAME_DEPS = frozenset({"compound", "amod", "nmod", "appos", "flat", "nummod", "npadvmod"})

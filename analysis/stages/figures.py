@@ -249,7 +249,7 @@ def _lexicon() -> _Lexicon:
         unit_name=re.compile(rf"(?:\s+of)?[\s\u00a0-]*(?P<unit>{alternation(names)})(?![\w])"),
         unit_symbol=re.compile(rf"(?P<space>[ \u00a0-]?)(?P<unit>{alternation(symbols)})(?![\w])(?!\.\w)"),
         rate=re.compile(rf"(?:\s+per\s+|\s+an?\s+|\s?/\s?)(?P<den>{alternation(denominators)})(?![\w])"
-                        rf"(?!\s+(?:{'|'.join(_DATE_FOLLOWERS)}|earlier)\b)"),
+                        rf"(?!\s+{one_of(_DATE_FOLLOWERS)}\b)"),
         age_after=re.compile(rf"[\s-]*(?P<unit>{one_of(tagged('calendar.yaml', 'time_units', 'age'))})s?"
                              r"(?:[\s-]+old\b|\s+of\s+age\b)"),
         currency_before=re.compile(rf"(?<![\w])(?P<cur>{alternation(written)})[ \u00a0]?$"),
@@ -304,8 +304,8 @@ _ORDINAL_OR_CODE = re.compile(r"[a-z]|-(?!to-)[a-z]|[:./]\d|\s?[ap]\.?m\b")
 _RANGE_SEP = re.compile(r"(?:\s?-)?\s?(?:(?P<dash>[-–—])|(?P<to>to)|(?P<and>and))(?:-|\s?)(?=[\d$€£¥a-z-])")
 _SUBUNIT_JOIN = re.compile(r"\s*(?:and\s+)?")
 _OF_AFTER = re.compile(r"\s+of\b")
-_DIRECTION_AFTER = re.compile(rf"\s+(?:{'|'.join(_DATE_FOLLOWERS)})\b", re.IGNORECASE)
-_DATED = re.compile(rf"(?:(?:\s+[a-z]+){{0,2}}?\s+(?P<unit>[a-z]+))?\s+(?:{'|'.join(_DATE_FOLLOWERS)})\b")
+_DIRECTION_AFTER = re.compile(rf"\s+{one_of(_DATE_FOLLOWERS)}\b", re.IGNORECASE)
+_DATED = re.compile(rf"(?:(?:\s+[a-z]+){{0,2}}?\s+(?P<unit>[a-z]+))?\s+{one_of(_DATE_FOLLOWERS)}\b")
 _COMPOUND = re.compile(r"-(?!to-)[a-z]+(?=\s+[a-z])")  # "a 40-page report": digits, hyphen, a lower-case noun
 _ARITHMETIC = re.compile(r"\s*[+×=]\s*\d")
 _OPERATOR_BEFORE = re.compile(r"[+×=]\s*$")

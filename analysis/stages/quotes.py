@@ -43,13 +43,13 @@ _APPOSED_TITLE = re.compile(rf",\s+{one_of(grammar('articles'))}\s[^,.;:]*")
 _CUE_ADJUNCT = re.compile(rf"\s+{one_of(grammar('cue_adjunct_prepositions'))}\b")  # "said at a press conference"
 _PAIR_LIMIT_WORDS = 7  # at most this many words between a closing quote and its cue: '"...," the former president said'
 
-_TIME_WORDS = rf"(?:{'|'.join(sorted(grammar('time_adjunct_openers')))})"
+_TIME_WORDS = one_of(grammar('time_adjunct_openers'))
 # a cue that ends its clause ("..., he said." / "..., the military said on Friday.")
 _POSTPOSED_AFTER = re.compile(rf"\s*(?:[,.;!?]|$)|\s+{_TIME_WORDS}\b[^,.;:!?\"“”\n]{{0,40}}(?:[,.;!?]|$)")
 _SAME_LINE_GAP = r"[ \t\u00a0]*"
 _ADDRESSEE = re.compile(r"(?:\s+[\w’'-]+){1,3}\s*[,.;]")
 _PERSONAL: dict[str, str] = data_yaml("grammar.yaml")["personal_pronouns"]  # "he" -> person
-_PRONOUN = re.compile(rf"\b(?:{'|'.join(sorted(grammar('third_person_subjects')))})\b", re.I)
+_PRONOUN = re.compile(rf"\b{one_of(grammar('third_person_subjects'))}\b", re.I)
 _NAME_TOKEN = re.compile(rf"(?:[A-Z][\w’'-]*|{name_particle_pattern()})")
 _NAMES = rf"{_NAME_TOKEN.pattern}(?:\s+{_NAME_TOKEN.pattern})*"
 _NAME_RUN = re.compile(rf"{_NAME_TOKEN.pattern}(?:\s+(?:of\s+(?:the\s+)?)?{_NAME_TOKEN.pattern})*")

@@ -36,7 +36,7 @@ _WRITER_WORDS = data_yaml("boilerplate.yaml")
 _SOURCE_TAG = re.compile(rf"\({one_of(_WRITER_WORDS['source_labels'])}\s*:[^)\n]*\)", re.IGNORECASE)
 _ROLE_BYLINE = re.compile(
     r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}?[A-Z][\w'’.-]*)\s+(?:[A-Z][\w-]*\s+){0,3}"
-    rf"(?:{'|'.join(_WRITER_WORDS['byline_roles'])})$"
+    rf"{one_of(_WRITER_WORDS['byline_roles'])}$"
 )
 _BREADCRUMB = re.compile(r"\s[|›»>/:]\s|\s/$")  # "World | Middle East", "Home › News", "News / Middle East", "News /"
 # A photo credit closing a caption: "(H. Murdock/VOA)", "(Courtesy: United States Central Command)".

@@ -30,7 +30,7 @@ QUALIFIER_TYPES = frozenset({"state", "place", "people", "media", "operation"})
 SELF_WORDS = words("state_self_words.txt")
 # Words that join a name's capitalised words: connectors ("Institute of Peace") and name particles ("bin", "al").
 CONNECTORS = words("name_connectors.txt") | name_particles()[0] | name_particles()[1]
-_PREFIX = re.compile(rf"^(?:{'|'.join(sorted(name_particles()[1]))})-")  # "al-", "el-"
+_PREFIX = re.compile(rf"^{one_of(name_particles()[1])}-")  # "al-", "el-"
 # Determiners before an entity that make it a common phrase ("your Armed Forces", "a senior Iranian Military General").
 OWNING = grammar("owning_determiners")
 _DEFINITE = tagged("grammar.yaml", "articles", "definite")

@@ -4,13 +4,13 @@ import re
 
 import pandas as pd
 
-from analysis.lexicon import grammar
+from analysis.lexicon import grammar, one_of
 from analysis.stages.corpus import Corpus
 from analysis.stages.dates import period_start
 from analysis.views.html import escape_markdown
 from analysis.views.limits import MAX_DOCUMENTS, busiest, markdown_note
 
-_FIRST_PERSON = re.compile(rf"\b(?:{'|'.join(sorted(grammar('first_person_forms')))})\b")
+_FIRST_PERSON = re.compile(rf"\b{one_of(grammar('first_person_forms'))}\b")
 _QUOTE_MARK = re.compile(r"[\"“”]|(?<!\w)[‘'](?=\w)")
 
 
