@@ -30,7 +30,7 @@ tables: install  ## tables only
 	"$(PY)" -m analysis build --corpus "$(CORPUS)" --out "$(OUT)" --no-report
 
 test: install  ## unit tests + every notebook re-run and compared with its committed outputs
-	"$(PY)" -m pytest $(NBVAL) tests notebooks
+	"$(PY)" -m pytest --durations=10 $(NBVAL) tests notebooks
 
 unit: install  ## unit tests only (fast)
 	"$(PY)" -m pytest tests
