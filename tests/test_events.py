@@ -48,6 +48,7 @@ SENTENCES = [
     "Officials noted the strong and steady presence of Poland.",
     "The arrogant Hungarian government ignored the warnings.",
     "Observers said Ireland played a disastrous role.",
+    "Analysts called the defeat a blow to plots by Argentina and its allies.",
 ]
 
 
@@ -127,6 +128,12 @@ def test_judgment_verbs_judge_the_target_in_the_agent_voice(built):
     voices = {a: set(evidence[evidence.actor_id == a].voice) for a in ("peshmerga", "saudi_arabia")}
     assert _role(built, "peshmerga") == "credited" and voices["peshmerga"] == {"vladimir_putin"}
     assert _role(built, "saudi_arabia") == "blamed" and voices["saudi_arabia"] == {"iran"}
+
+
+def test_a_by_phrase_after_an_act_noun_names_its_doer(built):
+    # the parse hangs "by Argentina" on "blow"; the plots are Argentina's
+    found = _events(built, "Analysts called the defeat a blow to plots by Argentina and its allies.")
+    assert ("argentina", "plots") in set(zip(found.agent, found.verb)) and _role(built, "argentina") == "blamed"
 
 
 def test_bombing_a_hospital_blames(built):

@@ -877,7 +877,8 @@ def _nominal(noun: Token, sent: Span, ctx: Context) -> Event | None:
     doc = sent.doc
     doers = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and not _SUPPORT_MODIFIER.search(c.text)]
     of = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-    by = [p for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+    by = [p for c in [*noun.children, *_stray_by(noun)] if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+          for p in c.children if p.dep_ == "pobj"]
     action = lemma in vc.words["action_nouns"] or noun.lower_ in vc.words["action_nouns"]
     if not action:
         doers += of
@@ -891,6 +892,13 @@ def _nominal(noun: Token, sent: Span, ctx: Context) -> Event | None:
     stopped = _stopped(noun)
     return Event(_start(noun, ctx), _end(noun, ctx), lemma, cls, agents, targets, stopped,
                  "denied" if stopped else "asserted")
+
+
+def _stray_by(noun: Token) -> list[Token]:
+    """A "by" phrase right after a noun but attached by the parser to an earlier word ("a blow to plots by X": the
+    parse hangs "by X" on "blow"); the nearest attachment is the likelier reading for the agent of an act noun."""
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    return [after] if after is not None and after.lower_ == "by" and after.head.i < noun.i else []
 
 
 def _supporters(sent: Span, ctx: Context) -> Iterator[Event]:
