@@ -252,6 +252,42 @@ def test_fractions_before_of(text, surface, value):
 
 
 @pytest.mark.parametrize(
+    "text, surface, value, unit",
+    [
+        ("The bank raised rates by half a percentage point.", "half a percentage point", 0.5, "pp"),
+        ("Rates rose by three-quarters of a percentage point.", "three-quarters of a percentage point", 0.75, "pp"),
+        ("He walked half a mile to school.", "half a mile", 0.5, "mi"),
+        ("The town is a third of a mile away.", "a third of a mile", 1 / 3, "mi"),
+        ("It took three quarters of an hour.", "three quarters of an hour", 0.75, "hour"),
+        ("A quarter of a million people attended.", "A quarter of a million", 250_000, ""),
+        ("About half the population lives in cities.", "half", 0.5, "fraction"),
+    ],
+)
+def test_a_fraction_of_a_unit_or_scale_is_one_figure(text, surface, value, unit):
+    fig = one(text)
+    assert (fig.surface, fig.value, fig.unit) == (surface, pytest.approx(value), unit)
+
+
+def test_half_before_no_unit_or_scale_is_no_figure():
+    assert parse_figures("He had half a chance in the first half of 2017.") == []
+
+
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        ("Profits rose 9% to $1.2bn.", [("9%", 9, None), ("$1.2bn", 1.2e9, None)]),
+        ("Shares were up 5% to 7% of the market.", [("5%", 5, None), ("7%", 7, None)]),
+        ("The index fell 1.2 percent to 7,245 points.", [("1.2 percent", 1.2, None), ("7,245", 7245, None)]),
+        ("Sales fell by 4.5 per cent to $2.1 billion.", [("4.5 per cent", 4.5, None), ("$2.1 billion", 2.1e9, None)]),
+        ("Prices rose from $5 to $7.", [("$5 to $7", 5, 7)]),
+        ("The firm will cut 1,200 to 1,500 jobs.", [("1,200 to 1,500", 1200, 1500)]),
+    ],
+)
+def test_after_a_verb_of_change_a_figure_to_another_is_the_change_and_the_new_level(text, figures):
+    assert [(f.surface, f.value, f.value_high) for f in parse_figures(text)] == figures
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The FTSE 100 fell sharply on Monday.",

@@ -39,6 +39,9 @@ AUTHOR = "author"
 UNKNOWN_SPEAKER = "unknown"
 _DATE_FOLLOWERS = tuple(CALENDAR["relative_directions"])  # "two years ago", "a week later"
 _HALF_OF_A_PERIOD = frozenset(data_yaml("quantifiers.yaml")["period_halves"])  # "the first half of 2017"
+# Determiners "half" takes as a predeterminer ("half the population", "half a mile", "half their income").
+_HALF_DETERMINERS = (grammar("articles") | grammar("demonstratives") | set(grammar("possessive_determiners"))
+                     | {"all"})
 
 
 @dataclass(frozen=True)
@@ -141,10 +144,12 @@ class _Lexicon:
     number_words: frozenset[str]
     money_verbs: frozenset[str]
     people_verbs: frozenset[str]
+    change_verbs: frozenset[str]
     designator_nouns: frozenset[str]
     score_words: frozenset[str]
     fractions: dict[str, int]
     count_suffix: re.Pattern
+    fraction_of: re.Pattern
     clock_after: re.Pattern
     sign_before: re.Pattern
     zone_before: re.Pattern
@@ -223,7 +228,8 @@ def _lexicon() -> _Lexicon:
                 for w in scale_words + list(names) + list(q["fractions"]) + list(q["article_counts"])]
     starters = (list(number_words()) + list(q["vague"]) + q["vague_modifiers"] + articles
                 + [f"{part} {article}{w}" for part in ("half", "quarter", "a quarter", "a half")
-                   for article in ("a ", "an ", "") for w in scale_words] + ["half of"])
+                   for article in ("a ", "an ", "") for w in scale_words]
+                 + [f"half {w}" for w in ["of", *_HALF_DETERMINERS]])
     word = alternation(number_words())
     vague_word = alternation(q["vague"])
     scale_word = alternation(scale_words)
@@ -233,7 +239,7 @@ def _lexicon() -> _Lexicon:
         rf"|(?P<mod>{alternation(q['vague_modifiers'])})\s+(?P<modscale>{scale_word})\b"
         rf"|(?P<vague>{vague_word}(?:\s+of\s+{vague_word})*)\b"
         rf"|(?:an?\s+)?(?P<half>half|quarter)\s+(?:an?\s+)?(?P<hscale>{scale_word})\b"
-        rf"|(?P<halfof>half)(?=\s+of\b)"
+        rf"|(?P<halfof>half)(?=\s+(?:of|{one_of(_HALF_DETERMINERS)})\b)"
         rf"|(?P<fnum>{word}|an?)(?P<fsep>[\s-]+)(?P<denom>{fraction_word})\b(?P<fof>(?=\s+of\b))?"
         rf"|(?P<acount>an?)\s+(?P<acword>{alternation(q['article_counts'])})(?=\s+of\b)"
         rf"|(?P<article>an?)\s+(?:(?P<ascale>{scale_word})\b|(?={alternation(names)}\b))"
@@ -276,10 +282,12 @@ def _lexicon() -> _Lexicon:
         number_words=frozenset(number_words()),
         money_verbs=frozenset(q["money_verbs"]),
         people_verbs=frozenset(q["people_verbs"]),
+        change_verbs=frozenset(q["change_verbs"]),
         designator_nouns=frozenset(q["designator_nouns"]),
         score_words=frozenset(q["score_words"]),
         fractions={k.lower(): int(v) for k, v in q["fractions"].items()},
         count_suffix=re.compile(alternation(q["count_suffixes"]) + r"\b"),
+        fraction_of=re.compile(rf"(?:\s+of)?\s+an?\s+(?:(?P<scale>{scale_word})\b)?"),
         sign_before=re.compile(rf"(?<!\d[ \u00a0])\b{alternation(q['sign_words'])}[ \u00a0]+$"),
         clock_after=re.compile(rf"\s*(?:[ap]\.?m\b\.?|{alternation(q['time_zones'])}\b|local time\b)"),
         zone_before=re.compile(rf"\b{alternation(q['time_zones'])}\s?[+−-]$"),
@@ -653,6 +661,25 @@ def _number(text: str, low: str, m: re.Match, currency: str) -> _Number | None:
     return _Number(value, m.start() + used, scaled=value >= 100)
 
 
+def _fraction_of(low: str, value: float, end: int) -> tuple[float, str, str, int, bool] | None:
+    """A fraction of one scale or unit written after it ("of a million", "a mile", "of a percentage point"):
+    (value, unit, kind, end, scaled), else None."""
+    lex = _lexicon()
+    of_a = lex.fraction_of.match(low, end)
+    if not of_a:
+        return None
+    if of_a.group("scale"):
+        return value * lex.word_scales[of_a.group("scale")], "", "count", of_a.end(), True
+    named = lex.unit_name.match(low, of_a.end())
+    if not named or " of" in low[of_a.end():named.start("unit")]:
+        return None
+    unit, kind = lex.units[" ".join(named.group("unit").split())]
+    if kind in ("count", "age"):
+        return None
+    unit, unit_end = _rate(low, unit, named.end()) if kind != "count" else (unit, named.end())
+    return value, unit, kind, unit_end, False
+
+
 def _unit(text: str, low: str, end: int, vague: bool, scaled: bool) -> tuple[str, str, int]:
     """(unit code, kind, new end) for a unit, currency or "year old" right after a number: a name in any case,
     a symbol or code as written ("512GB"; a one-letter symbol only glued to the digits, "230p")."""
@@ -718,6 +745,12 @@ def _measure(text: str, low: str, m: re.Match, currency: str, start: int) -> _Me
     if compound and not lex.unit_name.match(low, end) and not lex.age_after.match(low, end):
         return _Measure(start, compound.end(), m.end(), value, None, "", "count", False, False, False, True)
     if fraction:
+        whole = _fraction_of(low, value, end)
+        if whole:  # "a quarter of a million", "half a percentage point", "a third of a mile"
+            value, unit, kind, end, scaled = whole
+            return _Measure(start, end, m.end(), value, None, unit, kind, vague, scaled, False, False)
+        if m.group("halfof") and lex.fraction_of.match(low, end):
+            return None  # "half a chance": a predeterminer before no unit or scale
         return _Measure(start, end, m.end(), value, None, "fraction", "percent", vague, scaled, True, False)
     unit, kind, unit_end = _unit(text, low, end, vague, scaled)
     if slashed and kind == "count" and not currency:
@@ -747,6 +780,8 @@ def _range(text: str, low: str, first: _Measure, m: re.Match) -> _Measure | None
             before = _previous_word(low, first.start)
             if not (before and before[0] == "between"):
                 continue
+        if sep.group("to") and first.kind != "count" and _after_change_verb(low, first.start):
+            return None  # "rose 9% to $1.2bn", "fell from 5% to 3%": the change, then the new level
         at = sep.end()
         currency = ""
         cur = lex.currency_at.match(text, at)
@@ -765,12 +800,26 @@ def _range(text: str, low: str, first: _Measure, m: re.Match) -> _Measure | None
             continue
         if second.scaled and not first.scaled and first.value < second.value / _scale_of(second, n):
             value = first.value * _scale_of(second, n)  # "1.5 to 2 million"
-        if second.value <= value:
-            continue
+        if second.value <= value or (sep.group("to") and first.kind != "count" and second.kind == "count"
+                                     and not second.scaled):
+            continue  # "1.2 percent to 7,245": a unit on the first alone is not a range's
         end = second.end if second.kind != "count" or first.kind == "count" else second.number_end
         return first._replace(end=max(end, first.end), value=value, high=second.value, unit=unit, kind=kind,
                               scaled=first.scaled or second.scaled)
     return None
+
+
+def _after_change_verb(low: str, start: int) -> bool:
+    """Whether a verb of change in amount comes right before a figure, hedges and "by" skipped ("rose 9%",
+    "fell by nearly 3%"); "rose from 5% to 7%" states the span it moved over, a range."""
+    lex = _lexicon()
+    head = low[max(0, start - 50):start]
+    hedge = lex.hedge_before.match(head[::-1])
+    head = head[: len(head) - hedge.end()] if hedge else head
+    words = _LOWER_WORDS.findall(head)[-2:]
+    if words and words[-1] == "by":
+        words = words[:-1]
+    return bool(words) and words[-1] in lex.change_verbs
 
 
 def _scale_of(measure: _Measure, m: re.Match) -> float:
