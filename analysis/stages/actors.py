@@ -30,6 +30,7 @@ _COORDINATED = re.compile(rf"(?:\s*,)?\s+{one_of(grammar('coordinators'))}\s+$|\
 Found = tuple[int, int, str, str, str]
 READINGS = 1  # how many sentences holding an unknown capitalised word the entity recogniser reads
 _LAST_WORD = re.compile(r"([A-Za-z]+)[^A-Za-z\n]*$")
+_CITY_PART = re.compile(r" ((?:[\w-]+ ){0,2}[\w-]+)")  # the words after a possessive, up to three
 
 __all__ = ["CATALOGUE_PATH", "Catalogue", "CatalogueError", "catalogue", "load_catalogue"]
 
@@ -128,10 +129,12 @@ class Matcher:
         return end, None
 
     def _stands_for_government(self, text: str, start: int, end: int) -> bool:
-        """True when a capital stands for its government: not after a locative word, "-based" or a dateline."""
+        """True when a capital stands for its government: not after a locative word, "-based" or a dateline, nor
+        owning a part of the city ("Beirut's southern suburbs")."""
         after = text[end:end + 6]
         if after[:1] in "'’" and after[1:2] == "s":
-            return True
+            part = _CITY_PART.match(text, end + 2, end + 60)
+            return not (part and any(w in self.catalogue.place_nouns for w in part.group(1).lower().split()))
         if after.startswith("-based"):
             return False
         at_line_start = not text[text.rfind("\n", 0, start) + 1:start].strip()

@@ -4,7 +4,7 @@ The package's catalogue (analysis/data/actors.yaml) can be extended by an analys
 without editing the package: `actors.yaml` in the corpus folder, or any file named by `--catalogue` (both set
 $ANALYSIS_CATALOGUE, which every default catalogue, matcher and table here reads). Its actors are added; an entry
 whose id the package already has adds aliases, given or family names and demonyms to that actor; its word lists
-(titles, not_names, caps_ambiguous, locative_words) are added to the package's.
+(titles, not_names, caps_ambiguous, locative_words, place_nouns) are added to the package's.
 """
 
 import os
@@ -23,7 +23,7 @@ CATALOGUE_PATH = Path(__file__).resolve().parent.parent / "data" / "actors.yaml"
 USER_CATALOGUE_ENV = "ANALYSIS_CATALOGUE"  # the analyst's catalogue file, merged over the package's
 CORPUS_CATALOGUE = "actors.yaml"  # an analyst's catalogue kept in the corpus folder
 _EXTENSIBLE = ("aliases", "given", "family", "demonyms")  # what an analyst's entry may add to a package actor
-_WORD_LISTS = ("titles", "not_names", "caps_ambiguous", "locative_words")
+_WORD_LISTS = ("titles", "not_names", "caps_ambiguous", "locative_words", "place_nouns")
 CATALOGUE_COLUMNS = ["actor_id", "name", "type", "affiliation", "aliases", "demonyms", "metonym_of", "side"]
 _ACTOR_KEYS = {"id", "name", "type", "affiliation", "side", "aliases", "given", "family", "family_alone",
                "demonyms", "metonym_of"}
@@ -57,6 +57,7 @@ class Catalogue:
     actors: tuple[Actor, ...]
     caps_ambiguous: frozenset[str]
     locative_words: frozenset[str]
+    place_nouns: frozenset[str]
     titles: frozenset[str]
     not_names: frozenset[str]
 
@@ -205,6 +206,7 @@ def read_catalogue(path: Path, user: Path | None = None) -> Catalogue:
         caps_ambiguous=shoutable,
         locative_words=frozenset(
             w.lower() for w in _strings(data.get("locative_words"), f"{path.name}: locative_words")),
+        place_nouns=frozenset(w.lower() for w in _strings(data.get("place_nouns"), f"{path.name}: place_nouns")),
         titles=frozenset(_strings(data.get("titles"), f"{path.name}: titles")),
         not_names=frozenset(_strings(data.get("not_names"), f"{path.name}: not_names")),
     )

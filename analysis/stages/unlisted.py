@@ -18,8 +18,9 @@ PREFIX = "unlisted:"
 # spaCy's OntoNotes entity labels that name an actor or a place, and the catalogue type each becomes. NORP
 # (nationalities, religions: "Arab", "Sunni") is left out: such words are peoples or demonyms, not named actors.
 ENTITY_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place"}
-# Sentences whose entities are read: running text (a headline in title case misleads the recogniser).
-ENTITY_KINDS = frozenset({"body", "standfirst", "link"})
+# Sentences whose entities are read: running text (a headline in title case misleads the recogniser; a link's title
+# and page code are other pages' text, where names found elsewhere are still linked).
+ENTITY_KINDS = frozenset({"body", "standfirst"})
 # Furniture that names writers, commenters or owners, not actors: no unlisted actor is found there.
 NO_ACTOR_KINDS = frozenset({"byline", "author", "author_bio", "credits", "comments", "share", "promo", "tags",
                              "advert", "about", "licence", "navigation"})
@@ -36,6 +37,7 @@ OWNING = grammar("owning_determiners")
 _DEFINITE = tagged("grammar.yaml", "articles", "definite")
 _ARTICLE = re.compile(rf"^{one_of(f(w) for w in _DEFINITE for f in (str.lower, str.title, str.upper))}\s+")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_OWNER = re.compile(r"['’]s\s+(?=[A-Z])")  # a possessive inside an entity: "Iran’s Foreign Ministry", "TRT World's X"
 _WORDS = re.compile(r"[\w'’.-]+")
 _CLOSED = re.compile(r"[a-z)][.!?][\"'”’)]*\s*$")  # a sentence's closing stop after a word
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
@@ -132,6 +134,10 @@ def _clean(text: str, ent: Entity, titles: frozenset[str], lower_words: set[str]
             continue
         break
     piece = text[start:end]
+    for m in _OWNER.finditer(piece):  # a possessive ends a name: what follows is the owner's, a name of its own
+        start += m.end()
+        piece = text[start:end]
+        break
     trimmed = _POSSESSIVE.sub("", piece.rstrip(" \t\n,;:.)(\"“”")) if piece else piece
     return start, start + len(trimmed.rstrip())
 
@@ -271,8 +277,9 @@ def _scan(text: str, sentences: pd.DataFrame, forms: Mapping[str, tuple[str, str
     longest form first."""
     if not forms:
         return []
+    written = {w for f in forms for w in (f, *([f.upper()] if len(f) > 3 else []))}  # "WARDAK, Iraq -" too
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(
-        _any_al(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+        _any_al(f) for f in sorted(written, key=len, reverse=True)) + r")(?![\w-])")
     occupied = sorted(taken)
     ends = [b for _, b in occupied]
     result = []
