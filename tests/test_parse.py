@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from analysis import load_corpus
-from analysis.stages.parse import Need, nlp, parses, reporting_lexicon, verb_forms, wanted
+from analysis.stages.parse import Need, attribute_rules, dependency_parse, nlp, parses, reporting_lexicon, verb_forms, wanted
+from tests.stance_scores import DEV_CORPUS, SEEDS, dev_corpus
 
 # Explosion's published figures for en_core_web_sm 3.8.0 (explosion/spacy-models, meta/en_core_web_sm-3.8.0.json)
 DEP_UAS, ENTS_F = 0.9176955214, 0.8433119744
@@ -30,6 +31,24 @@ def test_model_is_en_core_web_sm_3_8_0():
     for name, digest in WEIGHTS.items():
         assert hashlib.sha256((path / name).read_bytes()).hexdigest() == digest, name
     assert nlp().pipe_names == ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
+
+
+def test_attribute_rules_match_as_spacy_does():
+    # the lookup matcher must find exactly the attribute ruler's matches, so every token gets the same part of
+    # speech, morphology and lemma as in the model's own pipeline; the hand-made lines exercise the rare patterns
+    # (contractions, "gonna", "y'all", a space token, auxiliaries, expletive "there is")
+    texts = load_corpus(SEEDS).sentences["text"].tolist() + [
+        "I'd say y'all ain't gonna get it, let's go.", "There is  nothing\n there; but he did it, didn't he?",
+        "That is what those who got it said: c'mon, something's gotta give."]
+    if DEV_CORPUS.is_dir():
+        texts += dev_corpus().sentences["text"].tolist()
+    rules, ruler = attribute_rules(), nlp().get_pipe("attribute_ruler")
+    docs = list(nlp().pipe(texts, disable=["attribute_ruler", "lemmatizer", "ner"]))
+    assert sum(len(d) for d in docs) > 10_000
+    assert all(rules.match(d) == ruler.match(d) for d in docs)
+    ours, theirs = list(dependency_parse(texts[-60:])), list(nlp().pipe(texts[-60:], disable=["ner"]))
+    assert [(t.pos_, str(t.morph), t.lemma_) for d in ours for t in d] == \
+        [(t.pos_, str(t.morph), t.lemma_) for d in theirs for t in d]
 
 
 def test_verb_forms():

@@ -25,7 +25,7 @@ from analysis.stages.parse import (
     MAX_CHARS,
     Parsed,
     Parses,
-    nlp,
+    dependency_parse,
     plural,
     reporting_lexicon,
     squeeze,
@@ -230,11 +230,12 @@ def _conjuncts(tok: Token) -> list[Token]:
     return [tok, *[t for t in tok.conjuncts if t.i > tok.i], *joined]
 
 
-def _agrees(pronoun: Token, noun: Token) -> bool:
+def _agrees(pronoun: Token, noun: Token, ctx: Context) -> bool:
     """Whether a pronoun can stand for a noun phrase: "they" for a plural or a coordination, "he"/"she" for a
-    person, "it" for anything but a person."""
+    person (a PERSON entity, or a catalogued person: a sentence parsed only for its events has no entities), "it"
+    for anything but a person."""
     kind = _PRONOUNS.get(pronoun.lower_)
-    person = noun.ent_type_ == "PERSON"
+    person = noun.ent_type_ == "PERSON" or any(_types().get(m[2]) == "person" for m in _named(noun, ctx))
     if kind == "group":
         return noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children) or not person
     return person if kind == "person" else not person
@@ -257,7 +258,7 @@ def _pronoun(tok: Token, ctx: Context) -> list[tuple[int, int, str]]:
         for verb in tok.head.ancestors:
             subject = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
             quoted = any(t.text in _OPENING | _CLOSING for t in tok.doc[min(tok.i, verb.i) : max(tok.i, verb.i)])
-            if subject is not None and subject.lower_ not in _PRONOUNS and _agrees(tok, subject) and not quoted:
+            if subject is not None and subject.lower_ not in _PRONOUNS and _agrees(tok, subject, ctx) and not quoted:
                 found = [m for t in (_conjuncts(subject) if kind == "group" else [subject]) for m in _named(t, ctx)]
                 if found:
                     return found
@@ -1048,8 +1049,8 @@ def event_parses(corpus: Corpus, parses: Parses, mentions: pd.DataFrame) -> Pars
         words = set(_WORDS.findall(text.lower()))
         if words & forms and ((doc_id, sent_id) in named or words & _PRONOUNS.keys()):
             chosen.append((doc_id, int(sent_id), int(start), *squeeze(text)))
-    docs = nlp().pipe(c[3] for c in chosen)
-    return Parses(Parsed(doc_id, sent_id, start, doc, shifts)
+    docs = dependency_parse(c[3] for c in chosen)
+    return Parses(Parsed(doc_id, sent_id, start, doc, shifts, named=False)
                   for (doc_id, sent_id, start, _, shifts), doc in zip(chosen, docs))
 
 
