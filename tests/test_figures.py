@@ -268,6 +268,25 @@ def test_a_fraction_of_a_unit_or_scale_is_one_figure(text, surface, value, unit)
     assert (fig.surface, fig.value, fig.unit) == (surface, pytest.approx(value), unit)
 
 
+@pytest.mark.parametrize(
+    "text, surface, value",
+    [
+        ("Winds reached five point five metres per second.", "five point five metres per second", 5.5),
+        ("The index stood at nine point nought four.", "nine point nought four", 9.04),
+        ("He paid 3 hundred and 21 dollars.", "3 hundred and 21 dollars", 321),
+        ("They counted 4 thousand 3 hundred and 21 votes.", "4 thousand 3 hundred and 21", 4321),
+        ("The answer is minus 5.", "minus 5", -5),
+    ],
+)
+def test_decimals_in_words_parts_after_a_scale_and_signs(text, surface, value):
+    fig = one(text)
+    assert (fig.surface, fig.value) == (surface, pytest.approx(value))
+
+
+def test_a_part_after_a_scale_without_and_must_be_scaled_itself():
+    assert [f.surface for f in parse_figures("It reached 3 million 2 years ago.")] == ["3 million", "2 years"]
+
+
 def test_half_before_no_unit_or_scale_is_no_figure():
     assert parse_figures("He had half a chance in the first half of 2017.") == []
 

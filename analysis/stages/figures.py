@@ -38,6 +38,10 @@ RECURRING_COLUMNS = ["figure", "n_docs", "doc_id", "short_name", "surface", "app
 AUTHOR = "author"
 UNKNOWN_SPEAKER = "unknown"
 _DATE_FOLLOWERS = tuple(CALENDAR["relative_directions"])  # "two years ago", "a week later"
+# The digits read after "point" in a number written in words ("five point five", "nine point nought four").
+_DIGIT_WORDS = {word: int(text2num(word, "en")) for word in
+                ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]} | {
+    word: 0 for word in data_yaml("quantifiers.yaml")["zero_words"]}
 _HALF_OF_A_PERIOD = frozenset(data_yaml("quantifiers.yaml")["period_halves"])  # "the first half of 2017"
 # Determiners "half" takes as a predeterminer ("half the population", "half a mile", "half their income").
 _HALF_DETERMINERS = (grammar("articles") | grammar("demonstratives") | set(grammar("possessive_determiners"))
@@ -244,7 +248,8 @@ def _lexicon() -> _Lexicon:
         rf"|(?P<acount>an?)\s+(?P<acword>{alternation(q['article_counts'])})(?=\s+of\b)"
         rf"|(?P<article>an?)\s+(?:(?P<ascale>{scale_word})\b|(?={alternation(names)}\b))"
         rf"|(?P<words>{word}(?:(?:\s+and\s+|[\s-]+){word})*)"
-        rf"(?:\s+and\s+an?\s+(?P<wfrac>{fraction_word})(?:\s+(?P<wscale>{scale_word}))?|\s+(?P<wdozen>dozens?))?\b",
+        rf"(?:\s+and\s+an?\s+(?P<wfrac>{fraction_word})(?:\s+(?P<wscale>{scale_word}))?|\s+(?P<wdozen>dozens?)"
+        rf"|\s+point(?P<point>(?:\s+{alternation(_DIGIT_WORDS)})+))?\b",
     )
     all_scales = {**q["scales"], **q["currency_only_scales"]}
     written = sorted(currencies)
@@ -311,6 +316,7 @@ _CLOCK_DIGITS = re.compile(r"[0-2]?\d[.:][0-5]\d")
 _ORDINAL_OR_CODE = re.compile(r"[a-z]|-(?!to-)[a-z]|[:./]\d|\s?[ap]\.?m\b")
 _RANGE_SEP = re.compile(r"(?:\s?-)?\s?(?:(?P<dash>[-–—])|(?P<to>to)|(?P<and>and))(?:-|\s?)(?=[\d$€£¥a-z-])")
 _SUBUNIT_JOIN = re.compile(r"\s*(?:and\s+)?")
+_SCALE_TAIL = re.compile(r"[ \u00a0]+(?:(?P<and>and)[ \u00a0]+)?")
 _OF_AFTER = re.compile(r"\s+of\b")
 _DIRECTION_AFTER = re.compile(rf"\s+{one_of(_DATE_FOLLOWERS)}\b", re.IGNORECASE)
 _DATED = re.compile(rf"(?:(?:\s+[a-z]+){{0,2}}?\s+(?P<unit>[a-z]+))?\s+{one_of(_DATE_FOLLOWERS)}\b")
@@ -610,6 +616,9 @@ def _number(text: str, low: str, m: re.Match, currency: str) -> _Number | None:
         scale = lex.after_digits.match(low, end)
         if scale:
             word = scale.group("scale")
+            if word in lex.word_scales:
+                return _Number(*_scaled_tail(text, low, value * lex.all_scales[word], lex.all_scales[word],
+                                             scale.end()), scaled=True)
             if word in lex.scales or currency or _counts_after(low, scale.end()):
                 return _Number(value * lex.all_scales[word], scale.end(), scaled=True)
         return _Number(value, end)
@@ -648,6 +657,9 @@ def _number(text: str, low: str, m: re.Match, currency: str) -> _Number | None:
     if parsed is None:
         return None
     value, used = parsed
+    if m.group("point") and used == len(m.group("words")):  # "five point five", "zero point zero eight"
+        decimals = "".join(str(_DIGIT_WORDS[w]) for w in m.group("point").split())
+        return _Number(value + float("0." + decimals), end, scaled=value >= 100)
     if m.group("wdozen") and used == len(m.group("words")):
         return _Number(value * 12, end)  # "three dozen"
     if m.group("wfrac") and used == len(m.group("words")):
@@ -678,6 +690,21 @@ def _fraction_of(low: str, value: float, end: int) -> tuple[float, str, str, int
         return None
     unit, unit_end = _rate(low, unit, named.end()) if kind != "count" else (unit, named.end())
     return value, unit, kind, unit_end, False
+
+
+def _scaled_tail(text: str, low: str, value: float, scale: float, end: int) -> tuple[float, int]:
+    """A scaled number with the smaller part written after it ("3 hundred and 21", "4 thousand 3 hundred",
+    "6 crore and two hundred"): (value with the part, new end); a part without "and" must be scaled itself."""
+    lex = _lexicon()
+    join = _SCALE_TAIL.match(low, end)
+    n = lex.number_at.match(low, join.end()) if join else None
+    if not n or n.group("sign") or n.group("frac") or not (
+            n.group("words") or (n.group("digits") and n.group("digits").isdigit())):
+        return value, end
+    part = _number(text, low, n, "")
+    if part is None or part.value >= scale or part.vague or not (join.group("and") or part.scaled):
+        return value, end
+    return value + part.value, part.end
 
 
 def _unit(text: str, low: str, end: int, vague: bool, scaled: bool) -> tuple[str, str, int]:
@@ -927,8 +954,8 @@ def _figure(text: str, low: str, m: re.Match) -> Figure | None:
         if not counted and kind == "count" and _people_verb_before(low, start):
             counted = "people"
     sign = lex.sign_before.search(low, max(0, start - 12), start) if (
-        kind != "count" and measure.high is None and value > 0) else None
-    if sign:  # "minus 5 degrees", "negative 2 percent"
+        (kind != "count" or not (counted or measure.vague)) and measure.high is None and value > 0) else None
+    if sign:  # "minus 5 degrees", "negative 2 percent", "minus 5" (a count of nothing named)
         start, value = sign.start(), -value
     return Figure(start, end, text[start:end], value, measure.high, unit, kind, counted, approximate, measure.vague)
 
