@@ -283,6 +283,24 @@ def test_decimals_in_words_parts_after_a_scale_and_signs(text, surface, value):
     assert (fig.surface, fig.value) == (surface, pytest.approx(value))
 
 
+@pytest.mark.parametrize(
+    "text, surface, value, unit",
+    [
+        ("The star is 1.5e6 km away.", "1.5e6 km", 1.5e6, "km"),
+        ("The cell holds 1.5 x 10^6 particles.", "1.5 x 10^6", 1.5e6, ""),
+        ("The gap is 2.48×10⁻⁵ m wide.", "2.48×10⁻⁵ m", 2.48e-5, "m"),
+        ("It grew by 10^6 units.", "10^6", 1e6, ""),
+    ],
+)
+def test_scientific_notation_and_powers(text, surface, value, unit):
+    fig = one(text)
+    assert (fig.surface, fig.value, fig.unit) == (surface, pytest.approx(value), unit)
+
+
+def test_a_power_that_is_no_finite_number_is_no_figure():
+    assert parse_figures("1e999 and 999999^99 and 0^-1") == []
+
+
 def test_a_part_after_a_scale_without_and_must_be_scaled_itself():
     assert [f.surface for f in parse_figures("It reached 3 million 2 years ago.")] == ["3 million", "2 years"]
 

@@ -47,9 +47,10 @@ WEIGHT_POUND = {"Pound": "lb"}  # in the dimension model "pound" is a weight
 # Rates before the number-words, fractions and temperature rules of the figures issue: number 0.43, percent
 # 0.52, currency 0.79 (0.846 with bare currency nouns, "francs", and subunits, "3 dollars 50 cents"), dimension 0.76 (before its unit names Ounce, Microgram... were mapped), age 0.84,
 # temperature 0.32 (not run then). Number 0.455 -> 0.502 with decimals in words ("five point five"), parts after a
-# scale ("3 hundred and 21") and signs on counts ("minus 5").
+# scale ("3 hundred and 21") and signs on counts ("minus 5"); 0.555 with scientific notation and powers ("1.3e6",
+# "1.1^23").
 MODELS = {
-    "Number/English/NumberModel.json": (0.50, None, False),
+    "Number/English/NumberModel.json": (0.55, None, False),
     "Number/English/PercentModel.json": (0.58, {"percent"}, False),
     "NumberWithUnit/English/CurrencyModel.json": (0.84, {"money"}, True),
     "NumberWithUnit/English/DimensionModel.json": (0.84, {"distance", "area", "weight", "volume", "speed", "data",

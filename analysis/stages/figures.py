@@ -110,6 +110,12 @@ _VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 _DENOMINATOR = r"(?:2|3|4|5|6|8|10|16|32|64|100)(?![\d/])"
 _FRACTION_AFTER = (rf"[ \u00a0]?(?P<vulgar>[{_VULGAR}])|[ \u00a0](?P<mnum>\d{{1,2}})/(?P<mden>{_DENOMINATOR})"
                    rf"|/(?P<den>{_DENOMINATOR})")
+# Scientific notation and powers after digits: "1.5e6", "4e-3", "1.5 x 10^6", "2.5×10⁻⁵", "10^6" (the digits to
+# that power).
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-")
+_EXPONENT = (r"e(?P<epow>[+−-]?\d{1,3})(?![\w.])"
+             r"|[ \u00a0]?[x×][ \u00a0]?10(?:\^\(?(?P<tpow>[+−-]?\d{1,3})\)?|(?P<spow>[⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))(?!\d)"
+             r"|\^\(?(?P<ppow>[+−-]?\d{1,2})\)?(?!\d)")
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?(?!\d)"
 
 
@@ -239,7 +245,7 @@ def _lexicon() -> _Lexicon:
     scale_word = alternation(scale_words)
     fraction_word = alternation(q["fractions"])
     number_at = re.compile(
-        rf"(?P<sign>[-−](?=\d))?(?P<digits>{_DIGITS})(?P<frac>{_FRACTION_AFTER})?"
+        rf"(?P<sign>[-−](?=\d))?(?P<digits>{_DIGITS})(?:{_EXPONENT}|(?P<frac>{_FRACTION_AFTER}))?"
         rf"|(?P<mod>{alternation(q['vague_modifiers'])})\s+(?P<modscale>{scale_word})\b"
         rf"|(?P<vague>{vague_word}(?:\s+of\s+{vague_word})*)\b"
         rf"|(?:an?\s+)?(?P<half>half|quarter)\s+(?:an?\s+)?(?P<hscale>{scale_word})\b"
@@ -599,6 +605,16 @@ def _fraction(m: re.Match) -> tuple[float, float]:
     return float(m.group("digits").translate(_GROUPING)), float(m.group("den"))
 
 
+def _powered(value: float, ten_power: str, power: str | None) -> float | None:
+    """value times ten to ten_power ("1.5e6"), or value to power ("10^6"); None when it is no finite number."""
+    try:
+        if ten_power:
+            return value * 10.0 ** int(ten_power.replace("−", "-"))
+        return value ** int(power.replace("−", "-"))
+    except (OverflowError, ZeroDivisionError):
+        return None
+
+
 def _number(text: str, low: str, m: re.Match, currency: str) -> _Number | None:
     """Value of the number matched at m (on the lower-case text), or None if the words do not make a number."""
     lex = _lexicon()
@@ -612,6 +628,11 @@ def _number(text: str, low: str, m: re.Match, currency: str) -> _Number | None:
             if m.group("den"):
                 return _Number(numerator / denominator, end, slashed=True)
             value += numerator / denominator
+        power = m.group("epow") or m.group("tpow") or (m.group("spow") or "").translate(_SUPERSCRIPTS)
+        if power or m.group("ppow"):
+            value = _powered(value, power, m.group("ppow"))
+            if value is None:
+                return None
         value *= -1 if m.group("sign") else 1
         scale = lex.after_digits.match(low, end)
         if scale:
