@@ -63,6 +63,15 @@ class Corpus:
         return sents["sent_id"].to_numpy()[locate(sents["start"], offsets)]
 
 
+def rows_by_document(table: pd.DataFrame) -> dict[str, list]:
+    """doc_id -> that document's rows of a table, in the table's order, as named tuples of its columns: one pass
+    over the whole table (one tuple class), where a DataFrame per document would cost more than its few rows."""
+    grouped: dict[str, list] = {}
+    for doc_id, row in zip(table["doc_id"].tolist(), table.itertuples(index=False, name="Row")):
+        grouped.setdefault(doc_id, []).append(row)
+    return grouped
+
+
 def locate(starts, offsets) -> np.ndarray:
     """For each offset, the position of the last span (spans sorted by start) starting at or before it; 0 before all."""
     return np.clip(np.searchsorted(np.asarray(starts), np.asarray(offsets), side="right") - 1, 0, None)

@@ -254,11 +254,12 @@ def document_date(published: object, inferred: object) -> date | None:
         return None
 
 
-def document_dates(doc_id: str, text: str, sentences: pd.DataFrame, anchor: date | None) -> list[dict]:
-    """Date rows for one document; role: "publication" in a dateline or byline, "event" in the body, else "furniture"."""
+def document_dates(doc_id: str, text: str, sentences: list, anchor: date | None) -> list[dict]:
+    """Date rows for one document (its rows of the sentences table, in order); role: "publication" in a dateline or
+    byline, "event" in the body, else "furniture"."""
     found = parse_dates(text, anchor)
     sent_ids, in_body = sentence_lookup(sentences, [e.start for e in found])
-    kinds = dict(zip(sentences["sent_id"], sentences["kind"]))
+    kinds = {s.sent_id: s.kind for s in sentences}
     return [{"doc_id": doc_id, "sent_id": sent_id, **vars(expr), "in_body": body,
              "role": _role(kinds[sent_id])}
             for expr, sent_id, body in zip(found, sent_ids, in_body)]

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis.lexicon import data_yaml, grammar, one_of, tagged, valence
 from analysis.stages.catalogue import catalogue
-from analysis.stages.corpus import Corpus
+from analysis.stages.corpus import Corpus, rows_by_document
 from analysis.stages.parse import (
     FURNITURE,
     MAX_CHARS,
@@ -954,10 +954,10 @@ def _remember(sent: Span, ctx: Context) -> None:
         ctx.antecedents["group"] = others
 
 
-def _voices(quotes: pd.DataFrame) -> list[tuple[int, int, str]]:
-    """(start, end, speaker) of each statement's content and cue."""
+def _voices(quotes: list) -> list[tuple[int, int, str]]:
+    """(start, end, speaker) of each statement's content and cue (rows of the quotes table)."""
     spans = []
-    for q in quotes.itertuples():
+    for q in quotes:
         speaker = str(q.speaker) if isinstance(q.speaker, str) and q.speaker else AUTHOR
         spans.append((int(q.content_start), int(q.content_end), speaker))
     return sorted(spans)
@@ -994,13 +994,14 @@ def _rows(doc_id: str, sent_id: int, event: Event, voice: str, text: str) -> Ite
 
 
 def document_events(doc_id: str, text: str, sentences: Iterable[Parsed], mentions: Iterable[tuple[int, int, str]],
-                    quotes: pd.DataFrame) -> list[dict]:
-    """The events of one document (its text) from its parsed body sentences, in order."""
+                    quotes: list) -> list[dict]:
+    """The events of one document (its text) from its parsed body sentences, in order; `quotes` are its rows of
+    the quotes table."""
     actors = Actors.of(mentions)
     voices = _voices(quotes)
     known = set(_types())
     speakers = {int(q.cue_start): Party(q.speaker, int(q.speaker_start), int(q.speaker_end), "actor")
-                for q in quotes.itertuples() if isinstance(q.speaker, str)
+                for q in quotes if isinstance(q.speaker, str)
                 and (q.speaker in known or q.speaker.startswith("unlisted:")) and q.speaker_start >= 0}
     ctx = Context(None, actors, {}, "")
     rows = []
@@ -1057,14 +1058,13 @@ def event_parses(corpus: Corpus, parses: Parses, mentions: pd.DataFrame) -> Pars
 def events(corpus: Corpus, parses: Parses, event_parses: Parses, quotes: pd.DataFrame,
            mentions: pd.DataFrame) -> pd.DataFrame:
     """Every event in the corpus's body text: agent, verb, target, modality and voice, with offsets."""
-    quoted = dict(tuple(quotes.groupby("doc_id", sort=False)))
-    named = dict(tuple(mentions.groupby("doc_id", sort=False)))
+    quoted = rows_by_document(quotes)
+    named = rows_by_document(mentions[["doc_id", "start", "end", "actor_id"]])
     body = set(zip(*corpus.sentences.loc[corpus.sentences["in_body"], ["doc_id", "sent_id"]].T.values))
     rows = []
     for doc_id in corpus.documents["doc_id"]:
-        mine = named.get(doc_id, mentions.iloc[:0])
         parsed = sorted((p for p in (*parses.document(doc_id), *event_parses.document(doc_id))
                          if (doc_id, p.sent_id) in body), key=lambda p: p.start)
         rows += document_events(doc_id, corpus.texts[doc_id], parsed,
-                                zip(mine["start"], mine["end"], mine["actor_id"]), quoted.get(doc_id, quotes.iloc[:0]))
+                                [(m.start, m.end, m.actor_id) for m in named.get(doc_id, [])], quoted.get(doc_id, []))
     return pd.DataFrame(rows, columns=COLUMNS).drop_duplicates(["doc_id", "agent", "verb_start", "target", "target_start"])

@@ -27,7 +27,7 @@ from text_to_num import text2num
 from analysis import lexicon
 from analysis.lexicon import data_yaml, grammar, one_of, tagged
 from analysis.stages.actors import catalogue
-from analysis.stages.corpus import Corpus, locate
+from analysis.stages.corpus import Corpus, locate, rows_by_document
 from analysis.stages.dateparse import CALENDAR, MONTHS
 from analysis.text import lowered
 
@@ -1072,27 +1072,25 @@ def topic(text: str, fig: Figure) -> str:
     return heads.get(head, "other")
 
 
-def document_figures(doc_id: str, text: str, sentences: pd.DataFrame) -> list[dict]:
-    """Figure rows for one document (source still "author"; see attribute)."""
+def document_figures(doc_id: str, text: str, sentences: list) -> list[dict]:
+    """Figure rows for one document (its rows of the sentences table, in order; source still "author": see
+    attribute)."""
     found = parse_figures(text)
     sent_ids, in_body = sentence_lookup(sentences, [f.start for f in found])
     return [{"doc_id": doc_id, "sent_id": sent_id, **vars(fig), "source": AUTHOR, "in_body": body,
              "topic": topic(text, fig)} for fig, sent_id, body in zip(found, sent_ids, in_body)]
 
 
-def sentences_by_document(corpus: Corpus) -> Iterator[tuple[str, pd.DataFrame]]:
-    """Each document's sentences in text order, documents by doc_id (one sort for the whole corpus)."""
-    ordered = corpus.sentences.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
-    positions = ordered.groupby("doc_id", sort=True).indices
-    for doc_id in sorted(positions):
-        rows = positions[doc_id]
-        yield doc_id, ordered.iloc[rows[0]:rows[-1] + 1]  # contiguous after the sort: a cheap slice
+def sentences_by_document(corpus: Corpus) -> Iterator[tuple[str, list]]:
+    """Each document's rows of the sentences table in text order, documents by doc_id (one sort for the whole
+    corpus)."""
+    return iter(sorted(rows_by_document(corpus.sentences.sort_values(["doc_id", "start"], kind="stable")).items()))
 
 
-def sentence_lookup(sentences: pd.DataFrame, starts: list[int]) -> tuple[list[int], list[bool]]:
-    """sent_id and in_body of the sentence holding each offset (sentences of one document, in order)."""
-    index = locate(sentences["start"].to_numpy(), starts)
-    return sentences["sent_id"].to_numpy()[index].tolist(), sentences["in_body"].to_numpy()[index].tolist()
+def sentence_lookup(sentences: list, starts: list[int]) -> tuple[list[int], list[bool]]:
+    """sent_id and in_body of the sentence holding each offset (rows of one document's sentences, in order)."""
+    held = [sentences[i] for i in locate([s.start for s in sentences], starts)]
+    return [s.sent_id for s in held], [s.in_body for s in held]
 
 
 def figures(corpus: Corpus, quotes: pd.DataFrame) -> pd.DataFrame:

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -23,7 +24,7 @@ import pandas as pd
 
 from analysis.lexicon import data_yaml, grammar, name_particle_pattern, one_of, tagged
 from analysis.stages.catalogue import catalogue_files, read_catalogue
-from analysis.stages.corpus import Corpus
+from analysis.stages.corpus import Corpus, rows_by_document
 from analysis.stages.parse import HONORIFICS, Parsed, Parses, reporting_lexicon
 from analysis.stages.parse import parses as parse_corpus
 from analysis.stages.unlisted import PREFIX
@@ -282,24 +283,24 @@ class Speaker:
 class DocumentContext:
     """One document's text, sentences, quotation spans and actor mentions, for resolving speakers."""
 
-    def __init__(self, text: str, sentences: pd.DataFrame, paragraphs: pd.DataFrame, mentions: list[Mention],
+    def __init__(self, text: str, sentences: list, paragraphs: list, mentions: list[Mention],
                  unlisted: list[Mention] = ()):
         self.text = text
         self.unlisted = sorted(unlisted)  # mentions of actors the catalogue lacks (analysis.stages.unlisted)
-        self.sentences = sentences.sort_values("start").reset_index(drop=True)
-        self.sent_starts = self.sentences["start"].tolist()
-        self.sent_ends = self.sentences["end"].tolist()
-        self.sent_body = self.sentences["in_body"].tolist()
-        self.sent_kinds = self.sentences["kind"].tolist()
+        ordered = sorted(sentences, key=attrgetter("start"))  # rows of the sentences table
+        self.sent_starts = [s.start for s in ordered]
+        self.sent_ends = [s.end for s in ordered]
+        self.sent_body = [s.in_body for s in ordered]
+        self.sent_kinds = [s.kind for s in ordered]
         self.mentions = sorted(mentions)
-        self.paragraphs = sorted(zip(paragraphs["start"].tolist(), paragraphs["end"].tolist()))
+        self.paragraphs = sorted((p.start, p.end) for p in paragraphs)
         self.quotes = sorted(s for start, end in self.paragraphs for s in quotation_spans(text, start, end))
         self.quote_starts = [q[0] for q in self.quotes]
         self.quote_by_start = {q[0]: q for q in self.quotes}
         self.quotes_by_end = sorted((q[1], q[0]) for q in self.quotes)
         self.paragraph_starts = [start for start, _ in self.paragraphs]
         self.paragraph_ends = sorted(end for _, end in self.paragraphs)
-        self.sent_ids = self.sentences["sent_id"].tolist()
+        self.sent_ids = [s.sent_id for s in ordered]
         self.resolved: dict[int, Speaker] = {}  # pronoun / description start -> its referent
         self.recent: list[tuple[int, Speaker, str]] = []  # (sentence index, speaker, person|plural|body) said so far
 
@@ -946,10 +947,11 @@ def _turn_speaker(ctx: "DocumentContext", start: int, end: int, holding: list[Pa
     return ctx.identified(Speaker(start, end, name, name))
 
 
-def document_quotes(doc_id: str, text: str, sentences: pd.DataFrame, paragraphs: pd.DataFrame,
+def document_quotes(doc_id: str, text: str, sentences: list, paragraphs: list,
                     mentions: list[Mention], parsed: list[Parsed], unlisted: list[Mention] = ()) -> list[dict]:
-    """All attributed statements of one document, as rows of the quotes table; `unlisted` are the document's
-    mentions of actors the catalogue lacks, whose ids their speakers take."""
+    """All attributed statements of one document (its rows of the sentences and paragraphs tables), as rows of the
+    quotes table; `unlisted` are the document's mentions of actors the catalogue lacks, whose ids their speakers
+    take."""
     ctx = DocumentContext(text, sentences, paragraphs, mentions, unlisted)
     rows = _turns(ctx, parsed)
     for p in parsed:
@@ -1008,13 +1010,12 @@ def speaker_mentions(text: str) -> list[Mention]:
             for s, e, a, kind in find_actors(text) if kind != "demonym"]
 
 
-def per_document(corpus: Corpus) -> Iterator[tuple[str, str, pd.DataFrame, pd.DataFrame]]:
-    """(doc_id, text, its sentences, its paragraphs) for each document, in doc_id order."""
-    empty_s, empty_p = corpus.sentences.iloc[:0], corpus.paragraphs.iloc[:0]
-    sentences = dict(tuple(corpus.sentences.groupby("doc_id", sort=False)))
-    paragraphs = dict(tuple(corpus.paragraphs.groupby("doc_id", sort=False)))
+def per_document(corpus: Corpus) -> Iterator[tuple[str, str, list, list]]:
+    """(doc_id, text, its rows of the sentences table, its rows of the paragraphs table) for each document, in
+    doc_id order."""
+    sentences, paragraphs = rows_by_document(corpus.sentences), rows_by_document(corpus.paragraphs)
     for doc_id, text in sorted(corpus.texts.items()):
-        yield doc_id, text, sentences.get(doc_id, empty_s), paragraphs.get(doc_id, empty_p)
+        yield doc_id, text, sentences.get(doc_id, []), paragraphs.get(doc_id, [])
 
 
 def unlisted_mentions(mentions: pd.DataFrame | None) -> dict[str, list[Mention]]:

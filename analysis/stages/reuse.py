@@ -45,7 +45,7 @@ from datasketch import MinHash, MinHashLSH
 
 from analysis import lexicon
 from analysis.stages.catalogue import catalogue
-from analysis.stages.corpus import Corpus
+from analysis.stages.corpus import Corpus, rows_by_document
 
 COLUMNS = ["doc_a", "a_start", "a_end", "doc_b", "b_start", "b_end", "score", "relation", "method",
            "a_sent_ids", "b_sent_ids"]
@@ -159,11 +159,12 @@ def _speakers_by_sentence(sentences: pd.DataFrame, quotes: pd.DataFrame) -> dict
     """Catalogued speakers whose statement (cue or content) touches each sentence."""
     said = quotes[quotes["speaker"].isin(set(catalogue()["actor_id"]))]
     found: dict[tuple[str, int], set[str]] = {}
-    by_doc = {doc_id: group for doc_id, group in sentences.groupby("doc_id", sort=False)}
+    by_doc = {doc_id: ([s.start for s in rows], [s.sent_id for s in rows])
+              for doc_id, rows in rows_by_document(sentences[["doc_id", "start", "sent_id"]]).items()}
     for q in said.itertuples():
         if q.doc_id not in by_doc:
             continue
-        starts, ids = by_doc[q.doc_id]["start"].tolist(), by_doc[q.doc_id]["sent_id"].tolist()
+        starts, ids = by_doc[q.doc_id]
         lo, hi = min(q.cue_start, q.content_start), max(q.cue_end, q.content_end)
         for i in range(max(bisect_right(starts, lo) - 1, 0), bisect_left(starts, hi)):
             found.setdefault((q.doc_id, int(ids[i])), set()).add(q.speaker)

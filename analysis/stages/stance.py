@@ -13,7 +13,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from analysis.stages.catalogue import catalogue
-from analysis.stages.corpus import Corpus
+from analysis.stages.corpus import Corpus, rows_by_document
 from analysis.stages.events import is_enemy, verb_classes
 
 EVIDENCE_COLUMNS = ["doc_id", "sent_id", "actor_id", "stance", "cue", "cue_start", "cue_end",
@@ -41,10 +41,11 @@ def _judgment(event, actor: str, stance: str, start: int, end: int, voice: str) 
                 verb_class=event.verb_class, agent=event.agent, target=event.target)
 
 
-def document_evidence(events: pd.DataFrame) -> list[dict]:
-    """Every credit or blame judgment one document's asserted events make, supporters judged by whom they support."""
+def document_evidence(events: list) -> list[dict]:
+    """Every credit or blame judgment one document's asserted events (its rows of the events table) make,
+    supporters judged by whom they support."""
     rows, support = [], []
-    for e in events.itertuples():
+    for e in events:
         if e.negated or e.modality != "asserted":
             continue
         effect = _effect(e)
@@ -65,7 +66,7 @@ def document_evidence(events: pd.DataFrame) -> list[dict]:
 
 def evidence(corpus: Corpus, events: pd.DataFrame) -> pd.DataFrame:
     """Every credit or blame judgment in the corpus, one row per (event, judged actor)."""
-    rows = [r for _, mine in events.groupby("doc_id", sort=False) for r in document_evidence(mine)]
+    rows = [r for mine in rows_by_document(events).values() for r in document_evidence(mine)]
     table = pd.DataFrame(rows, columns=EVIDENCE_COLUMNS).drop_duplicates()
     return table.sort_values(["doc_id", "cue_start", "mention_start"]).reset_index(drop=True)
 

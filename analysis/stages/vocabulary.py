@@ -147,11 +147,12 @@ def _epithet_pattern() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
 
 
-def document_epithets(doc_id: str, text: str, sentences: pd.DataFrame, mentions: list[Mention]) -> list[dict]:
-    """Epithets in one document's body, each with its side and the catalogued actor named closest to it."""
+def document_epithets(doc_id: str, text: str, sentences: list, mentions: list[Mention]) -> list[dict]:
+    """Epithets in one document's body (its rows of the sentences table), each with its side and the catalogued
+    actor named closest to it."""
     side_of = {lowered(p): side for side, ps in epithet_lexicon().items() for p in ps}
     rows = []
-    for s in sentences[sentences["in_body"]].itertuples():
+    for s in (s for s in sentences if s.in_body):
         for m in _epithet_pattern().finditer(text, int(s.start), int(s.end)):
             key = re.sub(r"\s+", " ", lowered(m.group()).replace("’", "'"))  # folded as the pattern matched it
             near = mentions_within(mentions, max(int(s.start), m.start() - _EPITHET_REACH),
