@@ -280,6 +280,7 @@ class Scan:
     digests: dict[str, str]  # file name (its path relative to root) -> sha256 of its bytes
     problems: Problems
     listed: bool = False  # the files of a list or glob (no manifest.csv read), not the whole folder
+    contents: dict[str, bytes] = field(default_factory=dict)  # file name -> its bytes, when the scan kept them
 
     def names(self) -> list[str]:
         """The files' names: their paths relative to root."""
@@ -321,10 +322,11 @@ def corpus_input(paths: list[str], listing: Path | None = None) -> tuple[Path, l
     return Path(root), [os.path.relpath(p, root) for p in absolute]
 
 
-def scan(path: str | Path, strict: bool = False, names: list[str] | None = None) -> Scan:
+def scan(path: str | Path, strict: bool = False, names: list[str] | None = None, keep: bool = False) -> Scan:
     """List a corpus folder's article files (with `names`, those paths under it alone: see corpus_input): entries
     that are not readable regular files, a name or bytes a text file already has are skipped (each a problem);
-    every file is read once, none kept. Files that are not text are listed: loading reports them."""
+    every file is read once, its bytes kept only with `keep` (for a load that holds every text anyway). Files that
+    are not text are listed: loading reports them."""
     root = Path(path)
     check_folder(root)
     problems = Problems(strict)
@@ -354,6 +356,8 @@ def scan(path: str | Path, strict: bool = False, names: list[str] | None = None)
         taken[doc_id] = name
         found.files.append(file)
         found.digests[name] = digest
+        if keep:
+            found.contents[name] = raw
     return found
 
 
@@ -366,14 +370,14 @@ def load_corpus(path: str | Path = "seeds", strict: bool = False, only: list[str
     to `folder_problems`."""
     root = Path(path)
     if only is None:
-        found = scan(root, strict, names)
-        paths, problems = found.files, found.problems
+        found = scan(root, strict, names, keep=True)  # each file read once: the scan's bytes are loaded
+        paths, problems, contents, digests = found.files, found.problems, found.contents, found.digests
     else:
-        paths, problems = [root / name for name in only], Problems(strict)
+        paths, problems, contents, digests = [root / name for name in only], Problems(strict), {}, {}
     texts, names_of, tables = {}, {}, []
     for file in paths:
         doc_id, name = files.doc_id(file.name), str(file.relative_to(root))
-        raw = files.read_bytes(file)
+        raw = contents.pop(name) if name in contents else files.read_bytes(file)
         try:
             text, decoding = files.decode(raw)
         except files.NotText as err:
@@ -385,7 +389,7 @@ def load_corpus(path: str | Path = "seeds", strict: bool = False, only: list[str
         row, paras, sents, spans, notes = document_tables(doc_id, text)
         for problem, action, kind in notes:
             problems.add(name, problem, action, kind)
-        row["sha256"] = hashlib.sha256(raw).hexdigest()
+        row["sha256"] = digests[name] if name in digests else hashlib.sha256(raw).hexdigest()
         texts[doc_id] = text
         tables.append((row, paras, sents, spans))
     if not texts and only is None:
