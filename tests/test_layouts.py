@@ -280,3 +280,68 @@ def test_a_byline_run_into_a_wire_dateline(tmp_path):
     assert corpus.sentences["kind"].tolist()[:3] == ["headline", "dateline", "body"]
     assert corpus.sentences["text"].tolist()[1] == "By Jane Roe KINSHASA (Reuters) -"
     assert corpus.documents["outlet"].tolist() == ["Reuters"]
+
+
+# --- lines above the story, each its own thing (issue 11: unseen pages) ---------------------------------------------
+
+def test_a_menu_a_bulleted_date_line_and_a_bulleted_headline_in_one_block(tmp_path):
+    # a numbered menu and a bulleted one, then a date line with a comma after the month and the headline, all in one
+    # blank-line block: each line is labelled alone, so the menu is never the title
+    furniture, meta, _ = _page(tmp_path, (
+        "1. Home\n  2. Politics\n  3. World\n    • RSS\n  • Contact Us\n\n"
+        "• March, 4, 2019 - 08:15\n  • World news\n• Ministers meet over the port deal: spokesman\n\n"
+        "ADEN (Reuters) – Ministers from both sides met on Monday to discuss the port deal, a spokesman said.\n\n"
+        "The talks will resume next week.\n"))
+    kinds = dict((line.strip(), kind) for kind, line in furniture)
+    assert {kinds[w] for w in ("Home", "Politics", "World", "• RSS", "• Contact Us", "• World news")} == {"navigation"}
+    assert kinds["• March, 4, 2019 - 08:15"] == "dateline"
+    assert meta["title"] == "Ministers meet over the port deal: spokesman"  # the bullet is not the title's
+    assert meta["published"] == "2019-03-04" and meta["outlet"] == "Reuters"
+
+
+def test_a_date_line_above_the_headline_and_a_labelled_date_glued_to_its_label(tmp_path):
+    furniture, meta, _ = _page(tmp_path, (
+        "Publish date04 Mar 2019 - 08:15\nStory Code : 1234\n\nMinisters meet over the port deal\n\n"
+        "Ministers from both sides met on Monday to discuss the port deal and the road to the airport.\n"))
+    assert furniture[0] == ("dateline", "Publish date04 Mar 2019 - 08:15")
+    assert meta["title"] == "Ministers meet over the port deal" and meta["published"] == "2019-03-04"
+    furniture, meta, _ = _page(tmp_path, (
+        "April 2, 2019 - 18:48 AMT\nMinisters meet over the port deal\n\n"
+        "Ministers from both sides met on Monday to discuss the port deal and the road to the airport.\n"))
+    assert furniture[0] == ("dateline", "April 2, 2019 - 18:48 AMT")
+    assert meta["title"] == "Ministers meet over the port deal" and meta["published"] == "2019-04-02"
+
+
+def test_a_short_label_ending_in_a_date_is_a_date_line_and_a_long_one_a_photo_caption(tmp_path):
+    furniture, meta, _ = _page(tmp_path, (
+        "This Story Is From Apr 05, 2019\n\nMinisters meet over the port deal\n\n"
+        "Ministers from both sides met on Monday to discuss the port deal and the road to the airport.\n"))
+    assert furniture[:2] == [("dateline", "This Story Is From Apr 05, 2019"),
+                             ("headline", "Ministers meet over the port deal")]
+    assert meta["published"] == "2019-04-05"
+    furniture, meta, _ = _page(tmp_path, (
+        " date 2019-04-06 Register\n10:12 GMT +3\n"
+        "    A cargo ship is unloaded at the port in the southern city of Aden, Yemen, May 3, 2018\n\n"
+        "    Ministers Meet Over the Port Deal\n\n"
+        "    © REUTERS/ Jane Roe\n    Middle East\n    Topic:\n    Ports (12)\n\n"
+        "    Ministers from both sides met on Monday to discuss the port deal and the road to the airport.\n"))
+    assert ("caption", "A cargo ship is unloaded at the port in the southern city of Aden, Yemen, May 3, 2018") \
+        in furniture
+    # the photo's date is not the page's, and the photo's agency is not the outlet
+    assert meta == {"title": "Ministers Meet Over the Port Deal", "author": None, "outlet": None, "via": None,
+                    "published": "2019-04-06"}
+
+
+def test_a_date_stamp_before_a_date_line_leaves_no_title(tmp_path):
+    furniture, meta, _ = _page(tmp_path, (
+        " date 2019-04-06 April 6, 2019\nMinisters from both sides met on Monday to discuss the port deal and the "
+        "road.\nThe talks will resume next week, officials from both sides said after the meeting ended.\n"))
+    assert furniture[:2] == [("dateline", "date 2019-04-06"), ("dateline", "April 6, 2019")]
+    assert meta["title"] is None and meta["published"] == "2019-04-06"
+
+
+def test_a_photo_credit_with_the_copyright_sign_is_no_outlet(tmp_path):
+    furniture, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal\n\n© Jane Roe/TASS\n\n"
+        "Ministers from both sides met on Monday to discuss the port deal and the road to the airport.\n"))
+    assert ("caption", "© Jane Roe/TASS") in furniture and meta["outlet"] is None

@@ -32,7 +32,7 @@ def _year(k: int) -> str:
 _DAY2 = r"(?:[0-3]?\d(?:st|nd|rd|th)?\s+(?:and|&|-|–|to)\s+)"
 _NUMBER_START = r"(?<![\d.,])\b"  # not the decimals or thousands of a longer number
 _NO_YEAR = r"(?!,?\s*(?:19|20)\d\d)"
-_TIME = r"(?:\s*(?:at|,|-)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{2,4})?)"
+_TIME = r"(?:\s*(?:at|,|-)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{2,4})?)"
 _WEEKDAY_FORMS = sorted((name for day, short in CALENDAR["weekdays"].items() for name in (day, *short)), key=len,
                         reverse=True)
 _WEEKDAY = rf"(?:(?:{'|'.join(_WEEKDAY_FORMS)})\.?,?\s+)"  # "Sunday," or "Sun"
@@ -41,7 +41,7 @@ _WEEKDAY = rf"(?:(?:{'|'.join(_WEEKDAY_FORMS)})\.?,?\s+)"  # "Sunday," or "Sun"
 _FIRST_CHARACTERS = "".join(sorted({name[0] for name in MONTHS})) + r"\d"
 _DATE = re.compile(
     rf"(?=[{_FIRST_CHARACTERS}])(?:" + "|".join([
-        rf"\b{_month(0)}\s+{_day(0)},?\s+{_year(0)}\b",  # november 22, 2017
+        rf"\b{_month(0)},?\s+{_day(0)},?\s+{_year(0)}\b",  # november 22, 2017; january, 25, 2021
         rf"{_NUMBER_START}{_DAY2}?{_day(1)}\s+(?:of\s+)?{_month(1)},?\s+{_year(1)}\b",  # 22 november 2017
         r"\b(?P<year2>(?:19|20)\d\d)-(?P<month2>[01]\d)-(?P<day2>[0-3]\d)\b",  # 2017-11-22
         rf"{_NUMBER_START}{_DAY2}?{_day(3)}\s+(?:of\s+)?{_month(3)}\b{_NO_YEAR}",  # 22nd and 23rd of november
@@ -55,9 +55,11 @@ _DATE = re.compile(
 _NUMBERS = tuple(re.compile(rf"{d}(?<!\d{d})(?<!\d[.,]{d})\d*(?:[.,]\d+)*") for d in "0123456789")
 _MONTH_HINT = re.compile("|".join(sorted({name[:3] for name in MONTHS})))  # in lowercased text: "jan", "sep"
 _BEFORE, _AFTER = 32, 40  # the most characters a date form spans before and after a run of digits
-# Before the date: "Published on:", a weekday, a section and a bar ("NEWS | June 29, 2017", "| Sept. 26, 2019").
+# Before the date: a list bullet, "Published on:", a weekday, a section and a bar ("NEWS | June 29, 2017", "| Sept. 26,
+# 2019", "• January, 25, 2021 - 12:13").
 _DATELINE_PREFIX = re.compile(
-    rf"^(?:(?:[A-Za-z]+\s*)?\|\s*)?(?:{one_of(CALENDAR['date_labels'])}(?:\s+on)?\s*:?\s*)?{_WEEKDAY}?", re.IGNORECASE)
+    rf"^(?:[•·*]\s*)?(?:(?:[A-Za-z]+\s*)?\|\s*)?(?:{one_of(CALENDAR['date_labels'])}(?:\s+on)?\s*:?\s*)?{_WEEKDAY}?",
+    re.IGNORECASE)
 # After the date: a time, then nothing, or (on a short line) a separator or "by" and whatever a page puts there:
 # "November 3, 2017 / 4:12 PM / Updated 2 hours ago", "July 12, 2017 by Sarah Levine", "May 21, 2015, The Kremlin, Moscow".
 _DATELINE_REST = re.compile(rf"^{_TIME}?$", re.IGNORECASE)
@@ -95,6 +97,13 @@ def is_dateline(text: str) -> bool:
         return False
     after = rest[first.end :]
     return bool(_DATELINE_REST.match(after) or (len(text) <= _DATELINE_LENGTH and _DATELINE_MORE.match(after)))
+
+
+def line_date(text: str) -> DateMention | None:
+    """The date a date line states, read after its label ("Publish date11 Dec 2020" is 2020-12-11), else its first
+    date; offsets are not kept."""
+    text = text.strip()
+    return next(find_dates(text[_DATELINE_PREFIX.match(text).end() :]), None) or next(find_dates(text), None)
 
 
 def _day_or_year(number: str) -> bool:

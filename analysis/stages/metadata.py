@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from analysis.lexicon import data_yaml, one_of
-from analysis.stages.dateparse import DateMention, find_dates, is_dateline
+from analysis.stages.dateparse import DateMention, find_dates, is_dateline, line_date
 from analysis.stages.segment import BODY, Span, byline_name
 
 _CREDIT_WORDS = data_yaml("boilerplate.yaml")
@@ -32,6 +32,7 @@ _FIRST_PUBLISHER = re.compile(
     rf"\b{one_of(_CREDIT_WORDS['publication_verbs'])}\s+{one_of(_CREDIT_WORDS['publication_prepositions'])}\s+"
     r"(?:the\s+)?(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,5})")
 _AGENCY_TAG = re.compile(r"\((?P<name>[^)]+)\)")
+_BULLET = re.compile(r"^[•·*▪►]\s*")  # a list bullet before a headline ("• US either ignoring ...")
 # A licence line naming who produced the content: "Voice of America content is produced by the Voice of America".
 _PRODUCER = re.compile(r"\bcontent is produced by (?:the )?(?P<name>[A-Z][\w&'’-]*(?: (?:of )?[A-Z][\w&'’-]*){0,5})")
 # A site naming itself: "Official website of the President of Russia", "on defense.gov", "contact the DOD Webmaster".
@@ -123,7 +124,7 @@ def _first(text: str, spans: list[Span], kind: str) -> Span | None:
 def title(text: str, spans: list[Span]) -> Found:
     """The headline, if the page has one."""
     s = _first(text, spans, "headline")
-    return Found(text[s.start : s.end], "headline line") if s else NOT_FOUND
+    return Found(_BULLET.sub("", text[s.start : s.end]), "headline line") if s else NOT_FOUND
 
 
 def author(text: str, spans: list[Span]) -> Found:
@@ -238,7 +239,7 @@ def published(text: str, spans: list[Span]) -> tuple[Found, bool]:
     ("Media Note / Washington, DC / October 28, 2016"; it also gives the year a dateline leaves out: "Nov. 21"), else
     the latest event the body or a photo caption dates."""
     for s in (s for s in spans if s.kind in ("dateline", "byline")):
-        d = next(find_dates(text[s.start : s.end]), None)
+        d = line_date(text[s.start : s.end])
         if d and d.year:
             return Found(d.iso, f"{s.kind} '{text[s.start:s.end]}'"), False
     if found := _lead_date_line(text, spans):
@@ -252,7 +253,7 @@ def _lead_date_line(text: str, spans: list[Span]) -> Found | None:
         if s.kind == BODY:
             break
         for line in text[s.start : s.end].split("\n"):
-            if is_dateline(line) and (d := next(find_dates(line), None)) and d.year:
+            if is_dateline(line) and (d := line_date(line)) and d.year:
                 return Found(d.iso, f"date line '{line.strip()}' above the body")
     return None
 

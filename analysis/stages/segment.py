@@ -12,13 +12,14 @@ from functools import cache
 from typing import NamedTuple
 
 from analysis.lexicon import data_yaml, name_particle_pattern, one_of, word_list
-from analysis.stages.dateparse import is_dateline
+from analysis.stages.dateparse import find_dates, is_dateline
 from analysis.text import lowered
 
 BODY = "body"
 
 _BLANK_LINE = re.compile(r"\n(?:[ \t\u00a0\r]*\n)+")  # pieces are stripped, so spaces before it need no match
 _LINE_BREAK = re.compile(r"\r?\n")
+_WRAPPED = re.compile(r"[,-]\r?\n|\n[ \t]*[a-z]")  # a line break inside a sentence
 # A run of sentence punctuation and closing quotes, the whitespace after it (group 1), the next character (2).
 # One pattern per mark, each led by its literal so the engine's fast literal search applies (a pattern led by
 # the class [.!?…] scans three times slower); the lookbehind keeps "?!" one run, found by its first mark.
@@ -41,6 +42,9 @@ _ROLE_BYLINE = re.compile(
 _BREADCRUMB = re.compile(r"\s[|›»>/:]\s|\s/$")  # "World | Middle East", "Home › News", "News / Middle East", "News /"
 # A photo credit closing a caption: "(H. Murdock/VOA)", "(Courtesy: United States Central Command)".
 _PHOTO_CREDIT = re.compile(r"\((?:[\w.’' -]+/\s?[\w.’' -]+|courtesy:?[^()\n]*)\)$", re.IGNORECASE)
+# A photo credit line: the sign, then photographer and agency or agency and photographer ("© Jane Roe/TASS",
+# "© REUTERS/ John Doe", "© AFP 2016/ Jane Roe"): the picture's, not the page's owner.
+_PHOTO_BYLINE = re.compile(r"\s*©\s*[^\n/©]{2,40}/\s*[^\n/©]{2,40}(?=\r?\n|$)")
 # A date stamp opening a headline's line: "date 2018-05-01 Title", "2018-05-01 Title".
 _DATE_PREFIX = re.compile(r"\s*((?:date\s+)?(?:19|20)\d\d-[01]\d-[0-3]\d)\s+(?=\S)", re.IGNORECASE)
 # A closing paragraph that introduces a writer: "Karim Nasser is a political analyst based in Beirut."
@@ -55,6 +59,11 @@ _WIRE_DATELINE = re.compile(
     r"(?:,?\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+[0-3]?\d(?:,\s*(?:19|20)\d\d)?|[0-3]?\d\s+[A-Z][a-z]{2,8}\.?(?:\s+(?:19|20)\d\d)?))?"
     r"\s*(?:\((?P<agency>[^)\n]{2,40})\))?\s*(?P<dash>[-–—]+)\s+"
 )
+# A menu item: a list bullet or number and at most three words ("1. All Stories", "• RSS", "• Politics news").
+_MENU_ITEM = re.compile(r"(?:[•·*]|\d{1,2}\.)\s*\S+(?:\s+\S+){0,2}")
+# A line's closing date ("..., July 27, 2015", "... From Jul 04, 2017"), and the form that makes it a full date.
+_LAST_DATE = re.compile(r"[\s,]((?:[A-Z][a-z]{2,8}\.?\s+[0-3]?\d|[0-3]?\d\s+[A-Z][a-z]{2,8}\.?),?\s+(?:19|20)\d\d)$")
+_DATE_LEAD_WORDS, _CAPTION_WORDS = 6, 8  # words before a closing date: a date line's label, a caption's description
 _NAME_TOKEN = re.compile(rf"^(?:[A-Z]\.|[A-Z][\w'’.-]*|{name_particle_pattern()})$")
 _SENTENCE_STARTERS = frozenset(word_list("sentence_starters.txt"))  # sentence openers after a dotted abbreviation
 
@@ -328,8 +337,12 @@ def _kind_lead(texts: list[str], kinds: list[str | None], first_body: int) -> No
             continue
         if _is_byline(t):
             kinds[i] = "byline"
-        elif is_dateline(t):
+        elif is_dateline(t) or _date_ended(t) == "dateline":
             kinds[i] = "dateline"
+        elif _MENU_ITEM.fullmatch(t):
+            kinds[i] = "navigation"
+        elif _date_ended(t) == "caption":
+            kinds[i] = "caption"
         elif not seen_headline and bp["tagline"].kind(t):
             kinds[i] = "tagline"
         elif _is_section(t, below_headline=seen_headline):
@@ -344,8 +357,24 @@ def _kind_lead(texts: list[str], kinds: list[str | None], first_body: int) -> No
 
 
 def _headline_like(text: str) -> bool:
-    """Whether a leading paragraph may be the headline: it takes no full stop, and is no byline or dateline."""
-    return not text.rstrip(_CLOSERS).endswith(".") and not _is_byline(text) and not is_dateline(text)
+    """Whether a leading paragraph may be the headline: it takes no full stop, has two words or more and more words
+    than numbers (not a time stamp: "09:36 GMT +3"), and is no byline or dateline."""
+    words = text.split()
+    numbers = sum(any(c.isdigit() for c in w) for w in words)
+    return (not text.rstrip(_CLOSERS).endswith(".") and len(words) - numbers >= max(2, numbers + 1)
+            and not _is_byline(text) and not is_dateline(text))
+
+
+def _date_ended(text: str) -> str | None:
+    """What a leading line ending in a full date is: a date line when a few words lead to the date ("This article is
+    from Jul 04, 2017"), a photo caption when a description does, as news pictures' captions end with the day the
+    picture was taken ("Troops take off from the base, July 27, 2015")."""
+    date = _LAST_DATE.search(text)
+    found = next(find_dates(date.group(1)), None) if date else None
+    if not (found and found.day and found.year):
+        return None
+    before = len(text[:date.start()].split())
+    return "dateline" if before <= _DATE_LEAD_WORDS else "caption" if before >= _CAPTION_WORDS else None
 
 
 def _kicker(text: str, below: list[str]) -> bool:
@@ -405,30 +434,59 @@ def kind_sentences(lower: str, paragraph: Span, ranges: list[tuple[int, int]]) -
 def segment(text: str) -> tuple[list[Span], list[list[Span]], bool]:
     """Paragraphs and their sentences, each with its kind, and whether the line-break fallback was used."""
     ranges, fallback = split_paragraphs(text)
-    cuts = _sentences(text, ranges)
     lower = lowered(text)
-    first_kinds = [_boilerplate()["paragraph"].kind_within(lower, *para_cuts[0])
-                    or ("caption" if _PHOTO_CREDIT.search(text, s, e) else None)
-                    for para_cuts, (s, e) in zip(cuts, ranges)]
-    kinds = paragraph_kinds([text[s:e] for s, e in ranges], first_kinds)
+    ranges = _lead_lines(text, lower, ranges)
+    cuts = _sentences(text, ranges)
+    first_kinds = [("caption" if _PHOTO_BYLINE.match(text, s, e) else None)
+                   or _boilerplate()["paragraph"].kind_within(lower, *para_cuts[0])
+                   or ("caption" if _PHOTO_CREDIT.search(text, s, e) else None)
+                   for para_cuts, (s, e) in zip(cuts, ranges)]
+    stamp = _DATE_PREFIX.match(text, *ranges[0]) if ranges else None  # read the page's first line without it
+    texts = [text[s:e] for s, e in ranges]
+    if stamp and stamp.end() < ranges[0][1]:
+        texts[0] = text[stamp.end():ranges[0][1]]
+    kinds = paragraph_kinds(texts, first_kinds)
     paragraphs = [Span(s, e, lab) for (s, e), lab in zip(ranges, kinds)]
     sentences = [kind_sentences(lower, p, para_cuts) for p, para_cuts in zip(paragraphs, cuts)]
     first_body = next((i for i, p in enumerate(paragraphs) if p.kind == BODY), None)
     if first_body is not None:
         sentences[first_body] = _split_wire_dateline(text, sentences[first_body])
-    headline = next((i for i, p in enumerate(paragraphs) if p.kind == "headline"), None)
-    if headline is not None:
-        sentences[headline] = _split_date_prefix(text, sentences[headline])
+    if stamp:
+        sentences[0] = _split_date_prefix(text, sentences[0], stamp)
     return paragraphs, sentences, fallback
 
 
-def _split_date_prefix(text: str, sentences: list[Span]) -> list[Span]:
-    """A headline's sentences with a date stamp on its line split off ("date 2018-05-01 Syrian Democratic ...")."""
+def _lead_lines(text: str, lower: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Paragraph ranges with each paragraph above the body that holds several lines split into its lines: lines above
+    a story are each one thing (a menu item, a date line, a headline, a photo caption, a byline), whatever the page's
+    blank lines group. Not split: running text wrapped over lines (a line continues a sentence: it opens in lower
+    case, or the one before ends with a comma or hyphen), and furniture the first line already labels (a site
+    banner, a photo credit). The body begins at the first paragraph whose first line is running text."""
+    result = []
+    for i, (start, end) in enumerate(ranges):
+        first_end = text.find("\n", start, end)
+        if _is_prose(text[start:first_end if first_end >= 0 else end]):
+            return result + ranges[i:]
+        if (first_end < 0 or _WRAPPED.search(text, start, end) or _PHOTO_BYLINE.match(text, start, first_end)
+                or _boilerplate()["paragraph"].kind_within(lower, start, first_end)):
+            result.append((start, end))
+            continue
+        pos = start
+        for m in _LINE_BREAK.finditer(text, start, end):
+            result.append(_strip(text, pos, m.start()))
+            pos = m.end()
+        result.append(_strip(text, pos, end))
+    return [r for r in result if r[0] < r[1]]
+
+
+def _split_date_prefix(text: str, sentences: list[Span], stamp: re.Match) -> list[Span]:
+    """The first paragraph's sentences with the date stamp opening the page split off ("date 2018-05-01 Syrian
+    Democratic ..."); what follows on its line is a date line too when it is one ("date 2018-01-23 January 23, 2018")."""
     first = sentences[0]
-    m = _DATE_PREFIX.match(text, first.start, first.end)
-    if not m or m.end() >= first.end:
-        return sentences
-    return [Span(first.start, m.end(1), "dateline"), Span(m.end(), first.end, first.kind), *sentences[1:]]
+    if stamp.end() >= first.end:
+        return [Span(first.start, first.end, "dateline"), *sentences[1:]]
+    rest = "dateline" if is_dateline(text[stamp.end():first.end]) else first.kind
+    return [Span(first.start, stamp.end(1), "dateline"), Span(stamp.end(), first.end, rest), *sentences[1:]]
 
 
 def _split_wire_dateline(text: str, sentences: list[Span]) -> list[Span]:
