@@ -345,3 +345,33 @@ def test_a_photo_credit_with_the_copyright_sign_is_no_outlet(tmp_path):
         "Ministers meet over the port deal\n\n© Jane Roe/TASS\n\n"
         "Ministers from both sides met on Monday to discuss the port deal and the road to the airport.\n"))
     assert ("caption", "© Jane Roe/TASS") in furniture and meta["outlet"] is None
+
+
+def test_agency_datelines_with_slashes_or_a_bare_agency_name_the_outlet(tmp_path):
+    _, meta, corpus = _page(tmp_path, (
+        "Ministers meet over the port deal\n\nMOSCOW, March 4. /TASS/. Ministers from both sides met on Monday to "
+        "discuss the port deal. The talks will resume next week.\n"))
+    assert meta["outlet"] == "TASS" and meta["via"] is None and meta["published"] is None  # no year: no date
+    assert corpus.sentences["text"].iloc[1] == "MOSCOW, March 4. /TASS/."
+    _, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal\n\nTehran, Mar 4, IRNA – Ministers from both sides met on Monday to "
+        "discuss the port deal. The talks will resume next week.\n"))
+    assert meta["outlet"] == "Islamic Republic News Agency" and meta["via"] is None
+
+
+def test_an_agency_correspondent_or_a_closing_credit_is_the_via(tmp_path):
+    _, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal\n\nADEN - Ministers from both sides met on Monday to discuss the port deal, "
+        "a Reuters correspondent reported from the port. The talks will resume next week.\n"))
+    assert meta["via"] == "Reuters"
+    _, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal\n\nMinisters from both sides met on Monday to discuss the port deal.\n\n"
+        "The talks will resume next week, a statement said. (AA)\n"))
+    assert meta["via"] == "Anadolu Agency"
+
+
+def test_a_date_line_after_the_body_dates_the_page(tmp_path):
+    furniture, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal\n\nMinisters from both sides met on Monday to discuss the port deal.\n\n"
+        "The talks will resume next week, a statement said.\n\nMar 5, 2019 14:03 UTC\n"))
+    assert furniture[-1] == ("dateline", "Mar 5, 2019 14:03 UTC") and meta["published"] == "2019-03-05"

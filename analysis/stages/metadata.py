@@ -31,7 +31,8 @@ _SOURCE_TAG = re.compile(
 _FIRST_PUBLISHER = re.compile(
     rf"\b{one_of(_CREDIT_WORDS['publication_verbs'])}\s+{one_of(_CREDIT_WORDS['publication_prepositions'])}\s+"
     r"(?:the\s+)?(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,5})")
-_AGENCY_TAG = re.compile(r"\((?P<name>[^)]+)\)")
+# The agency a wire dateline names: "BEIRUT (Reuters) -", "MOSCOW, December 11. /TASS/.", "Tehran, Aug 10, IRNA –".
+_AGENCY_TAG = re.compile(r"\((?P<name>[^)]+)\)|/(?P<slash>[^/\n]+)/|,\s*(?P<bare>[A-Z]{2,}[\w-]*)\s*[-–—]+\s*$")
 _BULLET = re.compile(r"^[•·*▪►]\s*")  # a list bullet before a headline ("• US either ignoring ...")
 # A licence line naming who produced the content: "Voice of America content is produced by the Voice of America".
 _PRODUCER = re.compile(r"\bcontent is produced by (?:the )?(?P<name>[A-Z][\w&'’-]*(?: (?:of )?[A-Z][\w&'’-]*){0,5})")
@@ -45,7 +46,7 @@ _SELF_REFERENCE = re.compile(
 # "Xinhua News Agency reported", "the semi-official Tasnim news agency reported": an agency that reported.
 _REPORTED = re.compile(
     rf"(?P<name>(?:[A-Z][\w’'.-]*\s)*[A-Z][\w’'.-]*)\s+(?P<agency>{one_of(_CREDIT_WORDS['agency_nouns'])}\s+)?"
-    r"reported\b")
+    rf"(?:{one_of(_CREDIT_WORDS['reporter_nouns'])}\s+)?reported\b")
 _BIO_OUTLET = re.compile(
     rf"\bat (?:the )?(?P<name>[A-Z][\w.-]*(?: [A-Z][\w.-]*)*) {one_of(_CREDIT_WORDS['bio_outlet_nouns'])}\b"
 )
@@ -191,6 +192,8 @@ def via(text: str, spans: list[Span]) -> Found:
         return agency
     if agency:
         return NOT_FOUND  # the agency is the outlet
+    if found := _closing_tag(text, spans):
+        return found
     for s in spans:
         if s.kind != BODY or text.find("reported", s.start, s.end) < 0:
             continue
@@ -213,11 +216,21 @@ def _source_line(text: str, spans: list[Span]) -> Found | None:
     return None
 
 
+def _closing_tag(text: str, spans: list[Span]) -> Found | None:
+    """The agency a bracketed credit closing the body names ("... and responded. (AA)")."""
+    body = [s for s in spans if s.kind == BODY]
+    m = _AGENCY_TAG.fullmatch(text, body[-1].start, body[-1].end) if body else None
+    entry = outlet_named(m.group("name")) if m and m.group("name") else None
+    if entry and entry["kind"] == "agency":
+        return Found(entry["name"], f"credit '{m.group(0)}' closing the body")
+    return None
+
+
 def _dateline_agency(text: str, spans: list[Span]) -> Found | None:
     """The news agency a wire dateline names: "BEIRUT (Reuters) -", "TEHRAN, Nov. 21 (MNA) –"."""
     for s in spans:
         if s.kind == "dateline" and (m := _AGENCY_TAG.search(text, s.start, s.end)):
-            entry = outlet_named(m.group("name"))
+            entry = outlet_named(m.group(m.lastgroup))
             if entry and entry["kind"] == "agency":
                 return Found(entry["name"], f"wire dateline '{text[s.start:s.end].strip()}'")
     return None

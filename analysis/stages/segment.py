@@ -19,6 +19,7 @@ BODY = "body"
 
 _BLANK_LINE = re.compile(r"\n(?:[ \t\u00a0\r]*\n)+")  # pieces are stripped, so spaces before it need no match
 _LINE_BREAK = re.compile(r"\r?\n")
+_CLOSING_CREDIT = re.compile(r"(?<=[.!?\"”])\s*\([^()\n]{1,40}\)$")  # "... a statement said. (AA)"
 _WRAPPED = re.compile(r"[,-]\r?\n|\n[ \t]*[a-z]")  # a line break inside a sentence
 # A run of sentence punctuation and closing quotes, the whitespace after it (group 1), the next character (2).
 # One pattern per mark, each led by its literal so the engine's fast literal search applies (a pattern led by
@@ -64,6 +65,13 @@ _MENU_ITEM = re.compile(r"(?:[•·*]|\d{1,2}\.)\s*\S+(?:\s+\S+){0,2}")
 # A line's closing date ("..., July 27, 2015", "... From Jul 04, 2017"), and the form that makes it a full date.
 _LAST_DATE = re.compile(r"[\s,]((?:[A-Z][a-z]{2,8}\.?\s+[0-3]?\d|[0-3]?\d\s+[A-Z][a-z]{2,8}\.?),?\s+(?:19|20)\d\d)$")
 _DATE_LEAD_WORDS, _CAPTION_WORDS = 6, 8  # words before a closing date: a date line's label, a caption's description
+# An agency's own dateline in title case, the agency bare after the date: "Tehran, Aug 10, IRNA – ...".
+_TITLED_DATELINE = re.compile(
+    r"(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?),\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+[0-3]?\d|[0-3]?\d\s+[A-Z][a-z]{2,8}\.?),"
+    r"\s+(?P<agency>[A-Z]{2,}[\w-]*)\s*(?P<dash>[-–—]+)\s+")
+# A dateline with the agency between slashes after the date's full stop: "MOSCOW, December 11. /TASS/. ...".
+_SLASH_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ -]*[A-Z],\s+[A-Z][a-z]{2,8}\.?\s+[0-3]?\d\.\s*(?P<tag>/[A-Z][\w -]{1,30}/\.?)\s")
 _NAME_TOKEN = re.compile(rf"^(?:[A-Z]\.|[A-Z][\w'’.-]*|{name_particle_pattern()})$")
 _SENTENCE_STARTERS = frozenset(word_list("sentence_starters.txt"))  # sentence openers after a dotted abbreviation
 
@@ -247,8 +255,9 @@ def has_words(text: str, n: int) -> bool:
 
 
 def _terminal(text: str) -> bool:
-    """Whether a paragraph ends like a sentence (full stop, question mark, closing quote after one, ...)."""
-    return text.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…", ":", ";")
+    """Whether a paragraph ends like a sentence (full stop, question mark, closing quote after one, ...; a bracketed
+    credit after it aside: "... he said. (AA)")."""
+    return _CLOSING_CREDIT.sub("", text).rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…", ":", ";")
 
 
 def _cut_off(text: str) -> bool:
@@ -310,7 +319,8 @@ def paragraph_kinds(texts: list[str], first_kinds: list[str | None]) -> list[str
     for i in range(first_body, author_at):
         if kinds[i] is None:
             cut = i == len(texts) - 1 and _cut_off(texts[i])
-            kinds[i] = BODY if _terminal(texts[i]) or has_words(texts[i], 21) or cut else "link"
+            kinds[i] = BODY if _terminal(texts[i]) or has_words(texts[i], 21) or cut else \
+                "dateline" if is_dateline(texts[i]) else "link"
     return [kind or BODY for kind in kinds]
 
 
@@ -493,13 +503,15 @@ def _split_wire_dateline(text: str, sentences: list[Span]) -> list[Span]:
     """Sentences of the first body paragraph, with a leading wire dateline ("BEIRUT, Nov 21 (Reuters) -") split off."""
     first = sentences[0]
     m = _wire_dateline(text, first.start, first.end)
-    if not m:
-        return sentences
-    return [Span(first.start, m.end("dash"), "dateline"), Span(m.end(), first.end, first.kind), *sentences[1:]]
+    if m:
+        return [Span(first.start, m.end("dash"), "dateline"), Span(m.end(), first.end, first.kind), *sentences[1:]]
+    m = _SLASH_DATELINE.match(text, first.start, sentences[-1].end)
+    rest = [s for s in sentences if s.start >= m.end("tag")] if m else []
+    return [Span(first.start, m.end("tag"), "dateline"), *rest] if rest else sentences
 
 
 def _wire_dateline(text: str, start: int, end: int) -> re.Match | None:
     """A wire dateline ("BEIRUT, Nov 21 (Reuters) -", with a date or an agency) opening text[start:end], followed by
     more text."""
-    m = _WIRE_DATELINE.match(text, start, end)
+    m = _WIRE_DATELINE.match(text, start, end) or _TITLED_DATELINE.match(text, start, end)
     return m if m and (m.group("date") or m.group("agency")) and m.end() < end else None
