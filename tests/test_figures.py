@@ -211,6 +211,9 @@ def test_ranges_are_one_figure_from_value_to_value_high(text, surface, value, hi
         ("The club spent 20 million pounds on him.", "20 million pounds", 2e7, "GBP", "money"),
         ("The parcel weighed 20 pounds.", "20 pounds", 20, "lb", "weight"),
         ("The game sold 2 million copies at $60 each.", "2 million", 2e6, "", "count"),
+        ("The £30,000-a-year job was advertised.", "£30,000-a-year", 30000, "GBP/year", "money"),
+        ("A 10in screen is standard.", "10in", 10, "in", "distance"),
+        ("Most 15-year-olds passed the test.", "15-year-olds", 15, "year", "age"),
     ],
 )
 def test_glued_rate_currency_and_converted_units(text, surface, value, unit, kind):
@@ -301,6 +304,12 @@ def test_a_power_that_is_no_finite_number_is_no_figure():
     assert parse_figures("1e999 and 999999^99 and 0^-1") == []
 
 
+def test_a_subunit_glued_to_its_digits_and_a_word_symbol_only_glued():
+    assert [(f.surface, f.unit) for f in parse_figures("He is 6ft 2in tall; 2 in 10 agree; it hit 13F.")] == [
+        ("6ft 2in", "ft"), ("2", ""), ("10", ""), ("13F", "°F")]
+    assert one("He is 6ft 2in tall.").value == pytest.approx(6 + 2 / 12)
+
+
 def test_a_part_after_a_scale_without_and_must_be_scaled_itself():
     assert [f.surface for f in parse_figures("It reached 3 million 2 years ago.")] == ["3 million", "2 years"]
 
@@ -343,6 +352,8 @@ def test_after_a_verb_of_change_a_figure_to_another_is_the_change_and_the_new_le
         "It was planned before the September 11, 2001 attacks.",
         "Slides covered the period from 16 to 13 November.",
         "Solve 5 + 7 = to post a comment.",
+        "He lives at 10 Downing Street.",
+        "The Boeing 777F freighter landed.",
     ],
 )
 def test_designators_scores_zones_and_dates_are_not_figures(text):

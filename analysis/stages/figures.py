@@ -141,6 +141,7 @@ class _Lexicon:
     vague: dict[str, tuple[float, float]]
     units: dict[str, tuple[str, str]]  # lower-cased name -> (unit code, kind)
     symbols: dict[str, tuple[str, str]]  # symbol or code as written -> (unit code, kind)
+    glued_only: frozenset[str]  # symbols that are English words, read only glued to the digits ("2in")
     denominators: dict[str, str]  # lower-cased spelling after "per" -> unit code
     currencies: dict[str, str]  # symbol or prefix word as written -> currency code
     currency_ends: frozenset[str]  # the last characters of currency symbols and prefix words
@@ -192,7 +193,8 @@ def _unit_tables(spec: dict) -> tuple[dict[str, tuple[str, str]], dict[str, tupl
             singular = [name_prefix + n for n in unit.get("names", [])]
             plural = [name_prefix + n for n in unit.get("plurals", [])] or [n + "s" for n in singular]
             names.update({word.lower(): (prefixed, kind) for word in singular + plural})
-            symbols.update({symbol_prefix + s: (prefixed, kind) for s in unit.get("symbols", [])})
+            symbols.update({symbol_prefix + s: (prefixed, kind)
+                            for s in unit.get("symbols", []) + unit.get("glued_symbols", [])})
             symbols.update({other + s: (prefixed, kind) for other, same in spec.get("prefix_spellings", {}).items()
                             if same == symbol_prefix for s in unit.get("symbols", [])})
             denominators.update({word.lower(): prefixed for word in singular})
@@ -265,10 +267,10 @@ def _lexicon() -> _Lexicon:
         after_digits=re.compile(rf"[ \u00a0]?(?P<scale>{alternation(k.lower() for k in all_scales)})(?![\w])"),
         unit_name=re.compile(rf"(?:\s+of)?[\s\u00a0-]*(?P<unit>{alternation(names)})(?![\w])"),
         unit_symbol=re.compile(rf"(?P<space>[ \u00a0-]?)(?P<unit>{alternation(symbols)})(?![\w])(?!\.\w)"),
-        rate=re.compile(rf"(?:\s+per\s+|\s+an?\s+|\s?/\s?)(?P<den>{alternation(denominators)})(?![\w])"
+        rate=re.compile(rf"(?:\s+per\s+|\s+an?\s+|\s?/\s?|-(?:per|an?)-)(?P<den>{alternation(denominators)})(?![\w])"
                         rf"(?!\s+{one_of(_DATE_FOLLOWERS)}\b)"),
         age_after=re.compile(rf"[\s-]*(?P<unit>{one_of(tagged('calendar.yaml', 'time_units', 'age'))})s?"
-                             r"(?:[\s-]+old\b|\s+of\s+age\b)"),
+                             r"(?:[\s-]+olds?\b|\s+of\s+age\b)"),
         currency_before=re.compile(rf"(?<![\w])(?P<cur>{alternation(written)})[ \u00a0]?$"),
         currency_at=re.compile(rf"(?P<cur>{alternation(written)})[ \u00a0]?(?=[\d-])"),
         hedge_before=re.compile(rf"\s+{alternation(h[::-1] for h in q['approximators'] + q['hedges_before'])}(?![\w])"),
@@ -280,6 +282,7 @@ def _lexicon() -> _Lexicon:
         vague={k.lower(): (float(lo), float(hi)) for k, (lo, hi) in q["vague"].items()},
         units=names,
         symbols=symbols,
+        glued_only=frozenset(s for unit in u["units"].values() for s in unit.get("glued_symbols", [])),
         denominators=denominators,
         currencies=currencies,
         currency_ends=frozenset(written[-1] for written in currencies),
@@ -333,6 +336,8 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 _LOWER_WORDS = re.compile(r"[a-z]+")
 _NEXT_TOKEN = re.compile(r"\s*(\S+)")
 _QUANTIFIERS = data_yaml("quantifiers.yaml")
+# A house number: capitalised words ending in a street suffix follow ("10 Downing Street").
+_ADDRESS = re.compile(rf"[ \u00a0]+(?:[A-Z][\w’'.-]*[ \u00a0]+){{1,3}}{one_of(_QUANTIFIERS['street_suffixes'])}\b")
 _INDEFINITE = tagged("grammar.yaml", "articles", "indefinite")  # "a third", "an estimated"
 _COORDINATORS = grammar("coordinators")  # "U.S. and allied forces"
 _OF_DETERMINER = re.compile(rf"\s+of\s+(?:{one_of(_QUANTIFIERS['partitive_determiners'])}\s+)?", re.IGNORECASE)
@@ -749,7 +754,7 @@ def _unit(text: str, low: str, end: int, vague: bool, scaled: bool) -> tuple[str
         glued = not symbol.group("space")
         spaced_ok = not (len(written) == 1 and written.isalpha()) or (
             written.islower() and lex.symbols[written][1] != "money")  # "1 m", not "5 p" or "2 B"
-        if (glued or spaced_ok) and not (written in lex.codes and _in_capitals(text, end, symbol.end())):
+        if (glued or (spaced_ok and written not in lex.glued_only)) and not (written in lex.codes and _in_capitals(text, end, symbol.end())):
             best = (*lex.symbols[written], symbol.end())
     return best
 
@@ -809,10 +814,10 @@ def _measure(text: str, low: str, m: re.Match, currency: str, start: int) -> _Me
         if kind != "money":
             unit_end = end  # a currency word after a symbol ("$5 US dollars") is part of the figure, no other unit
         unit, kind = currency, "money"
-    if is_digits and not scaled and unit_end == end and _ORDINAL_OR_CODE.match(low, end):
-        return None
     if kind not in ("count", "age"):
         unit, unit_end = _rate(low, unit, unit_end)
+    if is_digits and not scaled and unit_end == end and _ORDINAL_OR_CODE.match(low, end):
+        return None
     return _Measure(start, unit_end, m.end(), value, high, unit, kind, vague, scaled, False, False)
 
 
@@ -937,8 +942,12 @@ def _figure(text: str, low: str, m: re.Match) -> Figure | None:
                  or _is_score(low, m.start(), m.end(), measure.value)
                  or _ARITHMETIC.match(low, m.end()) or _OPERATOR_BEFORE.search(low, max(0, start - 3), start)
                  or (measure.value <= 10 and _RATING.search(text, max(0, start - 30), start)
-                     and _CLAUSE_END.match(text, m.end()))):
+                     and _CLAUSE_END.match(text, m.end()))
+                 or _ADDRESS.match(text, m.end())):
         return None
+    if is_digits and measure.end == m.end() + 1 and text[m.end()].isupper() and _is_designator(
+            text, low, measure.end, _previous_word(text, start)):
+        return None  # a capital glued to digits after a name: "Boeing 777F freighter", not 777 °F
     if m.group("words") and not measure.scaled and measure.kind == "count" and (
             measure.value == 1 or (prev_word in lex.anaphoric and measure.value < 10)
             or prev_word in lex.designator_nouns):
