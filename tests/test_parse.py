@@ -105,3 +105,21 @@ def test_sentences_get_entities_or_a_parse_as_they_need(tmp_path):
     ents = {text[slice(*named[0].span(e))]: e.label_ for e in named[0].doc.ents}
     assert ents.get("Jane Doe") == "PERSON"
     assert not full[1].doc.ents and [t.lemma_ for t in full[1].doc][:4] == ["Jane", "Doe", "say", "it"]
+
+
+def test_a_sentence_repeated_across_documents_is_parsed_once(tmp_path):
+    # wire copy: the same statement in two documents is one Doc, shared; a sentence that needs entities as well
+    # is a Doc of its own, so a document's parse never depends on what else is in the corpus
+    statement = "Colonel Ryan Dillon said the town was freed."
+    (tmp_path / "a.txt").write_text(f"First story\n\n{statement} The roads are open, he said.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"Second story\n\nIt rained. {statement}\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Third story\n\nThe roads are open, he said.\n", encoding="utf-8")
+    parsed = parses(load_corpus(tmp_path))
+    a, b, c = (parsed.document(d) for d in "abc")
+    assert a[0].doc is b[0].doc and a[0].doc.text == statement and a[0].start != b[0].start
+    assert a[1].doc is c[0].doc and [e.text for e in a[0].doc.ents] == ["Ryan Dillon"]
+    (tmp_path / "alone").mkdir()
+    (tmp_path / "alone" / "a.txt").write_text((tmp_path / "a.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    by_itself = parses(load_corpus(tmp_path / "alone")).document("a")
+    assert [[(t.dep_, t.head.i, t.lemma_, t.ent_type_) for t in p.doc] for p in by_itself] == \
+        [[(t.dep_, t.head.i, t.lemma_, t.ent_type_) for t in p.doc] for p in a]

@@ -26,6 +26,7 @@ from analysis.stages.parse import (
     Parsed,
     Parses,
     dependency_parse,
+    each_once,
     plural,
     reporting_lexicon,
     squeeze,
@@ -1050,7 +1051,7 @@ def event_parses(corpus: Corpus, parses: Parses, mentions: pd.DataFrame) -> Pars
         words = set(_WORDS.findall(text.lower()))
         if words & forms and ((doc_id, sent_id) in named or words & _PRONOUNS.keys()):
             chosen.append((doc_id, int(sent_id), int(start), *squeeze(text)))
-    docs = dependency_parse(c[3] for c in chosen)
+    docs = each_once([c[3] for c in chosen], dependency_parse)
     return Parses(Parsed(doc_id, sent_id, start, doc, shifts, named=False)
                   for (doc_id, sent_id, start, _, shifts), doc in zip(chosen, docs))
 

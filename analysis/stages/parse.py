@@ -144,6 +144,15 @@ def dependency_parse(texts: Iterable[str]) -> Iterator[Doc]:
         yield lemmatize(doc)
 
 
+def each_once(texts: list[str], make: Callable[[Iterable[str]], Iterable[Doc]]) -> list[Doc]:
+    """The Doc of each text, made once per distinct text (wire copy and republished statements repeat whole
+    sentences across documents) and shared by its repetitions: a Doc depends on its text alone, and no stage
+    changes a Doc, so every document's tables stay what they would be alone."""
+    distinct = list(dict.fromkeys(texts))
+    made = dict(zip(distinct, make(distinct)))
+    return [made[t] for t in texts]
+
+
 _RUN = re.compile(r"\s{2,}|[^\S ]")
 
 
@@ -319,10 +328,13 @@ def parses(corpus: Corpus) -> Parses:
             if any(need) and kind not in FURNITURE and end - start <= MAX_CHARS:
                 chosen.append((doc_id, int(sent_id), start, *squeeze(text[start:end]), need))
     model = nlp()
-    full = dependency_parse(c[3] for c in chosen if c[5].parse)
-    docs = [next(full) if c[5].parse else model.make_doc(c[3]) for c in chosen]
-    named = [doc for doc, c in zip(docs, chosen) if c[5].names]
-    for _ in model.get_pipe("ner").pipe(named, batch_size=BATCH):
-        pass  # the recogniser sets the entities of each Doc in place
-    return Parses(Parsed(doc_id, sent_id, start, doc, shifts, need.parse, need.names)
-                  for (doc_id, sent_id, start, _, shifts, need), doc in zip(chosen, docs))
+    recognise = model.get_pipe("ner").pipe  # sets the entities of each Doc in place
+    makers = {Need(parse=True): dependency_parse,
+              Need(parse=True, names=True): lambda texts: recognise(dependency_parse(texts), batch_size=BATCH),
+              Need(names=True): lambda texts: recognise((model.make_doc(t) for t in texts), batch_size=BATCH)}
+    docs: dict[int, Doc] = {}
+    for need, make in makers.items():
+        mine = [i for i, c in enumerate(chosen) if c[5] == need]
+        docs.update(zip(mine, each_once([chosen[i][3] for i in mine], make)))
+    return Parses(Parsed(doc_id, sent_id, start, docs[i], shifts, need.parse, need.names)
+                  for i, (doc_id, sent_id, start, _, shifts, need) in enumerate(chosen))
