@@ -375,3 +375,24 @@ def test_a_date_line_after_the_body_dates_the_page(tmp_path):
         "Ministers meet over the port deal\n\nMinisters from both sides met on Monday to discuss the port deal.\n\n"
         "The talks will resume next week, a statement said.\n\nMar 5, 2019 14:03 UTC\n"))
     assert furniture[-1] == ("dateline", "Mar 5, 2019 14:03 UTC") and meta["published"] == "2019-03-05"
+
+
+@pytest.mark.parametrize("opening, outlet", [
+    ("Harbour Times - ", "Harbour Times"), ("Coast News / ", "Coast News"), ("(PortWire) – ", "PortWire"),
+    ("Harbour.Net - ", "Harbour.Net")])
+def test_a_publisher_opening_its_story_before_a_dash_is_the_outlet(tmp_path, opening, outlet):
+    _, meta, corpus = _page(tmp_path, (
+        "Ministers meet over the port deal\n\n" + opening + "Ministers from both sides met on Monday to discuss the "
+        "port deal. The talks will resume next week.\n"))
+    assert meta["outlet"] == outlet and meta["via"] is None
+    assert corpus.sentences["kind"].iloc[1] == "dateline"
+
+
+def test_a_date_line_with_dashes_names_its_publisher_and_a_sign_up_line_is_no_title(tmp_path):
+    furniture, meta, _ = _page(tmp_path, (
+        "Enter Your Email to Get Our Newsletter\n\nministers meet over the port deal\n\n"
+        "Ministers Meet Over the Port Deal\n\nMarch 2, 2019 – Harbour Daily News – Jane Roe\n\n"
+        "Ministers from both sides met on Monday to discuss the port deal, a Reuters report said.\n"))
+    assert furniture[0] == ("promo", "Enter Your Email to Get Our Newsletter")
+    assert meta == {"title": "Ministers Meet Over the Port Deal", "author": None, "outlet": "Harbour Daily News",
+                    "via": "Reuters", "published": "2019-03-02"}

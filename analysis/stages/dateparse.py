@@ -61,9 +61,10 @@ _DATELINE_PREFIX = re.compile(
     rf"^(?:[•·*]\s*)?(?:(?:[A-Za-z]+\s*)?\|\s*)?(?:{one_of(CALENDAR['date_labels'])}(?:\s+on)?\s*:?\s*)?{_WEEKDAY}?",
     re.IGNORECASE)
 # After the date: a time, then nothing, or (on a short line) a separator or "by" and whatever a page puts there:
-# "November 3, 2017 / 4:12 PM / Updated 2 hours ago", "July 12, 2017 by Sarah Levine", "May 21, 2015, The Kremlin, Moscow".
+# "November 3, 2017 / 4:12 PM / Updated 2 hours ago", "July 12, 2017 by Sarah Levine", "May 21, 2015, The Kremlin, Moscow",
+# "September 2, 2017 – Fort Russ News – Jane Roe".
 _DATELINE_REST = re.compile(rf"^{_TIME}?$", re.IGNORECASE)
-_DATELINE_MORE = re.compile(rf"^{_TIME}?\s*(?:[|/•·»›]|(?-i:by\s+[A-Z])|updated\b|,\s*(?-i:[A-Z])[^.!?]*$)",
+_DATELINE_MORE = re.compile(rf"^{_TIME}?\s*(?:[|/•·»›]|[-–—]\s|(?-i:by\s+[A-Z])|updated\b|,\s*(?-i:[A-Z])[^.!?]*$)",
                             re.IGNORECASE)
 _DATELINE_LENGTH = 80  # a dateline with more after its date is a short line, not a sentence that opens with a date
 

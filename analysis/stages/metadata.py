@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from analysis.lexicon import data_yaml, one_of
 from analysis.stages.dateparse import DateMention, find_dates, is_dateline, line_date
-from analysis.stages.segment import BODY, Span, byline_name
+from analysis.stages.segment import BODY, Span, byline_name, dateline_outlet
 
 _CREDIT_WORDS = data_yaml("boilerplate.yaml")
 _LICENCE_OWNER = re.compile(
@@ -46,7 +46,7 @@ _SELF_REFERENCE = re.compile(
 # "Xinhua News Agency reported", "the semi-official Tasnim news agency reported": an agency that reported.
 _REPORTED = re.compile(
     rf"(?P<name>(?:[A-Z][\w’'.-]*\s)*[A-Z][\w’'.-]*)\s+(?P<agency>{one_of(_CREDIT_WORDS['agency_nouns'])}\s+)?"
-    rf"(?:{one_of(_CREDIT_WORDS['reporter_nouns'])}\s+)?reported\b")
+    rf"(?:{one_of(_CREDIT_WORDS['reporter_nouns'])}\s+)?report(?:ed|s)?\b")
 _BIO_OUTLET = re.compile(
     rf"\bat (?:the )?(?P<name>[A-Z][\w.-]*(?: [A-Z][\w.-]*)*) {one_of(_CREDIT_WORDS['bio_outlet_nouns'])}\b"
 )
@@ -158,6 +158,9 @@ def outlet(text: str, spans: list[Span]) -> Found:
             return Found(_canonical(m.group("name")), f"author bio: '{m.group(0)}'")
     if (agency := _dateline_agency(text, spans)) and not _source_line(text, spans):
         return agency
+    for s in (s for s in spans if s.kind == "dateline"):
+        if name := dateline_outlet(text[s.start : s.end]):
+            return Found(_canonical(name), f"dateline '{text[s.start:s.end].strip()}' names the publisher")
     return NOT_FOUND
 
 
@@ -195,7 +198,7 @@ def via(text: str, spans: list[Span]) -> Found:
     if found := _closing_tag(text, spans):
         return found
     for s in spans:
-        if s.kind != BODY or text.find("reported", s.start, s.end) < 0:
+        if s.kind != BODY or text.find("report", s.start, s.end) < 0:
             continue
         for m in _REPORTED.finditer(text, s.start, s.end):
             entry = _agency_suffix(m.group("name"))

@@ -19,6 +19,7 @@ BODY = "body"
 
 _BLANK_LINE = re.compile(r"\n(?:[ \t\u00a0\r]*\n)+")  # pieces are stripped, so spaces before it need no match
 _LINE_BREAK = re.compile(r"\r?\n")
+_DATE_PARTS = re.compile(r"\s[-–—|•·/]\s")  # the separators between the parts of a date line
 _CLOSING_CREDIT = re.compile(r"(?<=[.!?\"”])\s*\([^()\n]{1,40}\)$")  # "... a statement said. (AA)"
 _WRAPPED = re.compile(r"[,-]\r?\n|\n[ \t]*[a-z]")  # a line break inside a sentence
 # A run of sentence punctuation and closing quotes, the whitespace after it (group 1), the next character (2).
@@ -65,6 +66,12 @@ _MENU_ITEM = re.compile(r"(?:[•·*]|\d{1,2}\.)\s*\S+(?:\s+\S+){0,2}")
 # A line's closing date ("..., July 27, 2015", "... From Jul 04, 2017"), and the form that makes it a full date.
 _LAST_DATE = re.compile(r"[\s,]((?:[A-Z][a-z]{2,8}\.?\s+[0-3]?\d|[0-3]?\d\s+[A-Z][a-z]{2,8}\.?),?\s+(?:19|20)\d\d)$")
 _DATE_LEAD_WORDS, _CAPTION_WORDS = 6, 8  # words before a closing date: a date line's label, a caption's description
+# A publisher's own dateline: its name (or any name in brackets) opening the story before a dash or slash: "Shafaq News /
+# A large number ...", "Islam Times - Syrian forces ...", "(VOVworld) – The Syrian army ...".
+_OUTLET_DATELINE = re.compile(
+    r"(?P<agency>\([^()\n]{2,40}\)|[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3})\s*(?P<dash>[-–—/])\s+(?=[A-Z“\"])")
+_MASTHEAD = re.compile(rf"(?:.*\s)?{one_of(_WRITER_WORDS['masthead_words'])}|.*\.(?:{one_of(_WRITER_WORDS['domain_endings'])})",
+                       re.IGNORECASE)
 # An agency's own dateline in title case, the agency bare after the date: "Tehran, Aug 10, IRNA – ...".
 _TITLED_DATELINE = re.compile(
     r"(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?),\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+[0-3]?\d|[0-3]?\d\s+[A-Z][a-z]{2,8}\.?),"
@@ -368,10 +375,11 @@ def _kind_lead(texts: list[str], kinds: list[str | None], first_body: int) -> No
 
 def _headline_like(text: str) -> bool:
     """Whether a leading paragraph may be the headline: it takes no full stop, has two words or more and more words
-    than numbers (not a time stamp: "09:36 GMT +3"), and is no byline or dateline."""
+    than numbers (not a time stamp: "09:36 GMT +3"), a capital letter, and is no byline or dateline."""
     words = text.split()
     numbers = sum(any(c.isdigit() for c in w) for w in words)
     return (not text.rstrip(_CLOSERS).endswith(".") and len(words) - numbers >= max(2, numbers + 1)
+            and text != text.lower()  # a slug or a lower-cased copy ("kurdish forces foil attack") is no headline
             and not _is_byline(text) and not is_dateline(text))
 
 
@@ -514,4 +522,23 @@ def _wire_dateline(text: str, start: int, end: int) -> re.Match | None:
     """A wire dateline ("BEIRUT, Nov 21 (Reuters) -", with a date or an agency) opening text[start:end], followed by
     more text."""
     m = _WIRE_DATELINE.match(text, start, end) or _TITLED_DATELINE.match(text, start, end)
-    return m if m and (m.group("date") or m.group("agency")) and m.end() < end else None
+    if m and (m.group("date") or m.group("agency")) and m.end() < end:
+        return m
+    m = _OUTLET_DATELINE.match(text, start, end)
+    return m if m and m.end() < end and (m.group("agency")[0] == "(" or masthead(m.group("agency"))) else None
+
+
+def masthead(name: str) -> bool:
+    """Whether a name reads as a publication's: it ends in a masthead word ("Shafaq News") or is a web address
+    ("PanARMENIAN.Net")."""
+    return bool(_MASTHEAD.fullmatch(name.strip()))
+
+
+def dateline_outlet(dateline: str) -> str | None:
+    """The publisher a dateline names as itself: "Islam Times -", "(VOVworld) –", or a masthead among the parts of a
+    date line ("September 2, 2017 – Fort Russ News – Jane Roe")."""
+    m = _OUTLET_DATELINE.match(dateline.strip() + " A")
+    if m and (m.group("agency")[0] == "(" or masthead(m.group("agency"))):
+        return m.group("agency").strip("()")
+    parts = [p.strip() for p in _DATE_PARTS.split(dateline)]
+    return next((p for p in parts[1:] if len(p.split()) >= 2 and p[:1].isupper() and masthead(p)), None)
