@@ -49,7 +49,9 @@ _COUNTED_OFFSET = re.compile(
 _NAMED_OFFSET = re.compile(
     rf"\b(?P<which>{one_of(_PERIOD_OFFSETS, either_case_initial=True)})\s+(?P<unit>{one_of(_NAMED_UNITS)})\b")
 _NAMED_MONTH = re.compile(rf"\b(?P<which>{one_of(_MONTH_RELATIVES, either_case_initial=True)})\s+(?P<month>{_MONTH_NAMES})\b(?![\s,]*\d)")
-_DIRECTIONS = tuple(CALENDAR["relative_directions"])  # "ago", "later", ...
+_DIRECTIONS: dict[str, int] = CALENDAR["relative_directions"]  # "ago": -1, "later": 1, ...
+_FROM_WRITING = frozenset(CALENDAR["counted_from_writing"])  # "ago"
+_FROM_LAST_DATE = frozenset(CALENDAR["counted_from_last_date"])  # "later", "earlier"
 # One fast pass over the lower-cased text finds where a relative expression may end or begin;
 # the precise patterns above then run only there.
 _HINT = re.compile(
@@ -182,7 +184,9 @@ def _relative_at(text: str, hint: re.Match, anchor: date | None) -> DateExpressi
     m = next((c for c in _COUNTED_OFFSET.finditer(text, max(0, start - 40), hint.end()) if c.end() == hint.end()), None)
     if m is None or (n := _count(m.group("n"))) is None:
         return None
-    value = _shift(anchor, -n, m.group("unit").lower()) if anchor and m.group("dir").lower() == "ago" else ""
+    direction = m.group("dir").lower()
+    value = _shift(anchor, _DIRECTIONS[direction] * n, m.group("unit").lower()) \
+        if anchor and direction in _FROM_WRITING else ""
     return DateExpression(m.start(), m.end(), m.group(), value, True)
 
 
@@ -197,11 +201,11 @@ def _chain(found: list[DateExpression]) -> list[DateExpression]:
     out: list[DateExpression] = []
     for expr in found:
         m = _COUNTED_OFFSET.fullmatch(expr.surface)
-        if m and not expr.normalized and m.group("dir").lower() in ("later", "earlier"):
+        if m and not expr.normalized and m.group("dir").lower() in _FROM_LAST_DATE:
             base = next((e for e in reversed(out) if re.fullmatch(r"\d{4}-\d\d-\d\d", e.normalized)
                          and expr.start - e.end <= _NEAR), None)
             if base:
-                sign = 1 if m.group("dir").lower() == "later" else -1
+                sign = _DIRECTIONS[m.group("dir").lower()]
                 value = _shift(date.fromisoformat(base.normalized), sign * _count(m.group("n")), m.group("unit").lower())
                 expr = replace(expr, normalized=value)
         out.append(expr)

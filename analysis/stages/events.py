@@ -55,6 +55,8 @@ _TARGET_PREPS = grammar("target_prepositions")
 _MODIFIER_PREPS = grammar("modifier_prepositions")
 _AIM_PREPS = grammar("aim_prepositions")  # what a light verb's act aims at
 _BELONGING = grammar("belonging_prepositions")  # "fighters of/from X"
+_COPULA = grammar("copula_lemmas")  # "be"
+_PRIMARY_VERBS = grammar("primary_verb_lemmas")  # "be", "have"
 _AGENT_PREPS = grammar("agent_prepositions")  # "the sacrifices of X", "by X"
 _CONDITIONAL = grammar("conditional_subordinators")  # "if they attack": only possible
 _RELATIVE_HEADS = grammar("relative_heads")  # "those who defeated ISIS"
@@ -324,7 +326,7 @@ def _identified(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
         copula = head.sent.root  # "those who V are X": the parser may hang "those" on a preposition before it
     elif head.dep_ not in ("nsubj", "attr"):
         return []
-    if copula.lemma_ != "be" or copula.i == head.i:
+    if copula.lemma_ not in _COPULA or copula.i == head.i:
         return []
     others = [c for c in copula.children if c.dep_ in ("nsubj", "attr") and c.lower_ not in _PRONOUNS.keys() | _RELATIVE
               and not any(t.i == head.i for t in c.subtree)]  # a long list may come parsed as two subjects
@@ -715,10 +717,10 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
     lemma = _lemma(verb)
     light = _light(verb)
     noun, cls = light if light else (None, vc.lemma_class.get(lemma))
-    judged = lemma == "be" and any(c.dep_ == "acomp" and _role(c) != "none" and any(p.dep_ == "prep" for p in c.children)
+    judged = lemma in _COPULA and any(c.dep_ == "acomp" and _role(c) != "none" and any(p.dep_ == "prep" for p in c.children)
                                    for c in verb.children)  # "X was critical to the victory", not "X is important to us"
     cls = "contribute" if judged else cls  # "X was critical to the victory", "X is a destructive role"
-    if cls is None or verb.pos_ not in ("VERB", "AUX") or (lemma in ("be", "have") and not judged):
+    if cls is None or verb.pos_ not in ("VERB", "AUX") or (lemma in _PRIMARY_VERBS and not judged):
         return None
     if cls == "praise" and sum(not t.is_punct for t in verb.subtree if t.i >= verb.i) <= 2:
         return None  # "Thank you.", "Congratulations to you!": a formula of politeness, not a judgment
@@ -726,7 +728,7 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
     agents = _doer(verb, ctx, doc)
     role = next((c for c in verb.children if (c.dep_ == "dobj" and cls == "contribute" and light is None
                                               and c.lemma_.lower() in vc.words["role_nouns"])
-                 or (c.dep_ == "acomp" and lemma == "be")), None)
+                 or (c.dep_ == "acomp" and lemma in _COPULA)), None)
     if role is not None:  # "played a pivotal role in the liberation"
         left, right = _phrase(role)
         targets = [Party(NO_ACTOR, _start(doc[left], ctx), _end(doc[right], ctx), _role(role, ctx))]

@@ -51,7 +51,7 @@ _PHOTO_BYLINE = re.compile(r"\s*©\s*[^\n/©]{2,40}/\s*[^\n/©]{2,40}(?=\r?\n|$)
 _DATE_PREFIX = re.compile(r"\s*((?:date\s+)?(?:19|20)\d\d-[01]\d-[0-3]\d)\s+(?=\S)", re.IGNORECASE)
 # A closing paragraph that introduces a writer: "Karim Nasser is a political analyst based in Beirut."
 _INTRODUCTION = re.compile(
-    rf"(?P<who>(?:[A-Z][\w'’.-]*\s+){{0,4}}[A-Z][\w'’.-]*),?\s+(?:{'|'.join(_WRITER_WORDS['bio_verbs'])})\b")
+    rf"(?P<who>(?:[A-Z][\w'’.-]*\s+){{0,4}}[A-Z][\w'’.-]*),?\s+{one_of(_WRITER_WORDS['bio_verbs'])}\b")
 KICKER_WORDS = 3  # a leading line this short above a longer headline-like one labels a section ("Press Releases")
 _LEAD_REACH = 3  # a byline or dateline this many paragraphs after the first prose one shows that one was a standfirst
 # A wire-copy dateline opening the first paragraph: a place in capitals, then a date and/or "(Agency)", then a dash;
