@@ -214,6 +214,9 @@ def test_ranges_are_one_figure_from_value_to_value_high(text, surface, value, hi
         ("The £30,000-a-year job was advertised.", "£30,000-a-year", 30000, "GBP/year", "money"),
         ("A 10in screen is standard.", "10in", 10, "in", "distance"),
         ("Most 15-year-olds passed the test.", "15-year-olds", 15, "year", "age"),
+        ("The deal is worth C$1.5-billion.", "C$1.5-billion", 1.5e9, "CAD", "money"),
+        ("Singapore spent S$2bn on it.", "S$2bn", 2e9, "SGD", "money"),
+        ("About 70pc of voters backed him.", "70pc", 70, "percent", "percent"),
     ],
 )
 def test_glued_rate_currency_and_converted_units(text, surface, value, unit, kind):
@@ -234,6 +237,7 @@ def test_glued_rate_currency_and_converted_units(text, surface, value, unit, kin
         ("Dozens of U.S. and allied forces left.", "Dozens", 12, "U.S. and allied forces", False),
         ("A 74-member coalition met.", "74-member", 74, "coalition", False),
         ("She filed a 40-page report.", "40-page", 40, "page", False),
+        ("A 5-million-strong army marched.", "5-million-strong", 5e6, "army", False),
     ],
 )
 def test_number_words_and_what_they_count(text, surface, value, counted, approximate):
@@ -312,6 +316,19 @@ def test_a_subunit_glued_to_its_digits_and_a_word_symbol_only_glued():
 
 def test_a_part_after_a_scale_without_and_must_be_scaled_itself():
     assert [f.surface for f in parse_figures("It reached 3 million 2 years ago.")] == ["3 million", "2 years"]
+
+
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        ("The company cut its workforce by a third.", [("a third", pytest.approx(1 / 3))]),
+        ("He won a third term.", []),
+        ("One in four children live in poverty.", [("One", 1), ("four", 4)]),
+        ("It was the one thing they lacked.", []),
+    ],
+)
+def test_a_fraction_closing_its_clause_and_one_in_n(text, figures):
+    assert [(f.surface, f.value) for f in parse_figures(text)] == figures
 
 
 def test_half_before_no_unit_or_scale_is_no_figure():

@@ -48,9 +48,9 @@ WEIGHT_POUND = {"Pound": "lb"}  # in the dimension model "pound" is a weight
 # 0.52, currency 0.79 (0.846 with bare currency nouns, "francs", and subunits, "3 dollars 50 cents"), dimension 0.76 (before its unit names Ounce, Microgram... were mapped), age 0.84,
 # temperature 0.32 (not run then). Number 0.455 -> 0.502 with decimals in words ("five point five"), parts after a
 # scale ("3 hundred and 21") and signs on counts ("minus 5"); 0.555 with scientific notation and powers ("1.3e6",
-# "1.1^23"). Temperature 0.600 -> 0.625 with a capital glued to digits after a name read as a designator ("Boeing 777F").
+# "1.1^23"), 0.564 with "one in three". Temperature 0.600 -> 0.625 with a capital glued to digits after a name read as a designator ("Boeing 777F").
 MODELS = {
-    "Number/English/NumberModel.json": (0.55, None, False),
+    "Number/English/NumberModel.json": (0.56, None, False),
     "Number/English/PercentModel.json": (0.58, {"percent"}, False),
     "NumberWithUnit/English/CurrencyModel.json": (0.84, {"money"}, True),
     "NumberWithUnit/English/DimensionModel.json": (0.84, {"distance", "area", "weight", "volume", "speed", "data",

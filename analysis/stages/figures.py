@@ -264,7 +264,8 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         word_starts=_automaton(starters),
         number_at=number_at,
-        after_digits=re.compile(rf"[ \u00a0]?(?P<scale>{alternation(k.lower() for k in all_scales)})(?![\w])"),
+        after_digits=re.compile(rf"(?:[ \u00a0]?(?P<scale>{alternation(k.lower() for k in all_scales)})"
+                                rf"|-(?P<hscale>{scale_word}))(?![\w])"),  # "C$1.5-billion"
         unit_name=re.compile(rf"(?:\s+of)?[\s\u00a0-]*(?P<unit>{alternation(names)})(?![\w])"),
         unit_symbol=re.compile(rf"(?P<space>[ \u00a0-]?)(?P<unit>{alternation(symbols)})(?![\w])(?!\.\w)"),
         rate=re.compile(rf"(?:\s+per\s+|\s+an?\s+|\s?/\s?|-(?:per|an?)-)(?P<den>{alternation(denominators)})(?![\w])"
@@ -336,6 +337,7 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 _LOWER_WORDS = re.compile(r"[a-z]+")
 _NEXT_TOKEN = re.compile(r"\s*(\S+)")
 _QUANTIFIERS = data_yaml("quantifiers.yaml")
+_ONE_IN = re.compile(rf"\s+in\s+(?:[0-9]|{one_of(_QUANTIFIERS['number_words'])}\b)")  # "one in three"
 # A house number: capitalised words ending in a street suffix follow ("10 Downing Street").
 _ADDRESS = re.compile(rf"[ \u00a0]+(?:[A-Z][\w’'.-]*[ \u00a0]+){{1,3}}{one_of(_QUANTIFIERS['street_suffixes'])}\b")
 _INDEFINITE = tagged("grammar.yaml", "articles", "indefinite")  # "a third", "an estimated"
@@ -641,7 +643,7 @@ def _number(text: str, low: str, m: re.Match, currency: str) -> _Number | None:
         value *= -1 if m.group("sign") else 1
         scale = lex.after_digits.match(low, end)
         if scale:
-            word = scale.group("scale")
+            word = scale.group("scale") or scale.group("hscale")
             if word in lex.word_scales:
                 return _Number(*_scaled_tail(text, low, value * lex.all_scales[word], lex.all_scales[word],
                                              scale.end()), scaled=True)
@@ -669,8 +671,9 @@ def _number(text: str, low: str, m: re.Match, currency: str) -> _Number | None:
     if m.group("denom"):
         denom = m.group("denom")
         singular = not denom.endswith(("s", "ves"))
-        if singular and m.group("fof") is None and "-" not in m.group("fsep") and m.group("fnum") in _INDEFINITE:
-            return None  # "a third term" is an ordinal; "a third of", "one-third", "one fifth" are fractions
+        if singular and m.group("fof") is None and "-" not in m.group("fsep") and m.group("fnum") in _INDEFINITE \
+                and not _CLAUSE_END.match(low, end):
+            return None  # "a third term" is an ordinal; "a third of", "by a third.", "one-third" are fractions
         parsed = (1.0, 0) if m.group("fnum") in _INDEFINITE else _words_value(m.group("fnum"))
         return _Number(parsed[0] / lex.fractions[denom], end, fraction=True) if parsed else None
     if m.group("acount"):
@@ -791,9 +794,9 @@ def _measure(text: str, low: str, m: re.Match, currency: str, start: int) -> _Me
         return None
     value, end, vague, scaled, fraction, high, slashed = number
     is_digits = bool(m.group("digits"))
-    suffix = lex.count_suffix.match(low, end) if is_digits and not scaled else None
+    suffix = lex.count_suffix.match(low, end) if is_digits else None  # "300-strong", "5-million-strong"
     if suffix:
-        return _Measure(start, suffix.end(), m.end(), value, None, "", "count", False, False, False, True)
+        return _Measure(start, suffix.end(), end, value, None, "", "count", False, scaled, False, True)
     compound = _COMPOUND.match(text, end) if is_digits and not scaled else None
     if compound and not lex.unit_name.match(low, end) and not lex.age_after.match(low, end):
         return _Measure(start, compound.end(), m.end(), value, None, "", "count", False, False, False, True)
@@ -949,7 +952,8 @@ def _figure(text: str, low: str, m: re.Match) -> Figure | None:
             text, low, measure.end, _previous_word(text, start)):
         return None  # a capital glued to digits after a name: "Boeing 777F freighter", not 777 °F
     if m.group("words") and not measure.scaled and measure.kind == "count" and (
-            measure.value == 1 or (prev_word in lex.anaphoric and measure.value < 10)
+            (measure.value == 1 and not _ONE_IN.match(low, m.end()))  # "one in three" is a proportion
+            or (prev_word in lex.anaphoric and measure.value < 10)
             or prev_word in lex.designator_nouns):
         return None
     ranged = _range(text, low, measure, m) if (is_digits or m.group("words")) and not measure.suffix else None
@@ -979,8 +983,8 @@ def _figure(text: str, low: str, m: re.Match) -> Figure | None:
         plural = kind == "count" and value != 1 and not measure.suffix
         counted = _counted(text, end, plural) or (
             _counted_from_clause(low, text, start) if kind == "count" else "")
-        if measure.suffix and not lex.count_suffix.match(low, m.end()):
-            counted = text[m.end() + 1:end]  # "a 40-page report" counts pages
+        if measure.suffix and not lex.count_suffix.match(low, measure.number_end):
+            counted = text[measure.number_end + 1:end]  # "a 40-page report" counts pages
         if not counted and kind == "count" and _people_verb_before(low, start):
             counted = "people"
     sign = lex.sign_before.search(low, max(0, start - 12), start) if (
