@@ -115,6 +115,12 @@ def _version(name: str, root: Path | None, data: Path, done: dict[str, str]) -> 
     return done[name]
 
 
+def kept(name: str) -> bool:
+    """Whether a table's rows can be kept: a written table, or an internal one with a schema (the per-document
+    pieces of the corpus tables: term counts, sentence stems); not the parse, an object."""
+    return TABLES[name].written or bool(TABLES[name].columns)
+
+
 def doc_ids(frame: pd.DataFrame) -> pd.Series:
     """The document each row belongs to: its doc_id, or for rows about a file (problems), the file's name."""
     if "doc_id" in frame.columns:
@@ -143,7 +149,7 @@ def partition_tables(root: Path, file_digests: dict[str, str], names: tuple[str,
     the tables' current versions are read back, everything else is computed on a Build over the documents that need
     it, and stored."""
     files = list(file_digests)
-    if cache_dir is None or not all(TABLES[name].written for name in names):  # internal tables are not kept
+    if cache_dir is None or not all(kept(name) for name in names):
         build = make_build(files)
         return {name: build[name] for name in names}
     table_versions = versions(root)

@@ -129,6 +129,15 @@ SHARED_SENTENCES: Schema = {
     "relation": ("str", "verbatim, near_verbatim or paraphrase"),
     "method": ("str", "shingles, tfidf or extend (next to an aligned pair)"),
 }
+WORDS = "space-separated, sorted"
+REUSE_KEYS: Schema = {
+    "doc_id": DOC, "sent_id": SENT,
+    "stems": ("str", f"the Snowball stems of its content words ({WORDS}): the MinHash LSH input"),
+    "terms": ("str", f"the stems of its content words written in lower case, and its numbers ({WORDS})"),
+    "names": ("str", f"its capitalised words after the first, lower-cased ({WORDS})"),
+    "speakers": ("str", f"catalogued speakers of the statements touching it ({WORDS})"),
+    "reported": ("str", f"those of them reported with a verb, not a transcript's turn ({WORDS})"),
+}
 REUSE: Schema = {
     "doc_a": ("str", "the first document of the pair"),
     "a_start": ("int64", "where the passage starts in doc_a"), "a_end": ("int64", "where it ends in doc_a (exclusive)"),
@@ -148,6 +157,12 @@ VOCABULARY: Schema = {
     "z": ("float64", "the log-odds ratio's z-score"), "stopword": ("bool", "whether every word is a stop word"),
     "doc_id": ("str", "the document of the term's first occurrence in the group"),
     "start": ("int64", "where the first occurrence starts"), "end": ("int64", "where it ends (exclusive)"),
+}
+TERM_COUNTS: Schema = {
+    "doc_id": DOC, "term": ("str", "a lower-cased unigram or bigram (a catalogued actor's name is one word)"),
+    "ngram": ("int64", "1 or 2 words, as where the document first uses the term"),
+    "count": ("int64", "uses in the document's body"),
+    "start": ("int64", "where the document first uses the term"), "end": ("int64", "where that use ends (exclusive)"),
 }
 EPITHETS: Schema = {
     "doc_id": DOC, "sent_id": SENT, "start": START, "end": END, "surface": ("str", "the phrase as written"),

@@ -108,5 +108,5 @@ def test_a_stored_build_reads_its_tables_instead_of_computing_them(seed_tables):
     for name in ("quotes", "mentions", "reuse", "documents"):
         assert stored[name].to_csv(index=False) == (seed_tables / f"{name}.csv").read_text("utf-8")
     assert not stored.runs  # nothing computed
-    assert len(stored["shared_sentences"]) and dict(stored.runs) == {"shared_sentences": 1}  # not written: computed
+    assert len(stored["shared_sentences"]) and dict(stored.runs) == {"reuse_keys": 1, "shared_sentences": 1}  # internal: computed
     assert stored.corpus.texts["001_b8e32a01f76ace3e"] == (SEEDS / "001_b8e32a01f76ace3e.txt").read_text("utf-8")

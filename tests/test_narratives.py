@@ -6,11 +6,10 @@ from pathlib import Path
 
 from analysis import load_corpus
 from analysis.views import narratives as view
-from analysis.stages.actors import mentions
 from analysis.stages.quotes import quotes
-from analysis.stages.reuse import copies, reuse, shared_sentences
+from analysis.stages.reuse import copies, reuse, reuse_keys, shared_sentences
 from analysis.pipeline import Build
-from analysis.stages.vocabulary import epithets, vocabulary
+from analysis.stages.vocabulary import epithets
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -18,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def _shared(corpus) -> tuple:
     """The aligned sentence pairs and the shared passages of a corpus."""
     found = copies(corpus)
-    pairs = shared_sentences(corpus, quotes(corpus), found)
+    pairs = shared_sentences(corpus, reuse_keys(corpus, quotes(corpus)), found)
     return pairs, reuse(corpus, found, pairs)
 
 
@@ -30,8 +29,9 @@ def test_differing_words_are_marked_in_runs():
 
 def test_outlet_stories_take_their_numbers_from_the_tables(corpus):
     table = view.quoted(corpus, quotes(corpus))
-    stories = view.outlet_stories(corpus, table, Build(corpus)["stance"], vocabulary(corpus, mentions(corpus)),
-                                  epithets(corpus), _shared(corpus)[1])
+    build = Build(corpus)
+    stories = view.outlet_stories(corpus, table, build["stance"], build["vocabulary"], epithets(corpus),
+                                  _shared(corpus)[1])
     paragraphs = re.sub(r"<[^>]+>", "", stories).split("\n\n")  # corpus words come wrapped by escape_markdown
     assert len(paragraphs) == 5
     # 003 attributes 4 statements (read: the Sunni fighters twice, Khattab Omer, Iraqi security officials)

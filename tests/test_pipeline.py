@@ -15,8 +15,8 @@ from tests.conftest import SEEDS
 
 def test_order_puts_every_table_after_its_inputs_and_rejects_unknown_names():
     assert order(["recurring_figures"]) == ["parses", "mentions", "quotes", "figures", "recurring_figures"]
-    assert order(["reuse", "stance"]) == ["copies", "parses", "mentions", "quotes", "shared_sentences", "reuse",
-                                          "event_parses", "events", "stance_evidence", "stance"]
+    assert order(["reuse", "stance"]) == ["copies", "parses", "mentions", "quotes", "reuse_keys", "shared_sentences",
+                                          "reuse", "event_parses", "events", "stance_evidence", "stance"]
     everything = order()
     assert sorted(everything) == sorted(TABLES)
     for spec in SPECS:

@@ -3,7 +3,7 @@
 import pytest
 
 from analysis import load_corpus
-from analysis.stages.vocabulary import distinctive_words, epithets, log_odds, tokens, vocabulary
+from analysis.stages.vocabulary import distinctive_words, epithets, log_odds, term_counts, tokens, vocabulary
 
 
 def test_log_odds_by_hand():
@@ -55,7 +55,7 @@ def test_abbreviations_and_catalogued_names_are_whole_terms_and_fragments_are_dr
 def test_no_fragment_of_a_name_is_a_distinctive_term_in_the_seeds(corpus):
     from analysis.stages.actors import mentions
 
-    terms = set(vocabulary(corpus, mentions(corpus))["term"])
+    terms = set(vocabulary(corpus, term_counts(corpus, mentions(corpus)))["term"])
     assert {"deir", "ez", "zor", "deir ez", "ez zor", "u", "s", "u s"} & terms == set()
     assert "deir ez zor" in terms
 

@@ -52,6 +52,7 @@ COLUMNS = ["doc_a", "a_start", "a_end", "doc_b", "b_start", "b_end", "score", "r
 PAIR_COLUMNS = ["doc_a", "a_sent", "a_pos", "a_start", "a_end", "doc_b", "b_sent", "b_pos", "b_start", "b_end",
                 "shingle_containment", "cosine", "score", "relation", "method"]
 COPY_COLUMNS = ["doc_id", "copy_of", "similarity", "method"]
+KEY_COLUMNS = ["doc_id", "sent_id", "stems", "terms", "names", "speakers", "reported"]
 SHINGLE = 3  # words per shingle
 NEAR_VERBATIM = 0.4  # shingle containment of a copy, edited or not, for a pair to be aligned by its shingles
 EDITED = 0.7  # shingle containment of a copy lightly edited (`near_verbatim`); below, the sentence was rewritten
@@ -68,6 +69,7 @@ NUM_PERM = 128
 COPY = 0.9  # Jaccard of two bodies' word 3-grams that makes one a copy of the other
 COPY_CANDIDATE = 0.7  # estimated Jaccard for two bodies to be compared exactly (at COPY, LSH would miss some)
 COPY_PERM = 64
+MINHASH_SCHEME = "affine32"  # datasketch's default permutation scheme, named when the permutations are given
 TURN_CUE = "colon"  # the quotes table's cue_lemma of a "Name: statement" line (a transcript's turn)
 RELATION_ORDER = {"duplicate": 0, "verbatim": 1, "near_verbatim": 2, "paraphrase": 3}
 
@@ -179,22 +181,33 @@ def _after_turn_label(sentence, turn_ends: dict[str, list[int]]) -> str:
     return sentence.text[inside[-1] - sentence.start :] if inside else sentence.text
 
 
-def units(corpus: Corpus, quotes: pd.DataFrame, copies: pd.DataFrame) -> list[Unit]:
-    """The body sentences of the corpus (copies of another document left out), tokenised for comparison."""
-    body = corpus.sentences[corpus.sentences["in_body"] & ~corpus.sentences["doc_id"].isin(set(copies["doc_id"]))]
-    body = body.sort_values(["doc_id", "start"])
+def reuse_keys(corpus: Corpus, quotes: pd.DataFrame) -> pd.DataFrame:
+    """What each body sentence is compared by, as space-separated words: its content-word stems (the MinHash LSH
+    input), terms, names (after a transcript turn's label), catalogued speakers and reported speakers. Per document
+    (the cache keeps it: adding a document stems that document alone)."""
+    body = corpus.sentences[corpus.sentences["in_body"]].sort_values(["doc_id", "start"])
     speakers = _speakers_by_sentence(body, quotes)
     reported = _speakers_by_sentence(body, quotes[quotes["cue_lemma"] != TURN_CUE])
     turns = quotes[quotes["cue_lemma"] == TURN_CUE]
     turn_ends = {doc_id: sorted(group.tolist()) for doc_id, group in turns.groupby("doc_id")["cue_end"]}
+    rows = [(s.doc_id, int(s.sent_id), *(" ".join(sorted(set(keys))) for keys in (
+                content_stems(s.text), terms(s.text), names(_after_turn_label(s, turn_ends)),
+                speakers.get(key, ()), reported.get(key, ()))))
+            for s in body.itertuples() for key in [(s.doc_id, int(s.sent_id))]]
+    return pd.DataFrame(rows, columns=KEY_COLUMNS).astype({"sent_id": "int64"})
+
+
+def units(corpus: Corpus, reuse_keys: pd.DataFrame, copies: pd.DataFrame) -> list[Unit]:
+    """The body sentences of the corpus (copies of another document left out), with their keys, for comparison."""
+    body = corpus.sentences[corpus.sentences["in_body"] & ~corpus.sentences["doc_id"].isin(set(copies["doc_id"]))]
+    body = body.sort_values(["doc_id", "start"]).merge(reuse_keys, on=["doc_id", "sent_id"], validate="one_to_one")
     positions = body.groupby("doc_id").cumcount()
     return [
         Unit(s.doc_id, int(s.sent_id), int(pos), int(s.start), int(s.end), tuple(words(s.text)),
-             frozenset(content_stems(s.text)), terms(s.text), shingles(s.text), said_shingles(s.text),
-             numbers(s.text), names(_after_turn_label(s, turn_ends)), speakers.get(key, frozenset()),
-             reported.get(key, frozenset()))
+             frozenset(s.stems.split()), frozenset(s.terms.split()), shingles(s.text), said_shingles(s.text),
+             numbers(s.text), frozenset(s.names.split()), frozenset(s.speakers.split()),
+             frozenset(s.reported.split()))
         for s, pos in zip(body.itertuples(), positions)
-        for key in [(s.doc_id, int(s.sent_id))]
     ]
 
 
@@ -216,9 +229,15 @@ def containment(a: set, b: set) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
+@cache
+def _permutations(num_perm: int):
+    """MinHash's permutations for num_perm (the same for every signature: made once, not per signature)."""
+    return MinHash(num_perm=num_perm).permutations
+
+
 def _minhash(tokens: set, num_perm: int) -> MinHash:
     """The MinHash signature of a set of strings or tuples of strings."""
-    m = MinHash(num_perm=num_perm)
+    m = MinHash(num_perm=num_perm, permutations=_permutations(num_perm), scheme=MINHASH_SCHEME)
     m.update_batch([(" ".join(t) if isinstance(t, tuple) else t).encode("utf-8") for t in tokens])
     return m
 
@@ -354,9 +373,9 @@ def _extend(seeds: dict, by_doc: dict[str, list[Unit]], idf: dict[str, float]) -
     return aligned
 
 
-def shared_sentences(corpus: Corpus, quotes: pd.DataFrame, copies: pd.DataFrame) -> pd.DataFrame:
+def shared_sentences(corpus: Corpus, reuse_keys: pd.DataFrame, copies: pd.DataFrame) -> pd.DataFrame:
     """Every aligned sentence pair with its scores, relation and method, before merging into passages."""
-    all_units = units(corpus, quotes, copies)
+    all_units = units(corpus, reuse_keys, copies)
     term_idf, stem_idf = _idf([u.terms for u in all_units]), _idf([u.stems for u in all_units])
     by_doc: dict[str, list[Unit]] = {}
     for u in all_units:

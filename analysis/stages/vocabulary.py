@@ -9,7 +9,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from functools import cache
 
 import pandas as pd
@@ -22,6 +22,7 @@ from analysis.text import lowered
 
 WORDS_COLUMNS = ["group", "term", "ngram", "count", "count_rest", "log_odds", "z", "stopword",
                  "doc_id", "start", "end"]
+TERMS_COLUMNS = ["doc_id", "term", "ngram", "count", "start", "end"]
 EPITHET_COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "epithet", "side", "near_actor"]
 # An abbreviation with stops ("U.S.", "U.N.") is one word; so are words joined by an apostrophe or a hyphen.
 _TOKEN = re.compile(r"(?<![^\W_])(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’-][^\W_]+)*")
@@ -49,26 +50,27 @@ def tokens(text: str, start: int = 0, end: int | None = None,
     return out
 
 
-def term_counts(corpus: Corpus, group_of: dict[str, str], names: Mapping[str, list[tuple[int, int]]] | None = None,
-                ) -> tuple[dict[str, Counter], dict[tuple[str, str], tuple], dict[str, int]]:
-    """Unigram and bigram counts per group over body sentences (a catalogued name is one word), each term's first
-    occurrence per group, and each term's number of words (1 or 2: "deir ez zor" is one)."""
-    counts: dict[str, Counter] = {}
-    first: dict[tuple[str, str], tuple] = {}
-    ngram_of: dict[str, int] = {}
-    names = names or {}
+def term_counts(corpus: Corpus, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Each document's unigram and bigram counts over its body sentences (with `mentions`, a catalogued name is one
+    word): one row per document and term, in the order the document first uses them, with the term's number of
+    words where it first occurs (1 or 2: "deir ez zor" is one) and that first occurrence's offsets."""
+    names = {} if mentions is None else name_spans(mentions)
+    rows: list[tuple] = []
     body = corpus.sentences[corpus.sentences["in_body"]].sort_values(["doc_id", "start"])
-    for s in body.itertuples():
-        group = group_of[s.doc_id]
-        words = tokens(corpus.texts[s.doc_id], int(s.start), int(s.end), names.get(s.doc_id, ()))
-        grams = [(w, a, b, 1) for w, a, b in words]
-        grams += [(f"{w1} {w2}", a, b, 2) for (w1, a, _), (w2, _, b) in zip(words, words[1:])]
-        bag = counts.setdefault(group, Counter())
-        for term, a, b, n in grams:
-            bag[term] += 1
-            first.setdefault((group, term), (s.doc_id, a, b))
-            ngram_of.setdefault(term, n)
-    return counts, first, ngram_of
+    for doc_id, sentences in body.groupby("doc_id", sort=True):
+        text, spans = corpus.texts[doc_id], names.get(doc_id, ())
+        counts: Counter[str] = Counter()
+        first: dict[str, tuple[int, int, int]] = {}
+        for start, end in zip(sentences["start"].tolist(), sentences["end"].tolist()):
+            words = tokens(text, start, end, spans)
+            grams = [(w, a, b, 1) for w, a, b in words]
+            grams += [(f"{w1} {w2}", a, b, 2) for (w1, a, _), (w2, _, b) in zip(words, words[1:])]
+            for term, a, b, n in grams:
+                counts[term] += 1
+                first.setdefault(term, (n, a, b))
+        rows += [(doc_id, term, *first[term][:1], count, *first[term][1:]) for term, count in counts.items()]
+    return pd.DataFrame(rows, columns=TERMS_COLUMNS).astype({"ngram": "int64", "count": "int64", "start": "int64",
+                                                            "end": "int64"})
 
 
 def name_spans(mentions: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
@@ -86,41 +88,49 @@ def log_odds(count: int, total: int, count_rest: int, total_rest: int, alpha: fl
 
 
 def distinctive_words(corpus: Corpus, by: str = "doc_id", min_count: int = 2, prior_scale: float = 1.0,
-                      mentions: pd.DataFrame | None = None) -> pd.DataFrame:
+                      mentions: pd.DataFrame | None = None, counts: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every term of each group scored against the rest of the corpus (with `mentions`, each actor name is one
-    term); sorted by group and falling z."""
+    term), from the documents' term counts (`counts`: see term_counts; computed here without it); sorted by group
+    and falling z. A term's number of words and first occurrence are those of the first document (by doc_id) using
+    it."""
+    terms = term_counts(corpus, mentions) if counts is None else counts
     group_of = dict(zip(corpus.documents["doc_id"], corpus.documents[by].fillna(corpus.documents["doc_id"])))
-    counts, first, ngram_of = term_counts(corpus, group_of, None if mentions is None else name_spans(mentions))
-    everything: Counter[str] = Counter()
-    for bag in counts.values():  # in place: sum(bags, Counter()) copies the running total once per group (quadratic)
-        everything.update(bag)
+    terms = terms.iloc[terms["doc_id"].argsort(kind="stable")]  # documents in doc_id order, each in its own order
+    terms = terms.assign(group=terms["doc_id"].map(group_of))
+    ngram_of = terms.drop_duplicates("term").set_index("term")["ngram"]
+    bags = terms.groupby(["group", "term"], sort=False)["count"].sum()
+    first = terms.drop_duplicates(["group", "term"]).set_index(["group", "term"])[["doc_id", "start", "end"]]
+    everything = bags.groupby(level="term", sort=False).sum()
     stop = stopwords()
     rows = []
     for ngram in (1, 2):
-        vocab = {t: n for t, n in everything.items() if ngram_of[t] == ngram}
+        vocab = everything[everything.index.map(ngram_of) == ngram]
         if len(vocab) < 2:
             continue  # a single term has nothing to be distinctive against (its log-odds divide by zero)
-        grand = sum(vocab.values())
+        grand = int(vocab.sum())
         alpha0 = prior_scale * grand
-        for group, bag in sorted(counts.items()):
-            total = sum(n for t, n in bag.items() if t in vocab)
-            for term, count in bag.items():
-                if term not in vocab or count < min_count:
-                    continue
-                alpha = prior_scale * vocab[term]
-                rest = vocab[term] - count
-                delta, z = log_odds(count, total, rest, grand - total, alpha, alpha0)
-                doc_id, start, end = first[(group, term)]
-                rows.append((group, term, ngram, count, rest, round(delta, 6), round(z, 6),
-                             all(w in stop for w in term.split()), doc_id, start, end))
+        inside = bags[bags.index.get_level_values("term").isin(vocab.index)]
+        totals = inside.groupby(level="group", sort=False).sum()
+        kept = inside[inside >= min_count]
+        where = first.loc[kept.index]
+        for (group, term), count, in_vocab, doc_id, start, end in zip(
+                kept.index, kept.tolist(), vocab.reindex(kept.index.get_level_values("term")).tolist(),
+                where["doc_id"], where["start"].tolist(), where["end"].tolist()):
+            total = int(totals[group])
+            alpha = prior_scale * in_vocab
+            rest = in_vocab - count
+            delta, z = log_odds(count, total, rest, grand - total, alpha, alpha0)
+            rows.append((group, term, ngram, count, rest, round(delta, 6), round(z, 6),
+                         all(w in stop for w in term.split()), doc_id, start, end))
     table = pd.DataFrame(rows, columns=WORDS_COLUMNS)
     return table.sort_values(["group", "z", "term"], ascending=[True, False, True], kind="stable").reset_index(drop=True)
 
 
-def vocabulary(corpus: Corpus, mentions: pd.DataFrame) -> pd.DataFrame:
+def vocabulary(corpus: Corpus, term_counts: pd.DataFrame) -> pd.DataFrame:
     """Distinctive unigrams and bigrams of each document against the rest, actor names whole (the table the main
-    job writes)."""
-    return distinctive_words(corpus, mentions=mentions)
+    job writes), from the documents' term counts (the build's term_counts table, which the cache keeps per
+    document: adding a document counts that document's words alone)."""
+    return distinctive_words(corpus, counts=term_counts)
 
 
 @cache
