@@ -59,7 +59,9 @@ SPECS: tuple[TableSpec, ...] = (
               about="one row per credit or blame judgment an asserted event makes (its act and judged actor)"),
     TableSpec("stance", stance.stance, needs=("stance_evidence", "mentions"), columns=schemas.STANCE,
               about="one row per document and judgeable actor it names in its body: credited, blamed, both or neutral"),
-    TableSpec("copies", reuse.copies, scope="corpus", columns=schemas.COPIES,
+    TableSpec("body_keys", reuse.body_keys, columns=schemas.BODY_KEYS, written=False,
+              about="one row per document with a body: what copies compares it by (internal)"),
+    TableSpec("copies", reuse.copies, needs=("body_keys",), scope="corpus", columns=schemas.COPIES,
               about="one row per document whose body copies an earlier one"),
     TableSpec("reuse_keys", reuse.reuse_keys, needs=("quotes",), columns=schemas.REUSE_KEYS, written=False,
               about="one row per body sentence: the words it is compared by for shared passages (internal)"),
@@ -123,6 +125,7 @@ _DTYPE_CHECKS: dict[str, Callable[[pd.Series], bool]] = {
     "int64": pd.api.types.is_integer_dtype,
     "float64": pd.api.types.is_float_dtype,
     "bool": lambda column: pd.api.types.is_bool_dtype(column) or _all(column, bool),
+    "bytes": lambda column: _all(column, bytes),
 }
 
 

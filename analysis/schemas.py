@@ -137,6 +137,11 @@ REUSE_KEYS: Schema = {
     "names": ("str", f"its capitalised words after the first, lower-cased ({WORDS})"),
     "speakers": ("str", f"catalogued speakers of the statements touching it ({WORDS})"),
     "reported": ("str", f"those of them reported with a verb, not a transcript's turn ({WORDS})"),
+    "signature": ("bytes", "the MinHash signature of its stems (128 32-bit hash values; empty without stems)"),
+}
+BODY_KEYS: Schema = {
+    "doc_id": DOC, "digest": ("str", "SHA-256 of its body text (the body sentences joined by line breaks)"),
+    "signature": ("bytes", "the MinHash signature of its body's word 3-grams (64 32-bit hash values; empty without)"),
 }
 REUSE: Schema = {
     "doc_a": ("str", "the first document of the pair"),

@@ -23,7 +23,8 @@ from analysis.stages.manifest import MANIFEST
 FORMATS = ("csv", "parquet")
 CORPUS_FIELDS = ("documents", "paragraphs", "sentences", "spans", "problems")  # the tables a Corpus holds
 ARROW_TYPES = {"str": pa.string(), "string": pa.string(), "int64": pa.int64(),
-               "Int64": pa.int64(), "float64": pa.float64(), "bool": pa.bool_(), "boolean": pa.bool_()}
+               "Int64": pa.int64(), "float64": pa.float64(), "bool": pa.bool_(), "boolean": pa.bool_(),
+               "bytes": pa.binary()}
 
 
 def formats(choice: str) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ from pathlib import Path
 from analysis import load_corpus
 from analysis.views import narratives as view
 from analysis.stages.quotes import quotes
-from analysis.stages.reuse import copies, reuse, reuse_keys, shared_sentences
+from analysis.stages.reuse import body_keys, copies, reuse, reuse_keys, shared_sentences
 from analysis.pipeline import Build
 from analysis.stages.vocabulary import epithets
 
@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _shared(corpus) -> tuple:
     """The aligned sentence pairs and the shared passages of a corpus."""
-    found = copies(corpus)
+    found = copies(corpus, body_keys(corpus))
     pairs = shared_sentences(corpus, reuse_keys(corpus, quotes(corpus)), found)
     return pairs, reuse(corpus, found, pairs)
 

@@ -8,8 +8,8 @@ import pytest
 
 from analysis import load_corpus
 from analysis.stages.quotes import quotes
-from analysis.stages.reuse import (COLUMNS, COPY_COLUMNS, NEAR_VERBATIM, containment, copies, names, numbers, reuse,
-                                   reuse_keys, said_shingles, shared_sentences, shingles)
+from analysis.stages.reuse import (COLUMNS, COPY_COLUMNS, NEAR_VERBATIM, body_keys, containment, copies, names,
+                                   numbers, reuse, reuse_keys, said_shingles, shared_sentences, shingles)
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = pd.read_csv(ROOT / "tests" / "fixtures" / "reuse_gold.csv")
@@ -19,7 +19,7 @@ DEV_GOLD = pd.read_csv(ROOT / "tests" / "fixtures" / "reuse_dev_gold.csv")
 
 def tables(corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The aligned sentence pairs and the passages of a corpus."""
-    found = copies(corpus)
+    found = copies(corpus, body_keys(corpus))
     pairs = shared_sentences(corpus, reuse_keys(corpus, quotes(corpus)), found)
     return pairs, reuse(corpus, found, pairs)
 
@@ -185,7 +185,7 @@ def test_copied_document_is_one_duplicate_row(tmp_path):
 
 def _copies_and_pairs(corpus):
     """The arguments of `reuse` for a corpus."""
-    found = copies(corpus)
+    found = copies(corpus, body_keys(corpus))
     return corpus, found, shared_sentences(corpus, reuse_keys(corpus, quotes(corpus)), found)
 
 

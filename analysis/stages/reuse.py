@@ -39,6 +39,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+import numpy as np
 import pandas as pd
 import snowballstemmer
 from datasketch import MinHash, MinHashLSH
@@ -52,7 +53,8 @@ COLUMNS = ["doc_a", "a_start", "a_end", "doc_b", "b_start", "b_end", "score", "r
 PAIR_COLUMNS = ["doc_a", "a_sent", "a_pos", "a_start", "a_end", "doc_b", "b_sent", "b_pos", "b_start", "b_end",
                 "shingle_containment", "cosine", "score", "relation", "method"]
 COPY_COLUMNS = ["doc_id", "copy_of", "similarity", "method"]
-KEY_COLUMNS = ["doc_id", "sent_id", "stems", "terms", "names", "speakers", "reported"]
+KEY_COLUMNS = ["doc_id", "sent_id", "stems", "terms", "names", "speakers", "reported", "signature"]
+BODY_COLUMNS = ["doc_id", "digest", "signature"]
 SHINGLE = 3  # words per shingle
 NEAR_VERBATIM = 0.4  # shingle containment of a copy, edited or not, for a pair to be aligned by its shingles
 EDITED = 0.7  # shingle containment of a copy lightly edited (`near_verbatim`); below, the sentence was rewritten
@@ -155,6 +157,7 @@ class Unit:
     names: frozenset[str]
     speakers: frozenset[str]  # catalogued speakers of the statements touching the sentence
     reported: frozenset[str]  # those of them reported with a verb ("he said"), not a transcript's "Name:" turn
+    signature: bytes  # MinHash of the stems (see `signature`)
 
 
 def _speakers_by_sentence(sentences: pd.DataFrame, quotes: pd.DataFrame) -> dict[tuple[str, int], frozenset[str]]:
@@ -182,18 +185,18 @@ def _after_turn_label(sentence, turn_ends: dict[str, list[int]]) -> str:
 
 
 def reuse_keys(corpus: Corpus, quotes: pd.DataFrame) -> pd.DataFrame:
-    """What each body sentence is compared by, as space-separated words: its content-word stems (the MinHash LSH
-    input), terms, names (after a transcript turn's label), catalogued speakers and reported speakers. Per document
-    (the cache keeps it: adding a document stems that document alone)."""
+    """What each body sentence is compared by, as space-separated words: its content-word stems, terms, names (after
+    a transcript turn's label), catalogued speakers and reported speakers; and the MinHash signature of its stems (the
+    LSH input). Per document (the cache keeps it: adding a document stems and hashes that document alone)."""
     body = corpus.sentences[corpus.sentences["in_body"]].sort_values(["doc_id", "start"])
     speakers = _speakers_by_sentence(body, quotes)
     reported = _speakers_by_sentence(body, quotes[quotes["cue_lemma"] != TURN_CUE])
     turns = quotes[quotes["cue_lemma"] == TURN_CUE]
     turn_ends = {doc_id: sorted(group.tolist()) for doc_id, group in turns.groupby("doc_id")["cue_end"]}
-    rows = [(s.doc_id, int(s.sent_id), *(" ".join(sorted(set(keys))) for keys in (
-                content_stems(s.text), terms(s.text), names(_after_turn_label(s, turn_ends)),
-                speakers.get(key, ()), reported.get(key, ()))))
-            for s in body.itertuples() for key in [(s.doc_id, int(s.sent_id))]]
+    rows = [(s.doc_id, int(s.sent_id), *(" ".join(sorted(keys)) for keys in (
+                stems, terms(s.text), names(_after_turn_label(s, turn_ends)),
+                speakers.get(key, ()), reported.get(key, ()))), signature(stems, NUM_PERM))
+            for s in body.itertuples() for key, stems in [((s.doc_id, int(s.sent_id)), set(content_stems(s.text)))]]
     return pd.DataFrame(rows, columns=KEY_COLUMNS).astype({"sent_id": "int64"})
 
 
@@ -206,7 +209,7 @@ def units(corpus: Corpus, reuse_keys: pd.DataFrame, copies: pd.DataFrame) -> lis
         Unit(s.doc_id, int(s.sent_id), int(pos), int(s.start), int(s.end), tuple(words(s.text)),
              frozenset(s.stems.split()), frozenset(s.terms.split()), shingles(s.text), said_shingles(s.text),
              numbers(s.text), frozenset(s.names.split()), frozenset(s.speakers.split()),
-             frozenset(s.reported.split()))
+             frozenset(s.reported.split()), s.signature)
         for s, pos in zip(body.itertuples(), positions)
     ]
 
@@ -242,10 +245,22 @@ def _minhash(tokens: set, num_perm: int) -> MinHash:
     return m
 
 
-def _lsh_pairs(sets: list[set], threshold: float, num_perm: int, weights: tuple[float, float]) -> set[tuple[int, int]]:
-    """Index pairs (i < j) whose sets MinHash LSH puts in one bucket (empty sets are never paired)."""
+def signature(tokens: set, num_perm: int) -> bytes:
+    """The MinHash signature of a set as bytes (its num_perm 32-bit hash values), b"" for an empty set."""
+    return _minhash(tokens, num_perm).hashvalues.tobytes() if tokens else b""
+
+
+def _restored(signature_bytes: bytes, num_perm: int) -> MinHash:
+    """A MinHash from the bytes `signature` made."""
+    return MinHash(hashvalues=np.frombuffer(signature_bytes, dtype=np.uint32), permutations=_permutations(num_perm),
+                   scheme=MINHASH_SCHEME)
+
+
+def _lsh_pairs(signatures: list[bytes], threshold: float, num_perm: int,
+               weights: tuple[float, float]) -> set[tuple[int, int]]:
+    """Index pairs (i < j) whose signatures MinHash LSH puts in one bucket (empty ones are never paired)."""
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, weights=weights)
-    hashes = {i: _minhash(s, num_perm) for i, s in enumerate(sets) if s}
+    hashes = {i: _restored(s, num_perm) for i, s in enumerate(signatures) if s}
     for i, m in hashes.items():
         lsh.insert(i, m)
     return {(i, j) for i, m in hashes.items() for j in lsh.query(m) if j > i}
@@ -253,7 +268,7 @@ def _lsh_pairs(sets: list[set], threshold: float, num_perm: int, weights: tuple[
 
 def candidate_pairs(all_units: list[Unit]) -> set[tuple[int, int]]:
     """Index pairs (i < j, different documents) whose content-word sets MinHash LSH puts together."""
-    pairs = _lsh_pairs([set(u.stems) for u in all_units], LSH_THRESHOLD, NUM_PERM, (0.2, 0.8))  # favour recall
+    pairs = _lsh_pairs([u.signature for u in all_units], LSH_THRESHOLD, NUM_PERM, (0.2, 0.8))  # favour recall
     return {(i, j) for i, j in pairs if all_units[i].doc_id != all_units[j].doc_id}
 
 
@@ -262,31 +277,49 @@ def _jaccard(a: set, b: set) -> float:
     return len(a & b) / len(a | b) if a or b else 1.0
 
 
-def copies(corpus: Corpus) -> pd.DataFrame:
+def _bodies(corpus: Corpus) -> pd.Series:
+    """Each document's body text (its body sentences joined by line breaks), by doc_id."""
+    body = corpus.sentences[corpus.sentences["in_body"]].sort_values(["doc_id", "start"])
+    return body.groupby("doc_id")["text"].agg("\n".join)
+
+
+def body_keys(corpus: Corpus) -> pd.DataFrame:
+    """What `copies` compares each document's body by: the SHA-256 of its text and the MinHash signature of its word
+    3-grams. Per document (the cache keeps it: adding a document hashes that document alone)."""
+    texts = _bodies(corpus)
+    return pd.DataFrame([(doc_id, hashlib.sha256(text.encode("utf-8")).hexdigest(), signature(shingles(text), COPY_PERM))
+                         for doc_id, text in texts.items()], columns=BODY_COLUMNS)
+
+
+def copies(corpus: Corpus, body_keys: pd.DataFrame) -> pd.DataFrame:
     """Documents whose body is a copy (word 3-gram Jaccard >= COPY) of an earlier one: one row per copy, naming the
     first document of its cluster (`copy_of`), the similarity and how it was found (`hash`: the same body). Only
     each cluster's first document is indexed, so checking a document costs the clusters it resembles, not the copies
-    already seen."""
-    body = corpus.sentences[corpus.sentences["in_body"]].sort_values(["doc_id", "start"])
-    texts = body.groupby("doc_id")["text"].agg("\n".join)
+    already seen; 3-grams are read only for the documents LSH pairs."""
+    texts = _bodies(corpus)
     lsh = MinHashLSH(threshold=COPY_CANDIDATE, num_perm=COPY_PERM)
-    firsts: dict[str, tuple[str, set]] = {}  # body digest -> the first document with it, and its shingles
+    firsts: dict[str, str] = {}  # body digest -> the first document with it
+    grams: dict[str, set] = {}
+
+    def grams_of(doc_id: str) -> set:
+        if doc_id not in grams:
+            grams[doc_id] = shingles(texts[doc_id])
+        return grams[doc_id]
+
     rows = []
-    for doc_id in sorted(texts.index):
-        digest = hashlib.sha256(texts[doc_id].encode("utf-8")).hexdigest()
+    for doc_id, digest, signed in sorted(zip(body_keys["doc_id"], body_keys["digest"], body_keys["signature"])):
         if digest in firsts:
-            rows.append(dict(doc_id=doc_id, copy_of=firsts[digest][0], similarity=1.0, method="hash"))
+            rows.append(dict(doc_id=doc_id, copy_of=firsts[digest], similarity=1.0, method="hash"))
             continue
-        grams = shingles(texts[doc_id])
-        signature = _minhash(grams, COPY_PERM)
-        similar = sorted((_jaccard(grams, firsts[d][1]), d) for d in lsh.query(signature))
+        found = lsh.query(_restored(signed, COPY_PERM)) if signed else []
+        similar = sorted((_jaccard(grams_of(doc_id), grams_of(firsts[d])), d) for d in found)
         if similar and similar[-1][0] >= COPY:
-            rows.append(dict(doc_id=doc_id, copy_of=firsts[similar[-1][1]][0], similarity=round(similar[-1][0], 4),
+            rows.append(dict(doc_id=doc_id, copy_of=firsts[similar[-1][1]], similarity=round(similar[-1][0], 4),
                              method="minhash"))
             continue
-        firsts[digest] = (doc_id, grams)
-        if grams:
-            lsh.insert(digest, signature)
+        firsts[digest] = doc_id
+        if signed:
+            lsh.insert(digest, _restored(signed, COPY_PERM))
     return pd.DataFrame(rows, columns=COPY_COLUMNS)
 
 

@@ -110,7 +110,7 @@ def distinctive_words(corpus: Corpus, by: str = "doc_id", min_count: int = 2, pr
         grand = int(vocab.sum())
         alpha0 = prior_scale * grand
         inside = bags[bags.index.get_level_values("term").isin(vocab.index)]
-        totals = inside.groupby(level="group", sort=False).sum()
+        totals = inside.groupby(level="group", sort=False).sum().to_dict()
         kept = inside[inside >= min_count]
         where = first.loc[kept.index]
         for (group, term), count, in_vocab, doc_id, start, end in zip(
