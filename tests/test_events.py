@@ -49,6 +49,12 @@ SENTENCES = [
     "The arrogant Hungarian government ignored the warnings.",
     "Observers said Ireland played a disastrous role.",
     "Analysts called the defeat a blow to plots by Argentina and its allies.",
+    "Armenia helped Baghdad defeat the jihadists.",
+    "Azerbaijan let the ISIS fighters escape from the town.",
+    "The liberation of the city would not have happened without Kazakhstan.",
+    "The rise of the jihadists would not have happened without Uzbekistan.",
+    "Indonesia violated international law.",
+    "The town would not have been quiet without Malaysia.",
 ]
 
 
@@ -134,6 +140,18 @@ def test_a_by_phrase_after_an_act_noun_names_its_doer(built):
     # the parse hangs "by Argentina" on "blow"; the plots are Argentina's
     found = _events(built, "Analysts called the defeat a blow to plots by Argentina and its allies.")
     assert ("argentina", "plots") in set(zip(found.agent, found.verb)) and _role(built, "argentina") == "blamed"
+
+
+@pytest.mark.parametrize("actor, role", [
+    ("armenia", "credited"),     # a helper shares the credit of whom it helps: "helped Baghdad defeat"
+    ("azerbaijan", "blamed"),    # letting the enemy go is supporting it
+    ("kazakhstan", "credited"),  # a negated counterfactual: the victory needed it
+    ("uzbekistan", "blamed"),    # ... the harm needed it
+    ("indonesia", "blamed"),     # violating the norms that protect civilians
+    ("malaysia", "neutral"),     # a counterfactual of no victory and no harm
+])
+def test_help_permission_counterfactuals_and_norms(built, actor, role):
+    assert _role(built, actor) == role
 
 
 def test_bombing_a_hospital_blames(built):

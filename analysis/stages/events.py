@@ -56,6 +56,8 @@ _MODIFIER_PREPS = grammar("modifier_prepositions")
 _AIM_PREPS = grammar("aim_prepositions")  # what a light verb's act aims at
 _BELONGING = grammar("belonging_prepositions")  # "fighters of/from X"
 _COPULA = grammar("copula_lemmas")  # "be"
+_WITHOUT = grammar("counterfactual_prepositions")  # "without"
+_HYPOTHETICAL = grammar("counterfactual_modals")  # "would", "could", "might"
 _PRIMARY_VERBS = grammar("primary_verb_lemmas")  # "be", "have"
 _AGENT_PREPS = grammar("agent_prepositions")  # "the sacrifices of X", "by X"
 _CONDITIONAL = grammar("conditional_subordinators")  # "if they attack": only possible
@@ -445,7 +447,11 @@ def _objects(verb: Token) -> list[Token]:
              and (c.lower_ != "with" or cls == "collude") and (c.lower_ != "from" or cls in ("defeat", "seize"))
              for p in c.children if p.dep_ == "pobj"]
     particles = [p for c in verb.children if c.dep_ == "prt" for p in c.children if p.dep_ == "pobj"]
-    return direct + particles + preps
+    # "helped Baghdad defeat ISIS", "let the fighters escape": a verb of help or permission takes an object and an
+    # infinitive (Quirk et al. 1985, 16.52-16.53), which the parse may make the subject of a complement clause
+    raised = [s for c in verb.children if cls == "support" and not direct and c.dep_ == "ccomp"
+              for s in c.children if s.dep_ == "nsubj"]
+    return direct + raised + particles + preps
 
 
 def _subject(verb: Token) -> Token | None:
@@ -930,11 +936,33 @@ def _supporters(sent: Span, ctx: Context) -> Iterator[Event]:
                     "asserted")
 
 
+def _counterfactual(verb: Token, sent: Span, ctx: Context) -> Event | None:
+    """"The liberation of Mosul would not have happened without X", "Without the support of X, the victory could
+    never have been achieved": a negated past counterfactual asserts that X contributed to its subject's outcome
+    (credit for a victory, blame for a harm)."""
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if not (_negated(verb) and auxiliaries & _HYPOTHETICAL and "have" in auxiliaries):
+        return None
+    needed = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in _WITHOUT for p in c.children if p.dep_ == "pobj"]
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    doc = sent.doc
+    agents = [p for n in needed for p in _party(n, ctx, doc) if p.actor]
+    if subject is None or not agents:
+        return None
+    kind = _kind(subject, [], ctx)  # the outcome itself ("the rise of ISIS" is a harm), not the actors it names
+    if kind not in ("victory", "harm"):
+        return None
+    left, right = _phrase(subject)
+    first = min(c.i for c in verb.children if c.dep_ == "aux")
+    return Event(_start(doc[first], ctx), _end(verb, ctx), _lemma(verb), "contribute", agents,
+                 [Party(NO_ACTOR, _start(doc[left], ctx), _end(doc[right], ctx), kind)], False, "asserted")
+
+
 def sentence_events(sent: Span, ctx: Context) -> list[Event]:
     """Every event of one parsed sentence."""
     found = [e for tok in sent
              if (e := _verbal(tok, sent, ctx) or _nominal(tok, sent, ctx) or _judged_noun(tok, sent, ctx)
-                 or _relational(tok, sent, ctx)) is not None]
+                 or _relational(tok, sent, ctx) or _counterfactual(tok, sent, ctx)) is not None]
     return found + list(_supporters(sent, ctx))
 
 
@@ -1028,13 +1056,14 @@ def document_events(doc_id: str, text: str, sentences: Iterable[Parsed], mention
 
 @cache
 def _event_forms() -> frozenset[str]:
-    """Lower-case written forms of every event verb, light verb and judged noun of data/verb_classes.yaml."""
+    """Lower-case written forms of every event verb, light verb and judged noun of data/verb_classes.yaml, and the
+    preposition of a counterfactual."""
     vc = verb_classes()
     irregular = {**reporting_lexicon()["irregular"], **vc.irregular}
     verbs = {f for lemma in (*vc.lemma_class, *vc.words["light"]) for f in verb_forms(lemma, irregular)}
     nouns = {n for key in ("credit_nouns", "blame_nouns", "role_nouns", "agentive_nouns", "action_nouns")
              for noun in vc.words[key] for n in (noun, plural(noun))} | {f for n in vc.relational for f in (n, plural(n))}
-    return frozenset(verbs | nouns)
+    return frozenset(verbs | nouns | _WITHOUT)  # "would not have happened without X": a counterfactual's outcome
 
 
 _WORDS = re.compile(r"[a-z]+")
