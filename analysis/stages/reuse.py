@@ -462,11 +462,11 @@ def _passage_row(members: list, texts: dict[str, str]) -> dict:
 def reuse(corpus: Corpus, copies: pd.DataFrame, shared_sentences: pd.DataFrame) -> pd.DataFrame:
     """Passages two documents share: one row per passage pair (and one `duplicate` row per copied document), with
     score, relation and detecting method."""
-    docs = corpus.documents.set_index("doc_id")
-    rows = [dict(doc_a=c.copy_of, a_start=int(docs.at[c.copy_of, "body_start"]),
-                 a_end=int(docs.at[c.copy_of, "body_end"]), doc_b=c.doc_id, b_start=int(docs.at[c.doc_id, "body_start"]),
-                 b_end=int(docs.at[c.doc_id, "body_end"]), score=c.similarity, relation="duplicate", method=c.method,
-                 a_sent_ids="", b_sent_ids="") for c in copies.itertuples()]
+    docs = corpus.documents
+    body = dict(zip(docs["doc_id"], zip(docs["body_start"].tolist(), docs["body_end"].tolist())))
+    rows = [dict(doc_a=c.copy_of, a_start=int(body[c.copy_of][0]), a_end=int(body[c.copy_of][1]), doc_b=c.doc_id,
+                 b_start=int(body[c.doc_id][0]), b_end=int(body[c.doc_id][1]), score=c.similarity,
+                 relation="duplicate", method=c.method, a_sent_ids="", b_sent_ids="") for c in copies.itertuples()]
     for _, group in shared_sentences.groupby(["doc_a", "doc_b"], sort=True):
         rows += [_passage_row(members, corpus.texts) for members in _passages(group)]
     table = pd.DataFrame(rows, columns=COLUMNS)
