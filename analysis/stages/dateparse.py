@@ -53,6 +53,8 @@ _DATE = re.compile(
 # A number ("7", "2017", "1,000.5"), as one pattern per leading ASCII digit: a pattern led by a literal gets the
 # engine's fast search, one led by \d scans three times slower. The lookbehinds skip digits inside a longer number.
 _NUMBERS = tuple(re.compile(rf"{d}(?<!\d{d})(?<!\d[.,]{d})\d*(?:[.,]\d+)*") for d in "0123456789")
+# What every date form opens with (a digit or a month name, lowercased): a line that does not is no dateline.
+_DATE_OPENING, _OPENING_CHARS = re.compile(rf"\d|{_MONTH_NAMES}"), max(map(len, MONTHS))
 _MONTH_HINT = re.compile("|".join(sorted({name[:3] for name in MONTHS})))  # in lowercased text: "jan", "sep"
 _BEFORE, _AFTER = 32, 40  # the most characters a date form spans before and after a run of digits
 # Before the date: a list bullet, "Published on:", a weekday, a section and a bar ("NEWS | June 29, 2017", "| Sept. 26,
@@ -93,6 +95,8 @@ def is_dateline(text: str) -> bool:
     2017 by Sarah Levine")."""
     text = text.strip()
     rest = text[_DATELINE_PREFIX.match(text).end() :]
+    if not _DATE_OPENING.match(lowered(rest[:_OPENING_CHARS])):
+        return False  # no date can start the line: skip looking for every date in it
     first = next(find_dates(rest), None)
     if not (first and first.start == 0 and first.year and first.day):
         return False
