@@ -217,6 +217,8 @@ def test_ranges_are_one_figure_from_value_to_value_high(text, surface, value, hi
         ("The deal is worth C$1.5-billion.", "C$1.5-billion", 1.5e9, "CAD", "money"),
         ("Singapore spent S$2bn on it.", "S$2bn", 2e9, "SGD", "money"),
         ("About 70pc of voters backed him.", "70pc", 70, "percent", "percent"),
+        ("The phone has a 4,300mAh battery.", "4,300mAh", 4300, "mAh", "electricity"),
+        ("The average salary is £31,461 per annum.", "£31,461 per annum", 31461, "GBP/year", "money"),
     ],
 )
 def test_glued_rate_currency_and_converted_units(text, surface, value, unit, kind):
@@ -365,6 +367,7 @@ def test_after_a_verb_of_change_a_figure_to_another_is_the_change_and_the_new_le
         "They backed Resolution 2254 at the council.",
         "United won 3-1 at home.",
         "They were 1-0 down at half time.",
+        "The Lakers beat the Celtics 112-104 on Sunday.",
         "The meeting is at 14:00 UTC+3 today.",
         "It was planned before the September 11, 2001 attacks.",
         "Slides covered the period from 16 to 13 November.",

@@ -185,7 +185,7 @@ def _unit_tables(spec: dict) -> tuple[dict[str, tuple[str, str]], dict[str, tupl
     prefixes = spec["si_prefixes"]
     names: dict[str, tuple[str, str]] = {}
     symbols: dict[str, tuple[str, str]] = {}
-    denominators = {word: word for word in spec["rate_denominators"]}
+    denominators = {word: word for word in spec["rate_denominators"]} | spec["rate_words"]
     for code, unit in spec["units"].items():
         kind = unit["kind"]
         for symbol_prefix, name_prefix in [("", "")] + [(p, prefixes[p][0]) for p in unit.get("prefixes", [])]:
@@ -344,7 +344,7 @@ _INDEFINITE = tagged("grammar.yaml", "articles", "indefinite")  # "a third", "an
 _COORDINATORS = grammar("coordinators")  # "U.S. and allied forces"
 _OF_DETERMINER = re.compile(rf"\s+of\s+(?:{one_of(_QUANTIFIERS['partitive_determiners'])}\s+)?", re.IGNORECASE)
 _GROUPING = str.maketrans("", "", ", \u00a0\u202f")
-_SCORE = re.compile(r"\s?[-–]\s?(?P<other>\d{1,2})(?!\d|[,.]\d|\s*(?:%|per))")
+_SCORE = re.compile(r"\s?[-–]\s?(?P<other>\d{1,3})(?!\d|[,.]\d|\s*(?:%|per))")
 _CONVERSION_OPEN = re.compile(
     rf"\s*\(\s*(?:{one_of(_QUANTIFIERS['approximators'] + _QUANTIFIERS['approximation_signs'])}\s*)?")
 _CONVERSION_CLOSE = re.compile(r"\s*\)")
@@ -482,7 +482,7 @@ def _is_score(low: str, start: int, end: int, value: float) -> bool:
     """Whether small digits joined by a dash to others are a score ("a 3-1 win", "1-0 down"): the second is
     not larger, or a score word is near."""
     m = _SCORE.match(low, end)
-    if not m or value >= 100:
+    if not m or value >= 1000:
         return False
     if float(m.group("other")) <= value:
         return True
