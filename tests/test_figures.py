@@ -185,6 +185,7 @@ def test_a_range_is_one_approximate_figure_at_its_lower_bound(text):
         ("Fares rose 5-10% this year.", "5-10%", 5, 10, "percent", "percent"),
         ("It traded at $350 per kg to $680 per kg.", "$350 per kg to $680 per kg", 350, 680, "USD/kg", "money"),
         ("Up to 1.5 to 2 million people could leave.", "1.5 to 2 million", 1.5e6, 2e6, "", "count"),
+        ("Children aged 5 through 11 can get it.", "5 through 11", 5, 11, "", "count"),
     ],
 )
 def test_ranges_are_one_figure_from_value_to_value_high(text, surface, value, high, unit, kind):

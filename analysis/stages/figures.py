@@ -324,7 +324,7 @@ _RATING = re.compile(r"(?<!\S)[A-Z][\w’'.-]*:[ \u00a0]+$")  # "Smith: 7." a pl
 _NEXT_WORD = re.compile(r"\s*(?:of\s+)?([A-Za-z]+)")
 _CLOCK_DIGITS = re.compile(r"[0-2]?\d[.:][0-5]\d")
 _ORDINAL_OR_CODE = re.compile(r"[a-z]|-(?!to-)[a-z]|[:./]\d|\s?[ap]\.?m\b")
-_RANGE_SEP = re.compile(r"(?:\s?-)?\s?(?:(?P<dash>[-–—])|(?P<to>to)|(?P<and>and))(?:-|\s?)(?=[\d$€£¥a-z-])")
+_RANGE_SEP = re.compile(r"(?:\s?-)?\s?(?:(?P<dash>[-–—])|(?P<to>to|through)|(?P<and>and))(?:-|\s?)(?=[\d$€£¥a-z-])")
 _SUBUNIT_JOIN = re.compile(r"\s*(?:and\s+)?")
 _SCALE_TAIL = re.compile(r"[ \u00a0]+(?:(?P<and>and)[ \u00a0]+)?")
 _OF_AFTER = re.compile(r"\s+of\b")
