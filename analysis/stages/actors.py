@@ -134,7 +134,8 @@ class Matcher:
         after = text[end:end + 6]
         if after[:1] in "'’" and after[1:2] == "s":
             part = _CITY_PART.match(text, end + 2, end + 60)
-            return not (part and any(w in self.catalogue.place_nouns for w in part.group(1).lower().split()))
+            nouns = self.catalogue.place_nouns
+            return not (part and any(w in nouns or w[:-1] in nouns for w in part.group(1).lower().split()))
         if after.startswith("-based"):
             return False
         at_line_start = not text[text.rfind("\n", 0, start) + 1:start].strip()

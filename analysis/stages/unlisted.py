@@ -15,9 +15,11 @@ from analysis.stages.catalogue import Catalogue
 from analysis.stages.parse import Parsed, nlp
 
 PREFIX = "unlisted:"
-# spaCy's OntoNotes entity labels that name an actor or a place, and the catalogue type each becomes. NORP
+# spaCy's OntoNotes entity labels that name an actor or a place, and the catalogue type each becomes (FAC, tried,
+# took "International Law" for a building in a seed). NORP
 # (nationalities, religions: "Arab", "Sunni") is left out: such words are peoples or demonyms, not named actors.
 ENTITY_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place"}
+CUE = "CUE"  # the label of a place a noun of place introduces (_cue_places); read as a place
 # Sentences whose entities are read: running text (a headline in title case misleads the recogniser; a link's title
 # and page code are other pages' text, where names found elsewhere are still linked).
 ENTITY_KINDS = frozenset({"body", "standfirst"})
@@ -42,6 +44,11 @@ _WORDS = re.compile(r"[\w'’.-]+")
 _CLOSED = re.compile(r"[a-z)][.!?][\"'”’)]*\s*$")  # a sentence's closing stop after a word
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 _WORD_BEFORE = re.compile(r"(?<![\w.,;:!?])([\w'’-]+) $")  # a word and one space right before a position
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")  # "5th Legion", "18th Tank Division": a unit's number
+# A name before or after a noun of place ("the village of Bergen", "Debs district", "the al-Bab, Bzagah and Tadif
+# districts"): a place even where the recogniser misses it.
+_NAME = r"(?:(?:[Aa]l|[Ee]l)-)?[A-Z][\w'’-]+(?: (?:(?:[Aa]l|[Ee]l)-)?[A-Z][\w'’-]+){0,2}"
+_NAMES = rf"{_NAME}(?:, {_NAME})*(?:,? and {_NAME})?"
 
 
 class Entity(NamedTuple):
@@ -118,9 +125,12 @@ def _clean(text: str, ent: Entity, titles: frozenset[str], lower_words: set[str]
     start, end = ent.start, ent.end
     if ent.label == "ORG":
         while m := _WORD_BEFORE.search(window := text[max(0, start - 40):start]):
-            if not m.group(1)[:1].isupper() or m.group(1).lower() in lower_words:
+            ordinal = _ORDINAL.match(m.group(1))
+            if not (m.group(1)[:1].isupper() or ordinal) or m.group(1).lower() in lower_words:
                 break
             start -= len(window) - m.start(1)
+            if ordinal:
+                break
     while True:
         piece = text[start:end]
         m = _ARTICLE.match(piece)
@@ -159,7 +169,7 @@ def _is_name(name: str, lower_words: set[str], skip: frozenset[str]) -> bool:
     for word in words[1:]:
         if word.lower() not in CONNECTORS and not _PREFIX.sub("", word)[:1].isupper():
             return False
-    if not _PREFIX.sub("", words[0])[:1].isupper():
+    if not (_PREFIX.sub("", words[0])[:1].isupper() or (_ORDINAL.match(words[0]) and len(words) > 1)):
         return False
     plain = [w.strip(".,") for w in words if w.lower() not in CONNECTORS]
     generic = all(w.lower() in lower_words or w in skip for w in plain)  # "Armed Forces", "Special Forces"
@@ -211,6 +221,7 @@ def doc_unlisted(text: str, sentences: pd.DataFrame, found: list[tuple[int, int,
     """
     skip = cat.titles | cat.not_names
     lower_words = set(_LOWER_WORD.findall(text))
+    ents = [*ents, *_cue_places(text, sentences, cat.place_nouns)]
     spans = [(f[0], f[1]) for f in found]
     starts, ends = [a for a, _ in spans], [b for _, b in spans]
     names: dict[tuple[int, int], tuple[str, str]] = {}  # (start, end) -> (name, type)
@@ -222,7 +233,7 @@ def doc_unlisted(text: str, sentences: pd.DataFrame, found: list[tuple[int, int,
         if start >= end or "\n" in text[start:end] or _after_title(text, start, cat.titles):
             continue
         name = " ".join(text[start:end].split())
-        if not _is_name(name, lower_words, skip) or (" " not in name and ent.label in ("PERSON", "ORG")
+        if not _is_name(name, lower_words, skip) or (" " not in name and ent.label in ("PERSON", "ORG", CUE)
                                                        and _common_noun(name)):
             continue
         near = range(bisect_left(ends, start + 1), bisect_left(starts, end + 4))  # catalogue names touching or next
@@ -234,15 +245,56 @@ def doc_unlisted(text: str, sentences: pd.DataFrame, found: list[tuple[int, int,
         if len(inner) < len(overlapping):
             continue  # crosses a catalogue name: the recogniser's span is wrong
         if inner:
-            if any(spans[i] == (start, end) for i in inner) or ent.label != "ORG":
+            if any(spans[i] == (start, end) for i in inner):
                 continue
-            if not _absorbs([found[i][:4] for i in inner], text, start, end, types):
+            inside = all(spans[i][0] > start and spans[i][1] < end and types.get(found[i][2]) == "place" for i in inner)
+            if not ((ent.label == "PERSON" and inside)  # "Nuri [Hama] Ali": a place inside a person's name
+                    or (ent.label == "ORG" and _absorbs([found[i][:4] for i in inner], text, start, end, types))):
                 continue
             dropped.update(inner)
-        names[(start, end)] = (name, ENTITY_TYPES[ent.label])
+        names[(start, end)] = (name, ENTITY_TYPES.get(ent.label, "place"))
+    _fuller_names(text, names, skip | {text[a:b] for a, b in spans}, lower_words)
     kept = [spans[i] for i in range(len(spans)) if i not in dropped]
     forms = _forms(text, names, skip, lower_words)
     return _scan(text, sentences, forms, kept), dropped
+
+
+def _fuller_names(text: str, names: dict[tuple[int, int], tuple[str, str]], skip: set[str],
+                  lower_words: set[str]) -> None:
+    """Add the fuller form a document writes of a one-word name, where the recogniser missed it ("Foreign Ministry
+    Spokesman [Saeed Khatibzadeh] ... Khatibzadeh said", the short form read as a person or an organisation): a
+    capitalised word right before it that is no title, catalogue name, common noun or word the document writes in
+    lower case; given name and family name, a person's."""
+    for name, kind in list(names.values()):
+        if kind not in ("person", "organization") or " " in name or _common_noun(name):
+            continue  # "[International] Law" is no given name and family name
+        for m in re.finditer(rf"(?<![\w'’.-])([A-Z][\w'’-]+) {re.escape(name)}(?![\w-])", text):
+            given = m.group(1)
+            if given not in skip and given.lower() not in lower_words and not _common_noun(given):
+                names.setdefault((m.start(), m.end()), (m.group(), "person"))
+                break
+
+
+def _cue_places(text: str, sentences: pd.DataFrame, nouns: frozenset[str]) -> list[Entity]:
+    """Names a noun of place introduces in running text ("the village of Bergen", "Debs district", "the Maheen and
+    Hawareen towns"), as place entities."""
+    if not nouns:
+        return []
+    noun = one_of(sorted(nouns))
+    pattern = re.compile(rf"\b{noun}s? of (?P<after>{_NAMES})|(?P<before>{_NAMES}) {noun}s?\b")
+    found = []
+    for start, end, kind in zip(sentences["start"], sentences["end"], sentences["kind"]):
+        if kind not in ENTITY_KINDS:
+            continue
+        for m in pattern.finditer(text, start, end):
+            group = "after" if m.group("after") else "before"
+            pos = m.start(group)
+            for name in re.split(r",? and |, ", m.group(group)):
+                at = text.index(name, pos)
+                pos = at + len(name)
+                if at > start:  # a sentence's first word may be any word ("An area of ...")
+                    found.append(Entity(at, pos, CUE, False))
+    return found
 
 
 def _forms(text: str, names: Mapping[tuple[int, int], tuple[str, str]], skip: frozenset[str],
