@@ -38,7 +38,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--corpus", nargs="+", default=argparse.SUPPRESS, metavar="PATH",
                        help="folder of .txt articles (with an optional manifest.csv and actors.yaml); or several "
                             ".txt files, folders' files given one by one, or a quoted glob pattern ('dir/*.txt'): "
-                            "the same rules, no manifest, tables only (--no-report) (default, without --files-from: seeds)")
+                            "the same rules, no manifest or actors.yaml read (default, without --files-from: seeds)")
     build.add_argument("--files-from", type=Path, default=None, metavar="FILE",
                        help="a file listing article paths one per line (blank lines and # comments ignored), "
                             "read as --corpus paths are; with --corpus too, both")
@@ -82,9 +82,6 @@ def main(argv: list[str] | None = None) -> int:
         given = getattr(args, "corpus", [] if args.files_from else [str(PROJECT_ROOT / "seeds")])
         args.corpus, args.names = corpus_input(given, args.files_from)
         check_folder(args.corpus)
-        if args.names is not None and not args.no_report:
-            raise CorpusError("a list of files or a glob builds the tables only: add --no-report (the report's "
-                              "notebooks read a corpus folder)")
         user = use_catalogue(args.corpus if args.names is None else None, args.catalogue)
         if user:
             progress(f"catalogue: the package's, with {user} over it")
@@ -117,7 +114,7 @@ def build(args: argparse.Namespace) -> int:
             stored = store.set_aside(stage / "tables", stage / "stored", [f for f in store.FORMATS if f not in chosen])
             try:
                 build_report(sorted(NOTEBOOKS.glob("*.ipynb")), stage / "report", args.corpus.resolve(),
-                             tables=stage / "tables", stored=stored)
+                             tables=stage / "tables", stored=stored, names=args.names)
             except ReportIncomplete as err:
                 incomplete = err  # the other pages and an error page are written: they replace the old report
     written = "tables" if args.no_report else "tables and report"

@@ -123,11 +123,14 @@ def stored(tables: Path, name: str) -> bool:
 class StoredBuild(Build):
     """A build read back from its output folder (OUT/tables) over its corpus folder: every table the build wrote as
     Parquet is read from there when first asked for, and only tables it did not write (shared_sentences) are
-    computed, from those. Texts are read from the corpus folder when a view asks for one."""
+    computed, from those. Texts are read from the corpus folder when a view asks for one (with `names`, the paths
+    under it of a build from a list of files)."""
 
-    def __init__(self, tables: Path, root: Path):
+    def __init__(self, tables: Path, root: Path, names: list[str] | None = None):
         self.folder = Path(tables)
-        listed = {f.name[: -len(files.SUFFIX)]: f.name for f in files.list_folder(Path(root), ignore=(MANIFEST,)).files}
+        root = Path(root)
+        listing = files.list_folder(root, ignore=(MANIFEST,)) if names is None else files.list_paths(root, names)
+        listed = {files.doc_id(f.name): str(f.relative_to(root)) for f in listing.files}
         frames = [read_table(self.folder, name) for name in CORPUS_FIELDS]
         super().__init__(Corpus(Path(root), LazyTexts(root, list(frames[0]["doc_id"]), listed), *frames))
         self.computed.update(zip(CORPUS_FIELDS, frames))

@@ -4,12 +4,14 @@ import base64
 import hashlib
 import json
 import re
+import shutil
 from pathlib import Path
 
 import nbformat
 import pytest
 from bs4 import BeautifulSoup
 
+from analysis import __main__ as cli
 from analysis.views.report import (MACHINE_PATH, NOTEBOOKS, ReportIncomplete, build_report, execute, script_json,
                                    source_sha256, title_of)
 from notebook_factory import CELLS, hostile_corpus, write_notebook
@@ -145,3 +147,21 @@ def test_a_default_build_keeps_its_csv_tables_only_and_links_them(analyst_build)
     assert sorted(p.name for p in out.iterdir()) == ["report", "tables"]  # nor the staging folder
     index = (analyst_build["report"] / "index.html").read_text(encoding="utf-8")
     assert 'href="../tables/documents.csv"' in index and ".parquet" not in index
+
+
+def test_a_report_of_a_glob_reads_the_listed_files_alone(tmp_path, monkeypatch):
+    """A glob over two subfolders: the notebooks and the article pages read the two files it matches, not the folder
+    they share (its other article, or its actors.yaml, which would fail the build were it read)."""
+    corpus = tmp_path / "corpus"
+    seeds = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+    for year, seed in (("2016", seeds[1]), ("2017", seeds[2])):
+        (corpus / year).mkdir(parents=True)
+        shutil.copy(seed, corpus / year / seed.name)
+    (corpus / "left_out.txt").write_text("Not listed\n\nThis article is outside the glob.\n", encoding="utf-8")
+    (corpus / "actors.yaml").write_text("actors: [{id: broken}\n", encoding="utf-8")
+    monkeypatch.setattr(cli, "NOTEBOOKS", write_notebook(tmp_path / "nb" / "01-first.ipynb", "First page").parent)
+    out = tmp_path / "out"
+    assert cli.main(["build", "--corpus", str(corpus / "20*" / "*.txt"), "--out", str(out)]) == 0
+    page = (out / "report" / "01-first.html").read_text(encoding="utf-8")
+    assert "documents: 2" in page and seeds[1].stem in page and "left_out" not in page
+    assert len(list((out / "report" / "articles").glob("*.html"))) == 2

@@ -17,6 +17,7 @@ from analysis.views import charts, colours, tables
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 CORPUS_ENV = "ANALYSIS_CORPUS"
 TABLES_ENV = "ANALYSIS_TABLES"  # a build's OUT/tables: its Parquet tables are read instead of computed
+FILES_ENV = "ANALYSIS_FILES"  # a file listing the articles' paths under $ANALYSIS_CORPUS (a build from a list or glob)
 
 # Altair 5.5's "mimetype" renderer emits application/vnd.vegalite.v5+json, which JupyterLab 4
 # draws with its own bundled Vega (no CDN) and which the report template embeds offline.
@@ -36,6 +37,13 @@ PANDAS_OPTIONS = {
 def corpus_path() -> Path:
     """The corpus folder the notebooks read: $ANALYSIS_CORPUS, else the project's seeds/."""
     return Path(os.environ.get(CORPUS_ENV) or PROJECT_ROOT / "seeds")
+
+
+def corpus_files() -> list[str] | None:
+    """The articles of a corpus given as a list of files: their paths under the corpus folder, one a line in the file
+    $ANALYSIS_FILES names; None for a whole folder."""
+    listing = os.environ.get(FILES_ENV)
+    return Path(listing).read_text(encoding="utf-8").splitlines() if listing else None
 
 
 def short_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
@@ -60,15 +68,15 @@ def build() -> Build:
     with $ANALYSIS_TABLES naming a build's tables folder written with Parquet, its tables read from there."""
     tables = os.environ.get(TABLES_ENV)
     if tables and any(Path(tables).glob("*.parquet")):
-        return StoredBuild(Path(tables), corpus_path())
-    return Build(load_corpus(corpus_path()))
+        return StoredBuild(Path(tables), corpus_path(), corpus_files())
+    return Build(load_corpus(corpus_path(), names=corpus_files()))
 
 
 def setup() -> Corpus:
     """Configure output for offline, deterministic notebooks, choose the catalogue (the package's, with the corpus
     folder's actors.yaml or the build's --catalogue over it) and load the corpus (the one build() reads)."""
     configure()
-    use_catalogue(corpus_path())
+    use_catalogue(corpus_path() if corpus_files() is None else None)  # a list's folder lends it no actors.yaml
     corpus = build().corpus
     colours.use(lambda: build()["mentions"])  # actors coloured by their mentions here, once a chart asks
     tables.enable(dict(zip(corpus.documents["doc_id"], corpus.documents["short_name"])))

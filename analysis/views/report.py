@@ -24,7 +24,7 @@ from traitlets.config import Config
 
 from analysis.stages.corpus import load_corpus
 from analysis.views import article, charts
-from analysis.views.notebook import CORPUS_ENV, PROJECT_ROOT, TABLES_ENV
+from analysis.views.notebook import CORPUS_ENV, FILES_ENV, PROJECT_ROOT, TABLES_ENV
 from analysis.views.tables import REPORT_ENV
 
 NOTEBOOKS = PROJECT_ROOT / "notebooks"
@@ -94,16 +94,20 @@ def _failure(path: Path, nb: nbformat.NotebookNode, err: Exception) -> NotebookF
 
 
 def execute(path: Path, corpus: Path | None = None, *, report: bool = False,
-            tables: Path | None = None) -> nbformat.NotebookNode:
-    """Run a notebook top to bottom in its folder, reading `corpus` (None: the default seeds/) and the build's
-    `tables` folder when given (its Parquet tables are read, not computed again), for the report (table rows link
-    to the article pages) or not; a failing cell raises NotebookFailed naming the notebook and the cell."""
+            tables: Path | None = None, listing: Path | None = None) -> nbformat.NotebookNode:
+    """Run a notebook top to bottom in its folder, reading `corpus` (None: the default seeds/; with `listing`, a file
+    naming its articles' paths under that folder, those alone) and the build's `tables` folder when given (its
+    Parquet tables are read, not computed again), for the report (table rows link to the article pages) or not; a
+    failing cell raises NotebookFailed naming the notebook and the cell."""
     nb = nbformat.read(path, as_version=4)
-    env = {key: value for key, value in os.environ.items() if key not in (CORPUS_ENV, REPORT_ENV, TABLES_ENV)}
+    env = {key: value for key, value in os.environ.items()
+           if key not in (CORPUS_ENV, REPORT_ENV, TABLES_ENV, FILES_ENV)}
     if corpus is not None:
         env[CORPUS_ENV] = str(Path(corpus).resolve())
     if tables is not None:
         env[TABLES_ENV] = str(Path(tables).resolve())
+    if listing is not None:
+        env[FILES_ENV] = str(Path(listing).resolve())
     if report:
         env[REPORT_ENV] = "1"
     with tempfile.TemporaryDirectory(prefix="analysis-kernel-") as sockets:
@@ -311,10 +315,11 @@ def read_tables(folder: Path) -> dict[str, pd.DataFrame]:
     return tables
 
 
-def write_articles(report: Path, corpus: Path, tables: Path | None) -> list[tuple[str, str]]:
-    """One page per document of the corpus, every finding marked (from the build's tables, else computed here);
-    returns (page, short name) for each."""
-    loaded = load_corpus(corpus)
+def write_articles(report: Path, corpus: Path, tables: Path | None,
+                   names: list[str] | None = None) -> list[tuple[str, str]]:
+    """One page per document of the corpus (with `names`, of those paths under it), every finding marked (from the
+    build's tables, else computed here); returns (page, short name) for each."""
+    loaded = load_corpus(corpus, names=names)
     if tables is not None and tables.is_dir():
         found = read_tables(tables)
     else:
@@ -348,13 +353,23 @@ class ReportIncomplete(RuntimeError):
 
 
 def build_report(notebooks: list[Path], out_dir: Path, corpus: Path, *, tables: Path | None = None,
-                 stored: Path | None = None) -> Path:
-    """Execute each notebook against the corpus, write one HTML page each (an error page for a notebook that fails)
-    and an index linking the pages and the build's table files (`tables`); return the index, or raise
-    ReportIncomplete after writing everything when a notebook failed. The notebooks read the build's Parquet tables
-    from `stored` (default: `tables`) instead of computing them."""
-    stored = stored or tables
-    report = Path(out_dir)
+                 stored: Path | None = None, names: list[str] | None = None) -> Path:
+    """Execute each notebook against the corpus (with `names`, those paths under the corpus folder alone: a build
+    from a list of files), write one HTML page each (an error page for a notebook that fails) and an index linking
+    the pages and the build's table files (`tables`); return the index, or raise ReportIncomplete after writing
+    everything when a notebook failed. The notebooks read the build's Parquet tables from `stored` (default:
+    `tables`) instead of computing them."""
+    with tempfile.TemporaryDirectory(prefix="analysis-files-") as folder:
+        listing = None
+        if names is not None:
+            listing = Path(folder) / "files.txt"
+            listing.write_text("".join(f"{name}\n" for name in names), encoding="utf-8")
+        return _report(notebooks, Path(out_dir), Path(corpus), tables, stored or tables, names, listing)
+
+
+def _report(notebooks: list[Path], report: Path, corpus: Path, tables: Path | None, stored: Path | None,
+            names: list[str] | None, listing: Path | None) -> Path:
+    """build_report's work, the list of files (if any) written to `listing` for the kernels."""
     report.mkdir(parents=True, exist_ok=True)
     pages, failed = [], {}
     for i, path in enumerate(notebooks, 1):
@@ -362,7 +377,7 @@ def build_report(notebooks: list[Path], out_dir: Path, corpus: Path, *, tables: 
         page = f"{path.stem}.html"
         print(f"report: [{i}/{len(notebooks)}] running {path.name} ...", file=sys.stderr, flush=True)
         try:
-            nb = execute(path, corpus, report=True, tables=stored)
+            nb = execute(path, corpus, report=True, tables=stored, listing=listing)
             title, intro = title_of(nb, path.stem)
             (report / page).write_text(export_page(nb, title), encoding="utf-8")
             outcome = "done"
@@ -374,9 +389,9 @@ def build_report(notebooks: list[Path], out_dir: Path, corpus: Path, *, tables: 
         pages.append((page, title, intro))
         print(f"report: [{i}/{len(notebooks)}] {path.name} -> {page} in {time.perf_counter() - started:.1f} s: "
               f"{outcome}", file=sys.stderr, flush=True)
-    articles = write_articles(report, Path(corpus), stored)
+    articles = write_articles(report, corpus, stored, names)
     index = report / "index.html"
-    index.write_text(index_page(pages, Path(corpus), failed=failed,
+    index.write_text(index_page(pages, corpus, failed=failed,
                                 tables=article_links(articles) + table_links(tables, report)), encoding="utf-8")
     if failed:
         raise ReportIncomplete("; ".join(failed.values()) + f" (the other pages and an error page are in {index})")
