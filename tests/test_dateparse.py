@@ -34,3 +34,16 @@ def test_find_dates(text, expected):
 ])
 def test_is_dateline(line, expected):
     assert is_dateline(line) is expected
+
+
+def test_a_numeric_date_line_is_read_when_its_numbers_or_its_weekday_settle_the_order():
+    from analysis.stages.dateparse import line_date, numeric_date
+
+    # 2 January 2017 was a Monday, 1 February 2017 a Wednesday: the weekday settles "2/01/2017"
+    assert numeric_date("09:43 - 2/01/2017 Monday").iso == "2017-01-02"
+    assert numeric_date("1/02/2017 Wed").iso == "2017-02-01"
+    assert numeric_date("21.09.2017").iso == "2017-09-21"  # 21 can only be the day
+    assert numeric_date("2/01/2017") is None  # nothing settles it
+    assert numeric_date("3/4/2017 Sunday") is None  # neither order falls on a Sunday
+    assert is_dateline("09:43 - 2/01/2017 Monday") and line_date("09:43 - 2/01/2017 Monday").iso == "2017-01-02"
+    assert not is_dateline("The vote of 2/01/2017 Monday was close")

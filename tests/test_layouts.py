@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from analysis import load_corpus
+from analysis.stages import actors
 from analysis.stages.figures import figures
 from analysis.stages.quotes import quotes
 from analysis.stages.segment import byline_name
@@ -396,3 +397,13 @@ def test_a_date_line_with_dashes_names_its_publisher_and_a_sign_up_line_is_no_ti
     assert furniture[0] == ("promo", "Enter Your Email to Get Our Newsletter")
     assert meta == {"title": "Ministers Meet Over the Port Deal", "author": None, "outlet": "Harbour Daily News",
                     "via": "Reuters", "published": "2019-03-02"}
+
+
+def test_a_name_over_a_date_line_is_the_byline_not_an_actor(tmp_path):
+    furniture, meta, corpus = _page(tmp_path, (
+        "Ministers meet over the port deal\n\nTalks on the port resume, spokesman says\n\n"
+        "Zoran Ćelić\n09:43 - 2/01/2017 Monday\n\n"
+        "Ministers from both sides met on Monday to discuss the port deal and the road to the airport.\n"))
+    assert ("byline", "Zoran Ćelić") in furniture
+    assert meta["author"] == "Zoran Ćelić" and meta["published"] == "2017-01-02"
+    assert "Zoran Ćelić" not in set(actors.mentions(corpus)["surface"])

@@ -3,6 +3,7 @@
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 
 from analysis.lexicon import data_yaml, one_of
 from analysis.text import lowered
@@ -68,6 +69,11 @@ _DATELINE_PREFIX = re.compile(
 _DATELINE_REST = re.compile(rf"^{_TIME}?$", re.IGNORECASE)
 _DATELINE_MORE = re.compile(rf"^{_TIME}?\s*(?:[|/•·»›]|[-–—]\s|(?-i:by\s+[A-Z])|updated\b|,\s*(?-i:[A-Z])[^.!?]*$)",
                             re.IGNORECASE)
+# A whole numeric date line: a label, a time, the date (day and month in either order), a time, a weekday.
+_WEEKDAY_NUMBER = {name: i for i, (day, short) in enumerate(CALENDAR["weekdays"].items()) for name in (day, *short)}
+_NUMERIC_LINE = re.compile(
+    rf"(?:{one_of(CALENDAR['date_labels'])}\s*:?\s*)?{_TIME}?\s*[-–]?\s*(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.]"
+    rf"(?P<year>(?:19|20)\d\d){_TIME}?(?:,?\s*(?P<weekday>{'|'.join(_WEEKDAY_FORMS)})\.?)?", re.IGNORECASE)
 _DATELINE_LENGTH = 80  # a dateline with more after its date is a short line, not a sentence that opens with a date
 
 
@@ -99,16 +105,43 @@ def is_dateline(text: str) -> bool:
         return False  # no date can start the line: skip looking for every date in it
     first = next(find_dates(rest), None)
     if not (first and first.start == 0 and first.year and first.day):
-        return False
+        return numeric_date(text) is not None
     after = rest[first.end :]
     return bool(_DATELINE_REST.match(after) or (len(text) <= _DATELINE_LENGTH and _DATELINE_MORE.match(after)))
 
 
 def line_date(text: str) -> DateMention | None:
-    """The date a date line states, read after its label ("Publish date11 Dec 2020" is 2020-12-11), else its first
-    date; offsets are not kept."""
+    """The date a date line states: a numeric date its numbers or weekday settle ("09:43 - 2/01/2017 Monday"), else
+    the date after its label ("Publish date11 Dec 2020" is 2020-12-11), else its first date; offsets are not kept."""
     text = text.strip()
-    return next(find_dates(text[_DATELINE_PREFIX.match(text).end() :]), None) or next(find_dates(text), None)
+    return (numeric_date(text) or next(find_dates(text[_DATELINE_PREFIX.match(text).end() :]), None)
+            or next(find_dates(text), None))
+
+
+def numeric_date(line: str) -> DateMention | None:
+    """The date of a whole numeric date line ("09:43 - 2/01/2017 Monday", "Update: 21.09.2017"): day and month
+    in the order the numbers allow (a number above 12 is the day) or, when both could be either, the order in
+    which the date falls on the weekday the line names; None when nothing settles it."""
+    m = _NUMERIC_LINE.fullmatch(line.strip())
+    if not m:
+        return None
+    first, second, year = int(m.group("a")), int(m.group("b")), int(m.group("year"))
+    orders = [(d, mo) for d, mo in ((first, second), (second, first)) if 1 <= mo <= 12 and 1 <= d <= 31]
+    if m.group("weekday") and len(orders) == 2:
+        weekday = _WEEKDAY_NUMBER[m.group("weekday").lower().rstrip(".")]
+        orders = [(d, mo) for d, mo in orders if _weekday(year, mo, d) == weekday]
+    if len({o for o in orders}) != 1:
+        return None
+    day, month = orders[0]
+    return DateMention(m.start("a"), m.end("year"), year, month, day)
+
+
+def _weekday(year: int, month: int, day: int) -> int | None:
+    """Monday 0 .. Sunday 6, or None for a day the month lacks."""
+    try:
+        return date(year, month, day).weekday()
+    except ValueError:
+        return None
 
 
 def _day_or_year(number: str) -> bool:

@@ -79,7 +79,8 @@ _TITLED_DATELINE = re.compile(
 # A dateline with the agency between slashes after the date's full stop: "MOSCOW, December 11. /TASS/. ...".
 _SLASH_DATELINE = re.compile(
     r"[A-Z][A-Z.'’ -]*[A-Z],\s+[A-Z][a-z]{2,8}\.?\s+[0-3]?\d\.\s*(?P<tag>/[A-Z][\w -]{1,30}/\.?)\s")
-_NAME_TOKEN = re.compile(rf"^(?:[A-Z]\.|[A-Z][\w'’.-]*|{name_particle_pattern()})$")
+_NAME_TOKEN = re.compile(rf"^(?:\w\.|\w[\w'’.-]*|{name_particle_pattern()})$")  # a capital checked in _is_name_line
+_PARTICLE = re.compile(rf"^(?:{name_particle_pattern()})$")
 _SENTENCE_STARTERS = frozenset(word_list("sentence_starters.txt"))  # sentence openers after a dotted abbreviation
 
 
@@ -285,7 +286,8 @@ def _is_name_line(text: str) -> bool:
     if len(text) > 80:
         return False
     tokens = text.split()
-    return 2 <= len(tokens) <= 5 and all(_NAME_TOKEN.match(t) for t in tokens) and not _terminal(text)
+    return 2 <= len(tokens) <= 5 and all(_NAME_TOKEN.match(t) and (t[0].isupper() or _PARTICLE.match(t))
+                                         for t in tokens) and not _terminal(text)
 
 
 def _is_byline(text: str) -> bool:
@@ -352,8 +354,8 @@ def _kind_lead(texts: list[str], kinds: list[str | None], first_body: int) -> No
         t = texts[i]
         if kinds[i] is not None:
             continue
-        if _is_byline(t):
-            kinds[i] = "byline"
+        if _is_byline(t) or (_is_name_line(t) and i + 1 < first_body and is_dateline(texts[i + 1])):
+            kinds[i] = "byline"  # "By Jane Roe", or a name over the date line: "Jane Roe / 09:43 - 2/01/2017 Monday"
         elif is_dateline(t) or _date_ended(t) == "dateline":
             kinds[i] = "dateline"
         elif _MENU_ITEM.fullmatch(t):
