@@ -123,3 +123,12 @@ def test_a_sentence_repeated_across_documents_is_parsed_once(tmp_path):
     by_itself = parses(load_corpus(tmp_path / "alone")).document("a")
     assert [[(t.dep_, t.head.i, t.lemma_, t.ent_type_) for t in p.doc] for p in by_itself] == \
         [[(t.dep_, t.head.i, t.lemma_, t.ent_type_) for t in p.doc] for p in a]
+
+
+def test_a_sentence_of_the_segmentation_is_parsed_whole():
+    # left to itself the parser cuts this seed sentence after "Ali al-Sistani" (two roots, the relative clause
+    # "which resulted in ..." hanging on a root of its own); parsed as the one sentence it is, it has one root
+    corpus = load_corpus(SEEDS)
+    sentence = next(p for p in parses(corpus).document("000_d251aeb472392b04") if "al-Sistani, which" in p.doc.text)
+    assert [t.text for t in sentence.doc if t.dep_ == "ROOT"] == ["praised"]
+    assert len([t for t in nlp()(sentence.doc.text) if t.dep_ == "ROOT"]) == 2

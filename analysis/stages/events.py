@@ -423,6 +423,9 @@ def _party(head: Token, ctx: Context, doc: Doc | Span, with_actors: bool = True)
     out = []
     for tok in [t for t in _conjuncts(head) if t is head or t.pos_ in ("NOUN", "PROPN", "PRON")]:
         actors = _named(tok, ctx) if with_actors else []
+        named_person = [m for c in tok.children if c.dep_ == "appos" and with_actors for m in _named(c, ctx)
+                        if _types().get(m[2]) == "person"]
+        actors = named_person or actors  # "Commander of the Quds Force Major General Qassem Soleimani": the person
         left, right = _phrase(tok)
         start, end = _start(doc[left], ctx), _end(doc[right], ctx)
         kind = _kind(tok, actors, ctx)

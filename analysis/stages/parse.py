@@ -135,11 +135,22 @@ def attribute_rules() -> AttributeRules:
     return AttributeRules(nlp().get_pipe("attribute_ruler"))
 
 
+def one_sentence(text: str) -> Doc:
+    """The tokens of a text that is one sentence of the segmentation, marked so that the parser keeps it whole (left
+    to itself it may cut a long sentence in two, giving it two roots)."""
+    doc = nlp().make_doc(text)
+    for token in doc[1:]:
+        token.is_sent_start = False
+    return doc
+
+
 def dependency_parse(texts: Iterable[str]) -> Iterator[Doc]:
-    """Each text parsed: tokens, tags, dependencies, parts of speech, morphology and lemmas (no named entities)."""
+    """Each text, one sentence, parsed: tokens, tags, dependencies, parts of speech, morphology and lemmas (no named
+    entities)."""
     model, rules = nlp(), attribute_rules()
     lemmatize = model.get_pipe("lemmatizer")
-    for doc in model.pipe(texts, batch_size=BATCH, disable=["attribute_ruler", "lemmatizer", "ner"]):
+    sentences = (one_sentence(t) for t in texts)
+    for doc in model.pipe(sentences, batch_size=BATCH, disable=["attribute_ruler", "lemmatizer", "ner"]):
         rules.ruler.set_annotations(doc, rules.match(doc))
         yield lemmatize(doc)
 
