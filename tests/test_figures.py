@@ -317,6 +317,11 @@ def test_a_subunit_glued_to_its_digits_and_a_word_symbol_only_glued():
     assert one("He is 6ft 2in tall.").value == pytest.approx(6 + 2 / 12)
 
 
+def test_a_word_capitalised_by_its_place_names_nothing():
+    assert [(f.surface, f.value) for f in parse_figures("About 300 died. Exactly 40 came. He was a hundred and two.")] \
+        == [("300", 300), ("40", 40), ("a hundred and two", 102)]
+
+
 def test_a_part_after_a_scale_without_and_must_be_scaled_itself():
     assert [f.surface for f in parse_figures("It reached 3 million 2 years ago.")] == ["3 million", "2 years"]
 
@@ -369,6 +374,9 @@ def test_after_a_verb_of_change_a_figure_to_another_is_the_change_and_the_new_le
         "United won 3-1 at home.",
         "They were 1-0 down at half time.",
         "The Lakers beat the Celtics 112-104 on Sunday.",
+        "1. The government will act.\n(2) the second clause applies.",
+        "See Figure 3 and Table 2 for details.",
+        "Apollo 11 landed on the Moon.",
         "The meeting is at 14:00 UTC+3 today.",
         "It was planned before the September 11, 2001 attacks.",
         "Slides covered the period from 16 to 13 November.",

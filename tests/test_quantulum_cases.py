@@ -63,8 +63,10 @@ def half(case: dict) -> str:
 # F1 measured on each half (61 dev cases, 40 held out) and on all 101: 0.669 (P 0.683, R 0.655) on all
 # before the figures issue's rules, 0.812 after them; then dev 0.851 (P 0.949, R 0.771), held-out 0.788
 # (P 0.830, R 0.750) with fractions ("1/4 inch", "2 1/2"), signs and temperature names; then dev 0.864 (P 0.950,
-# R 0.792), held-out 0.792 (P 0.816, R 0.769), all 0.838 with scientific notation ("4e14", "1.5 x 10^6").
-FLOORS = {"dev": 0.86, "held-out": 0.79, "all": 0.83}
+# R 0.792), held-out 0.792 (P 0.816, R 0.769), all 0.838 with scientific notation ("4e14", "1.5 x 10^6"); held-out
+# 0.820 (P 0.854, R 0.788), all 0.848 with list numbers, sentence-initial names before digits ("Apollo 11 landed")
+# and "a hundred and two".
+FLOORS = {"dev": 0.86, "held-out": 0.82, "all": 0.84}
 
 
 @pytest.mark.skipif(not SUITE.exists(), reason="../shared/external/quantulum3 is not beside this clone")

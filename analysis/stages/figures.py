@@ -337,6 +337,10 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 _LOWER_WORDS = re.compile(r"[a-z]+")
 _NEXT_TOKEN = re.compile(r"\s*(\S+)")
 _QUANTIFIERS = data_yaml("quantifiers.yaml")
+_HEDGE_WORDS = frozenset(w for h in _QUANTIFIERS["approximators"] + _QUANTIFIERS["hedges_before"] for w in h.split())
+# A list item's number: at a line's start, "1." or "(2)" or "3)" before a space.
+_ENUMERATOR = re.compile(r"(?:^|\n)[ \t]*\(?$")
+_ENUMERATOR_AFTER = re.compile(r"[.)][ \t]")
 _ONE_IN = re.compile(rf"\s+in\s+(?:[0-9]|{one_of(_QUANTIFIERS['number_words'])}\b)")  # "one in three"
 # A house number: capitalised words ending in a street suffix follow ("10 Downing Street").
 _ADDRESS = re.compile(rf"[ \u00a0]+(?:[A-Z][\w’'.-]*[ \u00a0]+){{1,3}}{one_of(_QUANTIFIERS['street_suffixes'])}\b")
@@ -471,8 +475,9 @@ def _is_designator(text: str, low: str, end: int, before: tuple[str, int] | None
     if before[0].islower() or word in lex.units or before[0].endswith(("'s", "’s")):  # "Windows", "iPhone"
         return False
     word_start = before[1]
-    if word_start == 0 or _SENTENCE_END.search(text, max(0, word_start - 3), word_start):
-        return False
+    if (word_start == 0 or _SENTENCE_END.search(text, max(0, word_start - 3), word_start)) and (
+            word in _stopwords() or word in _HEDGE_WORDS or word.endswith("ly")):
+        return False  # capitalised by its place: "About 300 died", "Exactly 40 came"; not "Apollo 11 landed"
     after = _NEXT_TOKEN.match(text, end, end + 30)
     return not after or after.group(1)[0].isupper() or after.group(1)[0] in ".,;:)" or (
         after.group(1)[0].isalpha() and not looks_plural(after.group(1).strip(".,;:")))
@@ -680,7 +685,8 @@ def _number(text: str, low: str, m: re.Match, currency: str) -> _Number | None:
         return _Number(lex.article_counts[m.group("acword")][0], end)
     if m.group("article"):
         if m.group("ascale"):
-            return _Number(lex.word_scales[m.group("ascale")], end, scaled=True)
+            scale = lex.word_scales[m.group("ascale")]
+            return _Number(*_scaled_tail(text, low, scale, scale, end), scaled=True)  # "a hundred and two"
         return _Number(1.0, m.end("article"))
     parsed = _words_value(m.group("words"))
     if parsed is None:
@@ -946,7 +952,8 @@ def _figure(text: str, low: str, m: re.Match) -> Figure | None:
                  or _ARITHMETIC.match(low, m.end()) or _OPERATOR_BEFORE.search(low, max(0, start - 3), start)
                  or (measure.value <= 10 and _RATING.search(text, max(0, start - 30), start)
                      and _CLAUSE_END.match(text, m.end()))
-                 or _ADDRESS.match(text, m.end())):
+                 or _ADDRESS.match(text, m.end())
+                 or (_ENUMERATOR_AFTER.match(text, m.end()) and _ENUMERATOR.search(text, max(0, start - 8), start))):
         return None
     if is_digits and measure.end == m.end() + 1 and text[m.end()].isupper() and _is_designator(
             text, low, measure.end, _previous_word(text, start)):
