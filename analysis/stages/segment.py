@@ -79,8 +79,7 @@ _TITLED_DATELINE = re.compile(
 # A dateline with the agency between slashes after the date's full stop: "MOSCOW, December 11. /TASS/. ...".
 _SLASH_DATELINE = re.compile(
     r"[A-Z][A-Z.'’ -]*[A-Z],\s+[A-Z][a-z]{2,8}\.?\s+[0-3]?\d\.\s*(?P<tag>/[A-Z][\w -]{1,30}/\.?)\s")
-_NAME_TOKEN = re.compile(rf"^(?:\w\.|\w[\w'’.-]*|{name_particle_pattern()})$")  # a capital checked in _is_name_line
-_PARTICLE = re.compile(rf"^(?:{name_particle_pattern()})$")
+_NAME_TOKEN = re.compile(rf"^(?:[A-Z]\.|[A-Z][\w'’.-]*|{name_particle_pattern()})$")
 _SENTENCE_STARTERS = frozenset(word_list("sentence_starters.txt"))  # sentence openers after a dotted abbreviation
 
 
@@ -286,8 +285,9 @@ def _is_name_line(text: str) -> bool:
     if len(text) > 80:
         return False
     tokens = text.split()
-    return 2 <= len(tokens) <= 5 and all(_NAME_TOKEN.match(t) and (t[0].isupper() or _PARTICLE.match(t))
-                                         for t in tokens) and not _terminal(text)
+    # a capital of any script counts as one ("Zoran Ćelić")
+    return 2 <= len(tokens) <= 5 and all(_NAME_TOKEN.match("A" + t[1:] if t[0].isupper() else t) for t in tokens) \
+        and not _terminal(text)
 
 
 def _is_byline(text: str) -> bool:
