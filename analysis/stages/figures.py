@@ -323,7 +323,11 @@ _WORD = re.compile(r"[A-Za-z][\w’'.&-]*")
 _RATING = re.compile(r"(?<!\S)[A-Z][\w’'.-]*:[ \u00a0]+$")  # "Smith: 7." a player's rating or a list label
 _NEXT_WORD = re.compile(r"\s*(?:of\s+)?([A-Za-z]+)")
 _CLOCK_DIGITS = re.compile(r"[0-2]?\d[.:][0-5]\d")
-_ORDINAL_OR_CODE = re.compile(r"[a-z]|-(?!to-)[a-z]|[:./]\d|\s?[ap]\.?m\b")
+_ORDINAL_OR_CODE = re.compile(r"[a-z]|-(?!to-)[a-z]|[:./]\d|\s?[ap]\.?m\b|\([a-z]{1,3}\)")  # "5th", "401(k)"
+# Digits with a leading zero ("020 7946 0018", "007") and digits right after such a group are a code or a number
+# read out, not a quantity.
+_LEADING_ZERO = re.compile(r"0+[1-9]")
+_AFTER_LEADING_ZERO = re.compile(r"(?<![\d.,])0+[1-9]\d*[ \u00a0]$")
 _RANGE_SEP = re.compile(r"(?:\s?-)?\s?(?:(?P<dash>[-–—])|(?P<to>to|through)|(?P<and>and))(?:-|\s?)(?=[\d$€£¥a-z-])")
 _SUBUNIT_JOIN = re.compile(r"\s*(?:and\s+)?")
 _SCALE_TAIL = re.compile(r"[ \u00a0]+(?:(?P<and>and)[ \u00a0]+)?")
@@ -337,6 +341,7 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 _LOWER_WORDS = re.compile(r"[a-z]+")
 _NEXT_TOKEN = re.compile(r"\s*(\S+)")
 _QUANTIFIERS = data_yaml("quantifiers.yaml")
+_CLOCK_WORD_AFTER = re.compile(rf"[ \u00a0]?{one_of(_QUANTIFIERS['clock_words'])}(?!\w)")
 _HEDGE_WORDS = frozenset(w for h in _QUANTIFIERS["approximators"] + _QUANTIFIERS["hedges_before"] for w in h.split())
 # A list item's number: at a line's start, "1." or "(2)" or "3)" before a space.
 _ENUMERATOR = re.compile(r"(?:^|\n)[ \t]*\(?$")
@@ -459,7 +464,8 @@ def _is_clock_time(low: str, start: int, end: int, raw: str) -> bool:
     """Whether digits are a time of day ("18.44 GMT", "9.30 p.m.") or a time zone offset ("UTC+3")."""
     lex = _lexicon()
     return bool(_CLOCK_DIGITS.fullmatch(raw) and lex.clock_after.match(low, end)) or bool(
-        lex.zone_before.search(low, max(0, start - 6), start))
+        lex.zone_before.search(low, max(0, start - 6), start)) or bool(
+        len(raw) <= 2 and _CLOCK_WORD_AFTER.match(low, end))  # "12 noon", "10 o'clock"
 
 
 def _is_designator(text: str, low: str, end: int, before: tuple[str, int] | None) -> bool:
@@ -953,6 +959,7 @@ def _figure(text: str, low: str, m: re.Match) -> Figure | None:
                  or (measure.value <= 10 and _RATING.search(text, max(0, start - 30), start)
                      and _CLAUSE_END.match(text, m.end()))
                  or _ADDRESS.match(text, m.end())
+                 or _LEADING_ZERO.match(m.group("digits")) or _AFTER_LEADING_ZERO.search(text, max(0, start - 12), start)
                  or (_ENUMERATOR_AFTER.match(text, m.end()) and _ENUMERATOR.search(text, max(0, start - 8), start))):
         return None
     if is_digits and measure.end == m.end() + 1 and text[m.end()].isupper() and _is_designator(
