@@ -55,6 +55,8 @@ SENTENCES = [
     "The rise of the jihadists would not have happened without Uzbekistan.",
     "Indonesia violated international law.",
     "The town would not have been quiet without Malaysia.",
+    "Iraqi troops, backed by Philippines-led air strikes, battled the jihadists.",
+    "Nigeria sent an envoy. The minister congratulated Sudan on its victory over the militants.",
 ]
 
 
@@ -152,6 +154,14 @@ def test_a_by_phrase_after_an_act_noun_names_its_doer(built):
 ])
 def test_help_permission_counterfactuals_and_norms(built, actor, role):
     assert _role(built, actor) == role
+
+
+def test_means_named_by_their_backer_and_a_possessive_bound_to_the_object(built):
+    # "Philippines-led air strikes" name no actor but their leader, who backs the troops and shares their credit
+    assert _role(built, "philippines") == "credited"
+    # "congratulated Sudan on its victory": "its" is Sudan's, not the subject's of the sentence before (Nigeria)
+    found = _events(built, "The minister congratulated Sudan on its victory over the militants.")
+    assert set(found[found.verb == "victory"].agent) == {"sudan"}
 
 
 def test_bombing_a_hospital_blames(built):

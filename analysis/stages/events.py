@@ -267,6 +267,12 @@ def _pronoun(tok: Token, ctx: Context) -> list[tuple[int, int, str]]:
                 found = [m for t in (_conjuncts(subject) if kind == "group" else [subject]) for m in _named(t, ctx)]
                 if found:
                     return found
+    if tok.dep_ == "poss" and tok.head.dep_ == "pobj":  # "congratulated X on their victory", "thanked X for its help"
+        verb = tok.head.head.head
+        found = [m for o in verb.children if o.dep_ == "dobj" and o.i < tok.i and _agrees(tok, o, ctx)
+                 for t in (_conjuncts(o) if kind == "group" else [o]) for m in _named(t, ctx)]
+        if found:
+            return found
     if any(c.dep_ == "relcl" for c in tok.children):
         for t in reversed(list(tok.sent)[: tok.i - tok.sent.start]):
             if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod", "poss", "nmod") and t.lower_ not in _PRONOUNS:
@@ -418,14 +424,17 @@ def _inner(tok: Token, ctx: Context | None) -> str:
     return _kind(tok, _named(tok, ctx) if ctx is not None else [], ctx)
 
 
-def _party(head: Token, ctx: Context, doc: Doc | Span, with_actors: bool = True) -> list[Party]:
-    """The parties a noun phrase stands for: one per actor it names (coordination included), else the phrase."""
+def _party(head: Token, ctx: Context, doc: Doc | Span, with_actors: bool = True, backed: bool = True) -> list[Party]:
+    """The parties a noun phrase stands for: one per actor it names (coordination included), else the phrase; with
+    `backed`, a group or means that names no actor but its backer ("US-led air strikes") stands for the backer."""
     out = []
     for tok in [t for t in _conjuncts(head) if t is head or t.pos_ in ("NOUN", "PROPN", "PRON")]:
         actors = _named(tok, ctx) if with_actors else []
         named_person = [m for c in tok.children if c.dep_ == "appos" and with_actors for m in _named(c, ctx)
                         if _types().get(m[2]) == "person"]
         actors = named_person or actors  # "Commander of the Quds Force Major General Qassem Soleimani": the person
+        if backed and with_actors and not actors and tok.lemma_.lower() in _GROUP_NOUNS:
+            actors = [m for c in tok.children for m in ((_backing(c, ctx) or ([],))[0])]
         left, right = _phrase(tok)
         start, end = _start(doc[left], ctx), _end(doc[right], ctx)
         kind = _kind(tok, actors, ctx)
@@ -914,29 +923,31 @@ def _stray_by(noun: Token) -> list[Token]:
     return [after] if after is not None and after.lower_ == "by" and after.head.i < noun.i else []
 
 
+def _backing(tok: Token, ctx: Context) -> tuple[list[tuple[int, int, str]], str, int, int] | None:
+    """When a token is an "X-led"/"X-backed" modifier (one token, or "X", "-", "backed" as the parser may split
+    it): the actor mentions of X, the participle and its offsets."""
+    doc = tok.doc
+    match = _SUPPORT_MODIFIER.search(tok.text)
+    if match:
+        backers = _token_actors(tok, ctx) or [m for c in tok.children for t in c.subtree for m in _token_actors(t, ctx)]
+        return backers, match.group(1), _end(tok, ctx) - len(match.group(1)), _end(tok, ctx)
+    if tok.lower_ in _SUPPORT_LEMMA and tok.i >= 2 and doc[tok.i - 1].text == "-":
+        return [m for t in _modifier(doc[tok.i - 2]) for m in _token_actors(t, ctx)], tok.text, _start(tok, ctx), _end(tok, ctx)
+    return None
+
+
 def _supporters(sent: Span, ctx: Context) -> Iterator[Event]:
-    """"X-led Y", "X-backed Y": X supports Y (one event per modifier), whether the parser keeps "X-backed" as one
-    token or splits it into "X", "-", "backed"."""
+    """"X-led Y", "X-backed Y": X supports Y (one event per modifier)."""
     doc = sent.doc
     for tok in sent:
-        match = _SUPPORT_MODIFIER.search(tok.text)
-        split = tok.lower_ in _SUPPORT_LEMMA and tok.i >= 2 and doc[tok.i - 1].text == "-"
-        if not (match or split):
-            continue
+        backing = _backing(tok, ctx)
         head = tok.head if tok.head.pos_ in ("NOUN", "PROPN") else None
-        if head is None:
+        if backing is None or head is None or not backing[0]:
             continue
-        if match:
-            backers = _token_actors(tok, ctx) or [m for c in tok.children for t in c.subtree for m in _token_actors(t, ctx)]
-            word, start, end = match.group(1), _end(tok, ctx) - len(match.group(1)), _end(tok, ctx)
-        else:
-            backers = [m for t in _modifier(doc[tok.i - 2]) for m in _token_actors(t, ctx)]
-            word, start, end = tok.text, _start(tok, ctx), _end(tok, ctx)
-        if not backers:
-            continue
+        backers, word, start, end = backing
         agents = [Party(a, s, e, "actor") for s, e, a in backers]
-        yield Event(start, end, _SUPPORT_LEMMA[word.lower()], "support", agents, _party(head, ctx, doc), False,
-                    "asserted")
+        yield Event(start, end, _SUPPORT_LEMMA[word.lower()], "support", agents, _party(head, ctx, doc, backed=False),
+                    False, "asserted")
 
 
 def _counterfactual(verb: Token, sent: Span, ctx: Context) -> Event | None:
