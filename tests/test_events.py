@@ -57,6 +57,8 @@ SENTENCES = [
     "The town would not have been quiet without Malaysia.",
     "Iraqi troops, backed by Philippines-led air strikes, battled the jihadists.",
     "Nigeria sent an envoy. The minister congratulated Sudan on its victory over the militants.",
+    "Dozens of civilians were killed as a result of Tajikistan's airstrikes.",
+    "Repeated mistakes by Turkmenistan caused deaths among the villagers.",
 ]
 
 
@@ -162,6 +164,11 @@ def test_means_named_by_their_backer_and_a_possessive_bound_to_the_object(built)
     # "congratulated Sudan on its victory": "its" is Sudan's, not the subject's of the sentence before (Nigeria)
     found = _events(built, "The minister congratulated Sudan on its victory over the militants.")
     assert set(found[found.verb == "victory"].agent) == {"sudan"}
+
+
+def test_a_cause_and_an_agentive_by_name_the_doer(built):
+    assert _role(built, "tajikistan") == "blamed"  # "were killed as a result of X's airstrikes"
+    assert _role(built, "turkmenistan") == "blamed"  # "mistakes by X caused deaths"
 
 
 def test_bombing_a_hospital_blames(built):

@@ -57,6 +57,7 @@ _AIM_PREPS = grammar("aim_prepositions")  # what a light verb's act aims at
 _BELONGING = grammar("belonging_prepositions")  # "fighters of/from X"
 _COPULA = grammar("copula_lemmas")  # "be"
 _WITHOUT = grammar("counterfactual_prepositions")  # "without"
+_CAUSAL = tuple(tuple(p.split()) for p in grammar("causal_prepositions"))  # ("as", "a", "result", "of"), ...
 _HYPOTHETICAL = grammar("counterfactual_modals")  # "would", "could", "might"
 _PRIMARY_VERBS = grammar("primary_verb_lemmas")  # "be", "have"
 _AGENT_PREPS = grammar("agent_prepositions")  # "the sacrifices of X", "by X"
@@ -435,6 +436,9 @@ def _party(head: Token, ctx: Context, doc: Doc | Span, with_actors: bool = True,
         actors = named_person or actors  # "Commander of the Quds Force Major General Qassem Soleimani": the person
         if backed and with_actors and not actors and tok.lemma_.lower() in _GROUP_NOUNS:
             actors = [m for c in tok.children for m in ((_backing(c, ctx) or ([],))[0])]
+        if with_actors and not actors and tok.pos_ == "NOUN":  # "mistakes by the coalition": the agentive "by"
+            actors = [m for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                      for p in c.children if p.dep_ == "pobj" for m in _named(p, ctx)]
         left, right = _phrase(tok)
         start, end = _start(doc[left], ctx), _end(doc[right], ctx)
         kind = _kind(tok, actors, ctx)
@@ -486,11 +490,23 @@ def _by_agent(verb: Token) -> Token | None:
     return _by_agent(verb.head) if verb.dep_ == "conj" and verb.head.i != verb.i else None
 
 
+def _cause(verb: Token) -> Token | None:
+    """The object of a causal preposition on a passive verb: "were killed as a result of X's airstrikes"."""
+    for c in verb.children:
+        if c.dep_ not in ("prep", "advmod", "amod", "acomp"):
+            continue
+        words = list(c.subtree)
+        for phrase in _CAUSAL:
+            if [t.lower_ for t in words[: len(phrase)]] == list(phrase):
+                return next((p for p in words[len(phrase) - 1].children if p.dep_ == "pobj"), None)
+    return None
+
+
 def _agent_head(verb: Token) -> Token | None:
     """The token that names the verb's doer: subject, passive agent, relative or participle head, or the subject
     of the verb it is coordinated with, controlled by or purposes ("continued to attack", "launched ... to free")."""
     if _passive(verb):
-        return _by_agent(verb)
+        return _by_agent(verb) or _cause(verb)
     subject = _subject(verb)
     if subject is not None:
         if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
