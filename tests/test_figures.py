@@ -322,6 +322,21 @@ def test_a_word_capitalised_by_its_place_names_nothing():
         == [("300", 300), ("40", 40), ("a hundred and two", 102)]
 
 
+@pytest.mark.parametrize(
+    "text, surface, value",
+    [
+        ("A hundred thousand people protested.", "A hundred thousand", 1e5),
+        ("The bill costs a billion and a half dollars.", "a billion and a half dollars", 1.5e9),
+        ("One-and-a-half million people fled.", "One-and-a-half million", 1.5e6),
+        ("It lasted two-and-a-half hours.", "two-and-a-half hours", 2.5),
+        ("Sales rose 10-fold.", "10-fold", 10),
+    ],
+)
+def test_compound_scales_hyphenated_halves_and_multiples(text, surface, value):
+    fig = one(text)
+    assert (fig.surface, fig.value) == (surface, value)
+
+
 def test_a_part_after_a_scale_without_and_must_be_scaled_itself():
     assert [f.surface for f in parse_figures("It reached 3 million 2 years ago.")] == ["3 million", "2 years"]
 

@@ -254,9 +254,10 @@ def _lexicon() -> _Lexicon:
         rf"|(?P<halfof>half)(?=\s+(?:of|{one_of(_HALF_DETERMINERS)})\b)"
         rf"|(?P<fnum>{word}|an?)(?P<fsep>[\s-]+)(?P<denom>{fraction_word})\b(?P<fof>(?=\s+of\b))?"
         rf"|(?P<acount>an?)\s+(?P<acword>{alternation(q['article_counts'])})(?=\s+of\b)"
-        rf"|(?P<article>an?)\s+(?:(?P<ascale>{scale_word})\b|(?={alternation(names)}\b))"
+        rf"|(?P<article>an?)\s+(?:(?P<ascale>{scale_word}(?:\s+{scale_word})*)\b"
+        rf"(?:\s+and\s+an?\s+(?P<afrac>{fraction_word})\b)?|(?={alternation(names)}\b))"
         rf"|(?P<words>{word}(?:(?:\s+and\s+|[\s-]+){word})*)"
-        rf"(?:\s+and\s+an?\s+(?P<wfrac>{fraction_word})(?:\s+(?P<wscale>{scale_word}))?|\s+(?P<wdozen>dozens?)"
+        rf"(?:[\s-]+and[\s-]+an?[\s-]+(?P<wfrac>{fraction_word})(?:\s+(?P<wscale>{scale_word}))?|\s+(?P<wdozen>dozens?)"
         rf"|\s+point(?P<point>(?:\s+{alternation(_DIGIT_WORDS)})+))?\b",
     )
     all_scales = {**q["scales"], **q["currency_only_scales"]}
@@ -691,7 +692,11 @@ def _number(text: str, low: str, m: re.Match, currency: str) -> _Number | None:
         return _Number(lex.article_counts[m.group("acword")][0], end)
     if m.group("article"):
         if m.group("ascale"):
-            scale = lex.word_scales[m.group("ascale")]
+            scale = 1.0
+            for word in m.group("ascale").split():  # "a hundred thousand"
+                scale *= lex.word_scales[word]
+            if m.group("afrac"):  # "a billion and a half"
+                return _Number(scale + scale / lex.fractions[m.group("afrac")], end, scaled=True)
             return _Number(*_scaled_tail(text, low, scale, scale, end), scaled=True)  # "a hundred and two"
         return _Number(1.0, m.end("article"))
     parsed = _words_value(m.group("words"))
