@@ -79,6 +79,11 @@ def _events(built, sentence: str) -> pd.DataFrame:
     return happened[(happened.verb_start >= start) & (happened.verb_start < start + len(sentence))]
 
 
+def _judgments(built, actor: str) -> set[tuple[str, str]]:
+    evidence = built[1]["stance_evidence"]
+    return set(zip(evidence[evidence.actor_id == actor].cue, evidence[evidence.actor_id == actor].voice))
+
+
 def _role(built, actor: str) -> str:
     table = built[1]["stance"].set_index("actor_id")
     return table.loc[actor, "role"] if actor in table.index else "neutral"
@@ -223,7 +228,7 @@ def test_a_copula_identifies_who_did_it(built):
     assert {"lebanese_armed_forces", "oman", "norway"} <= set(found[found.lemma == "make"].agent)
     assert set(found[found.lemma == "make"].target_kind) == {"victory"}  # "the difference in the war against ISIS"
     assert _role(built, "oman") == "credited" and _role(built, "norway") == "credited"
-    assert _role(built, "lebanon") == "neutral"  # "Lebanese Army": the modifier of a name is not who
+    assert _judgments(built, "lebanon") == {("condemned", "kuwait")}  # "Lebanese Army": the modifier of a name is not who
     assert ("spain", "free") in set(zip(_events(built, SENTENCES[20]).agent, _events(built, SENTENCES[20]).lemma))
 
 
@@ -258,7 +263,8 @@ def test_an_offensive_to_liberate_a_place_credits(built):
 def test_a_region_is_a_place_whoever_owns_it(built):
     found = _events(built, SENTENCES[27])
     assert set(found[(found.agent == "lebanon") & (found.verb_class == "fight")].target_kind) == {"place"}
-    assert _role(built, "lebanon") == "neutral"
+    # attacking a region blames no one; condemning "the attack by Lebanon" blames Lebanon, in Kuwait's voice
+    assert _judgments(built, "lebanon") == {("condemned", "kuwait")}
 
 
 def test_a_quoted_it_is_not_the_speaker(built):
