@@ -219,6 +219,7 @@ def test_ranges_are_one_figure_from_value_to_value_high(text, surface, value, hi
         ("Singapore spent S$2bn on it.", "S$2bn", 2e9, "SGD", "money"),
         ("About 70pc of voters backed him.", "70pc", 70, "percent", "percent"),
         ("The phone has a 4,300mAh battery.", "4,300mAh", 4300, "mAh", "electricity"),
+        ("Rates rose 25bps on Thursday.", "25bps", 25, "bp", "percent"),
         ("The average salary is £31,461 per annum.", "£31,461 per annum", 31461, "GBP/year", "money"),
     ],
 )
