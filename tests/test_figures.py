@@ -316,6 +316,8 @@ def test_a_subunit_glued_to_its_digits_and_a_word_symbol_only_glued():
     assert [(f.surface, f.unit) for f in parse_figures("He is 6ft 2in tall; 2 in 10 agree; it hit 13F.")] == [
         ("6ft 2in", "ft"), ("2", ""), ("10", ""), ("13F", "°F")]
     assert one("He is 6ft 2in tall.").value == pytest.approx(6 + 2 / 12)
+    assert (one("He stands 5-foot-10.").value, one("He stands 5-foot-10.").value_high) == (pytest.approx(5 + 10 / 12), None)
+    assert one("It cost $5-10.").value_high == 10
 
 
 def test_a_word_capitalised_by_its_place_names_nothing():

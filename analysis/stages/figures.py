@@ -330,7 +330,7 @@ _ORDINAL_OR_CODE = re.compile(r"[a-z]|-(?!to-)[a-z]|[:./]\d|\s?[ap]\.?m\b|\([a-z
 _LEADING_ZERO = re.compile(r"0+[1-9]")
 _AFTER_LEADING_ZERO = re.compile(r"(?<![\d.,])0+[1-9]\d*[ \u00a0]$")
 _RANGE_SEP = re.compile(r"(?:\s?-)?\s?(?:(?P<dash>[-–—])|(?P<to>to|through)|(?P<and>and))(?:-|\s?)(?=[\d$€£¥a-z-])")
-_SUBUNIT_JOIN = re.compile(r"\s*(?:and\s+)?")
+_SUBUNIT_JOIN = re.compile(r"(?P<hyphen>-(?=\d))?\s*(?:and\s+)?")
 _SCALE_TAIL = re.compile(r"[ \u00a0]+(?:(?P<and>and)[ \u00a0]+)?")
 _OF_AFTER = re.compile(r"\s+of\b")
 _DIRECTION_AFTER = re.compile(rf"\s+{one_of(_DATE_FOLLOWERS)}\b", re.IGNORECASE)
@@ -864,8 +864,10 @@ def _range(text: str, low: str, first: _Measure, m: re.Match) -> _Measure | None
         if not n or not (n.group("digits") or n.group("words")) or bool(n.group("digits")) != bool(m.group("digits")):
             continue
         second = _measure(text, low, n, currency or (first.unit.split("/")[0] if first.kind == "money" else ""), at)
-        if second is None or second.suffix:
-            continue
+        if second is None or second.suffix or (
+                sep.group("dash") and pos == first.end > first.number_end and first.unit in lex.subunits
+                and second.kind == "count"):
+            continue  # "5-foot-10" is five feet ten inches
         value, unit, kind = first.value, first.unit, first.kind
         if second.kind != "count" and first.kind == "count" and pos == first.end:
             unit, kind = second.unit, second.kind  # "three to four years", "2 to 2.5 degrees"
@@ -908,12 +910,13 @@ def _with_subunit(text: str, low: str, unit: str, end: int, value: float) -> tup
     smaller = lex.subunits.get(unit)
     if smaller is None:
         return end, value
-    at = _SUBUNIT_JOIN.match(low, end).end()
-    n = lex.number_at.match(low, at)
+    join = _SUBUNIT_JOIN.match(low, end)
+    n = lex.number_at.match(low, join.end())
     if not n or not (n.group("digits") or n.group("words")) or n.group("sign"):
         return end, value
-    part = _measure(text, low, n, "", at)
-    if part is None or part.unit != smaller[0] or part.high is not None or part.value >= smaller[1]:
+    part = _measure(text, low, n, "", join.end())
+    bare = join.group("hyphen") and part and part.unit == "" and part.number_end == part.end  # "5-foot-10"
+    if part is None or (part.unit != smaller[0] and not bare) or part.high is not None or part.value >= smaller[1]:
         return end, value
     return part.end, value + part.value / smaller[1]
 
