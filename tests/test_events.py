@@ -59,6 +59,7 @@ SENTENCES = [
     "Nigeria sent an envoy. The minister congratulated Sudan on its victory over the militants.",
     "Dozens of civilians were killed as a result of Tajikistan's airstrikes.",
     "Repeated mistakes by Turkmenistan caused deaths among the villagers.",
+    "Nigeria was silent. Somalia along with its allies liberated the town from the hands of ISIS terrorists.",
 ]
 
 
@@ -174,6 +175,13 @@ def test_means_named_by_their_backer_and_a_possessive_bound_to_the_object(built)
 def test_a_cause_and_an_agentive_by_name_the_doer(built):
     assert _role(built, "tajikistan") == "blamed"  # "were killed as a result of X's airstrikes"
     assert _role(built, "turkmenistan") == "blamed"  # "mistakes by X caused deaths"
+
+
+def test_liberating_a_town_from_the_enemy_and_a_possessive_inside_the_subject(built):
+    # the enemy in "from the hands of ISIS" is not what was freed; "its allies" are Somalia's
+    assert _judgments(built, "somalia") == {("liberated", "author")} and _role(built, "somalia") == "credited"
+    found = _events(built, "Somalia along with its allies liberated the town from the hands of ISIS terrorists.")
+    assert set(found.agent) == {"somalia"} and set(found.verb_class) == {"defeat"}
 
 
 def test_bombing_a_hospital_blames(built):

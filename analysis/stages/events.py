@@ -274,6 +274,15 @@ def _pronoun(tok: Token, ctx: Context) -> list[tuple[int, int, str]]:
                  for t in (_conjuncts(o) if kind == "group" else [o]) for m in _named(t, ctx)]
         if found:
             return found
+    if tok.dep_ == "poss":  # "the army along with their allies", "the US had armed its proxies": the subject before
+        subject = next((t for t in reversed(list(tok.sent)[: tok.i - tok.sent.start])
+                        if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in _PRONOUNS), None)
+        heads = [] if subject is None else _conjuncts(subject) if kind == "group" else [subject]
+        found = [m for t in heads for x in (t, *t.children) if x.i == t.i or x.dep_ in ("compound", "amod")
+                 for m in _token_actors(x, ctx)]  # the subject's own name: the pronoun may sit inside its phrase
+        persons = any(_types().get(m[2]) == "person" for m in found)
+        if found and (persons if kind == "person" else not persons or kind == "group"):
+            return found
     if any(c.dep_ == "relcl" for c in tok.children):
         for t in reversed(list(tok.sent)[: tok.i - tok.sent.start]):
             if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod", "poss", "nmod") and t.lower_ not in _PRONOUNS:
@@ -793,7 +802,8 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
         agents += [p for p in targets if p.actor and cls == "collude"]
         left, right = _phrase(aim)
         targets = [Party(NO_ACTOR, _start(doc[left], ctx), _end(doc[right], ctx), "victory")]
-    if cls == "defeat" and lemma in vc.words["release"] and any(p.kind == "enemy" for p in targets):
+    freed = [p for o in verb.children if o.dep_ in ("dobj", "obj", "nsubjpass") for p in _party(o, ctx, doc)]
+    if cls == "defeat" and lemma in vc.words["release"] and any(p.kind == "enemy" for p in freed):
         cls = "support"  # "freed ISIS fighters", "rescued the militants": a release, not a liberation
     if cls in ("fight", "defeat"):  # "fighting terrorism", "ending the occupation": the harm is the enemy
         targets = [Party(p.actor, p.start, p.end, "enemy") if p.kind == "harm" else p for p in targets]
