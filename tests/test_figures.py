@@ -420,7 +420,9 @@ def test_look_alike_letters_do_not_crash_and_keep_offsets(text):
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60)
        | st.lists(st.sampled_from(["5", "1,200", "$", "bıllion", "million", "ſ", "İ", " ", "-", "to", "kılometres",
                                    "and", "between", "GB", "(", ")", "per", "thousands", "of", "2001", "a", "pair",
-                                   "three", "%", "·", "K", "Ω", "ﬅ"]), max_size=14).map("".join))
+                                   "three", "%", "·", "K", "Ω", "ﬅ", "e", "^", "×", "10", "⁻⁵", "020", "(k)", "foot",
+                                   "point", "nought", "-fold", "bps", "through", "Street", "noon", "half"]),
+                    max_size=14).map("".join))
 def test_parse_figures_never_crashes_and_offsets_index_the_text(text):
     previous_end = 0
     for fig in parse_figures(text):
