@@ -149,6 +149,8 @@ def test_capital_is_a_metonym_unless_it_is_a_location():
     # an adjective of position only modifies the place; a possessive owning a part of the city is the place
     assert spans("a bomb in a central Baghdad market; rockets hit western Damascus") == [
         ("Baghdad", "baghdad", "name"), ("Damascus", "damascus", "name")]
+    assert spans("north of the Syrian capital Damascus") == [("Syrian", "syria", "demonym"), ("Damascus", "damascus", "name")]
+    assert spans("Baghdad: Forces retook the town.") == [("Baghdad", "baghdad", "name")]
     assert spans("a rally in Beirut's southern suburbs, and Beirut's reply") == [
         ("Beirut", "beirut", "name"), ("Beirut", "lebanon", "metonym")]
 

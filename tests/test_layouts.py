@@ -302,7 +302,7 @@ def test_a_menu_a_bulleted_date_line_and_a_bulleted_headline_in_one_block(tmp_pa
 
 def test_a_date_line_above_the_headline_and_a_labelled_date_glued_to_its_label(tmp_path):
     furniture, meta, _ = _page(tmp_path, (
-        "Publish date04 Mar 2019 - 08:15\nStory Code : 1234\n\nMinisters meet over the port deal\n\n"
+        "Publish date04 Mar 2019 - 08:15\nStory Code : 1234\nNews ID: 5678\n\nMinisters meet over the port deal\n\n"
         "Ministers from both sides met on Monday to discuss the port deal and the road to the airport.\n"))
     assert furniture[0] == ("dateline", "Publish date04 Mar 2019 - 08:15")
     assert meta["title"] == "Ministers meet over the port deal" and meta["published"] == "2019-03-04"

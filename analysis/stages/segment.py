@@ -19,6 +19,8 @@ BODY = "body"
 
 _BLANK_LINE = re.compile(r"\n(?:[ \t\u00a0\r]*\n)+")  # pieces are stripped, so spaces before it need no match
 _LINE_BREAK = re.compile(r"\r?\n")
+_SLUG_WORDS = 20  # a headline's length at most: a line this short all in lower case is a slug ("kurdish forces foil ...")
+_NUMBER_LABEL = re.compile(r"[A-Z][\w ]{0,30}?\s?:\s*\d+")  # a page's label and number: "News ID: 199259"
 _DATE_PARTS = re.compile(r"\s[-–—|•·/]\s")  # the separators between the parts of a date line
 _CLOSING_CREDIT = re.compile(r"(?<=[.!?\"”])\s*\([^()\n]{1,40}\)$")  # "... a statement said. (AA)"
 _WRAPPED = re.compile(r"[,-]\r?\n|\n[ \t]*[a-z]")  # a line break inside a sentence
@@ -381,7 +383,8 @@ def _headline_like(text: str) -> bool:
     words = text.split()
     numbers = sum(any(c.isdigit() for c in w) for w in words)
     return (not text.rstrip(_CLOSERS).endswith(".") and len(words) - numbers >= max(2, numbers + 1)
-            and text != text.lower()  # a slug or a lower-cased copy ("kurdish forces foil attack") is no headline
+            and not _NUMBER_LABEL.fullmatch(text)  # "News ID: 199259", "Story Code : 485408"
+            and (text != text.lower() or len(words) > _SLUG_WORDS)  # a slug or a lower-cased copy of the headline
             and not _is_byline(text) and not is_dateline(text))
 
 
