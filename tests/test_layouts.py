@@ -407,3 +407,15 @@ def test_a_name_over_a_date_line_is_the_byline_not_an_actor(tmp_path):
     assert ("byline", "Zoran Ćelić") in furniture
     assert meta["author"] == "Zoran Ćelić" and meta["published"] == "2017-01-02"
     assert "Zoran Ćelić" not in set(actors.mentions(corpus)["surface"])
+
+
+def test_a_bare_year_of_history_gives_no_year_to_a_year_less_date(tmp_path):
+    # "in 2014" is history: "August 20" is not dated 2014; with a month-and-year date, the month's year is taken
+    _, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal\n\nThe talks began on August 20 after the port was cut off in 2014, and "
+        "ministers from both sides met again on Monday.\n"))
+    assert meta["published"] is None
+    _, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal\n\nThe talks began on August 20 after the port was cut off in June 2017, and "
+        "ministers from both sides met again on Monday.\n"))
+    assert meta["published"] == "2017-08"

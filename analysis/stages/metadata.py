@@ -281,16 +281,18 @@ def _inferred_date(text: str, body: list[Span]) -> Found:
     region = text[body[0].start : body[-1].end]
     starts = [s.start for s in body]
     mentions = [d for d in _shifted(find_dates(region), body[0].start) if _inside(d, body, starts)]
-    years = [d.year for d in mentions if d.year]
-    if not years:
+    if not any(d.year for d in mentions):
         return Found(None, "no dateline and no dated event in the text")
+    # a bare year ("in 2014") is history, not the time of writing: a year-less date takes a month's year
+    years = [d.year for d in mentions if d.year and d.month]
+    if not years:
+        latest = max(d.year for d in mentions if d.year)
+        return Found(None, f"no dateline; only bare years mentioned (latest {latest}): not enough to date it")
     latest_year = max(years)
     dated = [(_resolve_year(d, latest_year), d) for d in mentions if d.month]
-    if not dated:
-        return Found(None, f"no dateline; only bare years mentioned (latest {latest_year}): not enough to date it")
     (year, month, day), d = max(dated, key=lambda x: (x[0][0], x[0][1], x[0][2] or 0))
     bound = f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
-    how = "" if d.year else f", year {year} taken from the latest year the text states"
+    how = "" if d.year else f", year {year} taken from the latest month-and-year date the text states"
     return Found(
         f"{year:04d}-{month:02d}",
         f"no dateline; written on or after {bound}: latest dated event '{text[d.start:d.end]}'{how}",
@@ -309,5 +311,5 @@ def _inside(d: DateMention, spans: list[Span], starts: list[int]) -> bool:
 
 
 def _resolve_year(d: DateMention, latest_year: int) -> tuple[int, int, int | None]:
-    """(year, month, day) of a date, giving a year-less date the latest year the text states."""
+    """(year, month, day) of a date, giving a year-less date the latest year stated with a month."""
     return (d.year or latest_year, d.month, d.day)
