@@ -62,7 +62,8 @@ def test_no_fragment_of_a_name_is_a_distinctive_term_in_the_seeds(corpus):
 
 def test_a_corpus_of_one_word_has_no_distinctive_words(tmp_path):
     # found by the property test: a vocabulary of one term made the log-odds divide by zero
-    (tmp_path / "a.txt").write_text("Headline\n\nbillion billion\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("Headline\n\nbillion billion\n", encoding="utf-8")
+    # (a headline has two words: a one-word line above a story is no headline, test_layouts)
+    (tmp_path / "a.txt").write_text("Big Headline\n\nbillion billion\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Big Headline\n\nbillion billion\n", encoding="utf-8")
     corpus = load_corpus(tmp_path)
     assert distinctive_words(corpus).query("ngram == 1").empty
