@@ -87,16 +87,18 @@ def modules(name: str) -> list[str]:
     return sorted(closure(module if module.startswith("analysis") else DEFAULT_MODULE))
 
 
-def reads(name: str, data: Path = DATA) -> list[Path]:
-    """The data files a table's code reads: those named in its module or the `analysis` modules it imports."""
-    return _data_files([_module_path(m).read_text("utf-8") for m in modules(name)], data)
+def reads(name: str, data: Path | None = None) -> list[Path]:
+    """The data files a table's code reads: those named in its module or the `analysis` modules it imports (in
+    `data`, default the package's data folder, DATA)."""
+    return _data_files([_module_path(m).read_text("utf-8") for m in modules(name)], data or DATA)
 
 
-def versions(root: Path | None = None, data: Path = DATA) -> dict[str, str]:
-    """Every table's version: a short digest of its code, the data files it reads and its inputs' versions."""
+def versions(root: Path | None = None, data: Path | None = None) -> dict[str, str]:
+    """Every table's version: a short digest of its code, the data files it reads (in `data`, default DATA) and its
+    inputs' versions."""
     done: dict[str, str] = {}
     for name in TABLES:
-        _version(name, root, data, done)
+        _version(name, root, data or DATA, done)
     return done
 
 

@@ -103,6 +103,38 @@ def test_a_changed_data_file_changes_the_versions_of_the_tables_that_read_it(tmp
     assert all(name in reading or any(n in changed for n in cache.TABLES[name].needs) for name in changed)
 
 
+def test_a_changed_data_file_recomputes_exactly_the_tables_that_read_it(tmp_path, monkeypatch, seed_tables):
+    """A cached build, then a line added to units.yaml: the rebuild computes again the cached tables whose version
+    changed (figures, and what is made from them) and reads every other table back; the tables are those of a
+    build without a cache."""
+    data = tmp_path / "data"
+    shutil.copytree(cache.DATA, data)
+    monkeypatch.setattr(cache, "DATA", data)
+    root = tmp_path / "corpus"
+    shutil.copytree(SEEDS, root)
+    kept = tmp_path / "cache"
+    _quiet_build(root, tmp_path / "first", cache_dir=kept)
+    before = cache.versions(root)
+    with open(data / "units.yaml", "a", encoding="utf-8") as f:
+        f.write("\n# an analyst's note\n")
+    changed = {name for name, version in cache.versions(root).items() if version != before[name]}
+    stored = []
+    real = cache._store
+
+    def counted(folder, frame, digests):
+        stored.append(folder.parent.name)
+        return real(folder, frame, digests)
+
+    monkeypatch.setattr(cache, "_store", counted)
+    _quiet_build(root, tmp_path / "second", cache_dir=kept)
+    assert "figures" in stored and "mentions" not in stored and "quotes" not in stored
+    plan = engine.plan()
+    assert sorted(stored) == sorted(changed & set(plan.written_by_parts + plan.gathered))
+    for name in WRITTEN:
+        assert filecmp.cmp(tmp_path / "second" / "tables" / f"{name}.csv", seed_tables / f"{name}.csv",
+                           shallow=False), name
+
+
 def test_a_stored_build_reads_its_tables_instead_of_computing_them(seed_tables):
     stored = store.StoredBuild(seed_tables, SEEDS)
     for name in ("quotes", "mentions", "reuse", "documents"):
