@@ -37,7 +37,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 import pandas as pd
@@ -96,10 +96,16 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("’", "'"))
 
 
+@lru_cache(maxsize=1 << 18)
+def stem(word: str) -> str:
+    """A word's Snowball stem (remembered: the stemmer is pure Python, and a corpus repeats its words)."""
+    return _stemmer().stemWord(word)
+
+
 def content_stems(text: str) -> list[str]:
     """Stems of the content words of a text (function words left out)."""
     stop = stopwords()
-    return _stemmer().stemWords([w for w in words(text) if w not in stop])
+    return [stem(w) for w in words(text) if w not in stop]
 
 
 def shingles(text: str, size: int = SHINGLE) -> set[tuple[str, ...]]:
@@ -123,7 +129,7 @@ def terms(text: str) -> frozenset[str]:
     apart from the names of who and where (a long name would otherwise count as many shared words)."""
     stop = stopwords()
     lower = [w for w in _WORD.findall(text.replace("’", "'")) if w.islower() and len(w) > 1 and w not in stop]
-    return frozenset(_stemmer().stemWords(lower)) | numbers(text)
+    return frozenset(map(stem, lower)) | numbers(text)
 
 
 def names(text: str) -> frozenset[str]:
