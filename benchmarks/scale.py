@@ -5,7 +5,8 @@ by a closing line with its number. For every size and worker count, one `python 
 --workers N --no-report --format parquet` runs in a subprocess while this process samples the memory (RSS) of the
 build's processes twice a second; it prints documents per second, MB per second, the peak memory of each worker and
 of the client. Then, on the middle size, an incremental rebuild after adding one document, against the full build
-with the same cache folder. Sizes and workers: BENCH_SIZES (default 1000,10000,100000), BENCH_WORKERS (default 1,2).
+with the same cache folder. Sizes and workers: BENCH_SIZES (default 1000,10000,100000), BENCH_WORKERS (default 1,2);
+BENCH_ONLY=incremental skips the throughput builds.
 """
 
 import os
@@ -80,7 +81,7 @@ def main() -> None:
     worker_counts = [int(w) for w in os.environ.get("BENCH_WORKERS", "1,2").split(",")]
     work = Path(tempfile.mkdtemp(prefix="analysis-scale-"))
     try:
-        for n in sizes:
+        for n in sizes if os.environ.get("BENCH_ONLY") != "incremental" else ():
             corpus = make_corpus(work / f"corpus-{n}", n, SOURCES)
             megabytes = sum(p.stat().st_size for p in corpus.glob("*.txt")) / 1e6
             for workers in worker_counts:
