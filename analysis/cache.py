@@ -140,9 +140,10 @@ def index(cache_dir: Path, name: str, version: str) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True).drop_duplicates("doc_id", keep="last")
 
 
-def _in_order(frame: pd.DataFrame, order_of: dict[str, int]) -> pd.DataFrame:
-    """Rows grouped by document in the partition's order, each document's rows in their own order."""
-    return frame.iloc[doc_ids(frame).map(order_of).argsort(kind="stable")].reset_index(drop=True)
+def _in_order(frame: pd.DataFrame, order: pd.Index) -> pd.DataFrame:
+    """Rows grouped by document in the partition's order (`order`: its doc_ids), each document's rows in their own
+    order."""
+    return frame.iloc[order.get_indexer(doc_ids(frame)).argsort(kind="stable")].reset_index(drop=True)
 
 
 def partition_tables(root: Path, file_digests: dict[str, str], names: tuple[str, ...], cache_dir: Path | None,
@@ -177,12 +178,12 @@ def partition_tables(root: Path, file_digests: dict[str, str], names: tuple[str,
             if stale[name]:
                 computed[name] = build[name]
                 _store(cache_dir / name / table_versions[name], computed[name], {d: digests[d] for d in redo})
-    order_of = {doc_id(f): i for i, f in enumerate(files)}
+    order = pd.Index([doc_id(f) for f in files])
     result = {}
     for name in names:
         old = cached[name]
         parts = [old if name not in computed else old[~doc_ids(old).isin(redo)]] if old is not None else []
-        result[name] = _in_order(pd.concat(parts + [computed.get(name)], ignore_index=True), order_of)
+        result[name] = _in_order(pd.concat(parts + [computed.get(name)], ignore_index=True), order)
     return result
 
 
