@@ -284,7 +284,7 @@ class Scan:
 
     def names(self) -> list[str]:
         """The files' names: their paths relative to root."""
-        return [str(file.relative_to(self.root)) for file in self.files]
+        return list(self.digests)  # one entry per file, in file order
 
 
 def _is_text(raw: bytes) -> bool:
@@ -371,12 +371,14 @@ def load_corpus(path: str | Path = "seeds", strict: bool = False, only: list[str
     root = Path(path)
     if only is None:
         found = scan(root, strict, names, keep=True)  # each file read once: the scan's bytes are loaded
-        paths, problems, contents, digests = found.files, found.problems, found.contents, found.digests
+        problems, contents, digests = found.problems, found.contents, found.digests
+        paths = zip(found.files, found.names())
     else:
-        paths, problems, contents, digests = [root / name for name in only], Problems(strict), {}, {}
+        problems, contents, digests = Problems(strict), {}, {}
+        paths = ((root / name, name) for name in only)
     texts, names_of, tables = {}, {}, []
-    for file in paths:
-        doc_id, name = files.doc_id(file.name), str(file.relative_to(root))
+    for file, name in paths:
+        doc_id = files.doc_id(file.name)
         raw = contents.pop(name) if name in contents else files.read_bytes(file)
         try:
             text, decoding = files.decode(raw)

@@ -90,7 +90,7 @@ def list_paths(root: Path, names: list[str]) -> Listing:
 
 def doc_id(name: str) -> str:
     """The doc_id of an article file's name or path: its file name without the .txt extension."""
-    return Path(name).name[: -len(SUFFIX)]
+    return os.path.basename(name)[: -len(SUFFIX)]
 
 
 def refusal(path: Path, inside: Path) -> str:
