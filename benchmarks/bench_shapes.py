@@ -31,7 +31,7 @@ def write_shape(folder: Path, total_bytes: int, documents: int) -> int:
     paragraphs = _paragraphs()
     per_doc, written, k = max(total_bytes // documents, 1), 0, 0
     for i in range(documents):
-        parts, size = [f"Document {i}"], 0
+        parts, size = [f"Short document {i} of many"], 0  # a headline (two words and more words than numbers)
         while size < per_doc:
             parts.append(paragraphs[k % len(paragraphs)][: max(per_doc - size, 20)])
             size += len(parts[-1]) + 2
