@@ -150,11 +150,12 @@ def focus_side() -> str:
 
 
 @cache
-def _epithet_pattern() -> re.Pattern:
-    """One regex over every epithet phrase, longest first, whole words, case-insensitive; ' matches ’."""
+def _epithet_pattern(whole: bool = True) -> re.Pattern:
+    """One regex over every epithet phrase, longest first, whole words, case-insensitive; ' matches ’. Not whole:
+    without the word boundary after a phrase (it matches wherever the whole pattern matches in any part of a text)."""
     phrases = sorted({p for ps in epithet_lexicon().values() for p in ps}, key=len, reverse=True)
     alternatives = [re.escape(p).replace("'", "['’]").replace(r"\ ", r"\s+") for p in phrases]
-    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")" + (r"\b" if whole else ""), re.IGNORECASE)
 
 
 def document_epithets(doc_id: str, text: str, sentences: list, mentions: list[Mention]) -> list[dict]:
@@ -178,5 +179,6 @@ def epithets(corpus: Corpus) -> pd.DataFrame:
     """Every epithet (data/epithets.yaml) the corpus uses for ISIS or its opponents."""
     rows = []
     for doc_id, text, sentences, _ in per_document(corpus):
-        rows += document_epithets(doc_id, text, sentences, speaker_mentions(text))
+        if _epithet_pattern(whole=False).search(text):  # the actor mentions are found only where they can be needed
+            rows += document_epithets(doc_id, text, sentences, speaker_mentions(text))
     return pd.DataFrame(rows, columns=EPITHET_COLUMNS)
