@@ -998,9 +998,12 @@ def _counterfactual(verb: Token, sent: Span, ctx: Context) -> Event | None:
                  [Party(NO_ACTOR, _start(doc[left], ctx), _end(doc[right], ctx), kind)], False, "asserted")
 
 
+_EVENT_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN"})  # the words an event is read from: verbs and nouns
+
+
 def sentence_events(sent: Span, ctx: Context) -> list[Event]:
     """Every event of one parsed sentence."""
-    found = [e for tok in sent
+    found = [e for tok in sent if tok.pos_ in _EVENT_POS
              if (e := _verbal(tok, sent, ctx) or _nominal(tok, sent, ctx) or _judged_noun(tok, sent, ctx)
                  or _relational(tok, sent, ctx) or _counterfactual(tok, sent, ctx)) is not None]
     return found + list(_supporters(sent, ctx))
