@@ -60,6 +60,7 @@ SENTENCES = [
     "Dozens of civilians were killed as a result of Tajikistan's airstrikes.",
     "Repeated mistakes by Turkmenistan caused deaths among the villagers.",
     "Nigeria was silent. Somalia along with its allies liberated the town from the hands of ISIS terrorists.",
+    "Several states, such as Mali and Albania, have been fighting against the jihadists.",
 ]
 
 
@@ -182,6 +183,12 @@ def test_liberating_a_town_from_the_enemy_and_a_possessive_inside_the_subject(bu
     assert _judgments(built, "somalia") == {("liberated", "author")} and _role(built, "somalia") == "credited"
     found = _events(built, "Somalia along with its allies liberated the town from the hands of ISIS terrorists.")
     assert set(found.agent) == {"somalia"} and set(found.verb_class) == {"defeat"}
+
+
+def test_a_group_stands_for_the_members_it_names(built):
+    found = _events(built, "Several states, such as Mali and Albania, have been fighting against the jihadists.")
+    assert set(found.agent) == {"mali", "albania"}
+    assert _role(built, "mali") == "credited" and _role(built, "albania") == "credited"
 
 
 def test_bombing_a_hospital_blames(built):

@@ -57,7 +57,8 @@ _AIM_PREPS = grammar("aim_prepositions")  # what a light verb's act aims at
 _BELONGING = grammar("belonging_prepositions")  # "fighters of/from X"
 _COPULA = grammar("copula_lemmas")  # "be"
 _WITHOUT = grammar("counterfactual_prepositions")  # "without"
-_CAUSAL = tuple(tuple(p.split()) for p in grammar("causal_prepositions"))  # ("as", "a", "result", "of"), ...
+_CAUSAL = tuple(tuple(p.split()) for p in grammar("causal_prepositions"))
+_EXAMPLES = grammar("exemplifying_prepositions")  # "such as", "including"  # ("as", "a", "result", "of"), ...
 _HYPOTHETICAL = grammar("counterfactual_modals")  # "would", "could", "might"
 _PRIMARY_VERBS = grammar("primary_verb_lemmas")  # "be", "have"
 _AGENT_PREPS = grammar("agent_prepositions")  # "the sacrifices of X", "by X"
@@ -448,6 +449,9 @@ def _party(head: Token, ctx: Context, doc: Doc | Span, with_actors: bool = True,
         if with_actors and not actors and tok.pos_ == "NOUN":  # "mistakes by the coalition": the agentive "by"
             actors = [m for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
                       for p in c.children if p.dep_ == "pobj" for m in _named(p, ctx)]
+        if with_actors and not actors and tok.pos_ == "NOUN":  # "armed groups, such as the SDF": the members named
+            actors = [m for c in tok.children if c.dep_ == "prep" and _preposition(c) in _EXAMPLES
+                      for p in c.children if p.dep_ == "pobj" for q in _conjuncts(p) for m in _named(q, ctx)]
         left, right = _phrase(tok)
         start, end = _start(doc[left], ctx), _end(doc[right], ctx)
         kind = _kind(tok, actors, ctx)
@@ -497,6 +501,11 @@ def _by_agent(verb: Token) -> Token | None:
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
             return next((p for p in c.children if p.dep_ == "pobj"), None)
     return _by_agent(verb.head) if verb.dep_ == "conj" and verb.head.i != verb.i else None
+
+
+def _preposition(prep: Token) -> str:
+    """A preposition as written with the words of it before it: "such as", "including"."""
+    return " ".join(t.lower_ for t in prep.subtree if t.i <= prep.i)
 
 
 def _cause(verb: Token) -> Token | None:
