@@ -15,7 +15,7 @@ _CREDIT_WORDS = data_yaml("boilerplate.yaml")
 _LICENCE_OWNER = re.compile(
     rf"\b(?:all )?{one_of(_CREDIT_WORDS['licence_subjects'])} {one_of(_CREDIT_WORDS['licence_prepositions'])} "
     r"(?P<name>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*)*)"
-    r" (?:is|are) licen[cs]ed\b",
+    rf" {one_of(_CREDIT_WORDS['licence_verbs'])}\b",
     re.IGNORECASE,
 )
 # "© 2017 Regional Review.", "Copyright (c) 2016-2017 The Daily Star": the owner after the sign and the years.
@@ -35,18 +35,19 @@ _FIRST_PUBLISHER = re.compile(
 _AGENCY_TAG = re.compile(r"\((?P<name>[^)]+)\)|/(?P<slash>[^/\n]+)/|,\s*(?P<bare>[A-Z]{2,}[\w-]*)\s*[-–—]+\s*$")
 _BULLET = re.compile(r"^[•·*▪►]\s*")  # a list bullet before a headline ("• US either ignoring ...")
 # A licence line naming who produced the content: "Voice of America content is produced by the Voice of America".
-_PRODUCER = re.compile(r"\bcontent is produced by (?:the )?(?P<name>[A-Z][\w&'’-]*(?: (?:of )?[A-Z][\w&'’-]*){0,5})")
+_PRODUCER = re.compile(
+    rf"\b{one_of(_CREDIT_WORDS['producer_phrases'])} (?P<name>[A-Z][\w&'’-]*(?: (?:of )?[A-Z][\w&'’-]*){{0,5}})")
 # A site naming itself: "Official website of the President of Russia", "on defense.gov", "contact the DOD Webmaster".
 _SELF_REFERENCE = re.compile(
-    r"\bofficial (?:web)?site of (?:the )?(?P<name>[A-Z][\w'’-]*(?: (?:of )?[A-Z][\w'’-]*){0,5})"
+    rf"\b{one_of(_CREDIT_WORDS['self_reference_phrases'])} (?P<name>[A-Z][\w'’-]*(?: (?:of )?[A-Z][\w'’-]*){{0,5}})"
     rf"|(?P<domain>\b[a-z][\w-]*\.{one_of(_CREDIT_WORDS['domain_endings'])}\b)"
-    r"|\bcontact the (?P<webmaster>[A-Z][\w-]*) webmaster\b",
+    rf"|\b{one_of(_CREDIT_WORDS['contact_phrases'])} (?P<webmaster>[A-Z][\w-]*) {one_of(_CREDIT_WORDS['webmaster_words'])}\b",
     re.IGNORECASE,
 )
 # "Xinhua News Agency reported", "the semi-official Tasnim news agency reported": an agency that reported.
 _REPORTED = re.compile(
     rf"(?P<name>(?:[A-Z][\w’'.-]*\s)*[A-Z][\w’'.-]*)\s+(?P<agency>{one_of(_CREDIT_WORDS['agency_nouns'])}\s+)?"
-    rf"(?:{one_of(_CREDIT_WORDS['reporter_nouns'])}\s+)?report(?:ed|s)?\b")
+    rf"(?:{one_of(_CREDIT_WORDS['reporter_nouns'])}\s+)?{one_of(_CREDIT_WORDS['report_words'])}\b")
 _BIO_OUTLET = re.compile(
     rf"\bat (?:the )?(?P<name>[A-Z][\w.-]*(?: [A-Z][\w.-]*)*) {one_of(_CREDIT_WORDS['bio_outlet_nouns'])}\b"
 )
