@@ -57,10 +57,12 @@ _AIM_PREPS = grammar("aim_prepositions")  # what a light verb's act aims at
 _BELONGING = grammar("belonging_prepositions")  # "fighters of/from X"
 _COPULA = grammar("copula_lemmas")  # "be"
 _WITHOUT = grammar("counterfactual_prepositions")  # "without"
-_CAUSAL = tuple(tuple(p.split()) for p in grammar("causal_prepositions"))
-_EXAMPLES = grammar("exemplifying_prepositions")  # "such as", "including"  # ("as", "a", "result", "of"), ...
+_CAUSAL = tuple(tuple(p.split()) for p in grammar("causal_prepositions"))  # ("as", "a", "result", "of"), ...
+_EXAMPLES = grammar("exemplifying_prepositions")  # "such as", "including"
+_BY = grammar("agentive_prepositions")  # "by"
 _HYPOTHETICAL = grammar("counterfactual_modals")  # "would", "could", "might"
 _PRIMARY_VERBS = grammar("primary_verb_lemmas")  # "be", "have"
+_HAVE = grammar("have_finite")  # "have", "has", "had": the perfect of "would not have happened"
 _AGENT_PREPS = grammar("agent_prepositions")  # "the sacrifices of X", "by X"
 _CONDITIONAL = grammar("conditional_subordinators")  # "if they attack": only possible
 _RELATIVE_HEADS = grammar("relative_heads")  # "those who defeated ISIS"
@@ -447,8 +449,7 @@ def _party(head: Token, ctx: Context, doc: Doc | Span, with_actors: bool = True,
         if backed and with_actors and not actors and tok.lemma_.lower() in _GROUP_NOUNS:
             actors = [m for c in tok.children for m in ((_backing(c, ctx) or ([],))[0])]
         if with_actors and not actors and tok.pos_ == "NOUN":  # "mistakes by the coalition": the agentive "by"
-            actors = [m for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
-                      for p in c.children if p.dep_ == "pobj" for m in _named(p, ctx)]
+            actors = [m for p in _by_objects(tok) for m in _named(p, ctx)]
         if with_actors and not actors and tok.pos_ == "NOUN":  # "armed groups, such as the SDF": the members named
             actors = [m for c in tok.children if c.dep_ == "prep" and _preposition(c) in _EXAMPLES
                       for p in c.children if p.dep_ == "pobj" for q in _conjuncts(p) for m in _named(q, ctx)]
@@ -495,11 +496,17 @@ def _passive(verb: Token) -> bool:
     return own or (verb.dep_ == "conj" and verb.tag_ == "VBN" and _subject(verb) is None and _passive(verb.head))
 
 
+def _by_objects(word: Token, more: Iterable[Token] = ()) -> list[Token]:
+    """The objects of the agentive "by" phrases on a word (and of the given stray ones): its doers."""
+    return [p for c in [*word.children, *more] if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in _BY)
+            for p in c.children if p.dep_ == "pobj"]
+
+
 def _by_agent(verb: Token) -> Token | None:
     """The passive agent: the object of "by" (shared by a coordinated participle)."""
-    for c in verb.children:
-        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
-            return next((p for p in c.children if p.dep_ == "pobj"), None)
+    found = _by_objects(verb)
+    if found:
+        return found[0]
     return _by_agent(verb.head) if verb.dep_ == "conj" and verb.head.i != verb.i else None
 
 
@@ -934,8 +941,7 @@ def _nominal(noun: Token, sent: Span, ctx: Context) -> Event | None:
     doc = sent.doc
     doers = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and not _SUPPORT_MODIFIER.search(c.text)]
     of = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-    by = [p for c in [*noun.children, *_stray_by(noun)] if c.dep_ in ("prep", "agent") and c.lower_ == "by"
-          for p in c.children if p.dep_ == "pobj"]
+    by = _by_objects(noun, _stray_by(noun))
     action = lemma in vc.words["action_nouns"] or noun.lower_ in vc.words["action_nouns"]
     if not action:
         doers += of
@@ -955,7 +961,7 @@ def _stray_by(noun: Token) -> list[Token]:
     """A "by" phrase right after a noun but attached by the parser to an earlier word ("a blow to plots by X": the
     parse hangs "by X" on "blow"); the nearest attachment is the likelier reading for the agent of an act noun."""
     after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
-    return [after] if after is not None and after.lower_ == "by" and after.head.i < noun.i else []
+    return [after] if after is not None and after.lower_ in _BY and after.head.i < noun.i else []
 
 
 def _backing(tok: Token, ctx: Context) -> tuple[list[tuple[int, int, str]], str, int, int] | None:
@@ -990,7 +996,7 @@ def _counterfactual(verb: Token, sent: Span, ctx: Context) -> Event | None:
     never have been achieved": a negated past counterfactual asserts that X contributed to its subject's outcome
     (credit for a victory, blame for a harm)."""
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    if not (_negated(verb) and auxiliaries & _HYPOTHETICAL and "have" in auxiliaries):
+    if not (_negated(verb) and auxiliaries & _HYPOTHETICAL and auxiliaries & _HAVE):
         return None
     needed = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in _WITHOUT for p in c.children if p.dep_ == "pobj"]
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
