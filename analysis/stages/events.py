@@ -437,22 +437,28 @@ def _inner(tok: Token, ctx: Context | None) -> str:
     return _kind(tok, _named(tok, ctx) if ctx is not None else [], ctx)
 
 
+def _stands_for(tok: Token, ctx: Context, backed: bool) -> list[tuple[int, int, str]]:
+    """The actor mentions a noun phrase's head stands for: a person named in apposition ("Commander of the Quds
+    Force Major General Qassem Soleimani"), else the actors it names; when it names none, its backer ("US-led air
+    strikes", with `backed`), its agentive "by" ("mistakes by the coalition") or the members it names ("armed
+    groups, such as the SDF")."""
+    person = [m for c in tok.children if c.dep_ == "appos" for m in _named(c, ctx) if _types().get(m[2]) == "person"]
+    actors = person or _named(tok, ctx)
+    if not actors and backed and tok.lemma_.lower() in _GROUP_NOUNS:
+        actors = [m for c in tok.children for m in ((_backing(c, ctx) or ([],))[0])]
+    if not actors and tok.pos_ == "NOUN":
+        actors = [m for p in _by_objects(tok) for m in _named(p, ctx)] or \
+            [m for c in tok.children if c.dep_ == "prep" and _preposition(c) in _EXAMPLES
+             for p in c.children if p.dep_ == "pobj" for q in _conjuncts(p) for m in _named(q, ctx)]
+    return actors
+
+
 def _party(head: Token, ctx: Context, doc: Doc | Span, with_actors: bool = True, backed: bool = True) -> list[Party]:
     """The parties a noun phrase stands for: one per actor it names (coordination included), else the phrase; with
     `backed`, a group or means that names no actor but its backer ("US-led air strikes") stands for the backer."""
     out = []
     for tok in [t for t in _conjuncts(head) if t is head or t.pos_ in ("NOUN", "PROPN", "PRON")]:
-        actors = _named(tok, ctx) if with_actors else []
-        named_person = [m for c in tok.children if c.dep_ == "appos" and with_actors for m in _named(c, ctx)
-                        if _types().get(m[2]) == "person"]
-        actors = named_person or actors  # "Commander of the Quds Force Major General Qassem Soleimani": the person
-        if backed and with_actors and not actors and tok.lemma_.lower() in _GROUP_NOUNS:
-            actors = [m for c in tok.children for m in ((_backing(c, ctx) or ([],))[0])]
-        if with_actors and not actors and tok.pos_ == "NOUN":  # "mistakes by the coalition": the agentive "by"
-            actors = [m for p in _by_objects(tok) for m in _named(p, ctx)]
-        if with_actors and not actors and tok.pos_ == "NOUN":  # "armed groups, such as the SDF": the members named
-            actors = [m for c in tok.children if c.dep_ == "prep" and _preposition(c) in _EXAMPLES
-                      for p in c.children if p.dep_ == "pobj" for q in _conjuncts(p) for m in _named(q, ctx)]
+        actors = _stands_for(tok, ctx, backed) if with_actors else []
         left, right = _phrase(tok)
         start, end = _start(doc[left], ctx), _end(doc[right], ctx)
         kind = _kind(tok, actors, ctx)
