@@ -419,3 +419,20 @@ def test_a_bare_year_of_history_gives_no_year_to_a_year_less_date(tmp_path):
         "Ministers meet over the port deal\n\nThe talks began on August 20 after the port was cut off in June 2017, and "
         "ministers from both sides met again on Monday.\n"))
     assert meta["published"] == "2017-08"
+
+
+def test_a_source_line_without_brackets_is_the_via_unless_it_names_the_page_itself(tmp_path):
+    furniture, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal\n\nMinisters from both sides met on Monday to discuss the port deal.\n\n"
+        "The talks will resume next week, a statement said.\n\nSource: Harbour Wire Service\n"))
+    assert furniture[-1] == ("source_line", "Source: Harbour Wire Service") and meta["via"] == "Harbour Wire Service"
+    # the site's own name under the headline is the outlet; its photo credit is a caption; its own credit line
+    # ("Reporting by: ... | Source: <itself>") names no other source
+    furniture, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal\n\n"
+        "In this file photo, ministers walk to the port. Credit: Jane Roe/Harbour News\n\nHarbour News\n\n"
+        "Ministers from both sides met on Monday to discuss the port deal.\n\n"
+        "The talks will resume next week, a statement said.\n\nReporting by: John Doe | Source: Harbour News\n"))
+    assert furniture[1:3] == [("caption", "In this file photo, ministers walk to the port."),
+                              ("caption", "Credit: Jane Roe/Harbour News")]
+    assert meta["outlet"] == "Harbour News" and meta["via"] is None

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from analysis.lexicon import data_yaml, one_of
 from analysis.stages.dateparse import DateMention, find_dates, is_dateline, line_date
-from analysis.stages.segment import BODY, Span, byline_name, dateline_outlet
+from analysis.stages.segment import BODY, Span, byline_name, dateline_outlet, masthead
 
 _CREDIT_WORDS = data_yaml("boilerplate.yaml")
 _LICENCE_OWNER = re.compile(
@@ -25,14 +25,18 @@ _COPYRIGHT_OWNER = re.compile(
     re.IGNORECASE,
 )
 _DATELINE_AUTHOR = re.compile(r"\bby\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,4})")
+# "(Source: Reuters)", "Source: Qatar News Agency" alone on its line, or last in a credit line ("Reporting by: Jane
+# Roe | Source: Harbour News").
 _SOURCE_TAG = re.compile(
-    rf"^\(\s*{one_of(_CREDIT_WORDS['source_labels'])}\s*:\s*(?P<name>[^)]+?)\s*\)$", re.IGNORECASE)
+    rf"(?:^|[|•·]\s*)(?P<open>\(\s*)?{one_of(_CREDIT_WORDS['source_labels'])}\s*:\s*(?P<name>[^()|•·\n]+?)\s*"
+    r"(?(open)\)|\.?)$", re.IGNORECASE)
 # "This article was originally published by Agence France-Presse."
 _FIRST_PUBLISHER = re.compile(
     rf"\b{one_of(_CREDIT_WORDS['publication_verbs'])}\s+{one_of(_CREDIT_WORDS['publication_prepositions'])}\s+"
     r"(?:the\s+)?(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,5})")
 # The agency a wire dateline names: "BEIRUT (Reuters) -", "MOSCOW, December 11. /TASS/.", "Tehran, Aug 10, IRNA –".
 _AGENCY_TAG = re.compile(r"\((?P<name>[^)]+)\)|/(?P<slash>[^/\n]+)/|,\s*(?P<bare>[A-Z]{2,}[\w-]*)\s*[-–—]+\s*$")
+_NAME_WORD = re.compile(r"[A-Z][\w.&'’-]*")  # a word of a publication's name ("ARA", "Harbour", "PanARMENIAN.Net")
 _BULLET = re.compile(r"^[•·*▪►]\s*")  # a list bullet before a headline ("• US either ignoring ...")
 # A licence line naming who produced the content: "Voice of America content is produced by the Voice of America".
 _PRODUCER = re.compile(
@@ -157,12 +161,30 @@ def outlet(text: str, spans: list[Span]) -> Found:
             return Found(o, f"site notice '{' '.join(piece.split())[:80]}'")
         if s.kind == "author_bio" and (m := _BIO_OUTLET.search(piece)):
             return Found(_canonical(m.group("name")), f"author bio: '{m.group(0)}'")
+    if found := _masthead_line(text, spans):
+        return found
     if (agency := _dateline_agency(text, spans)) and not _source_line(text, spans):
         return agency
     for s in (s for s in spans if s.kind == "dateline"):
         if name := dateline_outlet(text[s.start : s.end]):
             return Found(_canonical(name), f"dateline '{text[s.start:s.end].strip()}' names the publisher")
     return NOT_FOUND
+
+
+def _masthead_line(text: str, spans: list[Span]) -> Found | None:
+    """The publisher named alone on a line between the headline and the story ("Jane Roe / May 2, 2019 / Harbour
+    News"): a known outlet's name, or a short title-case name ending in a masthead word."""
+    below = False
+    for s in spans:
+        if s.kind == BODY:
+            return None
+        piece = text[s.start : s.end].strip()
+        words = piece.split()
+        if below and s.kind in ("standfirst", "section") and (outlet_named(piece) or (
+                2 <= len(words) <= 4 and all(_NAME_WORD.fullmatch(w) for w in words) and masthead(piece))):
+            return Found(_canonical(piece), f"publisher's name '{piece}' under the headline")
+        below = below or s.kind == "headline"
+    return None
 
 
 def _self_reference(piece: str) -> str | None:
@@ -189,8 +211,8 @@ def _canonical(name: str) -> str:
 def via(text: str, spans: list[Span]) -> Found:
     """A syndication source the text names: a "(Source: ...)" tag or a source line, "(Agency)" in a wire dateline when
     another outlet published the page, or an agency that "reported"; never the outlet itself."""
-    if found := _source_line(text, spans):
-        return found
+    if (found := _source_line(text, spans)) and found.value != outlet(text, spans).value:
+        return found  # a site crediting itself ("Source: Harbour News" on Harbour News's page) names no other source
     agency = _dateline_agency(text, spans)
     if agency and outlet(text, spans).value not in (None, agency.value):
         return agency
@@ -213,7 +235,7 @@ def via(text: str, spans: list[Span]) -> Found:
 def _source_line(text: str, spans: list[Span]) -> Found | None:
     """The source a "(Source: X)" tag or an "originally published by X" line names."""
     for s in spans:
-        if s.kind == "source_line" and (m := _SOURCE_TAG.match(text[s.start : s.end])):
+        if s.kind in ("source_line", "credits") and (m := _SOURCE_TAG.search(text[s.start : s.end])):
             return Found(_canonical(m.group("name")), f"source tag '{text[s.start:s.end]}'")
         if s.kind == "source_line" and (m := _FIRST_PUBLISHER.search(text, s.start, s.end)):
             return Found(_canonical(m.group("name")), f"source line '{text[s.start:s.end]}'")
