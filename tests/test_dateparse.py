@@ -31,6 +31,9 @@ def test_find_dates(text, expected):
     ("November 3, 2017 / 4:12 PM / Updated 2 hours ago", True),
     ("November 3, 2017 - The army took the city on Friday after weeks of fighting, state media said.", False),
     ("July 12, 2017 by the river was the day the siege ended", False),
+    ("3 March 2019 14:05 (UTC +03:00)", True),  # a time with its offset from UTC
+    ("14:05, 3 March 2019 | GMT +3", True),  # the time before the date
+    ("14:05, 3 people died on March 3, 2019", False),
 ])
 def test_is_dateline(line, expected):
     assert is_dateline(line) is expected

@@ -436,3 +436,11 @@ def test_a_source_line_without_brackets_is_the_via_unless_it_names_the_page_itse
     assert furniture[1:3] == [("caption", "In this file photo, ministers walk to the port."),
                               ("caption", "Credit: Jane Roe/Harbour News")]
     assert meta["outlet"] == "Harbour News" and meta["via"] is None
+
+
+def test_a_section_label_before_a_date_line_with_a_time_zone(tmp_path):
+    furniture, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal\n\nPort News 3 March 2019 14:05 (UTC +03:00)\n\n"
+        "Ministers from both sides met on Monday to discuss the port deal and the road to the airport.\n"))
+    assert furniture[1] == ("dateline", "Port News 3 March 2019 14:05 (UTC +03:00)")
+    assert meta["published"] == "2019-03-03"

@@ -33,7 +33,9 @@ def _year(k: int) -> str:
 _DAY2 = r"(?:[0-3]?\d(?:st|nd|rd|th)?\s+(?:and|&|-|–|to)\s+)"
 _NUMBER_START = r"(?<![\d.,])\b"  # not the decimals or thousands of a longer number
 _NO_YEAR = r"(?!,?\s*(?:19|20)\d\d)"
-_TIME = r"(?:\s*(?:at|,|-)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{2,4})?)"
+# A clock time, with its zone as a name or an offset from UTC (ISO 8601, RFC 5322): "9:00 pm EST", "15:01 (UTC +04:00)".
+_ZONE = r"(?:\s*\(?(?:utc|gmt)\s*[+−-]\s*\d{1,2}(?::?\d{2})?\)?|\s*[a-z]{2,4})"
+TIME = rf"(?:\s*(?:at|,|-)?\s*\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?{_ZONE}?)"
 _WEEKDAY_FORMS = sorted((name for day, short in CALENDAR["weekdays"].items() for name in (day, *short)), key=len,
                         reverse=True)
 _WEEKDAY = rf"(?:(?:{'|'.join(_WEEKDAY_FORMS)})\.?,?\s+)"  # "Sunday," or "Sun"
@@ -58,22 +60,23 @@ _NUMBERS = tuple(re.compile(rf"{d}(?<!\d{d})(?<!\d[.,]{d})\d*(?:[.,]\d+)*") for 
 _DATE_OPENING, _OPENING_CHARS = re.compile(rf"\d|{_MONTH_NAMES}"), max(map(len, MONTHS))
 _MONTH_HINT = re.compile("|".join(sorted({name[:3] for name in MONTHS})))  # in lowercased text: "jan", "sep"
 _BEFORE, _AFTER = 32, 40  # the most characters a date form spans before and after a run of digits
-# Before the date: a list bullet, "Published on:", a weekday, a section and a bar ("NEWS | June 29, 2017", "| Sept. 26,
-# 2019", "• January, 25, 2021 - 12:13").
+# Before the date: a list bullet, "Published on:", a time, a weekday, a section and a bar ("NEWS | June 29, 2017",
+# "| Sept. 26, 2019", "• January, 25, 2021 - 12:13").
 _DATELINE_PREFIX = re.compile(
-    rf"^(?:[•·*]\s*)?(?:(?:[A-Za-z]+\s*)?\|\s*)?(?:{one_of(CALENDAR['date_labels'])}(?:\s+on)?\s*:?\s*)?{_WEEKDAY}?",
+    rf"^(?:[•·*]\s*)?(?:(?:[A-Za-z]+\s*)?\|\s*)?(?:{one_of(CALENDAR['date_labels'])}(?:\s+on)?\s*:?\s*)?"
+    rf"(?:\d{{1,2}}:\d{{2}},?\s+(?=[A-Za-z]|\d{{1,2}}\s+[A-Za-z]))?{_WEEKDAY}?",  # a time first: "17:39, 13 February 2017"
     re.IGNORECASE)
 # After the date: a time, then nothing, or (on a short line) a separator or "by" and whatever a page puts there:
 # "November 3, 2017 / 4:12 PM / Updated 2 hours ago", "July 12, 2017 by Sarah Levine", "May 21, 2015, The Kremlin, Moscow",
 # "September 2, 2017 – Fort Russ News – Jane Roe".
-_DATELINE_REST = re.compile(rf"^{_TIME}?$", re.IGNORECASE)
-_DATELINE_MORE = re.compile(rf"^{_TIME}?\s*(?:[|/•·»›]|[-–—]\s|(?-i:by\s+[A-Z])|updated\b|,\s*(?-i:[A-Z])[^.!?]*$)",
+_DATELINE_REST = re.compile(rf"^{TIME}?$", re.IGNORECASE)
+_DATELINE_MORE = re.compile(rf"^{TIME}?\s*(?:[|/•·»›]|[-–—]\s|(?-i:by\s+[A-Z])|updated\b|,\s*(?-i:[A-Z])[^.!?]*$)",
                             re.IGNORECASE)
 # A whole numeric date line: a label, a time, the date (day and month in either order), a time, a weekday.
 _WEEKDAY_NUMBER = {name: i for i, (day, short) in enumerate(CALENDAR["weekdays"].items()) for name in (day, *short)}
 _NUMERIC_LINE = re.compile(
-    rf"(?:{one_of(CALENDAR['date_labels'])}\s*:?\s*)?{_TIME}?\s*[-–]?\s*(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.]"
-    rf"(?P<year>(?:19|20)\d\d){_TIME}?(?:,?\s*(?P<weekday>{'|'.join(_WEEKDAY_FORMS)})\.?)?", re.IGNORECASE)
+    rf"(?:{one_of(CALENDAR['date_labels'])}\s*:?\s*)?{TIME}?\s*[-–]?\s*(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.]"
+    rf"(?P<year>(?:19|20)\d\d){TIME}?(?:,?\s*(?P<weekday>{'|'.join(_WEEKDAY_FORMS)})\.?)?", re.IGNORECASE)
 _DATELINE_LENGTH = 80  # a dateline with more after its date is a short line, not a sentence that opens with a date
 
 

@@ -12,7 +12,7 @@ from functools import cache
 from typing import NamedTuple
 
 from analysis.lexicon import data_yaml, name_particle_pattern, one_of, word_list
-from analysis.stages.dateparse import find_dates, is_dateline
+from analysis.stages.dateparse import TIME, find_dates, is_dateline
 from analysis.text import lowered
 
 BODY = "body"
@@ -65,8 +65,10 @@ _WIRE_DATELINE = re.compile(
 )
 # A menu item: a list bullet or number and at most three words ("1. All Stories", "• RSS", "• Politics news").
 _MENU_ITEM = re.compile(r"(?:[•·*]|\d{1,2}\.)\s*\S+(?:\s+\S+){0,2}")
-# A line's closing date ("..., July 27, 2015", "... From Jul 04, 2017"), and the form that makes it a full date.
-_LAST_DATE = re.compile(r"[\s,]((?:[A-Z][a-z]{2,8}\.?\s+[0-3]?\d|[0-3]?\d\s+[A-Z][a-z]{2,8}\.?),?\s+(?:19|20)\d\d)$")
+# A line's closing date ("..., July 27, 2015", "... From Jul 04, 2017", "World 23 January 2017 15:01 (UTC +04:00)"),
+# and the form that makes it a full date.
+_LAST_DATE = re.compile(
+    rf"[\s,]((?:[A-Z][a-z]{{2,8}}\.?\s+[0-3]?\d|[0-3]?\d\s+[A-Z][a-z]{{2,8}}\.?),?\s+(?:19|20)\d\d)(?i:{TIME})?$")
 _DATE_LEAD_WORDS, _CAPTION_WORDS = 6, 8  # words before a closing date: a date line's label, a caption's description
 # A publisher's own dateline: its name (or any name in brackets) opening the story before a dash or slash: "Shafaq News /
 # A large number ...", "Islam Times - Syrian forces ...", "(VOVworld) – The Syrian army ...".
