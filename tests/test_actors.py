@@ -12,7 +12,7 @@ from analysis.stages import actors
 from analysis.views import actors as actor_view
 from analysis.views import charts
 from analysis import load_corpus
-from analysis.stages.actors import CatalogueError, Matcher, find_actors, load_catalogue
+from analysis.stages.actors import CatalogueError, Matcher, find_actors, load_catalogue, matcher, spellings
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "fixtures" / "mentions_gold.csv"
@@ -495,3 +495,13 @@ def test_unlisted_offsets_hold_after_whitespace_runs_inside_a_sentence(tmp_path)
                                               "''\n   Colonel Jane Doe, the   spokeswoman, said the town fell.\n"})
     unlisted = actors.mentions(small).query("actor_id == 'unlisted:jane-doe'")
     assert [small.texts["a"][s:e] for s, e in zip(unlisted["start"], unlisted["end"])] == ["Jane Doe"]
+
+
+def test_an_alias_is_found_in_its_other_spellings():
+    """British/American words, an office's name either way round, a person's compound name with a hyphen."""
+    found = matcher().find("Lt. Gen. Abdul-Ghani al-Asadi spoke; the Russian Ministry of Defense and the U.S. "
+                           "Defense Department said.")
+    assert [(f[2], f[4]) for f in found] == [("abdul_ghani_al_asadi", "Abdul Ghani al-Asadi"),
+                                             ("russian_armed_forces", "Russian Ministry of Defence"),
+                                             ("us_dod", "U.S. Department of Defense")]
+    assert spellings("Counter-Terrorism Service") == ["Counter-Terrorism Service"]  # not a person: no hyphen swap

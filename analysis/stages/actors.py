@@ -11,7 +11,7 @@ import ahocorasick
 import numpy as np
 import pandas as pd
 
-from analysis.lexicon import grammar, name_particles, one_of
+from analysis.lexicon import data_yaml, grammar, name_particles, one_of
 from analysis.stages import unlisted
 from analysis.stages.catalogue import (CATALOGUE_PATH, Catalogue, CatalogueError, catalogue, catalogue_files,
                                        load_catalogue, read_catalogue)
@@ -24,6 +24,13 @@ MENTION_DTYPES = {"doc_id": "str", "sent_id": "int64", "start": "int64", "end": 
                   "actor_id": "str", "kind": "str", "in_body": "bool", "alias": "str", "type": "str"}
 MENTION_COLUMNS = list(MENTION_DTYPES)
 APOSTROPHES = "’‘ʼʿ"  # written forms of ' that an alias with ' also matches
+_SPELLING = data_yaml("spelling.yaml")
+_SPELLED = {w: other for pair in _SPELLING["british_american"] for w, other in (pair, pair[::-1])}
+_SPELLED_WORD = re.compile(rf"\b(?i:{one_of(_SPELLED)})\b")
+_HEADS = one_of(_SPELLING["institution_heads"])
+_HEAD_LAST = re.compile(rf"(?P<pre>.*?)(?P<x>[A-Z][\w-]*) (?P<head>{_HEADS})$")  # "Russian Defence Ministry"
+_HEAD_FIRST = re.compile(rf"(?P<pre>.*?)(?P<head>{_HEADS}) of (?:the )?(?P<x>[A-Z][\w-]*)$")  # "Ministry of Defence"
+_JOINT = re.compile(r"\b[A-Z][a-z]+([ -])(?=[A-Z][a-z])")  # between two capitalised words: "Abdul Ghani"
 _PREFIX = re.compile(rf"\b(?i:{one_of(name_particles()[1])})-")  # a name's "al-", "el-"
 _COORDINATED = re.compile(rf"(?:\s*,)?\s+{one_of(grammar('coordinators'))}\s+$|\s*,\s*$")
 # A mention found in a text: (start, end, actor_id, kind, alias matched as written in the catalogue).
@@ -35,8 +42,35 @@ _CITY_PART = re.compile(r" ((?:[\w-]+ ){0,2}[\w-]+)")  # the words after a posse
 __all__ = ["CATALOGUE_PATH", "Catalogue", "CatalogueError", "catalogue", "load_catalogue"]
 
 
-def written_forms(alias: str) -> list[str]:
-    """The ways an alias can be written: "al-" as al-/al /Al-/Al , capitalised, apostrophe variants, ALL CAPS."""
+def spellings(alias: str, person: bool = False) -> list[str]:
+    """An alias and its other spellings (spelling.yaml): British or American words ("Defence"/"Defense"), an
+    office's name either way round ("Defence Ministry"/"Ministry of Defence"), and in a person's name a space
+    between two capitalised names written as a hyphen or the reverse ("Abdul Ghani"/"Abdul-Ghani")."""
+    forms = [alias, _SPELLED_WORD.sub(lambda m: _same_case(_SPELLED[m.group().lower()], m.group()), alias)]
+    for form in list(forms):
+        last, first = _HEAD_LAST.match(form), _HEAD_FIRST.match(form)
+        if last:
+            forms.append(f"{last['pre']}{last['head']} of {last['x']}")
+        if first:
+            forms.append(f"{first['pre']}{first['x']} {first['head']}")
+    for form in list(forms) if person else ():
+        forms += [form[:j.start(1)] + ("-" if j[1] == " " else " ") + form[j.end():] for j in _JOINT.finditer(form)]
+    return list(dict.fromkeys(forms))
+
+
+def _same_case(word: str, like: str) -> str:
+    """word written in the case of like (lower, Capitalised or UPPER)."""
+    return word.upper() if like.isupper() else word.capitalize() if like[0].isupper() else word
+
+
+def written_forms(alias: str, person: bool = False) -> list[str]:
+    """The ways an alias can be written: its spellings, each with "al-" as al-/al /Al-/Al , capitalised, apostrophe
+    variants, ALL CAPS."""
+    return list(dict.fromkeys(form for spelling in spellings(alias, person) for form in _written(spelling)))
+
+
+def _written(alias: str) -> list[str]:
+    """One spelling's written forms: "al-" as al-/al /Al-/Al , capitalised, apostrophe variants, ALL CAPS."""
     forms = [_PREFIX.sub(lambda m, case=case, sep=sep: case(m.group()[:-1].lower()) + sep, alias)
              for case in (str.lower, str.title) for sep in ("-", " ")] if _PREFIX.search(alias) else [alias]
     forms = [alias, *forms, *(f[0].upper() + f[1:] for f in forms if f[0].islower())]
@@ -77,7 +111,7 @@ class Matcher:
         for actor in cat.actors:
             named = [(alias, "name") for alias in actor.aliases] + [(d, "demonym") for d in actor.demonyms]
             for alias, kind in named:
-                for form in written_forms(alias):
+                for form in written_forms(alias, actor.type == "person"):
                     entry = _Entry(len(form), actor.actor_id, kind, alias, actor.metonym_of,
                                    alias in cat.caps_ambiguous)
                     by_actor = generated.setdefault(form, {})
