@@ -444,3 +444,17 @@ def test_a_section_label_before_a_date_line_with_a_time_zone(tmp_path):
         "Ministers from both sides met on Monday to discuss the port deal and the road to the airport.\n"))
     assert furniture[1] == ("dateline", "Port News 3 March 2019 14:05 (UTC +03:00)")
     assert meta["published"] == "2019-03-03"
+
+
+def test_a_breadcrumb_run_into_a_repeated_headline_and_a_text_without_headline(tmp_path):
+    furniture, meta, _ = _page(tmp_path, (
+        "Home Business Port Deal Signed After Long Talks\n\nPort Deal Signed After Long Talks\n\nLong Talks\n\n"
+        "Ministers from both sides signed the port deal on Monday after two years of talks.\n"))
+    assert furniture[:2] == [("section", "Home Business Port Deal Signed After Long Talks"),
+                             ("headline", "Port Deal Signed After Long Talks")]
+    assert meta["title"] == "Port Deal Signed After Long Talks"
+    # a first paragraph of several sentences is running text (cut off by a blank line), not a headline
+    _, meta, corpus = _page(tmp_path, (
+        "Ministers from both sides signed the port deal on Monday, the state television said.  Unions said the deal "
+        "would cost jobs at the\n\nport. No date was set for the next round of talks.\n\nAdvertisement\n"))
+    assert meta["title"] is None and corpus.sentences["in_body"].iloc[0]

@@ -371,8 +371,11 @@ def _kind_lead(texts: list[str], kinds: list[str | None], first_body: int) -> No
         elif _is_section(t, below_headline=seen_headline):
             kinds[i] = "section"
         elif not seen_headline and _headline_like(t):
-            if _kicker(t, [texts[j] for j in range(i + 1, first_body) if kinds[j] is None]):
-                kinds[i] = "section"  # "Election 2015" above "Election results: Cameron re-appoints ministers"
+            below = [texts[j] for j in range(i + 1, first_body) if kinds[j] is None]
+            if _kicker(t, below) or (below and t.endswith(" " + below[0]) and 2 * len(below[0]) > len(t)):
+                # "Election 2015" above "Election results: ...", or a breadcrumb run into the headline it repeats
+                # ("Home Health Outbreak Hits Hospital" above "Outbreak Hits Hospital")
+                kinds[i] = "section"
             else:
                 kinds[i], seen_headline = "headline", True
         else:
@@ -380,11 +383,12 @@ def _kind_lead(texts: list[str], kinds: list[str | None], first_body: int) -> No
 
 
 def _headline_like(text: str) -> bool:
-    """Whether a leading paragraph may be the headline: it takes no full stop, has two words or more and more words
-    than numbers (not a time stamp: "09:36 GMT +3"), a capital letter, and is no byline or dateline."""
+    """Whether a leading paragraph may be the headline: it takes no full stop (at its end or between sentences), has
+    two words or more and more words than numbers (not a time stamp: "09:36 GMT +3"), a capital letter, and is no byline or dateline."""
     words = text.split()
     numbers = sum(any(c.isdigit() for c in w) for w in words)
     return (not text.rstrip(_CLOSERS).endswith(".") and len(words) - numbers >= max(2, numbers + 1)
+            and len(split_sentences(text, 0, len(text))) == 1  # not running text cut off: "... on Sunday. The"
             and not _NUMBER_LABEL.fullmatch(text)  # "News ID: 199259", "Story Code : 485408"
             and (text != text.lower() or len(words) > _SLUG_WORDS)  # a slug or a lower-cased copy of the headline
             and not _is_byline(text) and not is_dateline(text))
