@@ -186,6 +186,8 @@ def test_a_range_is_one_approximate_figure_at_its_lower_bound(text):
         ("It traded at $350 per kg to $680 per kg.", "$350 per kg to $680 per kg", 350, 680, "USD/kg", "money"),
         ("Up to 1.5 to 2 million people could leave.", "1.5 to 2 million", 1.5e6, 2e6, "", "count"),
         ("Children aged 5 through 11 can get it.", "5 through 11", 5, 11, "", "count"),
+        ("Recovery takes one to two weeks.", "one to two weeks", 1, 2, "week", "duration"),
+        ("Those who trained between one and four years improved.", "one and four years", 1, 4, "year", "duration"),
     ],
 )
 def test_ranges_are_one_figure_from_value_to_value_high(text, surface, value, high, unit, kind):
@@ -333,6 +335,11 @@ def test_a_word_capitalised_by_its_place_names_nothing():
         ("One-and-a-half million people fled.", "One-and-a-half million", 1.5e6),
         ("It lasted two-and-a-half hours.", "two-and-a-half hours", 2.5),
         ("Sales rose 10-fold.", "10-fold", 10),
+        ("The state spent Rs 2.4 lakh crore on roads.", "Rs 2.4 lakh crore", 2.4e12),
+        ("The bank wrote off 1.5 thousand million pounds.", "1.5 thousand million pounds", 1.5e9),
+        ("About 5 hundred thousand tickets were sold.", "5 hundred thousand", 5e5),
+        ("Fees fell by one-seventh.", "one-seventh", pytest.approx(1 / 7)),
+        ("Two-ninths of the seats changed hands.", "Two-ninths", pytest.approx(2 / 9)),
     ],
 )
 def test_compound_scales_hyphenated_halves_and_multiples(text, surface, value):
@@ -404,6 +411,11 @@ def test_after_a_verb_of_change_a_figure_to_another_is_the_change_and_the_new_le
         "Solve 5 + 7 = to post a comment.",
         "He lives at 10 Downing Street.",
         "The Boeing 777F freighter landed.",
+        "The camera shoots 1080p video at night.",
+        "The set shows 4K pictures and streams in 8K.",
+        "The 2020 census missed some towns.",
+        "It had not recovered from the 2008 crisis.",
+        "He won a seventh term.",
     ],
 )
 def test_designators_scores_zones_and_dates_are_not_figures(text):

@@ -135,6 +135,10 @@ class _Lexicon:
     hedge_before: re.Pattern
     hedge_after: re.Pattern
     scales: dict[str, float]
+    compounding: frozenset[str]  # scale words a larger one may follow ("lakh crore", "thousand million")
+    larger_scale: re.Pattern
+    video_formats: frozenset[str]  # "1080p", "4k": formats, not pence or thousands
+    singular_endings: tuple[str, ...]  # "census", "crisis": singular nouns ending in -s
     word_scales: dict[str, float]  # scales a number word or an article takes ("ten thousand", "a million")
     plural_without_s: frozenset[str]
     all_scales: dict[str, float]
@@ -278,6 +282,10 @@ def _lexicon() -> _Lexicon:
         hedge_before=re.compile(rf"\s+{alternation(h[::-1] for h in q['approximators'] + q['hedges_before'])}(?![\w])"),
         hedge_after=re.compile(rf"\s*{alternation(q['hedges_after'])}\b"),
         scales={k.lower(): float(v) for k, v in q["scales"].items()},
+        compounding=frozenset(q["compounding_scales"]),
+        larger_scale=re.compile(rf"[ \u00a0]+(?P<scale>{alternation(k.lower() for k in q['scales'])})(?![\w])"),
+        video_formats=frozenset(q["video_formats"]),
+        singular_endings=tuple(q["singular_endings"]),
         word_scales={w: float(q["scales"][w]) for w in q["word_scales"]},
         plural_without_s=frozenset(q["plural_without_s"]),
         all_scales={k.lower(): float(v) for k, v in all_scales.items()},
@@ -410,7 +418,8 @@ def _words_value(words: str) -> tuple[float, int] | None:
 def looks_plural(word: str) -> bool:
     """Rough test that a word is a plural noun ("troops", "people"), used to tell counts from years."""
     w = word.lower()
-    return w in _lexicon().plural_without_s or (len(w) > 3 and w.endswith("s") and not w.endswith("ss"))
+    lex = _lexicon()
+    return w in lex.plural_without_s or (len(w) > 3 and w.endswith("s") and not w.endswith(lex.singular_endings))
 
 
 def _previous_word(text: str, start: int, reach: int = 30) -> tuple[str, int] | None:
@@ -656,11 +665,14 @@ def _number(text: str, low: str, m: re.Match, currency: str) -> _Number | None:
         scale = lex.after_digits.match(low, end)
         if scale:
             word = scale.group("scale") or scale.group("hscale")
+            factor, scale_end = lex.all_scales[word], scale.end()
+            larger = lex.larger_scale.match(low, scale_end) if word in lex.compounding else None
+            if larger and lex.scales[larger.group("scale")] > factor:  # "7.96 lakh crore", "1.5 thousand million"
+                factor, scale_end = factor * lex.scales[larger.group("scale")], larger.end()
             if word in lex.word_scales:
-                return _Number(*_scaled_tail(text, low, value * lex.all_scales[word], lex.all_scales[word],
-                                             scale.end()), scaled=True)
-            if word in lex.scales or currency or _counts_after(low, scale.end()):
-                return _Number(value * lex.all_scales[word], scale.end(), scaled=True)
+                return _Number(*_scaled_tail(text, low, value * factor, factor, scale_end), scaled=True)
+            if word in lex.scales or currency or _counts_after(low, scale_end):
+                return _Number(value * factor, scale_end, scaled=True)
         return _Number(value, end)
     if m.group("mod"):
         scale = lex.word_scales[m.group("modscale")]
@@ -953,6 +965,9 @@ def _figure(text: str, low: str, m: re.Match) -> Figure | None:
         return None
     is_digits = bool(digits)
     currency, start = _currency_before(text, m.start()) if is_digits else ("", m.start())
+    if is_digits and not currency and low[m.end():m.end() + 1].isalpha() and (
+            digits + low[m.end()] in lex.video_formats and not low[m.end() + 1:m.end() + 2].isalnum()):
+        return None  # "1080p video", "a 4K TV": a format
     measure = _measure(text, low, m, currency, start)
     if measure is None:
         return None
@@ -973,12 +988,12 @@ def _figure(text: str, low: str, m: re.Match) -> Figure | None:
     if is_digits and measure.end == m.end() + 1 and text[m.end()].isupper() and _is_designator(
             text, low, measure.end, _previous_word(text, start)):
         return None  # a capital glued to digits after a name: "Boeing 777F freighter", not 777 °F
+    ranged = _range(text, low, measure, m) if (is_digits or m.group("words")) and not measure.suffix else None
     if m.group("words") and not measure.scaled and measure.kind == "count" and (
-            (measure.value == 1 and not _ONE_IN.match(low, m.end()))  # "one in three" is a proportion
+            (measure.value == 1 and not ranged and not _ONE_IN.match(low, m.end()))  # "one in three", "one to two"
             or (prev_word in lex.anaphoric and measure.value < 10)
             or prev_word in lex.designator_nouns):
         return None
-    ranged = _range(text, low, measure, m) if (is_digits or m.group("words")) and not measure.suffix else None
     measure = ranged or measure
     value, unit, kind, end = measure.value, measure.unit, measure.kind, measure.end
     if kind == "count" and measure.vague and prev_word in lex.money_verbs:
