@@ -458,3 +458,20 @@ def test_a_breadcrumb_run_into_a_repeated_headline_and_a_text_without_headline(t
         "Ministers from both sides signed the port deal on Monday, the state television said.  Unions said the deal "
         "would cost jobs at the\n\nport. No date was set for the next round of talks.\n\nAdvertisement\n"))
     assert meta["title"] is None and corpus.sentences["in_body"].iloc[0]
+
+
+def test_a_dateline_crediting_the_paper_and_its_agencies_and_a_lead_closing_on_an_agency(tmp_path):
+    furniture, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal\n\nKARACHI, (Harbour Post+APP/AFP) – Ministers from both sides met on "
+        "Monday to discuss the port deal. The talks will resume next week.\n"))
+    assert furniture[1] == ("dateline", "KARACHI, (Harbour Post+APP/AFP) –")
+    assert meta["outlet"] == "Harbour Post" and meta["via"] == "Associated Press of Pakistan"
+    _, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal\n\nMinisters from both sides met on Monday to discuss the port deal, the "
+        "state television reported, according to TASS.\n\nThe talks will resume next week, a statement said.\n"))
+    assert meta["outlet"] is None and meta["via"] == "TASS"
+    # a source named later in the story is a speaker's, not the story's
+    _, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal\n\nMinisters from both sides met on Monday to discuss the port deal.\n\n"
+        "The talks will resume next week, according to TASS.\n"))
+    assert meta["via"] is None

@@ -37,6 +37,7 @@ _FIRST_PUBLISHER = re.compile(
 # The agency a wire dateline names: "BEIRUT (Reuters) -", "MOSCOW, December 11. /TASS/.", "Tehran, Aug 10, IRNA –".
 _AGENCY_TAG = re.compile(r"\((?P<name>[^)]+)\)|/(?P<slash>[^/\n]+)/|,\s*(?P<bare>[A-Z]{2,}[\w-]*)\s*[-–—]+\s*$")
 _NAME_WORD = re.compile(r"[A-Z][\w.&'’-]*")  # a word of a publication's name ("ARA", "Harbour", "PanARMENIAN.Net")
+_CREDIT_PARTS = re.compile(r"\s*(?:[+/&,]|\band\b|\bwith\b)\s*")  # the outlets of one credit: "Post+APP/AFP"
 _BULLET = re.compile(r"^[•·*▪►]\s*")  # a list bullet before a headline ("• US either ignoring ...")
 # A licence line naming who produced the content: "Voice of America content is produced by the Voice of America".
 _PRODUCER = re.compile(
@@ -52,6 +53,11 @@ _SELF_REFERENCE = re.compile(
 _REPORTED = re.compile(
     rf"(?P<name>(?:[A-Z][\w’'.-]*\s)*[A-Z][\w’'.-]*)\s+(?P<agency>{one_of(_CREDIT_WORDS['agency_nouns'])}\s+)?"
     rf"(?:{one_of(_CREDIT_WORDS['reporter_nouns'])}\s+)?{one_of(_CREDIT_WORDS['report_words'])}\b")
+# "..., the state TV reported, according to TASS.": the agency closing the story's first sentence.
+_LEAD_SOURCE = re.compile(
+    rf"\b{one_of(_CREDIT_WORDS['lead_source_phrases'])}\s+(?:the\s+)?(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,4}})"
+    r"[.\s]*$")
+_LEAD_WORDS = 3  # a first body "sentence" this short is a dateline cut off by the splitter ("BEIRUT."), not the lead
 _BIO_OUTLET = re.compile(
     rf"\bat (?:the )?(?P<name>[A-Z][\w.-]*(?: [A-Z][\w.-]*)*) {one_of(_CREDIT_WORDS['bio_outlet_nouns'])}\b"
 )
@@ -161,7 +167,7 @@ def outlet(text: str, spans: list[Span]) -> Found:
             return Found(o, f"site notice '{' '.join(piece.split())[:80]}'")
         if s.kind == "author_bio" and (m := _BIO_OUTLET.search(piece)):
             return Found(_canonical(m.group("name")), f"author bio: '{m.group(0)}'")
-    if found := _masthead_line(text, spans):
+    if found := _masthead_line(text, spans) or _dateline_publisher(text, spans):
         return found
     if (agency := _dateline_agency(text, spans)) and not _source_line(text, spans):
         return agency
@@ -218,7 +224,7 @@ def via(text: str, spans: list[Span]) -> Found:
         return agency
     if agency:
         return NOT_FOUND  # the agency is the outlet
-    if found := _closing_tag(text, spans):
+    if found := _closing_tag(text, spans) or _lead_source(text, spans):
         return found
     for s in spans:
         if s.kind != BODY or text.find("report", s.start, s.end) < 0:
@@ -252,13 +258,36 @@ def _closing_tag(text: str, spans: list[Span]) -> Found | None:
     return None
 
 
+def _lead_source(text: str, spans: list[Span]) -> Found | None:
+    """The news agency the story's first sentence closes on ("..., according to TASS.")."""
+    lead = next((s for s in spans if s.kind == BODY and len(text[s.start : s.end].split()) > _LEAD_WORDS), None)
+    m = _LEAD_SOURCE.search(text, lead.start, lead.end) if lead else None
+    entry = _agency_suffix(m.group("name").rstrip(".")) if m else None
+    if entry and entry["name"] != outlet(text, spans).value:
+        return Found(entry["name"], f"first sentence closing '{m.group(0).strip()}'")
+    return None
+
+
 def _dateline_agency(text: str, spans: list[Span]) -> Found | None:
-    """The news agency a wire dateline names: "BEIRUT (Reuters) -", "TEHRAN, Nov. 21 (MNA) –"."""
+    """The news agency a wire dateline names: "BEIRUT (Reuters) -", "TEHRAN, Nov. 21 (MNA) –", the first known one of
+    several ("(Harbour Post+APP/AFP)")."""
     for s in spans:
         if s.kind == "dateline" and (m := _AGENCY_TAG.search(text, s.start, s.end)):
-            entry = outlet_named(m.group(m.lastgroup))
-            if entry and entry["kind"] == "agency":
-                return Found(entry["name"], f"wire dateline '{text[s.start:s.end].strip()}'")
+            for part in _CREDIT_PARTS.split(m.group(m.lastgroup)):
+                entry = outlet_named(part)
+                if entry and entry["kind"] == "agency":
+                    return Found(entry["name"], f"wire dateline '{text[s.start:s.end].strip()}'")
+    return None
+
+
+def _dateline_publisher(text: str, spans: list[Span]) -> Found | None:
+    """The publisher a wire dateline credits before the agencies it used: "MOSCOW, (Harbour Post+APP/AFP) –"."""
+    for s in spans:
+        if s.kind == "dateline" and (m := _AGENCY_TAG.search(text, s.start, s.end)) and m.group("name"):
+            first, *others = _CREDIT_PARTS.split(m.group("name"))
+            entry = outlet_named(first)
+            if others and not (entry and entry["kind"] == "agency") and all(_NAME_WORD.match(p) for p in [first, *others]):
+                return Found(_canonical(first), f"wire dateline '{text[s.start:s.end].strip()}' credits it first")
     return None
 
 

@@ -61,7 +61,7 @@ _LEAD_REACH = 3  # a byline or dateline this many paragraphs after the first pro
 _WIRE_DATELINE = re.compile(
     r"(?:By\s+(?:[A-Z][\w'’.-]*\s+){1,4}?)?(?P<place>[A-Z][A-Z.'’ -]*[A-Z.](?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?)"
     r"(?:,?\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+[0-3]?\d(?:,\s*(?:19|20)\d\d)?|[0-3]?\d\s+[A-Z][a-z]{2,8}\.?(?:\s+(?:19|20)\d\d)?))?"
-    r"\s*(?:\((?P<agency>[^)\n]{2,40})\))?\s*(?P<dash>[-–—]+)\s+"
+    r",?\s*(?:\((?P<agency>[^)\n]{2,40})\))?\s*(?P<dash>[-–—]+)\s+"
 )
 # A menu item: a list bullet or number and at most three words ("1. All Stories", "• RSS", "• Politics news").
 _MENU_ITEM = re.compile(r"(?:[•·*]|\d{1,2}\.)\s*\S+(?:\s+\S+){0,2}")
