@@ -475,3 +475,14 @@ def test_a_dateline_crediting_the_paper_and_its_agencies_and_a_lead_closing_on_a
         "Ministers meet over the port deal\n\nMinisters from both sides met on Monday to discuss the port deal.\n\n"
         "The talks will resume next week, according to TASS.\n"))
     assert meta["via"] is None
+
+
+def test_an_agency_before_a_bar_on_a_date_line_and_a_source_line_closing_the_page_are_the_via(tmp_path):
+    _, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal\n\nMinisters from both sides met on Monday to discuss the port deal.\n\n"
+        "Reuters| Last Updated: Monday, March 4, 2019 - 15:55\n\nThe talks will resume next week, a statement said.\n"))
+    assert meta["via"] == "Reuters" and meta["published"] == "2019-03-04"
+    _, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal\n\nMinisters from both sides met on Monday to discuss the port deal.\n\n"
+        "Source: PortWire2\n"))
+    assert meta["via"] == "PortWire2"

@@ -224,7 +224,7 @@ def via(text: str, spans: list[Span]) -> Found:
         return agency
     if agency:
         return NOT_FOUND  # the agency is the outlet
-    if found := _closing_tag(text, spans) or _lead_source(text, spans):
+    if found := _closing_tag(text, spans) or _bar_credit(text, spans) or _lead_source(text, spans):
         return found
     for s in spans:
         if s.kind != BODY or text.find("report", s.start, s.end) < 0:
@@ -241,7 +241,7 @@ def via(text: str, spans: list[Span]) -> Found:
 def _source_line(text: str, spans: list[Span]) -> Found | None:
     """The source a "(Source: X)" tag or an "originally published by X" line names."""
     for s in spans:
-        if s.kind in ("source_line", "credits") and (m := _SOURCE_TAG.search(text[s.start : s.end])):
+        if s.kind in ("source_line", "credits", "link") and (m := _SOURCE_TAG.search(text[s.start : s.end])):
             return Found(_canonical(m.group("name")), f"source tag '{text[s.start:s.end]}'")
         if s.kind == "source_line" and (m := _FIRST_PUBLISHER.search(text, s.start, s.end)):
             return Found(_canonical(m.group("name")), f"source line '{text[s.start:s.end]}'")
@@ -255,6 +255,15 @@ def _closing_tag(text: str, spans: list[Span]) -> Found | None:
     entry = outlet_named(m.group("name")) if m and m.group("name") else None
     if entry and entry["kind"] == "agency":
         return Found(entry["name"], f"credit '{m.group(0)}' closing the body")
+    return None
+
+
+def _bar_credit(text: str, spans: list[Span]) -> Found | None:
+    """The news agency a date line opens with before a bar ("Reuters| Last Updated: Sunday, August 27, 2017")."""
+    for s in (s for s in spans if s.kind in ("dateline", "link") and "|" in text[s.start : s.end]):
+        entry = outlet_named(text[s.start : text.index("|", s.start)])
+        if entry and entry["kind"] == "agency" and is_dateline(text[s.start : s.end]):
+            return Found(entry["name"], f"credit '{text[s.start:s.end]}' on a date line")
     return None
 
 
