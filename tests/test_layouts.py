@@ -486,3 +486,15 @@ def test_an_agency_before_a_bar_on_a_date_line_and_a_source_line_closing_the_pag
         "Ministers meet over the port deal\n\nMinisters from both sides met on Monday to discuss the port deal.\n\n"
         "Source: PortWire2\n"))
     assert meta["via"] == "PortWire2"
+
+
+def test_a_month_of_background_does_not_date_the_page(tmp_path):
+    # "began in March 2011" is history; a day ("on June 4") is the news, dated with the latest month's year
+    _, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal\n\nMinisters from both sides met on Monday to discuss the port deal.\n\n"
+        "The dispute began in March 2011 and has cost the port thousands of jobs.\n"))
+    assert meta["published"] is None
+    _, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal\n\nMinisters from both sides met on June 4 to discuss the port deal.\n\n"
+        "The dispute began in March 2011 and has cost the port thousands of jobs.\n"))
+    assert meta["published"] == "2011-06"

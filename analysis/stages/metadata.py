@@ -350,7 +350,10 @@ def _inferred_date(text: str, body: list[Span]) -> Found:
         latest = max(d.year for d in mentions if d.year)
         return Found(None, f"no dateline; only bare years mentioned (latest {latest}): not enough to date it")
     latest_year = max(years)
-    dated = [(_resolve_year(d, latest_year), d) for d in mentions if d.month]
+    # a month without a day ("began in March 2011") is background too: the news of the day is dated to the day
+    dated = [(_resolve_year(d, latest_year), d) for d in mentions if d.day]
+    if not dated:
+        return Found(None, f"no dateline; only months mentioned (latest {latest_year}): not enough to date it")
     (year, month, day), d = max(dated, key=lambda x: (x[0][0], x[0][1], x[0][2] or 0))
     bound = f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
     how = "" if d.year else f", year {year} taken from the latest month-and-year date the text states"
