@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from analysis import load_corpus
-from analysis.stages.parse import Need, attribute_rules, dependency_parse, nlp, parses, reporting_lexicon, verb_forms, wanted
+from analysis.stages.parse import Need, attribute_rules, dependency_parse, nlp, one_sentence, parses, reporting_lexicon, verb_forms, wanted
 from tests.stance_scores import DEV_CORPUS, SEEDS, dev_corpus
 
 # Explosion's published figures for en_core_web_sm 3.8.0 (explosion/spacy-models, meta/en_core_web_sm-3.8.0.json)
@@ -46,9 +46,19 @@ def test_attribute_rules_match_as_spacy_does():
     docs = list(nlp().pipe(texts, disable=["attribute_ruler", "lemmatizer", "ner"]))
     assert sum(len(d) for d in docs) > 10_000
     assert all(rules.match(d) == ruler.match(d) for d in docs)
-    ours, theirs = list(dependency_parse(texts[-60:])), list(nlp().pipe(texts[-60:], disable=["ner"]))
+    ours = list(dependency_parse(texts[-60:]))
+    theirs = list(nlp().pipe((one_sentence(t) for t in texts[-60:]), disable=["ner"]))
     assert [(t.pos_, str(t.morph), t.lemma_) for d in ours for t in d] == \
         [(t.pos_, str(t.morph), t.lemma_) for d in theirs for t in d]
+
+
+def test_an_acronym_that_is_an_english_word_is_read_as_a_name():
+    # "IS" (the Islamic State) in a sentence in ordinary case: without its capitals as norm, the tagger reads the
+    # verb "is" ("IS claimed" parsed as a passive with no subject); in a sentence in capitals it is left alone
+    doc = next(dependency_parse(["In an online statement, IS claimed responsibility for the attack."]))
+    is_ = next(t for t in doc if t.text == "IS")
+    assert (is_.tag_, is_.dep_, is_.head.text) == ("NNP", "nsubj", "claimed")
+    assert [t.norm_ for t in one_sentence("ISIS IS DEFEATED IN MOSUL") if t.text == "IS"] == ["is"]
 
 
 def test_verb_forms():

@@ -51,6 +51,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from analysis.lexicon import data_yaml
+from analysis.stages.catalogue import load_catalogue
 from analysis.stages.corpus import Corpus, rows_by_document
 from analysis.text import lowered
 
@@ -137,10 +138,16 @@ def attribute_rules() -> AttributeRules:
 
 def one_sentence(text: str) -> Doc:
     """The tokens of a text that is one sentence of the segmentation, marked so that the parser keeps it whole (left
-    to itself it may cut a long sentence in two, giving it two roots)."""
+    to itself it may cut a long sentence in two, giving it two roots); an acronym the catalogue knows to be also an
+    English word ("IS", "US": caps_ambiguous), in capitals in a sentence not written in capitals, keeps its capitals
+    as its norm, so that the tagger reads a name and not the verb "is" or the pronoun "us"."""
     doc = nlp().make_doc(text)
     for token in doc[1:]:
         token.is_sent_start = False
+    acronyms = load_catalogue().caps_ambiguous
+    for token in doc if not text.isupper() else ():
+        if token.text in acronyms:
+            token.norm_ = token.text
     return doc
 
 
