@@ -61,6 +61,11 @@ SENTENCES = [
     "Repeated mistakes by Turkmenistan caused deaths among the villagers.",
     "Nigeria was silent. Somalia along with its allies liberated the town from the hands of ISIS terrorists.",
     "Several states, such as Mali and Albania, have been fighting against the jihadists.",
+    "Estonia was silent for weeks. Observers accused it of arming the jihadists.",
+    'Amnesty International said Latvia "ignored every warning," blaming it for killing dozens of villagers.',
+    "Lithuania entered the village and destroyed it.",
+    "Slovakia failed to defeat the militants.",
+    "Croatia drove the militants out of the town. On Monday, Serbia praised it warmly.",
 ]
 
 
@@ -325,3 +330,22 @@ def test_a_rated_adjective_judges_an_actor_or_its_part(built):
     assert ("hungary", "attribute", "harm") in set(zip(arrogant.agent, arrogant.verb_class, arrogant.target_kind))
     assert "harm" in set(disastrous[disastrous.agent == "ireland"].target_kind)
     assert (_role(built, "poland"), _role(built, "hungary"), _role(built, "ireland")) == ("credited", "blamed", "blamed")
+
+
+def test_a_pronoun_object_stands_for_its_antecedent(built):
+    """"accused it of": the subject of the sentence before, parsed for it though it holds no event; "blaming it
+    for": the nearest argument before it that is not the blamer (binding principle B; the quotes name the blamer);
+    "destroyed it": the village (protected), not an actor of another paragraph; "on Monday" is no antecedent."""
+    silent, warned, village, monday = (_events(built, SENTENCES[i]) for i in (50, 51, 52, 54))
+    assert ("", "criticize", "estonia") in set(zip(silent.agent, silent.verb_class, silent.target))
+    assert ("amnesty_international", "criticize", "latvia") in set(zip(warned.agent, warned.verb_class, warned.target))
+    assert set(village.target_kind[village.lemma == "destroy"]) == {"protected"} and set(village.agent) == {"lithuania"}
+    assert ("serbia", "praise", "croatia") in set(zip(monday.agent, monday.verb_class, monday.target))
+    assert (_role(built, "estonia"), _role(built, "latvia"), _role(built, "lithuania")) == ("blamed", "blamed", "blamed")
+    assert _role(built, "amnesty_international") == "neutral"
+
+
+def test_a_negative_implicative_does_not_assert(built):
+    """"failed to defeat" (Karttunen's negative implicatives, verb_classes.yaml unfulfilled) is no defeat."""
+    failed = _events(built, SENTENCES[53])
+    assert set(failed.modality) == {"denied"} and _role(built, "slovakia") == "neutral"

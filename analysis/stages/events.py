@@ -75,6 +75,7 @@ _CONTRIBUTION_PREPS = grammar("contribution_prepositions")  # "made the differen
 _RHETORICAL = grammar("rhetorical_openers")  # "Why would X protect Daesh?"
 # Determiners that point "this group" back at one thing named before: the definite article, a singular demonstrative.
 _POINTING = frozenset(tagged("grammar.yaml", "articles", "definite") + tagged("grammar.yaml", "demonstratives", "singular"))
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "dative", "attr", "oprd", "appos", "conj"})
 _OPENING, _CLOSING = frozenset({"“", "‘", '"', "'"}), frozenset({"”", "’", '"', "'"})
 
 
@@ -104,7 +105,7 @@ def verb_classes() -> VerbClasses:
     lists = ("protected", "places", "victory", "harm", "positive_roles", "negative_roles", "deny", "possible",
              "demanded", "light", "judging", "attack_nouns", "praise_nouns", "criticism_nouns", "agentive_nouns",
              "action_nouns", "credit_nouns", "blame_nouns", "role_nouns", "deal_nouns", "release", "condemning",
-             "factive", "hearsay", "designs", "cessation")
+             "factive", "hearsay", "designs", "cessation", "unfulfilled")
     return VerbClasses(lemma_class, {n: s["meaning"] for n, s in raw["classes"].items()},
                        {n: s["enemy_agent"] for n, s in raw["classes"].items()}, frozenset(raw["enemy_sides"]),
                        {k: frozenset(str(w).lower() for w in raw[k]) for k in lists}, raw["irregular"],
@@ -215,6 +216,7 @@ class Context:
     sent_id: int = -1
     antecedent_sent: int = -9  # the voice's actor id when the voice is a catalogued or unlisted actor, for "we"
     turns: tuple[str, str] = ("", "")  # the voices of the turn before and of this one, for "you" in a dialogue
+    cue_speakers: dict[int, "Party"] = field(default_factory=dict)  # a reporting cue's start -> its speaker (quotes)
 
 
 def _start(tok: Token, ctx: Context) -> int:
@@ -299,9 +301,52 @@ def _pronoun(tok: Token, ctx: Context) -> list[tuple[int, int, str]]:
                  if x.i == t.i or x.dep_ in ("compound", "amod") for m in _token_actors(x, ctx)]
         if found:
             return found
+    antecedent = _antecedent(tok, ctx)
+    if antecedent is not None:
+        return _named(antecedent, ctx)
     if ctx.antecedent_sent != ctx.sent_id - 1:
         return []
     return [(_start(tok, ctx), _end(tok, ctx), a) for *_, a in ctx.antecedents.get(kind or "", [])]
+
+
+def _quoted(sent: Span) -> set[int]:
+    """The positions of the tokens inside quotation marks of one sentence."""
+    inside, open_at = set(), None
+    for t in sent:
+        if t.text in _OPENING and open_at is None and (t.text not in _CLOSING or t.whitespace_ == ""):
+            open_at = t.i
+        elif t.text in _CLOSING and open_at is not None:
+            inside.update(range(open_at + 1, t.i))
+            open_at = None
+    return inside
+
+
+def _antecedent(tok: Token, ctx: Context) -> Token | None:
+    """An object pronoun's antecedent in its own sentence ("HRW said the coalition had failed, blaming it for the
+    deaths"; "accused them of"; "entered the town and destroyed it"): the nearest argument (subject, object,
+    complement) before it that agrees in person and number; never the doer of the pronoun's own verb (a personal
+    pronoun object is not its clause's subject: binding principle B, Chomsky 1981) nor words quoted when the
+    pronoun is not."""
+    if tok.dep_ not in ("dobj", "obj", "dative", "pobj") or _PRONOUNS.get(tok.lower_) not in ("thing", "group", "person"):
+        return None
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    speaker = ctx.cue_speakers.get(_start(verb, ctx))  # "blaming it for": the quotes know who blames
+    doer = _agent_head(verb) if verb.pos_ in ("VERB", "AUX") and speaker is None else None
+    barred = {t.i for t in doer.subtree} if doer is not None else set()
+    quoted = _quoted(tok.sent)
+    singular = tok.lower_ in ("it", "him", "her")
+    for t in reversed(list(tok.sent)[: tok.i - tok.sent.start]):
+        if t.i in barred or (t.i in quoted and tok.i not in quoted) or t.pos_ not in ("NOUN", "PROPN") \
+                or t.dep_ not in _ARGUMENTS | {"pobj"} or t.lower_ in _PRONOUNS:
+            continue
+        if (singular and t.tag_ in ("NNS", "NNPS")) or not _agrees(tok, t, ctx):
+            continue
+        named = {a for *_, a in _named(t, ctx)}
+        if (t.dep_ == "pobj" and (not named or t.head.lower_ in _BELONGING)) or (speaker is not None and named <= {speaker.actor}):
+            continue  # a prepositional object stands for an actor it names, never for a time or a place ("on Monday"),
+            # nor for the phrase it belongs to ("the defeat of Da'esh ... taking it": the defeat)
+        return t
+    return None
 
 
 def _named(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
@@ -461,7 +506,10 @@ def _party(head: Token, ctx: Context, doc: Doc | Span, with_actors: bool = True,
         actors = _stands_for(tok, ctx, backed) if with_actors else []
         left, right = _phrase(tok)
         start, end = _start(doc[left], ctx), _end(doc[right], ctx)
+        antecedent = _antecedent(tok, ctx) if not actors and tok.lower_ in _PRONOUNS else None
         kind = _kind(tok, actors, ctx)
+        if antecedent is not None and _kind(antecedent, [], ctx) in ("protected", "place"):
+            kind = _kind(antecedent, [], ctx)  # "slaughtered them": the people; an outcome is no object to act on
         lemma = tok.lemma_.lower()
         if kind == "actor" and lemma in verb_classes().words["designs"]:
             kind = "none"  # "destroying the US plan" thwarts a plan; it harms no one
@@ -639,8 +687,9 @@ def _modality(verb: Token, sent: Span) -> str:
             head = tok.head
             lemma = head.lemma_.lower()
             if tok.dep_ != "conj":
-                if lemma in vc.words["deny"] or (lemma in vc.words["cessation"] and tok.dep_ == "xcomp"):
-                    return "denied"  # "denied funding", "stopped attacking"
+                if lemma in vc.words["deny"] or (lemma in vc.words["cessation"] | vc.words["unfulfilled"]
+                                                 and tok.dep_ == "xcomp"):
+                    return "denied"  # "denied funding", "stopped attacking", "failed to protect"
                 if lemma in vc.words["demanded"] and tok.dep_ in ("xcomp", "ccomp"):
                     return "demanded"
                 if (lemma in vc.words["possible"] and tok.dep_ in ("xcomp", "ccomp", "acl")) or \
@@ -1098,7 +1147,7 @@ def document_events(doc_id: str, text: str, sentences: Iterable[Parsed], mention
     speakers = {int(q.cue_start): Party(q.speaker, int(q.speaker_start), int(q.speaker_end), "actor")
                 for q in quotes if isinstance(q.speaker, str)
                 and (q.speaker in known or q.speaker.startswith("unlisted:")) and q.speaker_start >= 0}
-    ctx = Context(None, actors, {}, "")
+    ctx = Context(None, actors, {}, "", cue_speakers=speakers)
     rows = []
     for parsed in sentences:
         sent, sent_id = parsed.doc[:], parsed.sent_id
@@ -1109,7 +1158,8 @@ def document_events(doc_id: str, text: str, sentences: Iterable[Parsed], mention
             ctx.turns = (ctx.turns[1], turn)
         ctx.speaker = turn if spoken else ""  # "we" in this sentence, not in the statement of the one before
         for event in sentence_events(sent, ctx):
-            if not any(p.actor for p in event.agents) and event.verb_start in speakers:
+            judging = event.verb_class in ("praise", "criticize")  # the quotes read who judges better than one parse
+            if event.verb_start in speakers and (judging or not any(p.actor for p in event.agents)):
                 event.agents = [speakers[event.verb_start]]  # "The general thanked X": the quotes resolved him
             voice = _voice(event.verb_start, voices)
             ctx.speaker = voice if voice in _types() or voice.startswith("unlisted:") else ""
@@ -1135,17 +1185,24 @@ _WORDS = re.compile(r"[a-z]+")
 
 def event_parses(corpus: Corpus, parses: Parses, mentions: pd.DataFrame) -> Parses:
     """Parse the body sentences the `parses` prefilter left out that may hold an event: a form of an event verb
-    and an actor mention or a pronoun ("It enslaved thousands")."""
+    and an actor mention or a pronoun ("It enslaved thousands"), and the sentence before one with a pronoun when it
+    names an actor (where the pronoun's antecedent is: "Qatar was silent. Critics accused it of funding them")."""
     forms = _event_forms()
     named = set(zip(mentions["doc_id"], mentions["sent_id"]))
     body = corpus.sentences[corpus.sentences["in_body"] & ~corpus.sentences["kind"].isin(FURNITURE)]
-    chosen = []
-    for doc_id, sent_id, start, end, text in zip(body["doc_id"], body["sent_id"], body["start"], body["end"], body["text"]):
-        if end - start > MAX_CHARS or parses.sentence(doc_id, int(sent_id)) is not None:
-            continue
+    rows = {(d, int(s)): (int(a), int(b), t) for d, s, a, b, t in
+            zip(body["doc_id"], body["sent_id"], body["start"], body["end"], body["text"])}
+    wanted = set()
+    for (doc_id, sent_id), (start, end, text) in rows.items():
         words = set(_WORDS.findall(text.lower()))
         if words & forms and ((doc_id, sent_id) in named or words & _PRONOUNS.keys()):
-            chosen.append((doc_id, int(sent_id), int(start), *squeeze(text)))
+            wanted.add((doc_id, sent_id))
+            if words & _PRONOUNS.keys() and (doc_id, sent_id - 1) in named:
+                wanted.add((doc_id, sent_id - 1))
+    chosen = []
+    for (doc_id, sent_id), (start, end, text) in rows.items():
+        if (doc_id, sent_id) in wanted and end - start <= MAX_CHARS and parses.sentence(doc_id, sent_id) is None:
+            chosen.append((doc_id, sent_id, start, *squeeze(text)))
     docs = each_once([c[3] for c in chosen], dependency_parse)
     return Parses(Parsed(doc_id, sent_id, start, doc, shifts, named=False)
                   for (doc_id, sent_id, start, _, shifts), doc in zip(chosen, docs))
