@@ -659,6 +659,25 @@ def test_slashes_that_are_not_fractions_and_subtraction(text):
     assert [(f.surface, f.value) for f in parse_figures(text) if f.value < 0 or "/" in f.surface] == []
 
 
+# Sentences written for these tests: symbols that English locales of CLDR write for their own currency, also
+# glued to the digits, and the Economist's "trn".
+@pytest.mark.parametrize(
+    "text, surface, value, unit",
+    [
+        ("A bag of rice costs RM50 in Penang.", "RM50", 50, "MYR"),
+        ("The fare rose to Rp 10,000.", "Rp 10,000", 1e4, "IDR"),
+        ("Farmers earn Ksh500 a day.", "Ksh500 a day", 500, "KES/day"),
+        ("Fuel now costs ₦650 a litre.", "₦650 a litre", 650, "NGN/l"),
+        ("Rent is Rs1,000 a month.", "Rs1,000 a month", 1000, "INR/month"),
+        ("Debt passed $2.4trn.", "$2.4trn", 2.4e12, "USD"),
+        ("He bought an AR15 rifle for 900 dollars.", "900 dollars", 900, "USD"),
+    ],
+)
+def test_local_currency_symbols_glued_or_spaced(text, surface, value, unit):
+    fig = parse_figures(text)[0]
+    assert (fig.surface, fig.value, fig.unit) == (surface, value, unit)
+
+
 @pytest.mark.parametrize(
     "text, surface, unit",
     [

@@ -124,6 +124,7 @@ class _Lexicon:
     """Compiled patterns and lookup tables built from the data files."""
 
     word_starts: ahocorasick.Automaton  # spelled-out starts of a figure ("two", "hundreds", "a dozen") -> length
+    digit_start: re.Pattern
     number_at: re.Pattern
     after_digits: re.Pattern
     unit_name: re.Pattern
@@ -148,7 +149,7 @@ class _Lexicon:
     glued_only: frozenset[str]  # symbols that are English words, read only glued to the digits ("2in")
     denominators: dict[str, str]  # lower-cased spelling after "per" -> unit code
     currencies: dict[str, str]  # symbol or prefix word as written -> currency code
-    currency_ends: frozenset[str]  # the last characters of currency symbols and prefix words
+    currency_ends: frozenset[str]  # the last two characters of currency symbols and prefix words (one if one)
     codes: frozenset[str]  # ISO 4217 codes, which count only outside all-capitals text
     word_codes: frozenset[str]  # codes that are also English words ("ALL"), never read as currencies
     money_after_scale: dict[str, str]
@@ -268,6 +269,7 @@ def _lexicon() -> _Lexicon:
     written = sorted(currencies)
     return _Lexicon(
         word_starts=_automaton(starters),
+        digit_start=_digit_start(w for w in currencies if w.rstrip(".").isalpha() and w not in iso),
         number_at=number_at,
         after_digits=re.compile(rf"(?:[ \u00a0]?(?P<scale>{alternation(k.lower() for k in all_scales)})"
                                 rf"|-(?P<hscale>{scale_word}))(?![\w])"),  # "C$1.5-billion"
@@ -295,7 +297,7 @@ def _lexicon() -> _Lexicon:
         glued_only=frozenset(s for unit in u["units"].values() for s in unit.get("glued_symbols", [])),
         denominators=denominators,
         currencies=currencies,
-        currency_ends=frozenset(written[-1] for written in currencies),
+        currency_ends=frozenset(written[-2:] for written in currencies),
         codes=frozenset(iso),
         word_codes=frozenset(code for code in iso if code.lower() in _stopwords()),
         money_after_scale=u["money_after_scale"],
@@ -320,10 +322,16 @@ def _lexicon() -> _Lexicon:
     )
 
 
-# Where a figure in digits may start: an ASCII digit, or a sign before one, not inside a word, code or number.
-# The pattern starts with a character set, so the regex engine skips to the next digit or sign in C (twice as
-# fast as with \d, which also takes other scripts' digits).
-_DIGIT_START = re.compile(r"[0-9−-](?<![\w'’.,/:^+−-].)(?:(?<=[0-9])|(?=[0-9]))")
+# Where a figure in digits may start: an ASCII digit, or a sign before one, not inside a word, code or number,
+# except right after a currency symbol of letters ("RM50", "Rs1,000"; matched lower-case, checked as written by
+# _currency_before). The pattern starts with a character set, so the regex engine skips to the next digit or sign
+# in C (twice as fast as with \d, which also takes other scripts' digits).
+def _digit_start(letter_symbols: Iterable[str]) -> re.Pattern:
+    """The pattern of where a figure in digits may start, given the currency symbols made of letters."""
+    glued = "".join(f"|(?<=\\b{re.escape(s)}.)" for s in sorted({s.lower() for s in letter_symbols}))
+    return re.compile(rf"[0-9−-](?:(?<![\w'’.,/:^+−-].){glued})(?:(?<=[0-9])|(?=[0-9]))")
+
+
 _BEFORE_START = frozenset("'’.,/:^+−-")  # characters (besides letters and digits) a figure cannot follow
 
 
@@ -458,7 +466,7 @@ def _bare_year(text: str, low: str, m: re.Match) -> bool:
     digits = m.group("digits")
     if m.group("sign") or not digits.isdigit() or not 1000 <= int(digits) <= 2099:
         return False
-    if text[max(0, start - 2):start].rstrip(" \u00a0")[-1:] in lex.currency_ends:
+    if _currency_may_end(text, start):
         return False
     if end < len(low) and low[end] not in " \n,.;:)!?\"”'’":
         return False
@@ -590,11 +598,17 @@ def _in_capitals(text: str, start: int, end: int) -> bool:
     return any(word.isupper() and word not in _lexicon().codes for word in around)
 
 
+def _currency_may_end(text: str, start: int) -> bool:
+    """Whether a currency symbol or code may end right before offset start (a quick test before a search)."""
+    last = text[max(0, start - 3):start].rstrip(" \u00a0")
+    ends = _lexicon().currency_ends
+    return last[-2:] in ends or last[-1:] in ends
+
+
 def _currency_before(text: str, start: int) -> tuple[str, int]:
     """A currency symbol or code written just before a number ("$", "US $", "USD "): (code, new start)."""
     lex = _lexicon()
-    last = text[max(0, start - 2):start].rstrip(" \u00a0")[-1:]
-    if last not in lex.currency_ends:
+    if not _currency_may_end(text, start):
         return "", start  # no currency symbol or code ends here (a quick test before the search)
     m = lex.currency_before.search(text, max(0, start - 8), start)
     if not m:
@@ -965,6 +979,8 @@ def _figure(text: str, low: str, m: re.Match) -> Figure | None:
         return None
     is_digits = bool(digits)
     currency, start = _currency_before(text, m.start()) if is_digits else ("", m.start())
+    if start == m.start() and start and text[start - 1].isalpha():
+        return None  # digits glued to letters that are no currency symbol ("AR15", "rm5")
     if is_digits and not currency and low[m.end():m.end() + 1].isalpha() and (
             digits + low[m.end()] in lex.video_formats and not low[m.end() + 1:m.end() + 2].isalnum()):
         return None  # "1080p video", "a 4K TV": a format
@@ -1056,7 +1072,7 @@ def parse_figures(text: str) -> list[Figure]:
 def _candidates(low: str) -> list[int]:
     """Offsets where a figure may start, in order: digits (a regex) and number words (an automaton), neither
     inside a word; of number words overlapping each other, the leftmost longest."""
-    starts = [m.start() for m in _DIGIT_START.finditer(low)]
+    starts = [m.start() for m in _lexicon().digit_start.finditer(low)]
     n, last_end = len(low), -1
     words = []
     for end, length in sorted(_lexicon().word_starts.iter(low), key=lambda hit: (hit[0] - hit[1], -hit[1])):
