@@ -188,6 +188,7 @@ def test_a_range_is_one_approximate_figure_at_its_lower_bound(text):
         ("Children aged 5 through 11 can get it.", "5 through 11", 5, 11, "", "count"),
         ("Recovery takes one to two weeks.", "one to two weeks", 1, 2, "week", "duration"),
         ("Those who trained between one and four years improved.", "one and four years", 1, 4, "year", "duration"),
+        ("Rooms cost from €90 to €120 per night.", "€90 to €120 per night", 90, 120, "EUR/night", "money"),
     ],
 )
 def test_ranges_are_one_figure_from_value_to_value_high(text, surface, value, high, unit, kind):
@@ -416,6 +417,8 @@ def test_after_a_verb_of_change_a_figure_to_another_is_the_change_and_the_new_le
         "The 2020 census missed some towns.",
         "It had not recovered from the 2008 crisis.",
         "He won a seventh term.",
+        "The bar is open between 8 and 11 pm.",
+        "The board backed it by a 3-to-1 vote.",
     ],
 )
 def test_designators_scores_zones_and_dates_are_not_figures(text):

@@ -370,7 +370,9 @@ _INDEFINITE = tagged("grammar.yaml", "articles", "indefinite")  # "a third", "an
 _COORDINATORS = grammar("coordinators")  # "U.S. and allied forces"
 _OF_DETERMINER = re.compile(rf"\s+of\s+(?:{one_of(_QUANTIFIERS['partitive_determiners'])}\s+)?", re.IGNORECASE)
 _GROUPING = str.maketrans("", "", ", \u00a0\u202f")
-_SCORE = re.compile(r"\s?[-–]\s?(?P<other>\d{1,3})(?!\d|[,.]\d|\s*(?:%|per))")
+_SCORE = re.compile(r"(?:\s?[-–]\s?|-to-)(?P<other>\d{1,3})(?!\d|[,.]\d|\s*(?:%|per))")  # "3-1", "3-to-1"
+# An hour joined to another one that a.m. or p.m. follows: "between 8 and 9 pm", "8-9.30am".
+_CLOCK_RANGE = re.compile(r"\s*(?:[-–]|to|and)\s*[0-2]?\d(?:[.:][0-5]\d)?\s?[ap]\.?m\b")
 _CONVERSION_OPEN = re.compile(
     rf"\s*\(\s*(?:{one_of(_QUANTIFIERS['approximators'] + _QUANTIFIERS['approximation_signs'])}\s*)?")
 _CONVERSION_CLOSE = re.compile(r"\s*\)")
@@ -483,7 +485,7 @@ def _is_clock_time(low: str, start: int, end: int, raw: str) -> bool:
     lex = _lexicon()
     return bool(_CLOCK_DIGITS.fullmatch(raw) and lex.clock_after.match(low, end)) or bool(
         lex.zone_before.search(low, max(0, start - 6), start)) or bool(
-        len(raw) <= 2 and _CLOCK_WORD_AFTER.match(low, end))  # "12 noon", "10 o'clock"
+        len(raw) <= 2 and (_CLOCK_WORD_AFTER.match(low, end) or _CLOCK_RANGE.match(low, end)))  # "12 noon"
 
 
 def _is_designator(text: str, low: str, end: int, before: tuple[str, int] | None) -> bool:
@@ -897,6 +899,8 @@ def _range(text: str, low: str, first: _Measure, m: re.Match) -> _Measure | None
         value, unit, kind = first.value, first.unit, first.kind
         if second.kind != "count" and first.kind == "count" and pos == first.end:
             unit, kind = second.unit, second.kind  # "three to four years", "2 to 2.5 degrees"
+        elif second.kind != "count" and second.unit.startswith(f"{first.unit}/") and "/" not in first.unit:
+            unit = second.unit  # "from €10 to €15 per person": the rate written on the high end is the range's
         elif second.kind != "count" and second.unit != first.unit:
             continue
         if second.scaled and not first.scaled and first.value < second.value / _scale_of(second, n):
