@@ -498,3 +498,18 @@ def test_a_month_of_background_does_not_date_the_page(tmp_path):
         "Ministers meet over the port deal\n\nMinisters from both sides met on June 4 to discuss the port deal.\n\n"
         "The dispute began in March 2011 and has cost the port thousands of jobs.\n"))
     assert meta["published"] == "2011-06"
+
+
+def test_a_place_and_a_colon_opening_the_story_is_its_dateline_but_speaker_labels_are_not(tmp_path):
+    furniture, _, corpus = _page(tmp_path, (
+        "Ministers meet over the port deal\n\nDamascus : Ministers from both sides met on Monday to discuss the port "
+        "deal, Councilman Fred Bell said.\n\nThe talks will resume next week, Bell added.\n"))
+    assert furniture[1] == ("dateline", "Damascus :")
+    found = actors.mentions(corpus)
+    # the place of a dateline is the city, not its government; a civic title is no part of a name
+    assert ("Damascus", "damascus", "name") in set(zip(found["surface"], found["actor_id"], found["kind"]))
+    assert set(found[found["surface"].str.contains("Bell")]["actor_id"]) == {"unlisted:fred-bell"}
+    furniture, _, _ = _page(tmp_path, (
+        "Briefing on the port deal\n\nMODERATOR: Good afternoon, everyone, and thank you for joining us today.\n\n"
+        "JANE ROE: Thank you. The ministers met on Monday to discuss the port deal.\n"))
+    assert "dateline" not in [kind for kind, _ in furniture]

@@ -173,8 +173,8 @@ class Matcher:
         if after.startswith("-based"):
             return False
         at_line_start = not text[text.rfind("\n", 0, start) + 1:start].strip()
-        if at_line_start and (after[:1] in (",", ":", "\n", "") or text[start:end].isupper()):
-            return False  # a dateline or place line: "TEHRAN, Sep. 05 (MNA) –", "Baghdad: ...", "Washington, DC"
+        if at_line_start and (after.lstrip(" ")[:1] in (",", ":", "\n", "") or text[start:end].isupper()):
+            return False  # a dateline or place line: "TEHRAN, Sep. 05 (MNA) –", "Baghdad : ...", "Washington, DC"
         word = _LAST_WORD.search(text[max(0, start - 24):start])
         return not (word and word.group(1).lower() in self.catalogue.locative_words)
 

@@ -80,6 +80,9 @@ _MASTHEAD = re.compile(rf"(?:.*\s)?{one_of(_WRITER_WORDS['masthead_words'])}|.*\
 _TITLED_DATELINE = re.compile(
     r"(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?),\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+[0-3]?\d|[0-3]?\d\s+[A-Z][a-z]{2,8}\.?),"
     r"\s+(?P<agency>[A-Z]{2,}[\w-]*)\s*(?P<dash>[-–—]+)\s+")
+# A place and a colon opening the story, as Indian and Pakistani papers date it: "TAL AFAR: Iraqi forces ...",
+# "Damascus : The Syrian troops ...".
+_COLON_DATELINE = re.compile(r"(?P<place>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}) ?(?P<dash>:)\s+(?=[A-Z“\"])")
 # A dateline with the agency between slashes after the date's full stop: "MOSCOW, December 11. /TASS/. ...".
 _SLASH_DATELINE = re.compile(
     r"[A-Z][A-Z.'’ -]*[A-Z],\s+[A-Z][a-z]{2,8}\.?\s+[0-3]?\d\.\s*(?P<tag>/[A-Z][\w -]{1,30}/\.?)\s")
@@ -479,7 +482,9 @@ def segment(text: str) -> tuple[list[Span], list[list[Span]], bool]:
     sentences = [kind_sentences(lower, p, para_cuts) for p, para_cuts in zip(paragraphs, cuts)]
     first_body = next((i for i, p in enumerate(paragraphs) if p.kind == BODY), None)
     if first_body is not None:
-        sentences[first_body] = _split_wire_dateline(text, sentences[first_body])
+        # a place and a colon opening only one paragraph is a dateline; opening several, speakers of a transcript
+        once = sum(bool(_COLON_DATELINE.match(text, s, e)) for s, e in ranges) == 1
+        sentences[first_body] = _split_wire_dateline(text, sentences[first_body], once)
     if stamp:
         sentences[0] = _split_date_prefix(text, sentences[0], stamp)
     return paragraphs, sentences, fallback
@@ -518,10 +523,11 @@ def _split_date_prefix(text: str, sentences: list[Span], stamp: re.Match) -> lis
     return [Span(first.start, stamp.end(1), "dateline"), Span(stamp.end(), first.end, rest), *sentences[1:]]
 
 
-def _split_wire_dateline(text: str, sentences: list[Span]) -> list[Span]:
-    """Sentences of the first body paragraph, with a leading wire dateline ("BEIRUT, Nov 21 (Reuters) -") split off."""
+def _split_wire_dateline(text: str, sentences: list[Span], colon: bool) -> list[Span]:
+    """Sentences of the first body paragraph, with a leading wire dateline ("BEIRUT, Nov 21 (Reuters) -", or with
+    colon true "Damascus : ") split off."""
     first = sentences[0]
-    m = _wire_dateline(text, first.start, first.end)
+    m = _wire_dateline(text, first.start, first.end) or (colon and _COLON_DATELINE.match(text, first.start, first.end))
     if m:
         return [Span(first.start, m.end("dash"), "dateline"), Span(m.end(), first.end, first.kind), *sentences[1:]]
     m = _SLASH_DATELINE.match(text, first.start, sentences[-1].end)
