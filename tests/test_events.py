@@ -66,6 +66,10 @@ SENTENCES = [
     "Lithuania entered the village and destroyed it.",
     "Slovakia failed to defeat the militants.",
     "Croatia drove the militants out of the town. On Monday, Serbia praised it warmly.",
+    '"We drove the militants out of the town," said a Kenyan officer.',
+    'Maltese spokeswoman Anna Borg said: "Our forces liberated the village."',
+    '"We have defeated the jihadists," said Jonas Berg, a spokesman for the Icelandic army.',
+    '"We have defeated the jihadists," said Peter Holm.',
 ]
 
 
@@ -349,3 +353,13 @@ def test_a_negative_implicative_does_not_assert(built):
     """"failed to defeat" (Karttunen's negative implicatives, verb_classes.yaml unfulfilled) is no defeat."""
     failed = _events(built, SENTENCES[53])
     assert set(failed.modality) == {"denied"} and _role(built, "slovakia") == "neutral"
+
+
+def test_we_is_the_body_the_speaker_is_described_by(built):
+    """"we"/"our" stand for the body named in the speaker's own phrase ("a Kenyan officer", "Maltese spokeswoman
+    X") or in the apposition of their name ("X, a spokesman for the Icelandic army"); a speaker described by no
+    body is no "we" (Peter Holm is not credited)."""
+    kenya, malta, iceland, alone = (_events(built, SENTENCES[i]) for i in (55, 56, 57, 58))
+    assert set(kenya.agent) == {"kenya"} and set(malta.agent) == {"malta"} and set(iceland.agent) == {"iceland"}
+    assert (_role(built, "kenya"), _role(built, "malta"), _role(built, "iceland")) == ("credited",) * 3
+    assert alone.empty and _role(built, "unlisted:peter-holm") == "neutral"

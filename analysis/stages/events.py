@@ -75,6 +75,7 @@ _CONTRIBUTION_PREPS = grammar("contribution_prepositions")  # "made the differen
 _RHETORICAL = grammar("rhetorical_openers")  # "Why would X protect Daesh?"
 # Determiners that point "this group" back at one thing named before: the definite article, a singular demonstrative.
 _POINTING = frozenset(tagged("grammar.yaml", "articles", "definite") + tagged("grammar.yaml", "demonstratives", "singular"))
+_MEMBERS = frozenset({"person", "operation"})  # actor types that belong to a body ("we" is the body)
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "dative", "attr", "oprd", "appos", "conj"})
 _OPENING, _CLOSING = frozenset({"“", "‘", '"', "'"}), frozenset({"”", "’", '"', "'"})
 
@@ -217,6 +218,8 @@ class Context:
     antecedent_sent: int = -9  # the voice's actor id when the voice is a catalogued or unlisted actor, for "we"
     turns: tuple[str, str] = ("", "")  # the voices of the turn before and of this one, for "you" in a dialogue
     cue_speakers: dict[int, "Party"] = field(default_factory=dict)  # a reporting cue's start -> its speaker (quotes)
+    voices: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, speaker) of each statement
+    sides: dict[str, str] = field(default_factory=dict)  # a speaker the catalogue lacks -> the actor it speaks for
 
 
 def _start(tok: Token, ctx: Context) -> int:
@@ -262,8 +265,8 @@ def _pronoun(tok: Token, ctx: Context) -> list[tuple[int, int, str]]:
         known = other in _types() or other.startswith("unlisted:")
         owner = _affiliations().get(other, other) if tok.lower_ == "your" else other  # "your armed forces"
         return [(_start(tok, ctx), _end(tok, ctx), owner)] if known and other != ctx.turns[1] else []
-    if kind == "speaker":
-        side = _affiliations().get(ctx.speaker, ctx.speaker) if ctx.speaker else ""
+    if kind == "speaker":  # "we", "our": the side of whoever says it
+        side = _side(_voice(_start(tok, ctx), ctx.voices), ctx) or _side(ctx.speaker, ctx)
         return [(_start(tok, ctx), _end(tok, ctx), side)] if side else []
     if tok.dep_ in ("nsubj", "nsubjpass"):  # "X announced it had started", "the army ..., as it battles"
         for verb in tok.head.ancestors:
@@ -307,6 +310,39 @@ def _pronoun(tok: Token, ctx: Context) -> list[tuple[int, int, str]]:
     if ctx.antecedent_sent != ctx.sent_id - 1:
         return []
     return [(_start(tok, ctx), _end(tok, ctx), a) for *_, a in ctx.antecedents.get(kind or "", [])]
+
+
+def _body(actor: str) -> str:
+    """The body an actor speaks for as "we": a person's or an operation's affiliation (none without one), else the
+    actor itself."""
+    return _affiliations().get(actor, "") if _types().get(actor) in _MEMBERS else actor
+
+
+def _side(speaker: str, ctx: Context) -> str:
+    """Whom a speaker's "we" stands for: a catalogued speaker's body, the body a speaker the catalogue lacks is
+    described by ("an Iraqi soldier", "SDF spokeswoman X", "X, a spokesman for the coalition"); a person alone is
+    no "we"."""
+    return _body(speaker) if speaker in _types() else ctx.sides.get(speaker, "")
+
+
+def _described(person: Token, ctx: Context) -> list[tuple[int, int, str]]:
+    """The actors a person's name is described by in its own phrase: its modifiers ("SDF spokeswoman X", "the
+    Russian diplomat X") and its apposition's ("X, a spokesman for the coalition", "X, the Iraqi army's commander")."""
+    described = [m for c in person.children if c.dep_ in ("compound", "amod", "nmod")
+                 for t in _modifier(c) for m in _token_actors(t, ctx)]
+    for appos in (c for c in person.children if c.dep_ == "appos"):
+        described += [m for t in appos.subtree if not _in_clause(t, appos) for m in _token_actors(t, ctx)]
+    return described
+
+
+def _describe_speakers(sent: Span, ctx: Context) -> None:
+    """Remember the actor each unlisted person named in a sentence is described by, for their "we"."""
+    for tok in sent:
+        for *_, who in _token_actors(tok, ctx):
+            if who.startswith("unlisted:") and who not in ctx.sides and tok.dep_ not in ("compound", "flat"):
+                described = [_body(a) for *_, a in _described(tok, ctx) if a != who]
+                if any(described):
+                    ctx.sides[who] = next(a for a in described if a)
 
 
 def _quoted(sent: Span) -> set[int]:
@@ -1147,11 +1183,18 @@ def document_events(doc_id: str, text: str, sentences: Iterable[Parsed], mention
     speakers = {int(q.cue_start): Party(q.speaker, int(q.speaker_start), int(q.speaker_end), "actor")
                 for q in quotes if isinstance(q.speaker, str)
                 and (q.speaker in known or q.speaker.startswith("unlisted:")) and q.speaker_start >= 0}
-    ctx = Context(None, actors, {}, "", cue_speakers=speakers)
+    ctx = Context(None, actors, {}, "", cue_speakers=speakers, voices=voices)
+    for q in quotes:  # "an Iraqi soldier said", "SDF spokeswoman X said": the actor a speaker's own phrase names
+        phrase = [_body(a) for _, e, a in actors.at(int(q.speaker_start), int(q.speaker_end))
+                  if e <= q.speaker_end and a != q.speaker] \
+            if isinstance(q.speaker, str) and q.speaker not in known and q.speaker_start >= 0 else []
+        if any(phrase):
+            ctx.sides.setdefault(q.speaker, next(a for a in phrase if a))
     rows = []
     for parsed in sentences:
         sent, sent_id = parsed.doc[:], parsed.sent_id
         ctx.parsed, ctx.sent_id = parsed, sent_id
+        _describe_speakers(sent, ctx)
         turn = _voice(parsed.offset(max(0, len(sent.text) - 2)), voices)  # a turn's label is not in its statement
         spoken = turn in _types() or turn.startswith("unlisted:")
         if turn != ctx.turns[1] and spoken:
