@@ -9,6 +9,7 @@ import hashlib
 import os
 import re
 import warnings
+from collections import namedtuple
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -66,9 +67,19 @@ class Corpus:
 def rows_by_document(table: pd.DataFrame) -> dict[str, list]:
     """doc_id -> that document's rows of a table, in the table's order, as named tuples of its columns: one pass
     over the whole table (one tuple class), where a DataFrame per document would cost more than its few rows."""
+    row = namedtuple("Row", table.columns, rename=True)  # as itertuples(name="Row") makes it, from plain lists
     grouped: dict[str, list] = {}
-    for doc_id, row in zip(table["doc_id"].tolist(), table.itertuples(index=False, name="Row")):
-        grouped.setdefault(doc_id, []).append(row)
+    for doc_id, values in zip(table["doc_id"].tolist(), zip(*(table.iloc[:, k].tolist() for k in range(table.shape[1])))):
+        grouped.setdefault(doc_id, []).append(row._make(values))
+    return grouped
+
+
+def offsets_by_document(table: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
+    """doc_id -> that document's (start, end) offsets of a table, in the table's order, with its doc_ids in order of
+    first appearance: one pass over three columns, where a groupby would build a frame per document."""
+    grouped: dict[str, list[tuple[int, int]]] = {}
+    for doc_id, start, end in zip(table["doc_id"].tolist(), table["start"].tolist(), table["end"].tolist()):
+        grouped.setdefault(doc_id, []).append((start, end))
     return grouped
 
 

@@ -275,13 +275,20 @@ def _fuller_names(text: str, names: dict[tuple[int, int], tuple[str, str]], skip
                 break
 
 
+@cache
+def _cue_place_pattern(nouns: frozenset[str]) -> re.Pattern:
+    """The pattern of a name a noun of place introduces (after "<noun> of", or before "<noun>"), made once per
+    catalogue's nouns rather than once per document."""
+    noun = one_of(sorted(nouns))
+    return re.compile(rf"\b{noun}s? of (?P<after>{_NAMES})|(?P<before>{_NAMES}) {noun}s?\b")
+
+
 def _cue_places(text: str, sentences: pd.DataFrame, nouns: frozenset[str]) -> list[Entity]:
     """Names a noun of place introduces in running text ("the village of Bergen", "Debs district", "the Maheen and
     Hawareen towns"), as place entities."""
     if not nouns:
         return []
-    noun = one_of(sorted(nouns))
-    pattern = re.compile(rf"\b{noun}s? of (?P<after>{_NAMES})|(?P<before>{_NAMES}) {noun}s?\b")
+    pattern = _cue_place_pattern(nouns)
     found = []
     for start, end, kind in zip(sentences["start"], sentences["end"], sentences["kind"]):
         if kind not in ENTITY_KINDS:

@@ -15,7 +15,7 @@ from functools import cache
 import pandas as pd
 
 from analysis.lexicon import data_yaml
-from analysis.stages.corpus import Corpus
+from analysis.stages.corpus import Corpus, offsets_by_document
 from analysis.stages.quotes import Mention, mentions_within, per_document, speaker_mentions
 from analysis.stages.reuse import stopwords
 from analysis.text import lowered
@@ -57,11 +57,11 @@ def term_counts(corpus: Corpus, mentions: pd.DataFrame | None = None) -> pd.Data
     names = {} if mentions is None else name_spans(mentions)
     rows: list[tuple] = []
     body = corpus.sentences[corpus.sentences["in_body"]].sort_values(["doc_id", "start"])
-    for doc_id, sentences in body.groupby("doc_id", sort=True):
+    for doc_id, sentences in offsets_by_document(body).items():
         text, spans = corpus.texts[doc_id], names.get(doc_id, ())
         counts: Counter[str] = Counter()
         first: dict[str, tuple[int, int, int]] = {}
-        for start, end in zip(sentences["start"].tolist(), sentences["end"].tolist()):
+        for start, end in sentences:
             words = tokens(text, start, end, spans)
             grams = [(w, a, b, 1) for w, a, b in words]
             grams += [(f"{w1} {w2}", a, b, 2) for (w1, a, _), (w2, _, b) in zip(words, words[1:])]
@@ -75,9 +75,7 @@ def term_counts(corpus: Corpus, mentions: pd.DataFrame | None = None) -> pd.Data
 
 def name_spans(mentions: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
     """Each document's actor name spans from the mentions table (names only: a demonym is a word), in text order."""
-    names = mentions[mentions["kind"] != "demonym"].sort_values(["doc_id", "start"])
-    return {doc_id: list(zip(group["start"].tolist(), group["end"].tolist()))
-            for doc_id, group in names.groupby("doc_id", sort=False)}
+    return offsets_by_document(mentions[mentions["kind"] != "demonym"].sort_values(["doc_id", "start"]))
 
 
 def log_odds(count: int, total: int, count_rest: int, total_rest: int, alpha: float, alpha0: float) -> tuple[float, float]:
