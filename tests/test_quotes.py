@@ -252,3 +252,25 @@ def test_a_speaker_the_catalogue_lacks_takes_its_unlisted_id(tmp_path):
         ["unlisted:jane-okafor", "Okafor", "She"]]
     assert set(build["figures"]["source"]) == {"unlisted:jane-okafor"}
     assert set(narratives.quoted(corpus, table)["speaker_shown"]) == {"Jane Okafor"}
+
+
+def test_speakers_in_shapes_of_other_newsrooms(tmp_path):
+    """A title's "of" phrase with the name after it, a comma between a name and its verb, a given name alone after
+    the full name, and a headline "Name: statement" naming someone the catalogue lacks (sentences written for the
+    test, in the shapes of wire and regional copy)."""
+    (tmp_path / "n.txt").write_text(
+        "Mariam Kovac: the bridge will reopen in May\n\n"
+        "Two trucks crossed at dawn, said chief of the Northern Roads Authority, Col. Peter Lindqvist.\n\n"
+        "Speaking to a local radio station, the engineer Mariam Kovac, has stated that the repairs were finished. "
+        "Mariam added that the tolls would stay.\n",
+        encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    build = Build(corpus)
+    text = corpus.texts["n"]
+    got = [(r.cue, r.speaker, r.speaker_name, text[r.content_start:r.content_end]) for r in build["quotes"].itertuples()]
+    assert got == [
+        (":", "unlisted:mariam-kovac", "Mariam Kovac", "the bridge will reopen in May"),
+        ("said", "unlisted:peter-lindqvist", "Peter Lindqvist", "Two trucks crossed at dawn"),
+        ("stated", "unlisted:mariam-kovac", "Mariam Kovac", "the repairs were finished."),
+        ("added", "unlisted:mariam-kovac", "Mariam", "the tolls would stay."),
+    ]

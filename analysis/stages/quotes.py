@@ -498,7 +498,7 @@ class DocumentContext:
                 found = self.speaker(parsed, source)
                 if found is not None:
                     return Speaker(start, end, found[0].speaker, found[0].name), found[1]
-        named_by = next((a for a in head.children if a.dep_ == "appos" and _names_person(parsed, a, self.mentions)), None)
+        named_by = next((a for a in _appositions(head) if _names_person(parsed, a, self.mentions)), None)
         if named_by is not None:  # "Its spokesman, Igor Konashenkov, said": the person the apposition names
             found = self.speaker(parsed, named_by)
             return (Speaker(start, end, found[0].speaker, found[0].name), "person") if found else None
@@ -534,6 +534,16 @@ def _untitled(text: str, start: int, end: int) -> tuple[int, int]:
         if word.group().lower().rstrip(".") not in skip:
             return word.start(), end
     return start, end
+
+
+def _appositions(head) -> list:
+    """The appositions of a phrase: its head's, and for a person's title those after the noun of its "of" phrase,
+    which the parser hangs there ("chief of the Basra Operations Command, Lt. Gen. X, said": X)."""
+    found = [a for a in head.children if a.dep_ == "appos"]
+    if head.lemma_.lower() in lexicon().titles | lexicon().person_nouns:
+        found += [a for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                  for obj in prep.children if obj.dep_ == "pobj" for a in obj.children if a.dep_ == "appos"]
+    return found
 
 
 def _names_person(parsed: Parsed, token, mentions: list[Mention]) -> bool:
@@ -625,12 +635,15 @@ def _subject(token):
 
 
 def _after_comma(verb):
-    """The root of the noun phrase between the last comma before a verb and the verb, if any."""
+    """The root of the noun phrase between the last comma before a verb and the verb, if any; if only auxiliaries
+    stand there, the name just before the comma ("Speaking to X, SDF spokesperson Talal Silo, has stated that")."""
     doc = verb.doc
     comma = max((t.i for t in doc[: verb.i] if t.text == ","), default=None)
     if comma is None:
         return None
     span = range(comma + 1, verb.i)
+    if comma and all(doc[i].pos_ in ("AUX", "PART", "ADV") for i in span) and doc[comma - 1].pos_ == "PROPN":
+        return doc[comma - 1]
     return next((doc[i] for i in span if doc[i].head.i not in span and doc[i].pos_ in ("NOUN", "PROPN", "PRON")), None)
 
 
@@ -819,7 +832,8 @@ def _cues(ctx: "DocumentContext", parsed: Parsed) -> list[Cue]:
             quote = ctx.attached_quote(start, end, parsed.start)
             subject = _subject(token)
             found_by_name = (lemma in lex.evidence_verbs and subject is not None and subject.pos_ == "PROPN"
-                             and any(c.dep_ == "dobj" for c in token.children))  # "Amnesty has uncovered 30 graves"
+                             and any(c.dep_ == "dobj" for c in token.children)  # "Amnesty has uncovered 30 graves"
+                             and token.dep_ in ("ROOT", "conj"))  # not inside what is said ("Stating that X has found")
             if not (quote or found_by_name or _has_content(token, lemma)
                     or subject is not None and _postposed(ctx, parsed, token, subject)):
                 continue
@@ -929,8 +943,9 @@ def _turns(ctx: "DocumentContext", parses: list[Parsed]) -> list[dict]:
 
 
 def _turn_speaker(ctx: "DocumentContext", start: int, end: int, holding: list[Parsed], recurs: bool) -> Speaker | None:
-    """The person a turn's name phrase names: a catalogued person, else a PERSON entity, else its name words after
-    its titles when the phrase has two words or more and is in capitals or takes another turn; else None."""
+    """The person a turn's name phrase names: a catalogued person, else a PERSON entity, else an unlisted person (a
+    headline's name, not parsed), else its name words after its titles when the phrase has two words or more and is
+    in capitals or takes another turn; else None."""
     people = [m for m in mentions_within(ctx.mentions, start, end) if m.kind == "person"]
     if people:
         return Speaker(start, end, people[-1].actor_id, ctx.text[start:end])
@@ -939,6 +954,9 @@ def _turn_speaker(ctx: "DocumentContext", start: int, end: int, holding: list[Pa
             s, e = parsed.span(ent)
             if start <= s and e <= end and ent.label_ == "PERSON":
                 return ctx.identified(Speaker(start, end, ctx.text[s:e], ctx.text[s:e]))
+    unlisted = [m for m in mentions_within(ctx.unlisted, start, end) if m.kind == "person"]
+    if unlisted:
+        return Speaker(start, end, unlisted[-1].actor_id, ctx.text[unlisted[-1].start : unlisted[-1].end])
     words = [w for w in _WORD.finditer(ctx.text, start, end)
              if w.group().lower().rstrip(".") not in lexicon().titles | lexicon().modifiers | set(HONORIFICS)]
     if len(list(_WORD.finditer(ctx.text, start, end))) < 2 or not words or not (recurs or ctx.text[start:end].isupper()):

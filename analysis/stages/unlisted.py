@@ -4,6 +4,7 @@ their own short forms ("Doe" after "Jane Doe", "KIG" after "Kurdistan Islamic Gr
 import re
 import unicodedata
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Mapping
 from functools import cache
 from typing import NamedTuple
@@ -308,26 +309,38 @@ def _forms(text: str, names: Mapping[tuple[int, int], tuple[str, str]], skip: fr
            lower_words: set[str]) -> dict[str, tuple[str, str, str]]:
     """Every written form of the document's unlisted actors -> (actor_id, type, full name): the names found, a
     person's family name, an organisation's acronym in brackets after it; a short name found alone belongs to the
-    longer name it ends."""
+    longer name it stands for (_owner)."""
     full: dict[str, tuple[str, str]] = {}
     for name, kind in names.values():
         full.setdefault(name, (name, kind))
     persons = sorted((n for n, k in full.values() if k == "person" and len(n.split()) > 1), key=len, reverse=True)
     forms: dict[str, tuple[str, str, str]] = {}
     for name, kind in full.values():
-        owner = next((p for p in persons if len(name.split()) == 1 and p.split()[-1] == name), None)
+        owner = _owner(name, persons)
         target, target_kind = (owner, "person") if owner else (name, kind)
         forms[name] = (slug(target), target_kind, target)
+    given = Counter(p.split()[0] for p in persons)
     for person in persons:
-        family = person.split()[-1]
-        if len(family) > 2 and family not in skip and family.lower() not in lower_words:
-            forms.setdefault(family, (slug(person), "person", person))
+        family, first = person.split()[-1], person.split()[0]
+        for short in (family, first) if given[first] == 1 else (family,):  # a given name of one person only
+            if len(short) > 2 and short not in skip and short.lower() not in lower_words:
+                forms.setdefault(short, (slug(person), "person", person))
     for (start, end), (name, kind) in names.items():
         m = re.match(r"\s*\(([A-Z]{2,6})\)", text[end:end + 12])
         initials = "".join(w[0] for w in name.split() if w[:1].isupper())
         if m and kind == "organization" and m.group(1) == initials:
             forms[m.group(1)] = (slug(name), kind, name)  # the acronym is this name's, whatever else found it
     return forms
+
+
+def _owner(name: str, persons: list[str]) -> str | None:
+    """The longer person's name a one-word name found alone stands for: the one it ends (a family name), else the one
+    and only one it begins (a given name: "Rojda" after "Rojda Felat")."""
+    if len(name.split()) != 1:
+        return None
+    family = next((p for p in persons if p.split()[-1] == name), None)
+    given = [p for p in persons if p.split()[0] == name]
+    return family or (given[0] if len(given) == 1 else None)
 
 
 def _scan(text: str, sentences: pd.DataFrame, forms: Mapping[str, tuple[str, str, str]],
