@@ -513,3 +513,18 @@ def test_a_place_and_a_colon_opening_the_story_is_its_dateline_but_speaker_label
         "Briefing on the port deal\n\nMODERATOR: Good afternoon, everyone, and thank you for joining us today.\n\n"
         "JANE ROE: Thank you. The ministers met on Monday to discuss the port deal.\n"))
     assert "dateline" not in [kind for kind, _ in furniture]
+
+
+@pytest.mark.parametrize("lead, tail, expected", [
+    ("By Jane Roe, Reuters\n\n", "", {"author": "Jane Roe", "outlet": None, "via": "Reuters"}),
+    ("By The Associated Press\n\n", "", {"author": None, "outlet": None, "via": "Associated Press"}),
+    ("", "\n\nThis article first appeared on Harbour News.", {"author": None, "outlet": None, "via": "Harbour News"}),
+    ("", "\n\n(With inputs from PTI)", {"author": None, "outlet": None, "via": "Press Trust of India"}),
+    ("", "\n\n— Reuters", {"author": None, "outlet": None, "via": "Reuters"}),
+    ("Harbour News Desk\n\n", "", {"author": None, "outlet": "Harbour News", "via": None}),
+])
+def test_credits_in_bylines_desk_lines_and_closing_lines(tmp_path, lead, tail, expected):
+    _, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal\n\n" + lead + "Ministers from both sides met on Monday to discuss the port "
+        "deal, officials said.\n\nThe talks will resume next week." + tail + "\n"))
+    assert {k: meta[k] for k in expected} == expected

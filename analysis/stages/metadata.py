@@ -28,7 +28,8 @@ _DATELINE_AUTHOR = re.compile(r"\bby\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'�
 # "(Source: Reuters)", "Source: Qatar News Agency" alone on its line, or last in a credit line ("Reporting by: Jane
 # Roe | Source: Harbour News").
 _SOURCE_TAG = re.compile(
-    rf"(?:^|[|•·]\s*)(?P<open>\(\s*)?{one_of(_CREDIT_WORDS['source_labels'])}\s*:\s*(?P<name>[^()|•·\n]+?)\s*"
+    rf"(?:^|[|•·]\s*)(?P<open>\(\s*)?{one_of(_CREDIT_WORDS['source_labels'])}(?(open)\s*:?|\s*:)\s*"
+    r"(?P<name>[^()|•·\n]+?)\s*"
     r"(?(open)\)|\.?)$", re.IGNORECASE)
 # "This article was originally published by Agence France-Presse."
 _FIRST_PUBLISHER = re.compile(
@@ -38,6 +39,10 @@ _FIRST_PUBLISHER = re.compile(
 _AGENCY_TAG = re.compile(r"\((?P<name>[^)]+)\)|/(?P<slash>[^/\n]+)/|,\s*(?P<bare>[A-Z]{2,}[\w-]*)\s*[-–—]+\s*$")
 _NAME_WORD = re.compile(r"[A-Z][\w.&'’-]*")  # a word of a publication's name ("ARA", "Harbour", "PanARMENIAN.Net")
 _CREDIT_PARTS = re.compile(r"\s*(?:[+/&,]|\band\b|\bwith\b)\s*")  # the outlets of one credit: "Post+APP/AFP"
+_BYLINE_PARTS = re.compile(r",\s+|\s+and\s+")  # the writers and outlets of a byline: "Jane Roe, Reuters"
+_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+_DASH_CREDIT = re.compile(r"[-–—]+\s*(?P<name>[A-Z][\w.&'’ -]{1,40})")  # a credit closing a story: "— Reuters"
+_DESK = re.compile(rf"\s+{one_of(_CREDIT_WORDS['desk_words'])}$", re.IGNORECASE)  # "Harbour News Desk"
 _BULLET = re.compile(r"^[•·*▪►]\s*")  # a list bullet before a headline ("• US either ignoring ...")
 # A licence line naming who produced the content: "Voice of America content is produced by the Voice of America".
 _PRODUCER = re.compile(
@@ -142,8 +147,11 @@ def title(text: str, spans: list[Span]) -> Found:
 def author(text: str, spans: list[Span]) -> Found:
     """The writer, from a byline ("By ..."), an author line at the end, or a dateline ("Posted on ... by ...")."""
     s = _first(text, spans, "byline")
-    if s:
-        return Found(byline_name(text[s.start : s.end]), f"byline '{text[s.start:s.end]}'")
+    name = byline_name(text[s.start : s.end]) if s else ""
+    if _byline_outlet(text, spans):  # "By Jane Roe, Reuters": the writer without the outlet
+        name = ", ".join(p for p in _BYLINE_PARTS.split(name) if not _known_outlet(p))
+    if name:
+        return Found(name, f"byline '{text[s.start:s.end]}'")
     s = _first(text, spans, "author")
     if s:
         return Found(text[s.start : s.end], "author line after the article")
@@ -179,18 +187,31 @@ def outlet(text: str, spans: list[Span]) -> Found:
 
 def _masthead_line(text: str, spans: list[Span]) -> Found | None:
     """The publisher named alone on a line between the headline and the story ("Jane Roe / May 2, 2019 / Harbour
-    News"): a known outlet's name, or a short title-case name ending in a masthead word."""
+    News", "Harbour News Desk"): a known outlet's name, or a short title-case name ending in a masthead word."""
     below = False
     for s in spans:
         if s.kind == BODY:
             return None
-        piece = text[s.start : s.end].strip()
+        piece = _DESK.sub("", text[s.start : s.end].strip())
         words = piece.split()
         if below and s.kind in ("standfirst", "section") and (outlet_named(piece) or (
                 2 <= len(words) <= 4 and all(_NAME_WORD.fullmatch(w) for w in words) and masthead(piece))):
             return Found(_canonical(piece), f"publisher's name '{piece}' under the headline")
         below = below or s.kind == "headline"
     return None
+
+
+def _known_outlet(name: str) -> dict | None:
+    """The catalogued outlet a name is, with or without a leading "The" ("The Associated Press")."""
+    return outlet_named(_ARTICLE.sub("", name.strip()))
+
+
+def _byline_outlet(text: str, spans: list[Span]) -> Found | None:
+    """A known outlet the byline names, alone or after the writer: "By The Associated Press", "By Jane Roe, Reuters"."""
+    s = _first(text, spans, "byline")
+    entry = next(filter(None, map(_known_outlet, _BYLINE_PARTS.split(byline_name(text[s.start : s.end])))), None) \
+        if s else None
+    return Found(entry["name"], f"byline '{text[s.start:s.end]}'") if entry else None
 
 
 def _self_reference(piece: str) -> str | None:
@@ -217,8 +238,9 @@ def _canonical(name: str) -> str:
 def via(text: str, spans: list[Span]) -> Found:
     """A syndication source the text names: a "(Source: ...)" tag or a source line, "(Agency)" in a wire dateline when
     another outlet published the page, or an agency that "reported"; never the outlet itself."""
-    if (found := _source_line(text, spans)) and found.value != outlet(text, spans).value:
-        return found  # a site crediting itself ("Source: Harbour News" on Harbour News's page) names no other source
+    for found in (_source_line(text, spans), _byline_outlet(text, spans)):
+        if found and found.value != outlet(text, spans).value:
+            return found  # a site crediting itself ("Source: Harbour News" on Harbour News's page) names no other source
     agency = _dateline_agency(text, spans)
     if agency and outlet(text, spans).value not in (None, agency.value):
         return agency
@@ -249,9 +271,10 @@ def _source_line(text: str, spans: list[Span]) -> Found | None:
 
 
 def _closing_tag(text: str, spans: list[Span]) -> Found | None:
-    """The agency a bracketed credit closing the body names ("... and responded. (AA)")."""
-    body = [s for s in spans if s.kind == BODY]
-    m = _AGENCY_TAG.fullmatch(text, body[-1].start, body[-1].end) if body else None
+    """The agency a bracketed or dashed credit closing the story names ("... and responded. (AA)", "— Reuters")."""
+    body = [s for s in spans if s.kind in (BODY, "link")]
+    m = body and (_AGENCY_TAG.fullmatch(text, body[-1].start, body[-1].end)
+                  or _DASH_CREDIT.fullmatch(text, body[-1].start, body[-1].end))
     entry = outlet_named(m.group("name")) if m and m.group("name") else None
     if entry and entry["kind"] == "agency":
         return Found(entry["name"], f"credit '{m.group(0)}' closing the body")
