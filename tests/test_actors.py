@@ -505,3 +505,4 @@ def test_an_alias_is_found_in_its_other_spellings():
                                              ("russian_armed_forces", "Russian Ministry of Defence"),
                                              ("us_dod", "U.S. Department of Defense")]
     assert spellings("Counter-Terrorism Service") == ["Counter-Terrorism Service"]  # not a person: no hyphen swap
+    assert [f[2] for f in matcher().find("the Russian defence ministry said")] == ["russian_armed_forces"]

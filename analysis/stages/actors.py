@@ -44,7 +44,8 @@ __all__ = ["CATALOGUE_PATH", "Catalogue", "CatalogueError", "catalogue", "load_c
 
 def spellings(alias: str, person: bool = False) -> list[str]:
     """An alias and its other spellings (spelling.yaml): British or American words ("Defence"/"Defense"), an
-    office's name either way round ("Defence Ministry"/"Ministry of Defence"), and in a person's name a space
+    office's name either way round ("Defence Ministry"/"Ministry of Defence") and, after a name, in lower case
+    ("Russian defence ministry"), and in a person's name a space
     between two capitalised names written as a hyphen or the reverse ("Abdul Ghani"/"Abdul-Ghani")."""
     forms = [alias, _SPELLED_WORD.sub(lambda m: _same_case(_SPELLED[m.group().lower()], m.group()), alias)]
     for form in list(forms):
@@ -53,6 +54,10 @@ def spellings(alias: str, person: bool = False) -> list[str]:
             forms.append(f"{last['pre']}{last['head']} of {last['x']}")
         if first:
             forms.append(f"{first['pre']}{first['x']} {first['head']}")
+    for form in list(forms):  # after a name, in lower case: "the Russian defence ministry", as newsroom style writes it
+        office = _HEAD_LAST.match(form) or _HEAD_FIRST.match(form)
+        if office and office["pre"]:
+            forms.append(office["pre"] + form[len(office["pre"]):].lower())
     for form in list(forms) if person else ():
         forms += [form[:j.start(1)] + ("-" if j[1] == " " else " ") + form[j.end():] for j in _JOINT.finditer(form)]
     return list(dict.fromkeys(forms))
