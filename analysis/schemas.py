@@ -182,8 +182,8 @@ FIGURES: Schema = {
     "value": ("float64", "the value in the stated unit, or the low end of a range or vague magnitude"),
     "value_high": ("float64", "the high end of a range or vague magnitude in the same unit (empty for one value)"),
     "unit": ("str", "USD, km, GB, year, percent, ...; a rate is unit/denominator (USD/bbl); empty for a bare count"),
-    "kind": ("str", "money, count, distance, area, volume, weight, duration, age, percent, speed, data, frequency, "
-                    "power, energy, electricity, temperature or sound"),
+    "kind": ("str", "money, count, distance, area, volume, weight, duration, age, percent, speed, data, data rate, "
+                    "frequency, power, energy, electricity, pressure, temperature or sound"),
     "counted": ("str", "for a count: the noun phrase counted ('ISIS fighters')"),
     "approximate": ("bool", "whether it is hedged ('around', 'at least') or a range"),
     "vague": ("bool", "whether it is a vague magnitude ('hundreds', 'thousands of')"),

@@ -201,6 +201,10 @@ def test_ranges_are_one_figure_from_value_to_value_high(text, surface, value, hi
     [
         ("The phone has 512GB of storage.", "512GB", 512, "GB", "data"),
         ("Audio is sampled at 48kHz.", "48kHz", 48, "kHz", "frequency"),
+        ("Fibre lines reach 10Gbps in the city.", "10Gbps", 10, "Gbit/s", "data rate"),
+        ("The storm's pressure fell to 950 millibars.", "950 millibars", 950, "mbar", "pressure"),
+        ("The drug cut blood pressure by 10mmHg.", "10mmHg", 10, "mmHg", "pressure"),
+        ("Tyres should hold 32psi.", "32psi", 32, "psi", "pressure"),
         ("Temperatures reached 40C in Madrid.", "40C", 40, "°C", "temperature"),
         ("Shares closed at 230p.", "230p", 230, "pence", "money"),
         ("The engine makes 610 horsepower.", "610 horsepower", 610, "hp", "power"),
@@ -336,6 +340,7 @@ def test_a_word_capitalised_by_its_place_names_nothing():
         ("One-and-a-half million people fled.", "One-and-a-half million", 1.5e6),
         ("It lasted two-and-a-half hours.", "two-and-a-half hours", 2.5),
         ("Sales rose 10-fold.", "10-fold", 10),
+        ("The new chip is 3x faster.", "3x", 3),
         ("The state spent Rs 2.4 lakh crore on roads.", "Rs 2.4 lakh crore", 2.4e12),
         ("The bank wrote off 1.5 thousand million pounds.", "1.5 thousand million pounds", 1.5e9),
         ("About 5 hundred thousand tickets were sold.", "5 hundred thousand", 5e5),
