@@ -506,3 +506,13 @@ def test_an_alias_is_found_in_its_other_spellings():
                                              ("us_dod", "U.S. Department of Defense")]
     assert spellings("Counter-Terrorism Service") == ["Counter-Terrorism Service"]  # not a person: no hyphen swap
     assert [f[2] for f in matcher().find("the Russian defence ministry said")] == ["russian_armed_forces"]
+
+
+def test_a_possessive_before_a_one_word_name_is_its_owner_not_a_given_name():
+    from analysis.stages.unlisted import _fuller_names
+
+    text = "The Harbour Guards’ al-Wasla television said so, and Jane Wasla agreed. Iran’s Wasla said nothing."
+    names = {(text.index("al-Wasla"), text.index("al-Wasla") + 8): ("al-Wasla", "organization"),
+             (text.index("Wasla agreed"), text.index("Wasla agreed") + 5): ("Wasla", "person")}
+    _fuller_names(text, names, set(), set())
+    assert sorted(name for name, _ in names.values()) == ["Jane Wasla", "Wasla", "al-Wasla"]

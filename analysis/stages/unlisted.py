@@ -269,7 +269,8 @@ def _fuller_names(text: str, names: dict[tuple[int, int], tuple[str, str]], skip
     for name, kind in list(names.values()):
         if kind not in ("person", "organization") or " " in name or _common_noun(name):
             continue  # "[International] Law" is no given name and family name
-        for m in re.finditer(rf"(?<![\w'’.-])([A-Z][\w'’-]+) {re.escape(name)}(?![\w-])", text):
+        # the word before is no possessive ("the Houthis’ [al-Masira]", "Iran’s [Zarif]"): an owner, not a given name
+        for m in re.finditer(rf"(?<![\w'’.-])([A-Z][\w'’-]*\w)(?<!['’]s) {re.escape(name)}(?![\w-])", text):
             given = m.group(1)
             if given not in skip and given.lower() not in lower_words and not _common_noun(given):
                 names.setdefault((m.start(), m.end()), (m.group(), "person"))
