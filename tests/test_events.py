@@ -70,6 +70,10 @@ SENTENCES = [
     'Maltese spokeswoman Anna Borg said: "Our forces liberated the village."',
     '"We have defeated the jihadists," said Jonas Berg, a spokesman for the Icelandic army.',
     '"We have defeated the jihadists," said Peter Holm.',
+    "Mexico provided air cover and logistic support to Colombian forces. Colombian forces defeated the militants.",
+    "Haiti gave weapons to the jihadists.",
+    "Jamaica supported Panamanian troops in their fight against the jihadists.",
+    "Dozens of villagers were killed as a result of Honduras's airstrikes on the militants.",
 ]
 
 
@@ -363,3 +367,15 @@ def test_we_is_the_body_the_speaker_is_described_by(built):
     assert set(kenya.agent) == {"kenya"} and set(malta.agent) == {"malta"} and set(iceland.agent) == {"iceland"}
     assert (_role(built, "kenya"), _role(built, "malta"), _role(built, "iceland")) == ("credited",) * 3
     assert alone.empty and _role(built, "unlisted:peter-holm") == "neutral"
+
+
+def test_giving_aid_supports_the_recipient_and_a_possessed_fight_is_the_owners(built):
+    """"provided air cover to X", "gave weapons to X" (a giving verb with an aid noun) support X: the backer of
+    a credited actor is credited, the armourer of the enemy blamed; "their fight against X" is a fight of its owner,
+    unless it is only the cause of the harm its sentence reports."""
+    cover, weapons, fight, killed = (_events(built, SENTENCES[i]) for i in (59, 60, 61, 62))
+    assert ("mexico", "support", "colombia") in set(zip(cover.agent, cover.verb_class, cover.target))
+    assert ("haiti", "support", "enemy") in set(zip(weapons.agent, weapons.verb_class, weapons.target_kind))
+    assert ("panama", "fight", "enemy") in set(zip(fight.agent, fight.verb_class, fight.target_kind))
+    assert (_role(built, "mexico"), _role(built, "haiti"), _role(built, "jamaica")) == ("credited", "blamed", "credited")
+    assert _role(built, "honduras") == "blamed" and "fight" not in set(killed.verb_class)

@@ -106,7 +106,7 @@ def verb_classes() -> VerbClasses:
     lists = ("protected", "places", "victory", "harm", "positive_roles", "negative_roles", "deny", "possible",
              "demanded", "light", "judging", "attack_nouns", "praise_nouns", "criticism_nouns", "agentive_nouns",
              "action_nouns", "credit_nouns", "blame_nouns", "role_nouns", "deal_nouns", "release", "condemning",
-             "factive", "hearsay", "designs", "cessation", "unfulfilled")
+             "factive", "hearsay", "designs", "cessation", "unfulfilled", "transfer", "aid_nouns")
     return VerbClasses(lemma_class, {n: s["meaning"] for n, s in raw["classes"].items()},
                        {n: s["enemy_agent"] for n, s in raw["classes"].items()}, frozenset(raw["enemy_sides"]),
                        {k: frozenset(str(w).lower() for w in raw[k]) for k in lists}, raw["irregular"],
@@ -750,7 +750,7 @@ def _light(verb: Token) -> tuple[Token, str] | None:
     "launched an offensive", "keeping pressure on"), a crime ("the assassination was conducted by"), or a judgment
     ("expressed gratitude to X", "voiced criticism of X")."""
     vc = verb_classes()
-    if _lemma(verb) not in vc.words["light"] | vc.words["judging"]:
+    if _lemma(verb) not in vc.words["light"] | vc.words["judging"] | vc.words["transfer"]:
         return None
     if verb.dep_ == "relcl" and verb.head.lemma_.lower() in vc.words["attack_nouns"] and _lemma(verb) in vc.words["light"]:
         return verb.head, "fight"  # "the progress our Coalition has made against the Islamic State"
@@ -762,6 +762,8 @@ def _light(verb: Token) -> tuple[Token, str] | None:
             return c, "praise"
         if lemma in vc.words["criticism_nouns"]:
             return c, "criticize"
+        if _lemma(verb) in vc.words["transfer"] and lemma in vc.words["aid_nouns"]:
+            return c, "support"  # "provided air cover to X", "gave weapons to X"
         if _lemma(verb) not in vc.words["light"]:
             continue
         if lemma in vc.words["deal_nouns"]:
@@ -884,7 +886,9 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
         targets = [Party(NO_ACTOR, _start(doc[left], ctx), _end(doc[right], ctx), _role(role, ctx))]
     elif noun is not None:
         aims = _noun_targets(noun) or [p for c in verb.children if c.dep_ == "prep" and c.lower_ in _AIM_PREPS
-                                       for p in c.children if p.dep_ == "pobj"]
+                                       for p in c.children if p.dep_ == "pobj"] \
+            or [p for c in verb.children if c.dep_ == "dative" and cls == "support"  # "gave (to) the army weapons"
+                for p in ([c] if c.pos_ != "ADP" else [p for p in c.children if p.dep_ == "pobj"])]
         targets = [p for t in aims for p in _party(t, ctx, doc)]
         if not aims:
             left, right = _phrase(noun)
@@ -1027,7 +1031,12 @@ def _nominal(noun: Token, sent: Span, ctx: Context) -> Event | None:
     lemma = noun.lemma_.lower()
     agentive = lemma in vc.words["agentive_nouns"] or noun.lower_ in vc.words["agentive_nouns"]
     victory = lemma in vc.words["victory"] and lemma in vc.words["action_nouns"]
-    if noun.pos_ != "NOUN" or not (agentive or victory):
+    # "their fight against X", "X's war on Y"; not the cause of what its sentence reports ("civilians were killed as a
+    # result of X's airstrikes on ISIS targets": the airstrikes are there for the deaths)
+    aimed = lemma in vc.words["attack_nouns"] and any(c.dep_ == "poss" for c in noun.children) and any(
+        c.dep_ == "prep" and c.lower_ in _NESTED_PREPS for c in noun.children) and not any(
+        (cause := _cause(a)) is not None and cause.i == noun.i for a in noun.ancestors if a.pos_ == "VERB")
+    if noun.pos_ != "NOUN" or not (agentive or victory or aimed):
         return None
     doc = sent.doc
     doers = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and not _SUPPORT_MODIFIER.search(c.text)]
