@@ -36,6 +36,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -199,10 +200,12 @@ def reuse_keys(corpus: Corpus, quotes: pd.DataFrame) -> pd.DataFrame:
     reported = _speakers_by_sentence(body, quotes[quotes["cue_lemma"] != TURN_CUE])
     turns = quotes[quotes["cue_lemma"] == TURN_CUE]
     turn_ends = {doc_id: sorted(group.tolist()) for doc_id, group in turns.groupby("doc_id")["cue_end"]}
+    stems = [set(content_stems(text)) for text in body["text"].tolist()]
     rows = [(s.doc_id, int(s.sent_id), *(" ".join(sorted(keys)) for keys in (
-                stems, terms(s.text), names(_after_turn_label(s, turn_ends)),
-                speakers.get(key, ()), reported.get(key, ()))), signature(stems, NUM_PERM))
-            for s in body.itertuples() for key, stems in [((s.doc_id, int(s.sent_id)), set(content_stems(s.text)))]]
+                stemmed, terms(s.text), names(_after_turn_label(s, turn_ends)),
+                speakers.get(key, ()), reported.get(key, ()))), signed)
+            for s, stemmed, signed in zip(body.itertuples(), stems, signatures(stems, NUM_PERM))
+            for key in [(s.doc_id, int(s.sent_id))]]
     return pd.DataFrame(rows, columns=KEY_COLUMNS).astype({"sent_id": "int64"})
 
 
@@ -244,16 +247,19 @@ def _permutations(num_perm: int):
     return MinHash(num_perm=num_perm).permutations
 
 
-def _minhash(tokens: set, num_perm: int) -> MinHash:
-    """The MinHash signature of a set of strings or tuples of strings."""
+def signatures(token_sets: Iterable[set], num_perm: int) -> list[bytes]:
+    """The MinHash signature of each set of strings or tuples of strings as bytes (its num_perm 32-bit hash values),
+    b"" for an empty set. One MinHash is cleared for each set: making one costs more than hashing a short sentence."""
     m = MinHash(num_perm=num_perm, permutations=_permutations(num_perm), scheme=MINHASH_SCHEME)
-    m.update_batch([(" ".join(t) if isinstance(t, tuple) else t).encode("utf-8") for t in tokens])
-    return m
-
-
-def signature(tokens: set, num_perm: int) -> bytes:
-    """The MinHash signature of a set as bytes (its num_perm 32-bit hash values), b"" for an empty set."""
-    return _minhash(tokens, num_perm).hashvalues.tobytes() if tokens else b""
+    found = []
+    for tokens in token_sets:
+        if not tokens:
+            found.append(b"")
+            continue
+        m.clear()
+        m.update_batch([(" ".join(t) if isinstance(t, tuple) else t).encode("utf-8") for t in tokens])
+        found.append(m.hashvalues.tobytes())
+    return found
 
 
 def _restored(signature_bytes: bytes, num_perm: int) -> MinHash:
@@ -283,18 +289,23 @@ def _jaccard(a: set, b: set) -> float:
     return len(a & b) / len(a | b) if a or b else 1.0
 
 
-def _bodies(corpus: Corpus) -> pd.Series:
-    """Each document's body text (its body sentences joined by line breaks), by doc_id."""
+def _bodies(corpus: Corpus) -> dict[str, str]:
+    """Each document's body text (its body sentences joined by line breaks), by doc_id, in doc_id order (one pass
+    over the columns: a groupby would join each document's sentences in a frame of its own)."""
     body = corpus.sentences[corpus.sentences["in_body"]].sort_values(["doc_id", "start"])
-    return body.groupby("doc_id")["text"].agg("\n".join)
+    parts: dict[str, list[str]] = {}
+    for doc_id, text in zip(body["doc_id"].tolist(), body["text"].tolist()):
+        parts.setdefault(doc_id, []).append(text)
+    return {doc_id: "\n".join(texts) for doc_id, texts in parts.items()}
 
 
 def body_keys(corpus: Corpus) -> pd.DataFrame:
     """What `copies` compares each document's body by: the SHA-256 of its text and the MinHash signature of its word
     3-grams. Per document (the cache keeps it: adding a document hashes that document alone)."""
     texts = _bodies(corpus)
-    return pd.DataFrame([(doc_id, hashlib.sha256(text.encode("utf-8")).hexdigest(), signature(shingles(text), COPY_PERM))
-                         for doc_id, text in texts.items()], columns=BODY_COLUMNS)
+    signed = signatures((shingles(text) for text in texts.values()), COPY_PERM)
+    return pd.DataFrame([(doc_id, hashlib.sha256(text.encode("utf-8")).hexdigest(), signature)
+                         for (doc_id, text), signature in zip(texts.items(), signed)], columns=BODY_COLUMNS)
 
 
 def copies(corpus: Corpus, body_keys: pd.DataFrame) -> pd.DataFrame:
