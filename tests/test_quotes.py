@@ -274,3 +274,21 @@ def test_speakers_in_shapes_of_other_newsrooms(tmp_path):
         ("stated", "unlisted:mariam-kovac", "Mariam Kovac", "the repairs were finished."),
         ("added", "unlisted:mariam-kovac", "Mariam", "the tolls would stay."),
     ]
+
+
+def test_a_headline_credits_its_words_after_a_colon(tmp_path):
+    """"Words: Credit" in a headline is a statement by the credited person, title (the person the text names with
+    it, even later) or role; a colon before a topic credits nobody (sentences written for the test)."""
+    (tmp_path / "a.txt").write_text(
+        "The road to peace is open: Leader\n\nSupreme Leader Ayatollah Ali Khamenei spoke on Tuesday.\n",
+        encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "The town will govern itself: council spokesperson\n\nThe council met on Monday.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Analysis: the long road to peace\n\nThe council met on Monday.\n",
+                                    encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    table = Build(corpus)["quotes"]
+    got = [(r.doc_id, r.speaker, r.speaker_name, corpus.texts[r.doc_id][r.content_start:r.content_end])
+           for r in table[table.cue == ":"].itertuples()]
+    assert got == [("a", "ali_khamenei", "Ali Khamenei", "The road to peace is open"),
+                   ("b", "council spokesperson", "council spokesperson", "The town will govern itself")]

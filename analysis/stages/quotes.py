@@ -27,7 +27,7 @@ from analysis.stages.catalogue import catalogue_files, read_catalogue
 from analysis.stages.corpus import Corpus, rows_by_document
 from analysis.stages.parse import HONORIFICS, Parsed, Parses, reporting_lexicon
 from analysis.stages.parse import parses as parse_corpus
-from analysis.stages.unlisted import PREFIX
+from analysis.stages.unlisted import CONNECTORS, PREFIX
 
 COLUMNS = [
     "doc_id", "sent_id", "speaker", "speaker_name", "speaker_text", "speaker_start", "speaker_end",
@@ -354,6 +354,22 @@ class DocumentContext:
                 spans.append((self.sent_starts[i], self.sent_ends[i]))
         return spans
 
+    def titled_later(self, desc: Candidate) -> Speaker | None:
+        """The first person named after a headline's title with that title in their name phrase ("...: Leader" and
+        then "Supreme Leader Ayatollah X")."""
+        heads = [w.lower() for w in _WORD.findall(self.text[desc.start : desc.end]) if w.lower() in lexicon().titles]
+        for c in candidates(self.text, desc.end, len(self.text), self.mentions):
+            apposition = _APPOSED_TITLE.match(self.text, c.end, c.end + _TITLE_REACH)
+            before = max(desc.end, c.start - _TITLE_REACH)
+            if c.kind == "person" and any(
+                    _holds_title(self.text, c.start, before + m.end())
+                    for h in heads for m in re.finditer(rf"\b{h}\b", self.text[before : c.start].lower())) or (
+                    c.kind == "person" and apposition and any(re.search(rf"\b{h}\b", apposition.group().lower())
+                                                              for h in heads)):
+                ref = self.referent(c)
+                return Speaker(desc.start, desc.end, ref.speaker, ref.name)
+        return None
+
     def _antecedent(self, pronoun: Candidate) -> Speaker | None:
         """The referent of he/she/they: the first fitting mention of the nearest earlier sentence that has one."""
         plural = self.text[pronoun.start : pronoun.end].lower() == "they"
@@ -394,7 +410,9 @@ class DocumentContext:
                     continue
                 apposition = _APPOSED_TITLE.match(self.text, c.end, c.end + _TITLE_REACH)
                 context = self.text[max(0, c.start - _TITLE_REACH) : apposition.end() if apposition else c.end].lower()
-                if any(re.search(rf"\b{h}\b", context) for h in heads):
+                if any(_holds_title(self.text, c.start, m.end() + max(0, c.start - _TITLE_REACH)) or
+                       (apposition and m.start() >= c.end - max(0, c.start - _TITLE_REACH))
+                       for h in heads for m in re.finditer(rf"\b{h}\b", context)):
                     ref = self.referent(c)
                     return Speaker(desc.start, desc.end, ref.speaker, ref.name)
         return None
@@ -527,6 +545,14 @@ class DocumentContext:
         return found, "person" if unlisted_person else kind
 
 
+def _holds_title(text: str, name_start: int, title_end: int) -> bool:
+    """Whether a title ending at title_end is part of the name phrase starting at name_start: only capitalised words
+    and name connectors between them ("Leader of the Islamic Revolution Ayatollah X"; not "said the Leader in his
+    message while congratulating General X")."""
+    return "\n" not in text[title_end:name_start] and all(
+        w[0].isupper() or w.lower() in CONNECTORS for w in _WORD.findall(text, title_end, name_start))
+
+
 def _untitled(text: str, start: int, end: int) -> tuple[int, int]:
     """A name's span without the titles and honorifics before it ("Col. Steve Warren" -> "Steve Warren")."""
     skip = lexicon().titles | lexicon().modifiers | set(HONORIFICS)
@@ -575,6 +601,7 @@ _RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
 _NAMING_OBJECTS = grammar("naming_objects")
 _TURN = re.compile(rf"([A-Z][\w’'.-]*(?:[ \t]+(?:[A-Z][\w’'.-]*|{name_particle_pattern()}|of|the)){{0,8}})"
                    r"(?:[ \t]+\([^()\n]{1,30}\))?:[ \t]+\S")
+_CREDITED = re.compile(r"[^\n]*\S(?P<colon>:)[ \t]+(?P<credit>(?:[\w’'.-]+[ \t]*){1,4}?)[ \t]*$", re.MULTILINE)
 _HEADLINE_KINDS = frozenset({"headline", "standfirst"})
 _SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*\s*$")
 
@@ -942,6 +969,33 @@ def _turns(ctx: "DocumentContext", parses: list[Parsed]) -> list[dict]:
     return rows
 
 
+def _credited_headlines(ctx: "DocumentContext") -> list[dict]:
+    """Headlines that credit their words after a colon ("Raqqa will govern Raqqa: SDF spokesperson", "X: Leader"):
+    the credit is a person (catalogued or unlisted), a title (the person the text names with it) or a role noun."""
+    rows, text, lex = [], ctx.text, lexicon()
+    for start, end in ctx.paragraphs:
+        match = _CREDITED.match(text, start, end) if ctx.kind(start) == "headline" else None
+        if match is None or _TURN.match(text, start, end) or _SENTENCE_END.search(text, start, end):
+            continue
+        s, e = match.span("credit")
+        words = [w.lower() for w in _WORD.findall(text, s, e)]
+        people = [m for m in (*mentions_within(ctx.mentions, s, e), *mentions_within(ctx.unlisted, s, e))
+                  if m.kind == "person"]
+        if people:
+            speaker = Speaker(s, e, people[0].actor_id, text[people[0].start : people[0].end])
+        elif words[-1] in lex.titles:
+            speaker = ctx.titled_later(Candidate(s, e, "role_person")) or Speaker(s, e, text[s:e], text[s:e])
+        elif words[-1] in lex.person_nouns | lex.titles:
+            speaker = ctx.identified(Speaker(s, e, text[s:e], text[s:e]))
+        else:
+            continue
+        colon = match.start("colon")
+        rows.append(dict(sent_id=ctx.sentence_id(start), speaker=speaker.speaker, speaker_name=speaker.name,
+                         speaker_start=s, speaker_end=e, cue=":", cue_lemma="colon", cue_start=colon,
+                         cue_end=colon + 1, content_start=start, content_end=colon, direct=True, kind="direct"))
+    return rows
+
+
 def _turn_speaker(ctx: "DocumentContext", start: int, end: int, holding: list[Parsed], recurs: bool) -> Speaker | None:
     """The person a turn's name phrase names: a catalogued person, else a PERSON entity, else an unlisted person (a
     headline's name, not parsed), else its name words after its titles when the phrase has two words or more and is
@@ -971,7 +1025,7 @@ def document_quotes(doc_id: str, text: str, sentences: list, paragraphs: list,
     quotes table; `unlisted` are the document's mentions of actors the catalogue lacks, whose ids their speakers
     take."""
     ctx = DocumentContext(text, sentences, paragraphs, mentions, unlisted)
-    rows = _turns(ctx, parsed)
+    rows = _turns(ctx, parsed) + _credited_headlines(ctx)
     for p in parsed:
         for cue in _cues(ctx, p):
             found = ctx.speaker(cue.parsed, cue.speaker_token)
