@@ -74,6 +74,9 @@ SENTENCES = [
     "Haiti gave weapons to the jihadists.",
     "Jamaica supported Panamanian troops in their fight against the jihadists.",
     "Dozens of villagers were killed as a result of Honduras's airstrikes on the militants.",
+    "Belarus never stopped fighting the jihadists.",
+    "Moldova will never stop fighting the jihadists.",
+    "Mongolia not only armed the militants but also trained them.",
 ]
 
 
@@ -379,3 +382,12 @@ def test_giving_aid_supports_the_recipient_and_a_possessed_fight_is_the_owners(b
     assert ("panama", "fight", "enemy") in set(zip(fight.agent, fight.verb_class, fight.target_kind))
     assert (_role(built, "mexico"), _role(built, "haiti"), _role(built, "jamaica")) == ("credited", "blamed", "credited")
     assert _role(built, "honduras") == "blamed" and "fight" not in set(killed.verb_class)
+
+
+def test_a_negated_ending_asserts_and_a_pronoun_keeps_the_enemy_label(built):
+    """"never stopped fighting" asserts the fight (two negations), "will never stop fighting" only promises it;
+    "trained them" after "armed the militants" trains the enemy."""
+    never, will, them = (_events(built, SENTENCES[i]) for i in (63, 64, 65))
+    assert set(never.modality) == {"asserted"} and set(will.modality) == {"possible"}
+    assert set(them[them.lemma == "train"].target_kind) == {"enemy"}
+    assert (_role(built, "belarus"), _role(built, "moldova"), _role(built, "mongolia")) == ("credited", "neutral", "blamed")

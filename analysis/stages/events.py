@@ -544,7 +544,7 @@ def _party(head: Token, ctx: Context, doc: Doc | Span, with_actors: bool = True,
         start, end = _start(doc[left], ctx), _end(doc[right], ctx)
         antecedent = _antecedent(tok, ctx) if not actors and tok.lower_ in _PRONOUNS else None
         kind = _kind(tok, actors, ctx)
-        if antecedent is not None and _kind(antecedent, [], ctx) in ("protected", "place"):
+        if antecedent is not None and _kind(antecedent, [], ctx) in ("protected", "place", "enemy"):
             kind = _kind(antecedent, [], ctx)  # "slaughtered them": the people; an outcome is no object to act on
         lemma = tok.lemma_.lower()
         if kind == "actor" and lemma in verb_classes().words["designs"]:
@@ -723,9 +723,11 @@ def _modality(verb: Token, sent: Span) -> str:
             head = tok.head
             lemma = head.lemma_.lower()
             if tok.dep_ != "conj":
-                if lemma in vc.words["deny"] or (lemma in vc.words["cessation"] | vc.words["unfulfilled"]
-                                                 and tok.dep_ == "xcomp"):
+                ending = lemma in vc.words["cessation"] | vc.words["unfulfilled"] and tok.dep_ == "xcomp"
+                if lemma in vc.words["deny"] or (ending and not _negated(head)):
                     return "denied"  # "denied funding", "stopped attacking", "failed to protect"
+                # "never stopped fighting", "did not fail to strike": two negations assert the act (the ending
+                # verb's own modality still holds: "will never stop fighting")
                 if lemma in vc.words["demanded"] and tok.dep_ in ("xcomp", "ccomp"):
                     return "demanded"
                 if (lemma in vc.words["possible"] and tok.dep_ in ("xcomp", "ccomp", "acl")) or \
