@@ -164,7 +164,8 @@ def test_group_of_a_state_speaks_as_that_group(tmp_path):
 
 # Two news texts written for testing, in wire style, not from the seeds. Probe b was run once before any rule was
 # changed for it: 9 statements found, all right, of the 12 below (P 1.00, R 0.75); "disputed", "rejected" and
-# "The monitor said" were then added.
+# "The monitor said" were then added; "The Russian defence ministry" is its catalogue actor since
+# actors.spellings.
 PROBES = {
     "quotes_probe_a": [
         ("said", "the military"), ("said", "Yahya Rasool"), ("told", "haider_al_abadi"),
@@ -173,7 +174,7 @@ PROBES = {
     ],
     "quotes_probe_b": [
         ("announced", "sdf"), ("told", "talal_silo"), ("adding", "talal_silo"),
-        ("disputed", "The Russian defence ministry"), ("said", "igor_konashenkov"), ("rejected", "the coalition"),
+        ("disputed", "russian_armed_forces"), ("said", "igor_konashenkov"), ("rejected", "the coalition"),
         ("warned", "recep_tayyip_erdogan"), ("said", "recep_tayyip_erdogan"), ("According to", "sohr"),
         ("said", "The monitor"), ("said", "Ahmad"), ("said", "Ahmad"),
     ],
