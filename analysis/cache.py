@@ -146,6 +146,20 @@ def _in_order(frame: pd.DataFrame, order: pd.Index) -> pd.DataFrame:
     return frame.iloc[order.get_indexer(doc_ids(frame)).argsort(kind="stable")].reset_index(drop=True)
 
 
+def uncached(root: Path, file_digests: dict[str, str], names: tuple[str, ...], cache_dir: Path | None) -> set[str]:
+    """The file names whose rows of some named table the cache lacks at its current version (every file without a
+    cache, or when a table is not kept)."""
+    if cache_dir is None or not all(kept(name) for name in names):
+        return set(file_digests)
+    table_versions = versions(root)
+    digests = {doc_id(f): d for f, d in file_digests.items()}
+    fresh = set(digests)
+    for name in names:
+        known = index(cache_dir, name, table_versions[name])
+        fresh &= set(known.loc[known["sha256"] == known["doc_id"].map(digests), "doc_id"])
+    return {f for f in file_digests if doc_id(f) not in fresh}
+
+
 def partition_tables(root: Path, file_digests: dict[str, str], names: tuple[str, ...], cache_dir: Path | None,
                      make_build: Callable[[list[str]], Build]) -> dict[str, pd.DataFrame]:
     """The named document tables of one partition (file name -> sha256 of its bytes): rows of documents cached at

@@ -129,20 +129,29 @@ def dask_client(workers: int | None, scheduler: str | None) -> Iterator:
 
 def _map(job: Job, parts: list[list[str]], digests: dict[str, str], engine: str, workers: int | None,
          scheduler: str | None) -> list[dict[str, pd.DataFrame]]:
-    """Every partition's gathered tables, in partition order, with progress in documents."""
+    """Every partition's gathered tables, in partition order, with progress in documents. With a cache, the
+    partitions it holds whole are read back in this process, and a cluster is started only when more than one
+    partition's worth of documents must be computed (adding a few articles to a built corpus needs none)."""
     progress = Progress("document tables", sum(len(p) for p in parts), "documents")
     results: list = [None] * len(parts)
-    if engine == "local":
-        for i, files in enumerate(parts):
+    remote = list(range(len(parts))) if engine == "dask" else []
+    if engine == "dask" and job.cache_dir is not None:
+        missing = cache.uncached(job.root, digests, job.plan.written_by_parts + job.plan.gathered, job.cache_dir)
+        remote = [i for i, files in enumerate(parts) if missing.intersection(files)]
+        remote = remote if len(missing) > max(map(len, parts), default=0) else []
+    elsewhere = set(remote) if engine == "dask" else set()
+    for i, files in enumerate(parts):
+        if i not in elsewhere:
             results[i] = run_partition(job, i, files, [digests[f] for f in files])
             progress.advance(len(files))
+    if not remote:
         return results
     from distributed import as_completed
 
     with dask_client(workers, scheduler) as client:
-        futures = client.map(run_partition, [job] * len(parts), range(len(parts)), parts,
-                             [[digests[f] for f in p] for p in parts], pure=False)
-        where = {future.key: i for i, future in enumerate(futures)}
+        futures = client.map(run_partition, [job] * len(remote), remote, [parts[i] for i in remote],
+                             [[digests[f] for f in parts[i]] for i in remote], pure=False)
+        where = {future.key: i for i, future in zip(remote, futures)}
         for future in as_completed(futures):
             i = where[future.key]
             results[i] = future.result()

@@ -89,6 +89,32 @@ def test_incremental_build_computes_the_added_document_only(tmp_path, monkeypatc
                                shallow=False), (build, name)
 
 
+def test_a_cached_dask_build_starts_no_cluster_for_a_few_new_documents(tmp_path, monkeypatch, cluster, seed_tables):
+    """With a cache, partitions it holds whole are read back by the client, and a document or two added to a built
+    corpus is computed there too: starting a cluster (workers importing the package, loading the model) would cost
+    more than the work."""
+    root = tmp_path / "corpus"
+    root.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for path in seeds[:4] + [SEEDS / "manifest.csv"]:
+        shutil.copy(path, root / path.name)
+    kept = tmp_path / "cache"
+    _quiet_build(root, tmp_path / "first", engine="dask", scheduler=cluster.scheduler_address, cache_dir=kept,
+                 partition=2)
+    shutil.copy(seeds[4], root / seeds[4].name)
+
+    def no_cluster(*args, **kwargs):
+        raise AssertionError("a cluster was started")
+
+    monkeypatch.setattr(engine, "dask_client", no_cluster)
+    _quiet_build(root, tmp_path / "second", engine="dask", scheduler=cluster.scheduler_address, cache_dir=kept,
+                 partition=2)
+    for name in WRITTEN:
+        assert filecmp.cmp(tmp_path / "second" / "tables" / f"{name}.csv", seed_tables / f"{name}.csv",
+                           shallow=False), name
+    assert cache.uncached(root, {p.name: "x" for p in seeds}, ("documents",), None) == {p.name for p in seeds}
+
+
 def test_a_changed_data_file_changes_the_versions_of_the_tables_that_read_it(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(cache.DATA, data)
