@@ -516,3 +516,19 @@ def test_a_possessive_before_a_one_word_name_is_its_owner_not_a_given_name():
              (text.index("Wasla agreed"), text.index("Wasla agreed") + 5): ("Wasla", "person")}
     _fuller_names(text, names, set(), set())
     assert sorted(name for name, _ in names.values()) == ["Jane Wasla", "Wasla", "al-Wasla"]
+
+
+def test_an_is_in_a_line_of_capitals_is_the_verb_whatever_the_lines_around():
+    found = actors.find_actors("The fighters of IS withdrew.\n\nTHE OPERATION IS BEING PERFORMED")
+    assert [f[2] for f in found] == ["isis"]
+
+
+def test_a_word_opening_the_sentence_is_no_part_of_an_unlisted_name(tmp_path):
+    (tmp_path / "page.txt").write_text(
+        "Council votes on the port budget\n\nAfter the Harbourton Port Authority postponed its decision last week, "
+        "members voted yes on Tuesday. When the Harbourton Port Authority met, the vote was unanimous.\n",
+        encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = actors.mentions(load_corpus(tmp_path))
+    assert not any(s.startswith(("After", "When")) for s in found["surface"])

@@ -185,8 +185,10 @@ class Matcher:
 
 
 def _shouted(text: str, start: int, end: int, window: int = 40) -> bool:
-    """True when the text around a span is written in capitals (so "IS" may be the verb)."""
-    return (text[max(0, start - window):start] + text[end:end + window]).isupper()
+    """True when the text around a span on its line is written in capitals (so "IS" may be the verb)."""
+    line_start = text.rfind("\n", max(0, start - window), start) + 1 or max(0, start - window)
+    line_end = text.find("\n", end, end + window)
+    return (text[line_start:start] + text[end:line_end if line_end >= 0 else end + window]).isupper()
 
 
 def matcher(path: Path | str | None = None) -> Matcher:

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from analysis.lexicon import grammar, name_particles, one_of, tagged, words
+from analysis.lexicon import data_yaml, grammar, name_particles, one_of, tagged, words
 from analysis.stages.catalogue import Catalogue
 from analysis.stages.parse import Parsed, nlp
 
@@ -33,6 +33,8 @@ QUALIFIER_TYPES = frozenset({"state", "place", "people", "media", "operation"})
 # ... unless the rest of the name only says "its government" ("the Government of Iraq" is Iraq).
 SELF_WORDS = words("state_self_words.txt")
 # Words that join a name's capitalised words: connectors ("Institute of Peace") and name particles ("bin", "al").
+# words that never start a name, even capitalised at a sentence's start ("After [the City Council]", "When ...")
+FUNCTION_WORDS = frozenset(data_yaml("reporting_verbs.yaml")["function_words"])
 CONNECTORS = words("name_connectors.txt") | name_particles()[0] | name_particles()[1]
 _PREFIX = re.compile(rf"^{one_of(name_particles()[1])}-")  # "al-", "el-"
 # Determiners before an entity that make it a common phrase ("your Armed Forces", "a senior Iranian Military General").
@@ -127,7 +129,7 @@ def _clean(text: str, ent: Entity, titles: frozenset[str], lower_words: set[str]
     if ent.label == "ORG":
         while m := _WORD_BEFORE.search(window := text[max(0, start - 40):start]):
             ordinal = _ORDINAL.match(m.group(1))
-            if not (m.group(1)[:1].isupper() or ordinal) or m.group(1).lower() in lower_words:
+            if not (m.group(1)[:1].isupper() or ordinal) or m.group(1).lower() in lower_words | FUNCTION_WORDS:
                 break
             start -= len(window) - m.start(1)
             if ordinal:
