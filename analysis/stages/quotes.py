@@ -728,13 +728,13 @@ def _has_content(token, lemma: str) -> bool:
                                                        for c in token.children)
     if " " in lemma or relative and lemma not in lex.needs_clause:
         return True  # "called for"; "a charge the coalition rejected" (the noun is what was rejected)
-        return True
     topics = _TOPIC_PREPS if lex.verb_class[lemma] == "neutral" else _STANCE_PREPS
     topic = any(c.dep_ == "prep" and c.lower_ in topics for c in token.children)
     if lemma in lex.needs_clause:
         return "xcomp" in deps and lemma not in lex.evidence_verbs
     if _bare_participle(token):  # "..., reporting almost daily on", not "Declaring victory, ...", "Speaking about X,"
-        return "xcomp" in deps or (topic and token.i > token.head.i)
+        judges = lex.verb_class[lemma] in ("supportive", "critical") and "dobj" in deps  # "..., thanking the troops"
+        return "xcomp" in deps or (topic and token.i > token.head.i) or judges
     return bool(deps & _CONTENT_DEPS) or topic
 
 
