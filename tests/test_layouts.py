@@ -528,3 +528,16 @@ def test_credits_in_bylines_desk_lines_and_closing_lines(tmp_path, lead, tail, e
         "Ministers meet over the port deal\n\n" + lead + "Ministers from both sides met on Monday to discuss the port "
         "deal, officials said.\n\nThe talks will resume next week." + tail + "\n"))
     assert {k: meta[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize("lead, tail, expected", [
+    ("By By Jane Roe / Harbour Press\n\n", "", {"author": "Jane Roe", "outlet": "Harbour Press", "via": None}),
+    ("", "\n\n©2019 Harbour Times. All rights reserved", {"author": None, "outlet": "Harbour Times", "via": None}),
+    ("KARACHI, Pakistan/LONDON (Reuters) - ", "", {"author": None, "outlet": "Reuters", "via": None}),
+])
+def test_a_writer_and_paper_byline_a_copyright_sign_before_the_year_and_a_dateline_of_two_places(
+        tmp_path, lead, tail, expected):
+    _, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal\n\n" + lead + "Ministers from both sides met on Monday to discuss the port "
+        "deal, officials said.\n\nThe talks will resume next week." + tail + "\n"))
+    assert {k: meta[k] for k in expected} == expected

@@ -43,6 +43,7 @@ _BYLINE_PARTS = re.compile(r",\s+|\s+and\s+")  # the writers and outlets of a by
 _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 _DASH_CREDIT = re.compile(r"[-–—]+\s*(?P<name>[A-Z][\w.&'’ -]{1,40})")  # a credit closing a story: "— Reuters"
 _DESK = re.compile(rf"\s+{one_of(_CREDIT_WORDS['desk_words'])}$", re.IGNORECASE)  # "Harbour News Desk"
+_BYLINE_TAIL = re.compile(r"\s+[|/]\s+")  # what a byline adds after the writer: "By Jane Roe / Harbour Press"
 _BULLET = re.compile(r"^[•·*▪►]\s*")  # a list bullet before a headline ("• US either ignoring ...")
 # A licence line naming who produced the content: "Voice of America content is produced by the Voice of America".
 _PRODUCER = re.compile(
@@ -187,16 +188,18 @@ def outlet(text: str, spans: list[Span]) -> Found:
 
 def _masthead_line(text: str, spans: list[Span]) -> Found | None:
     """The publisher named alone on a line between the headline and the story ("Jane Roe / May 2, 2019 / Harbour
-    News", "Harbour News Desk"): a known outlet's name, or a short title-case name ending in a masthead word."""
+    News", "Harbour News Desk") or after the writer in the byline ("By Jane Roe / Harbour Press"): a known outlet's
+    name, or a short title-case name ending in a masthead word."""
     below = False
     for s in spans:
         if s.kind == BODY:
             return None
-        piece = _DESK.sub("", text[s.start : s.end].strip())
-        words = piece.split()
-        if below and s.kind in ("standfirst", "section") and (outlet_named(piece) or (
-                2 <= len(words) <= 4 and all(_NAME_WORD.fullmatch(w) for w in words) and masthead(piece))):
-            return Found(_canonical(piece), f"publisher's name '{piece}' under the headline")
+        pieces = [text[s.start : s.end]] if s.kind != "byline" else _BYLINE_TAIL.split(text[s.start : s.end])[1:]
+        for piece in (_DESK.sub("", p.strip()) for p in pieces):  # "By Jane Roe / Harbour Press": after the writer
+            words = piece.split()
+            if below and s.kind in ("standfirst", "section", "byline") and (outlet_named(piece) or (
+                    2 <= len(words) <= 4 and all(_NAME_WORD.fullmatch(w) for w in words) and masthead(piece))):
+                return Found(_canonical(piece), f"publisher's name '{piece}' under the headline")
         below = below or s.kind == "headline"
     return None
 

@@ -35,7 +35,7 @@ _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _NEXT_WORD = re.compile(r"\w+")
 _CLOSERS = "\"”’')]"
 _BYLINE = re.compile(r"^by\s+[A-Z]", re.IGNORECASE)
-_BYLINE_EXTRA = re.compile(r"\s+[|•·]\s+|\s+[-–—]\s+")  # what follows the name: "By John Smith | October 17, 2017"
+_BYLINE_EXTRA = re.compile(r"\s+[|•·/]\s+|\s+[-–—]\s+")  # what follows the name: "By John Smith | October 17, 2017"
 # A byline without "By": a name, then a role ("Martin Chulov Middle East correspondent").
 _WRITER_WORDS = data_yaml("boilerplate.yaml")
 _SOURCE_TAG = re.compile(rf"\({one_of(_WRITER_WORDS['source_labels'])}\s*:[^)\n]*\)", re.IGNORECASE)
@@ -59,7 +59,8 @@ _LEAD_REACH = 3  # a byline or dateline this many paragraphs after the first pro
 # A wire-copy dateline opening the first paragraph: a place in capitals, then a date and/or "(Agency)", then a dash;
 # a byline may run into it ("By Jane Doe BEIRUT (Reuters) -").
 _WIRE_DATELINE = re.compile(
-    r"(?:By\s+(?:[A-Z][\w'’.-]*\s+){1,4}?)?(?P<place>[A-Z][A-Z.'’ -]*[A-Z.](?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?)"
+    r"(?:By\s+(?:[A-Z][\w'’.-]*\s+){1,4}?)?(?P<place>[A-Z][A-Z.'’ -]*[A-Z.](?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"
+    r"(?:/[A-Z][A-Z.'’ -]*[A-Z.])?)"  # two places of a story filed from both: "ERBIL, Iraq/ISTANBUL (Reuters) -"
     r"(?:,?\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+[0-3]?\d(?:,\s*(?:19|20)\d\d)?|[0-3]?\d\s+[A-Z][a-z]{2,8}\.?(?:\s+(?:19|20)\d\d)?))?"
     r",?\s*(?:\((?P<agency>[^)\n]{2,40})\))?\s*(?P<dash>[-–—]+)\s+"
 )
@@ -309,7 +310,7 @@ def byline_name(byline: str) -> str:
     correspondent" -> "Martin Chulov", "By John Smith | October 17, 2017" -> "John Smith"."""
     if m := _ROLE_BYLINE.fullmatch(byline.strip()):
         return m.group("name")
-    return _BYLINE_EXTRA.split(re.sub(r"^by\s+", "", byline.strip(), flags=re.IGNORECASE))[0]
+    return _BYLINE_EXTRA.split(re.sub(r"^(?:by\s+)+", "", byline.strip(), flags=re.IGNORECASE))[0]
 
 
 def _is_section(text: str, below_headline: bool) -> bool:
