@@ -57,6 +57,15 @@ class Corpus:
     sentences: pd.DataFrame
     spans: pd.DataFrame
     problems: pd.DataFrame
+    _rows: dict[str, dict[str, list]] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def rows(self, table: str) -> dict[str, list]:
+        """doc_id -> that document's rows of one of the corpus's tables ("sentences", "paragraphs") in the table's
+        order, as rows_by_document makes them: made once per corpus, as several stages read them (do not change
+        the lists)."""
+        if table not in self._rows:
+            self._rows[table] = rows_by_document(getattr(self, table))
+        return self._rows[table]
 
     def sentence_of(self, doc_id: str, offsets) -> np.ndarray:
         """The sent_id of the sentence containing (or, between sentences, preceding) each character offset."""

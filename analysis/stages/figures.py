@@ -14,10 +14,12 @@ Word patterns run on the length-preserving lower-case text (analysis.text.lowere
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import chain, product
+from operator import attrgetter
 from typing import NamedTuple
 
 import ahocorasick
@@ -27,7 +29,7 @@ from text_to_num import text2num
 from analysis import lexicon
 from analysis.lexicon import data_yaml, grammar, one_of, tagged
 from analysis.stages.actors import catalogue
-from analysis.stages.corpus import Corpus, locate, rows_by_document
+from analysis.stages.corpus import Corpus
 from analysis.stages.dateparse import CALENDAR, MONTHS
 from analysis.text import lowered
 
@@ -1154,12 +1156,14 @@ def document_figures(doc_id: str, text: str, sentences: list) -> list[dict]:
 def sentences_by_document(corpus: Corpus) -> Iterator[tuple[str, list]]:
     """Each document's rows of the sentences table in text order, documents by doc_id (one sort for the whole
     corpus)."""
-    return iter(sorted(rows_by_document(corpus.sentences.sort_values(["doc_id", "start"], kind="stable")).items()))
+    return ((doc_id, sorted(rows, key=attrgetter("start"))) for doc_id, rows in sorted(corpus.rows("sentences").items()))
 
 
 def sentence_lookup(sentences: list, starts: list[int]) -> tuple[list[int], list[bool]]:
-    """sent_id and in_body of the sentence holding each offset (rows of one document's sentences, in order)."""
-    held = [sentences[i] for i in locate([s.start for s in sentences], starts)]
+    """sent_id and in_body of the sentence holding each offset (rows of one document's sentences, in order; before
+    the first, the first): a bisection per offset, as a document holds few (numpy's per-call cost is more)."""
+    firsts = [s.start for s in sentences] if starts else []
+    held = [sentences[max(bisect_right(firsts, offset) - 1, 0)] for offset in starts]
     return [s.sent_id for s in held], [s.in_body for s in held]
 
 

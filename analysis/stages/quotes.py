@@ -24,7 +24,7 @@ import pandas as pd
 
 from analysis.lexicon import data_yaml, grammar, name_particle_pattern, one_of, tagged
 from analysis.stages.catalogue import catalogue_files, read_catalogue
-from analysis.stages.corpus import Corpus, rows_by_document
+from analysis.stages.corpus import Corpus
 from analysis.stages.parse import HONORIFICS, Parsed, Parses, reporting_lexicon
 from analysis.stages.parse import parses as parse_corpus
 from analysis.stages.unlisted import CONNECTORS, PREFIX
@@ -1085,7 +1085,7 @@ def speaker_mentions(text: str) -> list[Mention]:
 def per_document(corpus: Corpus) -> Iterator[tuple[str, str, list, list]]:
     """(doc_id, text, its rows of the sentences table, its rows of the paragraphs table) for each document, in
     doc_id order."""
-    sentences, paragraphs = rows_by_document(corpus.sentences), rows_by_document(corpus.paragraphs)
+    sentences, paragraphs = corpus.rows("sentences"), corpus.rows("paragraphs")
     for doc_id, text in sorted(corpus.texts.items()):
         yield doc_id, text, sentences.get(doc_id, []), paragraphs.get(doc_id, [])
 
