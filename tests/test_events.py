@@ -77,6 +77,7 @@ SENTENCES = [
     "Belarus never stopped fighting the jihadists.",
     "Moldova will never stop fighting the jihadists.",
     "Mongolia not only armed the militants but also trained them.",
+    "Bhutan's fight against terrorism was long.",
 ]
 
 
@@ -390,4 +391,7 @@ def test_a_negated_ending_asserts_and_a_pronoun_keeps_the_enemy_label(built):
     never, will, them = (_events(built, SENTENCES[i]) for i in (63, 64, 65))
     assert set(never.modality) == {"asserted"} and set(will.modality) == {"possible"}
     assert set(them[them.lemma == "train"].target_kind) == {"enemy"}
+    fight = _events(built, SENTENCES[66])  # a fight against a harm, named by a noun, fights the enemy as the verb does
+    assert ("bhutan", "fight", "enemy") in set(zip(fight.agent, fight.verb_class, fight.target_kind))
+    assert _role(built, "bhutan") == "credited"
     assert (_role(built, "belarus"), _role(built, "moldova"), _role(built, "mongolia")) == ("credited", "neutral", "blamed")

@@ -918,8 +918,7 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
     freed = [p for o in verb.children if o.dep_ in ("dobj", "obj", "nsubjpass") for p in _party(o, ctx, doc)]
     if cls == "defeat" and lemma in vc.words["release"] and any(p.kind == "enemy" for p in freed):
         cls = "support"  # "freed ISIS fighters", "rescued the militants": a release, not a liberation
-    if cls in ("fight", "defeat"):  # "fighting terrorism", "ending the occupation": the harm is the enemy
-        targets = [Party(p.actor, p.start, p.end, "enemy") if p.kind == "harm" else p for p in targets]
+    targets = _harm_fought(cls, targets)
     first, last = _verb_text(verb, doc)
     if noun is not None and noun.i > verb.i:
         last = max(last, noun.i)
@@ -927,6 +926,13 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
         return None
     return Event(_start(doc[first], ctx), _end(doc[last], ctx), lemma, cls, agents,
                  targets, _negated(verb), "denied" if _negated(verb) else _modality(verb, sent))
+
+
+def _harm_fought(cls: str, targets: list[Party]) -> list[Party]:
+    """Fighting or ending a harm fights the enemy ("fighting terrorism", "ending the occupation")."""
+    if cls not in ("fight", "defeat"):
+        return targets
+    return [Party(p.actor, p.start, p.end, "enemy") if p.kind == "harm" else p for p in targets]
 
 
 def _owners(noun: Token, ctx: Context, doc: Doc) -> list[Party]:
@@ -1052,6 +1058,7 @@ def _nominal(noun: Token, sent: Span, ctx: Context) -> Event | None:
         return None
     targets = [p for t in (of if action else []) + _noun_targets(noun) for p in _party(t, ctx, doc)]
     cls = "defeat" if victory else "fight" if lemma in vc.words["attack_nouns"] else "violence"
+    targets = _harm_fought(cls, targets)  # "our joint fight against terrorism"
     if not targets:
         targets = [Party(NO_ACTOR, _start(noun, ctx), _end(noun, ctx), "harm" if cls == "violence" else "none")]
     stopped = _stopped(noun)
