@@ -506,6 +506,7 @@ def test_a_place_and_a_colon_opening_the_story_is_its_dateline_but_speaker_label
     ("Harbour News Desk\n\n", "", {"author": None, "outlet": "Harbour News", "via": None}),
     ("", "\n\nReuters| Last Updated: Monday, March 4, 2019 - 15:55", {"via": "Reuters", "published": "2019-03-04"}),
     ("", "\n\nSource: PortWire2", {"via": "PortWire2"}),
+    ("", "\n\n(Harbour TV with AFP and REUTERS)", {"outlet": "Harbour TV", "via": "Agence France-Presse"}),
     # a writer and paper byline, a copyright sign before the year, a dateline of two places
     ("By By Jane Roe / Harbour Press\n\n", "", {"author": "Jane Roe", "outlet": "Harbour Press", "via": None}),
     ("", "\n\n©2019 Harbour Times. All rights reserved", {"author": None, "outlet": "Harbour Times", "via": None}),

@@ -176,7 +176,7 @@ def outlet(text: str, spans: list[Span]) -> Found:
             return Found(o, f"site notice '{' '.join(piece.split())[:80]}'")
         if s.kind == "author_bio" and (m := _BIO_OUTLET.search(piece)):
             return Found(_canonical(m.group("name")), f"author bio: '{m.group(0)}'")
-    if found := _masthead_line(text, spans) or _dateline_publisher(text, spans):
+    if found := _masthead_line(text, spans) or _dateline_publisher(text, spans) or _closing_publisher(text, spans):
         return found
     if (agency := _dateline_agency(text, spans)) and not _source_line(text, spans):
         return agency
@@ -273,15 +273,40 @@ def _source_line(text: str, spans: list[Span]) -> Found | None:
     return None
 
 
-def _closing_tag(text: str, spans: list[Span]) -> Found | None:
-    """The agency a bracketed or dashed credit closing the story names ("... and responded. (AA)", "— Reuters")."""
+def _closing_credit(text: str, spans: list[Span]) -> re.Match | None:
+    """A bracketed or dashed credit closing the story ("... and responded. (AA)", "— Reuters")."""
     body = [s for s in spans if s.kind in (BODY, "link")]
     m = body and (_AGENCY_TAG.fullmatch(text, body[-1].start, body[-1].end)
                   or _DASH_CREDIT.fullmatch(text, body[-1].start, body[-1].end))
-    entry = outlet_named(m.group("name")) if m and m.group("name") else None
-    if entry and entry["kind"] == "agency":
-        return Found(entry["name"], f"credit '{m.group(0)}' closing the body")
-    return None
+    return m if m and m.group("name") else None
+
+
+def _closing_tag(text: str, spans: list[Span]) -> Found | None:
+    """The agency a credit closing the story names, the first known one of several ("(Harbour TV with AFP)")."""
+    m = _closing_credit(text, spans)
+    entry = next((e for p in _CREDIT_PARTS.split(m.group("name")) if (e := _known_agency(p))), None) if m else None
+    return Found(entry["name"], f"credit '{m.group(0)}' closing the body") if entry else None
+
+
+def _closing_publisher(text: str, spans: list[Span]) -> Found | None:
+    """The publisher a credit closing the story names before the agencies it used: "(Harbour TV with AFP)"."""
+    m = _closing_credit(text, spans)
+    name = _first_credited(m.group("name")) if m else None
+    return Found(_canonical(name), f"credit '{m.group(0)}' closing the story names it first") if name else None
+
+
+def _known_agency(name: str) -> dict | None:
+    """The catalogued news agency a name is, if any."""
+    entry = outlet_named(name)
+    return entry if entry and entry["kind"] == "agency" else None
+
+
+def _first_credited(credit: str) -> str | None:
+    """The publisher a credit of several names first, when it is no agency: "Harbour Post+APP/AFP", "Harbour TV with
+    AFP and Reuters"."""
+    first, *others = _CREDIT_PARTS.split(credit)
+    named = all(_NAME_WORD.match(p) for p in [first, *others])
+    return first if others and named and not _known_agency(first) else None
 
 
 def _bar_credit(text: str, spans: list[Span]) -> Found | None:
@@ -309,8 +334,7 @@ def _dateline_agency(text: str, spans: list[Span]) -> Found | None:
     for s in spans:
         if s.kind == "dateline" and (m := _AGENCY_TAG.search(text, s.start, s.end)):
             for part in _CREDIT_PARTS.split(m.group(m.lastgroup)):
-                entry = outlet_named(part)
-                if entry and entry["kind"] == "agency":
+                if entry := _known_agency(part):
                     return Found(entry["name"], f"wire dateline '{text[s.start:s.end].strip()}'")
     return None
 
@@ -318,11 +342,9 @@ def _dateline_agency(text: str, spans: list[Span]) -> Found | None:
 def _dateline_publisher(text: str, spans: list[Span]) -> Found | None:
     """The publisher a wire dateline credits before the agencies it used: "MOSCOW, (Harbour Post+APP/AFP) –"."""
     for s in spans:
-        if s.kind == "dateline" and (m := _AGENCY_TAG.search(text, s.start, s.end)) and m.group("name"):
-            first, *others = _CREDIT_PARTS.split(m.group("name"))
-            entry = outlet_named(first)
-            if others and not (entry and entry["kind"] == "agency") and all(_NAME_WORD.match(p) for p in [first, *others]):
-                return Found(_canonical(first), f"wire dateline '{text[s.start:s.end].strip()}' credits it first")
+        if s.kind == "dateline" and (m := _AGENCY_TAG.search(text, s.start, s.end)) and m.group("name") and (
+                first := _first_credited(m.group("name"))):
+            return Found(_canonical(first), f"wire dateline '{text[s.start:s.end].strip()}' credits it first")
     return None
 
 
