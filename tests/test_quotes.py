@@ -293,3 +293,14 @@ def test_a_headline_credits_its_words_after_a_colon(tmp_path):
            for r in table[table.cue == ":"].itertuples()]
     assert got == [("a", "ali_khamenei", "Ali Khamenei", "The road to peace is open"),
                    ("b", "council spokesperson", "council spokesperson", "The town will govern itself")]
+
+
+def test_a_name_beside_a_source_name_is_not_that_source(tmp_path):
+    """A person's name the parser hangs on a source's name as an apposition is someone else, not the source
+    (sentence written for the test, in the shape of agency copy that credits a website)."""
+    (tmp_path / "w.txt").write_text(
+        "According to Northern Radio Website, Mayor Anna Berg stressed on Monday that the road was open.\n",
+        encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    got = [(r.cue, r.speaker_name) for r in Build(corpus)["quotes"].itertuples()]
+    assert got == [("According to", "Northern Radio Website"), ("stressed", "Anna Berg")]
