@@ -40,7 +40,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -220,6 +220,11 @@ class Parsed:
     shifts: tuple[tuple[int, int], ...] = ()
     parsed: bool = True  # False: no tags, lemmas or dependencies
     named: bool = True  # False: no named entities
+
+    @cached_property
+    def text(self) -> str:
+        """The Doc's text (spaCy joins it from the tokens each time it is asked for)."""
+        return self.doc.text
 
     def offset(self, i: int) -> int:
         """Document offset of position i of the Doc's text."""

@@ -841,8 +841,8 @@ def _postposed(ctx: "DocumentContext", parsed: Parsed, token, subject) -> bool:
 def _cues(ctx: "DocumentContext", parsed: Parsed) -> list[Cue]:
     """The reporting cues of one parsed sentence, each with the token heading its speaker phrase."""
     lex, found = lexicon(), []
-    sent_end = parsed.offset(len(parsed.doc.text) - 1) + 1
-    headline = ctx.kind(parsed.start) in _HEADLINE_KINDS and _title_line(parsed.doc.text)
+    sent_end = parsed.offset(len(parsed.text) - 1) + 1
+    headline = ctx.kind(parsed.start) in _HEADLINE_KINDS and _title_line(parsed.text)
     for token in parsed.doc:
         low = token.lower_
         if low != "according" and token.pos_ not in ("VERB", "AUX", "NOUN"):
