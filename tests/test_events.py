@@ -78,6 +78,7 @@ SENTENCES = [
     "Moldova will never stop fighting the jihadists.",
     "Mongolia not only armed the militants but also trained them.",
     "Bhutan's fight against terrorism was long.",
+    "Samoa reported to parliament on the operation to free the town.",
 ]
 
 
@@ -395,3 +396,10 @@ def test_a_negated_ending_asserts_and_a_pronoun_keeps_the_enemy_label(built):
     assert ("bhutan", "fight", "enemy") in set(zip(fight.agent, fight.verb_class, fight.target_kind))
     assert _role(built, "bhutan") == "credited"
     assert (_role(built, "belarus"), _role(built, "moldova"), _role(built, "mongolia")) == ("credited", "neutral", "blamed")
+
+
+def test_a_verb_of_saying_controls_no_act(built):
+    """The parse hangs "to free" on "reported"; reporting on an operation is not doing it (say, report, announce
+    are no control verbs)."""
+    reported = _events(built, SENTENCES[67])
+    assert "samoa" not in set(reported.agent) and _role(built, "samoa") == "neutral"

@@ -114,6 +114,13 @@ def verb_classes() -> VerbClasses:
 
 
 @cache
+def _saying_verbs() -> frozenset[str]:
+    """The neutral verbs of saying of data/reporting_verbs.yaml ("say", "report", "announce"): not control verbs,
+    so an infinitive the parse hangs on one is not its subject's act."""
+    return frozenset(v for v in reporting_lexicon()["cue_verbs"]["neutral"] if " " not in v)
+
+
+@cache
 def _irregular_lemmas() -> dict[str, str]:
     """Irregular past forms of the event verbs to their lemma, for forms the parser's lemmatizer leaves ("retook")."""
     return {form: lemma for lemma, forms in verb_classes().irregular.items() for form in forms}
@@ -648,6 +655,8 @@ def _agent_head(verb: Token) -> Token | None:
             obj = next((c for c in controller.children if c.dep_ in ("dobj", "obj")), None)
             if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
                 return obj
+            if _lemma(controller) in _saying_verbs():
+                return None  # "X reported on the operation to lift the siege": a verb of saying controls no act
         if verb.dep_ == "ccomp" and _subject(verb) is None and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return None
         return _agent_head(controller)
