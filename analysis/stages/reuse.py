@@ -47,7 +47,7 @@ from datasketch import MinHash, MinHashLSH
 
 from analysis import lexicon
 from analysis.stages.catalogue import catalogue
-from analysis.stages.corpus import Corpus, rows_by_document
+from analysis.stages.corpus import Corpus
 
 COLUMNS = ["doc_a", "a_start", "a_end", "doc_b", "b_start", "b_end", "score", "relation", "method",
            "a_sent_ids", "b_sent_ids"]
@@ -167,12 +167,22 @@ class Unit:
     signature: bytes  # MinHash of the stems (see `signature`)
 
 
-def _speakers_by_sentence(sentences: pd.DataFrame, quotes: pd.DataFrame) -> dict[tuple[str, int], frozenset[str]]:
-    """Catalogued speakers whose statement (cue or content) touches each sentence."""
+def _starts_by_document(sentences: pd.DataFrame) -> dict[str, tuple[list[int], list[int]]]:
+    """doc_id -> the starts and sent_ids of its sentences, in the table's order (one pass over two columns)."""
+    by_doc: dict[str, tuple[list[int], list[int]]] = {}
+    for doc_id, start, sent_id in zip(sentences["doc_id"].tolist(), sentences["start"].tolist(),
+                                      sentences["sent_id"].tolist()):
+        starts, ids = by_doc.setdefault(doc_id, ([], []))
+        starts.append(start)
+        ids.append(sent_id)
+    return by_doc
+
+
+def _speakers_by_sentence(by_doc: dict[str, tuple[list[int], list[int]]],
+                          quotes: pd.DataFrame) -> dict[tuple[str, int], frozenset[str]]:
+    """Catalogued speakers whose statement (cue or content) touches each sentence (by_doc: see _starts_by_document)."""
     said = quotes[quotes["speaker"].isin(set(catalogue()["actor_id"]))]
     found: dict[tuple[str, int], set[str]] = {}
-    by_doc = {doc_id: ([s.start for s in rows], [s.sent_id for s in rows])
-              for doc_id, rows in rows_by_document(sentences[["doc_id", "start", "sent_id"]]).items()}
     for q in said.itertuples():
         if q.doc_id not in by_doc:
             continue
@@ -183,12 +193,12 @@ def _speakers_by_sentence(sentences: pd.DataFrame, quotes: pd.DataFrame) -> dict
     return {k: frozenset(v) for k, v in found.items()}
 
 
-def _after_turn_label(sentence, turn_ends: dict[str, list[int]]) -> str:
+def _after_turn_label(doc_id: str, start: int, end: int, text: str, turn_ends: dict[str, list[int]]) -> str:
     """A sentence's text after the "Name:" label of a transcript's turn it opens with (the label names who speaks,
     not what the sentence is about)."""
-    ends = turn_ends.get(sentence.doc_id, [])
-    inside = ends[bisect_left(ends, sentence.start) : bisect_right(ends, sentence.end)]
-    return sentence.text[inside[-1] - sentence.start :] if inside else sentence.text
+    ends = turn_ends.get(doc_id, [])
+    inside = ends[bisect_left(ends, start) : bisect_right(ends, end)]
+    return text[inside[-1] - start :] if inside else text
 
 
 def reuse_keys(corpus: Corpus, quotes: pd.DataFrame) -> pd.DataFrame:
@@ -196,16 +206,17 @@ def reuse_keys(corpus: Corpus, quotes: pd.DataFrame) -> pd.DataFrame:
     a transcript turn's label), catalogued speakers and reported speakers; and the MinHash signature of its stems (the
     LSH input). Per document (the cache keeps it: adding a document stems and hashes that document alone)."""
     body = corpus.sentences[corpus.sentences["in_body"]].sort_values(["doc_id", "start"])
-    speakers = _speakers_by_sentence(body, quotes)
-    reported = _speakers_by_sentence(body, quotes[quotes["cue_lemma"] != TURN_CUE])
+    by_doc = _starts_by_document(body)
+    speakers = _speakers_by_sentence(by_doc, quotes)
+    reported = _speakers_by_sentence(by_doc, quotes[quotes["cue_lemma"] != TURN_CUE])
     turns = quotes[quotes["cue_lemma"] == TURN_CUE]
     turn_ends = {doc_id: sorted(group.tolist()) for doc_id, group in turns.groupby("doc_id")["cue_end"]}
-    stems = [set(content_stems(text)) for text in body["text"].tolist()]
-    rows = [(s.doc_id, int(s.sent_id), *(" ".join(sorted(keys)) for keys in (
-                stemmed, terms(s.text), names(_after_turn_label(s, turn_ends)),
-                speakers.get(key, ()), reported.get(key, ()))), signed)
-            for s, stemmed, signed in zip(body.itertuples(), stems, signatures(stems, NUM_PERM))
-            for key in [(s.doc_id, int(s.sent_id))]]
+    columns = [body[c].tolist() for c in ("doc_id", "sent_id", "start", "end", "text")]
+    stems = [set(content_stems(text)) for text in columns[4]]
+    rows = [(doc_id, sent_id, *(" ".join(sorted(keys)) for keys in (
+                stemmed, terms(text), names(_after_turn_label(doc_id, start, end, text, turn_ends)),
+                speakers.get((doc_id, sent_id), ()), reported.get((doc_id, sent_id), ()))), signed)
+            for doc_id, sent_id, start, end, text, stemmed, signed in zip(*columns, stems, signatures(stems, NUM_PERM))]
     return pd.DataFrame(rows, columns=KEY_COLUMNS).astype({"sent_id": "int64"})
 
 
