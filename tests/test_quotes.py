@@ -304,3 +304,18 @@ def test_a_name_beside_a_source_name_is_not_that_source(tmp_path):
     corpus = load_corpus(tmp_path)
     got = [(r.cue, r.speaker_name) for r in Build(corpus)["quotes"].itertuples()]
     assert got == [("According to", "Northern Radio Website"), ("stressed", "Anna Berg")]
+
+
+def test_a_title_named_later_and_a_sentence_speakers_heard_after_it(tmp_path):
+    """A lead's title takes the person the next paragraphs name with it ("Iran's Leader replied" and then
+    "Ayatollah Ali Khamenei, the Leader of ..."); a statement inside a sentence does not become the "he" of that
+    sentence's own cue (sentences written for the test)."""
+    (tmp_path / "t.txt").write_text(
+        "Iran’s Leader replied to the letter on Tuesday, saying the war was over.\n\n"
+        "Ayatollah Ali Khamenei, the Leader of the Islamic Republic, issued a statement.\n\n"
+        "Kremlin spokesman Dmitry Peskov told reporters the talks went well. Vladimir Putin has \"sent a telegram "
+        "to the president\" praising the victory, he added.\n", encoding="utf-8")
+    table = Build(load_corpus(tmp_path))["quotes"]
+    got = {(r.cue, r.speaker) for r in table.itertuples()}
+    assert {("replied", "ali_khamenei"), ("told", "unlisted:dmitry-peskov"), ("praising", "vladimir_putin"),
+            ("added", "unlisted:dmitry-peskov")} <= got

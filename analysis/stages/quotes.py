@@ -355,10 +355,12 @@ class DocumentContext:
         return spans
 
     def titled_later(self, desc: Candidate) -> Speaker | None:
-        """The first person named after a headline's title with that title in their name phrase ("...: Leader" and
-        then "Supreme Leader Ayatollah X")."""
-        heads = [w.lower() for w in _WORD.findall(self.text[desc.start : desc.end]) if w.lower() in lexicon().titles]
-        for c in candidates(self.text, desc.end, len(self.text), self.mentions):
+        """The first person named after a title, within its paragraph and the two after, with that title in their
+        name phrase (a headline's "...: Leader" or a lead's "Iran's Leader replied" and then "Ayatollah X, the Leader
+        of ...")."""
+        heads = _title_phrases(self.text[desc.start : desc.end])
+        reach = self.paragraph_end(self.paragraph_end(self.paragraph_end(desc.end) + 1) + 1)
+        for c in candidates(self.text, desc.end, reach, self.mentions):
             apposition = _APPOSED_TITLE.match(self.text, c.end, c.end + _TITLE_REACH)
             before = max(desc.end, c.start - _TITLE_REACH)
             if c.kind == "person" and any(
@@ -396,9 +398,8 @@ class DocumentContext:
     def _described(self, desc: Candidate) -> Speaker | None:
         """The referent of "the general", "the former president": the latest earlier person mentioned with that title;
         a state the description names ("the Russian President") must be the person's catalogue affiliation."""
-        lex = lexicon()
         words = self.text[desc.start : desc.end]
-        heads = [w.lower() for w in _WORD.findall(words) if w.lower() in lex.titles]
+        heads = _title_words(words)
         if not heads:
             return None
         states = _states_named(words)
@@ -525,7 +526,8 @@ class DocumentContext:
             e.label_ == "PERSON" and start <= parsed.span(e)[0] < end for e in parsed.doc.ents)
         definite = not any(t.lower_ in _INDEFINITE for t in head.children)
         if head.lemma_.lower() in lex.titles and head.tag_ in ("NN", "NNP") and definite and not named:
-            ref = self._described(Candidate(start, end, "role_person")) or self._recent_of_state(start, words)
+            desc = Candidate(start, end, "role_person")
+            ref = self._described(desc) or self._recent_of_state(start, words) or self.titled_later(desc)
             if ref is not None:  # "the general", "Iran's Leader", "the Russian President"
                 return Speaker(start, end, ref.speaker, ref.name), "person"
         people = [m for m in inside if m.kind == "person"]
@@ -543,6 +545,25 @@ class DocumentContext:
         found = self.identified(Speaker(start, end, words, words))
         unlisted_person = any(m.kind == "person" and m.actor_id == found.speaker for m in self.unlisted)
         return found, "person" if unlisted_person else kind
+
+
+def _title_words(words: str) -> list[str]:
+    """The titles among a phrase's words, lower case and without a possessive ("the Leader’s reply": leader)."""
+    bare = (w.lower().removesuffix("’s").removesuffix("'s") for w in _WORD.findall(words))
+    return [w for w in bare if w in lexicon().titles]
+
+
+def _title_phrases(words: str) -> list[str]:
+    """The titles of a phrase with the capitalised word that qualifies each ("the Iraqi Defense Minister": defense
+    minister, not any minister; a state or its demonym is no part of it: "Iran’s Leader": leader), lower case."""
+    found = [w.removesuffix("’s").removesuffix("'s") for w in _WORD.findall(words)]
+    phrases = []
+    for i, word in enumerate(found):
+        if word.lower() in lexicon().titles:
+            before = found[i - 1] if i else ""
+            qualifies = before[:1].isupper() and before.lower() not in lexicon().titles and not _states_named(before)
+            phrases.append(f"{before} {word}".lower() if qualifies else word.lower())
+    return phrases
 
 
 def _holds_title(text: str, name_start: int, title_end: int) -> bool:
@@ -1031,19 +1052,22 @@ def document_quotes(doc_id: str, text: str, sentences: list, paragraphs: list,
     ctx = DocumentContext(text, sentences, paragraphs, mentions, unlisted)
     rows = _turns(ctx, parsed) + _credited_headlines(ctx)
     for p in parsed:
-        for cue in _cues(ctx, p):
+        speakers = []  # a sentence's speakers become recent only after it: "X has 'sent a telegram' praising Y, he
+        for cue in _cues(ctx, p):  # added" is the earlier speaker's "he", not X's
             found = ctx.speaker(cue.parsed, cue.speaker_token)
             if found is None:
                 continue
             cue.speaker = found[0]
             start, end, kind = _content(ctx, cue)
-            ctx.said(*found)
+            speakers.append(found)
             rows.append(dict(
                 sent_id=cue.sent_id, speaker=cue.speaker.speaker, speaker_name=cue.speaker.name,
                 speaker_start=cue.speaker.start, speaker_end=cue.speaker.end,
                 cue=text[cue.start : cue.end], cue_lemma=cue.lemma, cue_start=cue.start, cue_end=cue.end,
                 content_start=start, content_end=end, direct=kind == "direct", kind=kind,
             ))
+        for found in speakers:
+            ctx.said(*found)
     for row in rows:
         row["doc_id"] = doc_id
         row["speaker_text"] = text[row["speaker_start"] : row["speaker_end"]]
