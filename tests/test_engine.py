@@ -63,13 +63,18 @@ def test_dask_engine_writes_the_tables_of_the_local_engine(tmp_path, cluster, ca
     assert len(copies) == 4  # each generated copy is a copy of its seed article
 
 
-def test_incremental_build_computes_the_added_document_only(tmp_path, monkeypatch, seed_tables):
+def _four_seeds(tmp_path: Path) -> tuple[Path, list[Path], Path]:
+    """A corpus folder with the first four seeds and the manifest, the five seed paths, and a cache folder."""
     root = tmp_path / "corpus"
     root.mkdir()
     seeds = sorted(SEEDS.glob("*.txt"))
     for path in seeds[:4] + [SEEDS / "manifest.csv"]:
         shutil.copy(path, root / path.name)
-    kept = tmp_path / "cache"
+    return root, seeds, tmp_path / "cache"
+
+
+def test_incremental_build_computes_the_added_document_only(tmp_path, monkeypatch, seed_tables):
+    root, seeds, kept = _four_seeds(tmp_path)
     _quiet_build(root, tmp_path / "first", cache_dir=kept)
     shutil.copy(seeds[4], root / seeds[4].name)
     runs = []
@@ -93,12 +98,7 @@ def test_a_cached_dask_build_starts_no_cluster_for_a_few_new_documents(tmp_path,
     """With a cache, partitions it holds whole are read back by the client, and a document or two added to a built
     corpus is computed there too: starting a cluster (workers importing the package, loading the model) would cost
     more than the work."""
-    root = tmp_path / "corpus"
-    root.mkdir()
-    seeds = sorted(SEEDS.glob("*.txt"))
-    for path in seeds[:4] + [SEEDS / "manifest.csv"]:
-        shutil.copy(path, root / path.name)
-    kept = tmp_path / "cache"
+    root, seeds, kept = _four_seeds(tmp_path)
     _quiet_build(root, tmp_path / "first", engine="dask", scheduler=cluster.scheduler_address, cache_dir=kept,
                  partition=2)
     shutil.copy(seeds[4], root / seeds[4].name)
