@@ -361,16 +361,19 @@ class DocumentContext:
         heads = _title_phrases(self.text[desc.start : desc.end])
         reach = self.paragraph_end(self.paragraph_end(self.paragraph_end(desc.end) + 1) + 1)
         for c in candidates(self.text, desc.end, reach, self.mentions):
-            apposition = _APPOSED_TITLE.match(self.text, c.end, c.end + _TITLE_REACH)
-            before = max(desc.end, c.start - _TITLE_REACH)
-            if c.kind == "person" and any(
-                    _holds_title(self.text, c.start, before + m.end())
-                    for h in heads for m in re.finditer(rf"\b{h}\b", self.text[before : c.start].lower())) or (
-                    c.kind == "person" and apposition and any(re.search(rf"\b{h}\b", apposition.group().lower())
-                                                              for h in heads)):
+            if c.kind == "person" and self._titled(c, heads, desc.end):
                 ref = self.referent(c)
                 return Speaker(desc.start, desc.end, ref.speaker, ref.name)
         return None
+
+    def _titled(self, c: Candidate, heads: list[str], floor: int = 0) -> bool:
+        """Whether a mention carries one of the titles: in its name phrase (before it, from floor on, or in it) or in
+        the apposition after it ("Ayatollah X, the Leader of ...")."""
+        apposition = _APPOSED_TITLE.match(self.text, c.end, c.end + _TITLE_REACH)
+        before = max(floor, c.start - _TITLE_REACH)
+        context = self.text[before : apposition.end() if apposition else c.end].lower()
+        return any(_holds_title(self.text, c.start, before + m.end())
+                   for h in heads for m in re.finditer(rf"\b{h}\b", context))
 
     def _antecedent(self, pronoun: Candidate) -> Speaker | None:
         """The referent of he/she/they: the first fitting mention of the nearest earlier sentence that has one."""
@@ -409,11 +412,7 @@ class DocumentContext:
             for c in reversed(found):
                 if states and _affiliations().get(c.actor_id) not in states:
                     continue
-                apposition = _APPOSED_TITLE.match(self.text, c.end, c.end + _TITLE_REACH)
-                context = self.text[max(0, c.start - _TITLE_REACH) : apposition.end() if apposition else c.end].lower()
-                if any(_holds_title(self.text, c.start, m.end() + max(0, c.start - _TITLE_REACH)) or
-                       (apposition and m.start() >= c.end - max(0, c.start - _TITLE_REACH))
-                       for h in heads for m in re.finditer(rf"\b{h}\b", context)):
+                if self._titled(c, heads):
                     ref = self.referent(c)
                     return Speaker(desc.start, desc.end, ref.speaker, ref.name)
         return None
@@ -569,7 +568,7 @@ def _title_phrases(words: str) -> list[str]:
 def _holds_title(text: str, name_start: int, title_end: int) -> bool:
     """Whether a title ending at title_end is part of the name phrase starting at name_start: only capitalised words
     and name connectors between them ("Leader of the Islamic Revolution Ayatollah X"; not "said the Leader in his
-    message while congratulating General X")."""
+    message while congratulating General X"); a title at or after the name's start (in it, or in an apposition) is."""
     return "\n" not in text[title_end:name_start] and all(
         w[0].isupper() or w.lower() in CONNECTORS for w in _WORD.findall(text, title_end, name_start))
 
@@ -584,9 +583,9 @@ def _untitled(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _appositions(head) -> list:
-    """The appositions of a phrase that describes someone (a common noun or a title): its head's, and for a person's title those
-    after the noun of its "of" phrase, which the parser hangs there ("chief of the Basra Operations Command, Lt. Gen.
-    X, said": X)."""
+    """The appositions of a phrase that describes someone (a common noun or a title): its head's, and for a person's
+    title those after the noun of its "of" phrase, which the parser hangs there ("chief of the Basra Operations
+    Command, Lt. Gen. X, said": X)."""
     people = lexicon().titles | lexicon().person_nouns
     if head.pos_ == "PROPN" and not any(t.lemma_.lower() in people for t in head.subtree if t.i <= head.i):
         return []  # a name beside a name names someone else ("According to Al-Manar Website, Secretary General X")
