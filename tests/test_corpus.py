@@ -278,3 +278,18 @@ def test_a_corpus_loaded_in_partitions_is_the_corpus_loaded_whole(tmp_path):
     problems = folder_problems(found, joined["problems"], joined["documents"])
     pd.testing.assert_frame_equal(problems, whole.problems)
     assert set(problems.file) == {"zz_copy.txt", "empty.txt", "manifest.csv"}
+
+
+def test_rows_per_document_follow_the_table_the_corpus_holds():
+    # Corpus.rows groups a table once for every stage that reads it, in the table's order; a table replaced (a
+    # notebook keeping the body only) is grouped again, never read from the rows of the one it replaced
+    corpus = load_corpus(SEEDS)
+    rows = corpus.rows("sentences")
+    assert corpus.rows("sentences") is rows
+    assert sum(map(len, rows.values())) == len(corpus.sentences)
+    first = corpus.sentences.iloc[0]
+    assert (rows[first["doc_id"]][0].start, rows[first["doc_id"]][0].text) == (first["start"], first["text"])
+    corpus.sentences = corpus.sentences[corpus.sentences["in_body"]]
+    body = corpus.rows("sentences")
+    assert sum(map(len, body.values())) == len(corpus.sentences) < sum(map(len, rows.values()))
+    assert all(r.in_body for mine in body.values() for r in mine)

@@ -57,15 +57,17 @@ class Corpus:
     sentences: pd.DataFrame
     spans: pd.DataFrame
     problems: pd.DataFrame
-    _rows: dict[str, dict[str, list]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _rows: dict[str, tuple[pd.DataFrame, dict[str, list]]] = field(default_factory=dict, init=False, repr=False,
+                                                                   compare=False)
 
     def rows(self, table: str) -> dict[str, list]:
         """doc_id -> that document's rows of one of the corpus's tables ("sentences", "paragraphs") in the table's
-        order, as rows_by_document makes them: made once per corpus, as several stages read them (do not change
-        the lists)."""
-        if table not in self._rows:
-            self._rows[table] = rows_by_document(getattr(self, table))
-        return self._rows[table]
+        order, as rows_by_document makes them: made once per table the corpus holds, as several stages read them
+        (made again if the table is replaced; do not change the lists)."""
+        frame = getattr(self, table)
+        if table not in self._rows or self._rows[table][0] is not frame:
+            self._rows[table] = (frame, rows_by_document(frame))
+        return self._rows[table][1]
 
     def sentence_of(self, doc_id: str, offsets) -> np.ndarray:
         """The sent_id of the sentence containing (or, between sentences, preceding) each character offset."""
