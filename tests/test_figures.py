@@ -699,3 +699,17 @@ def test_the_head_noun_of_a_currency_name_alone(text, surface, unit):
 def test_a_smaller_unit_after_a_measure_is_part_of_it(text, surface, value, unit):
     fig = one(text)
     assert (fig.surface, fig.unit) == (surface, unit) and fig.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text, surface, low, high", [
+    ("The victim, a man in his 60s, was taken to hospital.", "60s", 60, 69),
+    ("Both women were in their early 30s.", "early 30s", 30, 33),
+    ("a teacher in her mid-40s", "mid-40s", 44, 46),
+    ("The driver, in his late 50's, was unhurt.", "late 50's", 57, 59),
+])
+def test_an_age_given_as_a_decade_of_life_is_a_range(text, surface, low, high):
+    # sentences written for the test; a decade without a possessive before it ("the 1960s", "the 90s") is a
+    # period or a temperature and stays no figure
+    (fig,) = parse_figures(text)
+    assert (fig.surface, fig.value, fig.value_high, fig.unit, fig.kind) == (surface, low, high, "year", "age")
+    assert parse_figures("Music of the 1960s and the 90s; temperatures in the 90s.") == []

@@ -1061,7 +1061,17 @@ def parse_figures(text: str) -> list[Figure]:
     low = lowered(text)
     found: list[Figure] = []
     taken = 0
-    for start in _candidates(low):
+    ages = {m.start("age"): m for m in _AGE_DECADE.finditer(low)} if ("0s" in low or "0's" in low
+                                                                       or "0’s" in low) else {}
+    for start in sorted(_candidates(low) + list(ages)):
+        if start in ages:  # "in his 60s": an age from 60 to 69
+            m = ages.pop(start)
+            low_year, high_year = _decade_parts()[m.group("part") or ""]
+            decade = float(m.group("decade"))
+            found.append(Figure(start, m.end(), text[start:m.end()], decade + low_year, decade + high_year,
+                                "year", "age", "", True, False))
+            taken = m.end()
+            continue
         if start < taken:
             continue
         m = lex.number_at.match(low, start)
@@ -1073,6 +1083,16 @@ def parse_figures(text: str) -> list[Figure]:
             fig = replace(fig, counted=_elided_counted(text, found, fig))
         found.append(fig)
     return found
+
+
+@cache
+def _decade_parts() -> dict[str, list[int]]:
+    """The years of a decade of life each qualifier covers ("early": 0-3), from quantifiers.yaml."""
+    return _data("quantifiers.yaml")["decade_parts"]
+
+
+_AGE_DECADE = re.compile(rf"\bin\s+{one_of(grammar('possessive_determiners'))}\s+"
+                         r"(?P<age>(?:(?P<part>early|mid|late)[\s-]?)?(?P<decade>[1-9]0)[’']?s)\b")
 
 
 def _candidates(low: str) -> list[int]:
