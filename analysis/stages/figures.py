@@ -1091,8 +1091,8 @@ def _decade_parts() -> dict[str, list[int]]:
     return _data("quantifiers.yaml")["decade_parts"]
 
 
-_AGE_DECADE = re.compile(rf"\bin\s+{one_of(grammar('possessive_determiners'))}\s+"
-                         r"(?P<age>(?:(?P<part>early|mid|late)[\s-]?)?(?P<decade>[1-9]0)[’']?s)\b")
+_AGE_DECADE = re.compile(rf"\bin\s+{one_of(grammar('possessive_determiners'))}\s+(?P<age>(?:(?P<part>"
+                         rf"{one_of(part for part in _decade_parts() if part)})[\s-]?)?(?P<decade>[1-9]0)[’']?s)\b")
 
 
 def _candidates(low: str) -> list[int]:
