@@ -139,7 +139,7 @@ def _map(job: Job, parts: list[list[str]], digests: dict[str, str], engine: str,
         missing = cache.uncached(job.root, digests, job.plan.written_by_parts + job.plan.gathered, job.cache_dir)
         remote = [i for i, files in enumerate(parts) if missing.intersection(files)]
         remote = remote if len(missing) > max(map(len, parts), default=0) else []
-    elsewhere = set(remote) if engine == "dask" else set()
+    elsewhere = set(remote)
     for i, files in enumerate(parts):
         if i not in elsewhere:
             results[i] = run_partition(job, i, files, [digests[f] for f in files])

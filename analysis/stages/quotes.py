@@ -1009,7 +1009,7 @@ def _credited_headlines(ctx: "DocumentContext") -> list[dict]:
             speaker = Speaker(s, e, people[0].actor_id, text[people[0].start : people[0].end])
         elif words[-1] in lex.titles:
             speaker = ctx.titled_later(Candidate(s, e, "role_person")) or Speaker(s, e, text[s:e], text[s:e])
-        elif words[-1] in lex.person_nouns | lex.titles:
+        elif words[-1] in lex.person_nouns:
             speaker = ctx.identified(Speaker(s, e, text[s:e], text[s:e]))
         else:
             continue
