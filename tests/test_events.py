@@ -79,6 +79,12 @@ SENTENCES = [
     "Mongolia not only armed the militants but also trained them.",
     "Bhutan's fight against terrorism was long.",
     "Samoa reported to parliament on the operation to free the town.",
+    "Ecuador accused the Peruvian government of arming the militants.",
+    "Chile called Uruguay a sponsor of terrorism.",
+    "Rwandan YPG fighters destroyed the village.",
+    "Benin supported Togolese forces in the fight against the jihadists.",
+    "The siege of the town had been imposed by the Islamic State.",
+    "Abu Bakr al-Baghdadi gave a sermon in the mosque.",
 ]
 
 
@@ -403,3 +409,33 @@ def test_a_verb_of_saying_controls_no_act(built):
     are no control verbs)."""
     reported = _events(built, SENTENCES[67])
     assert "samoa" not in set(reported.agent) and _role(built, "samoa") == "neutral"
+
+
+def test_the_accused_did_what_they_are_accused_of_and_a_naming_verb_names_its_object(built):
+    """"accused the government of arming", with "of arming" hung on the object, is the government's act (the accuser
+    is not judged); "X called Y a sponsor of Z" says the sponsor of Y, not of X (an object complement)."""
+    accused, called = _events(built, SENTENCES[68]), _events(built, SENTENCES[69])
+    assert ("peru", "support", "enemy") in set(zip(accused.agent, accused.verb_class, accused.target_kind))
+    assert (_role(built, "peru"), _role(built, "ecuador")) == ("blamed", "neutral")
+    assert (_role(built, "uruguay"), _role(built, "chile")) == ("blamed", "neutral") and "chile" not in set(called.agent)
+
+
+def test_a_demonym_on_a_name_says_whose_it_is(built):
+    """"Rwandan YPG fighters": the YPG did it; "Rwandan" says whose the name is, it names no second doer."""
+    destroyed = _events(built, SENTENCES[70])
+    assert set(destroyed.agent) == {"ypg"} and (_role(built, "ypg"), _role(built, "rwanda")) == ("blamed", "neutral")
+
+
+def test_the_supported_takes_part_in_the_fight_the_support_is_in(built):
+    """"X supported Y in the fight against the jihadists" credits Y for the fight, and X as its backer."""
+    supported = _events(built, SENTENCES[71])
+    assert ("togo", "contribute", "victory") in set(zip(supported.agent, supported.verb_class, supported.target_kind))
+    assert (_role(built, "togo"), _role(built, "benin")) == ("credited", "credited")
+
+
+def test_imposing_a_siege_harms_and_an_enemy_act_with_no_outcome_judges_nothing(built):
+    """A siege imposed (CAMEO 17, coerce) is a harm of its doer; the enemy's leader giving a sermon achieves no
+    outcome, so it is no blame (a contributing verb judges by its outcome, for the enemy as for anyone)."""
+    siege = _events(built, SENTENCES[72])
+    assert ("isis", "harm") in set(zip(siege.agent, siege.verb_class))
+    assert _role(built, "abu_bakr_al_baghdadi") == "neutral"

@@ -406,8 +406,8 @@ def _named(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
             and not any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in head.children)):
         return [(_start(head, ctx), _end(head, ctx), a) for *_, a in ctx.actors.last_enemy(_start(head, ctx))]
     found = [m for c in head.children if c.dep_ in _NAME_DEPS and c.dep_ != "appos" and not _SUPPORT_MODIFIER.search(c.text)
-             for t in _modifier(c) for m in _token_actors(t, ctx)]
-    if found:
+             for t in _modifier(c) if not _owner_of_named(t, ctx) for m in _token_actors(t, ctx)]
+    if found:  # "Kurdish Peshmerga troops": the Peshmerga, not the Kurds ("Kurdish" says whose the name is)
         return found
     lemma = head.lemma_.lower()
     if lemma in _HELP_NOUNS:  # "cooperation between X and Y"
@@ -645,6 +645,8 @@ def _agent_head(verb: Token) -> Token | None:
         judged = next((c for c in prep.head.children if c.dep_ in ("dobj", "obj")), None)
         if judged is not None and verb_classes().lemma_class.get(prep.head.lemma_.lower()) in ("praise", "criticize"):
             return judged  # "accused X of funding", "thanked X for liberating"
+        if prep.head.dep_ in ("dobj", "obj") and verb_classes().lemma_class.get(_lemma(prep.head.head)) in ("praise", "criticize"):
+            return prep.head  # the same, with "of funding" hung on the object: the accused did it, not the accuser
         if prep.head.pos_ in ("NOUN", "PROPN") and prep.head.dep_ in ("dobj", "pobj") and prep.head.head.pos_ == "VERB" \
                 and not _between(prep.head):
             return _agent_head(prep.head.head)
@@ -963,12 +965,20 @@ def _predicated(noun: Token) -> Token | None:
     return None
 
 
+def _reflexive(tok: Token) -> bool:
+    """A reflexive pronoun ("itself", "themselves"): it stands for its clause's subject."""
+    return tok.pos_ == "PRON" and tok.lower_.endswith(("self", "selves"))
+
+
 def _said_of(noun: Token, ctx: Context, doc: Doc) -> tuple[list[Party], Token | None]:
-    """Who a noun is said of, with the verb that says it: the subject of "X is N" or "X proved itself as N" (that
-    verb's negation and modality hold), or the name an apposition describes ("X, the main sponsor of ...")."""
+    """Who a noun is said of, with the verb that says it: the subject of "X is N" or "X proved itself as N", the
+    object of a complex-transitive verb ("X called Y a supporter of Z", "X sees Y as an enemy of Z": the object
+    complement is said of the object; Quirk et al. 1985, 16.43-16.48) (that verb's negation and modality hold), or
+    the name an apposition describes ("X, the main sponsor of ...")."""
     verb = _predicated(noun)
     if verb is not None:
-        head = _agent_head(verb)
+        said = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i < noun.i and not _reflexive(c)), None)
+        head = said if said is not None else _agent_head(verb)  # "X called Y a sponsor of Z": said of Y (Quirk 16.43)
         return ([p for p in _party(head, ctx, doc) if p.actor] if head is not None else []), verb
     if noun.dep_ == "appos":
         return [p for p in _party(noun.head, ctx, doc) if p.actor], None
@@ -1134,12 +1144,32 @@ def _counterfactual(verb: Token, sent: Span, ctx: Context) -> Event | None:
 _EVENT_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN"})  # the words an event is read from: verbs and nouns
 
 
+def _aided(verb: Token, sent: Span, ctx: Context) -> Event | None:
+    """"X supported Y in the fight against ISIS", "helped Y in the liberation of Mosul": the supported party takes
+    part in the fight or the victory the verb's "in" names (its share of the credit, which its supporter shares); the
+    parse may hang the "in" on the verb governing the support ("played a role in supporting Y, ..., in the fight")."""
+    if verb.pos_ != "VERB" or verb_classes().lemma_class.get(_lemma(verb)) != "support":
+        return None
+    governor = next((a for a in verb.ancestors if a.pos_ == "VERB"), None)  # "played a role in supporting Y, in the fight"
+    aims = [p for c in (*verb.children, *(governor.children if governor is not None else ())) if c.i > verb.i
+            and c.dep_ == "prep" and c.lower_ in _CONTRIBUTION_PREPS and c.lower_ != "to"
+            for p in c.children if p.dep_ == "pobj" and _inner(p, ctx) == "victory"]
+    doc = sent.doc
+    helped = [p for o in verb.children if o.dep_ in ("dobj", "obj") for p in _party(o, ctx, doc) if p.actor]
+    if not aims or not helped:
+        return None
+    left, right = _phrase(aims[0])
+    return Event(_start(verb, ctx), _end(verb, ctx), _lemma(verb), "contribute", helped,
+                 [Party(NO_ACTOR, _start(doc[left], ctx), _end(doc[right], ctx), "victory")], _negated(verb),
+                 "denied" if _negated(verb) else _modality(verb, sent))
+
+
 def sentence_events(sent: Span, ctx: Context) -> list[Event]:
     """Every event of one parsed sentence."""
     found = [e for tok in sent if tok.pos_ in _EVENT_POS
              if (e := _verbal(tok, sent, ctx) or _nominal(tok, sent, ctx) or _judged_noun(tok, sent, ctx)
                  or _relational(tok, sent, ctx) or _counterfactual(tok, sent, ctx)) is not None]
-    return found + list(_supporters(sent, ctx))
+    return found + [e for tok in sent if (e := _aided(tok, sent, ctx)) is not None] + list(_supporters(sent, ctx))
 
 
 def _remember(sent: Span, ctx: Context) -> None:
