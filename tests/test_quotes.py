@@ -152,6 +152,39 @@ def test_unseen_sentence_shapes(tmp_path):
     ]
 
 
+def test_according_to_inside_a_sentence(tmp_path):
+    """"according to X" after a sentence adverb sources the clause after it; after a subject, the whole sentence."""
+    (tmp_path / "a.txt").write_text(
+        "Currently, according to the news agency, the army is fighting 35 kilometres south of the city.\n\n"
+        "The army, according to the ministry, has retaken the town.\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus(tmp_path)
+    text = corpus.texts["a"]
+    got = [(r.speaker, text[r.content_start : r.content_end]) for r in quotes(corpus).itertuples()]
+    assert got == [
+        ("the news agency", "the army is fighting 35 kilometres south of the city."),
+        ("the ministry", "The army, according to the ministry, has retaken the town."),
+    ]
+
+
+def test_quotation_a_clause_introduces_with_a_colon(tmp_path):
+    """A clause ending in a colon before a quotation gives it to the clause's subject (a person or a body), with no
+    reporting verb; a subject that cannot speak, or the first person, gives none."""
+    (tmp_path / "c.txt").write_text(
+        "Speaking in Ankara, Jane Doe gave an update on the talks: “We are close to a deal. Two issues remain.”\n\n"
+        "The banner carried a slogan: “Bread and peace.”\n\n"
+        "We asked the obvious question: “Why now?”\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus(tmp_path)
+    text = corpus.texts["c"]
+    table = Build(corpus)["quotes"]
+    got = [(r.cue, r.cue_lemma, r.speaker_name, text[r.content_start : r.content_end], r.kind)
+           for r in table.itertuples()]
+    assert got == [(":", "colon", "Jane Doe", "We are close to a deal. Two issues remain.", "direct")]
+
+
 def test_group_of_a_state_speaks_as_that_group(tmp_path):
     """A demonym with a group noun ("Iraqi forces said") is the speaker, not the bare adjective ("Iraqi")."""
     (tmp_path / "g.txt").write_text(

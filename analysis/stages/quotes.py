@@ -48,6 +48,7 @@ _TIME_WORDS = one_of(grammar('time_adjunct_openers'))
 # a cue that ends its clause ("..., he said." / "..., the military said on Friday.")
 _POSTPOSED_AFTER = re.compile(rf"\s*(?:[,.;!?]|$)|\s+{_TIME_WORDS}\b[^,.;:!?\"“”\n]{{0,40}}(?:[,.;!?]|$)")
 _SAME_LINE_GAP = r"[ \t\u00a0]*"
+_GAP = re.compile(_SAME_LINE_GAP)
 _ADDRESSEE = re.compile(r"(?:\s+[\w’'-]+){1,3}\s*[,.;]")
 _PERSONAL: dict[str, str] = data_yaml("grammar.yaml")["personal_pronouns"]  # "he" -> person
 _PRONOUN = re.compile(rf"\b{one_of(grammar('third_person_subjects'))}\b", re.I)
@@ -621,6 +622,7 @@ _STANCE_PREPS = grammar("stance_prepositions")  # "warned against" (not "insiste
 _NOUN_CONTENT_PREPS = grammar("noun_content_prepositions")  # "his call for", "remarks on"
 _CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "acl", "pcomp", "dobj", "pobj", "prep"})  # a cue without subject takes its head's
 _FIRST_SECOND = grammar("first_second_person")
+COLON_CUE = "colon"  # the cue_lemma of a statement a colon introduces: a speaker's turn, a credited headline, a clause
 _RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
 _NAMING_OBJECTS = grammar("naming_objects")
 _TURN = re.compile(rf"([A-Z][\w’'.-]*(?:[ \t]+(?:[A-Z][\w’'.-]*|{name_particle_pattern()}|of|the)){{0,8}})"
@@ -914,6 +916,24 @@ def _cues(ctx: "DocumentContext", parsed: Parsed) -> list[Cue]:
     return found
 
 
+def _colon_introduced(ctx: "DocumentContext", parsed: Parsed) -> list[Cue]:
+    """A quotation that a complete clause introduces with a colon ("Silo gave details of the advance: “We ...”"):
+    the subject of the clause the colon closes says it, and the colon is the cue (no reporting verb need be there)."""
+    for token in parsed.doc:
+        start, end = parsed.span(token)
+        quote = ctx.quote_by_start.get(_GAP.match(ctx.text, end).end()) if token.text == ":" else None
+        if quote is None:
+            continue
+        verb = token.head
+        subject = _subject(verb) if verb.pos_ in ("VERB", "AUX") and verb.i < token.i else None
+        if subject is None or subject.lower_ in _FIRST_SECOND or not _can_speak(subject) or ctx.quote_at(start):
+            return []
+        sent_end = parsed.offset(len(parsed.text) - 1) + 1
+        return [Cue(start, end, COLON_CUE, parsed.sent_id, parsed.start, sent_end, verb, parsed,
+                    speaker_token=subject, quote=quote)]
+    return []
+
+
 def _content(ctx: "DocumentContext", cue: Cue) -> tuple[int, int, str]:
     """(content_start, content_end, kind) of a cue's statement; kind is direct, indirect or mixed."""
     if cue.quote:
@@ -921,10 +941,7 @@ def _content(ctx: "DocumentContext", cue: Cue) -> tuple[int, int, str]:
     token, parsed = cue.token, cue.parsed
     if cue.lemma == "according to":
         phrase_end = _subtree(parsed, cue.speaker_token)[1] if cue.speaker_token is not None else cue.end
-        if _WORD.search(ctx.text, cue.sent_start, cue.start):
-            start, end = cue.sent_start, cue.start
-        else:
-            start, end = phrase_end, cue.sent_end
+        start, end = _around_according(ctx.text, cue, phrase_end)
     else:
         parts = [c for c in token.children if c.dep_ in ("ccomp", "xcomp", "parataxis", "dobj", "acl", "prep")
                  and c.i != getattr(cue.speaker_token, "i", -1)]
@@ -948,6 +965,21 @@ def _content(ctx: "DocumentContext", cue: Cue) -> tuple[int, int, str]:
     if quoted:
         start, end = min(start, quoted[0][0]), max(end, max(q[1] for q in quoted))
     return start, end, "mixed" if quoted else "indirect"
+
+
+def _around_according(text: str, cue: Cue, phrase_end: int) -> tuple[int, int]:
+    """The clause an "according to X" phrase sources: the words before it when they hold a verb ("Victory is near,
+    according to X"), the words after it when it opens the sentence or follows only an adverbial ("Currently,
+    according to X, the army ..."), the whole sentence when it interrupts a clause after its subject ("The army,
+    according to X, has ...")."""
+    if not _WORD.search(text, phrase_end, cue.sent_end):
+        return cue.sent_start, cue.start
+    before = [t for t in cue.parsed.doc if cue.parsed.span(t)[1] <= cue.start]
+    if any(t.pos_ in ("VERB", "AUX") for t in before):
+        return cue.sent_start, cue.start
+    if any(t.dep_ in ("nsubj", "nsubjpass") for t in before):
+        return cue.sent_start, cue.sent_end
+    return phrase_end, cue.sent_end
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -987,7 +1019,7 @@ def _turns(ctx: "DocumentContext", parses: list[Parsed]) -> list[dict]:
             end = ctx.paragraph_end(start)  # a headline "Name: statement" (no closing stop) says its line only
         content_start, content_end = _trim(text, colon + 1, end)
         rows.append(dict(sent_id=ctx.sentence_id(start), speaker=speaker.speaker, speaker_name=speaker.name,
-                         speaker_start=speaker.start, speaker_end=speaker.end, cue=":", cue_lemma="colon",
+                         speaker_start=speaker.start, speaker_end=speaker.end, cue=":", cue_lemma=COLON_CUE,
                          cue_start=colon, cue_end=colon + 1, content_start=content_start, content_end=content_end,
                          direct=True, kind="direct"))
     return rows
@@ -1015,7 +1047,7 @@ def _credited_headlines(ctx: "DocumentContext") -> list[dict]:
             continue
         colon = match.start("colon")
         rows.append(dict(sent_id=ctx.sentence_id(start), speaker=speaker.speaker, speaker_name=speaker.name,
-                         speaker_start=s, speaker_end=e, cue=":", cue_lemma="colon", cue_start=colon,
+                         speaker_start=s, speaker_end=e, cue=":", cue_lemma=COLON_CUE, cue_start=colon,
                          cue_end=colon + 1, content_start=start, content_end=colon, direct=True, kind="direct"))
     return rows
 
@@ -1052,7 +1084,7 @@ def document_quotes(doc_id: str, text: str, sentences: list, paragraphs: list,
     rows = _turns(ctx, parsed) + _credited_headlines(ctx)
     for p in parsed:
         speakers = []  # a sentence's speakers become recent only after it: "X has 'sent a telegram' praising Y, he
-        for cue in _cues(ctx, p):  # added" is the earlier speaker's "he", not X's
+        for cue in _cues(ctx, p) or _colon_introduced(ctx, p):  # added" is the earlier speaker's "he", not X's
             found = ctx.speaker(cue.parsed, cue.speaker_token)
             if found is None:
                 continue

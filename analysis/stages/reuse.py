@@ -48,6 +48,7 @@ from datasketch import MinHash, MinHashLSH
 from analysis import lexicon
 from analysis.stages.catalogue import catalogue
 from analysis.stages.corpus import Corpus
+from analysis.stages.quotes import COLON_CUE
 
 COLUMNS = ["doc_a", "a_start", "a_end", "doc_b", "b_start", "b_end", "score", "relation", "method",
            "a_sent_ids", "b_sent_ids"]
@@ -73,7 +74,6 @@ COPY = 0.9  # Jaccard of two bodies' word 3-grams that makes one a copy of the o
 COPY_CANDIDATE = 0.7  # estimated Jaccard for two bodies to be compared exactly (at COPY, LSH would miss some)
 COPY_PERM = 64
 MINHASH_SCHEME = "affine32"  # datasketch's default permutation scheme, named when the permutations are given
-TURN_CUE = "colon"  # the quotes table's cue_lemma of a "Name: statement" line (a transcript's turn)
 RELATION_ORDER = {"duplicate": 0, "verbatim": 1, "near_verbatim": 2, "paraphrase": 3}
 
 _WORD = re.compile(r"\w+")
@@ -208,8 +208,8 @@ def reuse_keys(corpus: Corpus, quotes: pd.DataFrame) -> pd.DataFrame:
     body = corpus.sentences[corpus.sentences["in_body"]].sort_values(["doc_id", "start"])
     by_doc = _starts_by_document(body)
     speakers = _speakers_by_sentence(by_doc, quotes)
-    reported = _speakers_by_sentence(by_doc, quotes[quotes["cue_lemma"] != TURN_CUE])
-    turns = quotes[quotes["cue_lemma"] == TURN_CUE]
+    reported = _speakers_by_sentence(by_doc, quotes[quotes["cue_lemma"] != COLON_CUE])
+    turns = quotes[quotes["cue_lemma"] == COLON_CUE]
     turn_ends = {doc_id: sorted(group.tolist()) for doc_id, group in turns.groupby("doc_id")["cue_end"]}
     columns = [body[c].tolist() for c in ("doc_id", "sent_id", "start", "end", "text")]
     stems = [set(content_stems(text)) for text in columns[4]]

@@ -13,12 +13,12 @@ from analysis.stages.catalogue import load_catalogue, without_titles
 from analysis.stages.corpus import Corpus
 from analysis.views.html import escape, escape_markdown, highlight, note
 from analysis.views.limits import MAX_DOCUMENTS, busiest, markdown_note
+from analysis.stages.quotes import COLON_CUE
 from analysis.stages.reuse import stopwords
 from analysis.stages.unlisted import PREFIX
 from analysis.stages.vocabulary import focus_side
 from analysis.lexicon import data_yaml, grammar, one_of
 
-COLON_CUE = "colon"  # the quotes table's cue_lemma for a statement introduced by a colon, not a verb
 TOP_WORDS = 10  # distinctive words charted per document
 MAX_LISTED = 20  # examples named in one sentence of prose; the rest are counted
 _WORD = re.compile(r"\S+")
@@ -102,7 +102,7 @@ def verbs_chart(counts: pd.DataFrame, *, limit: int = MAX_DOCUMENTS) -> alt.Laye
     with the most statements)."""
     if counts.empty:
         return alt.layer(charts.note("No statement is attributed to anyone."))
-    colon = counts["cue_lemma"] == COLON_CUE  # a headline's "Name: ..." has no verb
+    colon = counts["cue_lemma"] == COLON_CUE  # "Name: ..." and "X gave details: “...”" have no reporting verb
     without = (f"{_n(int(counts.loc[colon, 'statements'].sum()), 'statement')} introduced by a colon alone "
                f"(\"Name: ...\") are left out." if colon.any() else "")
     shown, left_out = busiest(counts[~colon], "document", "statements", limit=limit, most="statements")
