@@ -11,7 +11,7 @@ import ahocorasick
 import numpy as np
 import pandas as pd
 
-from analysis.lexicon import data_yaml, grammar, name_particles, one_of
+from analysis.lexicon import data_yaml, grammar, name_particles, one_of, words
 from analysis.stages import unlisted
 from analysis.stages.catalogue import (CATALOGUE_PATH, Catalogue, CatalogueError, catalogue, catalogue_files,
                                        load_catalogue, read_catalogue)
@@ -30,6 +30,10 @@ _SPELLED_WORD = re.compile(rf"\b(?i:{one_of(_SPELLED)})\b")
 _HEADS = one_of(_SPELLING["institution_heads"])
 _HEAD_LAST = re.compile(rf"(?P<pre>.*?)(?P<x>[A-Z][\w-]*) (?P<head>{_HEADS})$")  # "Russian Defence Ministry"
 _HEAD_FIRST = re.compile(rf"(?P<pre>.*?)(?P<head>{_HEADS}) of (?:the )?(?P<x>[A-Z][\w-]*)$")  # "Ministry of Defence"
+_OPERATION = _SPELLING["operation_word"]
+_OPERATION_FIRST = re.compile(rf"{_OPERATION} (?P<x>[A-Z].*)$")  # "Operation Olive Branch"
+_OPERATION_LAST = re.compile(rf"(?P<x>[A-Z].*) {_OPERATION}$")  # "Olive Branch Operation"
+_UNCAPITALISED = words("name_connectors.txt") | name_particles()[0]  # lower case in a title-case name too
 _JOINT = re.compile(r"\b[A-Z][a-z]+([ -])(?=[A-Z][a-z])")  # between two capitalised words: "Abdul Ghani"
 _PREFIX = re.compile(rf"\b(?i:{one_of(name_particles()[1])})-")  # a name's "al-", "el-"
 _COORDINATED = re.compile(rf"(?:\s*,)?\s+{one_of(grammar('coordinators'))}\s+$|\s*,\s*$")
@@ -44,9 +48,11 @@ __all__ = ["CATALOGUE_PATH", "Catalogue", "CatalogueError", "catalogue", "load_c
 
 def spellings(alias: str, person: bool = False) -> list[str]:
     """An alias and its other spellings (spelling.yaml): British or American words ("Defence"/"Defense"), an
-    office's name either way round ("Defence Ministry"/"Ministry of Defence") and, after a name, in lower case
+    office's name either way round ("Defence Ministry"/"Ministry of Defence"), an operation's likewise ("Operation
+    Olive Branch"/"Olive Branch Operation") and, after a name, in lower case
     ("Russian defence ministry"), and in a person's name a space
-    between two capitalised names written as a hyphen or the reverse ("Abdul Ghani"/"Abdul-Ghani")."""
+    between two capitalised names written as a hyphen or the reverse ("Abdul Ghani"/"Abdul-Ghani"); each also in a
+    headline's title case ("US-led Coalition": every word capitalised but name connectors and particles)."""
     forms = [alias, _SPELLED_WORD.sub(lambda m: _same_case(_SPELLED[m.group().lower()], m.group()), alias)]
     for form in list(forms):
         last, first = _HEAD_LAST.match(form), _HEAD_FIRST.match(form)
@@ -54,10 +60,16 @@ def spellings(alias: str, person: bool = False) -> list[str]:
             forms.append(f"{last['pre']}{last['head']} of {last['x']}")
         if first:
             forms.append(f"{first['pre']}{first['x']} {first['head']}")
+    for form in list(forms):  # an operation's word either side of its code name
+        first, last = _OPERATION_FIRST.match(form), _OPERATION_LAST.match(form)
+        forms += [f"{first['x']} {_OPERATION}"] if first else [f"{_OPERATION} {last['x']}"] if last else []
     for form in list(forms):  # after a name, in lower case: "the Russian defence ministry", as newsroom style writes it
         office = _HEAD_LAST.match(form) or _HEAD_FIRST.match(form)
         if office and office["pre"]:
             forms.append(office["pre"] + form[len(office["pre"]):].lower())
+    for form in list(forms):  # in a headline's title case: "US-led Coalition", "Russian Defence Ministry"
+        forms.append(" ".join(w if w in _UNCAPITALISED or _PREFIX.match(w) else w[:1].upper() + w[1:]
+                              for w in form.split(" ")))
     for form in list(forms) if person else ():
         forms += [form[:j.start(1)] + ("-" if j[1] == " " else " ") + form[j.end():] for j in _JOINT.finditer(form)]
     return list(dict.fromkeys(forms))

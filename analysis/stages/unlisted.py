@@ -47,6 +47,9 @@ _WORDS = re.compile(r"[\w'’.-]+")
 _CLOSED = re.compile(r"[a-z)][.!?][\"'”’)]*\s*$")  # a sentence's closing stop after a word
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 _WORD_BEFORE = re.compile(r"(?<![\w.,;:!?])([\w'’-]+) $")  # a word and one space right before a position
+# A compound adjective of a name and a participle or adjective ("US-backed", "Britain-based", "Iran-allied"), which
+# the recogniser may read into the name it qualifies.
+_COMPOUND_ADJECTIVE = re.compile(r"[\w.'’]+(?:-[\w.'’]+)*-[a-z]+\s+")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")  # "5th Legion", "18th Tank Division": a unit's number
 # A name before or after a noun of place ("the village of Bergen", "Debs district", "the al-Bab, Bzagah and Tadif
 # districts"): a place even where the recogniser misses it.
@@ -96,7 +99,8 @@ def slug(name: str) -> str:
 
 
 def unknown_words(text: str, start: int, end: int, covered: list[tuple[int, int]], skip: frozenset[str]) -> set[str]:
-    """The capitalised words of a sentence (not its first) outside every catalogue mention (`covered`, sorted (start,
+    """The capitalised words of a sentence (not its first; a name particle before the capital, "al-Juburi", counted)
+    outside every catalogue mention (`covered`, sorted (start,
     end) spans) and not a title or month; none for a sentence in title case like a headline (which misleads the
     recogniser): what the entity recogniser may find actors in."""
     if headline_case(text, start, end):
@@ -105,8 +109,8 @@ def unknown_words(text: str, start: int, end: int, covered: list[tuple[int, int]
     found = set()
     for m in _WORDS.finditer(text, start, end):
         word = m.group()
-        if m.start() == start or not word[:1].isupper() or word.rstrip(".") in skip:
-            continue
+        if m.start() == start or not _PREFIX.sub("", word)[:1].isupper() or word.rstrip(".") in skip:
+            continue  # "al-Juburi" is capitalised after its particle
         i = bisect_left(ends, m.start() + 1)  # the first mention ending after the word starts
         if not (i < len(covered) and covered[i][0] <= m.start()):
             found.add(word)
@@ -140,6 +144,10 @@ def _clean(text: str, ent: Entity, titles: frozenset[str], lower_words: set[str]
         if m:
             start += m.end()
             continue
+        m = _COMPOUND_ADJECTIVE.match(piece)  # "[US-backed] Syria Democratic Forces": an adjective, no name's word
+        if m and m.end() < len(piece):
+            start += m.end()
+            continue
         first = re.match(r"[\w-]+\.?", piece)
         if ent.label == "PERSON" and first and first.group().rstrip(".") in titles and first.end() < len(piece):
             start += first.end()
@@ -163,11 +171,12 @@ def _after_title(text: str, start: int, titles: frozenset[str]) -> bool:
 
 def _is_name(name: str, lower_words: set[str], skip: frozenset[str]) -> bool:
     """Whether a cleaned span reads as a proper name: every word capitalised but connectors, not ending in a title
-    or month ("Military General"), not two names joined by "and", not on several lines, and not made only of words the document also writes in lower case ("Armed
-    Forces")."""
+    or month ("Military General"), not two names joined by "and" or a comma, not on several lines, and not made
+    only of words the document also writes in lower case ("Armed Forces")."""
     words = name.split()
-    if not words or "\n" in name or sum(c.isalpha() for c in name) < 2 or words[-1].rstrip(".").title() in skip \
-            or "and" in words:
+    last = words[-1].rstrip(".") if words else ""
+    if not words or "\n" in name or sum(c.isalpha() for c in name) < 2 or {last, last.title()} & skip \
+            or "and" in words or "," in name:
         return False
     for word in words[1:]:
         if word.lower() not in CONNECTORS and not _PREFIX.sub("", word)[:1].isupper():
@@ -229,6 +238,7 @@ def doc_unlisted(text: str, sentences: pd.DataFrame, found: list[tuple[int, int,
     starts, ends = [a for a, _ in spans], [b for _, b in spans]
     names: dict[tuple[int, int], tuple[str, str]] = {}  # (start, end) -> (name, type)
     dropped: set[int] = set()
+    absorbing: set[str] = set()  # names that swallow the catalogue names inside them ("[Russian] Foreign Ministry")
     for ent in ents:
         if ent.generic:
             continue
@@ -255,11 +265,11 @@ def doc_unlisted(text: str, sentences: pd.DataFrame, found: list[tuple[int, int,
                     or (ent.label == "ORG" and _absorbs([found[i][:4] for i in inner], text, start, end, types))):
                 continue
             dropped.update(inner)
+            absorbing.add(name)
         names[(start, end)] = (name, ENTITY_TYPES.get(ent.label, "place"))
     _fuller_names(text, names, skip | {text[a:b] for a, b in spans}, lower_words)
-    kept = [spans[i] for i in range(len(spans)) if i not in dropped]
     forms = _forms(text, names, skip, lower_words)
-    return _scan(text, sentences, forms, kept), dropped
+    return _scan(text, sentences, forms, spans, dropped, absorbing), dropped
 
 
 def _fuller_names(text: str, names: dict[tuple[int, int], tuple[str, str]], skip: set[str],
@@ -347,25 +357,32 @@ def _owner(name: str, persons: list[str]) -> str | None:
 
 
 def _scan(text: str, sentences: pd.DataFrame, forms: Mapping[str, tuple[str, str, str]],
-          taken: list[tuple[int, int]]) -> list[Unlisted]:
-    """Every occurrence of the forms in the document's actor-bearing sentences that no other mention covers,
-    longest form first."""
+          spans: list[tuple[int, int]], dropped: set[int], absorbing: set[str]) -> list[Unlisted]:
+    """Every occurrence of the forms in the document's actor-bearing sentences that no other mention (`spans`, the
+    catalogue's in text order, but those `dropped`) covers, longest form first; a name that swallowed the catalogue
+    names inside it where the recogniser found it (`absorbing`) swallows them wherever it is written (their indexes
+    are added to `dropped`)."""
     if not forms:
         return []
     written = {w for f in forms for w in (f, *([f.upper()] if len(f) > 3 else []))}  # "WARDAK, Iraq -" too
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(
         _any_al(f) for f in sorted(written, key=len, reverse=True)) + r")(?![\w-])")
-    occupied = sorted(taken)
-    ends = [b for _, b in occupied]
+    ends = [b for _, b in spans]
     result = []
     for start, end, kind in zip(sentences["start"], sentences["end"], sentences["kind"]):
         if kind in NO_ACTOR_KINDS:
             continue
         for m in pattern.finditer(text, start, end):
-            i = bisect_left(ends, m.start() + 1)  # the first name ending after the match starts
-            if i < len(occupied) and occupied[i][0] < m.end():
-                continue
             form = _form_of(m.group(), forms)
+            crossed = []  # the catalogue names the match overlaps
+            j = bisect_left(ends, m.start() + 1)  # the first name ending after the match starts
+            while j < len(spans) and spans[j][0] < m.end():
+                crossed += [j] if j not in dropped else []
+                j += 1
+            if crossed:
+                if form not in absorbing or spans[crossed[0]][0] < m.start() or spans[crossed[-1]][1] > m.end():
+                    continue
+                dropped.update(crossed)
             actor_id, kind, _ = forms[form]
             result.append(Unlisted(m.start(), m.end(), actor_id, kind, form))
     return result
