@@ -85,6 +85,8 @@ SENTENCES = [
     "Benin supported Togolese forces in the fight against the jihadists.",
     "The siege of the town had been imposed by the Islamic State.",
     "Abu Bakr al-Baghdadi gave a sermon in the mosque.",
+    "The Free Syrian Army entered the town. The army later razed the village.",
+    "The Fiji-led Global Coalition met in 2014. The Global Coalition supported Ghanaian forces. Ghanaian forces defeated the militants.",
 ]
 
 
@@ -439,3 +441,16 @@ def test_imposing_a_siege_harms_and_an_enemy_act_with_no_outcome_judges_nothing(
     siege = _events(built, SENTENCES[72])
     assert ("isis", "harm") in set(zip(siege.agent, siege.verb_class))
     assert _role(built, "abu_bakr_al_baghdadi") == "neutral"
+
+
+def test_a_definite_phrase_ending_as_a_name_before_it_is_that_actor(built):
+    """"the army" after "the Free Syrian Army" is the Free Syrian Army (the sentence is read though it names no actor)."""
+    razed = _events(built, SENTENCES[74])
+    assert ("fsa", "violence", "protected") in set(zip(razed.agent, razed.verb_class, razed.target_kind))
+    assert _role(built, "fsa") == "blamed"
+
+
+def test_backers_share_credit_up_a_chain(built):
+    """The leader of a coalition that supported a credited force shares the credit, the coalition's own credit coming
+    from a later sentence."""
+    assert (_role(built, "ghana"), _role(built, "global_coalition"), _role(built, "fiji")) == ("credited",) * 3

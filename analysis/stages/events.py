@@ -227,6 +227,7 @@ class Context:
     cue_speakers: dict[int, "Party"] = field(default_factory=dict)  # a reporting cue's start -> its speaker (quotes)
     voices: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, speaker) of each statement
     sides: dict[str, str] = field(default_factory=dict)  # a speaker the catalogue lacks -> the actor it speaks for
+    text: str = ""  # the document's text, for the names mentioned before
 
 
 def _start(tok: Token, ctx: Context) -> int:
@@ -424,7 +425,19 @@ def _named(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
         found = [m for c in head.children if c.dep_ == "poss" for m in _named(c, ctx)]
     if not found:  # "the Syrian Democratic Forces, an alliance of ...": an apposition that is itself a name
         found = [m for c in head.children if c.dep_ == "appos" for m in _token_actors(c, ctx)]
-    return found or _identified(head, ctx)
+    return found or _identified(head, ctx) or _definite(head, ctx)
+
+
+def _definite(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
+    """A definite noun phrase that names no actor but ends as a name mentioned before it ends ("the coalition" after
+    "the US-led coalition", "the army" after "the Syrian Army"): the latest such actor (anaphora by the name's head
+    noun, as "this group" is the enemy named before; Halliday & Hasan 1976, 6.4 reiteration)."""
+    if head.pos_ != "NOUN" or not any(c.lower_ in _POINTING for c in head.children) or not ctx.text:
+        return []
+    words = {head.lower_, head.lemma_.lower()}
+    earlier = ctx.actors.rows[: bisect_right(ctx.actors.starts, _start(head, ctx) - 1)]
+    named = [a for s, e, a in earlier if e <= _start(head, ctx) and ctx.text[s:e].split()[-1].lower() in words]
+    return [(_start(head, ctx), _end(head, ctx), named[-1])] if named else []
 
 
 def _identified(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
@@ -1240,7 +1253,7 @@ def document_events(doc_id: str, text: str, sentences: Iterable[Parsed], mention
     speakers = {int(q.cue_start): Party(q.speaker, int(q.speaker_start), int(q.speaker_end), "actor")
                 for q in quotes if isinstance(q.speaker, str)
                 and (q.speaker in known or q.speaker.startswith("unlisted:")) and q.speaker_start >= 0}
-    ctx = Context(None, actors, {}, "", cue_speakers=speakers, voices=voices)
+    ctx = Context(None, actors, {}, "", cue_speakers=speakers, voices=voices, text=text)
     for q in quotes:  # "an Iraqi soldier said", "SDF spokeswoman X said": the actor a speaker's own phrase names
         phrase = [_body(a) for _, e, a in actors.at(int(q.speaker_start), int(q.speaker_end))
                   if e <= q.speaker_end and a != q.speaker] \
@@ -1285,17 +1298,21 @@ _WORDS = re.compile(r"[a-z]+")
 
 def event_parses(corpus: Corpus, parses: Parses, mentions: pd.DataFrame) -> Parses:
     """Parse the body sentences the `parses` prefilter left out that may hold an event: a form of an event verb
-    and an actor mention or a pronoun ("It enslaved thousands"), and the sentence before one with a pronoun when it
+    and an actor mention, a pronoun ("It enslaved thousands") or the last word of a name the document mentions ("the
+    coalition"), and the sentence before one with a pronoun when it
     names an actor (where the pronoun's antecedent is: "Qatar was silent. Critics accused it of funding them")."""
     forms = _event_forms()
     named = set(zip(mentions["doc_id"], mentions["sent_id"]))
     body = corpus.sentences[corpus.sentences["in_body"] & ~corpus.sentences["kind"].isin(FURNITURE)]
     rows = {(d, int(s)): (int(a), int(b), t) for d, s, a, b, t in
             zip(body["doc_id"], body["sent_id"], body["start"], body["end"], body["text"])}
+    heads: dict[str, set[str]] = {}  # each document's names' last words: "the coalition" after "the US-led coalition"
+    for doc_id, surface in zip(mentions["doc_id"], mentions["surface"]):
+        heads.setdefault(doc_id, set()).update(_WORDS.findall(surface.lower())[-1:])
     wanted = set()
     for (doc_id, sent_id), (start, end, text) in rows.items():
         words = set(_WORDS.findall(text.lower()))
-        if words & forms and ((doc_id, sent_id) in named or words & _PRONOUNS.keys()):
+        if words & forms and ((doc_id, sent_id) in named or words & _PRONOUNS.keys() or words & heads.get(doc_id, set())):
             wanted.add((doc_id, sent_id))
             if words & _PRONOUNS.keys() and (doc_id, sent_id - 1) in named:
                 wanted.add((doc_id, sent_id - 1))

@@ -57,11 +57,17 @@ def document_evidence(events: list) -> list[dict]:
                 rows.append(_judgment(e, e.target, effect.split("_")[0], e.target_start, e.target_end, voice))
         elif effect == "support" and e.agent:
             support.append(e)
-    for e in support:  # "X-backed Y drove ISIS out": X shares Y's credit; backing the blamed shares the blame
-        for stance in ("credit", "blame"):
-            if any(r["actor_id"] == e.target and r["stance"] == stance for r in rows):
-                rows.append(_judgment(e, e.agent, stance, e.agent_start, e.agent_end, e.voice))
-    return rows
+    shared: set[tuple[int, str]] = set()
+    while True:  # "X-backed Y drove ISIS out": X shares Y's credit, backing the blamed shares the blame; and so on up
+        # a chain of backers ("the X-led coalition supported Y"), whatever order the sentences come in
+        judged = {(r["actor_id"], r["stance"]) for r in rows}
+        new = [(i, e, stance) for i, e in enumerate(support) for stance in ("credit", "blame")
+               if (e.target, stance) in judged and (i, stance) not in shared]
+        if not new:
+            return rows
+        for i, e, stance in new:
+            shared.add((i, stance))
+            rows.append(_judgment(e, e.agent, stance, e.agent_start, e.agent_end, e.voice))
 
 
 def evidence(corpus: Corpus, events: pd.DataFrame) -> pd.DataFrame:
