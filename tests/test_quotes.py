@@ -168,6 +168,21 @@ def test_according_to_inside_a_sentence(tmp_path):
     ]
 
 
+def test_postposed_speakers_the_parser_coordinates_with_the_verb_before(tmp_path):
+    """"X killed Y, a war monitor and local activists said on Saturday.": the parser hangs "said" on "killed" and the
+    speakers on Y; the speaker is still the phrase after the comma, the content the clause before it."""
+    (tmp_path / "p.txt").write_text(
+        "Airstrikes have killed more than 20 civilians in the past two days in an escalation of an offensive against "
+        "the last rebel stronghold, a war monitor and local activists said on Saturday.\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus(tmp_path)
+    text = corpus.texts["p"]
+    got = [(r.speaker, text[r.content_start : r.content_end]) for r in quotes(corpus).itertuples()]
+    assert got == [("a war monitor", "Airstrikes have killed more than 20 civilians in the past two days in an "
+                                     "escalation of an offensive against the last rebel stronghold")]
+
+
 def test_quotation_a_clause_introduces_with_a_colon(tmp_path):
     """A clause ending in a colon before a quotation gives it to the clause's subject (a person or a body), with no
     reporting verb; a subject that cannot speak, or the first person, gives none."""

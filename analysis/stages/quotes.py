@@ -622,6 +622,7 @@ _STANCE_PREPS = grammar("stance_prepositions")  # "warned against" (not "insiste
 _NOUN_CONTENT_PREPS = grammar("noun_content_prepositions")  # "his call for", "remarks on"
 _CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "acl", "pcomp", "dobj", "pobj", "prep"})  # a cue without subject takes its head's
 _FIRST_SECOND = grammar("first_second_person")
+_CLOSING_DEPS = frozenset({"prep", "pobj", "npadvmod", "advmod", "punct", "det", "compound", "amod", "nummod"})
 COLON_CUE = "colon"  # the cue_lemma of a statement a colon introduces: a speaker's turn, a credited headline, a clause
 _RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
 _NAMING_OBJECTS = grammar("naming_objects")
@@ -675,8 +676,10 @@ def _subject(token):
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
         if found is None and agent is not None:
             found = next((g for g in agent.children if g.dep_ == "pobj"), None)
-        if found is None and (token.dep_ == "ROOT" or any(c.dep_ == "csubj" and c.tag_ == "VBG" for c in token.children)):
-            found = _after_comma(token)  # "Reacting to X, the envoy said": the phrase after the opening clause
+        if found is None and (token.dep_ == "ROOT" or any(c.dep_ == "csubj" and c.tag_ == "VBG" for c in token.children)
+                              or token.dep_ == "conj" and _closes_sentence(token)):
+            found = _after_comma(token)  # "Reacting to X, the envoy said": the phrase after the opening clause; "X
+            # killed Y, a monitor and activists said." parsed as a verb coordinated with "killed": the phrase before it
         if found is not None:
             return _antecedent_of_relative(found)
         if token.dep_ not in _CLIMB_DEPS and token.pos_ != "NOUN" or token.head is token:
@@ -685,6 +688,11 @@ def _subject(token):
         if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon().noun_class:
             return _noun_speaker(token) or _issuer(token)  # "a statement praising X": the statement's speaker
     return None
+
+
+def _closes_sentence(verb) -> bool:
+    """Whether only the verb's own adjuncts follow it to the end of its sentence ("... said on Saturday.")."""
+    return all(t.dep_ in _CLOSING_DEPS and verb in t.ancestors for t in verb.doc[verb.i + 1 :])
 
 
 def _after_comma(verb):
@@ -946,7 +954,9 @@ def _content(ctx: "DocumentContext", cue: Cue) -> tuple[int, int, str]:
         parts = [c for c in token.children if c.dep_ in ("ccomp", "xcomp", "parataxis", "dobj", "acl", "prep")
                  and c.i != getattr(cue.speaker_token, "i", -1)]
         clause = [c for c in parts if c.dep_ in ("ccomp", "parataxis")]
-        if not clause and (token.dep_ in ("ccomp", "parataxis") or _reporting_as(token)):  # the clause around
+        if not clause and token.dep_ == "conj" and _closes_sentence(token) and cue.speaker.start > cue.sent_start:
+            start, end = cue.sent_start, cue.speaker.start  # "X killed Y, a monitor said." (see _subject)
+        elif not clause and (token.dep_ in ("ccomp", "parataxis") or _reporting_as(token)):  # the clause around
             own = _subtree(parsed, token)
             whole = _subtree(parsed, token.head)
             start, end = (whole[0], own[0]) if token.head.i < token.i else (own[1], whole[1])
