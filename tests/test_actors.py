@@ -532,3 +532,38 @@ def test_a_word_opening_the_sentence_is_no_part_of_an_unlisted_name(tmp_path):
         warnings.simplefilter("ignore")
         found = actors.mentions(load_corpus(tmp_path))
     assert not any(s.startswith(("After", "When")) for s in found["surface"])
+
+
+def test_an_unlisted_name_swallows_its_qualifiers_each_time_and_sheds_compound_adjectives(tmp_path):
+    # every "Iranian Interior Ministry" is the ministry (not Iran's demonym), the second too, which the recogniser
+    # need not read again; "US-backed" qualifies a name without being part of it; a capital after a name
+    # particle ("al-Karbouli") makes a sentence worth reading for names
+    small = write_corpus(tmp_path, {"a.txt": (
+        "Officials met in Baghdad.\n\n"
+        "The Iranian Interior Ministry said on Monday that the convoy had left the border town.\n\n"
+        "Fighters of the US-backed Harbour Defence Units crossed the river at dawn.\n\n"
+        "Omar al-Karbouli, a leader of the tribal fighters, said that the road was open again.\n\n"
+        "The convoy arrived safely on Tuesday, the Iranian Interior Ministry said.\n")})
+    rows = actors.mentions(small)[["surface", "actor_id"]].itertuples(index=False, name=None)
+    rows = list(rows)
+    assert rows.count(("Iranian Interior Ministry", "unlisted:iranian-interior-ministry")) == 2
+    assert ("Iranian", "iran") not in rows
+    assert {("US", "united_states"), ("Harbour Defence Units", "unlisted:harbour-defence-units"),
+            ("Omar al-Karbouli", "unlisted:omar-al-karbouli")} <= set(rows)
+
+
+def test_names_joined_by_a_comma_and_letters_after_a_name_are_no_name():
+    from analysis.stages.unlisted import _is_name
+
+    skip = matcher().catalogue.titles | matcher().catalogue.not_names
+    assert not _is_name("Harbour Times, Valley Herald", set(), skip)
+    assert not _is_name("MD", set(), skip) and not _is_name("Jane Doe PhD", set(), skip)
+    assert _is_name("Jane Doe", set(), skip)
+
+
+def test_operations_either_way_round_and_aliases_in_title_case():
+    assert spans("The Olive Branch Operation began as Operation Olive Branch ended.") == [
+        ("Olive Branch Operation", "olive_branch", "name"), ("Operation Olive Branch", "olive_branch", "name")]
+    assert spans("US Coalition Airstrike Kills 11 Civilians") == [("US Coalition", "global_coalition", "name")]
+    assert spans("Houthis fire missile as Huthi rebels and Ansar Allah deny it") == [
+        ("Houthis", "houthis", "name"), ("Huthi", "houthis", "demonym"), ("Ansar Allah", "houthis", "name")]
