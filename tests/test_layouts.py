@@ -517,3 +517,15 @@ def test_credits_in_bylines_desk_lines_datelines_and_closing_lines(tmp_path, lea
         "Ministers meet over the port deal\n\n" + lead + "Ministers from both sides met on Monday to discuss the port "
         "deal, officials said.\n\nThe talks will resume next week." + tail + "\n"))
     assert {k: meta[k] for k in expected} == expected
+
+
+def test_a_dateline_pooling_several_agencies_names_no_outlet(tmp_path):
+    # a story credited to two agencies was put together by a third publisher: both are sources, neither the outlet
+    _, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal\n\nAMMAN/BEIRUT (REUTERS, AFP) – Ministers from both sides met on "
+        "Monday to discuss the port deal. The talks will resume next week.\n"))
+    assert meta["outlet"] is None and meta["via"] == "Reuters"
+    _, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal\n\nBEIRUT (Reuters) – Ministers from both sides met on "
+        "Monday to discuss the port deal. The talks will resume next week.\n"))
+    assert meta["outlet"] == "Reuters" and meta["via"] is None

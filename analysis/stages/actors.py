@@ -41,7 +41,8 @@ _COORDINATED = re.compile(rf"(?:\s*,)?\s+{one_of(grammar('coordinators'))}\s+$|\
 Found = tuple[int, int, str, str, str]
 READINGS = 1  # how many sentences holding an unknown capitalised word the entity recogniser reads
 _LAST_WORD = re.compile(r"([A-Za-z]+)[^A-Za-z\n]*$")
-_CITY_PART = re.compile(r" ((?:[\w-]+ ){0,2}[\w-]+)")  # the words after a possessive, up to three
+_FUNCTION_WORDS = frozenset(data_yaml("reporting_verbs.yaml")["function_words"])
+_CITY_PART = re.compile(r" ((?:[\w-]+ ){0,3}[\w-]+)")  # the words after a possessive, up to four
 
 __all__ = ["CATALOGUE_PATH", "Catalogue", "CatalogueError", "catalogue", "load_catalogue"]
 
@@ -181,12 +182,15 @@ class Matcher:
 
     def _stands_for_government(self, text: str, start: int, end: int) -> bool:
         """True when a capital stands for its government: not after a locative word, "-based" or a dateline, nor
-        owning a part of the city ("Beirut's southern suburbs")."""
+        owning a part of the city ("Beirut's southern suburbs", "Riyadh's King Khalid International Airport"; the
+        owned noun phrase ends at a function word: "Tehran's support for the airport plan" is the government's)."""
         after = text[end:end + 6]
         if after[:1] in "'’" and after[1:2] == "s":
             part = _CITY_PART.match(text, end + 2, end + 60)
-            nouns = self.catalogue.place_nouns
-            return not (part and any(w in nouns or w[:-1] in nouns for w in part.group(1).lower().split()))
+            words = part.group(1).lower().split() if part else []
+            phrase = words[:next((i for i, w in enumerate(words) if w in _FUNCTION_WORDS), len(words))]
+            nouns = self.catalogue.place_nouns  # the noun phrase it owns ends before a function word
+            return not any(w in nouns or w[:-1] in nouns for w in phrase)
         if after.startswith("-based"):
             return False
         at_line_start = not text[text.rfind("\n", 0, start) + 1:start].strip()

@@ -164,7 +164,8 @@ def author(text: str, spans: list[Span]) -> Found:
 def outlet(text: str, spans: list[Span]) -> Found:
     """The publishing outlet: from a licence or copyright line, a known site tagline, the site's own notices ("Official
     website of X", "historical collection on defense.gov", "contact the DOD Webmaster"), the author bio, or else the
-    agency a wire dateline names ("TEHRAN, Nov. 21 (MNA) –") when no source line says the story came from it."""
+    agency a wire dateline names ("TEHRAN, Nov. 21 (MNA) –") when no source line says the story came from it and it
+    is the only agency the dateline credits."""
     for s in (s for s in spans if s.kind in ("licence", "tagline", "author_bio", "navigation", "standfirst")):
         piece = text[s.start : s.end]
         if s.kind == "licence" and (m := _LICENCE_OWNER.search(piece) or _COPYRIGHT_OWNER.match(piece)
@@ -178,7 +179,7 @@ def outlet(text: str, spans: list[Span]) -> Found:
             return Found(_canonical(m.group("name")), f"author bio: '{m.group(0)}'")
     if found := _masthead_line(text, spans) or _dateline_publisher(text, spans) or _closing_publisher(text, spans):
         return found
-    if (agency := _dateline_agency(text, spans)) and not _source_line(text, spans):
+    if (agency := _dateline_agency(text, spans)) and not _source_line(text, spans) and not _pooled(text, spans):
         return agency
     for s in (s for s in spans if s.kind == "dateline"):
         if name := dateline_outlet(text[s.start : s.end]):
@@ -245,7 +246,7 @@ def via(text: str, spans: list[Span]) -> Found:
         if found and found.value != outlet(text, spans).value:
             return found  # a site crediting itself ("Source: Harbour News" on Harbour News's page) names no other source
     agency = _dateline_agency(text, spans)
-    if agency and outlet(text, spans).value not in (None, agency.value):
+    if agency and (outlet(text, spans).value not in (None, agency.value) or _pooled(text, spans)):
         return agency
     if agency:
         return NOT_FOUND  # the agency is the outlet
@@ -337,6 +338,13 @@ def _dateline_agency(text: str, spans: list[Span]) -> Found | None:
                 if entry := _known_agency(part):
                     return Found(entry["name"], f"wire dateline '{text[s.start:s.end].strip()}'")
     return None
+
+
+def _pooled(text: str, spans: list[Span]) -> bool:
+    """Whether a wire dateline credits several news agencies ("AMMAN (Reuters, AFP) –"): a story another publisher
+    pooled from them, none of which is the outlet."""
+    return any(sum(bool(_known_agency(p)) for p in _CREDIT_PARTS.split(m.group(m.lastgroup))) > 1
+               for s in spans if s.kind == "dateline" and (m := _AGENCY_TAG.search(text, s.start, s.end)))
 
 
 def _dateline_publisher(text: str, spans: list[Span]) -> Found | None:

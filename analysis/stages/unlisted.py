@@ -12,7 +12,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from analysis.lexicon import data_yaml, grammar, name_particles, one_of, tagged, words
-from analysis.stages.catalogue import Catalogue
+from analysis.stages.catalogue import Actor, Catalogue
 from analysis.stages.parse import Parsed, nlp
 
 PREFIX = "unlisted:"
@@ -37,6 +37,10 @@ SELF_WORDS = words("state_self_words.txt")
 FUNCTION_WORDS = frozenset(data_yaml("reporting_verbs.yaml")["function_words"])
 CONNECTORS = words("name_connectors.txt") | name_particles()[0] | name_particles()[1]
 _PREFIX = re.compile(rf"^{one_of(name_particles()[1])}-")  # "al-", "el-"
+_ANY_PREFIX = re.compile(rf"^(?i:{one_of(name_particles()[1])})-")  # "al-", "Al-", "El-"
+_PARTICLE_WORDS = name_particles()[0] | name_particles()[1]  # "bin", "de", "al" written apart
+# The types of a body that the document may call by its head noun alone ("the Observatory").
+BODY_TYPES = frozenset({"organization", "armed_group", "media"})
 # Determiners before an entity that make it a common phrase ("your Armed Forces", "a senior Iranian Military General").
 OWNING = grammar("owning_determiners")
 _DEFINITE = tagged("grammar.yaml", "articles", "definite")
@@ -209,11 +213,20 @@ def _epithets() -> frozenset[str]:
     return frozenset(phrase.lower() for phrases in epithet_lexicon().values() for phrase in phrases)
 
 
+def _generic(name: str) -> bool:
+    """Whether a name of several words is made of English common nouns only ("Security Council", "Defense
+    Department"): a description any body may bear."""
+    words = name.split()
+    return len(words) > 1 and all(_common_noun(w) for w in words)
+
+
 def _absorbs(inner: list[tuple[int, int, str, str]], text: str, start: int, end: int,
              types: Mapping[str, str]) -> bool:
-    """Whether an unknown name swallows the catalogue names inside it: all of them only qualify it, and the rest of
-    the name is more than "government"."""
-    if not all(kind == "demonym" or types.get(actor) in QUALIFIER_TYPES for _, _, actor, kind in inner):
+    """Whether an unknown name swallows the catalogue names inside it: all of them only qualify it, or, ending it, are
+    a body's name made of common nouns that the words before make another body's ("Kurdistan Regional [Security
+    Council]" is no UN body), and the rest of the name is more than "government"."""
+    if not all(kind == "demonym" or types.get(actor) in QUALIFIER_TYPES
+               or (b == end and types.get(actor) in BODY_TYPES and _generic(text[a:b])) for a, b, actor, kind in inner):
         return False
     rest, pos = [], start
     for a, b, _, _ in inner:
@@ -257,19 +270,119 @@ def doc_unlisted(text: str, sentences: pd.DataFrame, found: list[tuple[int, int,
         inner = [i for i in overlapping if start <= spans[i][0] and spans[i][1] <= end]
         if len(inner) < len(overlapping):
             continue  # crosses a catalogue name: the recogniser's span is wrong
+        kind = ENTITY_TYPES.get(ent.label, "place")
         if inner:
             if any(spans[i] == (start, end) for i in inner):
                 continue
             inside = all(spans[i][0] > start and spans[i][1] < end and types.get(found[i][2]) == "place" for i in inner)
+            extended = _extends(text, start, found[inner[0]], ent.label, cat) \
+                if len(inner) == 1 and spans[inner[0]][1] == end else None
             if not ((ent.label == "PERSON" and inside)  # "Nuri [Hama] Ali": a place inside a person's name
-                    or (ent.label == "ORG" and _absorbs([found[i][:4] for i in inner], text, start, end, types))):
+                    or (ent.label == "ORG" and _absorbs([found[i][:4] for i in inner], text, start, end, types))
+                    or extended):
                 continue
+            kind = extended or kind
             dropped.update(inner)
             absorbing.add(name)
-        names[(start, end)] = (name, ENTITY_TYPES.get(ent.label, "place"))
+        names[(start, end)] = (name, kind)
     _fuller_names(text, names, skip | {text[a:b] for a, b in spans}, lower_words)
+    _shared_family(text, found, names, types, dropped)
     forms = _forms(text, names, skip, lower_words)
-    return _scan(text, sentences, forms, spans, dropped, absorbing), dropped
+    new = _scan(text, sentences, forms, spans, dropped, absorbing)
+    named = sorted([(f[0], f[1], f[2], types.get(f[2], "")) for i, f in enumerate(found) if i not in dropped]
+                   + [(u.start, u.end, u.actor_id, u.type) for u in new])
+    return new + _head_forms(text, sentences, named, lower_words, skip), dropped
+
+
+def _bare(word: str) -> str:
+    """A name without its leading particle ("al-Maliki" -> "Maliki")."""
+    return _ANY_PREFIX.sub("", word)
+
+
+def _extends(text: str, start: int, inner: tuple[int, int, str, str, str], label: str, cat: Catalogue) -> str | None:
+    """The type of a name that extends the catalogue place or person it ends with into another actor's name, or None:
+    a place joined to the words before it by a name particle ("Amriyat al [Falluja]": the Arabic construct of two
+    nouns is one name), a person under another given name than any the catalogue gives the catalogued one ("Turki
+    [al-Maliki]" is not Nouri al-Maliki; given names compared by their consonants, as transliterations differ in
+    vowels: "Qassim" is "Qassem")."""
+    a, b, actor_id, _, _ = inner
+    before = text[start:a].split()
+    if not before or not all(w[:1].isupper() or w.lower().rstrip("-") in _PARTICLE_WORDS for w in before):
+        return None
+    actor = _actors(cat).get(actor_id)
+    if actor is None:
+        return None
+    if actor.type == "place" and before[-1].lower().rstrip("-") in _PARTICLE_WORDS and len(before) > 1:
+        return "place"
+    family = text[a:b]
+    if actor.type != "person" or label != "PERSON" or " " in family or not before[-1][:1].isupper():
+        return None
+    given = {_consonants(alias[:-len(alias.split()[-1])]) for alias in actor.aliases
+             if " " in alias and _bare(alias.split()[-1]) == _bare(family)}
+    return "person" if given and _consonants(" ".join(before)) not in given else None
+
+
+def _consonants(name: str) -> str:
+    """The consonants of a name, lower case, doubled letters once: what transliterations of it share."""
+    letters = re.sub(r"[^a-z]|[aeiouy]", "", unicodedata.normalize("NFKD", name).lower())
+    return re.sub(r"(.)\1+", r"\1", letters)
+
+
+@cache
+def _actors(cat: Catalogue) -> dict[str, Actor]:
+    """The catalogue's actors by id."""
+    return {a.actor_id: a for a in cat.actors}
+
+
+def _shared_family(text: str, found: list[tuple[int, int, str, str, str]], names: Mapping[tuple[int, int], tuple[str,
+                   str]], types: Mapping[str, str], dropped: set[int]) -> None:
+    """Give a family name written alone to the unlisted person the document names in full with it, when the
+    catalogued person of that family name is never named in full there ("Turki al-Maliki ... Maliki said" is Turki,
+    not Nouri al-Maliki): the catalogue's mentions of it join `dropped`, so the unlisted forms take them."""
+    families = {_bare(n.split()[-1]) for n, k in names.values() if k == "person" and " " in n}
+    if not families:
+        return
+    in_full = {f[2] for i, f in enumerate(found) if i not in dropped and " " in text[f[0]:f[1]]}
+    for i, (a, b, actor_id, _, _) in enumerate(found):
+        surface = text[a:b]
+        if types.get(actor_id) == "person" and actor_id not in in_full and " " not in surface \
+                and _bare(surface) in families:
+            dropped.add(i)
+
+
+def _head_forms(text: str, sentences: pd.DataFrame, named: list[tuple[int, int, str, str]], lower_words: set[str],
+                skip: frozenset[str]) -> list[Unlisted]:
+    """A body called by its head noun after "the", capitalised ("the [Britain-based] Observatory" after "the Syrian
+    Observatory for Human Rights", "the Council" after "the Kurdistan Regional Security Council"): the body the document named in
+    full before, when no other body it names has that head and the document never writes the word in lower case.
+    `named` holds the document's mentions (start, end, actor_id, type) in text order."""
+    heads: dict[str, tuple[int, str, str]] = {}  # head -> (end of the first full name, actor_id, type)
+    for start, end, actor_id, kind in named:
+        words = text[start:end].split()
+        if kind not in BODY_TYPES or len(words) < 2:
+            continue
+        head = next((words[j - 1] for j in range(1, len(words)) if words[j] in CONNECTORS), words[-1])
+        if len(head) < 4 or not (head[0].isupper() and head[1:].isalpha() and head[1:].islower()) \
+                or head in skip or head.lower() in lower_words:
+            continue
+        if heads.setdefault(head, (end, actor_id, kind))[1] != actor_id:
+            heads[head] = (end, "", kind)  # two bodies with one head: it names neither
+    heads = {h: v for h, v in heads.items() if v[1]}
+    if not heads:
+        return []
+    pattern = re.compile(rf"\b[Tt]he (?:{_COMPOUND_ADJECTIVE.pattern})?({one_of(heads)})(?![\w-]| [A-Z])")
+    taken = [(a, b) for a, b, _, _ in named]
+    ends = [b for _, b in taken]
+    result = []
+    for start, end, kind in zip(sentences["start"], sentences["end"], sentences["kind"]):
+        if kind in NO_ACTOR_KINDS:
+            continue
+        for m in pattern.finditer(text, start, end):
+            first, actor_id, body = heads[m.group(1)]
+            i = bisect_left(ends, m.start(1) + 1)
+            if m.start(1) >= first and not (i < len(taken) and taken[i][0] < m.end(1)):
+                result.append(Unlisted(m.start(1), m.end(1), actor_id, body, m.group(1)))
+    return result
 
 
 def _fuller_names(text: str, names: dict[tuple[int, int], tuple[str, str]], skip: set[str],
@@ -335,7 +448,8 @@ def _forms(text: str, names: Mapping[tuple[int, int], tuple[str, str]], skip: fr
     given = Counter(p.split()[0] for p in persons)
     for person in persons:
         family, first = person.split()[-1], person.split()[0]
-        for short in (family, first) if given[first] == 1 else (family,):  # a given name of one person only
+        for short in (family, _bare(family), first) if given[first] == 1 else (family, _bare(family)):
+            # a given name of one person only; a family name also without its particle ("Juburi")
             if len(short) > 2 and short not in skip and short.lower() not in lower_words:
                 forms.setdefault(short, (slug(person), "person", person))
     for (start, end), (name, kind) in names.items():
