@@ -18,7 +18,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
-from itertools import chain, product
+from itertools import chain
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -68,6 +68,17 @@ class Figure:
     vague: bool
 
 
+_FIGURE_FIELDS = tuple(Figure.__dataclass_fields__)
+
+
+def _new_figure(*values: object) -> Figure:
+    """A Figure from its fields' values in order, set at once: a frozen dataclass' __init__ sets each field
+    through object.__setattr__, about five times slower, and parse_figures makes one per figure."""
+    fig = object.__new__(Figure)
+    fig.__dict__.update(zip(_FIGURE_FIELDS, values))
+    return fig
+
+
 def _data(name: str) -> dict:
     """A YAML file from analysis/data."""
     return data_yaml(name)
@@ -94,13 +105,13 @@ def alternation(words: Iterable[str]) -> str:
 
 
 def _automaton(phrases: Iterable[str]) -> ahocorasick.Automaton:
-    """An Aho-Corasick automaton of phrases (their words joined by a space or a line break) -> their length."""
+    """An Aho-Corasick automaton of phrases (their words joined by one space) -> their length. It runs on the
+    text with line breaks read as spaces (_candidates), so a phrase broken over two lines is found too; one
+    spelling per phrase keeps the automaton small, and its scan fast."""
     automaton = ahocorasick.Automaton()
     for phrase in phrases:
-        words = phrase.split()
-        for joints in product((" ", "\n"), repeat=len(words) - 1):
-            written = words[0] + "".join(j + w for j, w in zip(joints, words[1:]))
-            automaton.add_word(written, len(written))
+        written = " ".join(phrase.split())
+        automaton.add_word(written, len(written))
     automaton.make_automaton()
     return automaton
 
@@ -665,21 +676,22 @@ def _number(text: str, low: str, m: re.Match, currency: str) -> _Number | None:
     """Value of the number matched at m (on the lower-case text), or None if the words do not make a number."""
     lex = _lexicon()
     end = m.end()
-    if m.group("digits"):
-        value = float(m.group("digits").translate(_GROUPING))
-        if m.group("frac"):
+    digits, frac, epow, tpow, spow, ppow, sign = m.group("digits", "frac", "epow", "tpow", "spow", "ppow", "sign")
+    if digits:
+        value = float(digits.translate(_GROUPING))
+        if frac:
             numerator, denominator = _fraction(m)
             if numerator >= denominator:
                 return None  # "6/5" is a date or a ratio
             if m.group("den"):
                 return _Number(numerator / denominator, end, slashed=True)
             value += numerator / denominator
-        power = m.group("epow") or m.group("tpow") or (m.group("spow") or "").translate(_SUPERSCRIPTS)
-        if power or m.group("ppow"):
-            value = _powered(value, power, m.group("ppow"))
+        power = epow or tpow or (spow or "").translate(_SUPERSCRIPTS)
+        if power or ppow:
+            value = _powered(value, power, ppow)
             if value is None:
                 return None
-        value *= -1 if m.group("sign") else 1
+        value *= -1 if sign else 1
         scale = lex.after_digits.match(low, end)
         if scale:
             word = scale.group("scale") or scale.group("hscale")
@@ -692,35 +704,36 @@ def _number(text: str, low: str, m: re.Match, currency: str) -> _Number | None:
             if word in lex.scales or currency or _counts_after(low, scale_end):
                 return _Number(value * factor, scale_end, scaled=True)
         return _Number(value, end)
-    if m.group("mod"):
+    mod, vague, half, halfof, denom, acount, article = m.group("mod", "vague", "half", "halfof", "denom", "acount",
+                                                               "article")
+    if mod:
         scale = lex.word_scales[m.group("modscale")]
         return _Number(scale, end, vague=True, scaled=True, high=scale * 10)
-    if m.group("vague"):
-        words = re.findall(r"[a-z]+", m.group("vague"))
+    if vague:
+        words = re.findall(r"[a-z]+", vague)
         lows = [lex.vague.get(w, (1.0, 1.0))[0] for w in words]
         value = 1.0
         for w in lows:
             value *= w
         high = value / lows[0] * lex.vague[words[0]][1]
         return _Number(value, end, vague=True, scaled=True, high=high)
-    if m.group("half"):  # "half a million", "a quarter million"
-        return _Number(lex.word_scales[m.group("hscale")] / lex.fractions[m.group("half")], end, scaled=True)
-    if m.group("halfof"):
+    if half:  # "half a million", "a quarter million"
+        return _Number(lex.word_scales[m.group("hscale")] / lex.fractions[half], end, scaled=True)
+    if halfof:
         before = _previous_word(low, m.start())
         if before and before[0] in lex.anaphoric | _HALF_OF_A_PERIOD:
             return None  # "the first half of 2017", "its half of the deal"
         return _Number(0.5, end, fraction=True)
-    if m.group("denom"):
-        denom = m.group("denom")
+    if denom:
         singular = not denom.endswith(("s", "ves"))
         if singular and m.group("fof") is None and "-" not in m.group("fsep") and m.group("fnum") in _INDEFINITE \
                 and not _CLAUSE_END.match(low, end):
             return None  # "a third term" is an ordinal; "a third of", "by a third.", "one-third" are fractions
         parsed = (1.0, 0) if m.group("fnum") in _INDEFINITE else _words_value(m.group("fnum"))
         return _Number(parsed[0] / lex.fractions[denom], end, fraction=True) if parsed else None
-    if m.group("acount"):
+    if acount:
         return _Number(lex.article_counts[m.group("acword")][0], end)
-    if m.group("article"):
+    if article:
         if m.group("ascale"):
             scale = 1.0
             for word in m.group("ascale").split():  # "a hundred thousand"
@@ -729,23 +742,25 @@ def _number(text: str, low: str, m: re.Match, currency: str) -> _Number | None:
                 return _Number(scale + scale / lex.fractions[m.group("afrac")], end, scaled=True)
             return _Number(*_scaled_tail(text, low, scale, scale, end), scaled=True)  # "a hundred and two"
         return _Number(1.0, m.end("article"))
-    parsed = _words_value(m.group("words"))
+    words, point, wdozen, wfrac, wscale = m.group("words", "point", "wdozen", "wfrac", "wscale")
+    parsed = _words_value(words)
     if parsed is None:
         return None
     value, used = parsed
-    if m.group("point") and used == len(m.group("words")):  # "five point five", "zero point zero eight"
-        decimals = "".join(str(_DIGIT_WORDS[w]) for w in m.group("point").split())
+    whole = used == len(words)
+    if point and whole:  # "five point five", "zero point zero eight"
+        decimals = "".join(str(_DIGIT_WORDS[w]) for w in point.split())
         return _Number(value + float("0." + decimals), end, scaled=value >= 100)
-    if m.group("wdozen") and used == len(m.group("words")):
+    if wdozen and whole:
         return _Number(value * 12, end)  # "three dozen"
-    if m.group("wfrac") and used == len(m.group("words")):
-        last = m.group("words").split()[-1]
-        part = 1 / lex.fractions[m.group("wfrac")]
+    if wfrac and whole:
+        last = words.split()[-1]
+        part = 1 / lex.fractions[wfrac]
         if last in lex.word_scales:  # "one million and a half", "one billion and a half million": of the scale
-            value += part * lex.word_scales[m.group("wscale") or last]
+            value += part * lex.word_scales[wscale or last]
         else:  # "two and a half", "one and a half million"
-            value = (value + part) * (lex.word_scales[m.group("wscale")] if m.group("wscale") else 1.0)
-        return _Number(value, end, scaled=bool(m.group("wscale")) or value >= 100)
+            value = (value + part) * (lex.word_scales[wscale] if wscale else 1.0)
+        return _Number(value, end, scaled=bool(wscale) or value >= 100)
     return _Number(value, m.start() + used, scaled=value >= 100)
 
 
@@ -875,7 +890,7 @@ def _range(text: str, low: str, first: _Measure, m: re.Match) -> _Measure | None
     """The first number widened to a range written from it ("20-30 people", "2 to 2.5 degrees", "between
     20kHz and 22kHz", "from 310 miles to 340 miles", "three to four years", "$350 per kg to $680 per kg")."""
     lex = _lexicon()
-    for pos in dict.fromkeys((first.end, first.number_end)):
+    for pos in (first.end,) if first.end == first.number_end else (first.end, first.number_end):
         sep = _RANGE_SEP.match(low, pos)
         if not sep:
             continue
@@ -953,12 +968,13 @@ def _with_subunit(text: str, low: str, unit: str, end: int, value: float) -> tup
     return part.end, value + part.value / smaller[1]
 
 
-def _conversion_end(text: str, low: str, fig: _Measure) -> int:
-    """End of a parenthesised conversion right after a measure ("62 mph (100 km/h)", "5,400 yuan ($780)")."""
+def _conversion_end(text: str, low: str, kind: str, end: int) -> int:
+    """End of a parenthesised conversion right after a measure of a kind, ending at end ("62 mph (100 km/h)",
+    "5,400 yuan ($780)")."""
     lex = _lexicon()
-    opened = _CONVERSION_OPEN.match(low, fig.end)
+    opened = _CONVERSION_OPEN.match(low, end)
     if not opened:
-        return fig.end
+        return end
     at = opened.end()
     currency = ""
     cur = lex.currency_at.match(text, at)
@@ -966,21 +982,21 @@ def _conversion_end(text: str, low: str, fig: _Measure) -> int:
         currency, at = lex.currencies[cur.group("cur")], cur.end()
     n = lex.number_at.match(low, at)
     if not n or not n.group("digits"):
-        return fig.end
+        return end
     inner = _measure(text, low, n, currency, at)
     if inner is None or inner.kind in ("count", "age"):
-        return fig.end
-    if inner.kind != fig.kind and "money" not in (inner.kind, fig.kind):
-        return fig.end
+        return end
+    if inner.kind != kind and "money" not in (inner.kind, kind):
+        return end
     inner = _range(text, low, inner, n) or inner
     closed = _CONVERSION_CLOSE.match(low, inner.end)
-    return closed.end() if closed else fig.end
+    return closed.end() if closed else end
 
 
 def _figure(text: str, low: str, m: re.Match) -> Figure | None:
     """Interpret one number match, or None if it is not a figure (date, designator, score, idiom...)."""
     lex = _lexicon()
-    digits = m.group("digits")
+    digits, words = m.group("digits", "words")
     if digits and len(digits) == 4 and _bare_year(text, low, m):
         return None
     is_digits = bool(digits)
@@ -996,22 +1012,22 @@ def _figure(text: str, low: str, m: re.Match) -> Figure | None:
     bare = is_digits and not measure.scaled and not measure.suffix and measure.kind == "count"
     prev = _previous_word(text, start) if measure.kind == "count" else None  # only a count is judged by it
     prev_word = prev[0].lower() if prev else ""
-    if bare and (_is_date_number(low, m.start(), m.end(), measure.value, m.group("digits"), prev)
+    if bare and (_is_date_number(low, m.start(), m.end(), measure.value, digits, prev)
                  or _is_designator(text, low, m.end(), prev)
-                 or _is_clock_time(low, m.start(), m.end(), m.group("digits"))
+                 or _is_clock_time(low, m.start(), m.end(), digits)
                  or _is_score(low, m.start(), m.end(), measure.value)
                  or _ARITHMETIC.match(low, m.end()) or _OPERATOR_BEFORE.search(low, max(0, start - 3), start)
                  or (measure.value <= 10 and _RATING.search(text, max(0, start - 30), start)
                      and _CLAUSE_END.match(text, m.end()))
                  or _ADDRESS.match(text, m.end())
-                 or _LEADING_ZERO.match(m.group("digits")) or _AFTER_LEADING_ZERO.search(text, max(0, start - 12), start)
+                 or _LEADING_ZERO.match(digits) or _AFTER_LEADING_ZERO.search(text, max(0, start - 12), start)
                  or (_ENUMERATOR_AFTER.match(text, m.end()) and _ENUMERATOR.search(text, max(0, start - 8), start))):
         return None
     if is_digits and measure.end == m.end() + 1 and text[m.end()].isupper() and _is_designator(
             text, low, measure.end, _previous_word(text, start)):
         return None  # a capital glued to digits after a name: "Boeing 777F freighter", not 777 °F
-    ranged = _range(text, low, measure, m) if (is_digits or m.group("words")) and not measure.suffix else None
-    if m.group("words") and not measure.scaled and measure.kind == "count" and (
+    ranged = _range(text, low, measure, m) if (is_digits or words) and not measure.suffix else None
+    if words and not measure.scaled and measure.kind == "count" and (
             (measure.value == 1 and not ranged and not _ONE_IN.match(low, m.end()))  # "one in three", "one to two"
             or (prev_word in lex.anaphoric and measure.value < 10)
             or prev_word in lex.designator_nouns):
@@ -1029,14 +1045,15 @@ def _figure(text: str, low: str, m: re.Match) -> Figure | None:
             unit, kind, end = noun[0], "duration", after.end("unit")
     before = low[max(0, start - 40):start]
     approximate = bool(ranged or lex.hedge_before.match(before[::-1]) or lex.hedge_after.match(low, end))
-    if m.group("acount"):
+    acount, article, ascale = m.group("acount", "article", "ascale")
+    if acount:
         approximate = approximate or lex.article_counts[m.group("acword")][1]
-    if m.group("article") and not m.group("ascale") and kind == "duration" and not approximate:
+    if article and not ascale and kind == "duration" and not approximate:
         return None  # "a day", "a year" claim no quantity unless hedged ("almost an hour")
     if kind not in ("count", "age"):
         if measure.high is None:
             end, value = _with_subunit(text, low, unit, end, value)
-        end = _conversion_end(text, low, measure._replace(end=end))
+        end = _conversion_end(text, low, measure.kind, end)
     counted = ""
     if kind in ("count", "age"):
         plural = kind == "count" and value != 1 and not measure.suffix
@@ -1050,7 +1067,7 @@ def _figure(text: str, low: str, m: re.Match) -> Figure | None:
         (kind != "count" or not (counted or measure.vague)) and measure.high is None and value > 0) else None
     if sign:  # "minus 5 degrees", "negative 2 percent", "minus 5" (a count of nothing named)
         start, value = sign.start(), -value
-    return Figure(start, end, text[start:end], value, measure.high, unit, kind, counted, approximate, measure.vague)
+    return _new_figure(start, end, text[start:end], value, measure.high, unit, kind, counted, approximate, measure.vague)
 
 
 def parse_figures(text: str) -> list[Figure]:
@@ -1068,8 +1085,8 @@ def parse_figures(text: str) -> list[Figure]:
             m = ages.pop(start)
             low_year, high_year = _decade_parts()[m.group("part") or ""]
             decade = float(m.group("decade"))
-            found.append(Figure(start, m.end(), text[start:m.end()], decade + low_year, decade + high_year,
-                                "year", "age", "", True, False))
+            found.append(_new_figure(start, m.end(), text[start:m.end()], decade + low_year, decade + high_year,
+                                     "year", "age", "", True, False))
             taken = m.end()
             continue
         if start < taken:
@@ -1101,7 +1118,8 @@ def _candidates(low: str) -> list[int]:
     starts = [m.start() for m in _lexicon().digit_start.finditer(low)]
     n, last_end = len(low), -1
     words = []
-    for end, length in sorted(_lexicon().word_starts.iter(low), key=lambda hit: (hit[0] - hit[1], -hit[1])):
+    hits = _lexicon().word_starts.iter(low.replace("\n", " "))  # a phrase over a line break ("a\nmillion") too
+    for end, length in sorted(hits, key=lambda hit: (hit[0] - hit[1], -hit[1])):
         start = end - length + 1
         if start <= last_end or (start and (low[start - 1].isalnum() or low[start - 1] in _BEFORE_START
                                               or low[start - 1] == "_")):
