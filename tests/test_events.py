@@ -87,6 +87,7 @@ SENTENCES = [
     "Abu Bakr al-Baghdadi gave a sermon in the mosque.",
     "The Free Syrian Army entered the town. The army later razed the village.",
     "The Fiji-led Global Coalition met in 2014. The Global Coalition supported Ghanaian forces. Ghanaian forces defeated the militants.",
+    "Laos-backed Hezbollah drove the jihadists out of the city. Laos bombed a school.",
 ]
 
 
@@ -454,3 +455,24 @@ def test_backers_share_credit_up_a_chain(built):
     """The leader of a coalition that supported a credited force shares the credit, the coalition's own credit coming
     from a later sentence."""
     assert (_role(built, "ghana"), _role(built, "global_coalition"), _role(built, "fiji")) == ("credited",) * 3
+
+
+def test_the_leader_inside_a_name_and_a_participle_with_an_object(tmp_path):
+    """"U.S.-led coalition" is one catalogue name (the coalition's), yet the United States leads it and shares its
+    blame (its stance row has no mention of its own); "X air strikes killed 29 civilians", which the parse reads as a
+    participle ("strikes [that were] killed"), has an object of its own, so it is active and the strikes' owner
+    killed."""
+    opening = "This page was written for a test of the events table."
+    sentence = "U.S.-led coalition air strikes killed at least 29 civilians including 14 children in the town."
+    (tmp_path / "t.txt").write_text(f"A Test\n\n{opening}\n\n{sentence}\n", encoding="utf-8")
+    found = tables(load_corpus(tmp_path))
+    happened, stance = found["events"], found["stance"].set_index("actor_id")
+    assert ("united_states", "support", "global_coalition") in set(zip(happened.agent, happened.verb_class, happened.target))
+    assert ("global_coalition", "violence", "protected") in set(zip(happened.agent, happened.verb_class, happened.target_kind))
+    assert stance.loc["united_states", ["role", "mentions"]].tolist() == ["blamed", 0]
+    assert stance.loc["global_coalition", "role"] == "blamed"
+
+
+def test_a_backer_blamed_for_its_own_acts_shares_no_credit(built):
+    """Backing a credited force shares its credit only when the document does not judge the backer otherwise."""
+    assert _role(built, "laos") == "blamed"  # sentence 76

@@ -18,6 +18,7 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from analysis.lexicon import data_yaml, grammar, one_of, tagged, valence
+from analysis.stages.actors import find_actors
 from analysis.stages.catalogue import catalogue
 from analysis.stages.corpus import Corpus, rows_by_document
 from analysis.stages.parse import (
@@ -600,9 +601,12 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _passive(verb: Token) -> bool:
-    """A passive verb, or a participle coordinated with one ("were evacuated by X ... and freed")."""
-    own = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (verb.dep_ in ("acl", "advcl")
-                                                                               and verb.tag_ == "VBN" and _subject(verb) is None)
+    """A passive verb, or a participle coordinated with one ("were evacuated by X ... and freed"); a participle with
+    a direct object of its own is active, a past tense the parse took for a participle ("X air strikes killed 29
+    civilians", parsed as "strikes [that were] killed")."""
+    participle = verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBN" and _subject(verb) is None \
+        and not any(c.dep_ in ("dobj", "obj") for c in verb.children)
+    own = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or participle
     return own or (verb.dep_ == "conj" and verb.tag_ == "VBN" and _subject(verb) is None and _passive(verb.head))
 
 
@@ -1112,10 +1116,22 @@ def _backing(tok: Token, ctx: Context) -> tuple[list[tuple[int, int, str]], str,
     match = _SUPPORT_MODIFIER.search(tok.text)
     if match:
         backers = _token_actors(tok, ctx) or [m for c in tok.children for t in c.subtree for m in _token_actors(t, ctx)]
-        return backers, match.group(1), _end(tok, ctx) - len(match.group(1)), _end(tok, ctx)
+        hyphen = _end(tok, ctx) - len(match.group(0))
+        return _leaders(backers, hyphen, ctx), match.group(1), _end(tok, ctx) - len(match.group(1)), _end(tok, ctx)
     if tok.lower_ in _SUPPORT_LEMMA and tok.i >= 2 and doc[tok.i - 1].text == "-":
-        return [m for t in _modifier(doc[tok.i - 2]) for m in _token_actors(t, ctx)], tok.text, _start(tok, ctx), _end(tok, ctx)
+        backers = [m for t in _modifier(doc[tok.i - 2]) for m in _token_actors(t, ctx)]
+        return _leaders(backers, _start(doc[tok.i - 1], ctx), ctx), tok.text, _start(tok, ctx), _end(tok, ctx)
     return None
+
+
+def _leaders(backers: list[tuple[int, int, str]], hyphen: int, ctx: Context) -> list[tuple[int, int, str]]:
+    """The backers of an "X-led" modifier, where a catalogue name may take the whole phrase ("US-led coalition" is
+    an alias of the coalition): a mention running past the hyphen names the led, and X is then read on its own."""
+    own = [m for m in backers if m[1] <= hyphen]
+    if own or not backers:
+        return own
+    start = min(m[0] for m in backers)
+    return [(start + s, start + e, a) for s, e, a, _ in find_actors(ctx.text[start:hyphen])] if ctx.text else []
 
 
 def _supporters(sent: Span, ctx: Context) -> Iterator[Event]:

@@ -57,17 +57,21 @@ def document_evidence(events: list) -> list[dict]:
                 rows.append(_judgment(e, e.target, effect.split("_")[0], e.target_start, e.target_end, voice))
         elif effect == "support" and e.agent:
             support.append(e)
-    shared: set[tuple[int, str]] = set()
+    shared: set[tuple[str, str, str]] = set()
+    direct = {(r["actor_id"], r["stance"]) for r in rows}
     while True:  # "X-backed Y drove ISIS out": X shares Y's credit, backing the blamed shares the blame; and so on up
-        # a chain of backers ("the X-led coalition supported Y"), whatever order the sentences come in
+        # a chain of backers ("the X-led coalition supported Y"), whatever order the sentences come in; once for each
+        # backed actor, however often the backing is named ("the US-led coalition" in every paragraph), and never
+        # against what the document says of the backer itself (a backer blamed for its own acts shares no credit)
         judged = {(r["actor_id"], r["stance"]) for r in rows}
-        new = [(i, e, stance) for i, e in enumerate(support) for stance in ("credit", "blame")
-               if (e.target, stance) in judged and (i, stance) not in shared]
+        new = {(e.agent, e.target, stance): e for e in support for stance in ("credit", "blame")
+               if (e.target, stance) in judged and (e.agent, e.target, stance) not in shared
+               and (e.agent, "blame" if stance == "credit" else "credit") not in direct}
         if not new:
             return rows
-        for i, e, stance in new:
-            shared.add((i, stance))
+        for (_, _, stance), e in new.items():
             rows.append(_judgment(e, e.agent, stance, e.agent_start, e.agent_end, e.voice))
+        shared |= new.keys()
 
 
 def evidence(corpus: Corpus, events: pd.DataFrame) -> pd.DataFrame:
@@ -98,8 +102,14 @@ def _judgeable(mentions: pd.DataFrame) -> pd.DataFrame:
 
 
 def stance(corpus: Corpus, stance_evidence: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
-    """For each document and each actor it names in its body: role, score in [-1, 1] and the evidence."""
+    """For each document and each actor it names in its body (or that its evidence names inside another name: the
+    United States in "the US-led coalition", mentions 0): role, score in [-1, 1] and the evidence."""
     counts = _judgeable(mentions).groupby(["doc_id", "actor_id"]).size()
+    types = dict(zip(catalogue()["actor_id"], catalogue()["type"]))
+    inside = {k for k in zip(stance_evidence["doc_id"], stance_evidence["actor_id"])
+              if k not in counts.index and types.get(k[1], "") not in _NOT_JUDGED}
+    counts = pd.concat([counts, pd.Series(0, index=pd.MultiIndex.from_tuples(sorted(inside)), dtype=counts.dtype)]) \
+        if inside else counts
     sents: dict[tuple, set] = {}
     voices: dict[tuple, set] = {}
     for doc_id, actor_id, kind, sent_id, voice in zip(stance_evidence["doc_id"], stance_evidence["actor_id"],
