@@ -208,6 +208,26 @@ def test_headline_without_final_stop_is_its_own_sentence():
     assert [text[s.start : s.end] for s in sentences[0]] == ["Troops Enter Mosul"]
 
 
+def test_hard_wrapped_text_is_joined_back_into_paragraphs():
+    """Wire copy wrapped at a fixed width with no blank lines: a line goes on into the next unless it ends a sentence
+    or stops short; a text with one paragraph per line stays one paragraph per line."""
+    text = ("GENEVA, March 26 - About 200,000 refugees will return home this\n"
+            "year, the head of the regional office, Jane Doe, said on\n"
+            "Wednesday.\n"
+            "Doe said that a permanent solution should be found for about\n"
+            "835,000 people who fled the fighting.\n"
+            "The agency will open an information centre later this week.")
+    paragraphs, _, fallback = segment(text)
+    assert fallback
+    assert [text[p.start : p.end].replace("\n", " ") for p in paragraphs] == [
+        "GENEVA, March 26 - About 200,000 refugees will return home this year, the head of the regional office, "
+        "Jane Doe, said on Wednesday.",
+        "Doe said that a permanent solution should be found for about 835,000 people who fled the fighting.",
+        "The agency will open an information centre later this week."]
+    lines = "Troops Enter Mosul\nIraqi forces entered the city on Monday.\nThe fighting went on for weeks in the east."
+    assert len(segment(lines)[0]) == 3
+
+
 def test_sentence_of_maps_offsets_to_sentences(corpus):
     doc_id = doc(corpus, "001")["doc_id"]
     text = corpus.texts[doc_id]

@@ -181,6 +181,13 @@ def test_postposed_speakers_the_parser_coordinates_with_the_verb_before(tmp_path
     got = [(r.speaker, text[r.content_start : r.content_end]) for r in quotes(corpus).itertuples()]
     assert got == [("a war monitor", "Airstrikes have killed more than 20 civilians in the past two days in an "
                                      "escalation of an offensive against the last rebel stronghold")]
+    (tmp_path / "p.txt").write_text(  # the parser makes "40,000" the subject of "said"
+        "According to UNHCR estimates, 200,000 refugees will return to Bosnia this year - 160,000 to the Federation "
+        "and 40,000 to the Serb entity, the head of the UNHCR office in Mostar, Jane Doe, said on Wednesday.\n",
+        encoding="utf-8",
+    )
+    said = quotes(load_corpus(tmp_path)).query("cue == 'said'")
+    assert said["speaker_name"].tolist() == ["Jane Doe"]
 
 
 def test_quotation_a_clause_introduces_with_a_colon(tmp_path):

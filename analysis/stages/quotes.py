@@ -676,10 +676,11 @@ def _subject(token):
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
         if found is None and agent is not None:
             found = next((g for g in agent.children if g.dep_ == "pobj"), None)
-        if found is None and (token.dep_ == "ROOT" or any(c.dep_ == "csubj" and c.tag_ == "VBG" for c in token.children)
-                              or token.dep_ == "conj" and _closes_sentence(token)):
-            found = _after_comma(token)  # "Reacting to X, the envoy said": the phrase after the opening clause; "X
-            # killed Y, a monitor and activists said." parsed as a verb coordinated with "killed": the phrase before it
+        if found is None and (token.dep_ == "ROOT" or any(c.dep_ == "csubj" and c.tag_ == "VBG" for c in token.children)):
+            found = _after_comma(token)  # "Reacting to X, the envoy said": the phrase after the opening clause
+        if token.dep_ == "conj" and _closes_sentence(token) and (found is None or _comma_between(found, token)):
+            found = _after_comma(token) or found  # "X killed Y, a monitor and activists said." parsed as a verb
+            # coordinated with "killed", its subject none or a word of the clause before the comma: the phrase after it
         if found is not None:
             return _antecedent_of_relative(found)
         if token.dep_ not in _CLIMB_DEPS and token.pos_ != "NOUN" or token.head is token:
@@ -693,6 +694,11 @@ def _subject(token):
 def _closes_sentence(verb) -> bool:
     """Whether only the verb's own adjuncts follow it to the end of its sentence ("... said on Saturday.")."""
     return all(t.dep_ in _CLOSING_DEPS and verb in t.ancestors for t in verb.doc[verb.i + 1 :])
+
+
+def _comma_between(first, last) -> bool:
+    """Whether a comma stands between two tokens of a sentence."""
+    return any(t.text == "," for t in first.doc[first.i + 1 : last.i])
 
 
 def _after_comma(verb):

@@ -23,6 +23,9 @@ _SLUG_WORDS = 20  # a headline's length at most: a line this short all in lower 
 _NUMBER_LABEL = re.compile(r"[A-Z][\w ]{0,30}?\s?:\s*\d+")  # a page's label and number: "News ID: 199259"
 _DATE_PARTS = re.compile(r"\s[-–—|•·/]\s")  # the separators between the parts of a date line
 _CLOSING_CREDIT = re.compile(r"(?<=[.!?\"”])\s*\([^()\n]{1,40}\)$")  # "... a statement said. (AA)"
+_WRAP_WIDTH = 100  # a hard-wrapped text's lines are at most this wide (wrapping widths are 60-80 characters)
+_WRAP_SHARE = 0.25  # share of lines ending inside a sentence that makes such a text hard-wrapped
+_WRAP_FULL = 0.6  # a wrapped line at least this share of the widest one goes on into the next
 _WRAPPED = re.compile(r"[,-]\r?\n|\n[ \t]*[a-z]")  # a line break inside a sentence
 # A run of sentence punctuation and closing quotes, the whitespace after it (group 1), the next character (2).
 # One pattern per mark, each led by its literal so the engine's fast literal search applies (a pattern led by
@@ -166,8 +169,29 @@ def split_paragraphs(text: str) -> tuple[list[tuple[int, int]], bool]:
     ranges = _stripped_pieces(text, _BLANK_LINE)
     fallback = len(ranges) == 1 and bool(_LINE_BREAK.search(text[ranges[0][0] : ranges[0][1]]))
     if fallback:
-        ranges = _stripped_pieces(text, _LINE_BREAK)
+        ranges = _rewrapped(text, _stripped_pieces(text, _LINE_BREAK))
     return ranges, fallback
+
+
+def _rewrapped(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Lines of hard-wrapped running text (wire copy, e-mail: no line wider than a wrapping width, and a quarter or
+    more of them ending inside a sentence) joined back into paragraphs: a line goes on into the next when that opens
+    in lower case, or when it ends no sentence and is not much shorter than the widest; other line-per-paragraph
+    text is left as it is."""
+    if len(lines) < 3 or max(e - s for s, e in lines) > _WRAP_WIDTH:
+        return lines
+    open_ended = sum(not _terminal(text[s:e]) for s, e in lines[:-1])
+    if open_ended < _WRAP_SHARE * (len(lines) - 1):
+        return lines
+    width = max(e - s for s, e in lines)
+    joined = [lines[0]]
+    for start, end in lines[1:]:
+        last_start, last_end = joined[-1]
+        line = text[last_start:last_end].rsplit("\n", 1)[-1]
+        goes_on = text[start : start + 1].islower() or (
+            not _terminal(line) and len(line) >= _WRAP_FULL * width)
+        joined[-1:] = [(last_start, end)] if goes_on else [joined[-1], (start, end)]
+    return joined
 
 
 def _stripped_pieces(text: str, separator: re.Pattern) -> list[tuple[int, int]]:
@@ -468,7 +492,8 @@ def segment(text: str) -> tuple[list[Span], list[list[Span]], bool]:
     """Paragraphs and their sentences, each with its kind, and whether the line-break fallback was used."""
     ranges, fallback = split_paragraphs(text)
     lower = lowered(text)
-    ranges = _lead_lines(text, lower, ranges)
+    if not fallback:  # lines are paragraphs already, or joined because they are running text
+        ranges = _lead_lines(text, lower, ranges)
     cuts = _sentences(text, ranges)
     first_kinds = [("caption" if _PHOTO_BYLINE.match(text, s, e) else None)
                    or _boilerplate()["paragraph"].kind_within(lower, *para_cuts[0])
