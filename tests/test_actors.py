@@ -616,3 +616,15 @@ def test_a_capital_owning_a_named_place_is_the_place():
     assert actors.find_actors("a missile fell near Riyadh’s King Khalid International Airport")[0][2:] == (
         "riyadh", "name")
     assert actors.find_actors("Tehran's support for the airport plan")[0][2:] == ("iran", "metonym")
+
+
+def test_national_news_agencies_leaders_and_nouns_of_place(tmp_path):
+    assert spans("WAM and the Saudi Press Agency cited Ismail Haniyeh; Haniyeh spoke to dpa.") == [
+        ("WAM", "emirates_news_agency", "name"), ("Saudi Press Agency", "saudi_press_agency", "name"),
+        ("Ismail Haniyeh", "ismail_haniyeh", "name"), ("Haniyeh", "ismail_haniyeh", "name"), ("dpa", "dpa", "name")]
+    assert [s[1] for s in spans("Saleh Muslim met Muslim leaders; Hadi al-Amiri and Abbas Kiarostami spoke.")] == [
+        "salih_muslim", "hadi_al_amiri"]  # no family name alone that is a given name or word ("Abbas", "Muslim")
+    small = write_corpus(tmp_path, {"a.txt": (
+        "Officials met in Baghdad.\n\nThe troops took four villages around the Hamreen mountains on Monday.\n")})
+    assert ("Hamreen", "unlisted:hamreen") in set(
+        actors.mentions(small)[["surface", "actor_id"]].itertuples(index=False, name=None))
