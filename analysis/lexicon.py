@@ -37,8 +37,9 @@ def words(name: str) -> frozenset[str]:
 
 
 def data_yaml(name: str) -> Any:
-    """A YAML file of analysis/data/, parsed (a fresh object each call: callers may change it)."""
-    return yaml.safe_load(data_text(name))
+    """A YAML file of analysis/data/, parsed (a fresh object each call: callers may change it); with libyaml's
+    parser when PyYAML has it (the same objects, about ten times faster than the pure-Python one)."""
+    return yaml.load(data_text(name), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 @cache
