@@ -10,21 +10,25 @@ Cached rows live in CACHE/<table>/<version>/<key>.parquet, one file per partitio
 (the doc_id and sha256 of each document whose rows it holds, rows or not).
 """
 
-import ast
 import hashlib
 import importlib.util
 import os
+import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from analysis.pipeline import TABLES, Build
 from analysis.stages.files import doc_id
 
 PACKAGE = Path(__file__).resolve().parent
 DATA = PACKAGE / "data"
+_IMPORT = re.compile(r"^[ \t]*(?:from[ \t]+(analysis[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)"
+                     r"|import[ \t]+(analysis[\w.]*(?:[ \t]+as[ \t]+\w+)?(?:[ \t]*,[ \t]*[\w. ]+)*))", re.MULTILINE)
 DEFAULT_MODULE = "analysis.stages.corpus"  # tables read straight off the Corpus object (documents, sentences, ...)
 
 
@@ -36,15 +40,17 @@ def _module_path(name: str) -> Path:
 
 @cache
 def _imports(name: str) -> frozenset[str]:
-    """The `analysis` modules a module imports directly."""
+    """The `analysis` modules a module imports directly: its lines `from analysis... import ...` and `import
+    analysis...` (read with a pattern, ten times faster than parsing the module: a docstring line written as an
+    import only makes the version stricter)."""
     found = set()
-    for node in ast.walk(ast.parse(_module_path(name).read_text("utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("analysis"):
-            found |= {f"{node.module}.{a.name}" if _is_module(f"{node.module}.{a.name}") else node.module
-                      for a in node.names}
-        elif isinstance(node, ast.Import):
-            found |= {a.name for a in node.names if a.name.startswith("analysis")}
-    return frozenset(found)
+    for module, names, plain in _IMPORT.findall(_module_path(name).read_text("utf-8")):
+        if module:
+            words = [n.split()[0] for n in re.sub(r"#[^\n]*", "", names).strip("()\n ").split(",") if n.strip()]
+            found |= {f"{module}.{w}" if _is_module(f"{module}.{w}") else module for w in words}
+        else:
+            found |= {n.split()[0] for n in plain.split(",") if n.split()[0].startswith("analysis")}
+    return frozenset(m for m in found if _is_module(m))
 
 
 def _is_module(name: str) -> bool:
@@ -130,13 +136,21 @@ def doc_ids(frame: pd.DataFrame) -> pd.Series:
     return frame["file"].str.rsplit(".", n=1).str[0]
 
 
+def _within(column: pd.Series, values) -> pd.Series:
+    """Whether each value of a column of strings is one of `values`: one Arrow lookup (pandas' isin on Arrow strings
+    converts each of the values apart, which at 10,000 documents costs more than reading the rows)."""
+    found = pc.is_in(pa.array(column, type=pa.string()), value_set=pa.array(list(values), type=pa.string()))
+    return pd.Series(found.to_numpy(zero_copy_only=False), index=column.index)
+
+
 def index(cache_dir: Path, name: str, version: str) -> pd.DataFrame:
-    """The cached documents of one table version: doc_id, sha256 and the file holding their rows."""
+    """The cached documents of one table version: doc_id, sha256, the file holding their rows and how many
+    documents that file holds (some may have newer rows in a later file)."""
     folder = cache_dir / name / version
-    parts = [pd.read_parquet(p).assign(file=p.name.removesuffix(".docs.parquet") + ".parquet")
+    parts = [(f := pd.read_parquet(p)).assign(file=p.name.removesuffix(".docs.parquet") + ".parquet", held=len(f))
              for p in sorted(folder.glob("*.docs.parquet"))] if folder.is_dir() else []
     if not parts:
-        return pd.DataFrame(columns=["doc_id", "sha256", "file"])
+        return pd.DataFrame(columns=["doc_id", "sha256", "file", "held"])
     return pd.concat(parts, ignore_index=True).drop_duplicates("doc_id", keep="last")
 
 
@@ -146,40 +160,56 @@ def _in_order(frame: pd.DataFrame, order: pd.Index) -> pd.DataFrame:
     return frame.iloc[order.get_indexer(doc_ids(frame)).argsort(kind="stable")].reset_index(drop=True)
 
 
-def uncached(root: Path, file_digests: dict[str, str], names: tuple[str, ...], cache_dir: Path | None) -> set[str]:
+def indexes(root: Path, names: tuple[str, ...], cache_dir: Path) -> dict[str, tuple[str, pd.DataFrame]]:
+    """Each named table's current version and the cache's index of it (see `index`), read once for every
+    partition."""
+    table_versions = versions(root)
+    return {name: (table_versions[name], index(cache_dir, name, table_versions[name])) for name in names}
+
+
+def uncached(root: Path, file_digests: dict[str, str], names: tuple[str, ...], cache_dir: Path | None,
+             known: dict[str, tuple[str, pd.DataFrame]] | None = None) -> set[str]:
     """The file names whose rows of some named table the cache lacks at its current version (every file without a
-    cache, or when a table is not kept)."""
+    cache, or when a table is not kept); `known`: the tables' indexes, when already read."""
     if cache_dir is None or not all(kept(name) for name in names):
         return set(file_digests)
-    table_versions = versions(root)
+    known = known or indexes(root, names, cache_dir)
     digests = {doc_id(f): d for f, d in file_digests.items()}
     fresh = set(digests)
     for name in names:
-        known = index(cache_dir, name, table_versions[name])
-        fresh &= set(known.loc[known["sha256"] == known["doc_id"].map(digests), "doc_id"])
+        held = known[name][1]
+        fresh &= set(held.loc[held["sha256"] == held["doc_id"].map(digests), "doc_id"])
     return {f for f in file_digests if doc_id(f) not in fresh}
 
 
+def _read(path: Path, wanted: set[str], count: int) -> pd.DataFrame:
+    """The rows of the wanted documents from one cached file holding `count` documents (all its rows when it holds
+    those alone)."""
+    frame = pd.read_parquet(path)
+    return frame if len(wanted) == count else frame[_within(doc_ids(frame), wanted)]
+
+
 def partition_tables(root: Path, file_digests: dict[str, str], names: tuple[str, ...], cache_dir: Path | None,
-                     make_build: Callable[[list[str]], Build]) -> dict[str, pd.DataFrame]:
+                     make_build: Callable[[list[str]], Build],
+                     known: dict[str, tuple[str, pd.DataFrame]] | None = None) -> dict[str, pd.DataFrame]:
     """The named document tables of one partition (file name -> sha256 of its bytes): rows of documents cached at
     the tables' current versions are read back, everything else is computed on a Build over the documents that need
-    it, and stored."""
+    it, and stored. `known`: the tables' indexes (see `indexes`), when already read."""
     files = list(file_digests)
     if cache_dir is None or not all(kept(name) for name in names):
         build = make_build(files)
         return {name: build[name] for name in names}
-    table_versions = versions(root)
+    known = known or indexes(root, names, cache_dir)
+    table_versions = {name: version for name, (version, _) in known.items()}
     digests = {doc_id(f): d for f, d in file_digests.items()}  # doc_id -> sha256
     stale: dict[str, set[str]] = {}
     cached: dict[str, pd.DataFrame] = {}
     for name in names:
-        known = index(cache_dir, name, table_versions[name])
-        known = known[known["doc_id"].isin(digests.keys())]
-        fresh = known[known["sha256"] == known["doc_id"].map(digests)]
+        ours = known[name][1][_within(known[name][1]["doc_id"], digests.keys())]
+        fresh = ours[ours["sha256"] == ours["doc_id"].map(digests)]
         stale[name] = set(digests) - set(fresh["doc_id"])
-        frames = [(f := pd.read_parquet(cache_dir / name / table_versions[name] / file))[doc_ids(f).isin(set(group))]
-                  for file, group in fresh.groupby("file")["doc_id"]]
+        frames = [_read(cache_dir / name / table_versions[name] / file, set(group["doc_id"]), group["held"].iloc[0])
+                  for file, group in fresh.groupby("file")]
         cached[name] = pd.concat(frames, ignore_index=True) if frames else None
     redo = set().union(*stale.values())
     computed: dict[str, pd.DataFrame] = {}
@@ -187,7 +217,7 @@ def partition_tables(root: Path, file_digests: dict[str, str], names: tuple[str,
         build = make_build([f for f in files if doc_id(f) in redo])
         for name in names:
             if not stale[name]:
-                build.computed[name] = cached[name][doc_ids(cached[name]).isin(redo)].reset_index(drop=True)
+                build.computed[name] = cached[name][_within(doc_ids(cached[name]), redo)].reset_index(drop=True)
         for name in names:
             if stale[name]:
                 computed[name] = build[name]
@@ -196,7 +226,7 @@ def partition_tables(root: Path, file_digests: dict[str, str], names: tuple[str,
     result = {}
     for name in names:
         old = cached[name]
-        parts = [old if name not in computed else old[~doc_ids(old).isin(redo)]] if old is not None else []
+        parts = [old if name not in computed else old[~_within(doc_ids(old), redo)]] if old is not None else []
         result[name] = _in_order(pd.concat(parts + [computed.get(name)], ignore_index=True), order)
     return result
 
@@ -208,3 +238,20 @@ def _store(folder: Path, frame: pd.DataFrame, digests: dict[str, str]) -> None:
     frame.to_parquet(folder / f"{key}.parquet", index=False)
     pd.DataFrame({"doc_id": list(digests), "sha256": list(digests.values())}).to_parquet(
         folder / f"{key}.docs.parquet", index=False)
+
+
+def earlier(cache_dir: Path, name: str, version: str) -> tuple[pd.DataFrame, pd.DataFrame] | None:
+    """The first input and the rows of the last run of a table that resumes (see TableSpec.resumes), at its current
+    version; None when there is none."""
+    folder = cache_dir / name / version
+    if not (folder / "rows.parquet").is_file():
+        return None
+    return pd.read_parquet(folder / "input.parquet"), pd.read_parquet(folder / "rows.parquet")
+
+
+def keep_run(cache_dir: Path, name: str, version: str, given: pd.DataFrame, rows: pd.DataFrame) -> None:
+    """Keep a run of a table that resumes: its first input and its rows (the next build starts from them)."""
+    folder = cache_dir / name / version
+    folder.mkdir(parents=True, exist_ok=True)
+    given.to_parquet(folder / "input.parquet", index=False)
+    rows.to_parquet(folder / "rows.parquet", index=False)

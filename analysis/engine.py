@@ -93,6 +93,7 @@ class Job:
     whole: bool  # one partition, the whole folder, no cache (the local engine): loaded as load_corpus(root)
     csv_safe: bool
     listed: bool = False  # the files of a list or glob (no manifest), not a whole folder
+    known: dict | None = None  # with a cache: each document table's version and the cache's index of it
 
 
 def partitions(names: list[str], size: int) -> list[list[str]]:
@@ -107,7 +108,7 @@ def run_partition(job: Job, part: int, files: list[str], digests: list[str]) -> 
         return Build(load_corpus(job.root, only=None if job.whole else names, listed=job.listed))
 
     tables = cache.partition_tables(job.root, dict(zip(files, digests)),
-                                    job.plan.written_by_parts + job.plan.gathered, job.cache_dir, make_build)
+                                    job.plan.written_by_parts + job.plan.gathered, job.cache_dir, make_build, job.known)
     for name in job.plan.written_by_parts:
         store.write_part(tables[name], job.tables, name, job.formats, part, csv_safe=job.csv_safe)
     return {name: tables[name] for name in job.plan.gathered}
@@ -136,7 +137,8 @@ def _map(job: Job, parts: list[list[str]], digests: dict[str, str], engine: str,
     results: list = [None] * len(parts)
     remote = list(range(len(parts))) if engine == "dask" else []
     if engine == "dask" and job.cache_dir is not None:
-        missing = cache.uncached(job.root, digests, job.plan.written_by_parts + job.plan.gathered, job.cache_dir)
+        missing = cache.uncached(job.root, digests, job.plan.written_by_parts + job.plan.gathered, job.cache_dir,
+                                 job.known)
         remote = [i for i, files in enumerate(parts) if missing.intersection(files)]
         remote = remote if len(missing) > max(map(len, parts), default=0) else []
     elsewhere = set(remote)
@@ -171,7 +173,9 @@ def build(root: Path, out: Path, chosen: tuple[str, ...] = ("csv",), *, engine: 
     found = scan(root, names=names)
     files = found.names()
     whole = engine == "local" and cache_dir is None and names is None
-    job = Job(root, plan(), out / "tables", chosen, cache_dir, whole, csv_safe, listed=names is not None)
+    steps = plan()
+    known = None if cache_dir is None else cache.indexes(root, steps.written_by_parts + steps.gathered, cache_dir)
+    job = Job(root, steps, out / "tables", chosen, cache_dir, whole, csv_safe, listed=names is not None, known=known)
     for name in job.plan.written_by_parts:
         for fmt in store.FORMATS:
             shutil.rmtree(job.tables / f"{name}.{fmt}", ignore_errors=True)
@@ -185,6 +189,11 @@ def build(root: Path, out: Path, chosen: tuple[str, ...] = ("csv",), *, engine: 
                     *(gathered[n] for n in CORPUS_FIELDS))
     tables = Build(corpus)
     tables.computed.update(gathered)
+    resuming = [name for name in job.plan.reductions if TABLES[name].resumes] if cache_dir is not None else []
+    table_versions = cache.versions(root) if resuming else {}
+    for name in resuming:
+        if (run := cache.earlier(cache_dir, name, table_versions[name])) is not None:
+            tables.earlier[name] = run
     written = []
     for i, name in enumerate(WRITTEN, 1):
         started = time.perf_counter()
@@ -197,4 +206,6 @@ def build(root: Path, out: Path, chosen: tuple[str, ...] = ("csv",), *, engine: 
             what = f"{len(frame)} rows"
         print(f"[{i}/{len(WRITTEN)}] {(shown or out) / 'tables' / name}.{'|'.join(chosen)} ({what}, "
               f"{time.perf_counter() - started:.2f} s)", file=sys.stderr, flush=True)
+    for name in resuming:
+        cache.keep_run(cache_dir, name, table_versions[name], tables[TABLES[name].needs[0]], tables[name])
     return written

@@ -24,7 +24,8 @@ class TableSpec:
     "document" when each document's rows depend only on that document (so the table can be computed per
     partition of documents and concatenated), "corpus" for a reduction over all documents. `columns` maps each
     column to (dtype, one-line meaning); `more_columns`, when set, says which further columns a corpus may add
-    (the manifest's). Internal tables that are not written have `written=False`.
+    (the manifest's). Internal tables that are not written have `written=False`. A corpus-scope table that
+    `resumes` can start from an earlier run's result (the cache keeps it): `make(..., earlier=(input, rows))`.
     """
 
     name: str
@@ -35,6 +36,7 @@ class TableSpec:
     written: bool = True
     more_columns: str = ""
     about: str = ""
+    resumes: bool = False  # make also takes `earlier`: its first input and its rows from an earlier run of its code
 
 
 SPECS: tuple[TableSpec, ...] = (
@@ -62,7 +64,7 @@ SPECS: tuple[TableSpec, ...] = (
     TableSpec("body_keys", reuse.body_keys, columns=schemas.BODY_KEYS, written=False,
               about="one row per document with a body: what copies compares it by (internal)"),
     TableSpec("copies", reuse.copies, needs=("body_keys",), scope="corpus", columns=schemas.COPIES,
-              about="one row per document whose body copies an earlier one"),
+              about="one row per document whose body copies an earlier one", resumes=True),
     TableSpec("reuse_keys", reuse.reuse_keys, needs=("quotes",), columns=schemas.REUSE_KEYS, written=False,
               about="one row per body sentence: the words it is compared by for shared passages (internal)"),
     TableSpec("shared_sentences", reuse.shared_sentences, needs=("reuse_keys", "copies"), scope="corpus",
@@ -153,6 +155,7 @@ class Build:
         self.corpus = corpus
         self.computed: dict[str, pd.DataFrame] = {}
         self.runs: Counter[str] = Counter()  # how many times each table's stage ran (1 at most: tested)
+        self.earlier: dict[str, tuple[pd.DataFrame, pd.DataFrame]] = {}  # an earlier run of a table that resumes
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         """The named table, computed (with what it needs and is not there yet) the first time it is asked for."""
@@ -161,6 +164,8 @@ class Build:
             spec = TABLES[name]
             inputs = {need: self[need] for need in spec.needs}
             self.runs[name] += 1
+            if name in self.earlier:
+                inputs["earlier"] = self.earlier[name]
             self.computed[name] = spec.make(self.corpus, **inputs)
         return self.computed[name]
 

@@ -73,6 +73,8 @@ NUM_PERM = 128
 COPY = 0.9  # Jaccard of two bodies' word 3-grams that makes one a copy of the other
 COPY_CANDIDATE = 0.7  # estimated Jaccard for two bodies to be compared exactly (at COPY, LSH would miss some)
 COPY_PERM = 64
+FEW_LEFT = 20  # documents left to compare below which `copies` joins only the bodies it reads (each a pass over the
+# sentences table), not every body at once
 MINHASH_SCHEME = "affine32"  # datasketch's default permutation scheme, named when the permutations are given
 RELATION_ORDER = {"duplicate": 0, "verbatim": 1, "near_verbatim": 2, "paraphrase": 3}
 
@@ -300,10 +302,14 @@ def _jaccard(a: set, b: set) -> float:
     return len(a & b) / len(a | b) if a or b else 1.0
 
 
-def _bodies(corpus: Corpus) -> dict[str, str]:
+def _bodies(corpus: Corpus, only: set[str] | None = None) -> dict[str, str]:
     """Each document's body text (its body sentences joined by line breaks), by doc_id, in doc_id order (one pass
-    over the columns: a groupby would join each document's sentences in a frame of its own)."""
-    body = corpus.sentences[corpus.sentences["in_body"]].sort_values(["doc_id", "start"])
+    over the columns: a groupby would join each document's sentences in a frame of its own); with `only`, of those
+    documents alone."""
+    body = corpus.sentences[corpus.sentences["in_body"]]
+    if only is not None:
+        body = body[body["doc_id"].isin(only)]
+    body = body.sort_values(["doc_id", "start"])
     parts: dict[str, list[str]] = {}
     for doc_id, text in zip(body["doc_id"].tolist(), body["text"].tolist()):
         parts.setdefault(doc_id, []).append(text)
@@ -319,23 +325,53 @@ def body_keys(corpus: Corpus) -> pd.DataFrame:
                          for (doc_id, text), signature in zip(texts.items(), signed)], columns=BODY_COLUMNS)
 
 
-def copies(corpus: Corpus, body_keys: pd.DataFrame) -> pd.DataFrame:
+def _resumed(keys: list[tuple[str, str, bytes]], earlier: tuple[pd.DataFrame, pd.DataFrame] | None) -> int:
+    """How many of the documents (doc_id, digest, signature in doc_id order) an earlier run of `copies` began with
+    too, with the same bodies (`earlier`: its body keys and its rows): their rows still hold."""
+    if earlier is None:
+        return 0
+    before = sorted(zip(earlier[0]["doc_id"].tolist(), earlier[0]["digest"].tolist()))
+    same = 0
+    for (doc_id, digest, _), old in zip(keys, before):
+        if (doc_id, digest) != old:
+            break
+        same += 1
+    return same
+
+
+def copies(corpus: Corpus, body_keys: pd.DataFrame,
+           earlier: tuple[pd.DataFrame, pd.DataFrame] | None = None) -> pd.DataFrame:
     """Documents whose body is a copy (word 3-gram Jaccard >= COPY) of an earlier one: one row per copy, naming the
     first document of its cluster (`copy_of`), the similarity and how it was found (`hash`: the same body). Only
     each cluster's first document is indexed, so checking a document costs the clusters it resembles, not the copies
-    already seen; 3-grams are read only for the documents LSH pairs."""
-    texts = _bodies(corpus)
+    already seen; 3-grams are read only for the documents LSH pairs. Each document is judged against the documents
+    before it (in doc_id order), so with `earlier` (the body keys and rows of an earlier run of this code) the
+    documents both runs begin with keep their rows, and only the rest are compared (adding an article compares it)."""
+    keys = sorted(zip(body_keys["doc_id"], body_keys["digest"], body_keys["signature"]))
+    resumed = _resumed(keys, earlier)
+    texts = _bodies(corpus) if len(keys) - resumed > FEW_LEFT else {}  # else each body joined when first needed
     lsh = MinHashLSH(threshold=COPY_CANDIDATE, num_perm=COPY_PERM)
     firsts: dict[str, str] = {}  # body digest -> the first document with it
     grams: dict[str, set] = {}
 
     def grams_of(doc_id: str) -> set:
         if doc_id not in grams:
-            grams[doc_id] = shingles(texts[doc_id])
+            grams[doc_id] = shingles(texts[doc_id] if doc_id in texts else _bodies(corpus, {doc_id})[doc_id])
         return grams[doc_id]
 
+    def first(doc_id: str, digest: str, signed: bytes) -> None:  # a cluster's first document, indexed
+        firsts[digest] = doc_id
+        if signed:
+            lsh.insert(digest, _restored(signed, COPY_PERM))
+
     rows = []
-    for doc_id, digest, signed in sorted(zip(body_keys["doc_id"], body_keys["digest"], body_keys["signature"])):
+    copied = {} if earlier is None else {r["doc_id"]: r for r in earlier[1].to_dict("records")}
+    for doc_id, digest, signed in keys[:resumed]:
+        if doc_id in copied:
+            rows.append(copied[doc_id])
+        else:
+            first(doc_id, digest, signed)
+    for doc_id, digest, signed in keys[resumed:]:
         if digest in firsts:
             rows.append(dict(doc_id=doc_id, copy_of=firsts[digest], similarity=1.0, method="hash"))
             continue
@@ -345,9 +381,7 @@ def copies(corpus: Corpus, body_keys: pd.DataFrame) -> pd.DataFrame:
             rows.append(dict(doc_id=doc_id, copy_of=firsts[similar[-1][1]], similarity=round(similar[-1][0], 4),
                              method="minhash"))
             continue
-        firsts[digest] = doc_id
-        if signed:
-            lsh.insert(digest, _restored(signed, COPY_PERM))
+        first(doc_id, digest, signed)
     return pd.DataFrame(rows, columns=COPY_COLUMNS)
 
 
