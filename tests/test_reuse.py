@@ -205,6 +205,28 @@ def test_many_near_copies_are_one_cluster(tmp_path):
     assert len(table) == 11 and set(table.relation) == {"duplicate"}
 
 
+def test_copies_resumed_from_an_earlier_run_are_the_copies_computed_whole(tmp_path):
+    """`copies` judges each document against those before it, so an earlier run over the first documents (or over
+    a corpus where one of them had another body) gives the same rows as computing the whole corpus again."""
+    body = ("The army said the town was freed on Friday after a long siege that lasted most of the summer. "
+            "Aid convoys reached the eastern districts on Saturday, officials said. ")
+    texts = {f"copy{i:02d}": f"Town freed\n\n{body}Copy {i}.\n" for i in range(6)}
+    texts["copy03"] = texts["copy00"] + "\n"  # the same body as the first: found by its hash
+    texts["other"] = "Storm season\n\nForecasters expect an active hurricane season in the Atlantic this year.\n"
+    corpus = _write(tmp_path, texts)
+    keys = body_keys(corpus).sort_values("doc_id")
+    whole = copies(corpus, keys)
+    assert set(whole.method) == {"hash", "minhash"}
+    for first in (0, 1, 3, 6, 7):  # documents the earlier run had
+        earlier = keys.iloc[:first]
+        pd.testing.assert_frame_equal(copies(corpus, keys, earlier=(earlier, copies(corpus, earlier))), whole)
+    other = keys["doc_id"] == "copy02"  # in the earlier run, another body: no copy, the first of its cluster
+    changed = keys.assign(digest=keys["digest"].where(~other, "another body"),
+                          signature=keys["signature"].where(~other, b""))
+    assert "copy02" not in set(copies(corpus, changed)["doc_id"])
+    pd.testing.assert_frame_equal(copies(corpus, keys, earlier=(changed, copies(corpus, changed))), whole)
+
+
 def test_shingle_containment():
     assert containment(shingles("one two three four"), shingles("One two three four five")) == 1.0
     assert containment(shingles("one two"), shingles("one two three")) == 0.0  # too short for a 3-gram
