@@ -97,7 +97,7 @@ def _rounded(values: np.ndarray, digits: int = 6) -> np.ndarray:
 
 
 def _first_of(codes: np.ndarray, n: int) -> np.ndarray:
-    """For each code 0..n-1, the index of its first row (codes numbered by first appearance, as pd.factorize does)."""
+    """For each code 0..n-1 (each of which occurs), the index of its first row."""
     first = np.full(n, len(codes), dtype=np.int64)
     np.minimum.at(first, codes, np.arange(len(codes)))
     return first
@@ -113,23 +113,30 @@ def distinctive_words(corpus: Corpus, by: str = "doc_id", min_count: int = 2, pr
     terms = term_counts(corpus, mentions) if counts is None else counts
     group_of = dict(zip(corpus.documents["doc_id"], corpus.documents[by].fillna(corpus.documents["doc_id"])))
     doc_codes, doc_names = pd.factorize(terms["doc_id"])
+    doc_names = np.asarray(doc_names.astype(object))
+    group_of_doc = pd.Series(doc_names, dtype=object).map(group_of)
+    if group_of_doc.isna().any():  # a document the corpus lacks has no group
+        terms = terms[group_of_doc.notna().to_numpy()[doc_codes]]
+        doc_codes, doc_names = pd.factorize(terms["doc_id"])
+        doc_names = np.asarray(doc_names.astype(object))
+        group_of_doc = pd.Series(doc_names, dtype=object).map(group_of)
     rank = np.empty(len(doc_names), dtype=np.int64)
-    rank[np.asarray(doc_names.astype(object)).argsort(kind="stable")] = np.arange(len(doc_names))
-    terms = terms.iloc[np.argsort(rank[doc_codes], kind="stable")]  # documents in doc_id order, each in its own order
-    groups = terms["doc_id"].map(group_of)
-    terms, groups = terms[groups.notna()], groups[groups.notna()]  # a document the corpus lacks has no group
-    group_codes, group_names = pd.factorize(groups)
+    rank[doc_names.argsort(kind="stable")] = np.arange(len(doc_names))
+    order = np.argsort(rank[doc_codes], kind="stable")  # documents in doc_id order, each in its own order
+    doc_codes = doc_codes[order]
+    group_codes_of_doc, group_names = pd.factorize(group_of_doc)
+    group_codes = group_codes_of_doc[doc_codes]
     term_codes, term_names = pd.factorize(terms["term"])
-    counted = terms["count"].to_numpy(dtype=np.int64)
-    ngram_of = terms["ngram"].to_numpy(dtype=np.int64)[_first_of(term_codes, len(term_names))]
-    pair, bag_of = np.unique(group_codes.astype(np.int64) * len(term_names) + term_codes, return_inverse=True)
+    term_codes = term_codes[order]
+    counted = terms["count"].to_numpy(dtype=np.int64)[order]
+    ngram_of = terms["ngram"].to_numpy(dtype=np.int64)[order][_first_of(term_codes, len(term_names))]
+    bag_of, pair = pd.factorize(group_codes.astype(np.int64) * len(term_names) + term_codes)
     first = _first_of(bag_of, len(pair))  # each (group, term)'s first row: its doc_id and offsets
     bag_group, bag_term = pair // len(term_names), pair % len(term_names)
     bags = np.bincount(bag_of, weights=counted, minlength=len(pair)).astype(np.int64)
     everything = np.bincount(bag_term, weights=bags, minlength=len(term_names)).astype(np.int64)
     stop = stopwords()
     names, group_labels = np.asarray(term_names.astype(object)), np.asarray(group_names.astype(object))
-    doc_ids = np.asarray(terms["doc_id"].astype(object))
     starts, ends = terms["start"].to_numpy(dtype=np.int64), terms["end"].to_numpy(dtype=np.int64)
     frames = []
     for ngram in (1, 2):
@@ -154,7 +161,8 @@ def distinctive_words(corpus: Corpus, by: str = "doc_id", min_count: int = 2, pr
             frames.append(pd.DataFrame({
                 "group": group_labels[group], "term": names[term], "ngram": np.full(len(kept), ngram), "count": count,
                 "count_rest": rest, "log_odds": _rounded(delta), "z": _rounded(z), "stopword": stopword[term],
-                "doc_id": doc_ids[row], "start": starts[row], "end": ends[row]}, columns=WORDS_COLUMNS))
+                "doc_id": doc_names[doc_codes[row]], "start": starts[order[row]], "end": ends[order[row]]},
+                columns=WORDS_COLUMNS))
     table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame([], columns=WORDS_COLUMNS)
     return table.sort_values(["group", "z", "term"], ascending=[True, False, True], kind="stable").reset_index(drop=True)
 
