@@ -334,7 +334,8 @@ def test_speakers_in_shapes_of_other_newsrooms(tmp_path):
 
 def test_a_headline_credits_its_words_after_a_colon(tmp_path):
     """"Words: Credit" in a headline is a statement by the credited person, title (the person the text names with
-    it, even later) or role; a colon before a topic credits nobody (sentences written for the test)."""
+    it, even later), role, source noun or body named in full; a colon before a topic credits nobody (sentences
+    written for the test)."""
     (tmp_path / "a.txt").write_text(
         "The road to peace is open: Leader\n\nSupreme Leader Ayatollah Ali Khamenei spoke on Tuesday.\n",
         encoding="utf-8")
@@ -342,12 +343,18 @@ def test_a_headline_credits_its_words_after_a_colon(tmp_path):
         "The town will govern itself: council spokesperson\n\nThe council met on Monday.\n", encoding="utf-8")
     (tmp_path / "c.txt").write_text("Analysis: the long road to peace\n\nThe council met on Monday.\n",
                                     encoding="utf-8")
+    (tmp_path / "d.txt").write_text("Two million refugees may return home: UNHCR\n\nThe agency met on Monday.\n",
+                                    encoding="utf-8")
+    (tmp_path / "e.txt").write_text("Seven soldiers killed in border raid: defence ministry\n\nThe raid was at dawn.\n",
+                                    encoding="utf-8")
     corpus = load_corpus(tmp_path)
     table = Build(corpus)["quotes"]
     got = [(r.doc_id, r.speaker, r.speaker_name, corpus.texts[r.doc_id][r.content_start:r.content_end])
            for r in table[table.cue == ":"].itertuples()]
     assert got == [("a", "ali_khamenei", "Ali Khamenei", "The road to peace is open"),
-                   ("b", "council spokesperson", "council spokesperson", "The town will govern itself")]
+                   ("b", "council spokesperson", "council spokesperson", "The town will govern itself"),
+                   ("d", "unhcr", "UNHCR", "Two million refugees may return home"),
+                   ("e", "defence ministry", "defence ministry", "Seven soldiers killed in border raid")]
 
 
 def test_a_name_beside_a_source_name_is_not_that_source(tmp_path):

@@ -1043,7 +1043,8 @@ def _turns(ctx: "DocumentContext", parses: list[Parsed]) -> list[dict]:
 
 def _credited_headlines(ctx: "DocumentContext") -> list[dict]:
     """Headlines that credit their words after a colon ("Raqqa will govern Raqqa: SDF spokesperson", "X: Leader"):
-    the credit is a person (catalogued or unlisted), a title (the person the text names with it) or a role noun."""
+    the credit is a person (catalogued or unlisted), a title (the person the text names with it), a role or source
+    noun, or a body's whole name."""
     rows, text, lex = [], ctx.text, lexicon()
     for start, end in ctx.paragraphs:
         match = _CREDITED.match(text, start, end) if ctx.kind(start) == "headline" else None
@@ -1057,8 +1058,11 @@ def _credited_headlines(ctx: "DocumentContext") -> list[dict]:
             speaker = Speaker(s, e, people[0].actor_id, text[people[0].start : people[0].end])
         elif words[-1] in lex.titles:
             speaker = ctx.titled_later(Candidate(s, e, "role_person")) or Speaker(s, e, text[s:e], text[s:e])
-        elif words[-1] in lex.person_nouns:
+        elif words[-1] in lex.person_nouns or words[-1] in lex.source_nouns:
             speaker = ctx.identified(Speaker(s, e, text[s:e], text[s:e]))
+        elif named := [m for m in (*mentions_within(ctx.mentions, s, e), *mentions_within(ctx.unlisted, s, e))
+                       if (m.start, m.end) == (s, e)]:
+            speaker = Speaker(s, e, named[0].actor_id, text[s:e])  # a body named in full ("...: UNHCR")
         else:
             continue
         colon = match.start("colon")
