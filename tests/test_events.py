@@ -88,6 +88,9 @@ SENTENCES = [
     "The Free Syrian Army entered the town. The army later razed the village.",
     "The Fiji-led Global Coalition met in 2014. The Global Coalition supported Ghanaian forces. Ghanaian forces defeated the militants.",
     "Laos-backed Hezbollah drove the jihadists out of the city. Laos bombed a school.",
+    "Hassan Rouhani congratulated the armed forces for their victory over the jihadists.",
+    "Cuban troops along with their allies Bolivia and Venezuela have liberated the town from the jihadists.",
+    "The next target would be the capital, and Guatemalan forces have retaken the airport from the jihadists.",
 ]
 
 
@@ -476,3 +479,13 @@ def test_the_leader_inside_a_name_and_a_participle_with_an_object(tmp_path):
 def test_a_backer_blamed_for_its_own_acts_shares_no_credit(built):
     """Backing a credited force shares its credit only when the document does not judge the backer otherwise."""
     assert _role(built, "laos") == "blamed"  # sentence 76
+
+
+def test_their_is_no_lone_person_allies_are_who_they_name_and_a_clause_keeps_its_modality(built):
+    """"congratulated the forces for their victory": "their" is not the one person who congratulates; "their allies
+    Y and Z" are Y and Z (the parse splits the long subject in two); a coordinated clause with its own subject is
+    not in the modality of the clause before it."""
+    assert _role(built, "hassan_rouhani") == "neutral"
+    assert (_role(built, "bolivia"), _role(built, "venezuela"), _role(built, "cuba")) == ("credited",) * 3
+    retaken = _events(built, SENTENCES[79])
+    assert set(retaken[retaken.agent == "guatemala"].modality) == {"asserted"} and _role(built, "guatemala") == "credited"

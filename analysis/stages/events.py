@@ -298,7 +298,8 @@ def _pronoun(tok: Token, ctx: Context) -> list[tuple[int, int, str]]:
         found = [m for t in heads for x in (t, *t.children) if x.i == t.i or x.dep_ in ("compound", "amod")
                  for m in _token_actors(x, ctx)]  # the subject's own name: the pronoun may sit inside its phrase
         persons = any(_types().get(m[2]) == "person" for m in found)
-        if found and (persons if kind == "person" else not persons or kind == "group"):
+        alone = persons and len(found) == 1  # "their" is never one person ("X congratulated the forces for their ...")
+        if found and (persons if kind == "person" else not alone if kind == "group" else not persons):
             return found
     if any(c.dep_ == "relcl" for c in tok.children):
         for t in reversed(list(tok.sent)[: tok.i - tok.sent.start]):
@@ -414,6 +415,9 @@ def _named(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
     lemma = head.lemma_.lower()
     if lemma in _HELP_NOUNS:  # "cooperation between X and Y"
         found += [m for b in _between(head) for q in _conjuncts(b) for m in _named(q, ctx)]
+    named = [m for c in head.children if c.dep_ == "appos" for q in _conjuncts(c) for m in _token_actors(q, ctx)]
+    if named and lemma in _GROUP_NOUNS:  # "their allies Iran and Russia": the names, not whose allies they are
+        return named
     if head.lower_ in _GROUP_NOUNS or lemma in _GROUP_NOUNS:
         for c in head.children:
             if c.dep_ == "prep" and (c.lower_ in _BELONGING or (c.lower_ == "in" and lemma in _NATIONAL)):
@@ -747,6 +751,8 @@ def _modality(verb: Token, sent: Span) -> str:
         purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in vc.words["factive"] for c in tok.children):
             break  # "As X attacked Y, one attack must be mentioned": a reason or a time is asserted on its own
+        if tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            break  # "X would be next, and Y have surrounded it": a clause with its own subject keeps its own modality
         if tok.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp") or tok.dep_ == "conj":
             head = tok.head
             lemma = head.lemma_.lower()
@@ -884,6 +890,10 @@ def _doer(verb: Token, ctx: Context, doc: Doc) -> list[Party]:
     clause on a noun that names no actor, the subject of the verb governing that noun ("issued a statement praising")."""
     head = _agent_head(verb)
     agents = _party(head, ctx, doc) if head is not None else []
+    if head is not None and head.head.i == verb.i and head.dep_ == "nsubj":  # "X along with their allies Y and Z have
+        # liberated": the parse may split a long subject into two
+        agents += [p for c in verb.children if c.dep_ == "nsubj" and c.i != head.i and c.pos_ in ("NOUN", "PROPN")
+                   and head.pos_ in ("NOUN", "PROPN") for p in _party(c, ctx, doc)]
     if verb.dep_ == "pcomp" and verb.head.head.pos_ == "VERB":  # "praised the cooperation between X and Y in liberating"
         joint = [o for o in _objects(verb.head.head) if o.lemma_.lower() in _HELP_NOUNS]
         agents = [p for o in joint for b in _between(o) for q in _conjuncts(b) for p in _party(q, ctx, doc)] or agents
