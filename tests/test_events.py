@@ -91,6 +91,8 @@ SENTENCES = [
     "Hassan Rouhani congratulated the armed forces for their victory over the jihadists.",
     "Cuban troops along with their allies Bolivia and Venezuela have liberated the town from the jihadists.",
     "The next target would be the capital, and Guatemalan forces have retaken the airport from the jihadists.",
+    "Hundreds of villagers were killed in Mauritanian airstrikes on the town.",
+    "Observers said Senegalese militias committed abuses against civilians.",
 ]
 
 
@@ -489,3 +491,12 @@ def test_their_is_no_lone_person_allies_are_who_they_name_and_a_clause_keeps_its
     assert (_role(built, "bolivia"), _role(built, "venezuela"), _role(built, "cuba")) == ("credited",) * 3
     retaken = _events(built, SENTENCES[79])
     assert set(retaken[retaken.agent == "guatemala"].modality) == {"asserted"} and _role(built, "guatemala") == "credited"
+
+
+def test_killed_in_an_attack_is_killed_by_its_owner_and_abuses_against_civilians_harm(built):
+    """"were killed in X's airstrikes": the act after "in" is the means, its owner the doer; an act noun aimed at
+    protected persons ("abuses against civilians", "attacks on civilians") is a harm to commit."""
+    killed, abuses = _events(built, SENTENCES[80]), _events(built, SENTENCES[81])
+    assert ("mauritania", "violence", "protected") in set(zip(killed.agent, killed.verb_class, killed.target_kind))
+    assert ("senegal", "harm") in set(zip(abuses.agent, abuses.target_kind))
+    assert (_role(built, "mauritania"), _role(built, "senegal")) == ("blamed", "blamed")

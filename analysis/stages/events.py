@@ -511,8 +511,11 @@ def _kind(head: Token, actors: list[tuple[int, int, str]], ctx: Context | None =
     if any(is_enemy(a) for *_, a in actors) or lower in _epithets() or lemma in _epithets():
         return "enemy"
     words = {lemma, lower}
-    if words & vc.words["attack_nouns"] and any(_inner(t, ctx) == "enemy" for t in _noun_targets(head)):
+    aimed = {_inner(t, ctx) for t in _noun_targets(head)} if words & (vc.words["attack_nouns"] | vc.words["harm"]) else set()
+    if "enemy" in aimed and words & vc.words["attack_nouns"]:
         return "victory"  # "the campaign against ISIS": harming it is a harm, leading it a credit
+    if "protected" in aimed:
+        return "harm"  # "attacks on civilians", "abuses against civilians": committing them is a harm
     of = [p for c in head.children if c.dep_ == "prep" and c.lower_ in _AGENT_PREPS for p in c.children if p.dep_ == "pobj"]
     if words & vc.words["victory"] and words & vc.words["harm"]:
         return "victory" if any(_inner(p, ctx) == "enemy" for p in of) else "harm"
@@ -634,10 +637,15 @@ def _preposition(prep: Token) -> str:
 
 
 def _cause(verb: Token) -> Token | None:
-    """The object of a causal preposition on a passive verb: "were killed as a result of X's airstrikes"."""
+    """The object of a causal preposition on a passive verb: "were killed as a result of X's airstrikes"; or the act
+    of "in" that was the means ("were killed in X's airstrikes", "died in a coalition strike")."""
     for c in verb.children:
         if c.dep_ not in ("prep", "advmod", "amod", "acomp"):
             continue
+        means = [p for p in c.children if c.lower_ == "in" and p.dep_ == "pobj" and _passive(verb)
+                 and p.lemma_.lower() in verb_classes().words["attack_nouns"]]
+        if means:
+            return means[0]
         words = list(c.subtree)
         for phrase in _CAUSAL:
             if [t.lower_ for t in words[: len(phrase)]] == list(phrase):
