@@ -246,7 +246,7 @@ def doc_unlisted(text: str, sentences: pd.DataFrame, found: list[tuple[int, int,
     """
     skip = cat.titles | cat.not_names
     lower_words = set(_LOWER_WORD.findall(text))
-    ents = [*ents, *_cue_places(text, sentences, cat.place_nouns)]
+    ents = [*ents, *_cue_places(text, sentences, cat.place_nouns), *_sources(text, sentences)]
     spans = [(f[0], f[1]) for f in found]
     starts, ends = [a for a, _ in spans], [b for _, b in spans]
     names: dict[tuple[int, int], tuple[str, str]] = {}  # (start, end) -> (name, type)
@@ -428,6 +428,19 @@ def _cue_places(text: str, sentences: pd.DataFrame, nouns: frozenset[str]) -> li
                 pos = at + len(name)
                 if at > start:  # a sentence's first word may be any word ("An area of ...")
                     found.append(Entity(at, pos, CUE, False))
+    return found
+
+
+_SOURCE = re.compile(rf"\b{one_of(grammar('source_phrases'))} (?P<name>[A-Z][\w&-]*[A-Za-z])(?![\w'’-]|\.\w| [A-Z])")
+
+
+def _sources(text: str, sentences: pd.DataFrame) -> list[Entity]:
+    """One-word names a speaker's or addressee's place holds in running text ("told IRIN", "according to TOLONews"),
+    as organisation entities (a common noun, a title or a catalogue name there is dropped as any entity is)."""
+    found = []
+    for start, end, kind in zip(sentences["start"], sentences["end"], sentences["kind"]):
+        if kind in ENTITY_KINDS:
+            found += [Entity(m.start("name"), m.end("name"), "ORG", False) for m in _SOURCE.finditer(text, start, end)]
     return found
 
 
