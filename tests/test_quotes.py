@@ -105,6 +105,8 @@ def test_direct_quote_before_its_cue_with_nested_single_quotes(corpus, table):
         ("“Outer 'inner, really' outer” end", ["“Outer 'inner, really' outer”", "'inner, really'"]),
         ("Da'esh couldn't win, the Muslims’ mosques", []),
         ('An odd "mark here and “another', []),
+        ('"It goes on ... " the statement said.', ['"It goes on ... "']),
+        ("A lone ‘ mark ’ between spaces", []),
         ("«Non» et „so“", ["«Non»", "„so“"]),
         ("", []),
     ],
@@ -188,6 +190,30 @@ def test_postposed_speakers_the_parser_coordinates_with_the_verb_before(tmp_path
     )
     said = quotes(load_corpus(tmp_path)).query("cue == 'said'")
     assert said["speaker_name"].tolist() == ["Jane Doe"]
+
+
+def test_partial_quotes_spaced_marks_and_facts_that_indicate(tmp_path):
+    """A quotation that ends a sentence begun by the writer makes the whole sentence the statement; a straight mark
+    between spaces closes the open quotation; "..., which indicates X" (the facts before it as evidence) is no
+    statement, and a clause the parser hangs across another (non-projective) is still whole (sentences written for
+    the test)."""
+    (tmp_path / "m.txt").write_text(
+        'More than three out of four of the casualties were caused by "armed groups," the report said.\n\n'
+        '"The war has gone on for nine years in the remote areas of the country ... " the statement said.\n\n'
+        "Violence last week led to the death of 29 policemen and 55 others were left wounded which indicates a "
+        "6-percent surge in casualties, officials said.\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus(tmp_path)
+    text = corpus.texts["m"]
+    got = [(r.cue, r.speaker, text[r.content_start : r.content_end], r.kind) for r in quotes(corpus).itertuples()]
+    assert got == [
+        ("said", "the report", 'More than three out of four of the casualties were caused by "armed groups,"', "mixed"),
+        ("said", "the statement", "The war has gone on for nine years in the remote areas of the country ... ",
+         "direct"),
+        ("said", "officials", "Violence last week led to the death of 29 policemen and 55 others were left wounded "
+                              "which indicates a 6-percent surge in casualties", "indirect"),
+    ]
 
 
 def test_quotation_a_clause_introduces_with_a_colon(tmp_path):

@@ -149,7 +149,9 @@ def _mark_role(text: str, i: int) -> tuple[str, str] | None:
         return family, "open"
     if can_close:
         return family, "close"
-    return None if before.isspace() and after.isspace() else (family, "either")
+    if before.isspace() and after.isspace() and char != '"':
+        return None  # a lone curly or single mark between spaces
+    return family, "either"  # a straight double mark between spaces closes an open one ('... country ... " the')
 
 
 def quotation_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -696,6 +698,16 @@ def _closes_sentence(verb) -> bool:
     return all(t.dep_ in _CLOSING_DEPS and verb in t.ancestors for t in verb.doc[verb.i + 1 :])
 
 
+def _states_a_fact(verb, subject) -> bool:
+    """Whether an evidence verb's subject is a relative "which" standing for something that is no source: the facts
+    of the clause before it ("55 others were wounded, which indicates a surge"), not "the report, which shows"."""
+    relative = any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in verb.children)
+    lex = lexicon()
+    return relative and subject is not None and not (
+        subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG")
+        or subject.lemma_.lower() in lex.noun_class or subject.lemma_.lower() in lex.source_nouns)
+
+
 def _comma_between(first, last) -> bool:
     """Whether a comma stands between two tokens of a sentence."""
     return any(t.text == "," for t in first.doc[first.i + 1 : last.i])
@@ -857,9 +869,10 @@ def _cut(token) -> bool:
 
 
 def _subtree(parsed: Parsed, token) -> tuple[int, int]:
-    """Document offsets of a token's whole subtree."""
-    tokens = list(token.subtree)
-    return parsed.span(tokens[0])[0], parsed.span(tokens[-1])[1]
+    """Document offsets of a token's whole subtree (from its first to its last token: a non-projective parse lists
+    them out of order)."""
+    indices = [t.i for t in token.subtree]
+    return parsed.span(token.doc[min(indices)])[0], parsed.span(token.doc[max(indices)])[1]
 
 
 def _title_line(line: str) -> bool:
@@ -909,6 +922,8 @@ def _cues(ctx: "DocumentContext", parsed: Parsed) -> list[Cue]:
                 continue  # "Vladimir Putin: Thank you" is a speaker turn
             if lemma in lex.needs_clause and cue.speaker_token is not None and not _can_speak(cue.speaker_token):
                 continue  # "images show", "the map shows", "the operation ... declare the end of"
+            if lemma in lex.evidence_verbs and _states_a_fact(token, cue.speaker_token):
+                continue  # "..., which indicates a 6-percent surge": the facts before it are the evidence
         elif token.pos_ == "NOUN" and token.lemma_.lower() in lex.noun_class:
             if token.head.pos_ in ("VERB", "AUX") and _verb_lemma(token.head):
                 continue  # "the statement reads", "rejected the allegations": the verb is the cue
@@ -951,7 +966,10 @@ def _colon_introduced(ctx: "DocumentContext", parsed: Parsed) -> list[Cue]:
 def _content(ctx: "DocumentContext", cue: Cue) -> tuple[int, int, str]:
     """(content_start, content_end, kind) of a cue's statement; kind is direct, indirect or mixed."""
     if cue.quote:
-        return cue.quote[0] + 1, cue.quote[1] - 1, "direct"
+        opens, closes = cue.quote
+        if cue.sent_start < opens and closes <= cue.start and _WORD.search(ctx.text, cue.sent_start, opens):
+            return cue.sent_start, closes, "mixed"  # 'Three of four were caused by "anti-government elements," it said.'
+        return opens + 1, closes - 1, "direct"
     token, parsed = cue.token, cue.parsed
     if cue.lemma == "according to":
         phrase_end = _subtree(parsed, cue.speaker_token)[1] if cue.speaker_token is not None else cue.end
