@@ -93,6 +93,8 @@ SENTENCES = [
     "The next target would be the capital, and Guatemalan forces have retaken the airport from the jihadists.",
     "Hundreds of villagers were killed in Mauritanian airstrikes on the town.",
     "Observers said Senegalese militias committed abuses against civilians.",
+    "Zambian forces have been accused of torturing prisoners.",
+    "The Islamic State took the town in May. The terrorists shelled a school.",
 ]
 
 
@@ -500,3 +502,11 @@ def test_killed_in_an_attack_is_killed_by_its_owner_and_abuses_against_civilians
     assert ("mauritania", "violence", "protected") in set(zip(killed.agent, killed.verb_class, killed.target_kind))
     assert ("senegal", "harm") in set(zip(abuses.agent, abuses.target_kind))
     assert (_role(built, "mauritania"), _role(built, "senegal")) == ("blamed", "blamed")
+
+
+def test_the_accused_of_a_passive_did_it_and_the_terrorists_are_the_enemy_named_before(built):
+    """"X was accused of torturing": the passive's subject tortured; "the terrorists" after "the Islamic State" is
+    the Islamic State (a definite epithet points back as "this group" does)."""
+    accused, shelled = _events(built, SENTENCES[82]), _events(built, SENTENCES[83])
+    assert ("zambia", "violence", "protected") in set(zip(accused.agent, accused.verb_class, accused.target_kind))
+    assert ("isis", "fight", "protected") in set(zip(shelled.agent, shelled.verb_class, shelled.target_kind))

@@ -76,6 +76,7 @@ _CONTRIBUTION_PREPS = grammar("contribution_prepositions")  # "made the differen
 _RHETORICAL = grammar("rhetorical_openers")  # "Why would X protect Daesh?"
 # Determiners that point "this group" back at one thing named before: the definite article, a singular demonstrative.
 _POINTING = frozenset(tagged("grammar.yaml", "articles", "definite") + tagged("grammar.yaml", "demonstratives", "singular"))
+_DEFINITE = frozenset((*tagged("grammar.yaml", "articles", "definite"), *data_yaml("grammar.yaml")["demonstratives"]))
 _MEMBERS = frozenset({"person", "operation"})  # actor types that belong to a body ("we" is the body)
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "dative", "attr", "oprd", "appos", "conj"})
 _OPENING, _CLOSING = frozenset({"“", "‘", '"', "'"}), frozenset({"”", "’", '"', "'"})
@@ -192,9 +193,10 @@ class Actors:
         rows = sorted((s, e, a) for s, e, a in every if types.get(a) != "place")
         return cls([r[0] for r in rows], rows, frozenset(s for s, _, a in every if types.get(a) == "place"))
 
-    def last_enemy(self, before: int) -> list[tuple[int, int, str]]:
-        """The latest mention of an enemy-side actor before a position ("this group" after "ISIS")."""
-        earlier = [r for r in self.rows[: bisect_right(self.starts, before - 1)] if is_enemy(r[2])]
+    def last_enemy(self, before: int, since: int = 0) -> list[tuple[int, int, str]]:
+        """The latest mention of an enemy-side actor before a position (and from `since` on): "this group" after
+        "ISIS"."""
+        earlier = [r for r in self.rows[: bisect_right(self.starts, before - 1)] if is_enemy(r[2]) and r[0] >= since]
         return earlier[-1:]
 
     def at(self, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -229,6 +231,7 @@ class Context:
     voices: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, speaker) of each statement
     sides: dict[str, str] = field(default_factory=dict)  # a speaker the catalogue lacks -> the actor it speaks for
     text: str = ""  # the document's text, for the names mentioned before
+    since: int = 0  # where the sentence before this one starts (this one's start when that one was not parsed)
 
 
 def _start(tok: Token, ctx: Context) -> int:
@@ -408,6 +411,10 @@ def _named(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
     if (head.lemma_.lower() in _GROUP_WORDS and any(c.lower_ in _POINTING for c in head.children)
             and not any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in head.children)):
         return [(_start(head, ctx), _end(head, ctx), a) for *_, a in ctx.actors.last_enemy(_start(head, ctx))]
+    if (head.lower_ in _epithets() and any(c.lower_ in _DEFINITE for c in head.children)
+            and not any(c.dep_ in ("compound", "nmod", "poss") for c in head.children)):
+        # "the terrorists", "these militants": the enemy named before in this sentence or the one before it
+        return [(_start(head, ctx), _end(head, ctx), a) for *_, a in ctx.actors.last_enemy(_start(head, ctx), ctx.since)]
     found = [m for c in head.children if c.dep_ in _NAME_DEPS and c.dep_ != "appos" and not _SUPPORT_MODIFIER.search(c.text)
              for t in _modifier(c) if not _owner_of_named(t, ctx) for m in _token_actors(t, ctx)]
     if found:  # "Kurdish Peshmerga troops": the Peshmerga, not the Kurds ("Kurdish" says whose the name is)
@@ -676,6 +683,9 @@ def _agent_head(verb: Token) -> Token | None:
             return judged  # "accused X of funding", "thanked X for liberating"
         if prep.head.dep_ in ("dobj", "obj") and verb_classes().lemma_class.get(_lemma(prep.head.head)) in ("praise", "criticize"):
             return prep.head  # the same, with "of funding" hung on the object: the accused did it, not the accuser
+        judged = next((c for c in prep.head.children if c.dep_ == "nsubjpass"), None)
+        if judged is not None and verb_classes().lemma_class.get(_lemma(prep.head)) in ("praise", "criticize"):
+            return judged  # "X was accused of torturing", "X was praised for liberating": the passive's subject
         if prep.head.pos_ in ("NOUN", "PROPN") and prep.head.dep_ in ("dobj", "pobj") and prep.head.head.pos_ == "VERB" \
                 and not _between(prep.head):
             return _agent_head(prep.head.head)
@@ -1297,6 +1307,7 @@ def document_events(doc_id: str, text: str, sentences: Iterable[Parsed], mention
     rows = []
     for parsed in sentences:
         sent, sent_id = parsed.doc[:], parsed.sent_id
+        ctx.since = ctx.parsed.start if ctx.parsed is not None and ctx.sent_id == sent_id - 1 else parsed.start
         ctx.parsed, ctx.sent_id = parsed, sent_id
         _describe_speakers(sent, ctx)
         turn = _voice(parsed.offset(max(0, len(sent.text) - 2)), voices)  # a turn's label is not in its statement
@@ -1346,9 +1357,10 @@ def event_parses(corpus: Corpus, parses: Parses, mentions: pd.DataFrame) -> Pars
     wanted = set()
     for (doc_id, sent_id), (start, end, text) in rows.items():
         words = set(_WORDS.findall(text.lower()))
-        if words & forms and ((doc_id, sent_id) in named or words & _PRONOUNS.keys() or words & heads.get(doc_id, set())):
+        if words & forms and ((doc_id, sent_id) in named or words & _PRONOUNS.keys() or words & heads.get(doc_id, set())
+                              or words & _epithets()):
             wanted.add((doc_id, sent_id))
-            if words & _PRONOUNS.keys() and (doc_id, sent_id - 1) in named:
+            if words & (_PRONOUNS.keys() | _epithets()) and (doc_id, sent_id - 1) in named:
                 wanted.add((doc_id, sent_id - 1))
     chosen = []
     for (doc_id, sent_id), (start, end, text) in rows.items():
