@@ -95,6 +95,8 @@ SENTENCES = [
     "Observers said Senegalese militias committed abuses against civilians.",
     "Zambian forces have been accused of torturing prisoners.",
     "The Islamic State took the town in May. The terrorists shelled a school.",
+    "Kiribati's advisers have been instrumental in the liberation of the city.",
+    "Officials counted dozens of anti-Nauru attacks in the province.",
 ]
 
 
@@ -510,3 +512,11 @@ def test_the_accused_of_a_passive_did_it_and_the_terrorists_are_the_enemy_named_
     accused, shelled = _events(built, SENTENCES[82]), _events(built, SENTENCES[83])
     assert ("zambia", "violence", "protected") in set(zip(accused.agent, accused.verb_class, accused.target_kind))
     assert ("isis", "fight", "protected") in set(zip(shelled.agent, shelled.verb_class, shelled.target_kind))
+
+
+def test_instrumental_in_a_victory_credits_and_an_anti_modifier_is_no_doer(built):
+    """"X has been instrumental in the liberation" credits X (the parse hangs "in" on the verb); "anti-X attacks"
+    are attacks on X, not by X."""
+    instrumental, anti = _events(built, SENTENCES[84]), _events(built, SENTENCES[85])
+    assert ("kiribati", "contribute", "victory") in set(zip(instrumental.agent, instrumental.verb_class, instrumental.target_kind))
+    assert _role(built, "kiribati") == "credited" and "nauru" not in set(anti.agent)

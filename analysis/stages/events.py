@@ -868,7 +868,8 @@ def _role(noun: Token, ctx: Context | None = None) -> str:
     appraised = {_appraised(m) for m in modifiers}
     if adjectives & vc.words["negative_roles"] or "harm" in appraised:
         return "harm"
-    around = [*noun.children, *(noun.head.children if noun.dep_ == "dobj" else ())]  # "made the difference in X"
+    around = [*noun.children, *(noun.head.children if noun.dep_ in ("dobj", "acomp") else ())]  # "made the difference
+    # in X", "was instrumental in X"
     inner = [_inner(t, ctx) for c in around if c.dep_ == "prep" and c.lower_ in _CONTRIBUTION_PREPS
              for p in c.children if p.dep_ in ("pobj", "pcomp") for t in p.subtree if t.pos_ == "NOUN"]
     if ((adjectives & vc.words["positive_roles"] or "victory" in appraised) and noun.dep_ != "acomp") or "victory" in inner:
@@ -927,8 +928,9 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
     lemma = _lemma(verb)
     light = _light(verb)
     noun, cls = light if light else (None, vc.lemma_class.get(lemma))
-    judged = lemma in _COPULA and any(c.dep_ == "acomp" and _role(c) != "none" and any(p.dep_ == "prep" for p in c.children)
-                                   for c in verb.children)  # "X was critical to the victory", not "X is important to us"
+    judged = lemma in _COPULA and any(c.dep_ == "acomp" and _role(c) != "none" and any(
+        p.dep_ == "prep" for p in (*c.children, *verb.children)) for c in verb.children)  # "X was critical to the
+    # victory", "X has been instrumental in the liberation" (the parse may hang "in" on the verb), not "X is important"
     cls = "contribute" if judged else cls  # "X was critical to the victory", "X is a destructive role"
     if cls is None or verb.pos_ not in ("VERB", "AUX") or (lemma in _PRIMARY_VERBS and not judged):
         return None
@@ -1111,7 +1113,8 @@ def _nominal(noun: Token, sent: Span, ctx: Context) -> Event | None:
     if noun.pos_ != "NOUN" or not (agentive or victory or aimed):
         return None
     doc = sent.doc
-    doers = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and not _SUPPORT_MODIFIER.search(c.text)]
+    doers = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and not _SUPPORT_MODIFIER.search(c.text)
+             and not _opposed(c)]
     of = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
     by = _by_objects(noun, _stray_by(noun))
     action = lemma in vc.words["action_nouns"] or noun.lower_ in vc.words["action_nouns"]
