@@ -255,9 +255,25 @@ def test_wire_dateline_gives_date_and_agency_and_leaves_the_lead_sentence():
     assert (metadata.outlet(text, flat).value, metadata.via(text, flat).value) == ("Reuters", None)
 
 
+@pytest.mark.parametrize("lead, dateline", [
+    ("MANILA, Philippines (AP) Authorities in the Philippines say the official death toll from the typhoon has risen "
+     "by three, hours after the United Nations gave a higher count.", "MANILA, Philippines (AP)"),
+    ("KABUL (Daily News / Sputnik - 25th July, 2019) The minister confirmed on Thursday that eight of the ministry's "
+     "employees were killed in a suicide attack in the city earlier in the day.",
+     "KABUL (Daily News / Sputnik - 25th July, 2019)"),
+])
+def test_wire_dateline_without_its_dash(lead, dateline):
+    """A dateline whose dash was lost, the agency's parentheses closing it: split off when the agency is an acronym,
+    a masthead or dated (sentences written for the test)."""
+    text = f"Toll rises\n\n{lead}\n\nThe count went on through the night in every province of the country.\n"
+    flat = [s for para in segment(text)[1] for s in para]
+    assert [(s.kind, text[s.start : s.end]) for s in flat][1] == ("dateline", dateline)
+
+
 @pytest.mark.parametrize("lead", [
     "ISIS - the group that held Mosul - lost its last town.",  # a dash, but no date or agency
     "US officials - speaking anonymously - said the raid went ahead.",
+    "NATO (North Atlantic Treaty Organization) Members met in Brussels on Monday.",  # no dash, no agency
 ])
 def test_ordinary_first_sentences_are_not_wire_datelines(lead):
     text = lead + " It was a long war for everyone involved in it."

@@ -67,6 +67,12 @@ _WIRE_DATELINE = re.compile(
     r"(?:,?\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+[0-3]?\d(?:,\s*(?:19|20)\d\d)?|[0-3]?\d\s+[A-Z][a-z]{2,8}\.?(?:\s+(?:19|20)\d\d)?))?"
     r",?\s*(?:\((?P<agency>[^)\n]{2,40})\))?\s*(?P<dash>[-–—]+)\s+"
 )
+# The same without its dash, the agency's parentheses closing it before the story's first word: "MANILA,
+# Philippines (AP) Authorities ...", "KABUL (UrduPoint News / Sputnik - 25th July, 2019) Afghanistan's ...".
+_BARE_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'’ -]*[A-Z.](?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?),?\s+\((?P<agency>[^()\n]{2,60})\)"
+    r"(?P<dash>)\s+(?=[A-Z“\"])")
+_AGENCY_ACRONYM = re.compile(r"[A-Z]{2,6}|.*\b(?:19|20)\d\d\b.*")  # "(AP)"; a credit that dates the story
 # A menu item: a list bullet or number and at most three words ("1. All Stories", "• RSS", "• Politics news").
 _MENU_ITEM = re.compile(r"(?:[•·*]|\d{1,2}\.)\s*\S+(?:\s+\S+){0,2}")
 # A line's closing date ("..., July 27, 2015", "... From Jul 04, 2017", "World 23 January 2017 15:01 (UTC +04:00)"),
@@ -562,10 +568,13 @@ def _split_wire_dateline(text: str, sentences: list[Span], colon: bool) -> list[
 
 
 def _wire_dateline(text: str, start: int, end: int) -> re.Match | None:
-    """A wire dateline ("BEIRUT, Nov 21 (Reuters) -", with a date or an agency) opening text[start:end], followed by
-    more text."""
+    """A wire dateline ("BEIRUT, Nov 21 (Reuters) -", with a date or an agency; "MANILA (AP)" without a dash when
+    the agency is a masthead, an acronym or dated) opening text[start:end], followed by more text."""
     m = _WIRE_DATELINE.match(text, start, end) or _TITLED_DATELINE.match(text, start, end)
     if m and (m.group("date") or m.group("agency")) and m.end() < end:
+        return m
+    m = _BARE_DATELINE.match(text, start, end)
+    if m and (masthead(m.group("agency")) or _AGENCY_ACRONYM.fullmatch(m.group("agency"))):
         return m
     m = _OUTLET_DATELINE.match(text, start, end)
     return m if m and m.end() < end and (m.group("agency")[0] == "(" or masthead(m.group("agency"))) else None
