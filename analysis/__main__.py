@@ -9,8 +9,9 @@ from analysis import engine, store
 from analysis.output import staged, staging
 from analysis.stages.catalogue import CatalogueError, use_catalogue
 from analysis.stages.corpus import CorpusError, check_folder, corpus_input
-from analysis.views.notebook import PROJECT_ROOT
 
+PROJECT_ROOT = Path(__file__).resolve().parent.parent  # as analysis.views.notebook has it, without importing the
+# views (the charts library): a build with --no-report (an incremental rebuild) imports only what computes tables
 NOTEBOOKS = PROJECT_ROOT / "notebooks"
 
 
@@ -100,8 +101,6 @@ def main(argv: list[str] | None = None) -> int:
 
 def build(args: argparse.Namespace) -> int:
     """Write the tables and the report into a staging folder, then swap them in for the previous ones."""
-    from analysis.views.report import ReportIncomplete, build_report
-
     incomplete = None
     chosen = store.formats(args.format)
     with staged(args.out, ("tables", "report")) as stage:
@@ -111,6 +110,8 @@ def build(args: argparse.Namespace) -> int:
                      cache_dir=args.out / "cache" if args.cache is True else args.cache, shown=args.out,
                      names=args.names)
         if not args.no_report:
+            from analysis.views.report import ReportIncomplete, build_report
+
             stored = store.set_aside(stage / "tables", stage / "stored", [f for f in store.FORMATS if f not in chosen])
             try:
                 build_report(sorted(NOTEBOOKS.glob("*.ipynb")), stage / "report", args.corpus.resolve(),
