@@ -157,8 +157,20 @@ def index(cache_dir: Path, name: str, version: str) -> pd.DataFrame:
 
 def _in_order(frame: pd.DataFrame, order: pd.Index) -> pd.DataFrame:
     """Rows grouped by document in the partition's order (`order`: its doc_ids), each document's rows in their own
+    order: the doc_id of each run of rows of one document looked up once, and the rows taken again only when out of
     order."""
-    return frame.iloc[order.get_indexer(doc_ids(frame)).argsort(kind="stable")].reset_index(drop=True)
+    ids = pa.array(doc_ids(frame), type=pa.string())
+    changes = pc.not_equal(ids[1:], ids[:-1]).to_numpy(zero_copy_only=False) if len(ids) > 1 else np.array([], bool)
+    starts = np.flatnonzero(np.concatenate([[len(ids) > 0], changes]))
+    if len(starts) > 2 * len(order):  # rows not grouped by document: each distinct doc_id looked up once
+        codes, found = pd.factorize(doc_ids(frame))
+        position = order.get_indexer(found)[codes]
+    else:
+        position = np.repeat(order.get_indexer(ids.take(pa.array(starts)).to_pylist()),
+                             np.diff(np.append(starts, len(ids))))
+    if (np.diff(position) < 0).any():
+        frame = frame.iloc[position.argsort(kind="stable")]
+    return frame.reset_index(drop=True)
 
 
 def indexes(root: Path, names: tuple[str, ...], cache_dir: Path) -> dict[str, tuple[str, pd.DataFrame]]:

@@ -106,9 +106,9 @@ def _first_of(codes: np.ndarray, n: int) -> np.ndarray:
 def distinctive_words(corpus: Corpus, by: str = "doc_id", min_count: int = 2, prior_scale: float = 1.0,
                       mentions: pd.DataFrame | None = None, counts: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every term of each group scored against the rest of the corpus (with `mentions`, each actor name is one
-    term), from the documents' term counts (`counts`: see term_counts; computed here without it); sorted by group
-    and falling z. A term's number of words and first occurrence are those of the first document (by doc_id) using
-    it. Computed on integer codes of terms and groups with numpy (a corpus of 10,000 documents has millions of
+    term), from the documents' term counts (`counts`, one row per document and term: see term_counts; computed here
+    without it); sorted by group and falling z. A term's number of words and first occurrence are those of the first
+    document (by doc_id) using it. Computed on integer codes of terms and groups with numpy (a corpus of 10,000 documents has millions of
     document-term counts)."""
     terms = term_counts(corpus, mentions) if counts is None else counts
     group_of = dict(zip(corpus.documents["doc_id"], corpus.documents[by].fillna(corpus.documents["doc_id"])))
@@ -130,10 +130,13 @@ def distinctive_words(corpus: Corpus, by: str = "doc_id", min_count: int = 2, pr
     term_codes = term_codes[order]
     counted = terms["count"].to_numpy(dtype=np.int64)[order]
     ngram_of = terms["ngram"].to_numpy(dtype=np.int64)[order][_first_of(term_codes, len(term_names))]
-    bag_of, pair = pd.factorize(group_codes.astype(np.int64) * len(term_names) + term_codes)
-    first = _first_of(bag_of, len(pair))  # each (group, term)'s first row: its doc_id and offsets
-    bag_group, bag_term = pair // len(term_names), pair % len(term_names)
-    bags = np.bincount(bag_of, weights=counted, minlength=len(pair)).astype(np.int64)
+    if len(group_names) == len(doc_names):  # each document its own group: a (group, term) bag is a row of counts
+        bag_group, bag_term, bags, first = group_codes, term_codes, counted, np.arange(len(counted))
+    else:
+        bag_of, pair = pd.factorize(group_codes.astype(np.int64) * len(term_names) + term_codes)
+        first = _first_of(bag_of, len(pair))  # each (group, term)'s first row: its doc_id and offsets
+        bag_group, bag_term = pair // len(term_names), pair % len(term_names)
+        bags = np.bincount(bag_of, weights=counted, minlength=len(pair)).astype(np.int64)
     everything = np.bincount(bag_term, weights=bags, minlength=len(term_names)).astype(np.int64)
     stop = stopwords()
     names, group_labels = np.asarray(term_names.astype(object)), np.asarray(group_names.astype(object))
