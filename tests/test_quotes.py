@@ -194,14 +194,16 @@ def test_postposed_speakers_the_parser_coordinates_with_the_verb_before(tmp_path
 
 def test_partial_quotes_spaced_marks_and_facts_that_indicate(tmp_path):
     """A quotation that ends a sentence begun by the writer makes the whole sentence the statement; a straight mark
-    between spaces closes the open quotation; "..., which indicates X" (the facts before it as evidence) is no
-    statement, and a clause the parser hangs across another (non-projective) is still whole (sentences written for
+    between spaces closes the open quotation; "..., which indicates X" (the facts before it as evidence), "without
+    elaborating" and the statement noun "according to" takes are no statements of their own, and a clause the parser hangs across another (non-projective) is still whole (sentences written for
     the test)."""
     (tmp_path / "m.txt").write_text(
         'More than three out of four of the casualties were caused by "armed groups," the report said.\n\n'
         '"The war has gone on for nine years in the remote areas of the country ... " the statement said.\n\n'
         "Violence last week led to the death of 29 policemen and 55 others were left wounded which indicates a "
-        "6-percent surge in casualties, officials said.\n",
+        "6-percent surge in casualties, officials said.\n\n"
+        "Turnout was around 60 percent, according to initial estimates by the electoral commission.\n\n"
+        "The commission said the vote had been calm, without elaborating.\n",
         encoding="utf-8",
     )
     corpus = load_corpus(tmp_path)
@@ -213,6 +215,8 @@ def test_partial_quotes_spaced_marks_and_facts_that_indicate(tmp_path):
          "direct"),
         ("said", "officials", "Violence last week led to the death of 29 policemen and 55 others were left wounded "
                               "which indicates a 6-percent surge in casualties", "indirect"),
+        ("according to", "the electoral commission", "Turnout was around 60 percent", "indirect"),
+        ("said", "The commission", "the vote had been calm, without elaborating.", "indirect"),
     ]
 
 

@@ -624,6 +624,7 @@ _STANCE_PREPS = grammar("stance_prepositions")  # "warned against" (not "insiste
 _NOUN_CONTENT_PREPS = grammar("noun_content_prepositions")  # "his call for", "remarks on"
 _CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "acl", "pcomp", "dobj", "pobj", "prep"})  # a cue without subject takes its head's
 _FIRST_SECOND = grammar("first_second_person")
+_NEGATING_PREPS = grammar("negating_prepositions")  # "without elaborating"
 _CLOSING_DEPS = frozenset({"prep", "pobj", "npadvmod", "advmod", "punct", "det", "compound", "amod", "nummod"})
 COLON_CUE = "colon"  # the cue_lemma of a statement a colon introduces: a speaker's turn, a credited headline, a clause
 _RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
@@ -802,6 +803,11 @@ def _bare_participle(token) -> bool:
         c.dep_ in ("aux", "nsubj") for c in token.children)
 
 
+def _negating_preposition(token) -> bool:
+    """Whether a cue is the verb of "without V-ing" ("..., without elaborating"), which says it was not done."""
+    return token.dep_ == "pcomp" and token.head.lower_ in _NEGATING_PREPS
+
+
 def _passive_participle(token) -> bool:
     """Whether a cue is a past participle with no subject and no "have" ("published on", "when asked")."""
     return token.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux", "agent") for c in token.children)
@@ -907,8 +913,8 @@ def _cues(ctx: "DocumentContext", parsed: Parsed) -> list[Cue]:
         elif token.pos_ in ("VERB", "AUX") and (lemma := _verb_lemma(token)):
             if _is_passive(token) and not any(c.dep_ == "agent" for c in token.children):
                 continue  # "civilian deaths have been reported", "is expected to"
-            if _infinitive(token) or _passive_participle(token):
-                continue  # a purpose infinitive; "when asked"
+            if _infinitive(token) or _passive_participle(token) or _negating_preposition(token):
+                continue  # a purpose infinitive; "when asked"; "without elaborating"
             quote = ctx.attached_quote(start, end, parsed.start)
             subject = _subject(token)
             found_by_name = (lemma in lex.evidence_verbs and subject is not None and subject.pos_ == "PROPN"
@@ -927,6 +933,8 @@ def _cues(ctx: "DocumentContext", parsed: Parsed) -> list[Cue]:
         elif token.pos_ == "NOUN" and token.lemma_.lower() in lex.noun_class:
             if token.head.pos_ in ("VERB", "AUX") and _verb_lemma(token.head):
                 continue  # "the statement reads", "rejected the allegations": the verb is the cue
+            if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
+                continue  # "according to estimates by X": "according to" is the cue
             if not (_noun_has_content(token) or ctx.attached_quote(start, end, parsed.start)):
                 continue
             cue.lemma = token.lemma_.lower()
