@@ -134,17 +134,20 @@ def test_odd_marks_and_quotes_never_pair_across_paragraphs(tmp_path):
     assert spoke.speaker == "the spokesman" and not spoke.direct  # its opening mark is in the paragraph before
 
 
+def _statements(folder: Path, text: str) -> list[tuple[str, str, str, str]]:
+    """(cue, speaker, content, kind) of each statement the quotes table finds in one document with this text."""
+    (folder / "t.txt").write_text(text, encoding="utf-8")
+    corpus = load_corpus(folder)
+    body = corpus.texts["t"]
+    return [(r.cue, r.speaker, body[r.content_start : r.content_end], r.kind) for r in quotes(corpus).itertuples()]
+
+
 def test_unseen_sentence_shapes(tmp_path):
     """Cue forms that the seeds do not use: "according to", inverted "said the minister", speaker after content."""
-    (tmp_path / "b.txt").write_text(
+    got = _statements(tmp_path,
         "Victory is near, according to Iraqi officials. According to the ministry, the town was freed.\n\n"
         '"We will not leave," said the minister. The spokesman told reporters that the army had advanced.\n\n'
-        "The fighting had stopped, a local journalist reported.\n",
-        encoding="utf-8",
-    )
-    corpus = load_corpus(tmp_path)
-    text = corpus.texts["b"]
-    got = [(r.cue, r.speaker, text[r.content_start : r.content_end], r.kind) for r in quotes(corpus).itertuples()]
+        "The fighting had stopped, a local journalist reported.\n")
     assert got == [
         ("according to", "Iraqi officials", "Victory is near", "indirect"),
         ("According to", "the ministry", "the town was freed.", "indirect"),
@@ -156,14 +159,9 @@ def test_unseen_sentence_shapes(tmp_path):
 
 def test_according_to_inside_a_sentence(tmp_path):
     """"according to X" after a sentence adverb sources the clause after it; after a subject, the whole sentence."""
-    (tmp_path / "a.txt").write_text(
+    got = [(speaker, content) for _, speaker, content, _ in _statements(tmp_path,
         "Currently, according to the news agency, the army is fighting 35 kilometres south of the city.\n\n"
-        "The army, according to the ministry, has retaken the town.\n",
-        encoding="utf-8",
-    )
-    corpus = load_corpus(tmp_path)
-    text = corpus.texts["a"]
-    got = [(r.speaker, text[r.content_start : r.content_end]) for r in quotes(corpus).itertuples()]
+        "The army, according to the ministry, has retaken the town.\n")]
     assert got == [
         ("the news agency", "the army is fighting 35 kilometres south of the city."),
         ("the ministry", "The army, according to the ministry, has retaken the town."),
@@ -173,42 +171,29 @@ def test_according_to_inside_a_sentence(tmp_path):
 def test_postposed_speakers_the_parser_coordinates_with_the_verb_before(tmp_path):
     """"X killed Y, a war monitor and local activists said on Saturday.": the parser hangs "said" on "killed" and the
     speakers on Y; the speaker is still the phrase after the comma, the content the clause before it."""
-    (tmp_path / "p.txt").write_text(
+    got = [(speaker, content) for _, speaker, content, _ in _statements(tmp_path,
         "Airstrikes have killed more than 20 civilians in the past two days in an escalation of an offensive against "
-        "the last rebel stronghold, a war monitor and local activists said on Saturday.\n",
-        encoding="utf-8",
-    )
-    corpus = load_corpus(tmp_path)
-    text = corpus.texts["p"]
-    got = [(r.speaker, text[r.content_start : r.content_end]) for r in quotes(corpus).itertuples()]
+        "the last rebel stronghold, a war monitor and local activists said on Saturday.\n")]
     assert got == [("a war monitor", "Airstrikes have killed more than 20 civilians in the past two days in an "
                                      "escalation of an offensive against the last rebel stronghold")]
-    (tmp_path / "p.txt").write_text(  # the parser makes "40,000" the subject of "said"
+    got = _statements(tmp_path,  # the parser makes "40,000" the subject of "said"
         "According to UNHCR estimates, 200,000 refugees will return to Bosnia this year - 160,000 to the Federation "
-        "and 40,000 to the Serb entity, the head of the UNHCR office in Mostar, Jane Doe, said on Wednesday.\n",
-        encoding="utf-8",
-    )
-    said = quotes(load_corpus(tmp_path)).query("cue == 'said'")
-    assert said["speaker_name"].tolist() == ["Jane Doe"]
+        "and 40,000 to the Serb entity, the head of the UNHCR office in Mostar, Jane Doe, said on Wednesday.\n")
+    assert [speaker for cue, speaker, _, _ in got if cue == "said"] == ["Jane Doe"]
 
 
 def test_partial_quotes_spaced_marks_and_facts_that_indicate(tmp_path):
     """A quotation that ends a sentence begun by the writer makes the whole sentence the statement; a straight mark
     between spaces closes the open quotation; "..., which indicates X" (the facts before it as evidence), "without
-    elaborating" and the statement noun "according to" takes are no statements of their own, and a clause the parser hangs across another (non-projective) is still whole (sentences written for
-    the test)."""
-    (tmp_path / "m.txt").write_text(
+    elaborating" and the statement noun "according to" takes are no statements of their own; a clause the parser
+    hangs across another (non-projective) is still whole (sentences written for the test)."""
+    got = _statements(tmp_path,
         'More than three out of four of the casualties were caused by "armed groups," the report said.\n\n'
         '"The war has gone on for nine years in the remote areas of the country ... " the statement said.\n\n'
         "Violence last week led to the death of 29 policemen and 55 others were left wounded which indicates a "
         "6-percent surge in casualties, officials said.\n\n"
         "Turnout was around 60 percent, according to initial estimates by the electoral commission.\n\n"
-        "The commission said the vote had been calm, without elaborating.\n",
-        encoding="utf-8",
-    )
-    corpus = load_corpus(tmp_path)
-    text = corpus.texts["m"]
-    got = [(r.cue, r.speaker, text[r.content_start : r.content_end], r.kind) for r in quotes(corpus).itertuples()]
+        "The commission said the vote had been calm, without elaborating.\n")
     assert got == [
         ("said", "the report", 'More than three out of four of the casualties were caused by "armed groups,"', "mixed"),
         ("said", "the statement", "The war has gone on for nine years in the remote areas of the country ... ",
