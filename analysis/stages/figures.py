@@ -13,8 +13,6 @@ Word patterns run on the length-preserving lower-case text (analysis.text.lowere
 """
 
 import re
-import string
-import sys
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
@@ -118,52 +116,6 @@ def _automaton(phrases: Iterable[str]) -> ahocorasick.Automaton:
     return automaton
 
 
-def _firsts(words: Iterable[str], also: str = "") -> frozenset[str]:
-    """The first characters of words (and the characters of also): where a match of an alternation of them begins."""
-    return frozenset(word[0] for word in words if word) | frozenset(also)
-
-
-_SPACE_LOOK = 8  # how far a guard looks past whitespace before it lets the pattern decide
-
-
-class _Opening:
-    """A pattern tried only where one of its matches can begin: at one of `firsts`, once any whitespace is
-    passed (with `after_space`). match() answers as the pattern's match() does; the test costs a fraction of
-    a failed try, and after most numbers nothing the pattern needs follows. `firsts` is every character a
-    match can begin with (after its leading whitespace), so no match is missed."""
-
-    __slots__ = ("pattern", "firsts", "after_space")
-
-    def __init__(self, pattern: re.Pattern, firsts: Iterable[str], after_space: bool = False) -> None:
-        self.pattern, self.firsts, self.after_space = pattern, frozenset(firsts), after_space
-
-    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
-        """pattern.match(string, pos, endpos), not tried where the text cannot begin a match."""
-        head = string[pos:min(pos + _SPACE_LOOK, endpos)]
-        if self.after_space:
-            head = head.lstrip()
-        if not head or head[0] in self.firsts:  # only whitespace in sight, or a possible start: try
-            return self.pattern.match(string, pos, endpos)
-        return None
-
-
-class _Closing:
-    """A pattern anchored at the end of the span it searches ("...[ ]+$"), tried only where the last
-    character before that end (whitespace skipped) is one of `lasts`. search() answers as the pattern's."""
-
-    __slots__ = ("pattern", "lasts")
-
-    def __init__(self, pattern: re.Pattern, lasts: Iterable[str]) -> None:
-        self.pattern, self.lasts = pattern, frozenset(lasts)
-
-    def search(self, string: str, pos: int, endpos: int) -> re.Match | None:
-        """pattern.search(string, pos, endpos), not tried where no match can end there."""
-        tail = string[max(pos, endpos - _SPACE_LOOK):endpos].rstrip()
-        if not tail or tail[-1] in self.lasts:
-            return self.pattern.search(string, pos, endpos)
-        return None
-
-
 # A fraction written after digits: a vulgar fraction ("2½"), a mixed number ("2 1/2") or a slash ("1/4", the
 # digits being its numerator). Denominators are those of measures and shares (halves to hundredths), so that
 # "9/11" and "24/7" stay designators and "5/17/2018" a date.
@@ -187,15 +139,15 @@ class _Lexicon:
     word_starts: ahocorasick.Automaton  # spelled-out starts of a figure ("two", "hundreds", "a dozen") -> length
     digit_start: re.Pattern
     number_at: re.Pattern
-    after_digits: "_Opening"
-    unit_name: "_Opening"
-    unit_symbol: "_Opening"
-    rate: "_Opening"
-    age_after: "_Opening"
+    after_digits: re.Pattern
+    unit_name: re.Pattern
+    unit_symbol: re.Pattern
+    rate: re.Pattern
+    age_after: re.Pattern
     currency_before: re.Pattern
     currency_at: re.Pattern
-    hedge_before: "_Opening"
-    hedge_after: "_Opening"
+    hedge_before: re.Pattern
+    hedge_after: re.Pattern
     scales: dict[str, float]
     compounding: frozenset[str]  # scale words a larger one may follow ("lakh crore", "thousand million")
     larger_scale: re.Pattern
@@ -225,13 +177,13 @@ class _Lexicon:
     designator_nouns: frozenset[str]
     score_words: frozenset[str]
     fractions: dict[str, int]
-    count_suffix: "_Opening"
-    fraction_of: "_Opening"
+    count_suffix: re.Pattern
+    fraction_of: re.Pattern
     clock_after: re.Pattern
-    sign_before: "_Closing"
-    zone_before: "_Closing"
+    sign_before: re.Pattern
+    zone_before: re.Pattern
     month_day_before: re.Pattern
-    day_range_month: "_Opening"
+    day_range_month: re.Pattern
 
 
 @cache
@@ -328,29 +280,22 @@ def _lexicon() -> _Lexicon:
     )
     all_scales = {**q["scales"], **q["currency_only_scales"]}
     written = sorted(currencies)
-    age_units = tagged("calendar.yaml", "time_units", "age")
-    hedges = q["approximators"] + q["hedges_before"]
     return _Lexicon(
         word_starts=_automaton(starters),
         digit_start=_digit_start(w for w in currencies if w.rstrip(".").isalpha() and w not in iso),
         number_at=number_at,
-        after_digits=_Opening(re.compile(rf"(?:[ \u00a0]?(?P<scale>{alternation(k.lower() for k in all_scales)})"
-                                         rf"|-(?P<hscale>{scale_word}))(?![\w])"),  # "C$1.5-billion"
-                              _firsts([k.lower() for k in all_scales] + scale_words, "-"), after_space=True),
-        unit_name=_Opening(re.compile(rf"(?:\s+of)?[\s\u00a0-]*(?P<unit>{alternation(names)})(?![\w])"),
-                           _firsts(names, "-o"), after_space=True),
-        unit_symbol=_Opening(re.compile(rf"(?P<space>[ \u00a0-]?)(?P<unit>{alternation(symbols)})(?![\w])(?!\.\w)"),
-                             _firsts(symbols, "-"), after_space=True),
-        rate=_Opening(re.compile(rf"(?:\s+per\s+|\s+an?\s+|\s?/\s?|-(?:per|an?)-)(?P<den>{alternation(denominators)})"
-                                 rf"(?![\w])(?!\s+{one_of(_DATE_FOLLOWERS)}\b)"), "pa/-", after_space=True),
-        age_after=_Opening(re.compile(rf"[\s-]*(?P<unit>{one_of(age_units)})s?(?:[\s-]+olds?\b|\s+of\s+age\b)"),
-                           _firsts(age_units, "-"), after_space=True),
+        after_digits=re.compile(rf"(?:[ \u00a0]?(?P<scale>{alternation(k.lower() for k in all_scales)})"
+                                rf"|-(?P<hscale>{scale_word}))(?![\w])"),  # "C$1.5-billion"
+        unit_name=re.compile(rf"(?:\s+of)?[\s\u00a0-]*(?P<unit>{alternation(names)})(?![\w])"),
+        unit_symbol=re.compile(rf"(?P<space>[ \u00a0-]?)(?P<unit>{alternation(symbols)})(?![\w])(?!\.\w)"),
+        rate=re.compile(rf"(?:\s+per\s+|\s+an?\s+|\s?/\s?|-(?:per|an?)-)(?P<den>{alternation(denominators)})(?![\w])"
+                        rf"(?!\s+{one_of(_DATE_FOLLOWERS)}\b)"),
+        age_after=re.compile(rf"[\s-]*(?P<unit>{one_of(tagged('calendar.yaml', 'time_units', 'age'))})s?"
+                             r"(?:[\s-]+olds?\b|\s+of\s+age\b)"),
         currency_before=re.compile(rf"(?<![\w])(?P<cur>{alternation(written)})[ \u00a0]?$"),
         currency_at=re.compile(rf"(?P<cur>{alternation(written)})[ \u00a0]?(?=[\d-])"),
-        hedge_before=_Opening(re.compile(rf"\s+{alternation(h[::-1] for h in hedges)}(?![\w])"),  # on reversed text
-                              _firsts(h[::-1] for h in hedges), after_space=True),
-        hedge_after=_Opening(re.compile(rf"\s*{alternation(q['hedges_after'])}\b"), _firsts(q["hedges_after"]),
-                             after_space=True),
+        hedge_before=re.compile(rf"\s+{alternation(h[::-1] for h in q['approximators'] + q['hedges_before'])}(?![\w])"),
+        hedge_after=re.compile(rf"\s*{alternation(q['hedges_after'])}\b"),
         scales={k.lower(): float(v) for k, v in q["scales"].items()},
         compounding=frozenset(q["compounding_scales"]),
         larger_scale=re.compile(rf"[ \u00a0]+(?P<scale>{alternation(k.lower() for k in q['scales'])})(?![\w])"),
@@ -380,15 +325,13 @@ def _lexicon() -> _Lexicon:
         designator_nouns=frozenset(q["designator_nouns"]),
         score_words=frozenset(q["score_words"]),
         fractions={k.lower(): int(v) for k, v in q["fractions"].items()},
-        count_suffix=_Opening(re.compile(alternation(q["count_suffixes"]) + r"\b"), _firsts(q["count_suffixes"])),
-        fraction_of=_Opening(re.compile(rf"(?:\s+of)?\s+an?\s+(?:(?P<scale>{scale_word})\b)?"), "oa", after_space=True),
-        sign_before=_Closing(re.compile(rf"(?<!\d[ \u00a0])\b{alternation(q['sign_words'])}[ \u00a0]+$"),
-                             (word[-1] for word in q["sign_words"])),
+        count_suffix=re.compile(alternation(q["count_suffixes"]) + r"\b"),
+        fraction_of=re.compile(rf"(?:\s+of)?\s+an?\s+(?:(?P<scale>{scale_word})\b)?"),
+        sign_before=re.compile(rf"(?<!\d[ \u00a0])\b{alternation(q['sign_words'])}[ \u00a0]+$"),
         clock_after=re.compile(rf"\s*(?:[ap]\.?m\b\.?|{alternation(q['time_zones'])}\b|local time\b)"),
-        zone_before=_Closing(re.compile(rf"\b{alternation(q['time_zones'])}\s?[+−-]$"), "+−-"),
+        zone_before=re.compile(rf"\b{alternation(q['time_zones'])}\s?[+−-]$"),
         month_day_before=re.compile(rf"\b{alternation(MONTHS)}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+$"),
-        day_range_month=_Opening(re.compile(rf"\s*(?:[-–]|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+"
-                                            rf"{alternation(MONTHS)}\b"), "-–ta", after_space=True),
+        day_range_month=re.compile(rf"\s*(?:[-–]|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{alternation(MONTHS)}\b"),
     )
 
 
@@ -409,28 +352,25 @@ _BEFORE_START = frozenset("'’.,/:^+−-")  # characters (besides letters and d
 # (possessive: a word never gives back characters) rather than one alternation tried at every character.
 _TOKEN = re.compile(r"\s*[*†‡]?\s*([A-Za-z][\w’'-]*+(?:\.(?=[A-Za-z])[\w’'-]*+)*+(?:(?<=\.[A-Za-z])\.)?)")
 _WORD = re.compile(r"[A-Za-z][\w’'.&-]*")
-_RATING = _Closing(re.compile(r"(?<!\S)[A-Z][\w’'.-]*:[ \u00a0]+$"), ":")  # "Smith: 7." a player's rating or a list label
+_RATING = re.compile(r"(?<!\S)[A-Z][\w’'.-]*:[ \u00a0]+$")  # "Smith: 7." a player's rating or a list label
 _NEXT_WORD = re.compile(r"\s*(?:of\s+)?([A-Za-z]+)")
 _CLOCK_DIGITS = re.compile(r"[0-2]?\d[.:][0-5]\d")
-_ORDINAL_OR_CODE = _Opening(re.compile(r"[a-z]|-(?!to-)[a-z]|[:./]\d|\s?[ap]\.?m\b|\([a-z]{1,3}\)"),  # "5th", "401(k)"
-                            string.ascii_lowercase + "-:./(", after_space=True)
+_ORDINAL_OR_CODE = re.compile(r"[a-z]|-(?!to-)[a-z]|[:./]\d|\s?[ap]\.?m\b|\([a-z]{1,3}\)")  # "5th", "401(k)"
 # Digits with a leading zero ("020 7946 0018", "007") and digits right after such a group are a code or a number
 # read out, not a quantity.
 _LEADING_ZERO = re.compile(r"0+[1-9]")
 _AFTER_LEADING_ZERO = re.compile(r"(?<![\d.,])0+[1-9]\d*[ \u00a0]$")
-_RANGE_SEP = _Opening(re.compile(
-    r"(?:\s?-)?\s?(?:(?P<dash>[-–—])|(?P<to>to|through)|(?P<and>and))(?:-|\s?)(?=[\d$€£¥a-z-])"), "-–—ta", after_space=True)
+_RANGE_SEP = re.compile(r"(?:\s?-)?\s?(?:(?P<dash>[-–—])|(?P<to>to|through)|(?P<and>and))(?:-|\s?)(?=[\d$€£¥a-z-])")
 _SUBUNIT_JOIN = re.compile(r"(?P<hyphen>-(?=\d))?\s*(?:and\s+)?")
 _SCALE_TAIL = re.compile(r"[ \u00a0]+(?:(?P<and>and)[ \u00a0]+)?")
 _OF_AFTER = re.compile(r"\s+of\b")
 _DIRECTION_AFTER = re.compile(rf"\s+{one_of(_DATE_FOLLOWERS)}\b", re.IGNORECASE)
 # Up to three words and a direction after a number ("three short years ago"): possessive runs, as a word is
 # followed by a space and a space by a word, so backtracking into either could never match.
-_DATED = _Opening(re.compile(rf"(?:(?:\s++[a-z]++){{0,2}}?\s++(?P<unit>[a-z]++))?\s++{one_of(_DATE_FOLLOWERS)}\b"),
-                  string.ascii_lowercase, after_space=True)
-_COMPOUND = _Opening(re.compile(r"-(?!to-)[a-z]+(?=\s+[a-z])"), "-")  # "a 40-page report": digits, hyphen, a lower-case noun
-_ARITHMETIC = _Opening(re.compile(r"\s*[+×=]\s*\d"), "+×=", after_space=True)
-_OPERATOR_BEFORE = _Closing(re.compile(r"[+×=]\s*$"), "+×=")
+_DATED = re.compile(rf"(?:(?:\s++[a-z]++){{0,2}}?\s++(?P<unit>[a-z]++))?\s++{one_of(_DATE_FOLLOWERS)}\b")
+_COMPOUND = re.compile(r"-(?!to-)[a-z]+(?=\s+[a-z])")  # "a 40-page report": digits, hyphen, a lower-case noun
+_ARITHMETIC = re.compile(r"\s*[+×=]\s*\d")
+_OPERATOR_BEFORE = re.compile(r"[+×=]\s*$")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _LOWER_WORDS = re.compile(r"[a-z]+")
 _LAST_WORD = re.compile(r"([a-z]+)\s*$")
@@ -439,31 +379,26 @@ _CLAUSE_STOP = re.compile(r"[.!?;:]\s")
 _OF = re.compile(r"\bof\s+", re.IGNORECASE)
 _NEXT_TOKEN = re.compile(r"\s*(\S+)")
 _QUANTIFIERS = data_yaml("quantifiers.yaml")
-_CLOCK_WORD_AFTER = _Opening(re.compile(rf"[ \u00a0]?{one_of(_QUANTIFIERS['clock_words'])}(?!\w)"),
-                             (word[0] for word in _QUANTIFIERS["clock_words"]), after_space=True)
+_CLOCK_WORD_AFTER = re.compile(rf"[ \u00a0]?{one_of(_QUANTIFIERS['clock_words'])}(?!\w)")
 _HEDGE_WORDS = frozenset(w for h in _QUANTIFIERS["approximators"] + _QUANTIFIERS["hedges_before"] for w in h.split())
 # A list item's number: at a line's start, "1." or "(2)" or "3)" before a space.
 _ENUMERATOR = re.compile(r"(?:^|\n)[ \t]*\(?$")
-_ENUMERATOR_AFTER = _Opening(re.compile(r"[.)][ \t]"), ".)")
-_ONE_IN = _Opening(re.compile(rf"\s+in\s+(?:[0-9]|{one_of(_QUANTIFIERS['number_words'])}\b)"), "i", after_space=True)  # "one in three"
+_ENUMERATOR_AFTER = re.compile(r"[.)][ \t]")
+_ONE_IN = re.compile(rf"\s+in\s+(?:[0-9]|{one_of(_QUANTIFIERS['number_words'])}\b)")  # "one in three"
 # A house number: capitalised words ending in a street suffix follow ("10 Downing Street").
-_ADDRESS = _Opening(re.compile(rf"[ \u00a0]+(?:[A-Z][\w’'.-]*[ \u00a0]+){{1,3}}{one_of(_QUANTIFIERS['street_suffixes'])}\b"),
-                    string.ascii_uppercase, after_space=True)
+_ADDRESS = re.compile(rf"[ \u00a0]+(?:[A-Z][\w’'.-]*[ \u00a0]+){{1,3}}{one_of(_QUANTIFIERS['street_suffixes'])}\b")
 _INDEFINITE = tagged("grammar.yaml", "articles", "indefinite")  # "a third", "an estimated"
 _COORDINATORS = grammar("coordinators")  # "U.S. and allied forces"
-_OF_DETERMINER = _Opening(re.compile(rf"\s+of\s+(?:{one_of(_QUANTIFIERS['partitive_determiners'])}\s+)?",
-                                     re.IGNORECASE), "oO", after_space=True)
+_OF_DETERMINER = re.compile(rf"\s+of\s+(?:{one_of(_QUANTIFIERS['partitive_determiners'])}\s+)?", re.IGNORECASE)
 _GROUPING = str.maketrans("", "", ", \u00a0\u202f")
-_SCORE = _Opening(re.compile(r"(?:\s?[-–]\s?|-to-)(?P<other>\d{1,3})(?!\d|[,.]\d|\s*(?:%|per))"), "-–",
-                  after_space=True)  # "3-1", "3-to-1"
+_SCORE = re.compile(r"(?:\s?[-–]\s?|-to-)(?P<other>\d{1,3})(?!\d|[,.]\d|\s*(?:%|per))")  # "3-1", "3-to-1"
 # An hour joined to another one that a.m. or p.m. follows: "between 8 and 9 pm", "8-9.30am".
-_CLOCK_RANGE = _Opening(re.compile(r"\s*(?:[-–]|to|and)\s*[0-2]?\d(?:[.:][0-5]\d)?\s?[ap]\.?m\b"), "-–ta",
-                        after_space=True)
-_CONVERSION_OPEN = _Opening(re.compile(
-    rf"\s*\(\s*(?:{one_of(_QUANTIFIERS['approximators'] + _QUANTIFIERS['approximation_signs'])}\s*)?"), "(", after_space=True)
+_CLOCK_RANGE = re.compile(r"\s*(?:[-–]|to|and)\s*[0-2]?\d(?:[.:][0-5]\d)?\s?[ap]\.?m\b")
+_CONVERSION_OPEN = re.compile(
+    rf"\s*\(\s*(?:{one_of(_QUANTIFIERS['approximators'] + _QUANTIFIERS['approximation_signs'])}\s*)?")
 _CONVERSION_CLOSE = re.compile(r"\s*\)")
 _SENTENCE_END = re.compile(r"[.!?:;\n]\s*$")
-_CLAUSE_END = _Opening(re.compile(r"\s*(?:[.,;:!?)\]”\"]|$)"), ".,;:!?)]”\"", after_space=True)
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]”\"]|$)")
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
 # The determiners left off a counted phrase ("the death toll"): articles, demonstratives, third-person possessives.
 _NOUN_DETERMINERS = (grammar("articles") | grammar("demonstratives")
@@ -1093,8 +1028,7 @@ def _figure(text: str, low: str, m: re.Match) -> Figure | None:
                  or (measure.value <= 10 and _CLAUSE_END.match(text, m.end())
                      and _RATING.search(text, max(0, start - 30), start))
                  or _ADDRESS.match(text, m.end())
-                 or _LEADING_ZERO.match(digits) or (
-                     "0" in text[max(0, start - 12):start] and _AFTER_LEADING_ZERO.search(text, max(0, start - 12), start))
+                 or _LEADING_ZERO.match(digits) or _AFTER_LEADING_ZERO.search(text, max(0, start - 12), start)
                  or (_ENUMERATOR_AFTER.match(text, m.end()) and _ENUMERATOR.search(text, max(0, start - 8), start))):
         return None
     if is_digits and measure.end == m.end() + 1 and text[m.end()].isupper() and _is_designator(
@@ -1152,8 +1086,7 @@ def parse_figures(text: str) -> list[Figure]:
     low = lowered(text)
     found: list[Figure] = []
     taken = 0
-    ages = {m.start("age"): m for m in _AGE_DECADE.finditer(low)} if ("0s" in low or "0's" in low
-                                                                       or "0’s" in low) else {}
+    ages = {m.start("age"): m for m in _AGE_DECADE.finditer(low)} if _DECADE.search(low) else {}
     for start in sorted(_candidates(low) + list(ages)):
         if start in ages:  # "in his 60s": an age from 60 to 69
             m = ages.pop(start)
@@ -1182,6 +1115,7 @@ def _decade_parts() -> dict[str, list[int]]:
     return _data("quantifiers.yaml")["decade_parts"]
 
 
+_DECADE = re.compile(r"0[’']?s")  # what an age decade ends with; a literal first, which the engine skips to
 _AGE_DECADE = re.compile(rf"\bin\s+{one_of(grammar('possessive_determiners'))}\s+(?P<age>(?:(?P<part>"
                          rf"{one_of(part for part in _decade_parts() if part)})[\s-]?)?(?P<decade>[1-9]0)[’']?s)\b")
 
@@ -1189,7 +1123,7 @@ _AGE_DECADE = re.compile(rf"\bin\s+{one_of(grammar('possessive_determiners'))}\s
 def _candidates(low: str) -> list[int]:
     """Offsets where a figure may start, in order: digits (a regex) and number words (an automaton), neither
     inside a word; of number words overlapping each other, the leftmost longest."""
-    starts = [m.start() for m in _lexicon().digit_start.finditer(low)]
+    starts = _digit_starts(low)
     n, last_end = len(low), -1
     words = []
     hits = _lexicon().word_starts.iter(low.replace("\n", " "))  # a phrase over a line break ("a\nmillion") too
@@ -1203,6 +1137,28 @@ def _candidates(low: str) -> list[int]:
         words.append(start)
         last_end = end
     return sorted(starts + words) if words else starts
+
+
+# The text as bytes, one a character, with every ASCII digit "0" and every other character ".": runs of digits
+# are then runs of a literal, which the regex engine skips to far faster than to a character of a class.
+_DIGIT_MARKS = bytes(ord("0") if chr(byte).isascii() and chr(byte).isdigit() else ord(".") for byte in range(256))
+_DIGIT_RUN = re.compile(rb"00*")  # "0+" has no literal prefix for the engine to skip to
+
+
+def _digit_starts(low: str) -> list[int]:
+    """The offsets digit_start matches at, in order. Each of its matches is one character, a digit or a minus
+    sign before one, and none follows a digit, so it is tried only at the first digit of each run of digits
+    and at a sign right before it."""
+    pattern = _lexicon().digit_start
+    marks = low.encode("latin-1", "replace").translate(_DIGIT_MARKS)  # one byte a character: offsets kept
+    starts = []
+    for run in _DIGIT_RUN.finditer(marks):
+        first = run.start()
+        if first and low[first - 1] in "-−" and pattern.match(low, first - 1):
+            starts.append(first - 1)
+        if pattern.match(low, first):
+            starts.append(first)
+    return starts
 
 
 def _elided_counted(text: str, found: list[Figure], fig: Figure) -> str:
