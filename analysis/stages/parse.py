@@ -281,6 +281,8 @@ def _cue_automaton() -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     for form in forms - set(raw["not_prefiltered"]):
         automaton.add_word(form, ("cue", len(form)))
+    for form in forms & set(raw["not_prefiltered"]):  # closing its sentence it is the verb: "..., the BBC reports."
+        automaton.add_word(form + ".", ("cue", len(form) + 1))
     for title in [*raw["speaker_nouns"]["title"], *HONORIFICS]:
         for written in (title + " ", title + ". "):
             automaton.add_word(written, ("title", len(written)))
