@@ -13,6 +13,7 @@ FOLDED = {  # İ ı ſ µ ͅ ς ϐ ϑ ϕ ϖ ϰ ϱ ϵ ᲀ-ᲈ ẛ ι
     "\u1e9b": "\u1e61", "\u1fbe": "\u03b9",
 }
 _FOLD_TABLE = str.maketrans(FOLDED)
+_ASCII = bytes(range(128))
 
 
 def fold_char(char: str) -> str:
@@ -29,6 +30,12 @@ def lowered(text: str) -> str:
     """text case-folded without changing its length, so offsets into it index the original, and folded the way
     re.IGNORECASE compares letters: a word a case-insensitive pattern matched ("bıllion", "ſaid", "KILOMETRES")
     is, lowered, the lower-case word the pattern lists ("billion", "said", "kilometres")."""
-    if not text.isascii() and any(char in text for char in FOLDED):  # a find per character: 8x fewer steps than a class
+    if text.isascii():
+        return text.lower()
+    raw = text.encode("utf-8", "surrogatepass")
+    others = raw.translate(None, _ASCII).decode("utf-8", "surrogatepass")  # the characters outside ASCII
+    if others.lower() == others and not any(char in others for char in FOLDED):
+        return raw.lower().decode("utf-8", "surrogatepass")  # only ASCII letters change: lowered as bytes, 3x faster
+    if any(char in others for char in FOLDED):
         text = text.translate(_FOLD_TABLE)
     return text.lower()
