@@ -18,5 +18,5 @@ def test_lowered_with_and_without_cased_letters_outside_ascii():
     """Characters outside ASCII with no case of their own ("’", "،", "—") take the bytewise path, cased ones ("Ü",
     "Ş") the character path; both give what str.lower gives here, at the same offsets."""
     for text, expected in [("Ankara’s ARMY — ، said", "ankara’s army — ، said"),
-                           ("ÜNAL’s PKK — Şırnak", "ünal’s pkk — şırnak")]:
+                           ("ÜNAL’s PKK — ŞAM", "ünal’s pkk — şam")]:
         assert lowered(text) == expected == text.lower() and len(lowered(text)) == len(text)
