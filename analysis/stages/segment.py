@@ -184,12 +184,12 @@ def _rewrapped(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
     more of them ending inside a sentence) joined back into paragraphs: a line goes on into the next when that opens
     in lower case, or when it ends no sentence and is not much shorter than the widest; other line-per-paragraph
     text is left as it is."""
-    if len(lines) < 3 or max(e - s for s, e in lines) > _WRAP_WIDTH:
+    width = max((e - s for s, e in lines), default=0)
+    if len(lines) < 3 or width > _WRAP_WIDTH:
         return lines
     open_ended = sum(not _terminal(text[s:e]) for s, e in lines[:-1])
     if open_ended < _WRAP_SHARE * (len(lines) - 1):
         return lines
-    width = max(e - s for s, e in lines)
     joined = [lines[0]]
     for start, end in lines[1:]:
         last_start, last_end = joined[-1]

@@ -5,7 +5,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import NamedTuple
 
@@ -374,15 +374,19 @@ def _head_forms(text: str, sentences: pd.DataFrame, named: list[tuple[int, int, 
     taken = [(a, b) for a, b, _, _ in named]
     ends = [b for _, b in taken]
     result = []
-    for start, end, kind in zip(sentences["start"], sentences["end"], sentences["kind"]):
-        if kind in NO_ACTOR_KINDS:
-            continue
-        for m in pattern.finditer(text, start, end):
-            first, actor_id, body = heads[m.group(1)]
-            i = bisect_left(ends, m.start(1) + 1)
-            if m.start(1) >= first and not (i < len(taken) and taken[i][0] < m.end(1)):
-                result.append(Unlisted(m.start(1), m.end(1), actor_id, body, m.group(1)))
+    for m in _sentence_matches(pattern, text, sentences):
+        first, actor_id, body = heads[m.group(1)]
+        i = bisect_left(ends, m.start(1) + 1)
+        if m.start(1) >= first and not (i < len(taken) and taken[i][0] < m.end(1)):
+            result.append(Unlisted(m.start(1), m.end(1), actor_id, body, m.group(1)))
     return result
+
+
+def _sentence_matches(pattern: re.Pattern, text: str, sentences: pd.DataFrame) -> Iterator[re.Match]:
+    """The pattern's matches inside the sentences that may name actors (not page furniture of NO_ACTOR_KINDS)."""
+    for start, end, kind in zip(sentences["start"], sentences["end"], sentences["kind"]):
+        if kind not in NO_ACTOR_KINDS:
+            yield from pattern.finditer(text, start, end)
 
 
 def _fuller_names(text: str, names: dict[tuple[int, int], tuple[str, str]], skip: set[str],
@@ -496,22 +500,19 @@ def _scan(text: str, sentences: pd.DataFrame, forms: Mapping[str, tuple[str, str
         _any_al(f) for f in sorted(written, key=len, reverse=True)) + r")(?![\w-])")
     ends = [b for _, b in spans]
     result = []
-    for start, end, kind in zip(sentences["start"], sentences["end"], sentences["kind"]):
-        if kind in NO_ACTOR_KINDS:
-            continue
-        for m in pattern.finditer(text, start, end):
-            form = _form_of(m.group(), forms)
-            crossed = []  # the catalogue names the match overlaps
-            j = bisect_left(ends, m.start() + 1)  # the first name ending after the match starts
-            while j < len(spans) and spans[j][0] < m.end():
-                crossed += [j] if j not in dropped else []
-                j += 1
-            if crossed:
-                if form not in absorbing or spans[crossed[0]][0] < m.start() or spans[crossed[-1]][1] > m.end():
-                    continue
-                dropped.update(crossed)
-            actor_id, kind, _ = forms[form]
-            result.append(Unlisted(m.start(), m.end(), actor_id, kind, form))
+    for m in _sentence_matches(pattern, text, sentences):
+        form = _form_of(m.group(), forms)
+        crossed = []  # the catalogue names the match overlaps
+        j = bisect_left(ends, m.start() + 1)  # the first name ending after the match starts
+        while j < len(spans) and spans[j][0] < m.end():
+            crossed += [j] if j not in dropped else []
+            j += 1
+        if crossed:
+            if form not in absorbing or spans[crossed[0]][0] < m.start() or spans[crossed[-1]][1] > m.end():
+                continue
+            dropped.update(crossed)
+        actor_id, kind, _ = forms[form]
+        result.append(Unlisted(m.start(), m.end(), actor_id, kind, form))
     return result
 
 
