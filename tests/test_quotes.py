@@ -396,3 +396,41 @@ def test_a_title_named_later_and_a_sentence_speakers_heard_after_it(tmp_path):
     got = {(r.cue, r.speaker) for r in table.itertuples()}
     assert {("replied", "ali_khamenei"), ("told", "dmitry_peskov"), ("praising", "vladimir_putin"),
             ("added", "dmitry_peskov")} <= got
+
+
+def test_a_clause_reported_without_that_keeps_its_subject(tmp_path):
+    """A parse may take the subject of a clause reported without "that" for the object of the verb of saying
+    ("reported 14 people ... were killed"): the content, and the figures in it, start with that subject; an
+    addressee before a clause with its own subject stays out (sentences written for the test)."""
+    (tmp_path / "r.txt").write_text(
+        "Market shelled\n\nThe group also reported 14 people, among them six women, were killed in a suspected drone "
+        "strike on a village.\n\nThe council said two sets of rockets half-an-hour apart hit the market.\n\n"
+        "Officials told reporters the convoy was hit by a roadside bomb.\n", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    build = Build(corpus)
+    text = corpus.texts["r"]
+    contents = {r.cue: text[r.content_start:r.content_end] for r in build["quotes"].itertuples()}
+    assert contents["reported"].startswith("14 people, among them six women, were killed")
+    assert contents["said"].startswith("two sets of rockets")
+    assert contents["told"].startswith("the convoy was hit")
+    figures = build["figures"]
+    assert dict(zip(figures.surface, figures.source)) == {"14": "The group", "six": "The group",
+                                                         "two": "The council"}
+
+
+def test_a_headline_credits_its_words_before_a_colon(tmp_path):
+    """A headline may name who says it before a colon ("Police officials: ..."), and the figures in it are theirs;
+    a place or a topic before a colon is a label, no credit (headlines written for the test)."""
+    (tmp_path / "a.txt").write_text("Police officials: Gunmen kill 4 guards at border post\n\nThe post was attacked "
+                                    "at night.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Syria: Gunmen kill 4 guards at border post\n\nThe post was attacked at night.\n",
+                                    encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Analysis: Gunmen kill 4 guards at border post\n\nThe post was attacked at "
+                                    "night.\n", encoding="utf-8")
+    build = Build(load_corpus(tmp_path))
+    table = build["quotes"]
+    got = [(r.doc_id, r.speaker, build.corpus.texts[r.doc_id][r.content_start:r.content_end])
+           for r in table[table.cue == ":"].itertuples()]
+    assert got == [("a", "Police officials", "Gunmen kill 4 guards at border post")]
+    figures = build["figures"]
+    assert dict(zip(figures.doc_id, figures.source)) == {"a": "Police officials", "b": "author", "c": "author"}

@@ -632,6 +632,7 @@ _NAMING_OBJECTS = grammar("naming_objects")
 _TURN = re.compile(rf"([A-Z][\w’'.-]*(?:[ \t]+(?:[A-Z][\w’'.-]*|{name_particle_pattern()}|of|the)){{0,8}})"
                    r"(?:[ \t]+\([^()\n]{1,30}\))?:[ \t]+\S")
 _CREDITED = re.compile(r"[^\n]*\S(?P<colon>:)[ \t]+(?P<credit>(?:[\w’'.-]+[ \t]*){1,4}?)[ \t]*$", re.MULTILINE)
+_CREDIT_FIRST = re.compile(r"(?P<credit>[\w’'.-]+(?:[ \t]+[\w’'.-]+){0,3})(?P<colon>:)(?P<gap>[ \t]+)\S")
 _HEADLINE_KINDS = frozenset({"headline", "standfirst"})
 _SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*\s*$")
 
@@ -993,7 +994,7 @@ def _content(ctx: "DocumentContext", cue: Cue) -> tuple[int, int, str]:
             whole = _subtree(parsed, token.head)
             start, end = (whole[0], own[0]) if token.head.i < token.i else (own[1], whole[1])
         elif clause or parts:
-            spans = [_subtree(parsed, c) for c in (clause or parts)]
+            spans = [_subtree(parsed, c) for c in (clause or parts) + _subject_as_object(token, clause)]
             start, end = min(s for s, _ in spans), max(e for _, e in spans)
         else:
             start, end = cue.sent_start, cue.sent_end
@@ -1007,6 +1008,18 @@ def _content(ctx: "DocumentContext", cue: Cue) -> tuple[int, int, str]:
     if quoted:
         start, end = min(start, quoted[0][0]), max(end, max(q[1] for q in quoted))
     return start, end, "mixed" if quoted else "indirect"
+
+
+_CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+
+
+def _subject_as_object(token, clause: list) -> list:
+    """The object a parse gives a verb of saying when it is the subject of the clause it reports, left out by the
+    "that" this clause lacks ("reported 10 civilians were killed": the clause has no subject of its own, and the
+    object stands right before it), else nothing."""
+    if len(clause) != 1 or any(c.dep_ in _CLAUSE_SUBJECTS for c in clause[0].children):
+        return []
+    return [c for c in token.children if c.dep_ == "dobj" and token.i < c.i < clause[0].i]
 
 
 def _around_according(text: str, cue: Cue, phrase_end: int) -> tuple[int, int]:
@@ -1068,34 +1081,46 @@ def _turns(ctx: "DocumentContext", parses: list[Parsed]) -> list[dict]:
 
 
 def _credited_headlines(ctx: "DocumentContext") -> list[dict]:
-    """Headlines that credit their words after a colon ("Raqqa will govern Raqqa: SDF spokesperson", "X: Leader"):
-    the credit is a person (catalogued or unlisted), a title (the person the text names with it), a role or source
-    noun, or a body's whole name."""
-    rows, text, lex = [], ctx.text, lexicon()
+    """Headlines that credit their words after a colon ("Raqqa will govern Raqqa: SDF spokesperson", "X: Leader")
+    or before it ("Officials: X"): the credit is a person (catalogued or unlisted), a title (the person the text
+    names with it), a role or source noun, or (after the words only) a body's whole name, as a label before them
+    ("Iraq: ...") is often a topic."""
+    rows, text = [], ctx.text
     for start, end in ctx.paragraphs:
-        match = _CREDITED.match(text, start, end) if ctx.kind(start) == "headline" else None
-        if match is None or _TURN.match(text, start, end) or _SENTENCE_END.search(text, start, end):
+        if ctx.kind(start) != "headline" or _TURN.match(text, start, end) or _SENTENCE_END.search(text, start, end):
+            continue
+        after = _CREDITED.match(text, start, end)
+        before = None if after else _CREDIT_FIRST.match(text, start, end)
+        match = after or before
+        if match is None:
             continue
         s, e = match.span("credit")
-        words = [w.lower() for w in _WORD.findall(text, s, e)]
-        people = [m for m in (*mentions_within(ctx.mentions, s, e), *mentions_within(ctx.unlisted, s, e))
-                  if m.kind == "person"]
-        if people:
-            speaker = Speaker(s, e, people[0].actor_id, text[people[0].start : people[0].end])
-        elif words[-1] in lex.titles:
-            speaker = ctx.titled_later(Candidate(s, e, "role_person")) or Speaker(s, e, text[s:e], text[s:e])
-        elif words[-1] in lex.person_nouns or words[-1] in lex.source_nouns:
-            speaker = ctx.identified(Speaker(s, e, text[s:e], text[s:e]))
-        elif named := [m for m in (*mentions_within(ctx.mentions, s, e), *mentions_within(ctx.unlisted, s, e))
-                       if (m.start, m.end) == (s, e)]:
-            speaker = Speaker(s, e, named[0].actor_id, text[s:e])  # a body named in full ("...: UNHCR")
-        else:
+        speaker = _credit_speaker(ctx, s, e, bodies=before is None)
+        if speaker is None:
             continue
         colon = match.start("colon")
+        content = (start, colon) if after else (colon + 1 + len(match.group("gap")), end)
         rows.append(dict(sent_id=ctx.sentence_id(start), speaker=speaker.speaker, speaker_name=speaker.name,
                          speaker_start=s, speaker_end=e, cue=":", cue_lemma=COLON_CUE, cue_start=colon,
-                         cue_end=colon + 1, content_start=start, content_end=colon, direct=True, kind="direct"))
+                         cue_end=colon + 1, content_start=content[0], content_end=content[1], direct=True,
+                         kind="direct"))
     return rows
+
+
+def _credit_speaker(ctx: "DocumentContext", s: int, e: int, bodies: bool) -> Speaker | None:
+    """Who a headline's credit [s, e) names (see _credited_headlines), or None when it names no one."""
+    text, lex = ctx.text, lexicon()
+    words = [w.lower() for w in _WORD.findall(text, s, e)]
+    found = [*mentions_within(ctx.mentions, s, e), *mentions_within(ctx.unlisted, s, e)]
+    people = [m for m in found if m.kind == "person"]
+    if people:
+        return Speaker(s, e, people[0].actor_id, text[people[0].start : people[0].end])
+    if words[-1] in lex.titles:
+        return ctx.titled_later(Candidate(s, e, "role_person")) or Speaker(s, e, text[s:e], text[s:e])
+    if words[-1] in lex.person_nouns or words[-1] in lex.source_nouns:
+        return ctx.identified(Speaker(s, e, text[s:e], text[s:e]))
+    named = [m for m in found if (m.start, m.end) == (s, e)] if bodies else []
+    return Speaker(s, e, named[0].actor_id, text[s:e]) if named else None  # a body named in full ("...: UNHCR")
 
 
 def _turn_speaker(ctx: "DocumentContext", start: int, end: int, holding: list[Parsed], recurs: bool) -> Speaker | None:
