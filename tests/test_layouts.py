@@ -511,6 +511,13 @@ def test_a_place_and_a_colon_opening_the_story_is_its_dateline_but_speaker_label
     ("By By Jane Roe / Harbour Press\n\n", "", {"author": "Jane Roe", "outlet": "Harbour Press", "via": None}),
     ("", "\n\n©2019 Harbour Times. All rights reserved", {"author": None, "outlet": "Harbour Times", "via": None}),
     ("KARACHI, Pakistan/LONDON (Reuters) - ", "", {"author": None, "outlet": "Reuters", "via": None}),
+    # an agency byline with the date after a bar, a closing credit line, a correspondent's line naming the channel
+    # and the city filed from, the publisher's own dateline with a desk before a colon
+    ("By AFP | Published: 4th March 2019 10:15 AM |\n\n", "",
+     {"author": None, "outlet": None, "via": "Agence France-Presse", "published": "2019-03-04"}),
+    ("", "\n\nWith additional reporting from Reuters", {"outlet": None, "via": "Reuters"}),
+    ("Jane Roe\nHarbour TV, Tripoli\n\n", "", {"outlet": "Harbour TV", "via": None}),
+    ("Harbour Press/World: ", "", {"outlet": "Harbour Press", "via": None}),
 ])
 def test_credits_in_bylines_desk_lines_datelines_and_closing_lines(tmp_path, lead, tail, expected):
     _, meta, _ = _page(tmp_path, (

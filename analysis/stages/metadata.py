@@ -44,6 +44,8 @@ _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 _DASH_CREDIT = re.compile(r"[-–—]+\s*(?P<name>[A-Z][\w.&'’ -]{1,40})")  # a credit closing a story: "— Reuters"
 _DESK = re.compile(rf"\s+{one_of(_CREDIT_WORDS['desk_words'])}$", re.IGNORECASE)  # "Harbour News Desk"
 _BYLINE_TAIL = re.compile(r"\s+[|/]\s+")  # what a byline adds after the writer: "By Jane Roe / Harbour Press"
+_FILED_FROM = re.compile(r",\s+[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}$")  # where it was filed: "Harbour TV, Beirut"
+_CREDITED_BY = re.compile(r"\b(?:by|from)\s+(?P<names>[^;|\n]+)")  # whom a credit line names: "reporting from AFP"
 _BULLET = re.compile(r"^[•·*▪►]\s*")  # a list bullet before a headline ("• US either ignoring ...")
 # A licence line naming who produced the content: "Voice of America content is produced by the Voice of America".
 _PRODUCER = re.compile(
@@ -189,14 +191,15 @@ def outlet(text: str, spans: list[Span]) -> Found:
 
 def _masthead_line(text: str, spans: list[Span]) -> Found | None:
     """The publisher named alone on a line between the headline and the story ("Jane Roe / May 2, 2019 / Harbour
-    News", "Harbour News Desk") or after the writer in the byline ("By Jane Roe / Harbour Press"): a known outlet's
-    name, or a short title-case name ending in a masthead word."""
+    News", "Harbour News Desk", or where its correspondent files from: "Harbour TV, Beirut") or after the writer in
+    the byline ("By Jane Roe / Harbour Press"): a known outlet's name, or a short title-case name ending in a masthead
+    word."""
     below = False
     for s in spans:
         if s.kind == BODY:
             return None
         pieces = [text[s.start : s.end]] if s.kind != "byline" else _BYLINE_TAIL.split(text[s.start : s.end])[1:]
-        for piece in (_DESK.sub("", p.strip()) for p in pieces):  # "By Jane Roe / Harbour Press": after the writer
+        for piece in (_DESK.sub("", _FILED_FROM.sub("", p.strip())) for p in pieces):  # after the writer
             words = piece.split()
             if below and s.kind in ("standfirst", "section", "byline") and (outlet_named(piece) or (
                     2 <= len(words) <= 4 and all(_NAME_WORD.fullmatch(w) for w in words) and masthead(piece))):
@@ -265,10 +268,14 @@ def via(text: str, spans: list[Span]) -> Found:
 
 
 def _source_line(text: str, spans: list[Span]) -> Found | None:
-    """The source a "(Source: X)" tag or an "originally published by X" line names."""
+    """The source a "(Source: X)" tag or an "originally published by X" line names, or the news agency a credit line
+    names ("With reporting from AFP", "Additional reporting by Reuters")."""
     for s in spans:
         if s.kind in ("source_line", "credits", "link") and (m := _SOURCE_TAG.search(text[s.start : s.end])):
             return Found(_canonical(m.group("name")), f"source tag '{text[s.start:s.end]}'")
+        if s.kind == "credits" and (m := _CREDITED_BY.search(text, s.start, s.end)) and (entry := next(
+                filter(None, map(_known_agency, _CREDIT_PARTS.split(m.group("names").rstrip(".)")))), None)):
+            return Found(entry["name"], f"credit line '{text[s.start:s.end]}'")
         if s.kind == "source_line" and (m := _FIRST_PUBLISHER.search(text, s.start, s.end)):
             return Found(_canonical(m.group("name")), f"source line '{text[s.start:s.end]}'")
     return None

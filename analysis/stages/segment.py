@@ -80,10 +80,12 @@ _MENU_ITEM = re.compile(r"(?:[•·*]|\d{1,2}\.)\s*\S+(?:\s+\S+){0,2}")
 _LAST_DATE = re.compile(
     rf"[\s,]((?:[A-Z][a-z]{{2,8}}\.?\s+[0-3]?\d|[0-3]?\d\s+[A-Z][a-z]{{2,8}}\.?),?\s+(?:19|20)\d\d)(?i:{TIME})?$")
 _DATE_LEAD_WORDS, _CAPTION_WORDS = 6, 8  # words before a closing date: a date line's label, a caption's description
-# A publisher's own dateline: its name (or any name in brackets) opening the story before a dash or slash: "Shafaq News /
-# A large number ...", "Islam Times - Syrian forces ...", "(VOVworld) – The Syrian army ...".
+# A publisher's own dateline: its name (or any name in brackets) opening the story before a dash or slash, or a colon
+# after a desk or place: "Shafaq News / A large number ...", "Islam Times - Syrian forces ...", "(VOVworld) – The
+# Syrian army ...", "Harbour Press/World: Troops ...".
 _OUTLET_DATELINE = re.compile(
-    r"(?P<agency>\([^()\n]{2,40}\)|[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3})\s*(?P<dash>[-–—/])\s+(?=[A-Z“\"])")
+    r"(?P<agency>\([^()\n]{2,40}\)|[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3})\s*"
+    r"(?P<dash>[-–—/]|(?:/[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2})?:)\s+(?=[A-Z“\"])")
 _MASTHEAD = re.compile(rf"(?:.*\s)?{one_of(_WRITER_WORDS['masthead_words'])}|.*\.(?:{one_of(_WRITER_WORDS['domain_endings'])})",
                        re.IGNORECASE)
 # An agency's own dateline in title case, the agency bare after the date: "Tehran, Aug 10, IRNA – ...".
@@ -329,9 +331,9 @@ def _is_name_line(text: str) -> bool:
 
 
 def _is_byline(text: str) -> bool:
-    """A short "By ..." line that is not a sentence ("By Dr. Karim Nasser", not "By then it was over."), or a name with
-    a role ("Martin Chulov Middle East correspondent")."""
-    short = len(text.split()) <= 8 and not _terminal(text)
+    """A short "By ..." line that is not a sentence ("By Dr. Karim Nasser", not "By then it was over."; what follows
+    the name, as "| Published: <date>", aside), or a name with a role ("Martin Chulov Middle East correspondent")."""
+    short = len(_BYLINE_EXTRA.split(text)[0].split()) <= 8 and len(text.split()) <= 20 and not _terminal(text)
     return short and bool(_BYLINE.match(text) or _ROLE_BYLINE.fullmatch(text))
 
 
