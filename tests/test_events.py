@@ -97,6 +97,8 @@ SENTENCES = [
     "The Islamic State took the town in May. The terrorists shelled a school.",
     "Kiribati's advisers have been instrumental in the liberation of the city.",
     "Officials counted dozens of anti-Nauru attacks in the province.",
+    "Cameroon thwarted an attack by the jihadists on the town.",
+    "Raids by Eritrea, Djibouti and Ethiopia destroyed the jihadist camps.",
 ]
 
 
@@ -520,3 +522,11 @@ def test_instrumental_in_a_victory_credits_and_an_anti_modifier_is_no_doer(built
     instrumental, anti = _events(built, SENTENCES[84]), _events(built, SENTENCES[85])
     assert ("kiribati", "contribute", "victory") in set(zip(instrumental.agent, instrumental.verb_class, instrumental.target_kind))
     assert _role(built, "kiribati") == "credited" and "nauru" not in set(anti.agent)
+
+
+def test_thwarting_an_attack_credits_and_an_agentive_by_keeps_its_coordination(built):
+    """"thwarted an attack by the jihadists" defeats them (WordNet's foil/thwart beside repel); "raids by X, Y and
+    Z destroyed the jihadist camps" credits all three, not only the first."""
+    thwarted = _events(built, SENTENCES[86])
+    assert ("cameroon", "defeat", "enemy") in set(zip(thwarted.agent, thwarted.verb_class, thwarted.target_kind))
+    assert [_role(built, a) for a in ("cameroon", "eritrea", "djibouti", "ethiopia")] == ["credited"] * 4

@@ -556,14 +556,14 @@ def _inner(tok: Token, ctx: Context | None) -> str:
 def _stands_for(tok: Token, ctx: Context, backed: bool) -> list[tuple[int, int, str]]:
     """The actor mentions a noun phrase's head stands for: a person named in apposition ("Commander of the Quds
     Force Major General Qassem Soleimani"), else the actors it names; when it names none, its backer ("US-led air
-    strikes", with `backed`), its agentive "by" ("mistakes by the coalition") or the members it names ("armed
-    groups, such as the SDF")."""
+    strikes", with `backed`), its agentive "by" ("mistakes by the coalition", "raids by X and Y") or the members
+    it names ("armed groups, such as the SDF")."""
     person = [m for c in tok.children if c.dep_ == "appos" for m in _named(c, ctx) if _types().get(m[2]) == "person"]
     actors = person or _named(tok, ctx)
     if not actors and backed and tok.lemma_.lower() in _GROUP_NOUNS:
         actors = [m for c in tok.children for m in ((_backing(c, ctx) or ([],))[0])]
     if not actors and tok.pos_ == "NOUN":
-        actors = [m for p in _by_objects(tok) for m in _named(p, ctx)] or \
+        actors = [m for p in _by_objects(tok) for q in _conjuncts(p) for m in _named(q, ctx)] or \
             [m for c in tok.children if c.dep_ == "prep" and _preposition(c) in _EXAMPLES
              for p in c.children if p.dep_ == "pobj" for q in _conjuncts(p) for m in _named(q, ctx)]
     return actors
