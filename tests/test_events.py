@@ -99,6 +99,9 @@ SENTENCES = [
     "Officials counted dozens of anti-Nauru attacks in the province.",
     "Cameroon thwarted an attack by the jihadists on the town.",
     "Raids by Eritrea, Djibouti and Ethiopia destroyed the jihadist camps.",
+    "The village was freed by the Afghan national army.",
+    "Syria's army drove the jihadists out of the valley.",
+    "Kurdish peshmerga forces did not retake the hill.",
 ]
 
 
@@ -530,3 +533,13 @@ def test_thwarting_an_attack_credits_and_an_agentive_by_keeps_its_coordination(b
     thwarted = _events(built, SENTENCES[86])
     assert ("cameroon", "defeat", "enemy") in set(zip(thwarted.agent, thwarted.verb_class, thwarted.target_kind))
     assert [_role(built, a) for a in ("cameroon", "eritrea", "djibouti", "ethiopia")] == ["credited"] * 4
+
+
+def test_a_force_named_in_lower_case_is_the_force_and_its_state(built):
+    """"the Afghan national army", "Syria's army" (the owner's demonym before the rest: "Syrian army") are the
+    catalogued forces, with the state the phrase names; a one-word name in lower case ("peshmerga") is the body the
+    document names elsewhere, not the demonym before it."""
+    freed, drove, retook = (_events(built, SENTENCES[i]) for i in (88, 89, 90))
+    assert {"afghan_national_army", "afghanistan"} <= set(freed.agent)
+    assert {"syrian_arab_army", "syria"} <= set(drove.agent)
+    assert set(retook.agent) == {"peshmerga"} and _role(built, "afghan_national_army") == "credited"

@@ -172,6 +172,28 @@ def _affiliations() -> dict[str, str]:
     return {a: p for a, p in zip(cat["actor_id"], cat["affiliation"]) if p}
 
 
+@cache
+def _bodies_by_lower_name() -> dict[str, str]:
+    """The names and aliases of the catalogue's armed groups and organizations, lower-case, to their actor (a name
+    two bodies share left out): news writes a force's name in lower case ("Iraqi security forces", "the Syrian
+    army", "peshmerga"), which the case-sensitive mentions do not match."""
+    cat = catalogue()
+    pairs = {(n.lower(), a) for a, t, names in zip(cat["actor_id"], cat["type"], cat["aliases"])
+             if t in ("armed_group", "organization") for n in str(names).split("; ")
+             if n and (" " in n or not n.isupper())}  # an acronym in lower case is a word ("IS", "WHO", "LET")
+    owners: dict[str, set[str]] = {}
+    for name, actor in pairs:
+        owners.setdefault(name, set()).add(actor)
+    return {name: next(iter(a)) for name, a in owners.items() if len(a) == 1}
+
+
+@cache
+def _demonyms() -> dict[str, list[str]]:
+    """actor_id -> its demonyms, lower-case ("syria" -> ["syrian", "syrians"])."""
+    cat = catalogue()
+    return {a: [d.lower() for d in str(ds).split("; ") if d] for a, ds in zip(cat["actor_id"], cat["demonyms"]) if ds}
+
+
 def is_enemy(actor_id: str) -> bool:
     """Whether an actor stands on one of the enemy sides of data/verb_classes.yaml."""
     return sides().get(actor_id, "") in verb_classes().enemy_sides
@@ -398,6 +420,34 @@ def _antecedent(tok: Token, ctx: Context) -> Token | None:
     return None
 
 
+def _written_lower(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
+    """A catalogued body whose name the head's phrase writes in lower case: "Iraqi security forces", "the Syrian
+    army", "Syria's army" (the owner's demonym before the rest), "peshmerga forces"; a one-word name ("peshmerga",
+    "coalition") only when the document names that body elsewhere. The longest name wins, with the state its
+    demonym or possessor names (news judges "the Iraqi army" as Iraq's too); none without a word in lower case (a
+    capitalised name is a mention already)."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    names, doc = _bodies_by_lower_name(), head.doc
+    words = [t for t in doc[min([head.i, *[t.i for t in head.lefts]]) : head.i + 1]
+             if t.dep_ in ("compound", "amod", "nmod") or t.i == head.i]
+    owners = [a for c in head.children if c.dep_ == "poss" for *_, a in _token_actors(c, ctx)]
+    named = {a for *_, a in ctx.actors.rows}
+    for i in range(len(words)):
+        for j in range(len(words), i, -1):
+            span = words[i:j]
+            if [t.i for t in span] != list(range(span[0].i, span[-1].i + 1)) or not any(t.is_lower for t in span):
+                continue
+            text = doc[span[0].i : span[-1].i + 1].text.lower()
+            tried = [text] + [f"{d} {text}" for a in (owners if i == 0 else []) for d in _demonyms().get(a, [])]
+            name = next((n for n in tried if n in names), None)
+            if name is not None and (" " in name or names[name] in named):
+                whose = [m for t in span for m in _token_actors(t, ctx)] if name == text else \
+                    [m for c in head.children if c.dep_ == "poss" for m in _token_actors(c, ctx)]
+                return [(_start(span[0], ctx), _end(span[-1], ctx), names[name]), *whose]
+    return []
+
+
 def _named(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
     """The actors a noun phrase's head names: the head itself, else its name-like modifiers, else "X of Y" for a
     group noun ("leaders of the SDF"), else its possessor ("Iran's forces")."""
@@ -408,6 +458,9 @@ def _named(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
         return _pronoun(head, ctx)
     if _start(head, ctx) in ctx.actors.places:  # "Raqqa, the Syrian capital of ISIS" is a place, not its modifiers
         return []
+    lower = _written_lower(head, ctx)
+    if lower:
+        return lower
     if (head.lemma_.lower() in _GROUP_WORDS and any(c.lower_ in _POINTING for c in head.children)
             and not any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in head.children)):
         return [(_start(head, ctx), _end(head, ctx), a) for *_, a in ctx.actors.last_enemy(_start(head, ctx))]
