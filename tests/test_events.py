@@ -102,6 +102,8 @@ SENTENCES = [
     "The village was freed by the Afghan national army.",
     "Syria's army drove the jihadists out of the valley.",
     "Kurdish peshmerga forces did not retake the hill.",
+    "The villagers faced slaughter at the hands of Nicaragua.",
+    "After a week the town fell but was later retaken by Paraguay.",
 ]
 
 
@@ -543,3 +545,12 @@ def test_a_force_named_in_lower_case_is_the_force_and_its_state(built):
     assert {"afghan_national_army", "afghanistan"} <= set(freed.agent)
     assert {"syrian_arab_army", "syria"} <= set(drove.agent)
     assert set(retook.agent) == {"peshmerga"} and _role(built, "afghan_national_army") == "credited"
+
+
+def test_at_the_hands_of_names_the_doer_and_a_coordinated_passive_shares_the_subject(built):
+    """"faced slaughter at the hands of X" (a complex agentive preposition the parse hangs on the verb) blames X;
+    "the town fell but was later retaken by X": the passive's target is the subject it shares."""
+    slaughter, retaken = _events(built, SENTENCES[91]), _events(built, SENTENCES[92])
+    assert ("nicaragua", "violence", "harm") in set(zip(slaughter.agent, slaughter.verb_class, slaughter.target_kind))
+    assert ("paraguay", "defeat", "the town") in set(zip(retaken.agent, retaken.verb_class, retaken.target))
+    assert (_role(built, "nicaragua"), _role(built, "paraguay")) == ("blamed", "credited")

@@ -61,6 +61,8 @@ _WITHOUT = grammar("counterfactual_prepositions")  # "without"
 _CAUSAL = tuple(tuple(p.split()) for p in grammar("causal_prepositions"))  # ("as", "a", "result", "of"), ...
 _EXAMPLES = grammar("exemplifying_prepositions")  # "such as", "including"
 _BY = grammar("agentive_prepositions")  # "by"
+# "at the hands of": (first word, its noun, the last word) of each complex agentive preposition
+_COMPLEX_BY = tuple((w[0], w[-2], w[-1]) for w in (p.split() for p in grammar("complex_agentive_prepositions")))
 _HYPOTHETICAL = grammar("counterfactual_modals")  # "would", "could", "might"
 _PRIMARY_VERBS = grammar("primary_verb_lemmas")  # "be", "have"
 _HAVE = grammar("have_finite")  # "have", "has", "had": the perfect of "would not have happened"
@@ -678,9 +680,16 @@ def _passive(verb: Token) -> bool:
 
 
 def _by_objects(word: Token, more: Iterable[Token] = ()) -> list[Token]:
-    """The objects of the agentive "by" phrases on a word (and of the given stray ones): its doers."""
-    return [p for c in [*word.children, *more] if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in _BY)
-            for p in c.children if p.dep_ == "pobj"]
+    """The objects of the agentive "by" phrases on a word (and of the given stray ones), and of the complex
+    agentive prepositions ("at the hands of X"): its doers."""
+    found = [p for c in [*word.children, *more] if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in _BY)
+             for p in c.children if p.dep_ == "pobj"]
+    for c in [*word.children, *more]:
+        for first, noun, last in _COMPLEX_BY:
+            found += [p for n in c.children if c.dep_ == "prep" and c.lower_ == first and n.dep_ == "pobj"
+                      and n.lower_ == noun for o in n.children if o.dep_ == "prep" and o.lower_ == last
+                      for p in o.children if p.dep_ == "pobj"]
+    return found
 
 
 def _by_agent(verb: Token) -> Token | None:
@@ -1015,6 +1024,8 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
     elif _passive(verb):
         shared = verb.head if verb.dep_ == "conj" else verb
         subj = next((c for c in (*verb.children, *shared.children) if c.dep_ == "nsubjpass"), None)
+        if subj is None and shared is not verb:  # "Tikrit fell but was later retaken by X": the shared subject
+            subj = _subject(shared)
         if subj is not None and subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
             subj = verb.head
         targets = _party(subj, ctx, doc) if subj is not None else []
@@ -1187,10 +1198,12 @@ def _nominal(noun: Token, sent: Span, ctx: Context) -> Event | None:
 
 
 def _stray_by(noun: Token) -> list[Token]:
-    """A "by" phrase right after a noun but attached by the parser to an earlier word ("a blow to plots by X": the
-    parse hangs "by X" on "blow"); the nearest attachment is the likelier reading for the agent of an act noun."""
+    """A "by" (or "at the hands of") phrase right after a noun but attached by the parser to an earlier word ("a
+    blow to plots by X", "faced slaughter at the hands of X": the parse hangs it on the verb); the nearest
+    attachment is the likelier reading for the agent of an act noun."""
     after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
-    return [after] if after is not None and after.lower_ in _BY and after.head.i < noun.i else []
+    agentive = after is not None and (after.lower_ in _BY or after.lower_ in {p[0] for p in _COMPLEX_BY})
+    return [after] if agentive and after.head.i < noun.i else []
 
 
 def _backing(tok: Token, ctx: Context) -> tuple[list[tuple[int, int, str]], str, int, int] | None:
