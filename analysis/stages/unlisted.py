@@ -48,6 +48,7 @@ _ARTICLE = re.compile(rf"^{one_of(f(w) for w in _DEFINITE for f in (str.lower, s
 _POSSESSIVE = re.compile(r"['’]s?$")
 _OWNER = re.compile(r"['’]s\s+(?=[A-Z])")  # a possessive inside an entity: "Iran’s Foreign Ministry", "TRT World's X"
 _WORDS = re.compile(r"[\w'’.-]+")
+_APOSTROPHE = re.compile(r"['’]")
 _CLOSED = re.compile(r"[a-z)][.!?][\"'”’)]*\s*$")  # a sentence's closing stop after a word
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 _WORD_BEFORE = re.compile(r"(?<![\w.,;:!?])([\w'’-]+) $")  # a word and one space right before a position
@@ -104,9 +105,10 @@ def slug(name: str) -> str:
 
 def unknown_words(text: str, start: int, end: int, covered: list[tuple[int, int]], skip: frozenset[str]) -> set[str]:
     """The capitalised words of a sentence (not its first; a name particle before the capital, "al-Juburi", counted)
-    outside every catalogue mention (`covered`, sorted (start,
-    end) spans) and not a title or month; none for a sentence in title case like a headline (which misleads the
-    recogniser): what the entity recogniser may find actors in."""
+    outside every catalogue mention (`covered`, sorted (start, end) spans), not a title or month and not a function
+    word capitalised where a clause opens ("DAVIS: All right.", '"We are', "He wrote: It", "I'll"; "WHO" in capitals
+    may be a name); none for a sentence in title case like a headline (which misleads the recogniser): what the
+    entity recogniser may find actors in."""
     if headline_case(text, start, end):
         return set()
     ends = [b for _, b in covered]
@@ -115,6 +117,9 @@ def unknown_words(text: str, start: int, end: int, covered: list[tuple[int, int]
         word = m.group()
         if m.start() == start or not _PREFIX.sub("", word)[:1].isupper() or word.rstrip(".") in skip:
             continue  # "al-Juburi" is capitalised after its particle
+        base = _APOSTROPHE.split(word.rstrip("."), 1)[0]
+        if (len(base) == 1 or base[1:].islower()) and base.lower() in FUNCTION_WORDS:
+            continue
         i = bisect_left(ends, m.start() + 1)  # the first mention ending after the word starts
         if not (i < len(covered) and covered[i][0] <= m.start()):
             found.add(word)
