@@ -123,6 +123,18 @@ def test_stock_phrases_are_not_shared_passages(tmp_path):
     assert tables(corpus)[1].empty
 
 
+def test_a_neighbour_sharing_only_a_name_and_its_verb_does_not_join_a_passage(tmp_path):
+    """Texts written for this test: the first body sentences are a wire copy; the next ones share the same person's
+    name ("al-" included) and "announced", but say different things, so they are not the same statement."""
+    copy = "Rebel artillery shelled the northern district of Kalmar on Friday, killing four civilians, officials said."
+    corpus = _write(tmp_path, {
+        "a": f"Shelling in Kalmar\n\n{copy}\n\nPresident Omar al-Rashidi announced a curfew for the whole province.\n",
+        "b": f"Kalmar shelled\n\n{copy}\n\nPresident Omar al-Rashidi announced that talks with the opposition "
+             "would resume next week.\n"})
+    pairs = tables(corpus)[0]
+    assert list(zip(pairs.a_sent, pairs.b_sent)) == [(1, 1)]
+
+
 def test_a_formula_in_one_moderators_turns_is_not_a_shared_passage(tmp_path):
     """One moderator (a catalogued speaker) says the same radio check in two briefings: 3-grams copied, but no name,
     number or reported speaker in common, so no passage."""

@@ -66,7 +66,7 @@ STORY_ANCHOR = 0.5  # IDF cosine (or near-verbatim copy) of two different senten
 MIN_STEMS = 4  # content stems a copied pair shares at least (fewer: a stock phrase, "Well, good morning.")
 MIN_TERMS = 3  # terms (lower-case content words, numbers) a paraphrase pair shares at least
 EXTEND = 0.15  # IDF cosine of content-word stems (names included) of a pair next to an aligned pair
-EXTEND_MIN_TERMS = 1  # terms an extended pair shares at least
+EXTEND_MIN_TERMS = 2  # terms an extended pair shares at least
 EXTEND_WINDOW = 2  # body sentences either side of an aligned pair that extension looks at
 LSH_THRESHOLD = 0.1  # estimated Jaccard of content-word sets for a pair to be scored at all
 NUM_PERM = 128
@@ -86,6 +86,13 @@ _NUMBER = re.compile(r"\d[\d,.]*")
 def stopwords() -> frozenset[str]:
     """English function words from data/stopwords.txt."""
     return lexicon.words("stopwords.txt")
+
+
+@cache
+def _not_terms() -> frozenset[str]:
+    """Lower-case words that say nothing of what happened: function words, and name particles ("al" of "al-Abadi",
+    "bin"), which belong to the names around them."""
+    return stopwords() | frozenset().union(*lexicon.name_particles())
 
 
 @cache
@@ -130,7 +137,7 @@ def said_shingles(text: str, size: int = SHINGLE) -> set[tuple[str, ...]]:
 def terms(text: str) -> frozenset[str]:
     """Stems of the content words a text writes in lower case, and its numbers: the words that say what happened,
     apart from the names of who and where (a long name would otherwise count as many shared words)."""
-    stop = stopwords()
+    stop = _not_terms()
     lower = [w for w in _WORD.findall(text.replace("’", "'")) if w.islower() and len(w) > 1 and w not in stop]
     return frozenset(map(stem, lower)) | numbers(text)
 
