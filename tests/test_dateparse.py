@@ -34,6 +34,12 @@ def test_find_dates(text, expected):
     ("3 March 2019 14:05 (UTC +03:00)", True),  # a time with its offset from UTC
     ("14:05, 3 March 2019 | GMT +3", True),  # the time before the date
     ("14:05, 3 people died on March 3, 2019", False),
+    ("4 MIN READ Jun 3, 2019 | 08:12 GMT", True),  # a reading time before the date, spaced or run into it
+    ("MIN READJun 3, 2019", True),
+    ("Port Sudan-Khartoum 21/6/2019", True),  # the places filed from before a numeric date
+    ("Kassala, 23/6/2019", True),
+    ("Port Sudan talks 21/6/2019 end", False),
+    ("Port Sudan Khartoum", False),
 ])
 def test_is_dateline(line, expected):
     assert is_dateline(line) is expected

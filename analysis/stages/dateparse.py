@@ -60,10 +60,12 @@ _NUMBERS = tuple(re.compile(rf"{d}(?<!\d{d})(?<!\d[.,]{d})\d*(?:[.,]\d+)*") for 
 _DATE_OPENING, _OPENING_CHARS = re.compile(rf"\d|{_MONTH_NAMES}"), max(map(len, MONTHS))
 _MONTH_HINT = re.compile("|".join(sorted({name[:3] for name in MONTHS})))  # in lowercased text: "jan", "sep"
 _BEFORE, _AFTER = 32, 40  # the most characters a date form spans before and after a run of digits
-# Before the date: a list bullet, "Published on:", a time, a weekday, a section and a bar ("NEWS | June 29, 2017",
-# "| Sept. 26, 2019", "• January, 25, 2021 - 12:13").
+# Before the date: a list bullet, a reading time, "Published on:", a time, a weekday, a section and a bar ("NEWS |
+# June 29, 2017", "| Sept. 26, 2019", "• January, 25, 2021 - 12:13", "5 MIN READ Aug 21, 2017").
+_READING_TIME = r"(?:\d+\s*)?min(?:ute)?s?\s+read\s*[|·•-]?\s*"
 _DATELINE_PREFIX = re.compile(
-    rf"^(?:[•·*]\s*)?(?:(?:[A-Za-z]+\s*)?\|\s*)?(?:{one_of(CALENDAR['date_labels'])}(?:\s+on)?\s*:?\s*)?"
+    rf"^(?:[•·*]\s*)?(?:{_READING_TIME})?(?:(?:[A-Za-z]+\s*)?\|\s*)?"
+    rf"(?:{one_of(CALENDAR['date_labels'])}(?:\s+on)?\s*:?\s*)?"
     rf"(?:\d{{1,2}}:\d{{2}},?\s+(?=[A-Za-z]|\d{{1,2}}\s+[A-Za-z]))?{_WEEKDAY}?",  # a time first: "17:39, 13 February 2017"
     re.IGNORECASE)
 # After the date: a time, then nothing, or (on a short line) a separator or "by" and whatever a page puts there:
@@ -72,10 +74,12 @@ _DATELINE_PREFIX = re.compile(
 _DATELINE_REST = re.compile(rf"^{TIME}?$", re.IGNORECASE)
 _DATELINE_MORE = re.compile(rf"^{TIME}?\s*(?:[|/•·»›]|[-–—]\s|(?-i:by\s+[A-Z])|updated\b|,\s*(?-i:[A-Z])[^.!?]*$)",
                             re.IGNORECASE)
-# A whole numeric date line: a label, a time, the date (day and month in either order), a time, a weekday.
+# A whole numeric date line: a label or the places filed from ("Tal Afar-Mosul 21/8/2017"), a time, the date (day
+# and month in either order), a time, a weekday.
 _WEEKDAY_NUMBER = {name: i for i, (day, short) in enumerate(CALENDAR["weekdays"].items()) for name in (day, *short)}
+_PLACES = r"(?-i:[A-Z][\w'’]*(?:(?:\s*[-,/]\s*|\s)[A-Z][\w'’]*){0,5}),?\s+"
 _NUMERIC_LINE = re.compile(
-    rf"(?:{one_of(CALENDAR['date_labels'])}\s*:?\s*)?{TIME}?\s*[-–]?\s*(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.]"
+    rf"(?:{one_of(CALENDAR['date_labels'])}\s*:?\s*|{_PLACES})?{TIME}?\s*[-–]?\s*(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.]"
     rf"(?P<year>(?:19|20)\d\d){TIME}?(?:,?\s*(?P<weekday>{'|'.join(_WEEKDAY_FORMS)})\.?)?", re.IGNORECASE)
 _DATELINE_LENGTH = 80  # a dateline with more after its date is a short line, not a sentence that opens with a date
 
@@ -105,7 +109,7 @@ def is_dateline(text: str) -> bool:
     text = text.strip()
     rest = text[_DATELINE_PREFIX.match(text).end() :]
     if not _DATE_OPENING.match(lowered(rest[:_OPENING_CHARS])):
-        return False  # no date can start the line: skip looking for every date in it
+        return numeric_date(text) is not None  # no date starts the line: only places before a numeric one
     first = next(find_dates(rest), None)
     if not (first and first.start == 0 and first.year and first.day):
         return numeric_date(text) is not None
