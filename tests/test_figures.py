@@ -713,3 +713,12 @@ def test_an_age_given_as_a_decade_of_life_is_a_range(text, surface, low, high):
     (fig,) = parse_figures(text)
     assert (fig.surface, fig.value, fig.value_high, fig.unit, fig.kind) == (surface, low, high, "year", "age")
     assert parse_figures("Music of the 1960s and the 90s; temperatures in the 90s.") == []
+
+
+def test_one_after_a_verb_whose_object_is_people_is_a_count():
+    """"one" is mostly no figure ("one of them", "no one"), but after a verb whose object is people it counts them,
+    as any number there does (sentences written for the test)."""
+    found = [(f.surface, f.counted) for f in parse_figures(
+        "The shelling killed one shepherd near the well, and the blast wounded one. One of them said no one else "
+        "was hurt.")]
+    assert found == [("one", "shepherd"), ("one", "people")]

@@ -1050,7 +1050,8 @@ def _figure(text: str, low: str, m: re.Match) -> Figure | None:
         return None  # a capital glued to digits after a name: "Boeing 777F freighter", not 777 °F
     ranged = _range(text, low, measure, m) if (is_digits or words) and not measure.suffix else None
     if words and not measure.scaled and measure.kind == "count" and (
-            (measure.value == 1 and not ranged and not _ONE_IN.match(low, m.end()))  # "one in three", "one to two"
+            (measure.value == 1 and not ranged and not _ONE_IN.match(low, m.end())  # "one in three", "one to two"
+             and not _people_verb_before(low, start))  # "killed one civilian"
             or (prev_word in lex.anaphoric and measure.value < 10)
             or prev_word in lex.designator_nouns):
         return None
