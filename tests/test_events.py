@@ -104,6 +104,7 @@ SENTENCES = [
     "Kurdish peshmerga forces did not retake the hill.",
     "The villagers faced slaughter at the hands of Nicaragua.",
     "After a week the town fell but was later retaken by Paraguay.",
+    "\u201cWe fought for years alongside the rebels. It destroyed the school,\u201d said the president of Mozambique.",
 ]
 
 
@@ -554,3 +555,12 @@ def test_at_the_hands_of_names_the_doer_and_a_coordinated_passive_shares_the_sub
     assert ("nicaragua", "violence", "harm") in set(zip(slaughter.agent, slaughter.verb_class, slaughter.target_kind))
     assert ("paraguay", "defeat", "the town") in set(zip(retaken.agent, retaken.verb_class, retaken.target))
     assert (_role(built, "nicaragua"), _role(built, "paraguay")) == ("blamed", "credited")
+
+
+def test_it_does_not_stand_for_who_was_we_or_you_in_the_sentence_before(built):
+    """A third-person pronoun agrees in person: after "We fought for years", "It destroyed the school" is not the
+    speaker's side's act."""
+    found = _events(built, SENTENCES[93])
+    assert ("mozambique", "fight") in set(zip(found.agent, found.verb_class))
+    assert ("mozambique", "violence") not in set(zip(found.agent, found.verb_class))
+    assert _role(built, "mozambique") == "neutral"

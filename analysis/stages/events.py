@@ -1302,7 +1302,10 @@ def _remember(sent: Span, ctx: Context) -> None:
     """After a sentence: its subject's actors become what later pronouns may stand for."""
     types = _types()
     subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    named = [m for t in _conjuncts(subject) for m in _named(t, ctx)] if subject is not None else []
+    deictic = subject is not None and _PRONOUNS.get(subject.lower_) in ("speaker", "addressee")
+    # a third-person pronoun does not stand for who was "we" or "you" (agreement in person: "You didn't destroy
+    # it, you created it. The youth destroyed it": not "you")
+    named = [m for t in _conjuncts(subject) for m in _named(t, ctx)] if subject is not None and not deictic else []
     if not named:
         ctx.antecedents.clear()  # a pronoun looks back one sentence only
         return
