@@ -105,6 +105,7 @@ SENTENCES = [
     "The villagers faced slaughter at the hands of Nicaragua.",
     "After a week the town fell but was later retaken by Paraguay.",
     "\u201cWe fought for years alongside the rebels. It destroyed the school,\u201d said the president of Mozambique.",
+    "The Afghan Shiite Fatemiyoun brigade has been leading the battle against the jihadists.",
 ]
 
 
@@ -564,3 +565,10 @@ def test_it_does_not_stand_for_who_was_we_or_you_in_the_sentence_before(built):
     assert ("mozambique", "fight") in set(zip(found.agent, found.verb_class))
     assert ("mozambique", "violence") not in set(zip(found.agent, found.verb_class))
     assert _role(built, "mozambique") == "neutral"
+
+
+def test_leading_the_battle_against_the_enemy_credits_the_named_body_not_its_demonym(built):
+    """"leading the battle against X" is a fight against X (a battle is an act noun like a war); in "the Afghan
+    Shiite Fatemiyoun brigade" the doer is the named body, "Afghan" says whose it is."""
+    found = _events(built, SENTENCES[94])
+    assert set(zip(found.agent, found.verb_class, found.target_kind)) == {("fatemiyoun", "fight", "enemy")}

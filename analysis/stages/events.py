@@ -79,6 +79,7 @@ _RHETORICAL = grammar("rhetorical_openers")  # "Why would X protect Daesh?"
 # Determiners that point "this group" back at one thing named before: the definite article, a singular demonstrative.
 _POINTING = frozenset(tagged("grammar.yaml", "articles", "definite") + tagged("grammar.yaml", "demonstratives", "singular"))
 _DEFINITE = frozenset((*tagged("grammar.yaml", "articles", "definite"), *data_yaml("grammar.yaml")["demonstratives"]))
+_BODIES, _NATIONS = frozenset({"armed_group", "organization"}), frozenset({"state", "people"})  # catalogue types
 _MEMBERS = frozenset({"person", "operation"})  # actor types that belong to a body ("we" is the body)
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "dative", "attr", "oprd", "appos", "conj"})
 _OPENING, _CLOSING = frozenset({"“", "‘", '"', "'"}), frozenset({"”", "’", '"', "'"})
@@ -470,9 +471,15 @@ def _named(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
             and not any(c.dep_ in ("compound", "nmod", "poss") for c in head.children)):
         # "the terrorists", "these militants": the enemy named before in this sentence or the one before it
         return [(_start(head, ctx), _end(head, ctx), a) for *_, a in ctx.actors.last_enemy(_start(head, ctx), ctx.since)]
-    found = [m for c in head.children if c.dep_ in _NAME_DEPS and c.dep_ != "appos" and not _SUPPORT_MODIFIER.search(c.text)
-             for t in _modifier(c) if not _owner_of_named(t, ctx) for m in _token_actors(t, ctx)]
-    if found:  # "Kurdish Peshmerga troops": the Peshmerga, not the Kurds ("Kurdish" says whose the name is)
+    owned = [(t, m) for c in head.children if c.dep_ in _NAME_DEPS and c.dep_ != "appos"
+             and not _SUPPORT_MODIFIER.search(c.text) for t in _modifier(c) if not _owner_of_named(t, ctx)
+             for m in _token_actors(t, ctx)]
+    if any(_types().get(m[2]) in _BODIES for _, m in owned):  # "Kurdish Peshmerga troops", "the Syrian Kurdish YPG
+        # group": the named body, not the Kurds or Syria (a demonym says whose the body is), unless coordinated with
+        # it ("the Peshmerga and Iraqi forces")
+        owned = [(t, m) for t, m in owned if _types().get(m[2]) not in _NATIONS or t.dep_ == "conj"]
+    found = [m for _, m in owned]
+    if found:
         return found
     lemma = head.lemma_.lower()
     if lemma in _HELP_NOUNS:  # "cooperation between X and Y"
