@@ -106,6 +106,7 @@ SENTENCES = [
     "After a week the town fell but was later retaken by Paraguay.",
     "\u201cWe fought for years alongside the rebels. It destroyed the school,\u201d said the president of Mozambique.",
     "The Afghan Shiite Fatemiyoun brigade has been leading the battle against the jihadists.",
+    "Madagascar has been conducting a counter-terrorist campaign in the region at the request of Malawi's president.",
 ]
 
 
@@ -572,3 +573,11 @@ def test_leading_the_battle_against_the_enemy_credits_the_named_body_not_its_dem
     Shiite Fatemiyoun brigade" the doer is the named body, "Afghan" says whose it is."""
     found = _events(built, SENTENCES[94])
     assert set(zip(found.agent, found.verb_class, found.target_kind)) == {("fatemiyoun", "fight", "enemy")}
+
+
+def test_an_opposing_modifier_names_what_an_act_noun_aims_at(built):
+    """"conducting a counter-terrorist campaign ... at the request of X" is a fight against the terrorists, not
+    against X (an opposing modifier says what the campaign is against, before a light verb's other prepositions)."""
+    found = _events(built, SENTENCES[95])
+    assert set(zip(found.agent, found.verb_class, found.target_kind)) == {("madagascar", "fight", "enemy")}
+    assert (_role(built, "madagascar"), _role(built, "malawi")) == ("credited", "neutral")

@@ -905,8 +905,9 @@ def _verb_text(verb: Token, doc: Doc | Span) -> tuple[int, int]:
 
 
 def _noun_targets(noun: Token) -> list[Token]:
-    """What an act noun aims at: "strikes on X", "war against X", "damage to X", "gratitude to X"; else what the
-    clause it heads aims at ("an offensive to liberate Raqqa from the Islamic State")."""
+    """What an act noun aims at: "strikes on X", "war against X", "damage to X", "gratitude to X"; else what its
+    opposing modifier names ("a counter-terrorist campaign", "anti-ISIS raids"); else what the clause it heads aims
+    at ("an offensive to liberate Raqqa from the Islamic State")."""
     joint = noun.lemma_.lower() in verb_classes().words["deal_nouns"]
     direct = [p for c in (*noun.children, *noun.head.children) if c.dep_ == "prep"
               and (c.lower_ in _ACT_NOUN_PREPS or (joint and c.lower_ == "with"))
@@ -916,7 +917,8 @@ def _noun_targets(noun: Token) -> list[Token]:
               for p in t.children if p.dep_ == "pobj"]
     purpose = [o for c in noun.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in verb_classes().lemma_class
                for o in _objects(c)]
-    return direct + nested or purpose
+    opposed = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and _opposed(c)]  # "anti-ISIS raids"
+    return direct + nested or opposed or purpose
 
 
 def _appraised(adjective: Token) -> str:
