@@ -900,18 +900,20 @@ def _cues(ctx: "DocumentContext", parsed: Parsed) -> list[Cue]:
     sent_end = parsed.offset(len(parsed.text) - 1) + 1
     headline = ctx.kind(parsed.start) in _HEADLINE_KINDS and _title_line(parsed.text)
     for token in parsed.doc:
-        low = token.lower_
-        if low != "according" and token.pos_ not in ("VERB", "AUX", "NOUN"):
+        low, pos = token.lower_, token.pos_
+        according = low == "according" and token.i + 1 < len(parsed.doc) and parsed.doc[token.i + 1].lower_ == "to"
+        lemma = _verb_lemma(token) if pos in ("VERB", "AUX") else None
+        if not (according or lemma or pos == "NOUN" and token.lemma_.lower() in lex.noun_class):
             continue  # no cue
         start, end = parsed.span(token)
         cue = Cue(start, end, "", parsed.sent_id, parsed.start, sent_end, token, parsed)
-        if low == "according" and token.i + 1 < len(parsed.doc) and parsed.doc[token.i + 1].lower_ == "to":
+        if according:
             to = parsed.doc[token.i + 1]
             cue.end, cue.lemma = parsed.span(to)[1], "according to"
             cue.speaker_token = next((g for g in [*to.children, *token.children] if g.dep_ == "pobj"), None)
         elif headline and not any(c.dep_ == "ccomp" for c in token.children):
             continue  # a title line ("Trump Praises SDF for Fall of Raqqa") summarises; "Iraq says it has ..." reports
-        elif token.pos_ in ("VERB", "AUX") and (lemma := _verb_lemma(token)):
+        elif lemma:
             if _is_passive(token) and not any(c.dep_ == "agent" for c in token.children):
                 continue  # "civilian deaths have been reported", "is expected to"
             if _infinitive(token) or _passive_participle(token) or _negating_preposition(token):
@@ -931,7 +933,7 @@ def _cues(ctx: "DocumentContext", parsed: Parsed) -> list[Cue]:
                 continue  # "images show", "the map shows", "the operation ... declare the end of"
             if lemma in lex.evidence_verbs and _states_a_fact(token, cue.speaker_token):
                 continue  # "..., which indicates a 6-percent surge": the facts before it are the evidence
-        elif token.pos_ == "NOUN" and token.lemma_.lower() in lex.noun_class:
+        else:  # a noun of a statement
             if token.head.pos_ in ("VERB", "AUX") and _verb_lemma(token.head):
                 continue  # "the statement reads", "rejected the allegations": the verb is the cue
             if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
@@ -943,8 +945,6 @@ def _cues(ctx: "DocumentContext", parsed: Parsed) -> list[Cue]:
             issuer = _issuer(token) if cue.speaker_token is None else None
             if issuer is not None:
                 cue.speaker_token, cue.start = issuer, parsed.span(token.head)[0]  # "issued a joint statement"
-        else:
-            continue
         if cue.speaker_token is None or cue.speaker_token.lower_ in _FIRST_SECOND:
             continue
         outer = ctx.quote_at(start)
