@@ -49,8 +49,9 @@ from operator import attrgetter
 from typing import NamedTuple
 
 import ahocorasick
+import numpy
 import spacy
-from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START, TAG
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
@@ -96,6 +97,7 @@ def one_thread() -> threadpool_limits:
     return threadpool_limits(limits=1, user_api="blas")
 
 
+_NOT_START = numpy.array(-1).astype(numpy.uint64)  # -1 (not a sentence start) in a uint64 attribute array
 _ATTRIBUTES = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}  # a token's row in AttributeRules.match
 
 
@@ -185,10 +187,11 @@ def one_sentence(text: str) -> Doc:
     English word ("IS", "US": caps_ambiguous), in capitals in a sentence not written in capitals, keeps its capitals
     as its norm, so that the tagger reads a name and not the verb "is" or the pronoun "us"."""
     doc = nlp().make_doc(text)
-    for token in doc[1:]:
-        token.is_sent_start = False
+    starts = doc.to_array([SENT_START])
+    starts[1:] = _NOT_START  # every token but the first: is_sent_start False, without a Token object each
+    doc.from_array([SENT_START], starts)
     acronyms = load_catalogue().caps_ambiguous
-    for token in doc if not text.isupper() else ():
+    for token in doc if not text.isupper() and any(a in text for a in acronyms) else ():
         if token.text in acronyms:
             token.norm_ = token.text
     return doc

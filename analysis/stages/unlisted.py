@@ -115,8 +115,10 @@ def unknown_words(text: str, start: int, end: int, covered: list[tuple[int, int]
     found = set()
     for m in _WORDS.finditer(text, start, end):
         word = m.group()
-        if m.start() == start or not _PREFIX.sub("", word)[:1].isupper() or word.rstrip(".") in skip:
+        if not word[0].isupper() and ("-" not in word or not _PREFIX.sub("", word)[:1].isupper()):
             continue  # "al-Juburi" is capitalised after its particle
+        if m.start() == start or word.rstrip(".") in skip:
+            continue
         base = _APOSTROPHE.split(word.rstrip("."), 1)[0]
         if (len(base) == 1 or base[1:].islower()) and base.lower() in FUNCTION_WORDS:
             continue
