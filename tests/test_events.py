@@ -107,6 +107,7 @@ SENTENCES = [
     "\u201cWe fought for years alongside the rebels. It destroyed the school,\u201d said the president of Mozambique.",
     "The Afghan Shiite Fatemiyoun brigade has been leading the battle against the jihadists.",
     "Madagascar has been conducting a counter-terrorist campaign in the region at the request of Malawi's president.",
+    "Liberian troops have captured the city of Tamba from the jihadist group in a Botswana-backed operation.",
 ]
 
 
@@ -581,3 +582,12 @@ def test_an_opposing_modifier_names_what_an_act_noun_aims_at(built):
     found = _events(built, SENTENCES[95])
     assert set(zip(found.agent, found.verb_class, found.target_kind)) == {("madagascar", "fight", "enemy")}
     assert (_role(built, "madagascar"), _role(built, "malawi")) == ("credited", "neutral")
+
+
+def test_taken_from_inside_the_object_and_the_backer_of_an_operation_backs_its_doer(built):
+    """"captured the city of X from the jihadist group": the parse hangs "from" inside the object's phrase, the enemy is
+    still what the city was taken from; "in a Y-backed operation" names no actor, so Y backs who acted in it."""
+    found = _events(built, SENTENCES[96])
+    assert ("liberia", "seize", "enemy") in set(zip(found.agent, found.verb_class, found.target_kind))
+    assert ("botswana", "support", "liberia") in set(zip(found.agent, found.verb_class, found.target))
+    assert (_role(built, "liberia"), _role(built, "botswana")) == ("credited", "credited")

@@ -664,11 +664,15 @@ def _objects(verb: Token) -> list[Token]:
              and (c.lower_ != "with" or cls == "collude") and (c.lower_ != "from" or cls in ("defeat", "seize"))
              for p in c.children if p.dep_ == "pobj"]
     particles = [p for c in verb.children if c.dep_ == "prt" for p in c.children if p.dep_ == "pobj"]
+    # "recaptured the city of X from ISIS": the parse may hang "from" inside the object's phrase
+    taken = [p for o in direct if cls in ("defeat", "seize") and _kind(o, []) in ("place", "protected")
+             for c in o.subtree if c.dep_ == "prep" and c.lower_ == "from"
+             and c.i - o.i <= 8 and not _in_clause(c, o) for p in c.children if p.dep_ == "pobj"]
     # "helped Baghdad defeat ISIS", "let the fighters escape": a verb of help or permission takes an object and an
     # infinitive (Quirk et al. 1985, 16.52-16.53), which the parse may make the subject of a complement clause
     raised = [s for c in verb.children if cls == "support" and not direct and c.dep_ == "ccomp"
               for s in c.children if s.dep_ == "nsubj"]
-    return direct + raised + particles + preps
+    return direct + raised + particles + preps + taken
 
 
 def _subject(verb: Token) -> Token | None:
@@ -1241,7 +1245,8 @@ def _leaders(backers: list[tuple[int, int, str]], hyphen: int, ctx: Context) -> 
 
 
 def _supporters(sent: Span, ctx: Context) -> Iterator[Event]:
-    """"X-led Y", "X-backed Y": X supports Y (one event per modifier)."""
+    """"X-led Y", "X-backed Y": X supports Y (one event per modifier); an X-backed operation that names no actor,
+    its doer ("captured the city in a Russian-backed operation")."""
     doc = sent.doc
     for tok in sent:
         backing = _backing(tok, ctx)
@@ -1250,8 +1255,13 @@ def _supporters(sent: Span, ctx: Context) -> Iterator[Event]:
             continue
         backers, word, start, end = backing
         agents = [Party(a, s, e, "actor") for s, e, a in backers]
-        yield Event(start, end, _SUPPORT_LEMMA[word.lower()], "support", agents, _party(head, ctx, doc, backed=False),
-                    False, "asserted")
+        backed = _party(head, ctx, doc, backed=False)
+        verb = next((a for a in head.ancestors if a.pos_ == "VERB"), None) if head.dep_ == "pobj" else None
+        if not any(p.actor for p in backed) and verb is not None and verb.pos_ == "VERB" \
+                and head.lemma_.lower() in verb_classes().words["attack_nouns"]:
+            # "captured the city in a Russian-backed operation": X backs whoever acts in the operation
+            backed = [p for p in _doer(verb, ctx, doc) if p.actor] or backed
+        yield Event(start, end, _SUPPORT_LEMMA[word.lower()], "support", agents, backed, False, "asserted")
 
 
 def _counterfactual(verb: Token, sent: Span, ctx: Context) -> Event | None:
