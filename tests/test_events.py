@@ -108,6 +108,7 @@ SENTENCES = [
     "The Afghan Shiite Fatemiyoun brigade has been leading the battle against the jihadists.",
     "Madagascar has been conducting a counter-terrorist campaign in the region at the request of Malawi's president.",
     "Liberian troops have captured the city of Tamba from the jihadist group in a Botswana-backed operation.",
+    "Gambia conducted 26 airstrikes as part of the effort to retake the region.",
 ]
 
 
@@ -591,3 +592,11 @@ def test_taken_from_inside_the_object_and_the_backer_of_an_operation_backs_its_d
     assert ("liberia", "seize", "enemy") in set(zip(found.agent, found.verb_class, found.target_kind))
     assert ("botswana", "support", "liberia") in set(zip(found.agent, found.verb_class, found.target))
     assert (_role(built, "liberia"), _role(built, "botswana")) == ("credited", "credited")
+
+
+def test_an_act_done_as_part_of_an_effort_has_the_effort_s_purpose(built):
+    """"conducted 26 airstrikes as part of the effort to retake the region": the strikes aim at what the effort
+    aims at, a liberation."""
+    found = _events(built, SENTENCES[97])
+    assert ("gambia", "fight", "victory") in set(zip(found.agent, found.verb_class, found.target_kind))
+    assert _role(built, "gambia") == "credited"

@@ -976,7 +976,12 @@ def _purpose(verb: Token) -> Token | None:
         if c.dep_ in ("advcl", "xcomp", "acl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
                 and (cls in ("defeat", "fight") and "enemy" in kinds or cls == "defeat" and "place" in kinds):
             return c
-    return None
+    # "conducted 26 airstrikes as part of the effort to retake the region": the purpose of the act it is part of
+    wholes = [w for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
+              if p.dep_ == "pobj" and p.lemma_.lower() in _RELATIONAL for o in p.children if o.dep_ == "prep"
+              and o.lower_ == "of" for w in o.children if w.dep_ == "pobj"
+              and w.lemma_.lower() in verb_classes().words["attack_nouns"]]
+    return next((aim for w in wholes if (aim := _purpose(w)) is not None), None)
 
 
 def _doer(verb: Token, ctx: Context, doc: Doc) -> list[Party]:
