@@ -3,11 +3,13 @@
 
 The sentences are written for these tests (general wordings of war reporting, from no article)."""
 
+from types import SimpleNamespace
+
 import pandas as pd
 import pytest
 
 from analysis import load_corpus
-from analysis.stages.events import COLUMNS, is_enemy, sides, verb_classes
+from analysis.stages.events import AUTHOR, COLUMNS, Actors, Voices, _voice, is_enemy, sides, verb_classes
 from tests.stance_scores import DEV_CORPUS, FIXTURES, dev_corpus, event_recall, tables
 
 SENTENCES = [
@@ -600,3 +602,25 @@ def test_an_act_done_as_part_of_an_effort_has_the_effort_s_purpose(built):
     found = _events(built, SENTENCES[97])
     assert ("gambia", "fight", "victory") in set(zip(found.agent, found.verb_class, found.target_kind))
     assert _role(built, "gambia") == "credited"
+
+
+def test_the_voice_of_a_position_is_the_innermost_statement_holding_it():
+    """A statement quoting another (0-100 holds 10-20 and 30-40); after a statement that ends early, the next one."""
+    rows = [SimpleNamespace(content_start=a, content_end=b, speaker=who)
+            for a, b, who in [(0, 100, "a"), (10, 20, "b"), (30, 40, "c"), (120, 125, "d"), (126, 130, None)]]
+    voices = Voices.of(rows)
+    assert [_voice(p, voices) for p in (15, 20, 35, 50, 100, 122, 125, 127, 200)] == \
+        ["b", "a", "c", "a", AUTHOR, "d", AUTHOR, AUTHOR, AUTHOR]
+
+
+def test_the_latest_enemy_and_the_latest_name_ending_in_a_word():
+    """Mentions of a text written for the test: "this group" looks back to the last enemy from `since` on; "the
+    army" to the last name ending in "army" that ends before it."""
+    text = "ISIS fought the Iraqi Army. The Syrian Army and ISIS met. The army"
+    actors = Actors.of([(0, 4, "isis"), (16, 26, "iraqi_army"), (28, 44, "syrian_arab_army"), (49, 53, "isis")])
+    assert actors.last_enemy(48) == [(0, 4, "isis")] and actors.last_enemy(60) == [(49, 53, "isis")]
+    assert actors.last_enemy(48, since=28) == []
+    assert actors.last_ending_in(text, {"army"}, 62) == (28, 44, "syrian_arab_army")
+    assert actors.last_ending_in(text, {"army"}, 40) == (16, 26, "iraqi_army")
+    assert actors.last_ending_in(text, {"forces"}, 62) is None
+

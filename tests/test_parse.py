@@ -124,7 +124,7 @@ def test_prefilter(sentence, need):
 def test_words_the_recogniser_reads(sentence, unknown):
     # the capitalised words that make the entity recogniser read a sentence (the parse's prefilter for names):
     # not its first word, not a function word capitalised because a clause opens there
-    assert unknown_words(sentence, 0, len(sentence), [], frozenset()) == unknown
+    assert unknown_words(sentence, 0, len(sentence), ([], []), frozenset()) == unknown
 
 
 def test_parses_map_back_to_document_offsets(tmp_path):

@@ -274,7 +274,8 @@ def names_wanted(text: str, sentences: list[tuple[int, int]], kinds: list[str], 
     name the recogniser found once is a mention (analysis.stages.unlisted), so a name needs not be read each time."""
     match = match or matcher()
     skip = match.catalogue.titles | match.catalogue.not_names
-    covered = sorted((f[0], f[1]) for f in match.find(text))
+    spans = sorted((f[0], f[1]) for f in match.find(text))
+    covered = ([a for a, _ in spans], [b for _, b in spans])  # made once: a long document has many sentences
     read: Counter[str] = Counter()
     chosen = []
     for (start, end), kind in zip(sentences, kinds):

@@ -8,11 +8,13 @@ says whether the clause is asserted, only possible, demanded or denied, and in w
 speaker whose statement (from the `quotes` table) holds it.
 """
 
+import math
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import accumulate
 
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
@@ -209,6 +211,9 @@ class Actors:
     starts: list[int]
     rows: list[tuple[int, int, str]]
     places: frozenset[int] = frozenset()  # start offsets of place names
+    ids: frozenset[str] = frozenset()  # every actor the rows name
+    enemies: list[tuple[int, int, str]] = field(default_factory=list)  # the rows of enemy-side actors
+    by_last_word: dict[str, list[tuple[int, int, str]]] | None = None  # rows by their name's last word (lower case)
 
     @classmethod
     def of(cls, mentions: Iterable[tuple[int, int, str]]) -> "Actors":
@@ -216,18 +221,48 @@ class Actors:
         types = _types()
         every = list(mentions)
         rows = sorted((s, e, a) for s, e, a in every if types.get(a) != "place")
-        return cls([r[0] for r in rows], rows, frozenset(s for s, _, a in every if types.get(a) == "place"))
+        return cls([r[0] for r in rows], rows, frozenset(s for s, _, a in every if types.get(a) == "place"),
+                   frozenset(a for *_, a in rows), [r for r in rows if is_enemy(r[2])])
 
     def last_enemy(self, before: int, since: int = 0) -> list[tuple[int, int, str]]:
         """The latest mention of an enemy-side actor before a position (and from `since` on): "this group" after
         "ISIS"."""
-        earlier = [r for r in self.rows[: bisect_right(self.starts, before - 1)] if is_enemy(r[2]) and r[0] >= since]
-        return earlier[-1:]
+        i = bisect_right(self.enemies, (before - 1, float("inf")))
+        return self.enemies[i - 1 : i] if i and self.enemies[i - 1][0] >= since else []
+
+    def last_ending_in(self, text: str, words: set[str], before: int) -> tuple[int, int, str] | None:
+        """The latest mention (in text order) that ends by `before` and whose name's last word is one of `words`."""
+        if self.by_last_word is None:
+            self.by_last_word = {}
+            for r in self.rows:
+                self.by_last_word.setdefault((text[r[0] : r[1]].split() or [""])[-1].lower(), []).append(r)
+        found = []
+        for word in words:
+            rows = self.by_last_word.get(word, [])
+            i = bisect_right(rows, (before - 1, float("inf")))
+            found += [next((r for r in reversed(rows[:i]) if r[1] <= before), None)]
+        return max((r for r in found if r is not None), default=None)
 
     def at(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """The mentions overlapping [start, end)."""
         i = bisect_right(self.starts, end - 1)
         return [r for r in self.rows[max(0, i - 3) : i] if r[1] > start]
+
+
+@dataclass
+class Voices:
+    """(start, end, speaker) of each statement's content, sorted, with the furthest end up to each one (so a lookup
+    stops where no earlier statement can reach)."""
+
+    spans: list[tuple[int, int, str]]
+    reach: list[int]
+
+    @classmethod
+    def of(cls, quotes: list) -> "Voices":
+        """From a document's rows of the quotes table."""
+        spans = sorted((int(q.content_start), int(q.content_end),
+                        str(q.speaker) if isinstance(q.speaker, str) and q.speaker else AUTHOR) for q in quotes)
+        return cls(spans, list(accumulate((e for _, e, _ in spans), max)))
 
 
 @dataclass
@@ -253,7 +288,7 @@ class Context:
     antecedent_sent: int = -9  # the voice's actor id when the voice is a catalogued or unlisted actor, for "we"
     turns: tuple[str, str] = ("", "")  # the voices of the turn before and of this one, for "you" in a dialogue
     cue_speakers: dict[int, "Party"] = field(default_factory=dict)  # a reporting cue's start -> its speaker (quotes)
-    voices: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, speaker) of each statement
+    voices: Voices = field(default_factory=lambda: Voices([], []))  # the statements' spans and speakers
     sides: dict[str, str] = field(default_factory=dict)  # a speaker the catalogue lacks -> the actor it speaks for
     text: str = ""  # the document's text, for the names mentioned before
     since: int = 0  # where the sentence before this one starts (this one's start when that one was not parsed)
@@ -435,7 +470,7 @@ def _written_lower(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
     words = [t for t in doc[min([head.i, *[t.i for t in head.lefts]]) : head.i + 1]
              if t.dep_ in ("compound", "amod", "nmod") or t.i == head.i]
     owners = [a for c in head.children if c.dep_ == "poss" for *_, a in _token_actors(c, ctx)]
-    named = {a for *_, a in ctx.actors.rows}
+    named = ctx.actors.ids
     for i in range(len(words)):
         for j in range(len(words), i, -1):
             span = words[i:j]
@@ -508,10 +543,8 @@ def _definite(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
     noun, as "this group" is the enemy named before; Halliday & Hasan 1976, 6.4 reiteration)."""
     if head.pos_ != "NOUN" or not any(c.lower_ in _POINTING for c in head.children) or not ctx.text:
         return []
-    words = {head.lower_, head.lemma_.lower()}
-    earlier = ctx.actors.rows[: bisect_right(ctx.actors.starts, _start(head, ctx) - 1)]
-    named = [a for s, e, a in earlier if e <= _start(head, ctx) and ctx.text[s:e].split()[-1].lower() in words]
-    return [(_start(head, ctx), _end(head, ctx), named[-1])] if named else []
+    named = ctx.actors.last_ending_in(ctx.text, {head.lower_, head.lemma_.lower()}, _start(head, ctx))
+    return [(_start(head, ctx), _end(head, ctx), named[2])] if named else []
 
 
 def _identified(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
@@ -1344,19 +1377,15 @@ def _remember(sent: Span, ctx: Context) -> None:
         ctx.antecedents["group"] = others
 
 
-def _voices(quotes: list) -> list[tuple[int, int, str]]:
-    """(start, end, speaker) of each statement's content and cue (rows of the quotes table)."""
-    spans = []
-    for q in quotes:
-        speaker = str(q.speaker) if isinstance(q.speaker, str) and q.speaker else AUTHOR
-        spans.append((int(q.content_start), int(q.content_end), speaker))
-    return sorted(spans)
-
-
-def _voice(pos: int, voices: list[tuple[int, int, str]]) -> str:
+def _voice(pos: int, voices: Voices) -> str:
     """The speaker of the innermost statement that holds a position, else the author."""
-    holding = [v for v in voices if v[0] <= pos < v[1]]
-    return min(holding, key=lambda v: v[1] - v[0])[2] if holding else AUTHOR
+    holding = []
+    for j in range(bisect_right(voices.spans, (pos, math.inf)) - 1, -1, -1):
+        if voices.reach[j] <= pos:
+            break
+        if voices.spans[j][1] > pos:
+            holding.append(voices.spans[j])
+    return min(reversed(holding), key=lambda v: v[1] - v[0])[2] if holding else AUTHOR
 
 
 def _rows(doc_id: str, sent_id: int, event: Event, voice: str, text: str) -> Iterator[dict]:
@@ -1388,7 +1417,7 @@ def document_events(doc_id: str, text: str, sentences: Iterable[Parsed], mention
     """The events of one document (its text) from its parsed body sentences, in order; `quotes` are its rows of
     the quotes table."""
     actors = Actors.of(mentions)
-    voices = _voices(quotes)
+    voices = Voices.of(quotes)
     known = set(_types())
     speakers = {int(q.cue_start): Party(q.speaker, int(q.speaker_start), int(q.speaker_end), "actor")
                 for q in quotes if isinstance(q.speaker, str)

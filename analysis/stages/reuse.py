@@ -299,9 +299,22 @@ def _lsh_pairs(signatures: list[bytes], threshold: float, num_perm: int,
 
 
 def candidate_pairs(all_units: list[Unit]) -> set[tuple[int, int]]:
-    """Index pairs (i < j, different documents) whose content-word sets MinHash LSH puts together."""
-    pairs = _lsh_pairs([u.signature for u in all_units], LSH_THRESHOLD, NUM_PERM, (0.2, 0.8))  # favour recall
-    return {(i, j) for i, j in pairs if all_units[i].doc_id != all_units[j].doc_id}
+    """Index pairs (i < j, different documents) whose content-word sets MinHash LSH puts together. Units with the
+    same signature share every bucket, so LSH indexes each signature once: a sentence a long document repeats
+    hundreds of times costs one entry, not hundreds squared pairs of the same document."""
+    groups: dict[bytes, list[int]] = {}
+    for i, u in enumerate(all_units):
+        groups.setdefault(u.signature, []).append(i)
+    signatures = [s for s in groups if s]
+    pairs = _lsh_pairs(signatures, LSH_THRESHOLD, NUM_PERM, (0.2, 0.8))  # favour recall
+    pairs |= {(g, g) for g in range(len(signatures))}  # a signature shares its buckets with itself
+    docs = [{all_units[i].doc_id for i in groups[s]} for s in signatures]
+    found = set()
+    for g, h in pairs:
+        if len(docs[g] | docs[h]) > 1:  # else every pair is of one document
+            found |= {(min(i, j), max(i, j)) for i in groups[signatures[g]] for j in groups[signatures[h]]
+                      if all_units[i].doc_id != all_units[j].doc_id}
+    return found
 
 
 def _jaccard(a: set, b: set) -> float:

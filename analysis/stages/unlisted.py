@@ -103,15 +103,16 @@ def slug(name: str) -> str:
     return PREFIX + "-".join(re.findall(r"[a-z0-9]+", ascii_name.lower().replace("'", "")))
 
 
-def unknown_words(text: str, start: int, end: int, covered: list[tuple[int, int]], skip: frozenset[str]) -> set[str]:
+def unknown_words(text: str, start: int, end: int, covered: tuple[list[int], list[int]], skip: frozenset[str]
+                  ) -> set[str]:
     """The capitalised words of a sentence (not its first; a name particle before the capital, "al-Juburi", counted)
-    outside every catalogue mention (`covered`, sorted (start, end) spans), not a title or month and not a function
-    word capitalised where a clause opens ("DAVIS: All right.", '"We are', "He wrote: It", "I'll"; "WHO" in capitals
-    may be a name); none for a sentence in title case like a headline (which misleads the recogniser): what the
-    entity recogniser may find actors in."""
+    outside every catalogue mention (`covered`: the mentions' starts and ends, sorted by start), not a title or
+    month and not a function word capitalised where a clause opens ("DAVIS: All right.", '"We are', "He wrote: It",
+    "I'll"; "WHO" in capitals may be a name); none for a sentence in title case like a headline (which misleads the
+    recogniser): what the entity recogniser may find actors in."""
     if headline_case(text, start, end):
         return set()
-    ends = [b for _, b in covered]
+    starts, ends = covered
     found = set()
     for m in _WORDS.finditer(text, start, end):
         word = m.group()
@@ -123,7 +124,7 @@ def unknown_words(text: str, start: int, end: int, covered: list[tuple[int, int]
         if (len(base) == 1 or base[1:].islower()) and base.lower() in FUNCTION_WORDS:
             continue
         i = bisect_left(ends, m.start() + 1)  # the first mention ending after the word starts
-        if not (i < len(covered) and covered[i][0] <= m.start()):
+        if not (i < len(starts) and starts[i] <= m.start()):
             found.add(word)
     return found
 

@@ -5,6 +5,7 @@ Distinctiveness is the log-odds ratio with an informative Dirichlet prior (Monro
 corpus, the prior being the whole corpus's counts, with the z-score of the estimate.
 """
 
+import math
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -39,9 +40,8 @@ def tokens(text: str, start: int = 0, end: int | None = None,
     """(term, start, end) for each word of text[start:end]: lower-cased, ’ read as '; a name span of `names` (sorted
     (start, end) offsets of catalogued actors) is one term ("deir ez-zor"); one-letter words (initials) are left out."""
     out: list[tuple[str, int, int]] = []
-    starts = [a for a, _ in names]
     for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
-        i = bisect_right(starts, m.start()) - 1
+        i = bisect_right(names, (m.start(), math.inf)) - 1  # the last name starting at or before the word
         if i >= 0 and m.end() <= names[i][1]:  # inside a name: the name once, as one term
             if not out or out[-1][1] != names[i][0]:
                 out.append((_term(text[names[i][0]:names[i][1]]), names[i][0], names[i][1]))
