@@ -111,6 +111,7 @@ SENTENCES = [
     "Madagascar has been conducting a counter-terrorist campaign in the region at the request of Malawi's president.",
     "Liberian troops have captured the city of Tamba from the jihadist group in a Botswana-backed operation.",
     "Gambia conducted 26 airstrikes as part of the effort to retake the region.",
+    "Burundi mobilised 5,000 troops last week in an operation to drive the jihadists from the valley.",
 ]
 
 
@@ -624,3 +625,10 @@ def test_the_latest_enemy_and_the_latest_name_ending_in_a_word():
     assert actors.last_ending_in(text, {"army"}, 40) == (16, 26, "iraqi_army")
     assert actors.last_ending_in(text, {"forces"}, 62) is None
 
+
+def test_forces_sent_in_an_operation_share_its_purpose(built):
+    """"mobilised troops in an operation to drive the jihadists from the valley" (a deployment verb, CAMEO 152; the
+    purpose an infinitival relative on the operation): the deployer is credited for the liberation it aims at."""
+    found = _events(built, SENTENCES[98])
+    assert ("burundi", "deploy", "victory") in set(zip(found.agent, found.verb_class, found.target_kind))
+    assert _role(built, "burundi") == "credited"

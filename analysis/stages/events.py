@@ -1006,14 +1006,16 @@ def _purpose(verb: Token) -> Token | None:
     for c in verb.children:
         cls = vc.lemma_class.get(_lemma(c))
         kinds = {_kind(o, []) for o in _objects(c)}
-        if c.dep_ in ("advcl", "xcomp", "acl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
+        if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
                 and (cls in ("defeat", "fight") and "enemy" in kinds or cls == "defeat" and "place" in kinds):
             return c
     # "conducted 26 airstrikes as part of the effort to retake the region": the purpose of the act it is part of
+    # (or of the operation it is done in: "mobilised 10,000 fighters in an operation to drive ISIS out")
     wholes = [w for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
               if p.dep_ == "pobj" and p.lemma_.lower() in _RELATIONAL for o in p.children if o.dep_ == "prep"
-              and o.lower_ == "of" for w in o.children if w.dep_ == "pobj"
-              and w.lemma_.lower() in verb_classes().words["attack_nouns"]]
+              and o.lower_ == "of" for w in o.children if w.dep_ == "pobj"]
+    wholes += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj"]
+    wholes = [w for w in wholes if w.lemma_.lower() in verb_classes().words["attack_nouns"]]
     return next((aim for w in wholes if (aim := _purpose(w)) is not None), None)
 
 
@@ -1083,9 +1085,10 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
     else:
         targets = [p for o in _objects(verb) for p in _party(o, ctx, doc)]
     aim = _purpose(verb) or (_purpose(noun) if noun is not None else None)  # "commence operations to clear X"
-    if aim is not None and (cls == "collude" or not any(p.kind not in ("none", "place") for p in targets)):
-        # "collaborating with X to defeat the jihadists", "resumed their effort to remove IS": a joint fight
-        agents += [p for p in targets if p.actor and cls == "collude"]
+    if aim is not None and (cls in ("collude", "deploy") or not any(p.kind not in ("none", "place") for p in targets)):
+        # "collaborating with X to defeat the jihadists", "resumed their effort to remove IS": a joint fight;
+        # "mobilised X's fighters in an operation to drive ISIS out": the forces sent fight it too
+        agents += [p for p in targets if p.actor and cls in ("collude", "deploy")]
         left, right = _phrase(aim)
         targets = [Party(NO_ACTOR, _start(doc[left], ctx), _end(doc[right], ctx), "victory")]
     freed = [p for o in verb.children if o.dep_ in ("dobj", "obj", "nsubjpass") for p in _party(o, ctx, doc)]
