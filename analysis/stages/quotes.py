@@ -958,8 +958,10 @@ def _colon_introduced(ctx: "DocumentContext", parsed: Parsed) -> list[Cue]:
     """A quotation that a complete clause introduces with a colon ("Silo gave details of the advance: “We ...”"):
     the subject of the clause the colon closes says it, and the colon is the cue (no reporting verb need be there)."""
     for token in parsed.doc:
+        if token.text != ":":
+            continue
         start, end = parsed.span(token)
-        quote = ctx.quote_by_start.get(_GAP.match(ctx.text, end).end()) if token.text == ":" else None
+        quote = ctx.quote_by_start.get(_GAP.match(ctx.text, end).end())
         if quote is None:
             continue
         verb = token.head
