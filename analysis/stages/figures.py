@@ -108,7 +108,8 @@ def _automaton(phrases: Iterable[str]) -> ahocorasick.Automaton:
     """An Aho-Corasick automaton of phrases (their words joined by one space) as _marks writes them, each after
     a space -> (their length, the phrases written so). _word_starts runs it on the marks of the text: a
     phrase is looked for only after a character it may follow, so almost every character leaves the scan
-    at its root (a third as many steps as phrases alone); one spelling per phrase keeps the automaton small."""
+    at its root, which has one child (the scan costs 0.6 of what it did without the space); one spelling per
+    phrase keeps the automaton small."""
     found: dict[str, list[str]] = {}
     for phrase in phrases:
         written = " ".join(phrase.split())
