@@ -1,4 +1,11 @@
-"""Text transforms that keep character offsets: every index into the result indexes the original text."""
+"""Text utilities the stages share: transforms that keep character offsets (every index into the result indexes the
+original text), and an index of the character spans that hold a span."""
+
+import math
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import accumulate
 
 # The characters whose lower case is not the letter Python's re.IGNORECASE matches them with, mapped to that
 # letter: upper-casing then lower-casing each gives another character (Unicode's case mappings: dotless ı and long
@@ -39,3 +46,30 @@ def lowered(text: str) -> str:
     if any(char in others for char in FOLDED):
         text = text.translate(_FOLD_TABLE)
     return text.lower()
+
+
+@dataclass
+class Intervals:
+    """Rows (start, end, ...) in sorted order, with the furthest end reached up to each row, so the rows holding a
+    span are found by bisection and a scan back that stops where no earlier row reaches (linear in a long document,
+    where a scan of every row for each lookup was quadratic)."""
+
+    rows: list[tuple]
+    reach: list[int]
+
+    @classmethod
+    def of(cls, rows: Iterable[tuple]) -> "Intervals":
+        """The index of the given rows."""
+        ordered = sorted(rows)
+        return cls(ordered, list(accumulate((r[1] for r in ordered), max)))
+
+    def holding(self, start: int, end: int) -> list[tuple]:
+        """The rows with row[0] <= start and end <= row[1], in sorted order."""
+        found = []
+        for j in range(bisect_right(self.rows, (start, math.inf)) - 1, -1, -1):
+            if self.reach[j] < end:
+                break
+            if self.rows[j][1] >= end:
+                found.append(self.rows[j])
+        return found[::-1]
+

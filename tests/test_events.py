@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from analysis import load_corpus
-from analysis.stages.events import AUTHOR, COLUMNS, Actors, Voices, _voice, is_enemy, sides, verb_classes
+from analysis.stages.events import AUTHOR, COLUMNS, Actors, _voice, _voices, is_enemy, sides, verb_classes
 from tests.stance_scores import DEV_CORPUS, FIXTURES, dev_corpus, event_recall, tables
 
 SENTENCES = [
@@ -609,7 +609,7 @@ def test_the_voice_of_a_position_is_the_innermost_statement_holding_it():
     """A statement quoting another (0-100 holds 10-20 and 30-40); after a statement that ends early, the next one."""
     rows = [SimpleNamespace(content_start=a, content_end=b, speaker=who)
             for a, b, who in [(0, 100, "a"), (10, 20, "b"), (30, 40, "c"), (120, 125, "d"), (126, 130, None)]]
-    voices = Voices.of(rows)
+    voices = _voices(rows)
     assert [_voice(p, voices) for p in (15, 20, 35, 50, 100, 122, 125, 127, 200)] == \
         ["b", "a", "c", "a", AUTHOR, "d", AUTHOR, AUTHOR, AUTHOR]
 

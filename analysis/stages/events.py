@@ -8,13 +8,11 @@ says whether the clause is asserted, only possible, demanded or denied, and in w
 speaker whose statement (from the `quotes` table) holds it.
 """
 
-import math
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import accumulate
 
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
@@ -35,6 +33,7 @@ from analysis.stages.parse import (
     squeeze,
     verb_forms,
 )
+from analysis.text import Intervals
 
 COLUMNS = ["doc_id", "sent_id", "agent", "agent_start", "agent_end", "verb", "lemma", "verb_start", "verb_end",
            "verb_class", "target", "target_kind", "target_start", "target_end", "negated", "modality", "voice"]
@@ -250,22 +249,6 @@ class Actors:
 
 
 @dataclass
-class Voices:
-    """(start, end, speaker) of each statement's content, sorted, with the furthest end up to each one (so a lookup
-    stops where no earlier statement can reach)."""
-
-    spans: list[tuple[int, int, str]]
-    reach: list[int]
-
-    @classmethod
-    def of(cls, quotes: list) -> "Voices":
-        """From a document's rows of the quotes table."""
-        spans = sorted((int(q.content_start), int(q.content_end),
-                        str(q.speaker) if isinstance(q.speaker, str) and q.speaker else AUTHOR) for q in quotes)
-        return cls(spans, list(accumulate((e for _, e, _ in spans), max)))
-
-
-@dataclass
 class Party:
     """An agent or target: a catalogued or unlisted actor, or a short noun phrase, with its offsets and kind."""
 
@@ -288,7 +271,7 @@ class Context:
     antecedent_sent: int = -9  # the voice's actor id when the voice is a catalogued or unlisted actor, for "we"
     turns: tuple[str, str] = ("", "")  # the voices of the turn before and of this one, for "you" in a dialogue
     cue_speakers: dict[int, "Party"] = field(default_factory=dict)  # a reporting cue's start -> its speaker (quotes)
-    voices: Voices = field(default_factory=lambda: Voices([], []))  # the statements' spans and speakers
+    voices: Intervals = field(default_factory=lambda: Intervals([], []))  # the statements' spans and speakers
     sides: dict[str, str] = field(default_factory=dict)  # a speaker the catalogue lacks -> the actor it speaks for
     text: str = ""  # the document's text, for the names mentioned before
     since: int = 0  # where the sentence before this one starts (this one's start when that one was not parsed)
@@ -1380,15 +1363,16 @@ def _remember(sent: Span, ctx: Context) -> None:
         ctx.antecedents["group"] = others
 
 
-def _voice(pos: int, voices: Voices) -> str:
+def _voices(quotes: list) -> Intervals:
+    """(start, end, speaker) of each statement's content (a document's rows of the quotes table)."""
+    return Intervals.of((int(q.content_start), int(q.content_end),
+                         str(q.speaker) if isinstance(q.speaker, str) and q.speaker else AUTHOR) for q in quotes)
+
+
+def _voice(pos: int, voices: Intervals) -> str:
     """The speaker of the innermost statement that holds a position, else the author."""
-    holding = []
-    for j in range(bisect_right(voices.spans, (pos, math.inf)) - 1, -1, -1):
-        if voices.reach[j] <= pos:
-            break
-        if voices.spans[j][1] > pos:
-            holding.append(voices.spans[j])
-    return min(reversed(holding), key=lambda v: v[1] - v[0])[2] if holding else AUTHOR
+    holding = voices.holding(pos, pos + 1)
+    return min(holding, key=lambda v: v[1] - v[0])[2] if holding else AUTHOR
 
 
 def _rows(doc_id: str, sent_id: int, event: Event, voice: str, text: str) -> Iterator[dict]:
@@ -1420,7 +1404,7 @@ def document_events(doc_id: str, text: str, sentences: Iterable[Parsed], mention
     """The events of one document (its text) from its parsed body sentences, in order; `quotes` are its rows of
     the quotes table."""
     actors = Actors.of(mentions)
-    voices = Voices.of(quotes)
+    voices = _voices(quotes)
     known = set(_types())
     speakers = {int(q.cue_start): Party(q.speaker, int(q.speaker_start), int(q.speaker_end), "actor")
                 for q in quotes if isinstance(q.speaker, str)

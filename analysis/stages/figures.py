@@ -31,7 +31,7 @@ from analysis.lexicon import data_yaml, grammar, one_of, tagged
 from analysis.stages.actors import catalogue
 from analysis.stages.corpus import Corpus
 from analysis.stages.dateparse import CALENDAR, MONTHS
-from analysis.text import lowered
+from analysis.text import Intervals, lowered
 
 COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "value", "value_high", "unit", "kind", "counted",
            "approximate", "vague", "source", "in_body", "topic"]
@@ -1197,19 +1197,21 @@ def _elided_counted(text: str, found: list[Figure], fig: Figure) -> str:
 def attribute(figs: pd.DataFrame, quotes: pd.DataFrame) -> pd.Series:
     """Source of each figure: the speaker of the innermost statement whose content contains it, else "author";
     a named speaker (an actor id or a name) is preferred to an unnamed one around it ("He said initial reports
-    estimate that ... $500 billion": his figure)."""
+    estimate that ... $500 billion": his figure); of equals, the statement first in the quotes table."""
     source = pd.Series(AUTHOR, index=figs.index, dtype=object)
     if figs.empty or quotes.empty:
         return source
-    pairs = figs[["doc_id", "start", "end"]].reset_index().merge(
-        quotes[["doc_id", "speaker", "content_start", "content_end"]], on="doc_id"
-    )
-    inside = pairs[(pairs.content_start <= pairs.start) & (pairs.end <= pairs.content_end)]
-    unnamed = inside["speaker"].fillna("").str.match(r"(?:[a-z]\S*|The|A|An|Some)\s")  # words, not an id or name
-    inside = inside.assign(width=inside.content_end - inside.content_start, unnamed=unnamed)
-    inside = inside.sort_values(["index", "unnamed", "width"])
-    innermost = inside.drop_duplicates("index").set_index("index")["speaker"]
-    source.loc[innermost.index] = innermost.fillna(UNKNOWN_SPEAKER).replace("", UNKNOWN_SPEAKER)
+    unnamed = quotes["speaker"].fillna("").str.match(r"(?:[a-z]\S*|The|A|An|Some)\s")  # words, not an id or name
+    rows: dict[str, list[tuple]] = {}
+    for order, (doc_id, start, end, vague, speaker) in enumerate(zip(
+            quotes["doc_id"], quotes["content_start"], quotes["content_end"], unnamed, quotes["speaker"])):
+        rows.setdefault(doc_id, []).append((int(start), int(end), bool(vague), order, speaker))
+    statements = {doc_id: Intervals.of(spans) for doc_id, spans in rows.items()}
+    for i, doc_id, start, end in zip(figs.index, figs["doc_id"], figs["start"], figs["end"]):
+        holding = statements[doc_id].holding(int(start), int(end)) if doc_id in statements else []
+        if holding:
+            speaker = min(holding, key=lambda r: (r[2], r[1] - r[0], r[3]))[4]
+            source.at[i] = speaker if isinstance(speaker, str) and speaker else UNKNOWN_SPEAKER
     return source
 
 
