@@ -116,6 +116,15 @@ def test_prefilter(sentence, need):
     assert wanted(sentence, [(0, len(sentence))]) == [need]
 
 
+def test_a_title_before_a_catalogued_name_needs_no_entities():
+    # "President Putin": the catalogue knows the person, the recogniser has nothing to add; a title before a name
+    # outside every catalogue mention still sends its sentence to the recogniser
+    sentence = "He met President Putin in Sochi."
+    putin = [(sentence.index("Putin"), sentence.index("Putin") + 5)]
+    assert wanted(sentence, [(0, len(sentence))], putin) == [Need()]
+    assert wanted(sentence, [(0, len(sentence))], [(3, 6)]) == [Need(names=True)]
+
+
 @pytest.mark.parametrize("sentence, unknown", [
     ("COLONEL RYAN DILLON: All right, I'll go.", {"RYAN", "DILLON"}),           # a function word opening a clause
     ('He wrote: It fell, and "We are safe," Mara Ali said.', {"Mara", "Ali"}),  # after a colon, a quotation mark
@@ -129,16 +138,16 @@ def test_words_the_recogniser_reads(sentence, unknown):
 
 def test_parses_map_back_to_document_offsets(tmp_path):
     (tmp_path / "a.txt").write_text(
-        "Headline of a story\n\nThe rain fell all day. Colonel Ryan Dillon said the town was freed.\n", encoding="utf-8")
+        "Headline of a story\n\nThe rain fell all day. Colonel John Roe said the town was freed.\n", encoding="utf-8")
     corpus = load_corpus(tmp_path)
     parsed = parses(corpus)
     text = corpus.texts["a"]
     chosen = parsed.document("a")
-    assert [text[p.start : p.start + len(p.doc.text)] for p in chosen] == ["Colonel Ryan Dillon said the town was freed."]
+    assert [text[p.start : p.start + len(p.doc.text)] for p in chosen] == ["Colonel John Roe said the town was freed."]
     said = next(t for t in chosen[0].doc if t.lemma_ == "say")
     assert text[slice(*chosen[0].span(said))] == "said"
     person = chosen[0].doc.ents[0]
-    assert text[slice(*chosen[0].span(person))] == "Ryan Dillon" and person.label_ == "PERSON"
+    assert text[slice(*chosen[0].span(person))] == "John Roe" and person.label_ == "PERSON"
     assert parsed.sentence("a", chosen[0].sent_id) is chosen[0] and len(parsed) == 1
 
 
@@ -162,14 +171,14 @@ def test_sentences_get_entities_or_a_parse_as_they_need(tmp_path):
 def test_a_sentence_repeated_across_documents_is_parsed_once(tmp_path):
     # wire copy: the same statement in two documents is one Doc, shared; a sentence that needs entities as well
     # is a Doc of its own, so a document's parse never depends on what else is in the corpus
-    statement = "Colonel Ryan Dillon said the town was freed."
+    statement = "Colonel John Roe said the town was freed."
     (tmp_path / "a.txt").write_text(f"First story\n\n{statement} The roads are open, he said.\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text(f"Second story\n\nIt rained. {statement}\n", encoding="utf-8")
     (tmp_path / "c.txt").write_text("Third story\n\nThe roads are open, he said.\n", encoding="utf-8")
     parsed = parses(load_corpus(tmp_path))
     a, b, c = (parsed.document(d) for d in "abc")
     assert a[0].doc is b[0].doc and a[0].doc.text == statement and a[0].start != b[0].start
-    assert a[1].doc is c[0].doc and [e.text for e in a[0].doc.ents] == ["Ryan Dillon"]
+    assert a[1].doc is c[0].doc and [e.text for e in a[0].doc.ents] == ["John Roe"]
     (tmp_path / "alone").mkdir()
     (tmp_path / "alone" / "a.txt").write_text((tmp_path / "a.txt").read_text(encoding="utf-8"), encoding="utf-8")
     by_itself = parses(load_corpus(tmp_path / "alone")).document("a")

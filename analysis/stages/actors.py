@@ -266,20 +266,21 @@ def _sentences_by_doc(corpus: Corpus) -> dict[str, dict[str, np.ndarray]]:
     }
 
 
-def names_wanted(text: str, sentences: list[tuple[int, int]], kinds: list[str], match: Matcher | None = None
-                 ) -> list[bool]:
+def names_wanted(text: str, sentences: list[tuple[int, int]], kinds: list[str],
+                 covered: list[tuple[int, int]] | None = None) -> list[bool]:
     """Which of a document's sentences ((start, end) in text order, with their kinds) the entity recogniser must
-    read for actors the catalogue lacks: running text with a capitalised word outside every catalogue name that
+    read for actors the catalogue lacks: running text with a capitalised word outside every catalogue name
+    (`covered`: the sorted (start, end) spans of the text's catalogue mentions, found here if not given) that
     fewer than READINGS earlier chosen sentences hold (the parse prefilter's test for names). Every occurrence of a
     name the recogniser found once is a mention (analysis.stages.unlisted), so a name needs not be read each time."""
-    match = match or matcher()
+    match = matcher()
     skip = match.catalogue.titles | match.catalogue.not_names
-    spans = sorted((f[0], f[1]) for f in match.find(text))
-    covered = ([a for a, _ in spans], [b for _, b in spans])  # made once: a long document has many sentences
+    spans = sorted((f[0], f[1]) for f in match.find(text)) if covered is None else covered
+    bounds = ([a for a, _ in spans], [b for _, b in spans])  # made once: a long document has many sentences
     read: Counter[str] = Counter()
     chosen = []
     for (start, end), kind in zip(sentences, kinds):
-        words = unlisted.unknown_words(text, start, end, covered, skip) if kind in unlisted.ENTITY_KINDS else set()
+        words = unlisted.unknown_words(text, start, end, bounds, skip) if kind in unlisted.ENTITY_KINDS else set()
         take = any(read[w] < READINGS for w in words)
         read.update(words if take else ())
         chosen.append(take)

@@ -31,7 +31,8 @@ Prefilter: each body or headline sentence gets what it needs, from cheap tests (
     2. or it opens with a speaker turn, a short capitalised name and a colon ("Vladimir Putin: ...") - transcripts;
   - named entities (the recogniser, which has its own token encoder: about a third of the pipeline's cost) when
     3. it holds a title or role word of data/reporting_verbs.yaml (speaker_nouns: title) or an honorific followed
-       by a capitalised word ("spokeswoman Lilwa al-Abdallah", "Col. Steve Warren", "Mr. Khamenei"),
+       by a capitalised word outside every catalogue name ("spokeswoman Lilwa al-Abdallah", "Col. Steve Warren";
+       not "President Putin", a person the catalogue knows),
     4. or it is running text with a capitalised word (not its first) outside every catalogue name and is not in
        title case (analysis.stages.actors.names_wanted) - people and bodies the catalogue may lack, for the
        unknown actors found by named-entity recognition and for speakers the catalogue lacks.
@@ -378,9 +379,11 @@ class Need(NamedTuple):
     names: bool = False
 
 
-def wanted(text: str, sentences: list[tuple[int, int]]) -> list[Need]:
+def wanted(text: str, sentences: list[tuple[int, int]], covered: list[tuple[int, int]] = ()) -> list[Need]:
     """What each of a document's sentences ((start, end) offsets, in text order) needs by the cue tests: a parse
-    for a reporting cue or a speaker turn, names for a title or honorific before a capitalised word."""
+    for a reporting cue or a speaker turn, names for a title or honorific before a capitalised word that no catalogue
+    mention (`covered`: sorted (start, end) spans) holds ("President Putin" names a known person)."""
+    ends = [e for _, e in covered]
     starts = [s for s, _ in sentences]
     parse = [bool(_TURN.match(text, s, e)) for s, e in sentences]
     names = [False] * len(sentences)
@@ -399,6 +402,8 @@ def wanted(text: str, sentences: list[tuple[int, int]]) -> list[Need]:
             continue
         if kind == "title" and not text[after : after + 1].isupper():
             continue
+        if kind == "title" and (i := bisect_right(ends, after)) < len(covered) and covered[i][0] <= after:
+            continue
         mark(first, parse if kind == "cue" else names)
     return [Need(p, n) for p, n in zip(parse, names)]
 
@@ -406,8 +411,9 @@ def wanted(text: str, sentences: list[tuple[int, int]]) -> list[Need]:
 def parses(corpus: Corpus) -> Parses:
     """Run the pipeline once over the sentences the prefilter chooses: the tagger, parser and lemmatizer on those
     that need a parse, the entity recogniser on those that need names."""
-    from analysis.stages.actors import (
-        names_wanted,  # actors reads this module's model; imported late
+    from analysis.stages.actors import (  # actors reads this module's model; imported late
+        matcher,
+        names_wanted,
     )
 
     chosen: list[tuple[str, int, int, str, tuple, Need]] = []
@@ -415,8 +421,9 @@ def parses(corpus: Corpus) -> Parses:
         text, rows = corpus.texts[doc_id], sorted(unordered, key=attrgetter("start"))
         spans = [(int(r.start), int(r.end)) for r in rows]
         kinds = [r.kind for r in rows]
+        covered = sorted((f[0], f[1]) for f in matcher().find(text))
         needs = [Need(need.parse, need.names or named)
-                 for need, named in zip(wanted(text, spans), names_wanted(text, spans, kinds))]
+                 for need, named in zip(wanted(text, spans, covered), names_wanted(text, spans, kinds, covered))]
         for (start, end), row, need in zip(spans, rows, needs):
             if any(need) and row.kind not in FURNITURE and end - start <= MAX_CHARS:
                 chosen.append((doc_id, int(row.sent_id), start, *squeeze(text[start:end]), need))

@@ -504,6 +504,10 @@ class DocumentContext:
         """The speaker a phrase headed by a token refers to, and its kind (person, plural, body)."""
         lex, text = lexicon(), self.text
         start, end = _phrase(parsed, head)
+        at = parsed.span(head)[0]  # the whole catalogue name the head is part of ("al-Abadi", split by the tokenizer)
+        for m in mentions_within(self.mentions, max(0, at - 100), at + 100):
+            if m.start <= at < m.end:
+                start, end = min(start, m.start), max(end, m.end)
         words = text[start:end]
         low = head.lower_
         kind = _speaker_kind(head)
