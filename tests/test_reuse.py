@@ -8,7 +8,7 @@ import pytest
 
 from analysis import load_corpus
 from analysis.stages.quotes import quotes
-from analysis.stages.reuse import (COLUMNS, COPY_COLUMNS, NEAR_VERBATIM, body_keys, containment, copies, names,
+from analysis.stages.reuse import (CLUSTER, COLUMNS, COPY_COLUMNS, NEAR_VERBATIM, body_keys, containment, copies, names,
                                    numbers, reuse, reuse_keys, said_shingles, shared_sentences, shingles)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -133,6 +133,25 @@ def test_a_neighbour_sharing_only_a_name_and_its_verb_does_not_join_a_passage(tm
              "would resume next week.\n"})
     pairs = tables(corpus)[0]
     assert list(zip(pairs.a_sent, pairs.b_sent)) == [(1, 1)]
+
+
+def test_a_sentence_in_many_documents_is_one_cluster_not_every_pair(tmp_path):
+    """Texts written for this test: one wire sentence copied into 5 and into 25 documents, each beside a sentence
+    naming its own town. In 5 documents every pair is aligned (10); in 25 (more than CLUSTER) each copy is paired with the first
+    document's only (24), not 300 pairs."""
+    wire = "Government forces retook the border crossing at Kalmar after three days of heavy fighting, officials said."
+    towns = ["Abel", "Brant", "Corvo", "Dessa", "Elbe", "Fahr", "Gorn", "Hale", "Isel", "Jura", "Kern", "Lodz", "Mora",
+             "Nant", "Orla", "Pola", "Quin", "Rhee", "Sava", "Tarn", "Ulva", "Vega", "Wren", "Yser", "Zeta"]
+    for size, pairs in ((5, 10), (25, 24)):
+        folder = tmp_path / str(size)
+        folder.mkdir()
+        corpus = _write(folder, {f"d{i:02d}": f"Report {i}\n\n{wire}\n\nResidents of {town} queued for bread.\n"
+                                 for i, town in enumerate(towns[:size])})
+        assert size > CLUSTER or pairs == size * (size - 1) // 2
+        found = tables(corpus)[0]
+        wired = found[(found.a_sent == 1) & (found.b_sent == 1)]
+        assert len(wired) == pairs
+        assert size <= CLUSTER or set(wired.doc_a) == {"d00"}
 
 
 def test_a_formula_in_one_moderators_turns_is_not_a_shared_passage(tmp_path):

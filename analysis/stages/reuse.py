@@ -39,6 +39,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import chain
 
 import numpy as np
 import pandas as pd
@@ -68,6 +69,8 @@ MIN_TERMS = 3  # terms (lower-case content words, numbers) a paraphrase pair sha
 EXTEND = 0.15  # IDF cosine of content-word stems (names included) of a pair next to an aligned pair
 EXTEND_MIN_TERMS = 2  # terms an extended pair shares at least
 EXTEND_WINDOW = 2  # body sentences either side of an aligned pair that extension looks at
+CLUSTER = 20  # documents one sentence may be in before each copy is paired with its first occurrence only (a
+# sentence in D documents is D(D-1)/2 pairs: a boilerplate line in thousands of documents would be millions)
 LSH_THRESHOLD = 0.1  # estimated Jaccard of content-word sets for a pair to be scored at all
 NUM_PERM = 128
 COPY = 0.9  # Jaccard of two bodies' word 3-grams that makes one a copy of the other
@@ -301,7 +304,8 @@ def _lsh_pairs(signatures: list[bytes], threshold: float, num_perm: int,
 def candidate_pairs(all_units: list[Unit]) -> set[tuple[int, int]]:
     """Index pairs (i < j, different documents) whose content-word sets MinHash LSH puts together. Units with the
     same signature share every bucket, so LSH indexes each signature once: a sentence a long document repeats
-    hundreds of times costs one entry, not hundreds squared pairs of the same document."""
+    hundreds of times costs one entry, not hundreds squared pairs of the same document; a sentence in more than
+    CLUSTER documents is one cluster, its copies paired with its first occurrence, not every pair of them."""
     groups: dict[bytes, list[int]] = {}
     for i, u in enumerate(all_units):
         groups.setdefault(u.signature, []).append(i)
@@ -311,9 +315,14 @@ def candidate_pairs(all_units: list[Unit]) -> set[tuple[int, int]]:
     docs = [{all_units[i].doc_id for i in groups[s]} for s in signatures]
     found = set()
     for g, h in pairs:
-        if len(docs[g] | docs[h]) > 1:  # else every pair is of one document
-            found |= {(min(i, j), max(i, j)) for i in groups[signatures[g]] for j in groups[signatures[h]]
-                      if all_units[i].doc_id != all_units[j].doc_id}
+        if len(docs[g] | docs[h]) == 1:
+            continue  # every pair is of one document
+        one, other = groups[signatures[g]], groups[signatures[h]]
+        if max(len(docs[g]), len(docs[h])) <= CLUSTER:
+            linked: Iterable[tuple[int, int]] = ((i, j) for i in one for j in other)
+        else:  # a sentence in many documents: each copy is paired with the other side's first occurrence only
+            linked = chain(((one[0], j) for j in other), ((i, other[0]) for i in one))
+        found |= {(min(i, j), max(i, j)) for i, j in linked if all_units[i].doc_id != all_units[j].doc_id}
     return found
 
 
