@@ -12,8 +12,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from analysis import __main__ as cli
-from analysis.views.report import (MACHINE_PATH, NOTEBOOKS, ReportIncomplete, build_report, execute, script_json,
-                                   source_sha256, title_of)
+from analysis.views.report import (MACHINE_PATH, ReportIncomplete, build_report, script_json, source_sha256,
+                                   title_of)
 from notebook_factory import CELLS, hostile_corpus, write_notebook
 
 BUNDLE_MARKER = "window.vegaEmbed="  # the last statement of vl-convert's bundle

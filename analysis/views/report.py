@@ -331,7 +331,7 @@ def write_articles(report: Path, corpus: Path, tables: Path | None,
     for doc in loaded.documents.itertuples():
         page = article.page_name(doc.doc_id)
         heading = doc.short_name if not isinstance(doc.title, str) else f"{doc.short_name}: {doc.title}"
-        body = (f'<nav><a href="../index.html">&larr; All pages of the report</a></nav>'
+        body = ('<nav><a href="../index.html">&larr; All pages of the report</a></nav>'
                 + article.article_html(loaded.texts[doc.doc_id], doc.doc_id, found, heading))
         (report / page).write_text(plain_page(heading, body, css=ARTICLE_CSS), encoding="utf-8")
         pages.append((page, doc.short_name))
