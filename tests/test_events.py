@@ -618,12 +618,13 @@ def test_the_latest_enemy_and_the_latest_name_ending_in_a_word():
     """Mentions of a text written for the test: "this group" looks back to the last enemy from `since` on; "the
     army" to the last name ending in "army" that ends before it."""
     text = "ISIS fought the Iraqi Army. The Syrian Army and ISIS met. The army"
-    actors = Actors.of([(0, 4, "isis"), (16, 26, "iraqi_army"), (28, 44, "syrian_arab_army"), (49, 53, "isis")])
+    actors = Actors.of([(0, 4, "isis"), (16, 26, "iraqi_army"), (28, 44, "syrian_arab_army"), (49, 53, "isis")],
+                        text)
     assert actors.last_enemy(48) == [(0, 4, "isis")] and actors.last_enemy(60) == [(49, 53, "isis")]
     assert actors.last_enemy(48, since=28) == []
-    assert actors.last_ending_in(text, {"army"}, 62) == (28, 44, "syrian_arab_army")
-    assert actors.last_ending_in(text, {"army"}, 40) == (16, 26, "iraqi_army")
-    assert actors.last_ending_in(text, {"forces"}, 62) is None
+    assert actors.last_ending_in({"army"}, 62) == (28, 44, "syrian_arab_army")
+    assert actors.last_ending_in({"army"}, 40) == (16, 26, "iraqi_army")
+    assert actors.last_ending_in({"forces"}, 62) is None
 
 
 def test_forces_sent_in_an_operation_share_its_purpose(built):

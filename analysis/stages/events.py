@@ -8,6 +8,7 @@ says whether the clause is asserted, only possible, demanded or denied, and in w
 speaker whose statement (from the `quotes` table) holds it.
 """
 
+import math
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
@@ -212,33 +213,33 @@ class Actors:
     places: frozenset[int] = frozenset()  # start offsets of place names
     ids: frozenset[str] = frozenset()  # every actor the rows name
     enemies: list[tuple[int, int, str]] = field(default_factory=list)  # the rows of enemy-side actors
-    by_last_word: dict[str, list[tuple[int, int, str]]] | None = None  # rows by their name's last word (lower case)
+    by_last_word: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)  # rows by their name's last
+    # word, lower case
 
     @classmethod
-    def of(cls, mentions: Iterable[tuple[int, int, str]]) -> "Actors":
-        """From (start, end, actor_id) triples, places set apart (a place is where, not who)."""
+    def of(cls, mentions: Iterable[tuple[int, int, str]], text: str = "") -> "Actors":
+        """From (start, end, actor_id) triples in `text`, places set apart (a place is where, not who)."""
         types = _types()
         every = list(mentions)
         rows = sorted((s, e, a) for s, e, a in every if types.get(a) != "place")
+        by_last_word: dict[str, list[tuple[int, int, str]]] = {}
+        for r in rows if text else ():
+            by_last_word.setdefault((text[r[0] : r[1]].split() or [""])[-1].lower(), []).append(r)
         return cls([r[0] for r in rows], rows, frozenset(s for s, _, a in every if types.get(a) == "place"),
-                   frozenset(a for *_, a in rows), [r for r in rows if is_enemy(r[2])])
+                   frozenset(a for *_, a in rows), [r for r in rows if is_enemy(r[2])], by_last_word)
 
     def last_enemy(self, before: int, since: int = 0) -> list[tuple[int, int, str]]:
         """The latest mention of an enemy-side actor before a position (and from `since` on): "this group" after
         "ISIS"."""
-        i = bisect_right(self.enemies, (before - 1, float("inf")))
+        i = bisect_right(self.enemies, (before - 1, math.inf))
         return self.enemies[i - 1 : i] if i and self.enemies[i - 1][0] >= since else []
 
-    def last_ending_in(self, text: str, words: set[str], before: int) -> tuple[int, int, str] | None:
+    def last_ending_in(self, words: set[str], before: int) -> tuple[int, int, str] | None:
         """The latest mention (in text order) that ends by `before` and whose name's last word is one of `words`."""
-        if self.by_last_word is None:
-            self.by_last_word = {}
-            for r in self.rows:
-                self.by_last_word.setdefault((text[r[0] : r[1]].split() or [""])[-1].lower(), []).append(r)
         found = []
         for word in words:
             rows = self.by_last_word.get(word, [])
-            i = bisect_right(rows, (before - 1, float("inf")))
+            i = bisect_right(rows, (before - 1, math.inf))
             found += [next((r for r in reversed(rows[:i]) if r[1] <= before), None)]
         return max((r for r in found if r is not None), default=None)
 
@@ -526,7 +527,7 @@ def _definite(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
     noun, as "this group" is the enemy named before; Halliday & Hasan 1976, 6.4 reiteration)."""
     if head.pos_ != "NOUN" or not any(c.lower_ in _POINTING for c in head.children) or not ctx.text:
         return []
-    named = ctx.actors.last_ending_in(ctx.text, {head.lower_, head.lemma_.lower()}, _start(head, ctx))
+    named = ctx.actors.last_ending_in({head.lower_, head.lemma_.lower()}, _start(head, ctx))
     return [(_start(head, ctx), _end(head, ctx), named[2])] if named else []
 
 
@@ -1403,7 +1404,7 @@ def document_events(doc_id: str, text: str, sentences: Iterable[Parsed], mention
                     quotes: list) -> list[dict]:
     """The events of one document (its text) from its parsed body sentences, in order; `quotes` are its rows of
     the quotes table."""
-    actors = Actors.of(mentions)
+    actors = Actors.of(mentions, text)
     voices = _voices(quotes)
     known = set(_types())
     speakers = {int(q.cue_start): Party(q.speaker, int(q.speaker_start), int(q.speaker_end), "actor")
