@@ -112,6 +112,9 @@ SENTENCES = [
     "Liberian troops have captured the city of Tamba from the jihadist group in a Botswana-backed operation.",
     "Gambia conducted 26 airstrikes as part of the effort to retake the region.",
     "Burundi mobilised 5,000 troops last week in an operation to drive the jihadists from the valley.",
+    "The Islamic State entered the valley in June. The militant group then looted the museum.",
+    "Observers condemned the Islamic State's wanton destruction of cultural heritage.",
+    "The Zanzibar regional security council later shelled a school.",
 ]
 
 
@@ -633,3 +636,14 @@ def test_forces_sent_in_an_operation_share_its_purpose(built):
     found = _events(built, SENTENCES[98])
     assert ("burundi", "deploy", "victory") in set(zip(found.agent, found.verb_class, found.target_kind))
     assert _role(built, "burundi") == "credited"
+
+
+def test_a_definite_epithet_phrase_harm_to_heritage_and_another_owners_body(built):
+    """"the militant group" (an epithet phrase of data/epithets.yaml) is the enemy named before; "destruction" of a
+    protected object is violence, not a defeat; a proper noun before a body's name in lower case names another body
+    ("the Zanzibar regional security council" is not the UN Security Council)."""
+    looted = _events(built, SENTENCES[99])
+    assert ("isis", "violence") in set(zip(looted.agent, looted.verb_class))
+    destroyed = _events(built, SENTENCES[100])
+    assert ("isis", "violence", "protected") in set(zip(destroyed.agent, destroyed.verb_class, destroyed.target_kind))
+    assert "un_security_council" not in set(_events(built, SENTENCES[101]).agent)

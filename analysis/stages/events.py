@@ -148,6 +148,18 @@ def _epithets() -> frozenset[str]:
 
 
 @cache
+def _epithet_phrases() -> frozenset[str]:
+    """The phrases of more than one word analysis/data/epithets.yaml uses for the ISIS side ("militant group")."""
+    return frozenset(w.lower() for w in data_yaml("epithets.yaml")["sides"]["isis"] if " " in w)
+
+
+def _epithet_phrase(head: Token) -> bool:
+    """Whether a noun with its adjectives before it is an epithet of the ISIS side ("the militant group")."""
+    words = [c.lower_ for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i]
+    return bool(words) and " ".join([*words, head.lower_]) in _epithet_phrases()
+
+
+@cache
 def sides() -> dict[str, str]:
     """actor_id -> side, from the catalogue's `side`, inherited through `affiliation` (an ISIS province is ISIS)."""
     cat = catalogue().set_index("actor_id")
@@ -463,11 +475,21 @@ def _written_lower(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
             text = doc[span[0].i : span[-1].i + 1].text.lower()
             tried = [text] + [f"{d} {text}" for a in (owners if i == 0 else []) for d in _demonyms().get(a, [])]
             name = next((n for n in tried if n in names), None)
-            if name is not None and (" " in name or names[name] in named):
+            if name is not None and (" " in name or names[name] in named) and not _other_owner(words[:i], names[name], ctx):
                 whose = [m for t in span for m in _token_actors(t, ctx)] if name == text else \
                     [m for c in head.children if c.dep_ == "poss" for m in _token_actors(c, ctx)]
                 return [(_start(span[0], ctx), _end(span[-1], ctx), names[name]), *whose]
     return []
+
+
+def _other_owner(before: list[Token], body: str, ctx: Context) -> bool:
+    """Whether a proper noun before a body's name written in lower case says the body is another's ("the Kurdistan
+    regional security council" is not the UN Security Council): a capitalised word that is no demonym and names
+    neither the body nor what it belongs to."""
+    demonyms = {d for ds in _demonyms().values() for d in ds}
+    own = {body, _affiliations().get(body, "")}
+    return any(t.pos_ == "PROPN" and not t.is_lower and t.lower_ not in demonyms
+               and not {a for *_, a in _token_actors(t, ctx)} & own for t in before)
 
 
 def _named(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
@@ -486,8 +508,8 @@ def _named(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
     if (head.lemma_.lower() in _GROUP_WORDS and any(c.lower_ in _POINTING for c in head.children)
             and not any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in head.children)):
         return [(_start(head, ctx), _end(head, ctx), a) for *_, a in ctx.actors.last_enemy(_start(head, ctx))]
-    if (head.lower_ in _epithets() and any(c.lower_ in _DEFINITE for c in head.children)
-            and not any(c.dep_ in ("compound", "nmod", "poss") for c in head.children)):
+    if any(c.lower_ in _DEFINITE for c in head.children) and not any(c.dep_ in ("nmod", "poss") for c in head.children) \
+            and (_epithet_phrase(head) or (head.lower_ in _epithets() and not any(c.dep_ == "compound" for c in head.children))):
         # "the terrorists", "these militants": the enemy named before in this sentence or the one before it
         return [(_start(head, ctx), _end(head, ctx), a) for *_, a in ctx.actors.last_enemy(_start(head, ctx), ctx.since)]
     owned = [(t, m) for c in head.children if c.dep_ in _NAME_DEPS and c.dep_ != "appos"
@@ -1226,7 +1248,8 @@ def _nominal(noun: Token, sent: Span, ctx: Context) -> Event | None:
     if not agents:
         return None
     targets = [p for t in (of if action else []) + _noun_targets(noun) for p in _party(t, ctx, doc)]
-    cls = "defeat" if victory else "fight" if lemma in vc.words["attack_nouns"] else "violence"
+    harmful = lemma in vc.words["harm"] and any(t.kind == "protected" for t in targets)  # "destruction of heritage"
+    cls = "defeat" if victory and not harmful else "fight" if lemma in vc.words["attack_nouns"] else "violence"
     targets = _harm_fought(cls, targets)  # "our joint fight against terrorism"
     if not targets:
         targets = [Party(NO_ACTOR, _start(noun, ctx), _end(noun, ctx), "harm" if cls == "violence" else "none")]
