@@ -115,6 +115,9 @@ SENTENCES = [
     "The Islamic State entered the valley in June. The militant group then looted the museum.",
     "Observers condemned the Islamic State's wanton destruction of cultural heritage.",
     "The Zanzibar regional security council later shelled a school.",
+    "Critics said Vanuatu was not taking adequate precautions to prevent civilian deaths.",
+    "Palau failed to protect the villagers.",
+    "Tuvalu prevented further civilian deaths.",
 ]
 
 
@@ -647,3 +650,11 @@ def test_a_definite_epithet_phrase_harm_to_heritage_and_another_owners_body(buil
     destroyed = _events(built, SENTENCES[100])
     assert ("isis", "violence", "protected") in set(zip(destroyed.agent, destroyed.verb_class, destroyed.target_kind))
     assert "un_security_council" not in set(_events(built, SENTENCES[101]).agent)
+
+
+def test_an_act_of_care_not_done_blames_and_preventing_a_harm_credits(built):
+    """Precautions not taken to prevent civilian deaths, a failure to protect villagers (an act of care owed to
+    protected persons, not done) blame the one who owed it; preventing a harm credits (hindering reverses the outcome)."""
+    prevent = _events(built, SENTENCES[102])
+    assert ("vanuatu", "harm", "denied") in set(zip(prevent.agent, prevent.verb_class, prevent.modality))
+    assert (_role(built, "vanuatu"), _role(built, "palau"), _role(built, "tuvalu")) == ("blamed", "blamed", "credited")

@@ -98,6 +98,7 @@ class VerbClasses:
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     irregular: dict[str, list[str]] = field(default_factory=dict)
     relational: dict[str, str] = field(default_factory=dict)  # noun -> class ("enemy" -> oppose)
+    neglect: dict[str, frozenset[str]] = field(default_factory=dict)  # class -> kinds of target whose omission blames
 
 
 @cache
@@ -117,7 +118,8 @@ def verb_classes() -> VerbClasses:
     return VerbClasses(lemma_class, {n: s["meaning"] for n, s in raw["classes"].items()},
                        {n: s["enemy_agent"] for n, s in raw["classes"].items()}, frozenset(raw["enemy_sides"]),
                        {k: frozenset(str(w).lower() for w in raw[k]) for k in lists}, raw["irregular"],
-                       {noun: name for name, nouns in raw["relational_nouns"].items() for noun in nouns})
+                       {noun: name for name, nouns in raw["relational_nouns"].items() for noun in nouns},
+                       {name: frozenset(kinds) for name, kinds in raw["neglect"].items()})
 
 
 @cache
@@ -898,7 +900,8 @@ def _modality(verb: Token, sent: Span) -> str:
                         (lemma in vc.words["hearsay"] and tok.dep_ in ("ccomp", "acl", "pcomp")):
                     return "possible"  # "plans to strike", "the accusations that X funds ISIS"
                 if purpose and tok.dep_ in ("advcl", "acl", "relcl"):  # "an offensive to liberate Raqqa"
-                    return "possible"
+                    act = head if head.pos_ in ("VERB", "AUX") else head.head  # "not taking precautions to prevent"
+                    return "denied" if _negated(act) else "possible"  # a purpose of an act not done is not met
             if head.i == tok.i:
                 break
             tok = head

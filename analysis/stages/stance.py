@@ -4,7 +4,8 @@ Each asserted event (analysis/stages/events.py) means something for credit or bl
 kind of its target (data/verb_classes.yaml): defeating or fighting the ISIS side credits the agent, killing
 civilians or supporting the ISIS side blames it, praising credits the target in the agent's voice, accusing
 blames it. Supporting an actor ("X-backed Y", "helped Y") shares in what Y is credited or blamed for. A
-question, a negation, a conditional, an intention or a denial asserts nothing. Each judgment keeps its event,
+question, a negation, a conditional, an intention or a denial asserts nothing, except that an act of care owed to
+protected persons not done ("failed to protect civilians", data/verb_classes.yaml `neglect`) blames its agent. Each judgment keeps its event,
 sentence and voice as evidence.
 """
 
@@ -29,9 +30,16 @@ def _effect(event) -> str:
     vc = verb_classes()
     kind = "outcome" if event.target_kind in ("victory", "harm") else event.target_kind
     meaning = vc.enemy_agent[event.verb_class] if is_enemy(event.agent) else vc.meaning[event.verb_class].get(kind, "none")
-    if meaning == "outcome":
-        return "credit_agent" if event.target_kind == "victory" else "blame_agent" if event.target_kind == "harm" else "none"
+    if meaning in ("outcome", "hinder"):
+        good, bad = ("credit_agent", "blame_agent") if meaning == "outcome" else ("blame_agent", "credit_agent")
+        return good if event.target_kind == "victory" else bad if event.target_kind == "harm" else "none"
     return meaning
+
+
+def _neglected(event) -> bool:
+    """An act of care owed to protected persons that is negated or did not happen ("failed to protect civilians")."""
+    return (event.negated or event.modality == "denied") and not is_enemy(event.agent) \
+        and event.target_kind in verb_classes().neglect.get(event.verb_class, ())
 
 
 def _judgment(event, actor: str, stance: str, start: int, end: int, voice: str) -> dict:
@@ -46,6 +54,9 @@ def document_evidence(events: list) -> list[dict]:
     supporters judged by whom they support."""
     rows, support = [], []
     for e in events:
+        if e.agent and _neglected(e):
+            rows.append(_judgment(e, e.agent, "blame", e.agent_start, e.agent_end, e.voice))
+            continue
         if e.negated or e.modality != "asserted":
             continue
         effect = _effect(e)
