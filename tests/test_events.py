@@ -118,6 +118,8 @@ SENTENCES = [
     "Critics said Vanuatu was not taking adequate precautions to prevent civilian deaths.",
     "Palau failed to protect the villagers.",
     "Tuvalu prevented further civilian deaths.",
+    "Tonga is supporting another assault on ISIS's northern bastion.",
+    "Norway eliminated the last pockets of ISIS resistance.",
 ]
 
 
@@ -658,3 +660,11 @@ def test_an_act_of_care_not_done_blames_and_preventing_a_harm_credits(built):
     prevent = _events(built, SENTENCES[102])
     assert ("vanuatu", "harm", "denied") in set(zip(prevent.agent, prevent.verb_class, prevent.modality))
     assert (_role(built, "vanuatu"), _role(built, "palau"), _role(built, "tuvalu")) == ("blamed", "blamed", "credited")
+
+
+def test_supporting_an_assault_on_the_enemys_bastion_credits_and_pockets_of_the_enemy_are_the_enemy(built):
+    """The enemy's own place ("the jihadists' bastion", a synonym of stronghold) makes an assault on it one against the
+    enemy, whose supporter is credited; "the last pockets of ISIS resistance" are the enemy, as "the remnants of" are."""
+    assert "victory" in set(_events(built, SENTENCES[105]).target_kind) and _role(built, "tonga") == "credited"
+    pockets = _events(built, SENTENCES[106])
+    assert ("norway", "defeat", "enemy") in set(zip(pockets.agent, pockets.verb_class, pockets.target_kind))

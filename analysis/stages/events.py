@@ -621,7 +621,8 @@ def _kind(head: Token, actors: list[tuple[int, int, str]], ctx: Context | None =
     if any(is_enemy(a) for *_, a in actors) or lower in _epithets() or lemma in _epithets():
         return "enemy"
     words = {lemma, lower}
-    aimed = {_inner(t, ctx) for t in _noun_targets(head)} if words & (vc.words["attack_nouns"] | vc.words["harm"]) else set()
+    aimed = {"enemy" if _enemy_held(t, ctx) else _inner(t, ctx) for t in _noun_targets(head)} \
+        if words & (vc.words["attack_nouns"] | vc.words["harm"]) else set()
     if "enemy" in aimed and words & vc.words["attack_nouns"]:
         return "victory"  # "the campaign against ISIS": harming it is a harm, leading it a credit
     if "protected" in aimed:
@@ -634,8 +635,7 @@ def _kind(head: Token, actors: list[tuple[int, int, str]], ctx: Context | None =
     if words & vc.words["harm"]:
         return "harm"
     for c in head.children:  # "ISIS positions", "terrorist strongholds"
-        if c.dep_ in _NAME_DEPS and (c.lower_ in _epithets() or c.lemma_.lower() in _epithets()
-                                     or (ctx is not None and any(is_enemy(a) for *_, a in _token_actors(c, ctx)))):
+        if c.dep_ in _NAME_DEPS and _enemy_word(c, ctx):
             return "enemy"
     if words & vc.words["protected"]:
         return "protected"
@@ -649,6 +649,19 @@ def _kind(head: Token, actors: list[tuple[int, int, str]], ctx: Context | None =
             if inner != "none":
                 return inner
     return "none"
+
+
+def _enemy_word(tok: Token, ctx: Context | None) -> bool:
+    """Whether a word names the enemy: an epithet ("terrorist") or an actor of an enemy side."""
+    return tok.lower_ in _epithets() or tok.lemma_.lower() in _epithets() or (
+        ctx is not None and any(is_enemy(a) for *_, a in _token_actors(tok, ctx)))
+
+
+def _enemy_held(tok: Token, ctx: Context | None) -> bool:
+    """A place the enemy holds, named by its possessor ("an assault on ISIS's bastion", "strikes on the jihadists'
+    positions"): what an attack on it aims at is the enemy."""
+    held = {tok.lower_, tok.lemma_.lower()} & (verb_classes().words["places"] | _PLACE_HEADS)
+    return bool(held) and any(c.dep_ == "poss" and _enemy_word(c, ctx) for c in tok.children)
 
 
 def _inner(tok: Token, ctx: Context | None) -> str:
