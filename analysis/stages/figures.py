@@ -388,7 +388,7 @@ _ARITHMETIC = re.compile(r"\s*[+×=]\s*\d")
 _OPERATOR_BEFORE = re.compile(r"[+×=]\s*$")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _LOWER_WORDS = re.compile(r"[a-z]+")
-_LAST_WORD = re.compile(r"([a-z]+)\s*$")
+_LAST_WORD_REVERSED = re.compile(r"\s*+([a-z]++)")  # the last word before an offset, on the text reversed
 _WORDS_OF_TWO = re.compile(r"[A-Za-z]{2,}")
 _CLAUSE_STOP = re.compile(r"[.!?;:]\s")
 _OF = re.compile(r"\bof\s+", re.IGNORECASE)
@@ -622,11 +622,10 @@ def _people_verb_before(low: str, start: int) -> bool:
     """Whether a verb whose object is people comes right before the count (hedges skipped): "displaced
     nearly 900,000"."""
     lex = _lexicon()
-    head = low[max(0, start - 60):start]
-    hedge = lex.hedge_before.match(head[::-1])
-    head = head[: len(head) - hedge.end()] if hedge else head
-    verb = _LAST_WORD.search(head)
-    return bool(verb) and verb.group(1) in lex.people_verbs
+    head = low[max(0, start - 60):start][::-1]
+    hedge = lex.hedge_before.match(head)
+    verb = _LAST_WORD_REVERSED.match(head, hedge.end() if hedge else 0)
+    return bool(verb) and verb.group(1)[::-1] in lex.people_verbs
 
 
 def _in_capitals(text: str, start: int, end: int) -> bool:
