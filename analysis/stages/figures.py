@@ -68,14 +68,13 @@ class Figure:
     vague: bool
 
 
-_FIGURE_FIELDS = tuple(Figure.__dataclass_fields__)
-
-
-def _new_figure(*values: object) -> Figure:
+def _new_figure(start: int, end: int, surface: str, value: float, value_high: float | None, unit: str, kind: str,
+                counted: str, approximate: bool, vague: bool) -> Figure:
     """A Figure from its fields' values in order, set at once: a frozen dataclass' __init__ sets each field
-    through object.__setattr__, about five times slower, and parse_figures makes one per figure."""
+    through object.__setattr__, about twice as slow, and parse_figures makes one per figure."""
     fig = object.__new__(Figure)
-    fig.__dict__.update(zip(_FIGURE_FIELDS, values))
+    fig.__dict__.update(start=start, end=end, surface=surface, value=value, value_high=value_high, unit=unit,
+                        kind=kind, counted=counted, approximate=approximate, vague=vague)
     return fig
 
 
@@ -204,6 +203,12 @@ class _Lexicon:
     day_range_month: re.Pattern
 
 
+# The lexicon once _lexicon() has built it (parse_figures calls it first). The helpers that read a figure use this
+# name rather than call _lexicon(): a cached call costs about as much as any Python call, and they made 545 a pass
+# over the seed texts.
+_LEX: _Lexicon
+
+
 @cache
 def _stopwords() -> frozenset[str]:
     """English function words (data/stopwords.txt)."""
@@ -255,7 +260,9 @@ def _currency_heads(iso: dict, units: dict) -> dict[str, str]:
 
 @cache
 def _lexicon() -> _Lexicon:
-    """Build the patterns once from data/units.yaml, data/currencies.yaml and data/quantifiers.yaml."""
+    """Build the patterns once from data/units.yaml, data/currencies.yaml and data/quantifiers.yaml (and set
+    _LEX to them)."""
+    global _LEX
     q, u, iso = _data("quantifiers.yaml"), _data("units.yaml"), _data("currencies.yaml")
     names, symbols, denominators = _unit_tables(u)
     currencies: dict[str, str] = {}
@@ -298,7 +305,7 @@ def _lexicon() -> _Lexicon:
     )
     all_scales = {**q["scales"], **q["currency_only_scales"]}
     written = sorted(currencies)
-    return _Lexicon(
+    _LEX = _Lexicon(
         word_starts=_automaton(starters),
         digit_start=_digit_start(w for w in currencies if w.rstrip(".").isalpha() and w not in iso),
         number_at=number_at,
@@ -351,6 +358,7 @@ def _lexicon() -> _Lexicon:
         month_day_before=re.compile(rf"\b{alternation(MONTHS)}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+$"),
         day_range_month=re.compile(rf"\s*(?:[-–]|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{alternation(MONTHS)}\b"),
     )
+    return _LEX
 
 
 # Where a figure in digits may start: an ASCII digit, or a sign before one, not inside a word, code or number,
@@ -488,10 +496,10 @@ def _is_date_number(low: str, start: int, end: int, value: float, raw: str, befo
     if before and before[0].lower().rstrip(".") in MONTHS:
         return True
     after = _NEXT_WORD.match(low, end)
-    if (after and after.group(1) in MONTHS) or _lexicon().day_range_month.match(low, end):
+    if (after and after.group(1) in MONTHS) or _LEX.day_range_month.match(low, end):
         return True
     is_year = len(raw) == 4 and raw.isdigit() and 1000 <= value <= 2099
-    if is_year and _lexicon().month_day_before.search(low, max(0, start - 20), start):
+    if is_year and _LEX.month_day_before.search(low, max(0, start - 20), start):
         return True
     return is_year and not (after and looks_plural(after.group(1)))
 
@@ -499,7 +507,7 @@ def _is_date_number(low: str, start: int, end: int, value: float, raw: str, befo
 def _bare_year(text: str, low: str, m: re.Match) -> bool:
     """Whether four digits are a year with no currency before and no unit, scale or plural noun after ("in
     2017,"): a quick test that reaches, for these, the verdict of the full reading and _is_date_number."""
-    lex = _lexicon()
+    lex = _LEX
     start, end = m.start(), m.end()
     digits = m.group("digits")
     if m.group("sign") or not digits.isdigit() or not 1000 <= int(digits) <= 2099:
@@ -518,7 +526,7 @@ def _bare_year(text: str, low: str, m: re.Match) -> bool:
 
 def _is_clock_time(low: str, start: int, end: int, raw: str) -> bool:
     """Whether digits are a time of day ("18.44 GMT", "9.30 p.m.") or a time zone offset ("UTC+3")."""
-    lex = _lexicon()
+    lex = _LEX
     return bool(_CLOCK_DIGITS.fullmatch(raw) and lex.clock_after.match(low, end)) or bool(
         lex.zone_before.search(low, max(0, start - 6), start)) or bool(
         len(raw) <= 2 and (_CLOCK_WORD_AFTER.match(low, end) or _CLOCK_RANGE.match(low, end)))  # "12 noon"
@@ -528,7 +536,7 @@ def _is_designator(text: str, low: str, end: int, before: tuple[str, int] | None
     """Digits or words naming a thing: after a designator noun ("flight 370", "channel two"), or after a
     capitalised name and before a capital, a stop or a word that is not a plural noun ("Attribution 4.0
     International", "Resolution 2254.", "Windows 10 is")."""
-    lex = _lexicon()
+    lex = _LEX
     if not before:
         return False
     word = before[0].lower().rstrip(".")
@@ -554,14 +562,14 @@ def _is_score(low: str, start: int, end: int, value: float) -> bool:
     if float(m.group("other")) <= value:
         return True
     near = _LOWER_WORDS.findall(low, max(0, start - 25), start)[-2:] + _LOWER_WORDS.findall(low, m.end(), m.end() + 25)[:2]
-    return bool(_lexicon().score_words.intersection(near))
+    return bool(_LEX.score_words.intersection(near))
 
 
 def _counted(text: str, pos: int, plural: bool, limit: int = 4) -> str:
     """The noun phrase right after a count ("2,000 [US ground troops] are ..."), or "". With plural, it ends
     at its last plural-looking or capitalised word ("three [struck] the airport" counts nothing named).
     An acronym is a word ("hundreds of IS fighters"), and "U.S. and allied forces" is one phrase."""
-    lex = _lexicon()
+    lex = _LEX
     stop = lex.counted_stop
     m = _OF_DETERMINER.match(text, pos, pos + 30)
     if m:
@@ -601,7 +609,7 @@ def _counted_from_clause(low: str, text: str, start: int) -> str:
     head = low[offset:start]
     cut = max((m.end() for m in _CLAUSE_STOP.finditer(head)), default=0)
     head = head[cut:]
-    hedge = _lexicon().hedge_before.match(head[::-1])
+    hedge = _LEX.hedge_before.match(head[::-1])
     head = head[: len(head) - hedge.end()] if hedge else head
     run = len(head) - _NOUN_PHRASE_RUN.match(head[::-1]).end()  # where the words before the count begin
     verb = _SUBJECT_VERB.search(head, run)
@@ -621,7 +629,7 @@ def _counted_from_clause(low: str, text: str, start: int) -> str:
 def _people_verb_before(low: str, start: int) -> bool:
     """Whether a verb whose object is people comes right before the count (hedges skipped): "displaced
     nearly 900,000"."""
-    lex = _lexicon()
+    lex = _LEX
     head = low[max(0, start - 60):start][::-1]
     hedge = lex.hedge_before.match(head)
     verb = _LAST_WORD_REVERSED.match(head, hedge.end() if hedge else 0)
@@ -632,19 +640,19 @@ def _in_capitals(text: str, start: int, end: int) -> bool:
     """Whether the words around a span are written in capitals (a headline), where ISO codes ("ALL", "TOP",
     "MAD") are words."""
     around = _WORDS_OF_TWO.findall(text[max(0, start - 20):start] + " " + text[end:end + 20])
-    return any(word.isupper() and word not in _lexicon().codes for word in around)
+    return any(word.isupper() and word not in _LEX.codes for word in around)
 
 
 def _currency_may_end(text: str, start: int) -> bool:
     """Whether a currency symbol or code may end right before offset start (a quick test before a search)."""
     last = text[max(0, start - 3):start].rstrip(" \u00a0")
-    ends = _lexicon().currency_ends
+    ends = _LEX.currency_ends
     return last[-2:] in ends or last[-1:] in ends
 
 
 def _currency_before(text: str, start: int) -> tuple[str, int]:
     """A currency symbol or code written just before a number ("$", "US $", "USD "): (code, new start)."""
-    lex = _lexicon()
+    lex = _LEX
     if not _currency_may_end(text, start):
         return "", start  # no currency symbol or code ends here (a quick test before the search)
     m = lex.currency_before.search(text, max(0, start - 8), start)
@@ -659,7 +667,7 @@ def _currency_before(text: str, start: int) -> tuple[str, int]:
 def _counts_after(low: str, pos: int) -> bool:
     """Whether a plural noun that is not a unit follows ("3m people": million, not metres)."""
     after = _NEXT_WORD.match(low, pos)
-    return bool(after) and looks_plural(after.group(1)) and after.group(1) not in _lexicon().units
+    return bool(after) and looks_plural(after.group(1)) and after.group(1) not in _LEX.units
 
 
 class _Number(NamedTuple):
@@ -696,7 +704,7 @@ def _powered(value: float, ten_power: str, power: str | None) -> float | None:
 
 def _number(text: str, low: str, m: re.Match, currency: str) -> _Number | None:
     """Value of the number matched at m (on the lower-case text), or None if the words do not make a number."""
-    lex = _lexicon()
+    lex = _LEX
     end = m.end()
     digits, frac, epow, tpow, spow, ppow, sign = m.group("digits", "frac", "epow", "tpow", "spow", "ppow", "sign")
     if digits:
@@ -789,7 +797,7 @@ def _number(text: str, low: str, m: re.Match, currency: str) -> _Number | None:
 def _fraction_of(low: str, value: float, end: int) -> tuple[float, str, str, int, bool] | None:
     """A fraction of one scale or unit written after it ("of a million", "a mile", "of a percentage point"):
     (value, unit, kind, end, scaled), else None."""
-    lex = _lexicon()
+    lex = _LEX
     of_a = lex.fraction_of.match(low, end)
     if not of_a:
         return None
@@ -808,7 +816,7 @@ def _fraction_of(low: str, value: float, end: int) -> tuple[float, str, str, int
 def _scaled_tail(text: str, low: str, value: float, scale: float, end: int) -> tuple[float, int]:
     """A scaled number with the smaller part written after it ("3 hundred and 21", "4 thousand 3 hundred",
     "6 crore and two hundred"): (value with the part, new end); a part without "and" must be scaled itself."""
-    lex = _lexicon()
+    lex = _LEX
     join = _SCALE_TAIL.match(low, end)
     n = lex.number_at.match(low, join.end()) if join else None
     if not n or n.group("sign") or n.group("frac") or not (
@@ -823,7 +831,7 @@ def _scaled_tail(text: str, low: str, value: float, scale: float, end: int) -> t
 def _unit(text: str, low: str, end: int, vague: bool, scaled: bool) -> tuple[str, str, int]:
     """(unit code, kind, new end) for a unit, currency or "year old" right after a number: a name in any case,
     a symbol or code as written ("512GB"; a one-letter symbol only glued to the digits, "230p")."""
-    lex = _lexicon()
+    lex = _LEX
     age = lex.age_after.match(low, end)
     if age:
         return age.group("unit"), "age", age.end()
@@ -848,10 +856,10 @@ def _unit(text: str, low: str, end: int, vague: bool, scaled: bool) -> tuple[str
 
 def _rate(low: str, unit: str, end: int) -> tuple[str, int]:
     """A unit with what it is per ("$71.10 per barrel": USD/bbl, "$2m a month", "$15/hour"), and its end."""
-    m = _lexicon().rate.match(low, end)
+    m = _LEX.rate.match(low, end)
     if not m:
         return unit, end
-    return f"{unit}/{_lexicon().denominators[' '.join(m.group('den').split())]}", m.end()
+    return f"{unit}/{_LEX.denominators[' '.join(m.group('den').split())]}", m.end()
 
 
 class _Measure(NamedTuple):
@@ -872,7 +880,7 @@ class _Measure(NamedTuple):
 
 def _measure(text: str, low: str, m: re.Match, currency: str, start: int) -> _Measure | None:
     """Read the number matched at m with the currency written before it (from start) and what follows it."""
-    lex = _lexicon()
+    lex = _LEX
     number = _number(text, low, m, currency)
     if number is None:
         return None
@@ -911,7 +919,7 @@ def _measure(text: str, low: str, m: re.Match, currency: str, start: int) -> _Me
 def _range(text: str, low: str, first: _Measure, m: re.Match) -> _Measure | None:
     """The first number widened to a range written from it ("20-30 people", "2 to 2.5 degrees", "between
     20kHz and 22kHz", "from 310 miles to 340 miles", "three to four years", "$350 per kg to $680 per kg")."""
-    lex = _lexicon()
+    lex = _LEX
     for pos in (first.end,) if first.end == first.number_end else (first.end, first.number_end):
         sep = _RANGE_SEP.match(low, pos)
         if not sep:
@@ -956,7 +964,7 @@ def _range(text: str, low: str, first: _Measure, m: re.Match) -> _Measure | None
 def _after_change_verb(low: str, start: int) -> bool:
     """Whether a verb of change in amount comes right before a figure, hedges and "by" skipped ("rose 9%",
     "fell by nearly 3%"); "rose from 5% to 7%" states the span it moved over, a range."""
-    lex = _lexicon()
+    lex = _LEX
     head = low[max(0, start - 50):start]
     hedge = lex.hedge_before.match(head[::-1])
     head = head[: len(head) - hedge.end()] if hedge else head
@@ -975,7 +983,7 @@ def _scale_of(measure: _Measure, m: re.Match) -> float:
 def _with_subunit(text: str, low: str, unit: str, end: int, value: float) -> tuple[int, float]:
     """A measure with the smaller unit written after it ("3 dollars 50 cents", "6ft 2in", "thirteen dollars
     and forty-five cents"): (new end, value in the larger unit); else (end, value) unchanged."""
-    lex = _lexicon()
+    lex = _LEX
     smaller = lex.subunits.get(unit)
     if smaller is None:
         return end, value
@@ -993,7 +1001,7 @@ def _with_subunit(text: str, low: str, unit: str, end: int, value: float) -> tup
 def _conversion_end(text: str, low: str, kind: str, end: int) -> int:
     """End of a parenthesised conversion right after a measure of a kind, ending at end ("62 mph (100 km/h)",
     "5,400 yuan ($780)")."""
-    lex = _lexicon()
+    lex = _LEX
     opened = _CONVERSION_OPEN.match(low, end)
     if not opened:
         return end
@@ -1017,7 +1025,7 @@ def _conversion_end(text: str, low: str, kind: str, end: int) -> int:
 
 def _figure(text: str, low: str, m: re.Match) -> Figure | None:
     """Interpret one number match, or None if it is not a figure (date, designator, score, idiom...)."""
-    lex = _lexicon()
+    lex = _LEX
     digits, words = m.group("digits", "words")
     if digits and len(digits) == 4 and _bare_year(text, low, m):
         return None
@@ -1151,9 +1159,9 @@ def _word_starts(low: str, marks: str) -> list[int]:
     n, last_end = len(low), -1
     spaced = low.replace("\n", " ")  # a phrase over a line break ("a\nmillion") too
     words = []
-    hits = _lexicon().word_starts.iter(" " + marks)
-    for end, (length, phrases) in sorted(hits, key=lambda hit: (hit[0] - hit[1][0], -hit[1][0])):
-        start = end - length  # the phrase ends at end - 1: the space in front shifts the marks by one
+    hits = _LEX.word_starts.iter(" " + marks)
+    # the phrase ends at end - 1 (the space in front shifts the marks by one); leftmost first, then longest
+    for start, _, end, phrases in sorted([(end - length, -length, end, phrases) for end, (length, phrases) in hits]):
         if start <= last_end or (start and (low[start - 1].isalnum() or low[start - 1] in _BEFORE_START
                                               or low[start - 1] == "_")):
             continue
@@ -1172,7 +1180,7 @@ def _digit_starts(low: str, marks: str) -> list[int]:
     """The offsets digit_start matches at, in order (marks: low's _marks, where only digits are "0"). Each of
     its matches is one character, a digit or a minus sign before one, and none follows a digit, so it is tried
     only at the first digit of each run of digits and at a sign right before it."""
-    pattern = _lexicon().digit_start
+    pattern = _LEX.digit_start
     starts = []
     for run in _DIGIT_RUN.finditer(marks):
         first = run.start()
