@@ -120,6 +120,7 @@ SENTENCES = [
     "Tuvalu prevented further civilian deaths.",
     "Tonga is supporting another assault on ISIS's northern bastion.",
     "Norway eliminated the last pockets of ISIS resistance.",
+    "The jihadists were largely defeated in 2016 by the Iraqi army thanks to support from the government's allies, namely Brunei and Nepal.",
 ]
 
 
@@ -668,3 +669,10 @@ def test_supporting_an_assault_on_the_enemys_bastion_credits_and_pockets_of_the_
     assert "victory" in set(_events(built, SENTENCES[105]).target_kind) and _role(built, "tonga") == "credited"
     pockets = _events(built, SENTENCES[106])
     assert ("norway", "defeat", "enemy") in set(zip(pockets.agent, pockets.verb_class, pockets.target_kind))
+
+
+def test_thanks_to_support_from_after_a_by_agent(built):
+    """"defeated by X thanks to support from Y and Z", where the parse hangs "thanks" on "by" as the head of X and
+    reads "to support" as a verb: X did it, Y and Z are its co-agents."""
+    defeated = _events(built, SENTENCES[107])
+    assert {"iraqi_army", "brunei", "nepal"} <= set(defeated[defeated.verb_class == "defeat"].agent)

@@ -747,13 +747,35 @@ def _passive(verb: Token) -> bool:
 def _by_objects(word: Token, more: Iterable[Token] = ()) -> list[Token]:
     """The objects of the agentive "by" phrases on a word (and of the given stray ones), and of the complex
     agentive prepositions ("at the hands of X"): its doers."""
-    found = [p for c in [*word.children, *more] if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in _BY)
+    found = [_before_thanks(p) for c in [*word.children, *more] if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in _BY)
              for p in c.children if p.dep_ == "pobj"]
     for c in [*word.children, *more]:
         for first, noun, last in _COMPLEX_BY:
             found += [p for n in c.children if c.dep_ == "prep" and c.lower_ == first and n.dep_ == "pobj"
                       and n.lower_ == noun for o in n.children if o.dep_ == "prep" and o.lower_ == last
                       for p in o.children if p.dep_ == "pobj"]
+    return found
+
+
+def _thanks(tok: Token) -> bool:
+    """Whether a token is the "thanks" of the complex preposition "thanks to"."""
+    return tok.lower_ == "thanks" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
+
+
+def _before_thanks(tok: Token) -> Token:
+    """The noun a parse hung on "thanks" as its compound ("by the army thanks to X" read as "the army-thanks"), else
+    the token."""
+    return next((c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1), tok) if _thanks(tok) else tok
+
+
+def _thanked(thanks: Token) -> list[Token]:
+    """What "thanks to" names: its object, or, where the parse read "to support from X" as a verb, X ("thanks to
+    support from X and Y")."""
+    to = thanks.doc[thanks.i + 1]
+    found = [p for p in to.children if p.dep_ == "pobj"]
+    if not found and to.dep_ == "aux" and to.head.lemma_.lower() in _HELP_NOUNS:
+        found = [p for c in to.head.children if c.dep_ == "prep" and c.lower_ in _AGENT_PREPS | {"from"}
+                 for p in c.children if p.dep_ == "pobj"]
     return found
 
 
@@ -845,6 +867,8 @@ def _helpers(verb: Token) -> list[Token]:
             found += [p for p in c.children if p.dep_ == "pobj"]
         if c.lower_ == "thanks":
             found += [p for to in c.children if to.lower_ == "to" for p in to.children if p.dep_ == "pobj"]
+        if c.dep_ == "agent":  # "by X thanks to Y", the parse hanging "thanks" on the "by"
+            found += [p for t in c.children if t.dep_ == "pobj" and _thanks(t) for p in _thanked(t)]
         if c.dep_ in ("prep", "advmod") and c.lower_ in _COMPANY_ADVERBS:  # "along with X", "together with X"
             found += [p for w in c.children if w.lower_ == "with" for p in w.children if p.dep_ == "pobj"]
         if c.dep_ == "prep" and c.lower_ in _COMPANY_PREPS:
