@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from functools import cache
 
 import pandas as pd
-from spacy.tokens import Doc, Span, Token
 
 from analysis.lexicon import data_yaml, grammar, one_of, tagged, valence
 from analysis.stages.actors import find_actors
@@ -34,6 +33,7 @@ from analysis.stages.parse import (
     squeeze,
     verb_forms,
 )
+from analysis.stages.syntax import Doc, Span, Token
 from analysis.text import Intervals
 
 COLUMNS = ["doc_id", "sent_id", "agent", "agent_start", "agent_end", "verb", "lemma", "verb_start", "verb_end",

@@ -7,7 +7,8 @@ API (the `parses` table of the graph, internal: written=False):
     parsed.sentence(doc_id, sent_id) -> Parsed | None     # None: the prefilter did not choose that sentence
     parsed.document(doc_id) -> list[Parsed]               # the document's parsed sentences, in text order
     parsed.named(doc_id) -> list[Parsed]                  # its sentences with named entities (parsed or not), in order
-    p.doc                                                 # the spaCy Doc of the sentence, whitespace runs as one space
+    p.doc                                                 # the sentence's Doc (spaCy's, frozen: analysis.stages.syntax),
+                                                          # whitespace runs as one space
     p.parsed, p.named                                     # whether it has a parse (tags, lemmas, dependencies), entities
     p.start                                               # offset of the sentence in the document text
     p.span(token_or_span) -> (start, end)                 # document offsets (end exclusive) of a token or Span
@@ -48,7 +49,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -58,11 +59,12 @@ import spacy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START, TAG
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 from thinc.api import NumpyOps
 from threadpoolctl import threadpool_limits
 
 from analysis.lexicon import data_yaml, grammar, one_of
+from analysis.stages import syntax
 from analysis.stages.catalogue import load_catalogue
 from analysis.stages.corpus import Corpus
 from analysis.text import lowered
@@ -236,13 +238,13 @@ def dependency_parse(texts: Iterable[str]) -> Iterator[Doc]:
         yield lemmatize(doc, lemmatizer)
 
 
-def each_once(texts: list[str], make: Callable[[Iterable[str]], Iterable[Doc]]) -> list[Doc]:
-    """The Doc of each text, made once per distinct text (wire copy and republished statements repeat whole
-    sentences across documents) and shared by its repetitions: a Doc depends on its text alone, and no stage
-    changes a Doc, so every document's tables stay what they would be alone."""
+def each_once(texts: list[str], make: Callable[[Iterable[str]], Iterable[Doc]]) -> list[syntax.Doc]:
+    """The frozen Doc of each text (analysis.stages.syntax), made once per distinct text (wire copy and republished
+    statements repeat whole sentences across documents) and shared by its repetitions: a Doc depends on its text
+    alone, and a frozen Doc cannot change, so every document's tables stay what they would be alone."""
     distinct = list(dict.fromkeys(texts))
     with one_thread():
-        made = dict(zip(distinct, make(distinct)))
+        made = {text: syntax.freeze(doc) for text, doc in zip(distinct, make(distinct))}
     return [made[t] for t in texts]
 
 
@@ -270,14 +272,14 @@ class Parsed:
     doc_id: str
     sent_id: int
     start: int
-    doc: Doc
+    doc: syntax.Doc
     shifts: tuple[tuple[int, int], ...] = ()
     parsed: bool = True  # False: no tags, lemmas or dependencies
     named: bool = True  # False: no named entities
 
-    @cached_property
+    @property
     def text(self) -> str:
-        """The Doc's text (spaCy joins it from the tokens each time it is asked for)."""
+        """The Doc's text."""
         return self.doc.text
 
     def offset(self, i: int) -> int:
@@ -287,9 +289,10 @@ class Parsed:
         k = bisect_right(self.shifts, (i, float("inf"))) - 1
         return self.start + i + (self.shifts[k][1] if k >= 0 else 0)
 
-    def span(self, item: Token | Span) -> tuple[int, int]:
+    def span(self, item: syntax.Token | syntax.Span) -> tuple[int, int]:
         """Document offsets (start, end exclusive) of a token or span of this sentence."""
-        first, last = (item.idx, item.idx + len(item.text)) if isinstance(item, Token) else (item.start_char, item.end_char)
+        first, last = (item.idx, item.idx + len(item.text)) if isinstance(item, syntax.Token) else \
+            (item.start_char, item.end_char)
         return self.offset(first), self.offset(last - 1) + 1
 
 
