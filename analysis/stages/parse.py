@@ -7,7 +7,7 @@ API (the `parses` table of the graph, internal: written=False):
     parsed.sentence(doc_id, sent_id) -> Parsed | None     # None: the prefilter did not choose that sentence
     parsed.document(doc_id) -> list[Parsed]               # the document's parsed sentences, in text order
     parsed.named(doc_id) -> list[Parsed]                  # its sentences with named entities (parsed or not), in order
-    p.doc                                                 # the sentence's Doc (spaCy's, frozen: analysis.stages.syntax),
+    p.doc                                                 # the sentence's Doc (spaCy's, frozen: stages.syntax),
                                                           # whitespace runs as one space
     p.parsed, p.named                                     # whether it has a parse (tags, lemmas, dependencies), entities
     p.start                                               # offset of the sentence in the document text

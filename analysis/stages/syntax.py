@@ -15,8 +15,8 @@ many times, so a Doc is read once here (its arrays, its edges and its sentence s
 The answers are spaCy 3.8's, computed the way its `token.pyx` and `span.pyx` compute them (the left and right
 children found between the token and its subtree's edges, `subtree` as lefts' subtrees, the token, rights'
 subtrees; `conjuncts` from the first conjunct through the `conj` arcs; `Span.root` the span's word nearest the
-sentence root, the first on a tie, a childless punctuation mark last); tests/test_syntax.py compares every token and span of parsed text with spaCy's.
-A frozen Doc is read-only: nothing sets a tag or an entity after the pipeline.
+sentence root, the first on a tie, a childless punctuation mark last); tests/test_syntax.py compares every token
+and span of parsed text with spaCy's. A frozen Doc is read-only: nothing sets a tag or an entity after the pipeline.
 """
 
 from collections.abc import Iterator
@@ -56,7 +56,8 @@ class Token:
     def subtree(self) -> tuple["Token", ...]:
         """The token and its descendants, in text order (spaCy's order: lefts' subtrees, the token, rights')."""
         if self._subtree is None:
-            self._subtree = (*(t for c in self.lefts for t in c.subtree), self, *(t for c in self.rights for t in c.subtree))
+            self._subtree = (*(t for c in self.lefts for t in c.subtree), self,
+                             *(t for c in self.rights for t in c.subtree))
         return self._subtree
 
     @property
@@ -191,7 +192,8 @@ def freeze(parsed: spacy.tokens.Doc) -> Doc:
         tok.doc, tok.i, tok.idx, tok.is_lower, tok.is_punct = doc, i, idx, bool(is_lower), bool(is_punct)
         tok.lower_, tok.lemma_, tok.pos_, tok.tag_, tok.dep_ = (strings[lower], strings[lemma], strings[pos],
                                                                 strings[tag], strings[dep])
-        tok.head, tok.whitespace_, tok.ent_type_, tok._subtree, tok._conjuncts = i + head, " " if space else "", "", None, None
+        tok.head, tok.whitespace_, tok.ent_type_ = i + head, " " if space else "", ""
+        tok._subtree = tok._conjuncts = None
         tokens.append(tok)
     for tok, nxt in zip(tokens, [*(t.idx for t in tokens[1:]), len(text)]):
         tok.text = text[tok.idx : nxt - len(tok.whitespace_)]
