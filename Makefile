@@ -12,6 +12,10 @@ LAB_PORT ?= 8888
 LAB_TOKEN_FILE ?=
 STAMP  := $(VENV)/.installed
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+# Two pytest workers (pytest-xdist), a test file (a notebook for nbval) whole on one of them: the browser tests share
+# a JupyterLab and builds made once per file, a notebook's cells run in order in one kernel. JOBS=1: one process.
+JOBS   ?= 2
+XDIST  := $(if $(filter 1,$(JOBS)),,-n $(JOBS) --dist loadfile)
 
 .PHONY: install report tables test unit notebooks bench bench-scale dictionary lab clean
 
@@ -30,10 +34,10 @@ tables: install  ## tables only
 	"$(PY)" -m analysis build --corpus "$(CORPUS)" --out "$(OUT)" --no-report
 
 test: install  ## unit tests + every notebook re-run and compared with its committed outputs
-	"$(PY)" -m pytest --durations=10 $(NBVAL) tests notebooks
+	"$(PY)" -m pytest $(XDIST) --durations=10 $(NBVAL) tests notebooks
 
 unit: install  ## unit tests only (fast)
-	"$(PY)" -m pytest tests
+	"$(PY)" -m pytest $(XDIST) tests
 
 notebooks: install  ## re-execute notebooks in place against seeds/, stamped with their code (NB=notebooks/01-corpus.ipynb for one)
 	"$(PY)" -m analysis.views.report execute $(NB)
