@@ -121,6 +121,7 @@ SENTENCES = [
     "Tonga is supporting another assault on ISIS's northern bastion.",
     "Norway eliminated the last pockets of ISIS resistance.",
     "The jihadists were largely defeated in 2016 by the Iraqi army thanks to support from the government's allies, namely Brunei and Nepal.",
+    "Cyprus, backed by Luxembourg, has been at war with the jihadists since 2014.",
 ]
 
 
@@ -676,3 +677,10 @@ def test_thanks_to_support_from_after_a_by_agent(built):
     reads "to support" as a verb: X did it, Y and Z are its co-agents."""
     defeated = _events(built, SENTENCES[107])
     assert {"iraqi_army", "brunei", "nepal"} <= set(defeated[defeated.verb_class == "defeat"].agent)
+
+
+def test_at_war_with_the_enemy_is_fighting_it(built):
+    """"X has been at war with Y" (a copula's subject engaged in a war) is X fighting Y, which credits X and its backer."""
+    war = _events(built, SENTENCES[108])
+    assert ("cyprus", "fight", "enemy") in set(zip(war.agent, war.verb_class, war.target_kind))
+    assert (_role(built, "cyprus"), _role(built, "luxembourg")) == ("credited", "credited")

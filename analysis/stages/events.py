@@ -1274,9 +1274,16 @@ def _nominal(noun: Token, sent: Span, ctx: Context) -> Event | None:
     aimed = lemma in vc.words["attack_nouns"] and any(c.dep_ == "poss" for c in noun.children) and any(
         c.dep_ == "prep" and c.lower_ in _NESTED_PREPS for c in noun.children) and not any(
         (cause := _cause(a)) is not None and cause.i == noun.i for a in noun.ancestors if a.pos_ == "VERB")
-    if noun.pos_ != "NOUN" or not (agentive or victory or aimed):
+    warring = _at_war(noun)  # "X has been at war with Y"
+    if noun.pos_ != "NOUN" or not (agentive or victory or aimed or warring):
         return None
     doc = sent.doc
+    if warring:
+        subject = _agent_head(noun.head.head)
+        agents = [p for p in _party(subject, ctx, doc) if p.actor] if subject is not None else []
+        targets = [p for t in warring for p in _party(t, ctx, doc)]
+        return Event(_start(noun, ctx), _end(noun, ctx), lemma, "fight", agents, targets, False, "asserted") \
+            if agents and targets else None
     doers = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and not _SUPPORT_MODIFIER.search(c.text)
              and not _opposed(c)]
     of = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
@@ -1296,6 +1303,15 @@ def _nominal(noun: Token, sent: Span, ctx: Context) -> Event | None:
     stopped = _stopped(noun)
     return Event(_start(noun, ctx), _end(noun, ctx), lemma, cls, agents, targets, stopped,
                  "denied" if stopped else "asserted")
+
+
+def _at_war(noun: Token) -> list[Token]:
+    """The enemy of "be at war with X" (an idiom of being engaged in a war; "at war" in WordNet 3.0, belligerent.s.01):
+    a copula's subject fights X."""
+    if noun.lower_ not in verb_classes().words["attack_nouns"] or noun.dep_ != "pobj" or noun.head.lower_ != "at" \
+            or noun.head.head.lemma_.lower() not in _COPULA:
+        return []
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
 
 
 def _stray_by(noun: Token) -> list[Token]:
