@@ -176,8 +176,8 @@ class AttributeRules:
         for i, (_, single, longer) in enumerate(known):
             found.update((number, key, i, i + 1) for number, key in single)
             for number, key, rest in longer:
-                if i + len(rest) < len(known) and all(
-                        test(known[i + 1 + k][0][attribute]) for k, spec in enumerate(rest) for attribute, test in spec):
+                if i + len(rest) < len(known) and all(test(known[i + 1 + k][0][attribute])
+                                                      for k, spec in enumerate(rest) for attribute, test in spec):
                     found.add((number, key, i, i + 1 + len(rest)))
         return sorted(found)
 
@@ -326,7 +326,8 @@ class Parses:
 
 @cache
 def _cue_automaton() -> ahocorasick.Automaton:
-    """Lower-case written forms of every reporting cue (test 1) and of every title or honorific before a name (test 2)."""
+    """Lower-case written forms of every reporting cue (test 1) and of every title or honorific before a name
+    (test 2)."""
     raw = reporting_lexicon()
     forms: set[str] = {p.lower() for p in raw["phrases"]}
     for lemmas in raw["cue_verbs"].values():
@@ -441,7 +442,8 @@ def wanted(text: str, sentences: list[tuple[int, int]], covered: list[tuple[int,
         first, after = last - length + 1, last + 1
         if first > 0 and low[first - 1].isalnum():
             continue
-        if kind == "cue" and (after < len(low) and low[after].isalnum() or _cannot_report(low, first, after, end_of(first))):
+        if kind == "cue" and (after < len(low) and low[after].isalnum()
+                              or _cannot_report(low, first, after, end_of(first))):
             continue
         if kind == "title" and not text[after : after + 1].isupper():
             continue
