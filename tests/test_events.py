@@ -122,6 +122,7 @@ SENTENCES = [
     "Norway eliminated the last pockets of ISIS resistance.",
     "The jihadists were largely defeated in 2016 by the Iraqi army thanks to support from the government's allies, namely Brunei and Nepal.",
     "Cyprus, backed by Luxembourg, has been at war with the jihadists since 2014.",
+    "Ugandan forces finally penetrated ISIS territory and breached the siege of the town.",
 ]
 
 
@@ -684,3 +685,9 @@ def test_at_war_with_the_enemy_is_fighting_it(built):
     war = _events(built, SENTENCES[108])
     assert ("cyprus", "fight", "enemy") in set(zip(war.agent, war.verb_class, war.target_kind))
     assert (_role(built, "cyprus"), _role(built, "luxembourg")) == ("credited", "credited")
+
+
+def test_penetrating_enemy_territory_and_breaching_a_siege(built):
+    """"penetrated ISIS territory" takes the enemy's ground (seize), "breached the siege" breaks it (defeat)."""
+    acts = _events(built, SENTENCES[109])
+    assert {("penetrate", "seize", "enemy"), ("breach", "defeat", "place")} <= set(zip(acts.lemma, acts.verb_class, acts.target_kind))
