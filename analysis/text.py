@@ -41,11 +41,10 @@ def lowered(text: str) -> str:
         return text.lower()
     raw = text.encode("utf-8", "surrogatepass")
     others = raw.translate(None, _ASCII).decode("utf-8", "surrogatepass")  # the characters outside ASCII
-    if others.lower() == others and not any(char in others for char in FOLDED):
+    unfolded = FOLDED.keys().isdisjoint(others)
+    if unfolded and others.lower() == others:
         return raw.lower().decode("utf-8", "surrogatepass")  # only ASCII letters change: lowered as bytes, 3x faster
-    if any(char in others for char in FOLDED):
-        text = text.translate(_FOLD_TABLE)
-    return text.lower()
+    return (text if unfolded else text.translate(_FOLD_TABLE)).lower()
 
 
 @dataclass

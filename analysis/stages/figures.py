@@ -1165,8 +1165,7 @@ def _word_starts(low: str, marks: str) -> list[int]:
         if start <= last_end or (start and (low[start - 1].isalnum() or low[start - 1] in _BEFORE_START
                                               or low[start - 1] == "_")):
             continue
-        if (end < n and (low[end].isalnum() or low[end] == "_")) or not any(
-                spaced.startswith(phrase, start) for phrase in phrases):
+        if (end < n and (low[end].isalnum() or low[end] == "_")) or not spaced.startswith(phrases, start):
             continue
         words.append(start)
         last_end = end - 1
