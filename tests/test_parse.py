@@ -24,6 +24,7 @@ from analysis.stages.parse import (
     wanted,
 )
 from analysis.stages.quotes import document_quotes
+from analysis.stages.syntax import freeze
 from analysis.stages.unlisted import unknown_words
 from tests.stance_scores import DEV_CORPUS, SEEDS, dev_corpus
 
@@ -136,7 +137,7 @@ NO_STATEMENT = [
 def _statements(sentence: str) -> list[tuple[str, str]]:
     """(cue, speaker) of the statements the quotes stage reads in a one-sentence document, the sentence parsed."""
     with one_thread():
-        doc = next(dependency_parse([sentence]))
+        doc = freeze(next(dependency_parse([sentence])))
     row = SimpleNamespace(sent_id=0, start=0, end=len(sentence), in_body=True, kind="body")
     rows = document_quotes("t", sentence, [row], [row], [], [Parsed("t", 0, 0, doc)])
     return [(r["cue"], r["speaker"]) for r in rows]
