@@ -123,6 +123,8 @@ SENTENCES = [
     "The jihadists were largely defeated in 2016 by the Iraqi army thanks to support from the government's allies, namely Brunei and Nepal.",
     "Cyprus, backed by Luxembourg, has been at war with the jihadists since 2014.",
     "Ugandan forces finally penetrated ISIS territory and breached the siege of the town.",
+    "The villagers endured an ISIS siege of nearly two years.",
+    "The jihadist-held city has been under siege by Zimbabwe since June.",
 ]
 
 
@@ -691,3 +693,11 @@ def test_penetrating_enemy_territory_and_breaching_a_siege(built):
     """"penetrated ISIS territory" takes the enemy's ground (seize), "breached the siege" breaks it (defeat)."""
     acts = _events(built, SENTENCES[109])
     assert {("penetrate", "seize", "enemy"), ("breach", "defeat", "place")} <= set(zip(acts.lemma, acts.verb_class, acts.target_kind))
+
+
+def test_the_enemys_siege_blames_it_a_siege_of_an_enemy_held_city_does_not(built):
+    """"an ISIS siege" is a harm of its doer on the enemy side (a siege noun, data/verb_classes.yaml siege_nouns);
+    besieging a city the enemy holds is no blame of the besieger."""
+    siege = _events(built, SENTENCES[110])
+    assert ("isis", "violence") in set(zip(siege.agent, siege.verb_class))
+    assert "zimbabwe" not in set(_events(built, SENTENCES[111]).agent) and _role(built, "zimbabwe") == "neutral"

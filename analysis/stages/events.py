@@ -114,7 +114,7 @@ def verb_classes() -> VerbClasses:
     lists = ("protected", "places", "victory", "harm", "positive_roles", "negative_roles", "deny", "possible",
              "demanded", "light", "judging", "attack_nouns", "praise_nouns", "criticism_nouns", "agentive_nouns",
              "action_nouns", "credit_nouns", "blame_nouns", "role_nouns", "deal_nouns", "release", "condemning",
-             "factive", "hearsay", "designs", "cessation", "unfulfilled", "transfer", "aid_nouns")
+             "factive", "hearsay", "designs", "cessation", "unfulfilled", "transfer", "aid_nouns", "siege_nouns")
     return VerbClasses(lemma_class, {n: s["meaning"] for n, s in raw["classes"].items()},
                        {n: s["enemy_agent"] for n, s in raw["classes"].items()}, frozenset(raw["enemy_sides"]),
                        {k: frozenset(str(w).lower() for w in raw[k]) for k in lists}, raw["irregular"],
@@ -1292,6 +1292,8 @@ def _nominal(noun: Token, sent: Span, ctx: Context) -> Event | None:
     if not action:
         doers += of
     agents = [p for d in doers + by for p in _party(d, ctx, doc) if p.actor]
+    if lemma in vc.words["siege_nouns"]:
+        agents = [p for p in agents if is_enemy(p.actor)]  # "an ISIS siege"; not the besiegers of an enemy-held city
     if not agents:
         return None
     targets = [p for t in (of if action else []) + _noun_targets(noun) for p in _party(t, ctx, doc)]
