@@ -701,3 +701,16 @@ def test_the_enemys_siege_blames_it_a_siege_of_an_enemy_held_city_does_not(built
     siege = _events(built, SENTENCES[110])
     assert ("isis", "violence") in set(zip(siege.agent, siege.verb_class))
     assert "zimbabwe" not in set(_events(built, SENTENCES[111]).agent) and _role(built, "zimbabwe") == "neutral"
+
+
+def test_the_headline_is_read_unless_it_gives_its_claim_to_a_speaker(tmp_path):
+    """A headline says who did what as the body does ("Chadian troops drive jihadists out of border town"); one that
+    gives its claim to a speaker before a colon ("Zambia: ...") is the speaker's, not read as the speaker's act."""
+    opening = "This page was written for a test of the events table, about a town near a border."
+    for name, headline in (("a", "Chadian troops drive jihadists out of border town"),
+                           ("b", "Zambia: we defeated the jihadists in the border town")):
+        (tmp_path / f"{name}.txt").write_text(f"{headline}\n\n{opening}\n", encoding="utf-8")
+    found = tables(load_corpus(tmp_path))
+    stance = found["stance"].set_index(["doc_id", "actor_id"])["role"]
+    assert stance.get(("a", "chad")) == "credited"
+    assert stance.get(("b", "zambia"), "neutral") == "neutral"

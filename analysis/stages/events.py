@@ -1533,6 +1533,15 @@ def _event_forms() -> frozenset[str]:
 
 
 _WORDS = re.compile(r"[a-z]+")
+_HEADLINE_SPEAKER = r"^\W*(?:\S+\s+){0,4}\S+:\s"  # "Nasrallah: ...", "Iran's leader: ...", "US-led coalition: ..."
+
+
+def _read(sentences: pd.DataFrame) -> pd.Series:
+    """The sentences read for events: the body and the headline (the first thing a reader is told of who did what),
+    unless the headline gives its claim to a speaker before a colon ("Nasrallah: Battle against ISIS aims at ...", a
+    headline's attribution, whose voice the quotes do not read)."""
+    attributed = sentences["text"].str.contains(_HEADLINE_SPEAKER, regex=True)
+    return sentences["in_body"] | ((sentences["kind"] == "headline") & ~attributed)
 
 
 def event_parses(corpus: Corpus, parses: Parses, mentions: pd.DataFrame) -> Parses:
@@ -1542,7 +1551,7 @@ def event_parses(corpus: Corpus, parses: Parses, mentions: pd.DataFrame) -> Pars
     names an actor (where the pronoun's antecedent is: "Qatar was silent. Critics accused it of funding them")."""
     forms = _event_forms()
     named = set(zip(mentions["doc_id"], mentions["sent_id"]))
-    body = corpus.sentences[corpus.sentences["in_body"] & ~corpus.sentences["kind"].isin(FURNITURE)]
+    body = corpus.sentences[_read(corpus.sentences) & ~corpus.sentences["kind"].isin(FURNITURE)]
     rows = {(d, int(s)): (int(a), int(b), t) for d, s, a, b, t in
             zip(body["doc_id"], body["sent_id"], body["start"], body["end"], body["text"])}
     heads: dict[str, set[str]] = {}  # each document's names' last words: "the coalition" after "the US-led coalition"
@@ -1570,7 +1579,7 @@ def events(corpus: Corpus, parses: Parses, event_parses: Parses, quotes: pd.Data
     """Every event in the corpus's body text: agent, verb, target, modality and voice, with offsets."""
     quoted = rows_by_document(quotes)
     named = rows_by_document(mentions[["doc_id", "start", "end", "actor_id"]])
-    body = set(zip(*corpus.sentences.loc[corpus.sentences["in_body"], ["doc_id", "sent_id"]].T.values))
+    body = set(zip(*corpus.sentences.loc[_read(corpus.sentences), ["doc_id", "sent_id"]].T.values))
     rows = []
     for doc_id in corpus.documents["doc_id"]:
         parsed = sorted((p for p in (*parses.document(doc_id), *event_parses.document(doc_id))
