@@ -178,8 +178,24 @@ class Doc:
         return self.text
 
 
+_STRINGS: dict[int, str] = {}  # a string id -> its string (tags, dependencies, lemmas and forms repeat)
+_STRINGS_KEPT = 1 << 17  # then forgotten
+
+
+def _string(strings: spacy.strings.StringStore, key: int) -> str:
+    """The string of a string id, remembered per process (a dictionary lookup, not the string store's)."""
+    found = _STRINGS.get(key)
+    if found is None:
+        if len(_STRINGS) >= _STRINGS_KEPT:
+            _STRINGS.clear()
+        found = _STRINGS[key] = strings[key]
+    return found
+
+
 def freeze(parsed: spacy.tokens.Doc) -> Doc:
-    """The frozen copy of a spaCy Doc (parsed or not: without a parse every token is its own head)."""
+    """The frozen copy of a spaCy Doc (parsed or not: without a parse every token is its own head). A token's left
+    and right children are the tokens before and after it whose head it is, in text order: spaCy looks for them
+    between the token and its subtree's edges, which hold every one of them."""
     strings = parsed.vocab.strings
     array = parsed.to_array(_FIELDS)
     rows = array.tolist()
@@ -187,21 +203,25 @@ def freeze(parsed: spacy.tokens.Doc) -> Doc:
     doc = Doc()
     doc.text = text = parsed.text
     doc.tokens = tokens = []
+    lefts: list[list[Token]] = [[] for _ in rows]
+    rights: list[list[Token]] = [[] for _ in rows]
     for i, (head, (_, dep, pos, tag, lemma, lower, idx, is_lower, is_punct, space, _)) in enumerate(zip(heads, rows)):
         tok = Token()
         tok.doc, tok.i, tok.idx, tok.is_lower, tok.is_punct = doc, i, idx, bool(is_lower), bool(is_punct)
-        tok.lower_, tok.lemma_, tok.pos_, tok.tag_, tok.dep_ = (strings[lower], strings[lemma], strings[pos],
-                                                                strings[tag], strings[dep])
+        tok.lower_, tok.lemma_, tok.pos_, tok.tag_, tok.dep_ = (_string(strings, lower), _string(strings, lemma),
+                                                                _string(strings, pos), _string(strings, tag),
+                                                                _string(strings, dep))
         tok.head, tok.whitespace_, tok.ent_type_ = i + head, " " if space else "", ""
         tok._subtree = tok._conjuncts = None
         tokens.append(tok)
+        if head < 0:
+            rights[i + head].append(tok)
+        elif head > 0:
+            lefts[i + head].append(tok)
     for tok, nxt in zip(tokens, [*(t.idx for t in tokens[1:]), len(text)]):
         tok.text = text[tok.idx : nxt - len(tok.whitespace_)]
-    edges = [(t.left_edge.i, t.right_edge.i) for t in parsed] if parsed.has_annotation("DEP") else \
-        [(i, i) for i in range(len(tokens))]
-    for tok, (left, right) in zip(tokens, edges):
-        tok.lefts = tuple(t for t in tokens[left : tok.i] if t.head == tok.i)
-        tok.rights = tuple(t for t in tokens[tok.i + 1 : right + 1] if t.head == tok.i)
+    for tok, before, after in zip(tokens, lefts, rights):
+        tok.lefts, tok.rights = tuple(before), tuple(after)
         tok.children = tok.lefts + tok.rights
     for tok in tokens:
         tok.head = tokens[tok.head]
