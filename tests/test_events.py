@@ -125,6 +125,7 @@ SENTENCES = [
     "Ugandan forces finally penetrated ISIS territory and breached the siege of the town.",
     "The villagers endured an ISIS siege of nearly two years.",
     "The jihadist-held city has been under siege by Zimbabwe since June.",
+    "Many villagers lost faith in the Kurdistan Democratic Party when its forces failed to protect them from the jihadists.",
 ]
 
 
@@ -714,3 +715,12 @@ def test_the_headline_is_read_unless_it_gives_its_claim_to_a_speaker(tmp_path):
     stance = found["stance"].set_index(["doc_id", "actor_id"])["role"]
     assert stance.get(("a", "chad")) == "credited"
     assert stance.get(("b", "zambia"), "neutral") == "neutral"
+
+
+def test_its_is_no_plural_subject_and_them_a_plural_before_a_body(built):
+    """"Many villagers lost faith in X when its forces failed to protect them": "its" is the body named in the singular
+    (not the plural subject), "them" the villagers; failing to protect them blames X."""
+    failed = _events(built, SENTENCES[112])
+    assert ("kdp", "support", "protected", "denied") in set(zip(failed.agent, failed.verb_class, failed.target_kind,
+                                                                 failed.modality))
+    assert _role(built, "kdp") == "blamed"

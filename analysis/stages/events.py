@@ -325,6 +325,11 @@ def _agrees(pronoun: Token, noun: Token, ctx: Context) -> bool:
     return person if kind == "person" else not person
 
 
+def _plural(noun: Token) -> bool:
+    """A plural noun phrase: a plural head or a coordination."""
+    return noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)
+
+
 def _pronoun(tok: Token, ctx: Context) -> list[tuple[int, int, str]]:
     """A pronoun resolved to the actors it stands for: the speaker's side for "we"; the subject of the reporting
     verb for a subject in its clause ("X announced it had started"); the noun before it for "them who"; else the
@@ -355,6 +360,11 @@ def _pronoun(tok: Token, ctx: Context) -> list[tuple[int, int, str]]:
     if tok.dep_ == "poss":  # "the army along with their allies", "the US had armed its proxies": the subject before
         subject = next((t for t in reversed(list(tok.sent)[: tok.i - tok.sent.start])
                         if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in _PRONOUNS), None)
+        if subject is not None and kind == "thing" and subject.tag_ in ("NNS", "NNPS"):  # "its" is no plural subject ("Many Yazidis
+            # lost faith in X when its forces failed"): the nearest body named in the singular before it
+            return next((found for t in reversed(list(tok.sent)[: tok.i - tok.sent.start])
+                         if t.pos_ == "PROPN" and not _plural(t) and t.dep_ not in ("compound", "flat")
+                         and (found := [m for m in _named(t, ctx) if _types().get(m[2]) in _BODIES])), [])
         heads = [] if subject is None else _conjuncts(subject) if kind == "group" else [subject]
         found = [m for t in heads for x in (t, *t.children) if x.i == t.i or x.dep_ in ("compound", "amod")
                  for m in _token_actors(x, ctx)]  # the subject's own name: the pronoun may sit inside its phrase
@@ -442,7 +452,10 @@ def _antecedent(tok: Token, ctx: Context) -> Token | None:
     barred = {t.i for t in doer.subtree} if doer is not None else set()
     quoted = _quoted(tok.sent)
     singular = tok.lower_ in ("it", "him", "her")
-    for t in reversed(list(tok.sent)[: tok.i - tok.sent.start]):
+    before = list(reversed(list(tok.sent)[: tok.i - tok.sent.start]))
+    if _PRONOUNS.get(tok.lower_) == "group":  # "them": a plural before a singular body that may also be "they"
+        before = [t for t in before if _plural(t)] + [t for t in before if not _plural(t)]
+    for t in before:
         if t.i in barred or (t.i in quoted and tok.i not in quoted) or t.pos_ not in ("NOUN", "PROPN") \
                 or t.dep_ not in _ARGUMENTS | {"pobj"} or t.lower_ in _PRONOUNS:
             continue
