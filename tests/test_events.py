@@ -126,6 +126,7 @@ SENTENCES = [
     "The villagers endured an ISIS siege of nearly two years.",
     "The jihadist-held city has been under siege by Zimbabwe since June.",
     "Many villagers lost faith in the Kurdistan Democratic Party when its forces failed to protect them from the jihadists.",
+    "Hamas failed to protect the Assyrians of the valley.",
 ]
 
 
@@ -724,3 +725,9 @@ def test_its_is_no_plural_subject_and_them_a_plural_before_a_body(built):
     assert ("kdp", "support", "protected", "denied") in set(zip(failed.agent, failed.verb_class, failed.target_kind,
                                                                  failed.modality))
     assert _role(built, "kdp") == "blamed"
+
+
+def test_failing_to_protect_a_people_blames(built):
+    """A people of the catalogue (an ethnic or religious community, not a state) is a civilian population: failing to
+    protect it blames whoever failed."""
+    assert _role(built, "hamas") == "blamed"  # sentence 113

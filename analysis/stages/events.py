@@ -184,6 +184,11 @@ def _types() -> dict[str, str]:
     return dict(zip(cat["actor_id"], cat["type"]))
 
 
+def actor_type(actor_id: str) -> str:
+    """The catalogue type of an actor ("" for an unlisted one)."""
+    return _types().get(actor_id, "")
+
+
 @cache
 def _affiliations() -> dict[str, str]:
     """actor_id -> the actor it belongs to (a speaker's "we")."""

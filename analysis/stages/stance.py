@@ -15,7 +15,7 @@ import pandas as pd
 
 from analysis.stages.catalogue import catalogue
 from analysis.stages.corpus import Corpus, rows_by_document
-from analysis.stages.events import is_enemy, verb_classes
+from analysis.stages.events import actor_type, is_enemy, verb_classes
 
 EVIDENCE_COLUMNS = ["doc_id", "sent_id", "actor_id", "stance", "cue", "cue_start", "cue_end",
                     "mention_start", "mention_end", "voice", "verb_class", "agent", "target"]
@@ -37,9 +37,13 @@ def _effect(event) -> str:
 
 
 def _neglected(event) -> bool:
-    """An act of care owed to protected persons that is negated or did not happen ("failed to protect civilians")."""
+    """An act of care owed to protected persons that is negated or did not happen ("failed to protect civilians"); a
+    people of the catalogue (an ethnic or religious community, not a state: "failed to protect the Yazidis") is a
+    civilian population."""
+    kinds = verb_classes().neglect.get(event.verb_class, frozenset())
+    people = "protected" in kinds and actor_type(event.target) == "people"
     return (event.negated or event.modality == "denied") and not is_enemy(event.agent) \
-        and event.target_kind in verb_classes().neglect.get(event.verb_class, ())
+        and (event.target_kind in kinds or people)
 
 
 def _judgment(event, actor: str, stance: str, start: int, end: int, voice: str) -> dict:
