@@ -1,5 +1,6 @@
 """The syntactic layer: the model is the one we pinned, the prefilter chooses the sentences that need a parse."""
 
+import gc
 import hashlib
 import json
 from pathlib import Path
@@ -14,7 +15,9 @@ from analysis.stages.parse import (
     Need,
     Parsed,
     attribute_rules,
+    collector_paused,
     dependency_parse,
+    each_once,
     nlp,
     one_sentence,
     one_thread,
@@ -231,3 +234,18 @@ def test_a_sentence_of_the_segmentation_is_parsed_whole():
     assert [t.text for t in sentence.doc if t.dep_ == "ROOT"] == ["praised"]
     with one_thread():
         assert len([t for t in nlp()(sentence.doc.text) if t.dep_ == "ROOT"]) == 2
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_is_paused_while_parsing_and_then_as_it_was(enabled):
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        seen = []
+        each_once(["It rained."], lambda texts: (seen.append(gc.isenabled()) or d for d in dependency_parse(texts)))
+        assert seen == [False] and gc.isenabled() == enabled
+        with pytest.raises(ValueError), collector_paused():
+            raise ValueError("a failing parse")
+        assert gc.isenabled() == enabled
+    finally:
+        gc.enable() if was else gc.disable()
