@@ -127,6 +127,7 @@ SENTENCES = [
     "The jihadist-held city has been under siege by Zimbabwe since June.",
     "Many villagers lost faith in the Kurdistan Democratic Party when its forces failed to protect them from the jihadists.",
     "Hamas failed to protect the Assyrians of the valley.",
+    "The Islamic State grew for years. What on earth happened next? Guyanese youth destroyed it.",
 ]
 
 
@@ -731,3 +732,11 @@ def test_failing_to_protect_a_people_blames(built):
     """A people of the catalogue (an ethnic or religious community, not a state) is a civilian population: failing to
     protect it blames whoever failed."""
     assert _role(built, "hamas") == "blamed"  # sentence 113
+
+
+def test_what_is_destroyed_with_no_antecedent_near_is_the_enemy_last_named(built):
+    """"destroyed it" with no antecedent in its sentence or the one before: what is destroyed or defeated is the enemy
+    the text last named."""
+    destroyed = _events(built, SENTENCES[114])
+    assert ("guyana", "violence", "isis") in set(zip(destroyed.agent, destroyed.verb_class, destroyed.target))
+    assert _role(built, "guyana") == "credited"

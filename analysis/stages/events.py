@@ -393,9 +393,17 @@ def _pronoun(tok: Token, ctx: Context) -> list[tuple[int, int, str]]:
     antecedent = _antecedent(tok, ctx)
     if antecedent is not None:
         return _named(antecedent, ctx)
-    if ctx.antecedent_sent != ctx.sent_id - 1:
-        return []
-    return [(_start(tok, ctx), _end(tok, ctx), a) for *_, a in ctx.antecedents.get(kind or "", [])]
+    before = ctx.antecedents.get(kind or "", []) if ctx.antecedent_sent == ctx.sent_id - 1 else []
+    if not before and kind == "thing" and tok.dep_ in ("dobj", "obj") and _against(tok.head):
+        # "Syrian ... youth destroyed it", with no antecedent in this sentence or the one before: what is destroyed
+        # or defeated is the enemy the text last named
+        return [(_start(tok, ctx), _end(tok, ctx), a) for *_, a in ctx.actors.last_enemy(_start(tok, ctx))]
+    return [(_start(tok, ctx), _end(tok, ctx), a) for *_, a in before]
+
+
+def _against(verb: Token) -> bool:
+    """A verb of defeating or destroying (the `defeat` and `violence` classes)."""
+    return verb.pos_ == "VERB" and verb_classes().lemma_class.get(_lemma(verb)) in ("defeat", "violence")
 
 
 def _body(actor: str) -> str:
