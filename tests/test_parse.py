@@ -111,7 +111,7 @@ def test_verb_forms():
     ("The town was freed, officials said.", Need(parse=True)),                  # a cue verb
     ("“We will stay,” one man told us.", Need(parse=True)),                     # a cue by quotation marks
     ("“We will stay for ever,” one man.", Need()),                              # quotation marks alone are no statement
-    ("Vladimir Putin: Thank you.", Need()),                                     # a turn is read from its text
+    ("Vladimir Putin: Thank you.", Need(parse=True)),                           # a speaker turn
     ("Allegations of abuse were heard.", Need(parse=True)),                     # a cue noun
     ("He met spokeswoman Lilwa al-Abdallah at noon.", Need(names=True)),        # a title before a name: entities
     ("Spokeswoman Lilwa al-Abdallah said so.", Need(parse=True, names=True)),   # both

@@ -9,7 +9,6 @@ import pytest
 from analysis import load_corpus
 from analysis.pipeline import Build
 from analysis.views import narratives
-from analysis.stages.parse import parses
 from analysis.stages.quotes import COLUMNS, quotation_spans, quotes
 from analysis.stages.unlisted import PREFIX, slug
 
@@ -444,16 +443,3 @@ def test_an_observatory_credited_by_a_headline_is_a_source(tmp_path):
                                     "hit at noon.\n", encoding="utf-8")
     figures = Build(load_corpus(tmp_path))["figures"]
     assert list(zip(figures.surface, figures.source)) == [("Nine", "Border Rights Observatory")]
-
-
-def test_a_turn_speaker_from_the_entities_of_a_sentence_read_for_names_only(tmp_path):
-    """A speaker turn needs no parse: the person the catalogue lacks is the recogniser's PERSON entity of the turn's
-    sentence, read for its names alone (a single turn in mixed case has no other way to a speaker)."""
-    text = ("Hearing on the refugees\n\nThe committee met on Monday in the capital.\n\n"
-            "Maria Gonzalez Ortega: We will hear every family.\n")
-    (tmp_path / "t.txt").write_text(text, encoding="utf-8")
-    corpus = load_corpus(tmp_path)
-    parsed = parses(corpus)
-    turn = [p for p in parsed.named("t") if p.sent_id == 2]
-    assert turn and not turn[0].parsed and parsed.document("t") == []
-    assert _statements(tmp_path, text) == [(":", "Maria Gonzalez Ortega", "We will hear every family.", "direct")]

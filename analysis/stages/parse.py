@@ -31,13 +31,14 @@ Prefilter: each body or headline sentence gets what it needs, from cheap tests (
        a reporting word, and the speaker of a quotation is resolved from the text, not from a parse); not a form
        the words around it show to be no statement's cue, as the quotes stage would judge it from the parse
        (`_cannot_report`: "so-called", "we noted", "was reported" without an agent; events.event_parses parses
-       such a sentence when it may hold an event); a speaker turn of a transcript ("Vladimir Putin: ...") needs
-       none: the quotes stage reads a turn from its text, and its speaker from the catalogue or the entities;
+       such a sentence when it may hold an event);
+    2. or it opens with a speaker turn, a short capitalised name and a colon ("Vladimir Putin: ...") - transcripts,
+       whose turns the events stage follows through the parsed sentences ("you" is who spoke the turn before);
   - named entities (the recogniser, which has its own token encoder: about a third of the pipeline's cost) when
-    2. it holds a title or role word of data/reporting_verbs.yaml (speaker_nouns: title) or an honorific followed
+    3. it holds a title or role word of data/reporting_verbs.yaml (speaker_nouns: title) or an honorific followed
        by a capitalised word outside every catalogue name ("spokeswoman Lilwa al-Abdallah", "Col. Steve Warren";
        not "President Putin", a person the catalogue knows),
-    3. or it is running text with a capitalised word (not its first) outside every catalogue name and is not in
+    4. or it is running text with a capitalised word (not its first) outside every catalogue name and is not in
        title case (analysis.stages.actors.names_wanted) - people and bodies the catalogue may lack, for the
        unknown actors found by named-entity recognition and for speakers the catalogue lacks.
 A sentence may need both, either or neither; a parsed sentence without a name the catalogue lacks has no entities.
@@ -77,6 +78,7 @@ ROWS_KEPT = 1 << 16  # distinct token rows whose attribute-ruler patterns or lem
 BATCH = 256  # sentences per batch: 5-8% less CPU than spaCy's 64 for the same parses
 FURNITURE = frozenset({"byline", "dateline", "section", "navigation", "credits", "author", "author_bio", "comments",
                        "about", "licence", "source_line", "share", "promo", "tags", "advert", "caption", "related"})
+_TURN = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,7}[A-Z][\w’'.-]*(?:\s+\([^()\n]{1,30}\))?:\s")
 HONORIFICS = tuple(data_yaml("reporting_verbs.yaml")["honorifics"])  # "mr", "dr", "col", ...
 
 
@@ -344,7 +346,7 @@ class Parses:
 @cache
 def _cue_automaton() -> ahocorasick.Automaton:
     """Lower-case written forms of every reporting cue (test 1) and of every title or honorific before a name
-    (test 2)."""
+    (test 3)."""
     raw = reporting_lexicon()
     forms: set[str] = {p.lower() for p in raw["phrases"]}
     for lemmas in raw["cue_verbs"].values():
@@ -438,11 +440,11 @@ class Need(NamedTuple):
 
 def wanted(text: str, sentences: list[tuple[int, int]], covered: list[tuple[int, int]] = ()) -> list[Need]:
     """What each of a document's sentences ((start, end) offsets, in text order) needs by the cue tests: a parse
-    for a reporting cue, names for a title or honorific before a capitalised word that no catalogue
+    for a reporting cue or a speaker turn, names for a title or honorific before a capitalised word that no catalogue
     mention (`covered`: sorted (start, end) spans) holds ("President Putin" names a known person)."""
     ends = [e for _, e in covered]
     starts = [s for s, _ in sentences]
-    parse = [False] * len(sentences)
+    parse = [bool(_TURN.match(text, s, e)) for s, e in sentences]
     names = [False] * len(sentences)
 
     def mark(pos: int, need: list[bool]) -> None:

@@ -1054,7 +1054,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _turns(ctx: "DocumentContext", parses: list[Parsed]) -> list[dict]:
     """Speaker turns of transcripts and headlines ("Vladimir Putin: ...", "CAPT. DAVIS: ..."): one row each, the
     content of a turn running to the next turn (a headline's, with no closing stop, to its line end); the speaker is
-    the person named (catalogued, or a PERSON entity of the sentences whose entities were recognised, `parses`)."""
+    the person named (catalogued, or a PERSON entity)."""
     text, found = ctx.text, []
     for start, end in ctx.paragraphs:
         match = _TURN.match(text, start, end)
@@ -1065,7 +1065,7 @@ def _turns(ctx: "DocumentContext", parses: list[Parsed]) -> list[dict]:
     starts = [p.start for p in parses]
     for n, (start, match) in enumerate(found):
         name_start, name_end = match.span(1)
-        at = bisect_right(starts, name_start) - 1  # the recognised sentence holding the turn, if any
+        at = bisect_right(starts, name_start) - 1  # the parsed sentence holding the turn, if any
         holding = parses[at : at + 1] if at >= 0 else []
         speaker = _turn_speaker(ctx, name_start, name_end, holding, recurring[text[name_start:name_end]] > 1)
         if speaker is None:
@@ -1152,13 +1152,13 @@ def _turn_speaker(ctx: "DocumentContext", start: int, end: int, holding: list[Pa
     return ctx.identified(Speaker(start, end, name, name))
 
 
-def document_quotes(doc_id: str, text: str, sentences: list, paragraphs: list, mentions: list[Mention],
-                    parsed: list[Parsed], unlisted: list[Mention] = (), named: list[Parsed] = ()) -> list[dict]:
+def document_quotes(doc_id: str, text: str, sentences: list, paragraphs: list,
+                    mentions: list[Mention], parsed: list[Parsed], unlisted: list[Mention] = ()) -> list[dict]:
     """All attributed statements of one document (its rows of the sentences and paragraphs tables), as rows of the
-    quotes table, from its parsed sentences and those whose entities were recognised (`named`); `unlisted` are the
-    document's mentions of actors the catalogue lacks, whose ids their speakers take."""
+    quotes table; `unlisted` are the document's mentions of actors the catalogue lacks, whose ids their speakers
+    take."""
     ctx = DocumentContext(text, sentences, paragraphs, mentions, unlisted)
-    rows = _turns(ctx, list(named)) + _credited_headlines(ctx)
+    rows = _turns(ctx, parsed) + _credited_headlines(ctx)
     for p in parsed:
         speakers = []  # a sentence's speakers become recent only after it: "X has 'sent a telegram' praising Y, he
         for cue in _cues(ctx, p) or _colon_introduced(ctx, p):  # added" is the earlier speaker's "he", not X's
@@ -1249,6 +1249,6 @@ def quotes(corpus: Corpus, parses: Parses | None = None, mentions: pd.DataFrame 
     rows = []
     for doc_id, text, sentences, paragraphs in per_document(corpus):
         rows += document_quotes(doc_id, text, sentences, paragraphs, speaker_mentions(text), parsed.document(doc_id),
-                                unlisted.get(doc_id, []), parsed.named(doc_id))
+                                unlisted.get(doc_id, []))
     table = pd.DataFrame(rows, columns=COLUMNS)
     return table.sort_values(["doc_id", "cue_start"], kind="stable").reset_index(drop=True)
