@@ -37,14 +37,22 @@ def lowered(text: str) -> str:
     """text case-folded without changing its length, so offsets into it index the original, and folded the way
     re.IGNORECASE compares letters: a word a case-insensitive pattern matched ("bıllion", "ſaid", "KILOMETRES")
     is, lowered, the lower-case word the pattern lists ("billion", "said", "kilometres")."""
+    return lowered_utf8(text)[0]
+
+
+def lowered_utf8(text: str) -> tuple[str, bytes]:
+    """lowered(text) and its UTF-8 bytes (surrogates passed), which lowering most texts makes on the way."""
     if text.isascii():
-        return text.lower()
+        low = text.lower()
+        return low, low.encode("ascii")
     raw = text.encode("utf-8", "surrogatepass")
     others = raw.translate(None, _ASCII).decode("utf-8", "surrogatepass")  # the characters outside ASCII
     unfolded = FOLDED.keys().isdisjoint(others)
     if unfolded and others.lower() == others:
-        return raw.lower().decode("utf-8", "surrogatepass")  # only ASCII letters change: lowered as bytes, 3x faster
-    return (text if unfolded else text.translate(_FOLD_TABLE)).lower()
+        raw = raw.lower()  # only ASCII letters change: lowered as bytes, 3x faster
+        return raw.decode("utf-8", "surrogatepass"), raw
+    low = (text if unfolded else text.translate(_FOLD_TABLE)).lower()
+    return low, low.encode("utf-8", "surrogatepass")
 
 
 @dataclass

@@ -31,7 +31,7 @@ from analysis.lexicon import data_yaml, grammar, one_of, tagged
 from analysis.stages.actors import catalogue
 from analysis.stages.corpus import Corpus
 from analysis.stages.dateparse import CALENDAR, MONTHS
-from analysis.text import Intervals, lowered
+from analysis.text import Intervals, lowered_utf8
 
 COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "value", "value_high", "unit", "kind", "counted",
            "approximate", "vague", "source", "in_body", "topic"]
@@ -112,7 +112,7 @@ def _automaton(phrases: Iterable[str]) -> ahocorasick.Automaton:
     found: dict[str, list[str]] = {}
     for phrase in phrases:
         written = " ".join(phrase.split())
-        found.setdefault(" " + _marks(written), []).append(written)
+        found.setdefault(" " + _marks(written.encode()), []).append(written)
     automaton = ahocorasick.Automaton()
     for key, written in found.items():
         automaton.add_word(key, (len(key) - 1, tuple(written)))
@@ -121,16 +121,20 @@ def _automaton(phrases: Iterable[str]) -> ahocorasick.Automaton:
 
 
 _BEFORE_START = frozenset("'’.,/:^+−-")  # characters (besides letters and digits) a figure cannot follow
-# One byte a character of Latin-1 (a character outside it is "?" first): each ASCII digit "0", each character a
-# figure may follow a space (not a letter, digit, "_" or one of _BEFORE_START), the others as they are. Runs of
-# digits are then runs of a literal, which the regex engine skips to far faster than to a character of a class.
+# The marks of a text, one byte a character, made from its UTF-8 bytes: each ASCII digit "0", each ASCII character a
+# figure may follow a space (not a letter, digit, "_" or one of _BEFORE_START), the other ASCII characters as they
+# are, and each character outside ASCII a space (its first byte; the continuation bytes are left out, so offsets are
+# kept). Runs of digits are then runs of a literal, which the regex engine skips to far faster than to a character of
+# a class; a number word found after or across a character outside ASCII is checked on the text itself.
 _MARKS = bytes(ord("0") if chr(byte) in "0123456789" else ord(" ") if not (
-    chr(byte).isalnum() or chr(byte) == "_" or chr(byte) in _BEFORE_START) else byte for byte in range(256))
+    chr(byte).isalnum() or chr(byte) == "_" or chr(byte) in _BEFORE_START) else byte for byte in range(128)) + b" " * 128
+_CONTINUATION = bytes(range(0x80, 0xC0))
 
 
-def _marks(text: str) -> str:
-    """text as _MARKS writes it, one character a character (so offsets are kept)."""
-    return text.encode("latin-1", "replace").translate(_MARKS).decode("latin-1")
+def _marks(utf8: bytes) -> str:
+    """The marks (_MARKS) of the text whose UTF-8 bytes (surrogates passed) these are: the lowered text's bytes,
+    which lowering made (text.lowered_utf8), so the text is not encoded again."""
+    return utf8.translate(_MARKS, _CONTINUATION).decode("latin-1")
 
 
 # A fraction written after digits: a vulgar fraction ("2½"), a mixed number ("2 1/2") or a slash ("1/4", the
@@ -1106,11 +1110,11 @@ def parse_figures(text: str) -> list[Figure]:
     if not isinstance(text, str):
         raise TypeError(f"parse_figures expects a str, got {type(text).__name__}")
     lex = _lexicon()
-    low = lowered(text)
+    low, utf8 = lowered_utf8(text)
     found: list[Figure] = []
     taken = 0
     ages = {m.start("age"): m for m in _AGE_DECADE.finditer(low)} if _DECADE.search(low) else {}
-    for start in sorted(_candidates(low) + list(ages)):
+    for start in sorted(_candidates(low, utf8) + list(ages)):
         if start in ages:  # "in his 60s": an age from 60 to 69
             m = ages.pop(start)
             low_year, high_year = _decade_parts()[m.group("part") or ""]
@@ -1143,11 +1147,11 @@ _AGE_DECADE = re.compile(rf"\bin\s+{one_of(grammar('possessive_determiners'))}\s
                          rf"{one_of(part for part in _decade_parts() if part)})[\s-]?)?(?P<decade>[1-9]0)[’']?s)\b")
 
 
-def _candidates(low: str) -> list[int]:
+def _candidates(low: str, utf8: bytes) -> list[int]:
     """Offsets where a figure may start, in order: digits (a regex) and number words (an automaton), neither
     inside a word; of number words overlapping each other, the leftmost longest. Both are found on the text's
-    marks (_MARKS)."""
-    marks = _marks(low)
+    marks (_MARKS), made from utf8, low's UTF-8 bytes."""
+    marks = _marks(utf8)
     starts = _digit_starts(low, marks)
     words = _word_starts(low, marks)
     return sorted(starts + words) if words else starts
