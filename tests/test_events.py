@@ -120,12 +120,14 @@ SENTENCES = [
     "Tuvalu prevented further civilian deaths.",
     "Tonga is supporting another assault on ISIS's northern bastion.",
     "Norway eliminated the last pockets of ISIS resistance.",
-    "The jihadists were largely defeated in 2016 by the Iraqi army thanks to support from the government's allies, namely Brunei and Nepal.",
+    "The jihadists were largely defeated in 2016 by the Iraqi army thanks to support from the government's allies, "
+    "namely Brunei and Nepal.",
     "Cyprus, backed by Luxembourg, has been at war with the jihadists since 2014.",
     "Ugandan forces finally penetrated ISIS territory and breached the siege of the town.",
     "The villagers endured an ISIS siege of nearly two years.",
     "The jihadist-held city has been under siege by Zimbabwe since June.",
-    "Many villagers lost faith in the Kurdistan Democratic Party when its forces failed to protect them from the jihadists.",
+    "Many villagers lost faith in the Kurdistan Democratic Party when its forces failed to protect them from the "
+    "jihadists.",
     "Hamas failed to protect the Assyrians of the valley.",
     "The Islamic State grew for years. What on earth happened next? Guyanese youth destroyed it.",
 ]
@@ -664,15 +666,17 @@ def test_a_definite_epithet_phrase_harm_to_heritage_and_another_owners_body(buil
 
 def test_an_act_of_care_not_done_blames_and_preventing_a_harm_credits(built):
     """Precautions not taken to prevent civilian deaths, a failure to protect villagers (an act of care owed to
-    protected persons, not done) blame the one who owed it; preventing a harm credits (hindering reverses the outcome)."""
+    protected persons, not done) blame the one who owed it; preventing a harm credits (hindering reverses the
+    outcome)."""
     prevent = _events(built, SENTENCES[102])
     assert ("vanuatu", "harm", "denied") in set(zip(prevent.agent, prevent.verb_class, prevent.modality))
     assert (_role(built, "vanuatu"), _role(built, "palau"), _role(built, "tuvalu")) == ("blamed", "blamed", "credited")
 
 
 def test_supporting_an_assault_on_the_enemys_bastion_credits_and_pockets_of_the_enemy_are_the_enemy(built):
-    """The enemy's own place ("the jihadists' bastion", a synonym of stronghold) makes an assault on it one against the
-    enemy, whose supporter is credited; "the last pockets of ISIS resistance" are the enemy, as "the remnants of" are."""
+    """The enemy's own place ("the jihadists' bastion", a synonym of stronghold) makes an assault on it one against
+    the enemy, whose supporter is credited; "the last pockets of ISIS resistance" are the enemy, as "the remnants of"
+    are."""
     assert "victory" in set(_events(built, SENTENCES[105]).target_kind) and _role(built, "tonga") == "credited"
     pockets = _events(built, SENTENCES[106])
     assert ("norway", "defeat", "enemy") in set(zip(pockets.agent, pockets.verb_class, pockets.target_kind))
@@ -686,7 +690,8 @@ def test_thanks_to_support_from_after_a_by_agent(built):
 
 
 def test_at_war_with_the_enemy_is_fighting_it(built):
-    """"X has been at war with Y" (a copula's subject engaged in a war) is X fighting Y, which credits X and its backer."""
+    """"X has been at war with Y" (a copula's subject engaged in a war) is X fighting Y, which credits X and its
+    backer."""
     war = _events(built, SENTENCES[108])
     assert ("cyprus", "fight", "enemy") in set(zip(war.agent, war.verb_class, war.target_kind))
     assert (_role(built, "cyprus"), _role(built, "luxembourg")) == ("credited", "credited")
@@ -695,7 +700,8 @@ def test_at_war_with_the_enemy_is_fighting_it(built):
 def test_penetrating_enemy_territory_and_breaching_a_siege(built):
     """"penetrated ISIS territory" takes the enemy's ground (seize), "breached the siege" breaks it (defeat)."""
     acts = _events(built, SENTENCES[109])
-    assert {("penetrate", "seize", "enemy"), ("breach", "defeat", "place")} <= set(zip(acts.lemma, acts.verb_class, acts.target_kind))
+    found = set(zip(acts.lemma, acts.verb_class, acts.target_kind))
+    assert {("penetrate", "seize", "enemy"), ("breach", "defeat", "place")} <= found
 
 
 def test_the_enemys_siege_blames_it_a_siege_of_an_enemy_held_city_does_not(built):

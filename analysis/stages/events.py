@@ -365,8 +365,8 @@ def _pronoun(tok: Token, ctx: Context) -> list[tuple[int, int, str]]:
     if tok.dep_ == "poss":  # "the army along with their allies", "the US had armed its proxies": the subject before
         subject = next((t for t in reversed(list(tok.sent)[: tok.i - tok.sent.start])
                         if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in _PRONOUNS), None)
-        if subject is not None and kind == "thing" and subject.tag_ in ("NNS", "NNPS"):  # "its" is no plural subject ("Many Yazidis
-            # lost faith in X when its forces failed"): the nearest body named in the singular before it
+        if subject is not None and kind == "thing" and subject.tag_ in ("NNS", "NNPS"):  # "its" is no plural subject
+            # ("Many Yazidis lost faith in X when its forces failed"): the nearest body named in the singular before it
             return next((found for t in reversed(list(tok.sent)[: tok.i - tok.sent.start])
                          if t.pos_ == "PROPN" and not _plural(t) and t.dep_ not in ("compound", "flat")
                          and (found := [m for m in _named(t, ctx) if _types().get(m[2]) in _BODIES])), [])
@@ -503,7 +503,8 @@ def _written_lower(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
             text = doc[span[0].i : span[-1].i + 1].text.lower()
             tried = [text] + [f"{d} {text}" for a in (owners if i == 0 else []) for d in _demonyms().get(a, [])]
             name = next((n for n in tried if n in names), None)
-            if name is not None and (" " in name or names[name] in named) and not _other_owner(words[:i], names[name], ctx):
+            if name is not None and (" " in name or names[name] in named) \
+                    and not _other_owner(words[:i], names[name], ctx):
                 whose = [m for t in span for m in _token_actors(t, ctx)] if name == text else \
                     [m for c in head.children if c.dep_ == "poss" for m in _token_actors(c, ctx)]
                 return [(_start(span[0], ctx), _end(span[-1], ctx), names[name]), *whose]
@@ -536,8 +537,10 @@ def _named(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
     if (head.lemma_.lower() in _GROUP_WORDS and any(c.lower_ in _POINTING for c in head.children)
             and not any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in head.children)):
         return [(_start(head, ctx), _end(head, ctx), a) for *_, a in ctx.actors.last_enemy(_start(head, ctx))]
-    if any(c.lower_ in _DEFINITE for c in head.children) and not any(c.dep_ in ("nmod", "poss") for c in head.children) \
-            and (_epithet_phrase(head) or (head.lower_ in _epithets() and not any(c.dep_ == "compound" for c in head.children))):
+    bare = not any(c.dep_ == "compound" for c in head.children)
+    possessed = any(c.dep_ in ("nmod", "poss") for c in head.children)
+    if any(c.lower_ in _DEFINITE for c in head.children) and not possessed \
+            and (_epithet_phrase(head) or (head.lower_ in _epithets() and bare)):
         # "the terrorists", "these militants": the enemy named before in this sentence or the one before it
         return [(_start(head, ctx), _end(head, ctx), a) for *_, a in ctx.actors.last_enemy(_start(head, ctx), ctx.since)]
     owned = [(t, m) for c in head.children if c.dep_ in _NAME_DEPS and c.dep_ != "appos"
@@ -773,8 +776,8 @@ def _passive(verb: Token) -> bool:
 def _by_objects(word: Token, more: Iterable[Token] = ()) -> list[Token]:
     """The objects of the agentive "by" phrases on a word (and of the given stray ones), and of the complex
     agentive prepositions ("at the hands of X"): its doers."""
-    found = [_before_thanks(p) for c in [*word.children, *more] if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in _BY)
-             for p in c.children if p.dep_ == "pobj"]
+    found = [_before_thanks(p) for c in [*word.children, *more]
+             if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in _BY) for p in c.children if p.dep_ == "pobj"]
     for c in [*word.children, *more]:
         for first, noun, last in _COMPLEX_BY:
             found += [p for n in c.children if c.dep_ == "prep" and c.lower_ == first and n.dep_ == "pobj"

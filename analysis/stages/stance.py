@@ -4,9 +4,9 @@ Each asserted event (analysis/stages/events.py) means something for credit or bl
 kind of its target (data/verb_classes.yaml): defeating or fighting the ISIS side credits the agent, killing
 civilians or supporting the ISIS side blames it, praising credits the target in the agent's voice, accusing
 blames it. Supporting an actor ("X-backed Y", "helped Y") shares in what Y is credited or blamed for. A
-question, a negation, a conditional, an intention or a denial asserts nothing, except that an act of care owed to
-protected persons not done ("failed to protect civilians", data/verb_classes.yaml `neglect`) blames its agent. Each judgment keeps its event,
-sentence and voice as evidence.
+question, a negation, a conditional, an intention or a denial asserts nothing, except that an act of care owed
+to protected persons not done ("failed to protect civilians", data/verb_classes.yaml `neglect`) blames its agent.
+Each judgment keeps its event, sentence and voice as evidence.
 """
 
 from collections.abc import Iterable
