@@ -1,6 +1,6 @@
 """Length-preserving transforms: offsets into the result must index the original text."""
 
-from analysis.text import lowered
+from analysis.text import lowered, lowered_utf8
 
 
 def test_lowered_keeps_every_offset():
@@ -20,3 +20,11 @@ def test_lowered_with_and_without_cased_letters_outside_ascii():
     for text, expected in [("Ankara’s ARMY — ، said", "ankara’s army — ، said"),
                            ("ÜNAL’s PKK — ŞAM", "ünal’s pkk — şam")]:
         assert lowered(text) == expected == text.lower() and len(lowered(text)) == len(text)
+
+
+def test_lowered_utf8_gives_the_lowered_texts_own_bytes():
+    """Each path of lowered (ASCII, bytewise, folded, cased outside ASCII, a lone surrogate) gives with the text the
+    UTF-8 bytes of that text, which the figures' marks are made from."""
+    for text in ["ONE Hundred", "Da’esh AND Hezbollah", "Bıllion ſaid", "ÜNAL’s PKK — ŞAM", "Two \ud800 MILES"]:
+        low, utf8 = lowered_utf8(text)
+        assert low == lowered(text) and utf8 == low.encode("utf-8", "surrogatepass")
