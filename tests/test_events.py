@@ -746,3 +746,17 @@ def test_what_is_destroyed_with_no_antecedent_near_is_the_enemy_last_named(built
     destroyed = _events(built, SENTENCES[114])
     assert ("guyana", "violence", "isis") in set(zip(destroyed.agent, destroyed.verb_class, destroyed.target))
     assert _role(built, "guyana") == "credited"
+
+
+def test_a_headline_leaves_out_the_auxiliary_of_its_passive(tmp_path):
+    """Headlinese writes the passive without "is" ("Jihadists defeated in border town"): the subject of a participle
+    with no auxiliary and no object is what was acted on, never the doer; with "by X", X is the doer."""
+    opening = "This page was written for a test of the events table, about a town near a border."
+    for name, headline in (("a", "Boko Haram defeated in border town, who takes the credit?"),
+                           ("b", "Border town liberated from Boko Haram by Chadian troops")):
+        (tmp_path / f"{name}.txt").write_text(f"{headline}\n\n{opening}\n", encoding="utf-8")
+    found = tables(load_corpus(tmp_path))
+    events = found["events"]
+    assert "boko_haram" not in set(events["agent"])
+    assert set(zip(events.doc_id, events.agent, events.lemma)) == {("b", "chad", "liberate")}
+    assert found["stance"].set_index(["doc_id", "actor_id"])["role"].get(("b", "chad")) == "credited"

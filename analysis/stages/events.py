@@ -12,7 +12,7 @@ import math
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 import pandas as pd
@@ -33,7 +33,7 @@ from analysis.stages.parse import (
     squeeze,
     verb_forms,
 )
-from analysis.stages.syntax import Doc, Span, Token
+from analysis.stages.syntax import Doc, Span, Token, relabelled
 from analysis.text import Intervals
 
 COLUMNS = ["doc_id", "sent_id", "agent", "agent_start", "agent_end", "verb", "lemma", "verb_start", "verb_end",
@@ -1603,15 +1603,33 @@ def event_parses(corpus: Corpus, parses: Parses, mentions: pd.DataFrame) -> Pars
                   for (doc_id, sent_id, start, _, shifts), doc in zip(chosen, docs))
 
 
+def _headlinese(parsed: Parsed) -> Parsed:
+    """A headline's parse with its passives made explicit. Headlines write the passive without "is" and past events
+    in the present ("Boko Haram defeated in border town", "Army retakes town"; Mardh 1980, *Headlinese*), so a past
+    verb there with a subject and neither auxiliary nor object is a passive participle, its subject what was acted
+    on; the parser reads a past tense whose subject is the doer."""
+    labels = {}
+    for verb in parsed.doc:
+        children = [c.dep_ for c in verb.children]
+        if verb.tag_ in ("VBD", "VBN") and "nsubj" in children \
+                and not {"aux", "auxpass", "dobj", "obj"} & set(children):
+            labels[verb.i] = {"tag_": "VBN"}
+            labels.update({c.i: {"dep_": "nsubjpass"} for c in verb.children if c.dep_ == "nsubj"})
+    return replace(parsed, doc=relabelled(parsed.doc, labels)) if labels else parsed
+
+
 def events(corpus: Corpus, parses: Parses, event_parses: Parses, quotes: pd.DataFrame,
            mentions: pd.DataFrame) -> pd.DataFrame:
     """Every event in the corpus's body text: agent, verb, target, modality and voice, with offsets."""
     quoted = rows_by_document(quotes)
     named = rows_by_document(mentions[["doc_id", "start", "end", "actor_id"]])
     body = set(zip(*corpus.sentences.loc[_read(corpus.sentences), ["doc_id", "sent_id"]].T.values))
+    sentences = corpus.sentences
+    headlines = set(zip(*sentences.loc[sentences["kind"] == "headline", ["doc_id", "sent_id"]].T.values))
     rows = []
     for doc_id in corpus.documents["doc_id"]:
-        parsed = sorted((p for p in (*parses.document(doc_id), *event_parses.document(doc_id))
+        parsed = sorted((_headlinese(p) if (doc_id, p.sent_id) in headlines else p
+                         for p in (*parses.document(doc_id), *event_parses.document(doc_id))
                          if (doc_id, p.sent_id) in body), key=lambda p: p.start)
         rows += document_events(doc_id, corpus.texts[doc_id], parsed,
                                 [(m.start, m.end, m.actor_id) for m in named.get(doc_id, [])], quoted.get(doc_id, []))

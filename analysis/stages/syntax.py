@@ -19,6 +19,7 @@ sentence root, the first on a tie, a childless punctuation mark last); tests/tes
 and span of parsed text with spaCy's. A frozen Doc is read-only: nothing sets a tag or an entity after the pipeline.
 """
 
+import copy
 from collections.abc import Iterator
 
 import numpy
@@ -190,6 +191,16 @@ def _string(strings: spacy.strings.StringStore, key: int) -> str:
             _STRINGS.clear()
         found = _STRINGS[key] = strings[key]
     return found
+
+
+def relabelled(doc: Doc, labels: dict[int, dict[str, str]]) -> Doc:
+    """A copy of a frozen Doc with some tokens' labels changed ({token index: {"dep_": ..., "tag_": ...}}): a stage's
+    correction of the parse for one reading, leaving the Doc that other sentences and stages share as it was."""
+    copied = copy.deepcopy(doc)
+    for i, changes in labels.items():
+        for name, value in changes.items():
+            setattr(copied.tokens[i], name, value)
+    return copied
 
 
 def freeze(parsed: spacy.tokens.Doc) -> Doc:
