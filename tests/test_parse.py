@@ -249,3 +249,18 @@ def test_the_collector_is_paused_while_parsing_and_then_as_it_was(enabled):
         assert gc.isenabled() == enabled
     finally:
         gc.enable() if was else gc.disable()
+
+
+def test_one_thread_holds_numpys_blas_to_one_thread_and_lets_it_go():
+    # numpy's BLAS (OpenBLAS) runs one thread inside the context and what it ran before after it, each time
+    from threadpoolctl import threadpool_info
+
+    def blas_threads() -> list[int]:
+        return [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"]
+
+    before = blas_threads()
+    assert before
+    for _ in range(2):
+        with one_thread():
+            assert blas_threads() == [1] * len(before)
+        assert blas_threads() == before

@@ -50,7 +50,7 @@ import gc
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
@@ -64,7 +64,7 @@ from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from thinc.api import NumpyOps
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController
 
 from analysis.lexicon import data_yaml, grammar, one_of
 from analysis.stages import syntax
@@ -100,10 +100,17 @@ def numpy_products(model: spacy.Language) -> spacy.Language:
     return model
 
 
-def one_thread() -> threadpool_limits:
+@cache
+def _thread_pools() -> ThreadpoolController:
+    """The thread pools of the native libraries this process has loaded (numpy's BLAS among them), found once:
+    finding them scans every loaded library, about 3% of the prefilter, parse and quotes stage when done per call."""
+    return ThreadpoolController()
+
+
+def one_thread() -> AbstractContextManager:
     """A context in which numpy's BLAS uses one thread: the model's products are small, and more threads spend
     CPU waiting for each other (several times the CPU of one thread on sentence batches, measured)."""
-    return threadpool_limits(limits=1, user_api="blas")
+    return _thread_pools().limit(limits=1, user_api="blas")
 
 
 _NOT_START = numpy.array(-1).astype(numpy.uint64)  # -1 (not a sentence start) in a uint64 attribute array
