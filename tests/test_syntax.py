@@ -17,7 +17,7 @@ def _token(tok) -> tuple:
     """What the stages read of a token (spaCy's or frozen), positions for tokens."""
     sent = tok.sent
     return (*(getattr(tok, a) for a in _WORD), tok.head.i, *(tuple(t.i for t in getattr(tok, a)) for a in _TREE),
-            sent.start, sent.end, len(tok))
+            sent.start, sent.end)
 
 
 def _spans(doc) -> list[tuple]:

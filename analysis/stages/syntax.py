@@ -47,9 +47,6 @@ class Token:
     __slots__ = ("doc", "i", "idx", "text", "lower_", "lemma_", "pos_", "tag_", "dep_", "ent_type_", "whitespace_",
                  "is_lower", "is_punct", "head", "lefts", "rights", "children", "_subtree", "_conjuncts")
 
-    def __len__(self) -> int:
-        return len(self.text)
-
     def __repr__(self) -> str:
         return self.text
 
