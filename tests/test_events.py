@@ -130,6 +130,9 @@ SENTENCES = [
     "jihadists.",
     "Hamas failed to protect the Assyrians of the valley.",
     "The Islamic State grew for years. What on earth happened next? Guyanese youth destroyed it.",
+    "Cambodian forces were successful in retaking the town from the jihadists.",
+    "Lesotho went on to hail Namibia.",
+    "Observers said Bangladeshi forces were capable of retaking the town from the jihadists.",
 ]
 
 
@@ -760,3 +763,19 @@ def test_a_headline_leaves_out_the_auxiliary_of_its_passive(tmp_path):
     assert "boko_haram" not in set(events["agent"])
     assert set(zip(events.doc_id, events.agent, events.lemma)) == {("b", "chad", "liberate")}
     assert found["stance"].set_index(["doc_id", "actor_id"])["role"].get(("b", "chad")) == "credited"
+
+
+def test_the_subject_of_an_adjective_of_success_is_the_doer(built):
+    """"X were successful in retaking Y": the act's doer is the subject of the copula the adjective complements."""
+    retaking = _events(built, SENTENCES[115])
+    assert ("cambodia", "defeat", "asserted") in set(zip(retaking.agent, retaking.verb_class, retaking.modality))
+    assert _role(built, "cambodia") == "credited"
+    able = _events(built, SENTENCES[117])  # "were capable of retaking": an ability, not an act
+    assert set(zip(able.agent, able.modality)) == {("bangladesh", "possible")} and _role(built, "bangladesh") == "neutral"
+
+
+def test_going_on_to_act_asserts_the_act(built):
+    """"went on to hail X" (Levin 55.1, verb_classes.yaml continuation) is a hail, not a purpose."""
+    hail = _events(built, SENTENCES[116])
+    assert set(zip(hail.agent, hail.target, hail.modality)) == {("lesotho", "namibia", "asserted")}
+    assert (_role(built, "namibia"), _role(built, "lesotho")) == ("credited", "neutral")

@@ -114,7 +114,8 @@ def verb_classes() -> VerbClasses:
     lists = ("protected", "places", "victory", "harm", "positive_roles", "negative_roles", "deny", "possible",
              "demanded", "light", "judging", "attack_nouns", "praise_nouns", "criticism_nouns", "agentive_nouns",
              "action_nouns", "credit_nouns", "blame_nouns", "role_nouns", "deal_nouns", "release", "condemning",
-             "factive", "hearsay", "designs", "cessation", "unfulfilled", "transfer", "aid_nouns", "siege_nouns")
+             "factive", "hearsay", "designs", "cessation", "unfulfilled", "transfer", "aid_nouns", "siege_nouns",
+             "continuation")
     return VerbClasses(lemma_class, {n: s["meaning"] for n, s in raw["classes"].items()},
                        {n: s["enemy_agent"] for n, s in raw["classes"].items()}, frozenset(raw["enemy_sides"]),
                        {k: frozenset(str(w).lower() for w in raw[k]) for k in lists}, raw["irregular"],
@@ -868,7 +869,8 @@ def _agent_head(verb: Token) -> Token | None:
                 and not _between(prep.head):
             return _agent_head(prep.head.head)
         return prep.head if prep.head.pos_ in ("NOUN", "PROPN") else _agent_head(prep.head)
-    if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
+    if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acomp") and verb.head.pos_ in ("VERB", "AUX") \
+            and verb.head.i != verb.i:  # acomp: "X were successful in retaking Y", the copula's subject
         controller = verb.head
         if verb.dep_ == "xcomp":  # object control: "allowed the troops to launch"
             obj = next((c for c in controller.children if c.dep_ in ("dobj", "obj")), None)
@@ -951,6 +953,10 @@ def _modality(verb: Token, sent: Span) -> str:
             break  # "As X attacked Y, one attack must be mentioned": a reason or a time is asserted on its own
         if tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             break  # "X would be next, and Y have surrounded it": a clause with its own subject keeps its own modality
+        if tok.dep_ == "prep" and tok.head.pos_ == "ADJ" and tok.head.dep_ == "acomp":  # "were capable of liberating"
+            if tok.head.lemma_.lower() in vc.words["possible"]:
+                return "possible"
+            break
         if tok.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp") or tok.dep_ == "conj":
             head = tok.head
             lemma = head.lemma_.lower()
@@ -965,7 +971,8 @@ def _modality(verb: Token, sent: Span) -> str:
                 if (lemma in vc.words["possible"] and tok.dep_ in ("xcomp", "ccomp", "acl")) or \
                         (lemma in vc.words["hearsay"] and tok.dep_ in ("ccomp", "acl", "pcomp")):
                     return "possible"  # "plans to strike", "the accusations that X funds ISIS"
-                if purpose and tok.dep_ in ("advcl", "acl", "relcl"):  # "an offensive to liberate Raqqa"
+                going_on = tok.dep_ == "advcl" and _phrasal(head) in vc.words["continuation"]  # "went on to hail X"
+                if purpose and tok.dep_ in ("advcl", "acl", "relcl") and not going_on:  # "an offensive to liberate Raqqa"
                     act = head if head.pos_ in ("VERB", "AUX") else head.head  # "not taking precautions to prevent"
                     return "denied" if _negated(act) else "possible"  # a purpose of an act not done is not met
             if head.i == tok.i:
@@ -978,6 +985,12 @@ def _modality(verb: Token, sent: Span) -> str:
         if first is not None and first.pos_ == "AUX":
             return "possible"
     return "asserted"
+
+
+def _phrasal(verb: Token) -> str:
+    """A verb's lemma with its particle, if it has one ("go on")."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
 
 
 def _light(verb: Token) -> tuple[Token, str] | None:
@@ -1124,8 +1137,9 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
     cls = "contribute" if judged else cls  # "X was critical to the victory", "X is a destructive role"
     if cls is None or verb.pos_ not in ("VERB", "AUX") or (lemma in _PRIMARY_VERBS and not judged):
         return None
-    if cls == "praise" and sum(not t.is_punct for t in verb.subtree if t.i >= verb.i) <= 2:
-        return None  # "Thank you.", "Congratulations to you!": a formula of politeness, not a judgment
+    if cls == "praise" and sum(not t.is_punct for t in verb.subtree if t.i >= verb.i) <= 2 \
+            and not any(c.dep_ in ("dobj", "obj") and _PRONOUNS.get(c.lower_) != "addressee" for c in verb.children):
+        return None  # "Thank you.", "Congratulations to you!": a formula of politeness, not a judgment ("X hailed Y" is)
     doc = sent.doc
     agents = _doer(verb, ctx, doc)
     role = next((c for c in verb.children if (c.dep_ == "dobj" and cls == "contribute" and light is None
