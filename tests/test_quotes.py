@@ -443,3 +443,32 @@ def test_an_observatory_credited_by_a_headline_is_a_source(tmp_path):
                                     "hit at noon.\n", encoding="utf-8")
     figures = Build(load_corpus(tmp_path))["figures"]
     assert list(zip(figures.surface, figures.source)) == [("Nine", "Border Rights Observatory")]
+
+
+def test_he_refers_to_a_person_the_catalogue_lacks_not_to_a_demonym_before_the_name(tmp_path):
+    """A pronoun whose antecedent is a person the catalogue lacks, named at the end of a long phrase that starts with
+    a demonym, resolves to that person, not to the first capitalised word (sentences written for the test)."""
+    (tmp_path / "p.txt").write_text(
+        "Ports reopen\n\nThe remarks came in a speech by the Norwegian delegation's deputy head Lars Hovland at a "
+        "meeting in Geneva, the NTB agency reported. The blockade must end, he said. He also praised the port "
+        "workers.\n", encoding="utf-8")
+    table = Build(load_corpus(tmp_path))["quotes"]
+    rows = table[table.speaker_text.str.lower() == "he"]
+    assert rows[["cue", "speaker", "speaker_name"]].values.tolist() == [
+        ["said", "unlisted:lars-hovland", "Lars Hovland"], ["praised", "unlisted:lars-hovland", "Lars Hovland"]]
+
+
+def test_a_name_right_after_the_noun_names_the_speaker_and_an_adjunct_after_the_cue_is_not_content(tmp_path):
+    """"the official news agency X reported" is X (the parser hangs the name on the noun or the verb), and a phrase
+    after ", X reported," leaves the statement before it, with its figures (sentences written for the test)."""
+    (tmp_path / "a.txt").write_text(
+        "Ports reopen\n\nTroops killed two gunmen in a car and detained three others on Monday, the official "
+        "Palestinian news agency WAFA reported, without immediately providing further details. Aid trucks crossed "
+        "the border, the state news agency SANA said.\n", encoding="utf-8")
+    build = Build(load_corpus(tmp_path))
+    table, text = build["quotes"], load_corpus(tmp_path).texts["a"]
+    assert [(r.speaker, text[r.content_start : r.content_end]) for r in table.itertuples()] == [
+        ("wafa", "Troops killed two gunmen in a car and detained three others on Monday"),
+        ("sana", "Aid trucks crossed the border")]
+    figures = build["figures"]
+    assert figures[["surface", "source"]].values.tolist() == [["two", "wafa"], ["three", "wafa"]]

@@ -388,6 +388,7 @@ class DocumentContext:
                 pool = [c for c in found if c.kind in ("actor", "role_source", "name")]
             else:
                 pool = [c for c in found if c.kind == "person" or c.start in self.resolved]
+                pool = sorted(pool + self._unlisted_people(start, min(end, pronoun.start), pool), key=attrgetter("start"))
                 if not pool and start != sentence_start:
                     pool = [c for c in found if c.kind == "role_person" and not self._is_definite(c)]
                     pool = pool or [c for c in found if c.kind == "name"]
@@ -396,6 +397,13 @@ class DocumentContext:
                 ref = self.referent(pool[0])
                 return Speaker(pronoun.start, pronoun.end, ref.speaker, ref.name)
         return None
+
+    def _unlisted_people(self, start: int, end: int, taken: list[Candidate]) -> list[Candidate]:
+        """People the catalogue lacks named in [start, end) outside quotations and outside the candidates taken, as
+        person candidates ("the mission's Charge d'Affaires Bader X" for a later "he", not "Kuwaiti")."""
+        return [Candidate(m.start, m.end, "person", m.actor_id) for m in mentions_within(self.unlisted, start, end)
+                if m.kind == "person" and self.quote_at(m.start) is None
+                and not any(c.start < m.end and m.start < c.end for c in taken)]
 
     def _is_definite(self, cand: Candidate) -> bool:
         """Whether a role phrase starts with "the"."""
@@ -527,6 +535,11 @@ class DocumentContext:
         if named_by is not None:  # "Its spokesman, Igor Konashenkov, said": the person the apposition names
             found = self.speaker(parsed, named_by)
             return (Speaker(start, end, found[0].speaker, found[0].name), "person") if found else None
+        close = _close_apposition(parsed, head, sorted(self.mentions + self.unlisted))
+        if close is not None:  # "the official news agency WAFA reported": the body the name names
+            found = self.speaker(parsed, close)
+            if found is not None:
+                return Speaker(start, max(end, found[0].end), found[0].speaker, found[0].name), found[1]
         inside = mentions_within(self.mentions, start, end)
         named = any(m.kind == "person" for m in inside) or any(
             e.label_ == "PERSON" and start <= parsed.span(e)[0] < end for e in parsed.doc.ents)
@@ -601,6 +614,21 @@ def _appositions(head) -> list:
         found += [a for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
                   for obj in prep.children if obj.dep_ == "pobj" for a in obj.children if a.dep_ == "appos"]
     return found
+
+
+def _close_apposition(parsed: Parsed, head, names: list[Mention]):
+    """The name (a mention of `names`) standing right after a common noun with no comma, as its apposition ("the news
+    agency SANA") or hung on the noun's verb where the parser splits the phrase ("the news agency WAFA reported")."""
+    doc = head.doc
+    if head.pos_ != "NOUN" or head.i + 1 >= len(doc):
+        return None
+    name = doc[head.i + 1]
+    start = parsed.span(name)[0]
+    if not any(m.start == start for m in mentions_within(names, start, start + 200)):
+        return None
+    while name.dep_ in ("compound", "flat") and name.head.i > name.i:
+        name = name.head  # "the newspaper Al Watan": Watan
+    return name if name.head in (head, head.head) and name.i > head.i else None
 
 
 def _names_person(parsed: Parsed, token, mentions: list[Mention]) -> bool:
@@ -993,8 +1021,9 @@ def _content(ctx: "DocumentContext", cue: Cue) -> tuple[int, int, str]:
         parts = [c for c in token.children if c.dep_ in ("ccomp", "xcomp", "parataxis", "dobj", "acl", "prep")
                  and c.i != getattr(cue.speaker_token, "i", -1)]
         clause = [c for c in parts if c.dep_ in ("ccomp", "parataxis")]
-        if not clause and token.dep_ == "conj" and _closes_sentence(token) and cue.speaker.start > cue.sent_start:
-            start, end = cue.sent_start, cue.speaker.start  # "X killed Y, a monitor said." (see _subject)
+        if (not clause and token.dep_ == "conj" and cue.speaker.start > cue.sent_start and (_closes_sentence(token)
+                or cue.speaker_token is not None and _postposed(ctx, parsed, token, cue.speaker_token))):
+            start, end = cue.sent_start, cue.speaker.start  # "X killed Y, a monitor said(, without details)."
         elif not clause and (token.dep_ in ("ccomp", "parataxis") or _reporting_as(token)):  # the clause around
             own = _subtree(parsed, token)
             whole = _subtree(parsed, token.head)
