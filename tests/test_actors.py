@@ -641,3 +641,12 @@ def test_a_word_in_a_speakers_or_addressees_place_is_an_actor(tmp_path):
     rows = set(actors.mentions(small)[["surface", "actor_id"]].itertuples(index=False, name=None))
     assert {("TELONews", "unlisted:telonews"), ("IRUN", "unlisted:irun"), ("Reuters", "reuters")} <= rows
     assert not {r for r in rows if r[0] == "Western"}
+
+
+def test_a_state_s_army_named_by_its_demonym_is_its_armed_force():
+    """"the Israeli army", "the Israeli military" name the IDF as "the Syrian Army" names the SAA; a current
+    transliteration of a catalogued name links too."""
+    text = "A raid by the Israeli army; the Israeli military said; the Syrian Army; President Abdrabbuh Mansour Hadi"
+    assert [(s, a) for s, a, _ in spans(text)] == [
+        ("Israeli army", "idf"), ("Israeli military", "idf"), ("Syrian Army", "syrian_arab_army"),
+        ("Abdrabbuh Mansour Hadi", "abd_rabbuh_mansur_hadi")]

@@ -536,3 +536,21 @@ def test_a_dateline_pooling_several_agencies_names_no_outlet(tmp_path):
         "Ministers meet over the port deal\n\nBEIRUT (Reuters) – Ministers from both sides met on "
         "Monday to discuss the port deal. The talks will resume next week.\n"))
     assert meta["outlet"] == "Reuters" and meta["via"] is None
+
+
+def test_national_news_agencies_in_a_dateline_a_bracketed_acronym_and_a_bar_credit_line(tmp_path):
+    """A state agency's dateline with a date in it names the outlet, "the X Agency (ABC) reported" the via, and a
+    credit line of cells with a labelled date ("Agency | City | Updated: ...") the via (pages written for the test)."""
+    _, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal\n\nBy Jane Roe\n\nDOHA, Nov 9 (KUNA) -- Ministers from both sides met on "
+        "Thursday to discuss the port deal. The talks will resume next week.\n"))
+    assert meta["outlet"] == "Kuwait News Agency" and meta["via"] is None and meta["author"] == "Jane Roe"
+    _, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal at a session in Geneva, the Saudi Press Agency (SPA) reported. The talks "
+        "will resume next week, a minister said.\n"))
+    assert meta["via"] == "Saudi Press Agency" and meta["outlet"] is None
+    _, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal\n\nReuters | Geneva | Updated: 04-12-2023 14:26 IST | Created: 04-12-2023 "
+        "14:15 IST\n\nMinisters from both sides met on Monday to discuss the port deal, the news agency WAFA "
+        "reported.\n"))
+    assert meta["via"] == "Reuters" and meta["outlet"] is None

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from analysis.lexicon import data_yaml, one_of
-from analysis.stages.dateparse import DateMention, find_dates, is_dateline, line_date
+from analysis.stages.dateparse import CALENDAR, DateMention, find_dates, is_dateline, line_date
 from analysis.stages.segment import BODY, Span, byline_name, dateline_outlet, masthead
 
 _CREDIT_WORDS = data_yaml("boilerplate.yaml")
@@ -46,6 +46,7 @@ _DESK = re.compile(rf"\s+{one_of(_CREDIT_WORDS['desk_words'])}$", re.IGNORECASE)
 _BYLINE_TAIL = re.compile(r"\s+[|/]\s+")  # what a byline adds after the writer: "By Jane Roe / Harbour Press"
 _FILED_FROM = re.compile(r",\s+[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}$")  # where it was filed: "Harbour TV, Beirut"
 _CREDITED_BY = re.compile(r"\b(?:by|from)\s+(?P<names>[^;|\n]+)")  # whom a credit line names: "reporting from AFP"
+_LABELLED_DATE = re.compile(rf"\s*{one_of(CALENDAR['date_labels'])}\s*:\s*\d", re.IGNORECASE)  # "Updated: 04-12-2023"
 _BULLET = re.compile(r"^[•·*▪►]\s*")  # a list bullet before a headline ("• US either ignoring ...")
 # A licence line naming who produced the content: "Voice of America content is produced by the Voice of America".
 _PRODUCER = re.compile(
@@ -59,7 +60,7 @@ _SELF_REFERENCE = re.compile(
 )
 # "Xinhua News Agency reported", "the semi-official Tasnim news agency reported": an agency that reported.
 _REPORTED = re.compile(
-    rf"(?P<name>(?:[A-Z][\w’'.-]*\s)*[A-Z][\w’'.-]*)\s+(?P<agency>{one_of(_CREDIT_WORDS['agency_nouns'])}\s+)?"
+    rf"(?P<name>(?:[A-Z][\w’'.-]*\s)*[A-Z][\w’'.-]*)(?:\s+\([A-Z]{{2,}}\))?\s+(?P<agency>{one_of(_CREDIT_WORDS['agency_nouns'])}\s+)?"
     rf"(?:{one_of(_CREDIT_WORDS['reporter_nouns'])}\s+)?{one_of(_CREDIT_WORDS['report_words'])}\b")
 # "..., the state TV reported, according to TASS.": the agency closing the story's first sentence.
 _LEAD_SOURCE = re.compile(
@@ -318,10 +319,13 @@ def _first_credited(credit: str) -> str | None:
 
 
 def _bar_credit(text: str, spans: list[Span]) -> Found | None:
-    """The news agency a date line opens with before a bar ("Reuters| Last Updated: Sunday, August 27, 2017")."""
-    for s in (s for s in spans if s.kind in ("dateline", "link") and "|" in text[s.start : s.end]):
+    """The news agency a date line opens with before a bar ("Reuters| Last Updated: Sunday, August 27, 2017"), or a
+    line of cells one of which is a labelled date ("Reuters | Jerusalem | Updated: 04-12-2023 14:26 IST")."""
+    for s in (s for s in spans if s.kind in ("dateline", "link", "standfirst") and "|" in text[s.start : s.end]):
         entry = outlet_named(text[s.start : text.index("|", s.start)])
-        if entry and entry["kind"] == "agency" and is_dateline(text[s.start : s.end]):
+        line = text[s.start : s.end]
+        dated = s.kind != "standfirst" and is_dateline(line)
+        if entry and entry["kind"] == "agency" and (dated or any(map(_LABELLED_DATE.match, line.split("|")[1:]))):
             return Found(entry["name"], f"credit '{text[s.start:s.end]}' on a date line")
     return None
 
