@@ -133,6 +133,8 @@ SENTENCES = [
     "Cambodian forces were successful in retaking the town from the jihadists.",
     "Lesotho went on to hail Namibia.",
     "Observers said Bangladeshi forces were capable of retaking the town from the jihadists.",
+    "Gabon declared victory over the jihadists on Sunday, and Seychelles announced the liberation of the town.",
+    "BISHKEK, Kyrgyzstan—Eswatini-backed forces declared victory over the jihadists on Sunday.",
 ]
 
 
@@ -779,3 +781,19 @@ def test_going_on_to_act_asserts_the_act(built):
     hail = _events(built, SENTENCES[116])
     assert set(zip(hail.agent, hail.target, hail.modality)) == {("lesotho", "namibia", "asserted")}
     assert (_role(built, "namibia"), _role(built, "lesotho")) == ("credited", "neutral")
+
+
+def test_declaring_a_victory_claims_it(built):
+    """"declared victory over X", "announced the liberation of Y" (verb_classes.yaml declaring): the declarer claims the
+    outcome, as "achieved victory" would."""
+    declared = _events(built, SENTENCES[118])
+    assert {("gabon", "contribute", "victory"), ("seychelles", "contribute", "victory")} <= \
+        set(zip(declared.agent, declared.verb_class, declared.target_kind))
+    assert (_role(built, "gabon"), _role(built, "seychelles")) == ("credited", "credited")
+
+
+def test_a_dateline_is_never_the_subject(built):
+    """A wire dateline ("BISHKEK, Kyrgyzstan—") that the parse makes the subject, with the real subject hung on it
+    as an apposition: the subject is the phrase after the dash, here forces that stand for their backer."""
+    declared = _events(built, SENTENCES[119])
+    assert set(declared.agent) == {"eswatini"} and _role(built, "eswatini") == "credited"

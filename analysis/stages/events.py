@@ -49,6 +49,7 @@ _RELATIVE = grammar("relative_pronouns")
 _PRONOUNS: dict[str, str] = data_yaml("grammar.yaml")["personal_pronouns"]  # "he" -> person, "we" -> speaker
 _NAME_DEPS = frozenset({"compound", "amod", "nmod", "appos", "flat", "nummod", "npadvmod"})
 _GROUP_NOUNS = frozenset(_EVENT_WORDS["group_nouns"])
+_DASHES, _DATELINE_TOKENS = frozenset({"-", "--", "–", "—"}), 12  # a dateline's closing dash, within its length
 # Bodies that belong to the state they are "in" ("the armed forces in Iraq and Syria"); not fighters, who may be foreign.
 _NATIONAL = frozenset(_EVENT_WORDS["national_bodies"])
 _GROUP_WORDS = frozenset(_EVENT_WORDS["group_words"])  # "this group": the enemy named before
@@ -115,7 +116,7 @@ def verb_classes() -> VerbClasses:
              "demanded", "light", "judging", "attack_nouns", "praise_nouns", "criticism_nouns", "agentive_nouns",
              "action_nouns", "credit_nouns", "blame_nouns", "role_nouns", "deal_nouns", "release", "condemning",
              "factive", "hearsay", "designs", "cessation", "unfulfilled", "transfer", "aid_nouns", "siege_nouns",
-             "continuation")
+             "continuation", "declaring")
     return VerbClasses(lemma_class, {n: s["meaning"] for n, s in raw["classes"].items()},
                        {n: s["enemy_agent"] for n, s in raw["classes"].items()}, frozenset(raw["enemy_sides"]),
                        {k: frozenset(str(w).lower() for w in raw[k]) for k in lists}, raw["irregular"],
@@ -760,8 +761,34 @@ def _objects(verb: Token) -> list[Token]:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The verb's own subject, active or passive."""
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "csubj", "expl")), None)
+    """The verb's own subject, active or passive, never the place of a dateline the parse took for one ("BAGHOUZ,
+    Syria — US-backed forces declared ..."): the subject after it, or the phrase the parse hung on it."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj", "expl"):
+            if not _in_dateline(c):
+                return c
+            after = next((a for a in c.children if a.dep_ == "appos" and not _in_dateline(a)), None)
+            if after is not None:
+                return after
+    return None
+
+
+def _in_dateline(tok: Token) -> bool:
+    """Whether a token is in the dateline opening a wire story's first sentence: capitalised words, numbers and an
+    agency in brackets before a dash ("MOSCOW (AP) —", "BAGHOUZ, Syria—", "(Agency) - Moscow, November 14 -"; the
+    AP Stylebook's datelines)."""
+    sent = tok.sent
+    dashes = [t.i for t in sent[: _DATELINE_TOKENS] if t.text in _DASHES]
+    dash = next((d for d in reversed(dashes) if d > tok.i), None)
+    if dash is None:
+        return False
+    before, depth, words = sent.doc[sent.start : dash], 0, []
+    for t in before:  # what stands in brackets is an agency's name, whatever the parse made of it
+        depth += (t.text == "(") - (t.text == ")")
+        if depth == 0 and t.text != ")":
+            words.append(t)
+    return any(t.pos_ == "PROPN" for t in words) and all(
+        t.pos_ in ("PROPN", "NUM", "PUNCT", "SPACE") or t.text[:1].isupper() for t in words)
 
 
 def _passive(verb: Token) -> bool:
@@ -987,6 +1014,15 @@ def _modality(verb: Token, sent: Span) -> str:
     return "asserted"
 
 
+def _declared(verb: Token) -> Token | None:
+    """The outcome a verb of declaring claims ("declared victory over ISIS", "announced the liberation of X")."""
+    vc = verb_classes()
+    if _lemma(verb) not in vc.words["declaring"]:
+        return None
+    return next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in vc.words["victory"]
+                 and _kind(c, []) == "victory"), None)  # a harm announced ("the killing of X") is reported, not claimed
+
+
 def _phrasal(verb: Token) -> str:
     """A verb's lemma with its particle, if it has one ("go on")."""
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
@@ -1115,7 +1151,7 @@ def _doer(verb: Token, ctx: Context, doc: Doc) -> list[Party]:
     if head is not None and head.head.i == verb.i and head.dep_ == "nsubj":  # "X along with their allies Y and Z have
         # liberated": the parse may split a long subject into two
         agents += [p for c in verb.children if c.dep_ == "nsubj" and c.i != head.i and c.pos_ in ("NOUN", "PROPN")
-                   and head.pos_ in ("NOUN", "PROPN") for p in _party(c, ctx, doc)]
+                   and head.pos_ in ("NOUN", "PROPN") and not _in_dateline(c) for p in _party(c, ctx, doc)]
     if verb.dep_ == "pcomp" and verb.head.head.pos_ == "VERB":  # "praised the cooperation between X and Y in liberating"
         joint = [o for o in _objects(verb.head.head) if o.lemma_.lower() in _HELP_NOUNS]
         agents = [p for o in joint for b in _between(o) for q in _conjuncts(b) for p in _party(q, ctx, doc)] or agents
@@ -1135,6 +1171,8 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
         p.dep_ == "prep" for p in (*c.children, *verb.children)) for c in verb.children)  # "X was critical to the
     # victory", "X has been instrumental in the liberation" (the parse may hang "in" on the verb), not "X is important"
     cls = "contribute" if judged else cls  # "X was critical to the victory", "X is a destructive role"
+    declared = _declared(verb) if cls is None else None
+    cls = "contribute" if declared is not None else cls  # "X declared victory over ISIS": X claims it
     if cls is None or verb.pos_ not in ("VERB", "AUX") or (lemma in _PRIMARY_VERBS and not judged):
         return None
     if cls == "praise" and sum(not t.is_punct for t in verb.subtree if t.i >= verb.i) <= 2 \
@@ -1148,6 +1186,9 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
     if role is not None:  # "played a pivotal role in the liberation"
         left, right = _phrase(role)
         targets = [Party(NO_ACTOR, _start(doc[left], ctx), _end(doc[right], ctx), _role(role, ctx))]
+    elif declared is not None:
+        left, right = _phrase(declared)
+        targets = [Party(NO_ACTOR, _start(doc[left], ctx), _end(doc[right], ctx), _kind(declared, [], ctx))]
     elif noun is not None:
         aims = _noun_targets(noun) or [p for c in verb.children if c.dep_ == "prep" and c.lower_ in _AIM_PREPS
                                        for p in c.children if p.dep_ == "pobj"] \
