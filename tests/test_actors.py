@@ -650,3 +650,14 @@ def test_a_state_s_army_named_by_its_demonym_is_its_armed_force():
     assert [(s, a) for s, a, _ in spans(text)] == [
         ("Israeli army", "idf"), ("Israeli military", "idf"), ("Syrian Army", "syrian_arab_army"),
         ("Abdrabbuh Mansour Hadi", "abd_rabbuh_mansur_hadi")]
+
+
+def test_a_capital_inside_a_longer_name_is_the_place_and_a_span_of_months_no_name(tmp_path):
+    """"the Brussels Press Club" is a body of its own (the capital only places it: not the EU, which "Brussels" alone
+    stands for), and "January-March" names a period, not an actor (sentences written for the test)."""
+    small = write_corpus(tmp_path, {"a.txt": (
+        "Talks resume\n\nThe seminar was held today at the Brussels Press Club, its organisers said. "
+        "Growth in the January-March quarter stayed the same, the bank said.\n")})
+    rows = list(actors.mentions(small)[["surface", "actor_id"]].itertuples(index=False, name=None))
+    assert ("Brussels Press Club", "unlisted:brussels-press-club") in rows
+    assert not [r for r in rows if r[0] in ("Brussels", "January-March")]

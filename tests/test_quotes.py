@@ -472,3 +472,12 @@ def test_a_name_right_after_the_noun_names_the_speaker_and_an_adjunct_after_the_
         ("sana", "Aid trucks crossed the border")]
     figures = build["figures"]
     assert figures[["surface", "source"]].values.tolist() == [["two", "wafa"], ["three", "wafa"]]
+
+
+def test_a_question_left_open_and_a_maintained_state_are_no_statements(tmp_path):
+    """"did not say which ..." states nothing, "maintained fast growth" is no speech ("maintained that" is); the
+    statement beside them stays (sentences written for the test)."""
+    got = _statements(tmp_path,
+        "Talks resume\n\nThe minister did not say which roads had reopened, but said the talks would resume. "
+        "Trade maintained fast growth in the quarter. The envoy maintained that the deal was fair.\n")
+    assert [(cue, speaker) for cue, speaker, _, _ in got] == [("said", "The minister"), ("maintained", "The envoy")]

@@ -841,6 +841,15 @@ def _negating_preposition(token) -> bool:
     return token.dep_ == "pcomp" and token.head.lower_ in _NEGATING_PREPS
 
 
+def _left_open(token) -> bool:
+    """Whether a negated cue leaves a question open ("did not say which elements had progressed", "would not say
+    whether"): nothing is stated."""
+    return any(c.dep_ == "neg" for c in token.children) and any(
+        c.dep_ == "ccomp" and (c.doc[min(t.i for t in c.subtree)].tag_ in _RELATIVE_TAGS | {"WRB"}
+                               or any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children))
+        for c in token.children)
+
+
 def _passive_participle(token) -> bool:
     """Whether a cue is a past participle with no subject and no "have" ("published on", "when asked")."""
     return token.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux", "agent") for c in token.children)
@@ -948,8 +957,8 @@ def _cues(ctx: "DocumentContext", parsed: Parsed) -> list[Cue]:
         elif lemma:
             if _is_passive(token) and not any(c.dep_ == "agent" for c in token.children):
                 continue  # "civilian deaths have been reported", "is expected to"
-            if _infinitive(token) or _passive_participle(token) or _negating_preposition(token):
-                continue  # a purpose infinitive; "when asked"; "without elaborating"
+            if _infinitive(token) or _passive_participle(token) or _negating_preposition(token) or _left_open(token):
+                continue  # a purpose infinitive; "when asked"; "without elaborating"; "did not say which"
             quote = ctx.attached_quote(start, end, parsed.start)
             subject = _subject(token)
             found_by_name = (lemma in lex.evidence_verbs and subject is not None and subject.pos_ == "PROPN"

@@ -187,7 +187,7 @@ def _is_name(name: str, lower_words: set[str], skip: frozenset[str]) -> bool:
     only of words the document also writes in lower case ("Armed Forces")."""
     words = name.split()
     last = words[-1].rstrip(".") if words else ""
-    if not words or "\n" in name or sum(c.isalpha() for c in name) < 2 or {last, last.title()} & skip \
+    if not words or "\n" in name or sum(c.isalpha() for c in name) < 2 or {last, last.title(), *last.split("-")} & skip \
             or "and" in words or "," in name:
         return False
     for word in words[1:]:
@@ -233,7 +233,7 @@ def _absorbs(inner: list[tuple[int, int, str, str]], text: str, start: int, end:
     """Whether an unknown name swallows the catalogue names inside it: all of them only qualify it, or, ending it, are
     a body's name made of common nouns that the words before make another body's ("Kurdistan Regional [Security
     Council]" is no UN body), and the rest of the name is more than "government"."""
-    if not all(kind == "demonym" or types.get(actor) in QUALIFIER_TYPES
+    if not all(kind in ("demonym", "metonym") or types.get(actor) in QUALIFIER_TYPES  # a capital: "[Brussels] Press Club"
                or (b == end and types.get(actor) in BODY_TYPES and _generic(text[a:b])) for a, b, actor, kind in inner):
         return False
     rest, pos = [], start
