@@ -135,6 +135,7 @@ SENTENCES = [
     "Observers said Bangladeshi forces were capable of retaking the town from the jihadists.",
     "Gabon declared victory over the jihadists on Sunday, and Seychelles announced the liberation of the town.",
     "BISHKEK, Kyrgyzstan—Eswatini-backed forces declared victory over the jihadists on Sunday.",
+    "Sierra Leone captured the town from the jihadists last week in a joint offensive with Comoros.",
 ]
 
 
@@ -797,3 +798,10 @@ def test_a_dateline_is_never_the_subject(built):
     as an apposition: the subject is the phrase after the dash, here forces that stand for their backer."""
     declared = _events(built, SENTENCES[119])
     assert set(declared.agent) == {"eswatini"} and _role(built, "eswatini") == "credited"
+
+
+def test_the_partner_of_a_joint_act(built):
+    """"in a joint offensive with X" (grammar.yaml joint_act_prepositions): X is a party to the act."""
+    captured = _events(built, SENTENCES[120])
+    assert {"sierra_leone", "comoros"} <= set(captured[captured.verb_class == "seize"].agent)
+    assert (_role(built, "sierra_leone"), _role(built, "comoros")) == ("credited", "credited")

@@ -75,6 +75,7 @@ _RELATIVE_HEADS = grammar("relative_heads")  # "those who defeated ISIS"
 _PARTY_PREPS = grammar("party_prepositions")  # "cooperation between X and Y"
 _COMPANY_ADVERBS = grammar("company_adverbs")  # "along with X"
 _COMPANY_PREPS = grammar("company_prepositions")  # "alongside X"
+_JOINT_PREPS = grammar("joint_act_prepositions")  # "in a joint offensive with X"
 _ACT_NOUN_PREPS = grammar("act_noun_prepositions")  # "strikes on X"
 _NESTED_PREPS = grammar("nested_target_prepositions")  # "a campaign of air strikes against X"
 _CONTRIBUTION_PREPS = grammar("contribution_prepositions")  # "made the difference in X"
@@ -929,6 +930,11 @@ def _helpers(verb: Token) -> list[Token]:
             found += [p for t in c.children if t.dep_ == "pobj" and _thanks(t) for p in _thanked(t)]
         if c.dep_ in ("prep", "advmod") and c.lower_ in _COMPANY_ADVERBS:  # "along with X", "together with X"
             found += [p for w in c.children if w.lower_ == "with" for p in w.children if p.dep_ == "pobj"]
+        if c.dep_ == "prep" and c.lower_ in _JOINT_PREPS:  # "in a joint offensive with X", "in cooperation with X"
+            found += [q for p in c.children if p.dep_ == "pobj"
+                      and p.lemma_.lower() in _HELP_NOUNS | verb_classes().words["attack_nouns"]
+                      for w in p.children if w.dep_ == "prep" and w.lower_ in _COMPANY_PREPS
+                      for q in w.children if q.dep_ == "pobj"]
         if c.dep_ == "prep" and c.lower_ in _COMPANY_PREPS:
             for p in c.children:
                 if p.dep_ == "pobj" and p.lemma_.lower() in _HELP_NOUNS:
