@@ -661,3 +661,20 @@ def test_a_capital_inside_a_longer_name_is_the_place_and_a_span_of_months_no_nam
     rows = list(actors.mentions(small)[["surface", "actor_id"]].itertuples(index=False, name=None))
     assert ("Brussels Press Club", "unlisted:brussels-press-club") in rows
     assert not [r for r in rows if r[0] in ("Brussels", "January-March")]
+
+
+def test_a_given_name_read_as_a_place_joins_the_person_and_a_middle_name_may_be_left_out():
+    """The recogniser reads "[Rawhi]GPE [Rashid Sawafta]PERSON": the single proper noun right before a person's name is
+    its given name; and "Rawhi Sawafta" later is the same person, the middle name left out (hand-built entities)."""
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+    from analysis.stages.unlisted import _forms, _given_name_of
+
+    doc = Doc(Vocab(), words=["The", "ministry", "says", "Rawhi", "Rashid", "Sawafta", "died", "in", "Tubas", "Jenin"],
+              tags=["DT", "NN", "VBZ", "NNP", "NNP", "NNP", "VBD", "IN", "NNP", "NNP"])
+    place, person, other, last = Span(doc, 3, 4, "GPE"), Span(doc, 4, 6, "PERSON"), Span(doc, 8, 9, "GPE"), Span(doc, 9, 10, "GPE")
+    assert _given_name_of(person, place) and not _given_name_of(last, other) and not _given_name_of(person, None)
+    forms = _forms("Rawhi Rashid Sawafta", {(0, 20): ("Rawhi Rashid Sawafta", "person")}, frozenset(), set())
+    assert {f: v[0] for f, v in forms.items()} == {f: "unlisted:rawhi-rashid-sawafta" for f in (
+        "Rawhi Rashid Sawafta", "Sawafta", "Rawhi", "Rawhi Sawafta")}

@@ -86,14 +86,26 @@ def entities(parsed: Parsed) -> list[Entity]:
     """The actor-like entities of a sentence, in document offsets (through the parse's whitespace shifts); a single
     word that modifies a common noun is told only where the sentence has a dependency parse."""
     doc, found = parsed.doc, []
-    for ent in doc.ents:
-        if ent.label_ not in ENTITY_TYPES:
+    ents = list(doc.ents)
+    for i, ent in enumerate(ents):
+        if ent.label_ not in ENTITY_TYPES or _given_name_of(ent, ents[i - 1] if i else None):
             continue
+        start, end = parsed.span(ent)
+        label = ent.label_
+        if (after := ents[i + 1] if i + 1 < len(ents) else None) is not None and _given_name_of(after, ent):
+            end, label = parsed.span(after)[1], "PERSON"
         before = doc[ent.start - 1] if ent.start else None
         owned = before is not None and before.lower_ in OWNING
         modifier = parsed.parsed and len(ent) == 1 and ent.root.dep_ in ("compound", "amod") and ent.root.head.pos_ == "NOUN"
-        found.append(Entity(*parsed.span(ent), ent.label_, owned or modifier))
+        found.append(Entity(start, end, label, owned or modifier))
     return found
+
+
+def _given_name_of(person, before) -> bool:
+    """Whether the entity before a person's name is one proper noun right against it that the recogniser read as a
+    place or body: the person's given name ("[Rawhi] [Rashid Sawafta]")."""
+    return (before is not None and person.label_ == "PERSON" and before.end == person.start and len(before) == 1
+            and before.label_ in ("GPE", "ORG", "LOC") and before.root.tag_ == "NNP" and before.root.whitespace_ == " ")
 
 
 def slug(name: str) -> str:
@@ -472,8 +484,12 @@ def _forms(text: str, names: Mapping[tuple[int, int], tuple[str, str]], skip: fr
         forms[name] = (slug(target), target_kind, target)
     given = Counter(p.split()[0] for p in persons)
     for person in persons:
-        family, first = person.split()[-1], person.split()[0]
-        for short in (family, _bare(family), first) if given[first] == 1 else (family, _bare(family)):
+        words = person.split()
+        family, first = words[-1], words[0]
+        shorts = [family, _bare(family)] + ([first] if given[first] == 1 else [])
+        if len(words) > 2 and all(w[:1].isupper() for w in words):
+            shorts.append(f"{first} {family}")  # the middle name left out: "Rawhi Sawafta" for "Rawhi Rashid Sawafta"
+        for short in shorts:
             # a given name of one person only; a family name also without its particle ("Juburi")
             if len(short) > 2 and short not in skip and short.lower() not in lower_words:
                 forms.setdefault(short, (slug(person), "person", person))
