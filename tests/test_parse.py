@@ -70,8 +70,8 @@ def test_attribute_rules_match_as_spacy_does():
         theirs = list(nlp().pipe((one_sentence(t) for t in texts), disable=["ner"]))
     assert sum(len(d) for d in docs) > 10_000
     assert all(rules.match(d) == ruler.match(d) for d in docs)
-    assert [(t.pos_, str(t.morph), t.lemma_) for d in ours for t in d] == \
-        [(t.pos_, str(t.morph), t.lemma_) for d in theirs for t in d]
+    assert [(t.pos_, str(t.morph), t.lemma_, t.tag_, t.dep_) for d in ours for t in d] == \
+        [(t.pos_, str(t.morph), t.lemma_, t.tag_, t.dep_) for d in theirs for t in d]
 
 
 def test_numpy_products_parse_as_blis_does():

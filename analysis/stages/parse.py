@@ -113,8 +113,10 @@ def one_thread() -> AbstractContextManager:
     return _thread_pools().limit(limits=1, user_api="blas")
 
 
+_LEMMAS: dict[tuple[int, int, int], int] = {}  # (form, part of speech, morphology) -> lemma, as the lemmatizer gives it
 _NOT_START = numpy.array(-1).astype(numpy.uint64)  # -1 (not a sentence start) in a uint64 attribute array
 _ATTRIBUTES = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}  # a token's row in AttributeRules.match
+_SET = [POS, MORPH, LEMMA, TAG, DEP]  # the attributes the attribute ruler's patterns set
 
 
 def _accepted(want: object) -> list | None:
@@ -142,7 +144,8 @@ class AttributeRules:
     """The model's own attribute-ruler patterns (tag to part of speech and morphology, and the exceptions for
     pronouns, auxiliaries and contractions), matched by dictionary lookup on each token's tag and lower-case form
     instead of spaCy's general Matcher: the same matches in the same order (tests/test_parse.py checks every token
-    of the seeds and the dev corpus), for about a third less CPU; the ruler itself then sets the attributes."""
+    of the seeds and the dev corpus), for about a third less CPU; the attributes they set are then written in one
+    array per Doc (`annotate`), not token by token through the ruler's spans."""
 
     def __init__(self, ruler: AttributeRuler):
         self.ruler = ruler
@@ -158,6 +161,11 @@ class AttributeRules:
                         [("tag", t) for t in tags] if tags else [("lower", w) for w in lowers] if lowers else [None])
                 for k in keys:
                     self._index.setdefault(k, []).append((number, key, tests))
+        self._sets = [(index, tuple((1 + _SET.index(attribute), value) for attribute, value in attrs.items()))
+                      for index, attrs in zip(ruler.indices, ruler.attrs)]  # per pattern: its token, and the
+        # (column of a row ORTH + _SET, value) it sets
+        if any(a not in _SET for attrs in ruler.attrs for a in attrs):
+            raise ValueError(f"attribute ruler sets attributes other than {_SET}")
 
     def _starting(self, ids: tuple[int, int, int, int], strings) -> tuple[tuple, list, list]:
         """A token's row (tag, lower-case form, dependency, is-space) from its row of string ids, the patterns it
@@ -192,6 +200,34 @@ class AttributeRules:
                     found.add((number, key, i, i + 1 + len(rest)))
         return sorted(found)
 
+    def annotate(self, doc: Doc, lemmatizer: Lemmatizer) -> Doc:
+        """Set what the ruler's matches set (part of speech, morphology, lemma; a tag or dependency for a few), as
+        its `set_annotations` would, match by match, a later match's value winning, but written to the Doc in one
+        array; then the lemmas the model's lemmatizer gives to the tokens left without one, each (form, part of
+        speech, morphology) asked of it once per process (up to ROWS_KEPT of them) and then looked up: its rules
+        depend on those three alone, and its own cache keeps only the forms that are not base forms."""
+        rows = doc.to_array([ORTH, *_SET]).tolist()  # each token's form, then what the ruler may set
+        for number, _, start, end in self.match(doc):
+            index, sets = self._sets[number]
+            row = rows[start + index if index >= 0 else end + index]
+            for column, value in sets:
+                row[column] = value
+        doc.from_array(_SET, numpy.array(rows, dtype=numpy.uint64)[:, 1:])
+        strings, lemmas, changed = doc.vocab.strings, [], False
+        for i, (orth, pos, morph, lemma, _, _) in enumerate(rows):
+            if lemma == 0:
+                key = (orth, pos, morph)
+                lemma = _LEMMAS.get(key)
+                if lemma is None:
+                    if len(_LEMMAS) >= ROWS_KEPT:
+                        _LEMMAS.clear()
+                    lemma = _LEMMAS[key] = strings.add(lemmatizer.lemmatize(doc[i])[0])
+                changed = True
+            lemmas.append(lemma)
+        if not changed:
+            return doc
+        return doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64))
+
 
 @cache
 def attribute_rules() -> AttributeRules:
@@ -215,28 +251,6 @@ def one_sentence(text: str) -> Doc:
     return doc
 
 
-_LEMMAS: dict[tuple[int, int, int], int] = {}  # (form, part of speech, morphology) -> lemma, as the lemmatizer gives it
-
-
-def lemmatize(doc: Doc, lemmatizer: Lemmatizer) -> Doc:
-    """The lemmas the model's lemmatizer gives to the tokens the attribute ruler left without one, each (form, part
-    of speech, morphology) asked of it once per process (up to ROWS_KEPT of them) and then looked up: its rules depend
-    on those three alone, and its own cache keeps only the forms that are not base forms."""
-    strings = doc.vocab.strings
-    rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
-    lemmas = rows[:, 3].copy()
-    for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
-        if lemma == 0:
-            key = (orth, pos, morph)
-            lemma = _LEMMAS.get(key)
-            if lemma is None:
-                if len(_LEMMAS) >= ROWS_KEPT:
-                    _LEMMAS.clear()
-                lemma = _LEMMAS[key] = strings.add(lemmatizer.lemmatize(doc[i])[0])
-            lemmas[i] = lemma
-    return doc.from_array([LEMMA], lemmas)
-
-
 def dependency_parse(texts: Iterable[str]) -> Iterator[Doc]:
     """Each text, one sentence, parsed: tokens, tags, dependencies, parts of speech, morphology and lemmas (no named
     entities)."""
@@ -244,8 +258,7 @@ def dependency_parse(texts: Iterable[str]) -> Iterator[Doc]:
     lemmatizer = model.get_pipe("lemmatizer")
     sentences = (one_sentence(t) for t in texts)
     for doc in model.pipe(sentences, batch_size=BATCH, disable=["attribute_ruler", "lemmatizer", "ner"]):
-        rules.ruler.set_annotations(doc, rules.match(doc))
-        yield lemmatize(doc, lemmatizer)
+        yield rules.annotate(doc, lemmatizer)
 
 
 def each_once(texts: list[str], make: Callable[[Iterable[str]], Iterable[Doc]]) -> list[syntax.Doc]:
