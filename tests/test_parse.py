@@ -3,6 +3,9 @@
 import gc
 import hashlib
 import json
+import platform
+import subprocess
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -264,3 +267,30 @@ def test_one_thread_holds_numpys_blas_to_one_thread_and_lets_it_go():
         with one_thread():
             assert blas_threads() == [1] * len(before)
         assert blas_threads() == before
+
+
+FAULTS = """
+import resource, sys, numpy
+from analysis.stages.parse import keep_freed_memory
+if sys.argv[1] == "kept":
+    keep_freed_memory()
+def faults():
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+    arrays = [numpy.ones(30 << 18, dtype=numpy.float32) for _ in range(3)]  # three arrays of 30 MB
+    del arrays
+    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
+faults()
+print(faults())
+"""
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="the allocator settings are glibc's")
+def test_freed_memory_is_kept_for_the_next_batch():
+    # a batch's arrays, freed and then made again: glibc by default gives the freed memory back to the system and
+    # faults every page in anew (about 1,500 faults for these 90 MB); kept, the second round reuses it
+    def faults(mode: str) -> int:
+        run = subprocess.run([sys.executable, "-c", FAULTS, mode], capture_output=True, text=True, check=True)
+        return int(run.stdout)
+
+    assert faults("default") > 500
+    assert faults("kept") < 50
