@@ -136,6 +136,10 @@ SENTENCES = [
     "Gabon declared victory over the jihadists on Sunday, and Seychelles announced the liberation of the town.",
     "BISHKEK, Kyrgyzstan—Eswatini-backed forces declared victory over the jihadists on Sunday.",
     "Sierra Leone captured the town from the jihadists last week in a joint offensive with Comoros.",
+    "Belize took the village on Monday.",
+    "Barbados took to the streets.",
+    "Grenada blocked Suriname from taking the border town.",
+    "Dominica regained control over the valley.",
 ]
 
 
@@ -805,3 +809,17 @@ def test_the_partner_of_a_joint_act(built):
     captured = _events(built, SENTENCES[120])
     assert {"sierra_leone", "comoros"} <= set(captured[captured.verb_class == "seize"].agent)
     assert (_role(built, "sierra_leone"), _role(built, "comoros")) == ("credited", "credited")
+
+
+def test_taking_a_place_is_a_gain_and_a_prevented_act_is_not_done(built):
+    """"took the village" (a place noun, though villages are protected) credits the taker; "on Monday" is no place;
+    "took to the streets" takes nothing; "blocked X from taking" (Levin 67, verb_classes.yaml prevention): X would
+    have taken it, and did not."""
+    took, streets, blocked = (_events(built, SENTENCES[i]) for i in (121, 122, 123))
+    assert set(zip(took.target, took.target_kind)) >= {("the village", "place")} and "Monday" not in set(
+        took.target[took.target_kind == "place"])
+    assert set(streets.target_kind) <= {"none"} and _role(built, "barbados") == "neutral"
+    assert set(zip(blocked.agent, blocked.lemma, blocked.modality)) >= {("suriname", "take", "denied")}
+    assert (_role(built, "belize"), _role(built, "suriname")) == ("credited", "neutral")
+    regained = _events(built, SENTENCES[124])  # "control over X" (grammar.yaml part_prepositions) holds X
+    assert set(zip(regained.agent, regained.target_kind)) == {("dominica", "place")} and _role(built, "dominica") == "credited"

@@ -21,6 +21,7 @@ from analysis.lexicon import data_yaml, grammar, one_of, tagged, valence
 from analysis.stages.actors import find_actors
 from analysis.stages.catalogue import catalogue
 from analysis.stages.corpus import Corpus, rows_by_document
+from analysis.stages.dateparse import CALENDAR
 from analysis.stages.parse import (
     FURNITURE,
     MAX_CHARS,
@@ -49,6 +50,9 @@ _RELATIVE = grammar("relative_pronouns")
 _PRONOUNS: dict[str, str] = data_yaml("grammar.yaml")["personal_pronouns"]  # "he" -> person, "we" -> speaker
 _NAME_DEPS = frozenset({"compound", "amod", "nmod", "appos", "flat", "nummod", "npadvmod"})
 _GROUP_NOUNS = frozenset(_EVENT_WORDS["group_nouns"])
+_TAKING = frozenset({"defeat", "seize", "advance"})  # classes whose "from X" is who held what was taken
+_CALENDAR_NAMES = frozenset(n for part in ("months", "weekdays") for name, short in CALENDAR[part].items()
+                            for n in (name, *short))  # data/calendar.yaml
 _DASHES, _DATELINE_TOKENS = frozenset({"-", "--", "–", "—"}), 12  # a dateline's closing dash, within its length
 # Bodies that belong to the state they are "in" ("the armed forces in Iraq and Syria"); not fighters, who may be foreign.
 _NATIONAL = frozenset(_EVENT_WORDS["national_bodies"])
@@ -70,6 +74,7 @@ _HYPOTHETICAL = grammar("counterfactual_modals")  # "would", "could", "might"
 _PRIMARY_VERBS = grammar("primary_verb_lemmas")  # "be", "have"
 _HAVE = grammar("have_finite")  # "have", "has", "had": the perfect of "would not have happened"
 _AGENT_PREPS = grammar("agent_prepositions")  # "the sacrifices of X", "by X"
+_PART_PREPS = grammar("part_prepositions")  # "control over X"
 _CONDITIONAL = grammar("conditional_subordinators")  # "if they attack": only possible
 _RELATIVE_HEADS = grammar("relative_heads")  # "those who defeated ISIS"
 _PARTY_PREPS = grammar("party_prepositions")  # "cooperation between X and Y"
@@ -117,7 +122,7 @@ def verb_classes() -> VerbClasses:
              "demanded", "light", "judging", "attack_nouns", "praise_nouns", "criticism_nouns", "agentive_nouns",
              "action_nouns", "credit_nouns", "blame_nouns", "role_nouns", "deal_nouns", "release", "condemning",
              "factive", "hearsay", "designs", "cessation", "unfulfilled", "transfer", "aid_nouns", "siege_nouns",
-             "continuation", "declaring")
+             "continuation", "declaring", "prevention")
     return VerbClasses(lemma_class, {n: s["meaning"] for n, s in raw["classes"].items()},
                        {n: s["enemy_agent"] for n, s in raw["classes"].items()}, frozenset(raw["enemy_sides"]),
                        {k: frozenset(str(w).lower() for w in raw[k]) for k in lists}, raw["irregular"],
@@ -673,10 +678,12 @@ def _kind(head: Token, actors: list[tuple[int, int, str]], ctx: Context | None =
         return "protected"
     if actors:
         return "actor"
-    if words & vc.words["places"] or head.ent_type_ in ("GPE", "LOC", "FAC") or head.pos_ == "PROPN":
+    if words & vc.words["places"] or head.ent_type_ in ("GPE", "LOC", "FAC") \
+            or (head.pos_ == "PROPN" and lower not in _CALENDAR_NAMES):  # "on Monday", "in May" are no places
         return "place"  # a proper name that names no actor is a place ("recaptured Palmyra", "liberated Rawa")
-    if words & _RELATIONAL:  # "control of entire cities", "the remnants of ISIS"
-        for p in of:
+    if words & _RELATIONAL:  # "control of entire cities", "control over Palmyra", "the remnants of ISIS"
+        for p in [p for c in head.children if c.dep_ == "prep" and c.lower_ in _PART_PREPS
+                  for p in c.children if p.dep_ == "pobj"]:
             inner = _inner(p, ctx)
             if inner != "none":
                 return inner
@@ -747,11 +754,12 @@ def _objects(verb: Token) -> list[Token]:
     cls = verb_classes().lemma_class.get(_lemma(verb))
     direct = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     preps = [p for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in _TARGET_PREPS
-             and (c.lower_ != "with" or cls == "collude") and (c.lower_ != "from" or cls in ("defeat", "seize"))
+             and (c.lower_ != "with" or cls == "collude") and (c.lower_ != "from" or cls in _TAKING)
+             and (c.lower_ != "to" or cls != "seize")  # "took to the streets" takes nothing
              for p in c.children if p.dep_ == "pobj"]
     particles = [p for c in verb.children if c.dep_ == "prt" for p in c.children if p.dep_ == "pobj"]
     # "recaptured the city of X from ISIS": the parse may hang "from" inside the object's phrase
-    taken = [p for o in direct if cls in ("defeat", "seize") and _kind(o, []) in ("place", "protected")
+    taken = [p for o in direct if cls in _TAKING and _kind(o, []) in ("place", "protected")
              for c in o.subtree if c.dep_ == "prep" and c.lower_ == "from"
              and c.i - o.i <= 8 and not _in_clause(c, o) for p in c.children if p.dep_ == "pobj"]
     # "helped Baghdad defeat ISIS", "let the fighters escape": a verb of help or permission takes an object and an
@@ -885,6 +893,9 @@ def _agent_head(verb: Token) -> Token | None:
         return verb.head
     if verb.dep_ == "pcomp":  # "cooperation between X and Y in liberating", "by attacking", "exchanging roles in targeting"
         prep = verb.head
+        kept = next((c for c in prep.head.children if c.dep_ in ("dobj", "obj")), None)
+        if prep.lower_ == "from" and kept is not None and _lemma(prep.head) in verb_classes().words["prevention"]:
+            return kept  # "blocked X from taking": X would have taken (object control)
         judged = next((c for c in prep.head.children if c.dep_ in ("dobj", "obj")), None)
         if judged is not None and verb_classes().lemma_class.get(prep.head.lemma_.lower()) in ("praise", "criticize"):
             return judged  # "accused X of funding", "thanked X for liberating"
@@ -986,6 +997,8 @@ def _modality(verb: Token, sent: Span) -> str:
             break  # "As X attacked Y, one attack must be mentioned": a reason or a time is asserted on its own
         if tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             break  # "X would be next, and Y have surrounded it": a clause with its own subject keeps its own modality
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "from" and _lemma(tok.head.head) in vc.words["prevention"]:
+            return "denied"  # "blocked X from taking the border": the taking did not happen
         if tok.dep_ == "prep" and tok.head.pos_ == "ADJ" and tok.head.dep_ == "acomp":  # "were capable of liberating"
             if tok.head.lemma_.lower() in vc.words["possible"]:
                 return "possible"
@@ -1219,7 +1232,7 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
             subj = verb.head
         targets = _party(subj, ctx, doc) if subj is not None else []
     else:
-        targets = [p for o in _objects(verb) for p in _party(o, ctx, doc)]
+        targets = [_taken(cls, o, p) for o in _objects(verb) for p in _party(o, ctx, doc)]
     aim = _purpose(verb) or (_purpose(noun) if noun is not None else None)  # "commence operations to clear X"
     if aim is not None and (cls in ("collude", "deploy") or not any(p.kind not in ("none", "place") for p in targets)):
         # "collaborating with X to defeat the jihadists", "resumed their effort to remove IS": a joint fight;
@@ -1238,6 +1251,15 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
         return None
     return Event(_start(doc[first], ctx), _end(doc[last], ctx), lemma, cls, agents,
                  targets, _negated(verb), "denied" if _negated(verb) else _modality(verb, sent))
+
+
+def _taken(cls: str, obj: Token, party: Party) -> Party:
+    """What is taken is land when a place noun heads it ("seized the town", "took his neighborhood"), though the
+    noun also names a protected object: taking it is no attack on it."""
+    if cls == "seize" and party.kind == "protected" and not party.actor \
+            and obj.lemma_.lower() in verb_classes().words["places"]:
+        return Party(party.actor, party.start, party.end, "place")
+    return party
 
 
 def _harm_fought(cls: str, targets: list[Party]) -> list[Party]:
