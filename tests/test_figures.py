@@ -722,3 +722,11 @@ def test_one_after_a_verb_whose_object_is_people_is_a_count():
         "The shelling killed one shepherd near the well, and the blast wounded one. One of them said no one else "
         "was hurt.")]
     assert found == [("one", "shepherd"), ("one", "people")]
+
+
+def test_one_and_its_noun_as_the_subject_of_a_passive_people_verb_is_a_count():
+    """"One man was killed" counts one person, as "killed one civilian" does; "one of them was killed" and "one thing
+    is clear" stay no figure (sentences written for the test)."""
+    assert [(f.surface, f.counted) for f in parse_figures(
+        "One man was killed by fire in the town. One soldier was wounded. One of them was killed. One thing is clear."
+    )] == [("One", "man"), ("One", "soldier")]

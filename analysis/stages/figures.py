@@ -412,6 +412,8 @@ _HEDGE_WORDS = frozenset(w for h in _QUANTIFIERS["approximators"] + _QUANTIFIERS
 _ENUMERATOR = re.compile(r"(?:^|\n)[ \t]*\(?$")
 _ENUMERATOR_AFTER = re.compile(r"[.)][ \t]")
 _ONE_IN = re.compile(rf"\s+in\s+(?:[0-9]|{one_of(_QUANTIFIERS['number_words'])}\b)")  # "one in three"
+# "one" and its noun as the subject of a passive verb whose object is people: "One man was killed", a count of one.
+_ONE_PASSIVE = re.compile(rf"\s+[a-z]+\s+{one_of(grammar('be_forms'))}\s+{one_of(_QUANTIFIERS['people_verbs'])}\b")
 # A house number: capitalised words ending in a street suffix follow ("10 Downing Street").
 _ADDRESS = re.compile(rf"[ \u00a0]+(?:[A-Z][\w’'.-]*[ \u00a0]+){{1,3}}{one_of(_QUANTIFIERS['street_suffixes'])}\b")
 _INDEFINITE = tagged("grammar.yaml", "articles", "indefinite")  # "a third", "an estimated"
@@ -1063,7 +1065,7 @@ def _figure(text: str, low: str, m: re.Match) -> Figure | None:
     ranged = _range(text, low, measure, m) if (is_digits or words) and not measure.suffix else None
     if words and not measure.scaled and measure.kind == "count" and (
             (measure.value == 1 and not ranged and not _ONE_IN.match(low, m.end())  # "one in three", "one to two"
-             and not _people_verb_before(low, start))  # "killed one civilian"
+             and not _people_verb_before(low, start) and not _ONE_PASSIVE.match(low, m.end()))  # "killed one civilian"
             or (prev_word in lex.anaphoric and measure.value < 10)
             or prev_word in lex.designator_nouns):
         return None
