@@ -377,7 +377,10 @@ def _digit_start(letter_symbols: Iterable[str]) -> re.Pattern:
 
 # A word: letters, digits, apostrophes and hyphens, and full stops before a letter ("U.S."); written as runs
 # (possessive: a word never gives back characters) rather than one alternation tried at every character.
-_TOKEN = re.compile(r"\s*[*†‡]?\s*([A-Za-z][\w’'-]*+(?:\.(?=[A-Za-z])[\w’'-]*+)*+(?:(?<=\.[A-Za-z])\.)?)")
+_TOKEN = r"([A-Za-z][\w’'-]*+(?:\.(?=[A-Za-z])[\w’'-]*+)*+(?:(?<=\.[A-Za-z])\.)?)"
+# The first four words after a count, in one match: spaces and at most one footnote mark before each ("2,000
+# *troops"), at least one space between two.
+_COUNTED_WORDS = re.compile(rf" *[*†‡]? *{_TOKEN}" + "".join(f"(?: +(?:[*†‡] *)?{_TOKEN}" for _ in range(3)) + ")?" * 3)
 _WORD = re.compile(r"[A-Za-z][\w’'.&-]*")
 _RATING = re.compile(r"(?<!\S)[A-Z][\w’'.-]*:[ \u00a0]+$")  # "Smith: 7." a player's rating or a list label
 _NEXT_WORD = re.compile(r"\s*(?:of\s+)?([A-Za-z]+)")
@@ -571,23 +574,18 @@ def _is_score(low: str, start: int, end: int, value: float) -> bool:
     return bool(_LEX.score_words.intersection(near))
 
 
-def _counted(text: str, pos: int, plural: bool, limit: int = 4) -> str:
+def _counted(text: str, pos: int, plural: bool) -> str:
     """The noun phrase right after a count ("2,000 [US ground troops] are ..."), or "". With plural, it ends
     at its last plural-looking or capitalised word ("three [struck] the airport" counts nothing named).
     An acronym is a word ("hundreds of IS fighters"), and "U.S. and allied forces" is one phrase."""
     lex = _LEX
     stop = lex.counted_stop
     m = _OF_DETERMINER.match(text, pos, pos + 30)
-    if m:
-        pos = m.end()
+    after = _COUNTED_WORDS.match(text, m.end() if m else pos)
     words: list[str] = []
-    while len(words) < limit:
-        m = _TOKEN.match(text, pos)
-        if not m:
+    for token in after.groups() if after else ():
+        if token is None:
             break
-        if m.start(1) > pos and text[pos:m.start(1)].strip("*†‡ "):
-            break
-        token = m.group(1)
         lower = token.lower()
         if lower in stop:
             acronym = len(token) > 1 and token.rstrip(".").replace(".", "").isupper()
@@ -600,9 +598,6 @@ def _counted(text: str, pos: int, plural: bool, limit: int = 4) -> str:
                 not plural or looks_plural(words[-1])):
             break  # a participle: "300 people killed", "a 25-year-old bomber killed"
         words.append(token)
-        pos = m.end()
-        if not text.startswith(" ", pos):
-            break
     while words and (words[-1].lower() in _COORDINATORS or (
             plural and words[-1][0].islower() and not looks_plural(words[-1].rstrip("’'")))):
         words.pop()
@@ -746,12 +741,7 @@ def _number(text: str, low: str, m: re.Match, currency: str) -> _Number | None:
         scale = lex.word_scales[m.group("modscale")]
         return _Number(scale, end, vague=True, scaled=True, high=scale * 10)
     if vague:
-        words = _LOWER_WORDS.findall(vague)
-        lows = [lex.vague.get(w, (1.0, 1.0))[0] for w in words]
-        value = 1.0
-        for w in lows:
-            value *= w
-        high = value / lows[0] * lex.vague[words[0]][1]
+        value, high = _vague_value(vague)
         return _Number(value, end, vague=True, scaled=True, high=high)
     if half:  # "half a million", "a quarter million"
         return _Number(lex.word_scales[m.group("hscale")] / lex.fractions[half], end, scaled=True)
@@ -798,6 +788,18 @@ def _number(text: str, low: str, m: re.Match, currency: str) -> _Number | None:
             value = (value + part) * (lex.word_scales[wscale] if wscale else 1.0)
         return _Number(value, end, scaled=bool(wscale) or value >= 100)
     return _Number(value, m.start() + used, scaled=value >= 100)
+
+
+@cache
+def _vague_value(vague: str) -> tuple[float, float]:
+    """(low, high) of a vague magnitude as written ("tens of thousands": 10,000 and 100,000), read once."""
+    lex = _LEX
+    words = _LOWER_WORDS.findall(vague)
+    lows = [lex.vague.get(w, (1.0, 1.0))[0] for w in words]
+    value = 1.0
+    for w in lows:
+        value *= w
+    return value, value / lows[0] * lex.vague[words[0]][1]
 
 
 def _fraction_of(low: str, value: float, end: int) -> tuple[float, str, str, int, bool] | None:
