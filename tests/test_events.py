@@ -140,6 +140,9 @@ SENTENCES = [
     "Barbados took to the streets.",
     "Grenada blocked Suriname from taking the border town.",
     "Dominica regained control over the valley.",
+    "Observers said the Andorran group Monaco had taken complete control of the town.",
+    "The army of the Maldives claimed that it had taken over the town, and Bahamas claimed that Liechtenstein funds "
+    "the jihadists.",
 ]
 
 
@@ -823,3 +826,14 @@ def test_taking_a_place_is_a_gain_and_a_prevented_act_is_not_done(built):
     assert (_role(built, "belize"), _role(built, "suriname")) == ("credited", "neutral")
     regained = _events(built, SENTENCES[124])  # "control over X" (grammar.yaml part_prepositions) holds X
     assert set(zip(regained.agent, regained.target_kind)) == {("dominica", "place")} and _role(built, "dominica") == "credited"
+
+
+def test_a_group_named_in_apposition_and_a_claim_of_ones_own_act(built):
+    """"the Andorran group Monaco": the group is Monaco, not Andorra; "took complete control of the town" takes land;
+    "X claimed that it had taken over the town" asserts X's own act in X's voice, "claimed that Y funds" does not."""
+    control, claims = _events(built, SENTENCES[125]), _events(built, SENTENCES[126])
+    assert set(zip(control.agent, control.target_kind)) == {("monaco", "place")}
+    assert (_role(built, "monaco"), _role(built, "andorra")) == ("credited", "neutral")
+    assert ("maldives", "take", "place", "asserted") in set(zip(claims.agent, claims.lemma, claims.target_kind, claims.modality))
+    assert set(claims[claims.agent == "liechtenstein"].modality) == {"possible"}
+    assert (_role(built, "maldives"), _role(built, "liechtenstein")) == ("credited", "neutral")

@@ -50,6 +50,7 @@ _RELATIVE = grammar("relative_pronouns")
 _PRONOUNS: dict[str, str] = data_yaml("grammar.yaml")["personal_pronouns"]  # "he" -> person, "we" -> speaker
 _NAME_DEPS = frozenset({"compound", "amod", "nmod", "appos", "flat", "nummod", "npadvmod"})
 _GROUP_NOUNS = frozenset(_EVENT_WORDS["group_nouns"])
+_CLAIMANT_PRONOUNS = grammar("claimant_subjects")  # "X claimed that it had taken ..."
 _TAKING = frozenset({"defeat", "seize", "advance"})  # classes whose "from X" is who held what was taken
 _CALENDAR_NAMES = frozenset(n for part in ("months", "weekdays") for name, short in CALENDAR[part].items()
                             for n in (name, *short))  # data/calendar.yaml
@@ -551,6 +552,10 @@ def _named(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
             and (_epithet_phrase(head) or (head.lower_ in _epithets() and bare)):
         # "the terrorists", "these militants": the enemy named before in this sentence or the one before it
         return [(_start(head, ctx), _end(head, ctx), a) for *_, a in ctx.actors.last_enemy(_start(head, ctx), ctx.since)]
+    lemma = head.lemma_.lower()
+    named = [m for c in head.children if c.dep_ == "appos" for q in _conjuncts(c) for m in _token_actors(q, ctx)]
+    if named and lemma in _GROUP_NOUNS | _GROUP_WORDS:  # "their allies Iran and Russia", "the Syrian Kurdish group
+        return named  # YPG": the names, not whose allies they are nor the demonyms of the group
     owned = [(t, m) for c in head.children if c.dep_ in _NAME_DEPS and c.dep_ != "appos"
              and not _SUPPORT_MODIFIER.search(c.text) for t in _modifier(c) if not _owner_of_named(t, ctx)
              for m in _token_actors(t, ctx)]
@@ -561,12 +566,8 @@ def _named(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
     found = [m for _, m in owned]
     if found:
         return found
-    lemma = head.lemma_.lower()
     if lemma in _HELP_NOUNS:  # "cooperation between X and Y"
         found += [m for b in _between(head) for q in _conjuncts(b) for m in _named(q, ctx)]
-    named = [m for c in head.children if c.dep_ == "appos" for q in _conjuncts(c) for m in _token_actors(q, ctx)]
-    if named and lemma in _GROUP_NOUNS:  # "their allies Iran and Russia": the names, not whose allies they are
-        return named
     if head.lower_ in _GROUP_NOUNS or lemma in _GROUP_NOUNS:
         for c in head.children:
             if c.dep_ == "prep" and (c.lower_ in _BELONGING or (c.lower_ == "in" and lemma in _NATIONAL)):
@@ -756,6 +757,7 @@ def _objects(verb: Token) -> list[Token]:
     preps = [p for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in _TARGET_PREPS
              and (c.lower_ != "with" or cls == "collude") and (c.lower_ != "from" or cls in _TAKING)
              and (c.lower_ != "to" or cls != "seize")  # "took to the streets" takes nothing
+             and (c.lower_ != "over" or cls == "seize")  # "took over the city"
              for p in c.children if p.dep_ == "pobj"]
     particles = [p for c in verb.children if c.dep_ == "prt" for p in c.children if p.dep_ == "pobj"]
     # "recaptured the city of X from ISIS": the parse may hang "from" inside the object's phrase
@@ -1014,8 +1016,10 @@ def _modality(verb: Token, sent: Span) -> str:
                 # verb's own modality still holds: "will never stop fighting")
                 if lemma in vc.words["demanded"] and tok.dep_ in ("xcomp", "ccomp"):
                     return "demanded"
-                if (lemma in vc.words["possible"] and tok.dep_ in ("xcomp", "ccomp", "acl")) or \
-                        (lemma in vc.words["hearsay"] and tok.dep_ in ("ccomp", "acl", "pcomp")):
+                claimed = lemma in vc.words["hearsay"] and tok.dep_ in ("ccomp", "acl", "pcomp")
+                if claimed and tok.dep_ == "ccomp" and _self_claim(tok, head):
+                    claimed = False  # "the army claimed that it has taken X": its own act, in its own voice
+                if (lemma in vc.words["possible"] and tok.dep_ in ("xcomp", "ccomp", "acl")) or claimed:
                     return "possible"  # "plans to strike", "the accusations that X funds ISIS"
                 going_on = tok.dep_ == "advcl" and _phrasal(head) in vc.words["continuation"]  # "went on to hail X"
                 if purpose and tok.dep_ in ("advcl", "acl", "relcl") and not going_on:  # "an offensive to liberate Raqqa"
@@ -1046,6 +1050,14 @@ def _phrasal(verb: Token) -> str:
     """A verb's lemma with its particle, if it has one ("go on")."""
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     return f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
+
+
+def _self_claim(clause: Token, verb: Token) -> bool:
+    """A claim whose clause's subject is a pronoun of the claimant ("X claimed that it had taken the city", "we"):
+    the claimant's own act, which the claim asserts in its voice (a claim of what another did stays unasserted)."""
+    subject, claimant = _subject(clause), _subject(verb)
+    return subject is not None and claimant is not None and subject.lower_ in _CLAIMANT_PRONOUNS \
+        and (_PRONOUNS[subject.lower_] == "speaker" or (subject.lower_ == "they") == _plural(claimant))
 
 
 def _light(verb: Token) -> tuple[Token, str] | None:
@@ -1254,10 +1266,13 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
 
 
 def _taken(cls: str, obj: Token, party: Party) -> Party:
-    """What is taken is land when a place noun heads it ("seized the town", "took his neighborhood"), though the
-    noun also names a protected object: taking it is no attack on it."""
+    """What is taken is land when a place noun heads it ("seized the town", "took his neighborhood", "took control of
+    the town"), though the noun also names a protected object: taking it is no attack on it."""
+    places = verb_classes().words["places"]
+    held = [p for c in obj.children if c.dep_ == "prep" and c.lower_ in _PART_PREPS for p in c.children
+            if p.dep_ == "pobj"] if obj.lemma_.lower() in _RELATIONAL else []  # "took control of the town"
     if cls == "seize" and party.kind == "protected" and not party.actor \
-            and obj.lemma_.lower() in verb_classes().words["places"]:
+            and any(t.lemma_.lower() in places for t in [obj, *held]):
         return Party(party.actor, party.start, party.end, "place")
     return party
 
