@@ -143,6 +143,7 @@ SENTENCES = [
     "Observers said the Andorran group Monaco had taken complete control of the town.",
     "The army of the Maldives claimed that it had taken over the town, and Bahamas claimed that Liechtenstein funds "
     "the jihadists.",
+    "The army of San Marino “completely liberated” the town, and Tanzania renewed its fight against the jihadists.",
 ]
 
 
@@ -837,3 +838,12 @@ def test_a_group_named_in_apposition_and_a_claim_of_ones_own_act(built):
     assert ("maldives", "take", "place", "asserted") in set(zip(claims.agent, claims.lemma, claims.target_kind, claims.modality))
     assert set(claims[claims.agent == "liechtenstein"].modality) == {"possible"}
     assert (_role(built, "maldives"), _role(built, "liechtenstein")) == ("credited", "neutral")
+
+
+def test_a_partial_quotation_is_the_sources_report_and_renewing_a_fight(built):
+    """Quotation marks opened before the verb ("“completely liberated”") quote a source: the act is asserted, unlike a
+    scare quote that opens at the verb ("“fighting” the militants"); "renewed its fight against" is a fight."""
+    found = _events(built, SENTENCES[127])
+    assert ("san_marino", "liberate", "asserted") in set(zip(found.agent, found.lemma, found.modality))
+    assert ("tanzania", "fight", "enemy") in set(zip(found.agent, found.verb_class, found.target_kind))
+    assert (_role(built, "san_marino"), _role(built, "tanzania")) == ("credited", "credited")

@@ -966,13 +966,15 @@ def _negated(verb: Token) -> bool:
 
 
 def _scare_quoted(verb: Token) -> bool:
-    """A verb inside quotation marks that hold at most four words ("are in Syria “fighting” ISIS"): the writer
-    mentions the word and keeps their distance from it; a statement is longer."""
+    """A verb that opens quotation marks holding at most four words ("are in Syria “fighting” ISIS", "the disguise of
+    “fighting terrorism”"): the writer mentions the word and keeps their distance from it; a statement is longer, and
+    words quoted from a source with the verb inside them ("the CTS “completely liberated” the town", a partial
+    quotation) are the source's report, not a distance."""
     doc = verb.doc
     left = next((t.i for t in reversed(doc[max(0, verb.i - 4) : verb.i]) if t.text in _OPENING | _CLOSING), None)
     right = next((t.i for t in doc[verb.i + 1 : verb.i + 5] if t.text in _OPENING | _CLOSING), None)
     return left is not None and right is not None and doc[left].text in _OPENING and doc[right].text in _CLOSING \
-        and right - left <= 5
+        and right - left <= 5 and left == verb.i - 1
 
 
 def _modality(verb: Token, sent: Span) -> str:
