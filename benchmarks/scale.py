@@ -22,7 +22,9 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [ROOT / "seeds", ROOT.parent / "shared" / "dev-corpus"]
 SAMPLE_SECONDS = 0.5
-# Partitions: four per worker, so every worker has work and a slow partition does not leave the others idle.
+# Partitions: four per worker, so every worker has work and a slow partition does not leave the others idle, and at
+# most PARTITION_MAX documents, so a worker's memory stays the same however large the corpus grows.
+PARTITION_MAX = 500
 
 
 def make_corpus(folder: Path, n: int, sources: list[Path], first: int = 0) -> Path:
@@ -33,6 +35,11 @@ def make_corpus(folder: Path, n: int, sources: list[Path], first: int = 0) -> Pa
     for i in range(first, n):
         (folder / f"{i:06d}.txt").write_bytes(texts[i % len(texts)] + f"\n\nCopy {i}.\n".encode())
     return folder
+
+
+def partition_size(documents: int, workers: int) -> int:
+    """Documents per partition: a quarter of each worker's share, at most PARTITION_MAX."""
+    return max(1, min(PARTITION_MAX, documents // (4 * workers)))
 
 
 def _processes(root: psutil.Process) -> list[psutil.Process]:
@@ -49,7 +56,7 @@ def run_build(corpus: Path, out: Path, workers: int,
     and each worker process's peak RSS in MB."""
     command = [sys.executable, "-m", "analysis", "build", "--corpus", str(corpus), "--out", str(out), "--no-report",
                "--engine", "dask", "--workers", str(workers), "--format", "parquet",
-               "--partition", str(max(1, len(list(corpus.glob("*.txt"))) // (4 * workers))), *extra]
+               "--partition", str(partition_size(len(list(corpus.glob("*.txt"))), workers)), *extra]
     started = time.perf_counter()
     log = out.with_suffix(".log")
     build = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log.open("w"))
