@@ -15,8 +15,8 @@ from analysis import load_corpus
 from analysis.pipeline import Build
 from analysis.stages.dates import parse_dates
 from analysis.stages.figures import (
-    AUTHOR, COLUMNS, attribute, figures_by_kind, parse_figures, readable_number, recurring_figures,
-    sources_by_outlet, topic,
+    AUTHOR, COLUMNS, _counted, _lexicon, _vague_value, attribute, figures_by_kind, parse_figures, readable_number,
+    recurring_figures, sources_by_outlet, topic,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -730,3 +730,25 @@ def test_one_and_its_noun_as_the_subject_of_a_passive_people_verb_is_a_count():
     assert [(f.surface, f.counted) for f in parse_figures(
         "One man was killed by fire in the town. One soldier was wounded. One of them was killed. One thing is clear."
     )] == [("One", "man"), ("One", "soldier")]
+
+
+@pytest.mark.parametrize("vague, low, high", [
+    ("hundreds", 100.0, 1_000.0),                     # quantifiers.yaml: hundreds [100, 1000]
+    ("tens of thousands", 10_000.0, 100_000.0),       # 10 x 1,000; the first word's range times the rest's low ends
+    ("hundreds of millions", 1e8, 1e9),               # 100 x 1,000,000 to 1,000 x 1,000,000
+])
+def test_vague_value_multiplies_the_low_ends(vague, low, high):
+    _lexicon()
+    assert _vague_value(vague) == (low, high)
+
+
+@pytest.mark.parametrize("after, counted", [
+    (" *US ground troops to Syria.", "US ground troops"),    # a footnote mark before the first word; "to" stops
+    (" US\nground troops.", "US"),                          # words after a line break are not the phrase's
+    (" of the brave young Kurdish border guards", "brave young Kurdish"),  # four words at most, the last
+    # (lower case, not plural-looking) then dropped
+    (" people  killed", "people"),                           # two spaces still join; a participle ends it
+])
+def test_counted_reads_up_to_four_words_after_a_count(after, counted):
+    _lexicon()
+    assert _counted("2,000" + after, 5, plural=True) == counted
