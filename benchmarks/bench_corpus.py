@@ -4,7 +4,8 @@ import shutil
 import warnings
 
 from analysis.stages import metadata
-from analysis.stages.corpus import decode, load_corpus
+from analysis.stages.corpus import load_corpus
+from analysis.stages.files import decode
 from analysis.stages.segment import segment
 from benchmarks.common import corpus_megabytes, replicated_folder, report
 
