@@ -77,8 +77,8 @@ EVENTS: Schema = {
     "verb": ("str", "the act as written ('liberated', 'carried out missile strikes', 'US crimes')"),
     "lemma": ("str", "the verb's (or act noun's) lemma"),
     "verb_start": ("int64", "where the act starts"), "verb_end": ("int64", "where the act ends (exclusive)"),
-    "verb_class": ("str", "defeat, seize, fight, violence, support, collude, contribute, harm, praise, criticize "
-                          "or attribute (data/verb_classes.yaml)"),
+    "verb_class": ("str", "defeat, seize, advance, fight, violence, support, collude, contribute, harm, praise, "
+                          "criticize or attribute (data/verb_classes.yaml)"),
     "target": ("str", "the actor_id acted on, or a short noun phrase"),
     "target_kind": ("str", "enemy, protected, actor, place, victory, harm or none"),
     "target_start": ("int64", "where the target starts (-1: none)"),
