@@ -20,11 +20,11 @@ def main() -> None:
             corpus = load_corpus(folder)
             mb = corpus_megabytes(corpus)
             print(f"corpus: {len(corpus.texts)} documents, {len(corpus.sentences)} sentences, {mb:.1f} MB")
-            texts = [decode(f, f.read_bytes())[0] for f in files]
-            report("read + decode", mb, lambda: [decode(f, f.read_bytes()) for f in files], repeat=5)
+            texts = [decode(f.read_bytes())[0] for f in files]
+            report("read + decode", mb, lambda: [decode(f.read_bytes()) for f in files], repeat=5)
             report("segment: paragraphs, kinds, sentences", mb, lambda: [segment(t) for t in texts], repeat=5)
             report("read + decode + segment (loading and segmentation; target 20)", mb,
-                   lambda: [segment(decode(f, f.read_bytes())[0]) for f in files], repeat=5)
+                   lambda: [segment(decode(f.read_bytes())[0]) for f in files], repeat=5)
             flat = [[s for para in segment(t)[1] for s in para] for t in texts]
             report("metadata: title, author, outlet, via, date", mb, lambda: [_metadata(t, f) for t, f in
                                                                            zip(texts, flat)], repeat=5)
