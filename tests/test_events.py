@@ -144,6 +144,9 @@ SENTENCES = [
     "The army of the Maldives claimed that it had taken over the town, and Bahamas claimed that Liechtenstein funds "
     "the jihadists.",
     "The army of San Marino “completely liberated” the town, and Tanzania renewed its fight against the jihadists.",
+    "Capturing the city is a major victory for the government of Angola, though the Mauritian conflict has killed "
+    "thousands of civilians.",
+    "More than half of South Sudan's pre-war population has been displaced.",
 ]
 
 
@@ -847,3 +850,14 @@ def test_a_partial_quotation_is_the_sources_report_and_renewing_a_fight(built):
     assert ("san_marino", "liberate", "asserted") in set(zip(found.agent, found.lemma, found.modality))
     assert ("tanzania", "fight", "enemy") in set(zip(found.agent, found.verb_class, found.target_kind))
     assert (_role(built, "san_marino"), _role(built, "tanzania")) == ("credited", "credited")
+
+
+def test_a_victory_for_someone_and_a_conflict_named_by_its_place(built):
+    """"a major victory for X" credits X (the benefactive "for"); "the Mauritian conflict has killed thousands" is a
+    conflict where Mauritius is (verb_classes.yaml setting_nouns), no act of Mauritius."""
+    found = _events(built, SENTENCES[128])
+    assert ("angola", "attribute", "victory") in set(zip(found.agent, found.verb_class, found.target_kind))
+    assert "mauritius" not in set(found.agent)
+    assert (_role(built, "angola"), _role(built, "mauritius")) == ("credited", "neutral")
+    # a word inside a hyphenated one ("war" of "pre-war") is not rated on its own: no blame for South Sudan
+    assert _events(built, SENTENCES[129]).empty and _role(built, "south_sudan") == "neutral"

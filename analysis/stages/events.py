@@ -57,7 +57,8 @@ _CALENDAR_NAMES = frozenset(n for part in ("months", "weekdays") for name, short
 _DASHES, _DATELINE_TOKENS = frozenset({"-", "--", "–", "—"}), 12  # a dateline's closing dash, within its length
 # Bodies that belong to the state they are "in" ("the armed forces in Iraq and Syria"); not fighters, who may be foreign.
 _NATIONAL = frozenset(_EVENT_WORDS["national_bodies"])
-_GROUP_WORDS = frozenset(_EVENT_WORDS["group_words"])  # "this group": the enemy named before
+_GROUP_WORDS = frozenset(_EVENT_WORDS["group_words"])
+_SETTING_NOUNS = frozenset(_EVENT_WORDS["setting_nouns"])  # "the Syrian conflict" is no act of Syria's  # "this group": the enemy named before
 _HELP_NOUNS = frozenset(_EVENT_WORDS["help_nouns"])
 _RELATIONAL = frozenset(_EVENT_WORDS["part_nouns"])
 _TARGET_PREPS = grammar("target_prepositions")
@@ -76,6 +77,7 @@ _PRIMARY_VERBS = grammar("primary_verb_lemmas")  # "be", "have"
 _HAVE = grammar("have_finite")  # "have", "has", "had": the perfect of "would not have happened"
 _AGENT_PREPS = grammar("agent_prepositions")  # "the sacrifices of X", "by X"
 _PART_PREPS = grammar("part_prepositions")  # "control over X"
+_BENEFICIARY_PREPS = grammar("beneficiary_prepositions")  # "a victory for X"
 _CONDITIONAL = grammar("conditional_subordinators")  # "if they attack": only possible
 _RELATIVE_HEADS = grammar("relative_heads")  # "those who defeated ISIS"
 _PARTY_PREPS = grammar("party_prepositions")  # "cooperation between X and Y"
@@ -563,6 +565,8 @@ def _named(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
         # group": the named body, not the Kurds or Syria (a demonym says whose the body is), unless coordinated with
         # it ("the Peshmerga and Iraqi forces")
         owned = [(t, m) for t, m in owned if _types().get(m[2]) not in _NATIONS or t.dep_ == "conj"]
+    if lemma in _SETTING_NOUNS or head.lower_ in _SETTING_NOUNS:  # "the Syrian conflict has killed ...": where
+        owned = [(t, m) for t, m in owned if _types().get(m[2]) not in _NATIONS]
     found = [m for _, m in owned]
     if found:
         return found
@@ -1118,7 +1122,9 @@ def _noun_targets(noun: Token) -> list[Token]:
 def _appraised(adjective: Token) -> str:
     """"harm" or "victory" for an adjective whose rated valence reaches data/verb_classes.yaml appraisal_threshold;
     an epithet of the ISIS side ("terrorist") is its label, not a judgment."""
-    if adjective.pos_ != "ADJ" or adjective.lower_ in _epithets():
+    doc = adjective.doc
+    hyphened = adjective.i > 0 and doc[adjective.i - 1].text == "-"  # "pre-war": the word is part of another
+    if adjective.pos_ != "ADJ" or adjective.lower_ in _epithets() or hyphened:
         return "none"
     rated, threshold = valence().get(adjective.lower_, 0.0), _EVENT_WORDS["appraisal_threshold"]
     return "harm" if rated <= -threshold else "victory" if rated >= threshold else "none"
@@ -1373,6 +1379,10 @@ def _judged_noun(noun: Token, sent: Span, ctx: Context) -> Event | None:
     if kind == "none":
         return None
     owners, verb = _owners(noun, ctx, sent.doc), None
+    if not owners and (lemma in vc.words["credit_nouns"] or lower in vc.words["credit_nouns"]):  # "a major victory
+        # for X's government": whose victory it is (not "support for X", which X receives)
+        owners = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in _BENEFICIARY_PREPS
+                  for o in c.children if o.dep_ == "pobj" for p in _party(o, ctx, sent.doc) if p.actor]
     if not owners:  # "X is the leading sponsor of terrorism", "X, a proxy of ..."
         owners, verb = _said_of(noun, ctx, sent.doc)
     target = Party(NO_ACTOR, _start(noun, ctx), _end(noun, ctx), kind)
