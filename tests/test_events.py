@@ -147,6 +147,7 @@ SENTENCES = [
     "Capturing the city is a major victory for the government of Angola, though the Mauritian conflict has killed "
     "thousands of civilians.",
     "More than half of South Sudan's pre-war population has been displaced.",
+    "Burkina Faso has freed 3,000 sq km in a day and liberated more than 70% of the city.",
 ]
 
 
@@ -861,3 +862,9 @@ def test_a_victory_for_someone_and_a_conflict_named_by_its_place(built):
     assert (_role(built, "angola"), _role(built, "mauritius")) == ("credited", "neutral")
     # a word inside a hyphenated one ("war" of "pre-war") is not rated on its own: no blame for South Sudan
     assert _events(built, SENTENCES[129]).empty and _role(built, "south_sudan") == "neutral"
+
+
+def test_land_counted_in_units_and_shares(built):
+    """"freed 3,000 sq km" frees land (km a place noun, as kilometres are); "70% of the city" is a part of the city."""
+    freed = _events(built, SENTENCES[130])
+    assert set(freed.target_kind) == {"place", "protected"} and _role(built, "burkina_faso") == "credited"
