@@ -508,6 +508,15 @@ def test_an_alias_is_found_in_its_other_spellings():
     assert [f[2] for f in matcher().find("the Russian defence ministry said")] == ["russian_armed_forces"]
 
 
+def test_a_nations_force_is_found_with_its_head_noun_in_lower_case():
+    """AP style writes "the French army": a force's catalogued name ending in army/air force/... is found so."""
+    found = matcher().find("The Syrian army advanced while the Russian air force struck; an army of volunteers "
+                           "and the Turkish armed forces followed.")
+    assert [(f[2], f[4]) for f in found] == [("syrian_arab_army", "Syrian Army"),
+                                             ("russian_aerospace_forces", "Russian Air Force"),
+                                             ("turkish_armed_forces", "Turkish Armed Forces")]
+
+
 def test_a_possessive_before_a_one_word_name_is_its_owner_not_a_given_name():
     from analysis.stages.unlisted import _fuller_names
 

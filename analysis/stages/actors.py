@@ -30,6 +30,7 @@ _SPELLED_WORD = re.compile(rf"\b(?i:{one_of(_SPELLED)})\b")
 _HEADS = one_of(_SPELLING["institution_heads"])
 _HEAD_LAST = re.compile(rf"(?P<pre>.*?)(?P<x>[A-Z][\w-]*) (?P<head>{_HEADS})$")  # "Russian Defence Ministry"
 _HEAD_FIRST = re.compile(rf"(?P<pre>.*?)(?P<head>{_HEADS}) of (?:the )?(?P<x>[A-Z][\w-]*)$")  # "Ministry of Defence"
+_FORCE_LAST = re.compile(rf"(?P<pre>[A-Z].*) (?P<head>{one_of(_SPELLING['force_heads'])})$")  # "Syrian Army"
 _OPERATION = _SPELLING["operation_word"]
 _OPERATION_FIRST = re.compile(rf"{_OPERATION} (?P<x>[A-Z].*)$")  # "Operation Olive Branch"
 _OPERATION_LAST = re.compile(rf"(?P<x>[A-Z].*) {_OPERATION}$")  # "Olive Branch Operation"
@@ -51,7 +52,7 @@ def spellings(alias: str, person: bool = False) -> list[str]:
     """An alias and its other spellings (spelling.yaml): British or American words ("Defence"/"Defense"), an
     office's name either way round ("Defence Ministry"/"Ministry of Defence"), an operation's likewise ("Operation
     Olive Branch"/"Olive Branch Operation") and, after a name, in lower case
-    ("Russian defence ministry"), and in a person's name a space
+    ("Russian defence ministry"), a force's name with its head noun in lower case ("Syrian army"), and in a person's name a space
     between two capitalised names written as a hyphen or the reverse ("Abdul Ghani"/"Abdul-Ghani"); each also in a
     headline's title case ("US-led Coalition": every word capitalised but name connectors and particles)."""
     forms = [alias, _SPELLED_WORD.sub(lambda m: _same_case(_SPELLED[m.group().lower()], m.group()), alias)]
@@ -68,6 +69,8 @@ def spellings(alias: str, person: bool = False) -> list[str]:
         office = _HEAD_LAST.match(form) or _HEAD_FIRST.match(form)
         if office and office["pre"]:
             forms.append(office["pre"] + form[len(office["pre"]):].lower())
+        if force := _FORCE_LAST.match(form):  # "the Syrian army", "the Russian air force" (AP style)
+            forms.append(f"{force['pre']} {force['head'].lower()}")
     for form in list(forms):  # in a headline's title case: "US-led Coalition", "Russian Defence Ministry"
         forms.append(" ".join(w if w in _UNCAPITALISED or _PREFIX.match(w) else w[:1].upper() + w[1:]
                               for w in form.split(" ")))

@@ -168,7 +168,7 @@ def outlet(text: str, spans: list[Span]) -> Found:
     """The publishing outlet: from a licence or copyright line, a known site tagline, the site's own notices ("Official
     website of X", "historical collection on defense.gov", "contact the DOD Webmaster"), the author bio, or else the
     agency a wire dateline names ("TEHRAN, Nov. 21 (MNA) –") when no source line says the story came from it and it
-    is the only agency the dateline credits."""
+    is the only agency the dateline credits, or a known broadcaster or paper it names ("ERBIL, Kurdistan Region (K24) –")."""
     for s in (s for s in spans if s.kind in ("licence", "tagline", "author_bio", "navigation", "standfirst")):
         piece = text[s.start : s.end]
         if s.kind == "licence" and (m := _LICENCE_OWNER.search(piece) or _COPYRIGHT_OWNER.match(piece)
@@ -184,6 +184,8 @@ def outlet(text: str, spans: list[Span]) -> Found:
         return found
     if (agency := _dateline_agency(text, spans)) and not _source_line(text, spans) and not _pooled(text, spans):
         return agency
+    if own := _dateline_agency(text, spans, _known_publisher):
+        return Found(own.value, f"{own.evidence} names the publisher")
     for s in (s for s in spans if s.kind == "dateline"):
         if name := dateline_outlet(text[s.start : s.end]):
             return Found(_canonical(name), f"dateline '{text[s.start:s.end].strip()}' names the publisher")
@@ -340,15 +342,22 @@ def _lead_source(text: str, spans: list[Span]) -> Found | None:
     return None
 
 
-def _dateline_agency(text: str, spans: list[Span]) -> Found | None:
+def _dateline_agency(text: str, spans: list[Span], known=None) -> Found | None:
     """The news agency a wire dateline names: "BEIRUT (Reuters) -", "TEHRAN, Nov. 21 (MNA) –", the first known one of
-    several ("(Harbour Post+APP/AFP)")."""
+    several ("(Harbour Post+APP/AFP)"); with known, the first outlet known() accepts instead."""
     for s in spans:
         if s.kind == "dateline" and (m := _AGENCY_TAG.search(text, s.start, s.end)):
             for part in _CREDIT_PARTS.split(m.group(m.lastgroup)):
-                if entry := _known_agency(part):
+                if entry := (known or _known_agency)(part):
                     return Found(entry["name"], f"wire dateline '{text[s.start:s.end].strip()}'")
     return None
+
+
+def _known_publisher(name: str) -> dict | None:
+    """The catalogued outlet other than a news agency a name is: a broadcaster or paper dating its own story
+    ("ERBIL, Kurdistan Region (K24) –")."""
+    entry = outlet_named(name)
+    return entry if entry and entry["kind"] != "agency" else None
 
 
 def _pooled(text: str, spans: list[Span]) -> bool:
