@@ -481,3 +481,14 @@ def test_a_question_left_open_and_a_maintained_state_are_no_statements(tmp_path)
         "Talks resume\n\nThe minister did not say which roads had reopened, but said the talks would resume. "
         "Trade maintained fast growth in the quarter. The envoy maintained that the deal was fair.\n")
     assert [(cue, speaker) for cue, speaker, _, _ in got] == [("said", "The minister"), ("maintained", "The envoy")]
+
+
+def test_a_role_for_a_body_takes_the_name_in_apposition_after_the_body(tmp_path):
+    """"spokesman for the X Command, Brig. Gen. Name, told ...": the parser hangs the name on the body's noun; the
+    speaker is the person it names, not an earlier speaker (sentences written for the test)."""
+    (tmp_path / "s.txt").write_text(
+        "Prime Minister Omar Nadir said on Sunday the city was free.\n\n"
+        "Earlier on Sunday, spokesman for the Northern Operations Command, Brigadier General Karim Dawud, told "
+        "state television that soldiers had killed 30 militants near the river.\n", encoding="utf-8")
+    table = Build(load_corpus(tmp_path))["quotes"]
+    assert [(r.cue, r.speaker_name) for r in table.itertuples()] == [("said", "Omar Nadir"), ("told", "Karim Dawud")]

@@ -604,14 +604,14 @@ def _untitled(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _appositions(head) -> list:
     """The appositions of a phrase that describes someone (a common noun or a title): its head's, and for a person's
-    title those after the noun of its "of" phrase, which the parser hangs there ("chief of the Basra Operations
-    Command, Lt. Gen. X, said": X)."""
+    title those after the noun of its "of" or "for" phrase, which the parser hangs there ("chief of the Basra
+    Operations Command, Lt. Gen. X, said", "spokesman for the Joint Operations Command, Brig. Gen. X, told": X)."""
     people = lexicon().titles | lexicon().person_nouns
     if head.pos_ == "PROPN" and not any(t.lemma_.lower() in people for t in head.subtree if t.i <= head.i):
         return []  # a name beside a name names someone else ("According to Al-Manar Website, Secretary General X")
     found = [a for a in head.children if a.dep_ == "appos"]
     if head.lemma_.lower() in people:
-        found += [a for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+        found += [a for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("of", "for")
                   for obj in prep.children if obj.dep_ == "pobj" for a in obj.children if a.dep_ == "appos"]
     return found
 
