@@ -329,3 +329,15 @@ def test_rows_per_document_follow_the_table_the_corpus_holds():
     body = corpus.rows("sentences")
     assert sum(map(len, body.values())) == len(corpus.sentences) < sum(map(len, rows.values()))
     assert all(r.in_body for mine in body.values() for r in mine)
+
+
+def test_a_broadcasters_own_dateline_and_a_stamp_with_a_clock_time():
+    """A dateline naming a known broadcaster in brackets gives the publisher ("ERBIL, Kurdistan Region (K24) –"); a
+    date line stamped with a time is the story's own date, not a bare date above it (a site header's date of the day).
+    Text written for the test."""
+    text = ("Parties meet in Kirkuk\n\n12 Mar 2024\n\nTuesday 14 February 2017 - 10:05\n\n"
+            "ERBIL, Kurdistan Region (K24) – Kurdish parties held a meeting on Tuesday to form a joint committee on "
+            "the security of the province.\n")
+    flat = [s for para in segment(text)[1] for s in para]
+    assert metadata.published(text, flat)[0].value == "2017-02-14"
+    assert (metadata.outlet(text, flat).value, metadata.via(text, flat).value) == ("Kurdistan 24", None)

@@ -66,6 +66,7 @@ _REPORTED = re.compile(
 _LEAD_SOURCE = re.compile(
     rf"\b{one_of(_CREDIT_WORDS['lead_source_phrases'])}\s+(?:the\s+)?(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,4}})"
     r"[.\s]*$")
+_CLOCK = re.compile(r"(?<![\d:.])\d{1,2}:\d{2}(?![\d/])")  # a clock time stamping a date line: "11:20", "09:43"
 _LEAD_WORDS = 3  # a first body "sentence" this short is a dateline cut off by the splitter ("BEIRUT."), not the lead
 _BIO_OUTLET = re.compile(
     rf"\bat (?:the )?(?P<name>[A-Z][\w.-]*(?: [A-Z][\w.-]*)*) {one_of(_CREDIT_WORDS['bio_outlet_nouns'])}\b"
@@ -390,11 +391,14 @@ def published(text: str, spans: list[Span]) -> tuple[Found, bool]:
     """Publication date as precise as the evidence allows, and whether it was inferred from content: the first dated
     dateline or byline ("By John Smith | October 17, 2017"), else a date line among the lines above the body
     ("Media Note / Washington, DC / October 28, 2016"; it also gives the year a dateline leaves out: "Nov. 21"), else
-    the latest event the body or a photo caption dates."""
-    for s in (s for s in spans if s.kind in ("dateline", "byline")):
-        d = line_date(text[s.start : s.end])
-        if d and d.year:
-            return Found(d.iso, f"{s.kind} '{text[s.start:s.end]}'"), False
+    the latest event the body or a photo caption dates. A dated line stamped with a clock time is the story's own
+    and wins over a bare date above it, a site header's date of the day ("24 Nov 2024" over "Monday 28 August 2017
+    - 11:20")."""
+    dated = [(s, d) for s in spans if s.kind in ("dateline", "byline")
+             and (d := line_date(text[s.start : s.end])) and d.year]
+    if dated:
+        s, d = next(((s, d) for s, d in dated if _CLOCK.search(text, s.start, s.end)), dated[0])
+        return Found(d.iso, f"{s.kind} '{text[s.start:s.end]}'"), False
     if found := _lead_date_line(text, spans):
         return found, False
     return _inferred_date(text, [s for s in spans if s.kind in (BODY, "caption")]), True
