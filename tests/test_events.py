@@ -868,3 +868,12 @@ def test_land_counted_in_units_and_shares(built):
     """"freed 3,000 sq km" frees land (km a place noun, as kilometres are); "70% of the city" is a part of the city."""
     freed = _events(built, SENTENCES[130])
     assert set(freed.target_kind) == {"place", "protected"} and _role(built, "burkina_faso") == "credited"
+
+
+def test_a_nations_force_in_news_style_is_credited_with_its_nation(tmp_path):
+    """"the Turkish army" (AP style, lower-case army) is the Turkish Armed Forces, and as "Turkish" said before,
+    Turkey (sentences written for the test)."""
+    (tmp_path / "t.txt").write_text("Town retaken\n\nThe Turkish army drove ISIS out of the border town on Monday "
+                                    "after a week of fighting.\n", encoding="utf-8")
+    stance = tables(load_corpus(tmp_path))["stance"].set_index("actor_id")["role"]
+    assert (stance.get("turkish_armed_forces"), stance.get("turkey")) == ("credited", "credited")

@@ -18,7 +18,7 @@ from functools import cache
 import pandas as pd
 
 from analysis.lexicon import data_yaml, grammar, one_of, tagged, valence
-from analysis.stages.actors import find_actors
+from analysis.stages.actors import find_actors, lower_case_force
 from analysis.stages.catalogue import catalogue
 from analysis.stages.corpus import Corpus, rows_by_document
 from analysis.stages.dateparse import CALENDAR
@@ -248,9 +248,12 @@ class Actors:
 
     @classmethod
     def of(cls, mentions: Iterable[tuple[int, int, str]], text: str = "") -> "Actors":
-        """From (start, end, actor_id) triples in `text`, places set apart (a place is where, not who)."""
-        types = _types()
+        """From (start, end, actor_id) triples in `text`, places set apart (a place is where, not who); a nation's force
+        written in news style ("the Iraqi army") also names the nation."""
+        types, parents = _types(), _affiliations()
         every = list(mentions)
+        every += [(s, e, parents[a]) for s, e, a in every if text and a in parents
+                  and types.get(parents[a]) == "state" and lower_case_force(text[s:e])]  # "Iraqi army": Iraq's too
         rows = sorted((s, e, a) for s, e, a in every if types.get(a) != "place")
         by_last_word: dict[str, list[tuple[int, int, str]]] = {}
         for r in rows if text else ():
