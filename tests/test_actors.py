@@ -687,3 +687,11 @@ def test_a_given_name_read_as_a_place_joins_the_person_and_a_middle_name_may_be_
     forms = _forms("Rawhi Rashid Sawafta", {(0, 20): ("Rawhi Rashid Sawafta", "person")}, frozenset(), set())
     assert {f: v[0] for f, v in forms.items()} == {f: "unlisted:rawhi-rashid-sawafta" for f in (
         "Rawhi Rashid Sawafta", "Sawafta", "Rawhi", "Rawhi Sawafta")}
+
+
+def test_a_persons_name_without_the_article_of_a_later_name():
+    """Transliterations drop the "al-" inside a person's name ("Abu Mahdi Mohandes" for "Abu Mahdi al-Mohandes"); not
+    in other names (sentence written for the test)."""
+    found = matcher().find("Abu Mahdi Mohandes met the envoy.")
+    assert [(f[2], f[4]) for f in found] == [("abu_mahdi_al_muhandis", "Abu Mahdi al-Mohandes")]
+    assert "Islamic State of Iraq and Sham" not in spellings("Islamic State of Iraq and al-Sham")

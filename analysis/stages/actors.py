@@ -34,6 +34,7 @@ _FORCE_LAST = re.compile(rf"(?P<pre>[A-Z].*) (?P<head>{one_of(_SPELLING['force_h
 _OPERATION = _SPELLING["operation_word"]
 _OPERATION_FIRST = re.compile(rf"{_OPERATION} (?P<x>[A-Z].*)$")  # "Operation Olive Branch"
 _OPERATION_LAST = re.compile(rf"(?P<x>[A-Z].*) {_OPERATION}$")  # "Olive Branch Operation"
+_INNER_ARTICLE = re.compile(rf" (?:{one_of(name_particles()[1])})-(?=[A-Z])")  # " al-" inside a person's name
 _UNCAPITALISED = words("name_connectors.txt") | name_particles()[0]  # lower case in a title-case name too
 _JOINT = re.compile(r"\b[A-Z][a-z]+([ -])(?=[A-Z][a-z])")  # between two capitalised words: "Abdul Ghani"
 _PREFIX = re.compile(rf"\b(?i:{one_of(name_particles()[1])})-")  # a name's "al-", "el-"
@@ -53,7 +54,8 @@ def spellings(alias: str, person: bool = False) -> list[str]:
     office's name either way round ("Defence Ministry"/"Ministry of Defence"), an operation's likewise ("Operation
     Olive Branch"/"Olive Branch Operation") and, after a name, in lower case
     ("Russian defence ministry"), a force's name with its head noun in lower case ("Syrian army"), and in a person's name a space
-    between two capitalised names written as a hyphen or the reverse ("Abdul Ghani"/"Abdul-Ghani"); each also in a
+    between two capitalised names written as a hyphen or the reverse ("Abdul Ghani"/"Abdul-Ghani") and the article
+    of a later name left out ("Abu Mahdi Mohandes"); each also in a
     headline's title case ("US-led Coalition": every word capitalised but name connectors and particles)."""
     forms = [alias, _SPELLED_WORD.sub(lambda m: _same_case(_SPELLED[m.group().lower()], m.group()), alias)]
     for form in list(forms):
@@ -76,6 +78,8 @@ def spellings(alias: str, person: bool = False) -> list[str]:
                               for w in form.split(" ")))
     for form in list(forms) if person else ():
         forms += [form[:j.start(1)] + ("-" if j[1] == " " else " ") + form[j.end():] for j in _JOINT.finditer(form)]
+    for form in list(forms) if person else ():  # "Abu Mahdi Mohandes": the article of a later name left out
+        forms.append(_INNER_ARTICLE.sub(" ", form))
     return list(dict.fromkeys(forms))
 
 
