@@ -8,7 +8,9 @@ when present, ../shared/dev-corpus: no replicated copies, whose sentences a cach
 - plain spaCy with our products: the same again with the matrix products the parse uses (numpy's BLAS, one thread),
   so that the ratio to it is what the prefilter and the code around the model save, and nothing else.
 
-All in CPU seconds of this process (the machine may be shared), best of REPEAT runs taken in turn.
+All in CPU seconds of this process (the machine may be shared), best of REPEAT runs taken in turn; both sides run
+with the allocator settings the parse makes when it loads its model (analysis.stages.parse.keep_freed_memory: glibc
+keeps freed memory for reuse), which the parse's warm-up below makes before either side is timed.
 
 Then the quotes stage alone (given its parses) on one long document of BENCH_PARSE_KB and 4 times as many KB, to
 show its time grows linearly with document length (issue 14 measured the regex quotes stage super-quadratic).

@@ -21,7 +21,8 @@ dependency parser, lemmatizer, named entities), loaded once per process (`nlp()`
 layers multiply matrices with numpy's BLAS (OpenBLAS), on one thread, instead of thinc's default, blis: equal products
 up to rounding, the same parses and tables on the seeds and the dev corpus, and half the CPU of the token encoders
 on the machine measured (where blis 1.3.4 multiplied at a quarter of OpenBLAS's speed; developer guide, *The
-syntactic layer*).
+syntactic layer*). Loading it also has glibc keep freed memory for reuse (`keep_freed_memory`), for the whole
+process: the model's arrays of one batch serve the next without their pages faulted in anew.
 
 Prefilter: each body or headline sentence gets what it needs, from cheap tests (`wanted`):
   - a dependency parse (token encoder, tagger, parser, attribute ruler, lemmatizer) when it holds
@@ -100,7 +101,8 @@ def keep_freed_memory() -> None:
     """With glibc, keep up to HEAP_KEPT of freed memory for reuse, and map only blocks of MAPPED_FROM or more on
     their own: by default glibc gives the model's arrays (a few MB a batch) back to the system when they are freed
     and takes them again for the next batch, each page faulted in anew (a tenth of the CPU of the prefilter, parse
-    and quotes stage, measured: developer guide, *The syntactic layer*). Elsewhere (macOS, musl) nothing changes."""
+    and quotes stage under load, measured: developer guide, *Attribution, measured*). Elsewhere (macOS, musl)
+    nothing changes."""
     if platform.libc_ver()[0] == "glibc":
         mallopt = ctypes.CDLL(None).mallopt
         mallopt(M_MMAP_THRESHOLD, MAPPED_FROM)
