@@ -124,3 +124,31 @@ def test_one_of_escapes_entries_and_tries_the_longest_first():
     assert not re.fullmatch(lexicon.one_of(["last"], either_case_initial=True), "LAST")
     assert lexicon.tagged("grammar.yaml", "articles", "definite") == ("the",)
     assert set(lexicon.tagged("calendar.yaml", "time_units", "named")) == {"week", "month", "year"}
+
+
+_TOKEN_WORDS = {"lower_", "text", "lemma_", "norm_", "orth_"}  # a token's words, as spaCy names them
+
+
+def _compares_words(node: ast.AST) -> bool:
+    """Whether an expression is a word of the text: a token's word attribute or a string lower-cased."""
+    return (isinstance(node, ast.Attribute) and node.attr in _TOKEN_WORDS) or (
+        isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("lower", "casefold"))
+
+
+def _inline_word_sets(source: str) -> list[str]:
+    """The tests of a word against a literal tuple, list or set of strings ("tok.lower_ in ("of", "for")")."""
+    return [ast.unparse(node) for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.Compare) and _compares_words(node.left)
+            and any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops)
+            and any(isinstance(c, (ast.Tuple, ast.List, ast.Set)) and c.elts
+                    and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in c.elts)
+                    for c in node.comparators)]
+
+
+def test_no_module_tests_a_word_against_an_inline_word_list():
+    """A set of words a rule accepts is a closed class with a name and a source in analysis/data/, not a tuple."""
+    package = DATA.parent
+    found = [(str(path.relative_to(package)), test) for path in sorted(package.rglob("*.py"))
+             for test in _inline_word_sets(path.read_text("utf-8"))]
+    assert not found, found
+    assert _inline_word_sets('ok = t.lower_ in ("whether", "if")') == ["t.lower_ in ('whether', 'if')"]  # it sees one

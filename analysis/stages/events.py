@@ -478,7 +478,7 @@ def _antecedent(tok: Token, ctx: Context) -> Token | None:
     doer = _agent_head(verb) if verb.pos_ in ("VERB", "AUX") and speaker is None else None
     barred = {t.i for t in doer.subtree} if doer is not None else set()
     quoted = _quoted(tok.sent)
-    singular = tok.lower_ in ("it", "him", "her")
+    singular = _PRONOUNS[tok.lower_] != "group"  # "it", "him", "her": a third-person singular
     before = list(reversed(list(tok.sent)[: tok.i - tok.sent.start]))
     if _PRONOUNS.get(tok.lower_) == "group":  # "them": a plural before a singular body that may also be "they"
         before = [t for t in before if _plural(t)] + [t for t in before if not _plural(t)]
@@ -1371,7 +1371,7 @@ def _judged_noun(noun: Token, sent: Span, ctx: Context) -> Event | None:
         kind = _role(noun, ctx)
     elif any(c.dep_ == "amod" and (c.lower_ in vc.words["condemning"] or _appraised(c) == "harm") for c in noun.children):
         named = _token_actors(noun, ctx) or [m for p in _owners(noun, ctx, sent.doc) for m in [(p.start, p.end, p.actor)]]
-        if not named and lemma in _GROUP_WORDS | {"organisation", "organization"}:  # "this perverted group"
+        if not named and lemma in _GROUP_WORDS:  # "this perverted group"
             named = ctx.actors.last_enemy(_start(noun, ctx))
         owners = [Party(a, s, e, "actor") for s, e, a in named]
         target = Party(NO_ACTOR, _start(noun, ctx), _end(noun, ctx), "harm")

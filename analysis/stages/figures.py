@@ -41,9 +41,9 @@ AUTHOR = "author"
 UNKNOWN_SPEAKER = "unknown"
 _DATE_FOLLOWERS = tuple(CALENDAR["relative_directions"])  # "two years ago", "a week later"
 # The digits read after "point" in a number written in words ("five point five", "nine point nought four").
-_DIGIT_WORDS = {word: int(text2num(word, "en")) for word in
-                ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]} | {
-    word: 0 for word in data_yaml("quantifiers.yaml")["zero_words"]}
+_DIGIT_WORDS = {word: value for word in data_yaml("quantifiers.yaml")["number_words"]
+                if word not in data_yaml("quantifiers.yaml")["word_scales"] and (value := int(text2num(word, "en"))) < 10
+                } | {word: 0 for word in data_yaml("quantifiers.yaml")["zero_words"]}
 _HALF_OF_A_PERIOD = frozenset(data_yaml("quantifiers.yaml")["period_halves"])  # "the first half of 2017"
 # Determiners "half" takes as a predeterminer ("half the population", "half a mile", "half their income").
 _HALF_DETERMINERS = (grammar("articles") | grammar("demonstratives") | set(grammar("possessive_determiners"))
@@ -286,7 +286,7 @@ def _lexicon() -> _Lexicon:
     articles = [f"{article} {w}" for article in _INDEFINITE
                 for w in scale_words + list(names) + list(q["fractions"]) + list(q["article_counts"])]
     starters = (list(number_words()) + list(q["vague"]) + q["vague_modifiers"] + articles
-                + [f"{part} {article}{w}" for part in ("half", "quarter", "a quarter", "a half")
+                + [f"{part} {article}{w}" for part in q["scale_fractions"] + [f"a {w}" for w in q["scale_fractions"]]
                    for article in ("a ", "an ", "") for w in scale_words]
                  + [f"half {w}" for w in ["of", *_HALF_DETERMINERS]])
     word = alternation(number_words())

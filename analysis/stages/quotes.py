@@ -611,7 +611,7 @@ def _appositions(head) -> list:
         return []  # a name beside a name names someone else ("According to Al-Manar Website, Secretary General X")
     found = [a for a in head.children if a.dep_ == "appos"]
     if head.lemma_.lower() in people:
-        found += [a for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("of", "for")
+        found += [a for prep in head.children if prep.dep_ == "prep" and prep.lower_ in _ROLE_PREPS
                   for obj in prep.children if obj.dep_ == "pobj" for a in obj.children if a.dep_ == "appos"]
     return found
 
@@ -657,6 +657,8 @@ _NOUN_CONTENT_PREPS = grammar("noun_content_prepositions")  # "his call for", "r
 _CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "acl", "pcomp", "dobj", "pobj", "prep"})  # a cue without subject takes its head's
 _FIRST_SECOND = grammar("first_second_person")
 _NEGATING_PREPS = grammar("negating_prepositions")  # "without elaborating"
+_QUESTION_SUBORDINATORS = grammar("interrogative_subordinators")  # "would not say whether"
+_ROLE_PREPS = grammar("role_prepositions")  # "spokesman for the X"
 _CLOSING_DEPS = frozenset({"prep", "pobj", "npadvmod", "advmod", "punct", "det", "compound", "amod", "nummod"})
 COLON_CUE = "colon"  # the cue_lemma of a statement a colon introduces: a speaker's turn, a credited headline, a clause
 _RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
@@ -846,7 +848,7 @@ def _left_open(token) -> bool:
     whether"): nothing is stated."""
     return any(c.dep_ == "neg" for c in token.children) and any(
         c.dep_ == "ccomp" and (c.doc[min(t.i for t in c.subtree)].tag_ in _RELATIVE_TAGS | {"WRB"}
-                               or any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children))
+                               or any(m.dep_ == "mark" and m.lower_ in _QUESTION_SUBORDINATORS for m in c.children))
         for c in token.children)
 
 
