@@ -877,3 +877,30 @@ def test_a_nations_force_in_news_style_is_credited_with_its_nation(tmp_path):
                                     "after a week of fighting.\n", encoding="utf-8")
     stance = tables(load_corpus(tmp_path))["stance"].set_index("actor_id")["role"]
     assert (stance.get("turkish_armed_forces"), stance.get("turkey")) == ("credited", "credited")
+
+
+def _built_from(tmp_path, body: str):
+    """The events and stance of one page written for a test (a title line, then the body)."""
+    (tmp_path / "t.txt").write_text(f"A Test Page\n\n{body}\n", encoding="utf-8")
+    found = tables(load_corpus(tmp_path))
+    return found["events"], found["stance"].set_index("actor_id")["role"]
+
+
+def test_help_named_by_its_source_is_a_coagent(tmp_path):
+    """"with assistance from X and air support from Y": X and Y give the help ("from" of a help noun, grammar.yaml
+    source_prepositions), so they share the fight (sentence written for the test)."""
+    events, roles = _built_from(tmp_path, "The Egyptian army has been making progress against ISIS for weeks, "
+                                          "with assistance from Jordan and air support from Greece.")
+    assert {"jordan", "greece"} <= set(events[events.verb_class == "fight"].agent)
+    assert (roles.get("jordan"), roles.get("greece")) == ("credited", "credited")
+
+
+def test_a_participle_on_an_actors_noun_is_not_the_governors_act(tmp_path):
+    """"X held the countries backing terrorism responsible": the countries back terrorism, not X; "issued a
+    statement praising Y" stays the issuer's act (a noun of saying, reporting_verbs.yaml cue_nouns)."""
+    events, roles = _built_from(tmp_path, "Damascus - Foreign Minister Walid Muallem held the countries backing "
+                                          "terrorism responsible for the atrocities which the militants committed "
+                                          "against the residents of the city.\n\n"
+                                          "Chile issued a statement praising the Peshmerga.")
+    assert "walid_muallem" not in set(events.agent) and roles.get("walid_muallem") == "neutral"
+    assert ("chile", "peshmerga") in set(zip(events.agent, events.target)) and roles.get("peshmerga") == "credited"

@@ -81,6 +81,7 @@ _BENEFICIARY_PREPS = grammar("beneficiary_prepositions")  # "a victory for X"
 _CONDITIONAL = grammar("conditional_subordinators")  # "if they attack": only possible
 _RELATIVE_HEADS = grammar("relative_heads")  # "those who defeated ISIS"
 _PARTY_PREPS = grammar("party_prepositions")  # "cooperation between X and Y"
+_SOURCE_PREPS = grammar("source_prepositions")  # "with assistance from X"
 _COMPANY_ADVERBS = grammar("company_adverbs")  # "along with X"
 _COMPANY_PREPS = grammar("company_prepositions")  # "alongside X"
 _JOINT_PREPS = grammar("joint_act_prepositions")  # "in a joint offensive with X"
@@ -138,6 +139,13 @@ def _saying_verbs() -> frozenset[str]:
     """The neutral verbs of saying of data/reporting_verbs.yaml ("say", "report", "announce"): not control verbs,
     so an infinitive the parse hangs on one is not its subject's act."""
     return frozenset(v for v in reporting_lexicon()["cue_verbs"]["neutral"] if " " not in v)
+
+
+@cache
+def _saying_nouns() -> frozenset[str]:
+    """The nouns of saying of data/reporting_verbs.yaml ("statement", "message"): a participle on one ("issued a
+    statement praising X") is the act of whoever issued it."""
+    return frozenset(w for words in reporting_lexicon()["cue_nouns"].values() for w in words)
 
 
 @cache
@@ -957,8 +965,9 @@ def _helpers(verb: Token) -> list[Token]:
                       for q in w.children if q.dep_ == "pobj"]
         if c.dep_ == "prep" and c.lower_ in _COMPANY_PREPS:
             for p in c.children:
-                if p.dep_ == "pobj" and p.lemma_.lower() in _HELP_NOUNS:
-                    found += _between(p)
+                if p.dep_ == "pobj" and p.lemma_.lower() in _HELP_NOUNS:  # "with the help of X", "with support from X"
+                    found += _between(p) + [q for w in p.children if w.dep_ == "prep" and w.lower_ in _SOURCE_PREPS
+                                            for q in w.children if q.dep_ == "pobj"]
                 elif p.dep_ == "pobj" and c.lower_ == "alongside":
                     found.append(p)
     return found
@@ -1186,8 +1195,8 @@ def _purpose(verb: Token) -> Token | None:
 
 
 def _doer(verb: Token, ctx: Context, doc: Doc) -> list[Party]:
-    """The verb's agents (with the co-agents of "thanks to", "with the help of"); for a participle or infinitive
-    clause on a noun that names no actor, the subject of the verb governing that noun ("issued a statement praising")."""
+    """The verb's agents (with the co-agents of "thanks to", "with the help of"); for a participle clause on a noun
+    of saying that names no actor, the subject of the verb governing that noun ("issued a statement praising")."""
     head = _agent_head(verb)
     agents = _party(head, ctx, doc) if head is not None else []
     if head is not None and head.head.i == verb.i and head.dep_ == "nsubj":  # "X along with their allies Y and Z have
@@ -1197,7 +1206,8 @@ def _doer(verb: Token, ctx: Context, doc: Doc) -> list[Party]:
     if verb.dep_ == "pcomp" and verb.head.head.pos_ == "VERB":  # "praised the cooperation between X and Y in liberating"
         joint = [o for o in _objects(verb.head.head) if o.lemma_.lower() in _HELP_NOUNS]
         agents = [p for o in joint for b in _between(o) for q in _conjuncts(b) for p in _party(q, ctx, doc)] or agents
-    if not any(p.actor for p in agents) and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ in ("dobj", "attr"):
+    if not any(p.actor for p in agents) and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ in ("dobj", "attr") \
+            and verb.head.lemma_.lower() in _saying_nouns():  # not "held the countries backing terrorism responsible"
         governor = _agent_head(verb.head.head)
         agents = _party(governor, ctx, doc) if governor is not None else agents
     return agents + [p for h in _helpers(verb) for p in _party(h, ctx, doc)]
