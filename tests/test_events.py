@@ -904,3 +904,22 @@ def test_a_participle_on_an_actors_noun_is_not_the_governors_act(tmp_path):
                                           "Chile issued a statement praising the Peshmerga.")
     assert "walid_muallem" not in set(events.agent) and roles.get("walid_muallem") == "neutral"
     assert ("chile", "peshmerga") in set(zip(events.agent, events.target)) and roles.get("peshmerga") == "credited"
+
+
+def test_a_states_demonym_before_a_peoples_places_the_people(tmp_path):
+    """"the Syrian Kurdish forces" are Kurds in Syria, not Syria's forces; "Syrian and Kurdish forces" are both
+    (sentences written for the test)."""
+    events, roles = _built_from(tmp_path, "The Syrian Kurdish forces drove ISIS out of the town.\n\n"
+                                          "Iraqi and Kurdish forces fought ISIS near the border.")
+    assert set(events[events.lemma == "drive"].agent) == {"kurds"}
+    assert set(events[events.lemma == "fight"].agent) == {"iraq", "kurds"}
+    assert (roles.get("syria"), roles.get("kurds"), roles.get("iraq")) == ("neutral", "credited", "credited")
+
+
+def test_you_in_reported_speech_is_no_earlier_speaker(tmp_path):
+    """"you" is the speaker of the turn before only in a dialogue's turns ("Name: ..."); in speech reported in a
+    news story ("X congratulated his forces, saying: 'you fought ...'") it is not whoever was quoted before."""
+    events, roles = _built_from(tmp_path, "The state news agency SANA confirmed that the army had broken the siege.\n\n"
+                                          "Bashar al-Assad congratulated his forces, saying: \u201cToday you fought "
+                                          "the hardest battles to break the siege on the city.\u201d")
+    assert "sana" not in set(events.agent) and roles.get("sana", "neutral") == "neutral"

@@ -34,6 +34,7 @@ from analysis.stages.parse import (
     squeeze,
     verb_forms,
 )
+from analysis.stages.quotes import COLON_CUE
 from analysis.stages.syntax import Doc, Span, Token, relabelled
 from analysis.text import Intervals
 
@@ -576,6 +577,10 @@ def _named(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
         # group": the named body, not the Kurds or Syria (a demonym says whose the body is), unless coordinated with
         # it ("the Peshmerga and Iraqi forces")
         owned = [(t, m) for t, m in owned if _types().get(m[2]) not in _NATIONS or t.dep_ == "conj"]
+    elif any(_types().get(m[2]) == "people" for _, m in owned):  # "the Syrian Kurdish forces": Kurds of Syria (a
+        # state's demonym before a people's places the people), unless coordinated ("Syrian and Kurdish forces")
+        owned = [(t, m) for t, m in owned if _types().get(m[2]) != "state" or t.dep_ == "conj"
+                 or any(c.dep_ == "conj" for c in t.children)]
     if lemma in _SETTING_NOUNS or head.lower_ in _SETTING_NOUNS:  # "the Syrian conflict has killed ...": where
         owned = [(t, m) for t, m in owned if _types().get(m[2]) not in _NATIONS]
     found = [m for _, m in owned]
@@ -1639,6 +1644,7 @@ def document_events(doc_id: str, text: str, sentences: Iterable[Parsed], mention
     the quotes table."""
     actors = Actors.of(mentions, text)
     voices = _voices(quotes)
+    turns = _voices([q for q in quotes if q.cue_lemma == COLON_CUE])  # a dialogue's turns ("Name: ..."), not reported speech
     known = set(_types())
     speakers = {int(q.cue_start): Party(q.speaker, int(q.speaker_start), int(q.speaker_end), "actor")
                 for q in quotes if isinstance(q.speaker, str)
@@ -1656,7 +1662,7 @@ def document_events(doc_id: str, text: str, sentences: Iterable[Parsed], mention
         ctx.since = ctx.parsed.start if ctx.parsed is not None and ctx.sent_id == sent_id - 1 else parsed.start
         ctx.parsed, ctx.sent_id = parsed, sent_id
         _describe_speakers(sent, ctx)
-        turn = _voice(parsed.offset(max(0, len(sent.text) - 2)), voices)  # a turn's label is not in its statement
+        turn = _voice(parsed.offset(max(0, len(sent.text) - 2)), turns)  # a turn's label is not in its statement
         spoken = turn in _types() or turn.startswith("unlisted:")
         if turn != ctx.turns[1] and spoken:
             ctx.turns = (ctx.turns[1], turn)
