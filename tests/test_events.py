@@ -923,3 +923,24 @@ def test_you_in_reported_speech_is_no_earlier_speaker(tmp_path):
                                           "Bashar al-Assad congratulated his forces, saying: \u201cToday you fought "
                                           "the hardest battles to break the siege on the city.\u201d")
     assert "sana" not in set(events.agent) and roles.get("sana", "neutral") == "neutral"
+
+
+def test_a_statement_keeps_its_own_modality(tmp_path):
+    """"X added that ISIS had been created by Y and sponsored by Z, so W could not expect ...": the parse hangs
+    "added" on "could not expect"; what the statement says is asserted in X's voice, the modal is not its own."""
+    events, roles = _built_from(tmp_path, "The Iraqi president added that the militants had been armed by Kuwait "
+                                          "and sponsored by Oman, so Iraq could not expect a genuine fight against "
+                                          "ISIS from those countries.")
+    sponsored = events[events.lemma == "sponsor"]
+    assert set(zip(sponsored.agent, sponsored.modality)) == {("oman", "asserted")} and roles.get("oman") == "blamed"
+
+
+def test_taking_a_toll_harms_and_being_hopeful_only_hopes(tmp_path):
+    """"airstrikes taking a heavy toll on civilians" inflict a harm (verb_classes.yaml inflicted_nouns, with the
+    light verb "take"); "hopeful of taking the city" is a wish (possible), not a capture."""
+    events, roles = _built_from(tmp_path, "Residents say Belgian airstrikes are taking a heavy toll on the civilian "
+                                          "population.\n\nThough Belgian officials are hopeful of taking the city "
+                                          "in days, the civilians suffer.")
+    assert ("belgium", "violence", "protected", "asserted") in set(
+        zip(events.agent, events.verb_class, events.target_kind, events.modality))
+    assert set(events[events.verb_class == "seize"].modality) == {"possible"} and roles.get("belgium") == "blamed"

@@ -127,7 +127,7 @@ def verb_classes() -> VerbClasses:
              "demanded", "light", "judging", "attack_nouns", "praise_nouns", "criticism_nouns", "agentive_nouns",
              "action_nouns", "credit_nouns", "blame_nouns", "role_nouns", "deal_nouns", "release", "condemning",
              "factive", "hearsay", "designs", "cessation", "unfulfilled", "transfer", "aid_nouns", "siege_nouns",
-             "continuation", "declaring", "prevention")
+             "continuation", "declaring", "prevention", "inflicted_nouns")
     return VerbClasses(lemma_class, {n: s["meaning"] for n, s in raw["classes"].items()},
                        {n: s["enemy_agent"] for n, s in raw["classes"].items()}, frozenset(raw["enemy_sides"]),
                        {k: frozenset(str(w).lower() for w in raw[k]) for k in lists}, raw["irregular"],
@@ -1048,6 +1048,9 @@ def _modality(verb: Token, sent: Span) -> str:
                 if purpose and tok.dep_ in ("advcl", "acl", "relcl") and not going_on:  # "an offensive to liberate Raqqa"
                     act = head if head.pos_ in ("VERB", "AUX") else head.head  # "not taking precautions to prevent"
                     return "denied" if _negated(act) else "possible"  # a purpose of an act not done is not met
+                if tok.dep_ == "ccomp" and _lemma(head) in _saying_verbs():
+                    break  # "X added that ISIS had been sponsored by Y, so Z could not expect ...": what a statement
+                    # says keeps its own modality, not that of a clause the parse hangs the verb of saying on
             if head.i == tok.i:
                 break
             tok = head
@@ -1108,7 +1111,7 @@ def _light(verb: Token) -> tuple[Token, str] | None:
             return c, "collude"
         if lemma in vc.words["attack_nouns"]:
             return c, "fight"
-        if lemma in vc.words["agentive_nouns"]:
+        if lemma in vc.words["agentive_nouns"] | vc.words["inflicted_nouns"]:  # "took a heavy toll on civilians"
             return c, "violence"
     return None
 
