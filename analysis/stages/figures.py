@@ -687,6 +687,10 @@ class _Number(NamedTuple):
     slashed: bool = False  # a fraction alone ("1/4"): it needs a unit or "of" after it
 
 
+# A _Number from all its fields in order, in one C call (as _new_measure), for the numbers read most often.
+_new_number = partial(tuple.__new__, _Number)
+
+
 def _fraction(m: re.Match) -> tuple[float, float]:
     """(numerator, denominator) of the fraction written after digits (m's "frac" group)."""
     if m.group("vulgar"):
@@ -710,9 +714,12 @@ def _number(text: str, low: str, m: re.Match, currency: str) -> _Number | None:
     """Value of the number matched at m (on the lower-case text), or None if the words do not make a number."""
     lex = _LEX
     end = m.end()
-    digits, frac, epow, tpow, spow, ppow, sign = m.group("digits", "frac", "epow", "tpow", "spow", "ppow", "sign")
+    digits = m.group("digits")
     if digits:
         value = float(digits.translate(_GROUPING))
+        # an exponent or a fraction follows the digits (the sign comes before them)
+        frac, epow, tpow, spow, ppow = m.group("frac", "epow", "tpow", "spow", "ppow") if end > m.end("digits") else (
+            None, None, None, None, None)
         if frac:
             numerator, denominator = _fraction(m)
             if numerator >= denominator:
@@ -725,7 +732,8 @@ def _number(text: str, low: str, m: re.Match, currency: str) -> _Number | None:
             value = _powered(value, power, ppow)
             if value is None:
                 return None
-        value *= -1 if sign else 1
+        if m.start() < m.start("digits"):  # a sign
+            value = -value
         scale = lex.after_digits.match(low, end)
         if scale:
             word = scale.group("scale") or scale.group("hscale")
@@ -736,8 +744,8 @@ def _number(text: str, low: str, m: re.Match, currency: str) -> _Number | None:
             if word in lex.word_scales:
                 return _Number(*_scaled_tail(text, low, value * factor, factor, scale_end), scaled=True)
             if word in lex.scales or currency or _counts_after(low, scale_end):
-                return _Number(value * factor, scale_end, scaled=True)
-        return _Number(value, end)
+                return _new_number((value * factor, scale_end, False, True, False, None, False))
+        return _new_number((value, end, False, False, False, None, False))
     mod, vague, half, halfof, denom, acount, article = m.group("mod", "vague", "half", "halfof", "denom", "acount",
                                                                "article")
     if mod:
@@ -790,7 +798,7 @@ def _number(text: str, low: str, m: re.Match, currency: str) -> _Number | None:
         else:  # "two and a half", "one and a half million"
             value = (value + part) * (lex.word_scales[wscale] if wscale else 1.0)
         return _Number(value, end, scaled=bool(wscale) or value >= 100)
-    return _Number(value, m.start() + used, scaled=value >= 100)
+    return _new_number((value, m.start() + used, False, value >= 100, False, None, False))
 
 
 @cache
@@ -901,26 +909,27 @@ def _measure(text: str, low: str, m: re.Match, currency: str, start: int) -> _Me
     if number is None:
         return None
     value, end, vague, scaled, fraction, high, slashed = number
+    m_end = m.end()
     is_digits = bool(m.group("digits"))
     suffix = lex.count_suffix.match(low, end) if is_digits else None  # "300-strong", "5-million-strong"
     if suffix:
         return _new_measure((start, suffix.end(), end, value, None, "", "count", False, scaled, False, True))
     compound = _COMPOUND.match(text, end) if is_digits and not scaled else None
     if compound and not lex.unit_name.match(low, end) and not lex.age_after.match(low, end):
-        return _new_measure((start, compound.end(), m.end(), value, None, "", "count", False, False, False, True))
+        return _new_measure((start, compound.end(), m_end, value, None, "", "count", False, False, False, True))
     if fraction:
         whole = _fraction_of(low, value, end)
         if whole:  # "a quarter of a million", "half a percentage point", "a third of a mile"
             value, unit, kind, end, scaled = whole
-            return _new_measure((start, end, m.end(), value, None, unit, kind, vague, scaled, False, False))
+            return _new_measure((start, end, m_end, value, None, unit, kind, vague, scaled, False, False))
         if m.group("halfof") and lex.fraction_of.match(low, end):
             return None  # "half a chance": a predeterminer before no unit or scale
-        return _new_measure((start, end, m.end(), value, None, "fraction", "percent", vague, scaled, True, False))
+        return _new_measure((start, end, m_end, value, None, "fraction", "percent", vague, scaled, True, False))
     unit, kind, unit_end = _unit(text, low, end, vague, scaled)
     if slashed and kind == "count" and not currency:
         if not _OF_AFTER.match(low, end):
             return None  # "1/4" alone is a date, a score or a ratio; "1/4 mile", "1/4 of" a quantity
-        return _new_measure((start, end, m.end(), value, None, "fraction", "percent", vague, scaled, True, False))
+        return _new_measure((start, end, m_end, value, None, "fraction", "percent", vague, scaled, True, False))
     if currency:
         if kind != "money":
             unit_end = end  # a currency word after a symbol ("$5 US dollars") is part of the figure, no other unit
@@ -929,7 +938,7 @@ def _measure(text: str, low: str, m: re.Match, currency: str, start: int) -> _Me
         unit, unit_end = _rate(low, unit, unit_end)
     if is_digits and not scaled and unit_end == end and _ORDINAL_OR_CODE.match(low, end):
         return None
-    return _new_measure((start, unit_end, m.end(), value, high, unit, kind, vague, scaled, False, False))
+    return _new_measure((start, unit_end, m_end, value, high, unit, kind, vague, scaled, False, False))
 
 
 def _range(text: str, low: str, first: _Measure, m: re.Match) -> _Measure | None:
@@ -1046,11 +1055,12 @@ def _figure(text: str, low: str, m: re.Match) -> Figure | None:
     if digits and len(digits) == 4 and _bare_year(text, low, m):
         return None
     is_digits = bool(digits)
-    currency, start = _currency_before(text, m.start()) if is_digits else ("", m.start())
-    if start == m.start() and start and text[start - 1].isalpha():
+    m_start, m_end = m.span()
+    currency, start = _currency_before(text, m_start) if is_digits else ("", m_start)
+    if start == m_start and start and text[start - 1].isalpha():
         return None  # digits glued to letters that are no currency symbol ("AR15", "rm5")
-    if is_digits and not currency and low[m.end():m.end() + 1].isalpha() and (
-            digits + low[m.end()] in lex.video_formats and not low[m.end() + 1:m.end() + 2].isalnum()):
+    if is_digits and not currency and low[m_end:m_end + 1].isalpha() and (
+            digits + low[m_end] in lex.video_formats and not low[m_end + 1:m_end + 2].isalnum()):
         return None  # "1080p video", "a 4K TV": a format
     measure = _measure(text, low, m, currency, start)
     if measure is None:
@@ -1058,26 +1068,26 @@ def _figure(text: str, low: str, m: re.Match) -> Figure | None:
     bare = is_digits and not measure.scaled and not measure.suffix and measure.kind == "count"
     prev = _previous_word(text, start) if measure.kind == "count" else None  # only a count is judged by it
     prev_word = prev[0].lower() if prev else ""
-    if bare and (_is_date_number(low, m.start(), m.end(), measure.value, digits, prev)
-                 or _is_designator(text, low, m.end(), prev)
-                 or _is_clock_time(low, m.start(), m.end(), digits)
-                 or _is_score(low, m.start(), m.end(), measure.value)
-                 or _ARITHMETIC.match(low, m.end()) or _OPERATOR_BEFORE.search(low, max(0, start - 3), start)
-                 or (measure.value <= 10 and _CLAUSE_END.match(text, m.end())
+    if bare and (_is_date_number(low, m_start, m_end, measure.value, digits, prev)
+                 or _is_designator(text, low, m_end, prev)
+                 or _is_clock_time(low, m_start, m_end, digits)
+                 or _is_score(low, m_start, m_end, measure.value)
+                 or _ARITHMETIC.match(low, m_end) or _OPERATOR_BEFORE.search(low, max(0, start - 3), start)
+                 or (measure.value <= 10 and _CLAUSE_END.match(text, m_end)
                      and _RATING.search(text, max(0, start - 30), start))
-                 or _ADDRESS.match(text, m.end())
+                 or _ADDRESS.match(text, m_end)
                  or _LEADING_ZERO.match(digits) or _AFTER_LEADING_ZERO.search(text, max(0, start - 12), start)
-                 or (_ENUMERATOR_AFTER.match(text, m.end()) and _ENUMERATOR.search(text, max(0, start - 8), start))):
+                 or (_ENUMERATOR_AFTER.match(text, m_end) and _ENUMERATOR.search(text, max(0, start - 8), start))):
         return None
-    if is_digits and measure.end == m.end() + 1 and text[m.end()].isupper() and _is_designator(
+    if is_digits and measure.end == m_end + 1 and text[m_end].isupper() and _is_designator(
             text, low, measure.end, _previous_word(text, start)):
         return None  # a capital glued to digits after a name: "Boeing 777F freighter", not 777 °F
     word_count = words and not measure.scaled and measure.kind == "count"
     if word_count and ((prev_word in lex.anaphoric and measure.value < 10) or prev_word in lex.designator_nouns):
         return None  # "the two countries", "channel four"
     ranged = _range(text, low, measure, m) if (is_digits or words) and not measure.suffix else None
-    if word_count and measure.value == 1 and not ranged and not _ONE_IN.match(low, m.end()) and not (
-            _people_verb_before(low, start) or _ONE_PASSIVE.match(low, m.end())):
+    if word_count and measure.value == 1 and not ranged and not _ONE_IN.match(low, m_end) and not (
+            _people_verb_before(low, start) or _ONE_PASSIVE.match(low, m_end)):
         return None  # "one of the most"; not "one in three", "one to two", "killed one civilian", "one man was killed"
     measure = ranged or measure
     value, unit, kind, end = measure.value, measure.unit, measure.kind, measure.end
@@ -1092,11 +1102,12 @@ def _figure(text: str, low: str, m: re.Match) -> Figure | None:
             unit, kind, end = noun[0], "duration", after.end("unit")
     before = low[max(0, start - 40):start]
     approximate = bool(ranged or lex.hedge_before.match(before[::-1]) or lex.hedge_after.match(low, end))
-    acount, article, ascale = m.group("acount", "article", "ascale")
-    if acount:
-        approximate = approximate or lex.article_counts[m.group("acword")][1]
-    if article and not ascale and kind == "duration" and not approximate:
-        return None  # "a day", "a year" claim no quantity unless hedged ("almost an hour")
+    if not is_digits:
+        acount, article, ascale = m.group("acount", "article", "ascale")
+        if acount:
+            approximate = approximate or lex.article_counts[m.group("acword")][1]
+        if article and not ascale and kind == "duration" and not approximate:
+            return None  # "a day", "a year" claim no quantity unless hedged ("almost an hour")
     if kind not in ("count", "age"):
         if measure.high is None:
             end, value = _with_subunit(text, low, unit, end, value)
