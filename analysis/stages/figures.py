@@ -150,6 +150,9 @@ _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-
 _EXPONENT = (r"e(?P<epow>[+−-]?\d{1,3})(?![\w.])"
              r"|[ \u00a0]?[x×][ \u00a0]?10(?:\^\(?(?P<tpow>[+−-]?\d{1,3})\)?|(?P<spow>[⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))(?!\d)"
              r"|\^\(?(?P<ppow>[+−-]?\d{1,2})\)?(?!\d)")
+# What an exponent or a fraction after digits begins with: tested first, so that the engine leaves at once when neither
+# follows (the branches, tried in turn, cost about as much as the digits).
+_EXPONENT_OR_FRACTION = rf"(?:(?=e|\^|/|[ \u00a0]?[x×{_VULGAR}]|[ \u00a0]\d)(?:{_EXPONENT}|(?P<frac>{_FRACTION_AFTER})))"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?(?!\d)"
 
 
@@ -294,7 +297,7 @@ def _lexicon() -> _Lexicon:
     scale_word = alternation(scale_words)
     fraction_word = alternation(q["fractions"])
     number_at = re.compile(
-        rf"(?P<sign>[-−](?=\d))?(?P<digits>{_DIGITS})(?:{_EXPONENT}|(?P<frac>{_FRACTION_AFTER}))?"
+        rf"(?P<sign>[-−](?=\d))?(?P<digits>{_DIGITS}){_EXPONENT_OR_FRACTION}?"
         rf"|(?P<mod>{alternation(q['vague_modifiers'])})\s+(?P<modscale>{scale_word})\b"
         rf"|(?P<vague>{vague_word}(?:\s+of\s+{vague_word})*)\b"
         rf"|(?:an?\s+)?(?P<half>half|quarter)\s+(?:an?\s+)?(?P<hscale>{scale_word})\b"
