@@ -491,10 +491,10 @@ def looks_plural(word: str) -> bool:
 
 def _previous_word(text: str, start: int, reach: int = 30) -> tuple[str, int] | None:
     """The word separated by spaces from offset start, and where it begins, if there is one."""
-    head = text[max(0, start - reach):start]
-    stripped = head.rstrip(" \u00a0")
-    if len(stripped) == len(head):
+    if not start or text[start - 1] not in " \u00a0":
         return None
+    head = text[start - reach if start > reach else 0:start]
+    stripped = head.rstrip(" \u00a0")
     words = stripped.rsplit(None, 1)
     if not words:
         return None
@@ -514,7 +514,7 @@ def _is_date_number(low: str, start: int, end: int, value: float, raw: str, befo
     if (after and after.group(1) in MONTHS) or _LEX.day_range_month.match(low, end):
         return True
     is_year = len(raw) == 4 and raw.isdigit() and 1000 <= value <= 2099
-    if is_year and _LEX.month_day_before.search(low, max(0, start - 20), start):
+    if is_year and _LEX.month_day_before.search(low, start - 20 if start > 20 else 0, start):
         return True
     return is_year and not (after and looks_plural(after.group(1)))
 
@@ -543,7 +543,7 @@ def _is_clock_time(low: str, start: int, end: int, raw: str) -> bool:
     """Whether digits are a time of day ("18.44 GMT", "9.30 p.m.") or a time zone offset ("UTC+3")."""
     lex = _LEX
     return bool(_CLOCK_DIGITS.fullmatch(raw) and lex.clock_after.match(low, end)) or bool(
-        lex.zone_before.search(low, max(0, start - 6), start)) or bool(
+        lex.zone_before.search(low, start - 6 if start > 6 else 0, start)) or bool(
         len(raw) <= 2 and (_CLOCK_WORD_AFTER.match(low, end) or _CLOCK_RANGE.match(low, end)))  # "12 noon"
 
 
@@ -560,7 +560,7 @@ def _is_designator(text: str, low: str, end: int, before: tuple[str, int] | None
     if before[0].islower() or word in lex.units or before[0].endswith(("'s", "’s")):  # "Windows", "iPhone"
         return False
     word_start = before[1]
-    if (word_start == 0 or _SENTENCE_END.search(text, max(0, word_start - 3), word_start)) and (
+    if (word_start == 0 or _SENTENCE_END.search(text, word_start - 3 if word_start > 3 else 0, word_start)) and (
             word in _stopwords() or word in _HEDGE_WORDS or word.endswith("ly")):
         return False  # capitalised by its place: "About 300 died", "Exactly 40 came"; not "Apollo 11 landed"
     after = _NEXT_TOKEN.match(text, end, end + 30)
@@ -576,7 +576,8 @@ def _is_score(low: str, start: int, end: int, value: float) -> bool:
         return False
     if float(m.group("other")) <= value:
         return True
-    near = _LOWER_WORDS.findall(low, max(0, start - 25), start)[-2:] + _LOWER_WORDS.findall(low, m.end(), m.end() + 25)[:2]
+    near = (_LOWER_WORDS.findall(low, start - 25 if start > 25 else 0, start)[-2:]
+            + _LOWER_WORDS.findall(low, m.end(), m.end() + 25)[:2])
     return bool(_LEX.score_words.intersection(near))
 
 
@@ -612,7 +613,7 @@ def _counted(text: str, pos: int, plural: bool) -> str:
 
 def _counted_from_clause(low: str, text: str, start: int) -> str:
     """For "The number of X is estimated to be around 7000", "the X rose to 37", "put the X at 37": X."""
-    offset = max(0, start - 120)
+    offset = start - 120 if start > 120 else 0
     head = low[offset:start]
     cut = max((m.end() for m in _CLAUSE_STOP.finditer(head)), default=0)
     head = head[cut:]
@@ -637,7 +638,7 @@ def _people_verb_before(low: str, start: int) -> bool:
     """Whether a verb whose object is people comes right before the count (hedges skipped): "displaced
     nearly 900,000"."""
     lex = _LEX
-    head = low[max(0, start - 60):start][::-1]
+    head = low[start - 60 if start > 60 else 0:start][::-1]
     hedge = lex.hedge_before.match(head)
     verb = _LAST_WORD_REVERSED.match(head, hedge.end() if hedge else 0)
     return bool(verb) and verb.group(1)[::-1] in lex.people_verbs
@@ -646,13 +647,13 @@ def _people_verb_before(low: str, start: int) -> bool:
 def _in_capitals(text: str, start: int, end: int) -> bool:
     """Whether the words around a span are written in capitals (a headline), where ISO codes ("ALL", "TOP",
     "MAD") are words."""
-    around = _WORDS_OF_TWO.findall(text[max(0, start - 20):start] + " " + text[end:end + 20])
+    around = _WORDS_OF_TWO.findall(text[start - 20 if start > 20 else 0:start] + " " + text[end:end + 20])
     return any(word.isupper() and word not in _LEX.codes for word in around)
 
 
 def _currency_may_end(text: str, start: int) -> bool:
     """Whether a currency symbol or code may end right before offset start (a quick test before a search)."""
-    last = text[max(0, start - 3):start].rstrip(" \u00a0")
+    last = text[start - 3 if start > 3 else 0:start].rstrip(" \u00a0")
     ends = _LEX.currency_ends
     return last[-2:] in ends or last[-1:] in ends
 
@@ -662,7 +663,7 @@ def _currency_before(text: str, start: int) -> tuple[str, int]:
     lex = _LEX
     if not _currency_may_end(text, start):
         return "", start  # no currency symbol or code ends here (a quick test before the search)
-    m = lex.currency_before.search(text, max(0, start - 8), start)
+    m = lex.currency_before.search(text, start - 8 if start > 8 else 0, start)
     if not m:
         return "", start
     written = m.group("cur")
@@ -993,7 +994,7 @@ def _after_change_verb(low: str, start: int) -> bool:
     """Whether a verb of change in amount comes right before a figure, hedges and "by" skipped ("rose 9%",
     "fell by nearly 3%"); "rose from 5% to 7%" states the span it moved over, a range."""
     lex = _LEX
-    head = low[max(0, start - 50):start]
+    head = low[start - 50 if start > 50 else 0:start]
     hedge = lex.hedge_before.match(head[::-1])
     head = head[: len(head) - hedge.end()] if hedge else head
     words = _LOWER_WORDS.findall(head)[-2:]
@@ -1075,12 +1076,13 @@ def _figure(text: str, low: str, m: re.Match) -> Figure | None:
                  or _is_designator(text, low, m_end, prev)
                  or _is_clock_time(low, m_start, m_end, digits)
                  or _is_score(low, m_start, m_end, measure.value)
-                 or _ARITHMETIC.match(low, m_end) or _OPERATOR_BEFORE.search(low, max(0, start - 3), start)
+                 or _ARITHMETIC.match(low, m_end) or _OPERATOR_BEFORE.search(low, start - 3 if start > 3 else 0, start)
                  or (measure.value <= 10 and _CLAUSE_END.match(text, m_end)
-                     and _RATING.search(text, max(0, start - 30), start))
+                     and _RATING.search(text, start - 30 if start > 30 else 0, start))
                  or _ADDRESS.match(text, m_end)
-                 or _LEADING_ZERO.match(digits) or _AFTER_LEADING_ZERO.search(text, max(0, start - 12), start)
-                 or (_ENUMERATOR_AFTER.match(text, m_end) and _ENUMERATOR.search(text, max(0, start - 8), start))):
+                 or _LEADING_ZERO.match(digits)
+                 or _AFTER_LEADING_ZERO.search(text, start - 12 if start > 12 else 0, start)
+                 or (_ENUMERATOR_AFTER.match(text, m_end) and _ENUMERATOR.search(text, start - 8 if start > 8 else 0, start))):
         return None
     if is_digits and measure.end == m_end + 1 and text[m_end].isupper() and _is_designator(
             text, low, measure.end, _previous_word(text, start)):
@@ -1103,7 +1105,7 @@ def _figure(text: str, low: str, m: re.Match) -> Figure | None:
         if noun[1] == "duration" and not any(w in lex.number_words or looks_plural(w) for w in between):
             # "three short years ago": a duration, and in `dates` a relative date too
             unit, kind, end = noun[0], "duration", after.end("unit")
-    before = low[max(0, start - 40):start]
+    before = low[start - 40 if start > 40 else 0:start]
     approximate = bool(ranged or lex.hedge_before.match(before[::-1]) or lex.hedge_after.match(low, end))
     if not is_digits:
         acount, article, ascale = m.group("acount", "article", "ascale")
@@ -1124,7 +1126,7 @@ def _figure(text: str, low: str, m: re.Match) -> Figure | None:
             counted = text[measure.number_end + 1:end]  # "a 40-page report" counts pages
         if not counted and kind == "count" and _people_verb_before(low, start):
             counted = "people"
-    sign = lex.sign_before.search(low, max(0, start - 12), start) if (
+    sign = lex.sign_before.search(low, start - 12 if start > 12 else 0, start) if (
         (kind != "count" or not (counted or measure.vague)) and measure.high is None and value > 0) else None
     if sign:  # "minus 5 degrees", "negative 2 percent", "minus 5" (a count of nothing named)
         start, value = sign.start(), -value
