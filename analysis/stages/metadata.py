@@ -35,8 +35,11 @@ _SOURCE_TAG = re.compile(
 _FIRST_PUBLISHER = re.compile(
     rf"\b{one_of(_CREDIT_WORDS['publication_verbs'])}\s+{one_of(_CREDIT_WORDS['publication_prepositions'])}\s+"
     r"(?:the\s+)?(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,5})")
-# The agency a wire dateline names: "BEIRUT (Reuters) -", "MOSCOW, December 11. /TASS/.", "Tehran, Aug 10, IRNA –".
-_AGENCY_TAG = re.compile(r"\((?P<name>[^)]+)\)|/(?P<slash>[^/\n]+)/|,\s*(?P<bare>[A-Z]{2,}[\w-]*)\s*[-–—]+\s*$")
+# The agency a wire dateline names: "BEIRUT (Reuters) -", "MOSCOW, December 11. /TASS/.", "Tehran, Aug 10, IRNA –";
+# "ANF – Qamishlo 21.09.2013 –" names it first.
+_AGENCY_TAG = re.compile(r"\((?P<name>[^)]+)\)|/(?P<slash>[^/\n]+)/|,\s*(?P<bare>[A-Z]{2,}[\w-]*)\s*[-–—]+\s*$"
+                         r"|\b(?P<lead>[A-Z]{2,}[\w-]*)\s*[-–—]+\s*[A-Z][^-–—\n]*\d\s*[-–—]+\s*$")
+_LEADING_AGENCY = re.compile(r"^\s*[A-Z]{2,}[\w-]*\s*[-–—]+\s*")  # "ANF – " before a dateline's place and date
 _NAME_WORD = re.compile(r"[A-Z][\w.&'’-]*")  # a word of a publication's name ("ARA", "Harbour", "PanARMENIAN.Net")
 _CREDIT_PARTS = re.compile(r"\s*(?:[+/&,]|\band\b|\bwith\b)\s*")  # the outlets of one credit: "Post+APP/AFP"
 _BYLINE_PARTS = re.compile(r",\s+|\s+and\s+")  # the writers and outlets of a byline: "Jane Roe, Reuters"
@@ -66,6 +69,9 @@ _REPORTED = re.compile(
 _LEAD_SOURCE = re.compile(
     rf"\b{one_of(_CREDIT_WORDS['lead_source_phrases'])}\s+(?:the\s+)?(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,4}})"
     r"[.\s]*$")
+# A line under the headline crediting an agency after the place: "ANKARA – Anadolu Agency".
+_PLACE_CREDIT = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z]\s*[-–—]+\s*(?P<name>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3})")
+_BRACKETED = re.compile(r"\(\s*(?P<name>[^()\n]{2,40}?)\s*\)")  # a sentence that is only a credit: "(Sputnik)"
 _CLOCK = re.compile(r"(?<![\d:.])\d{1,2}:\d{2}(?![\d/])")  # a clock time stamping a date line: "11:20", "09:43"
 _LEAD_WORDS = 3  # a first body "sentence" this short is a dateline cut off by the splitter ("BEIRUT."), not the lead
 _BIO_OUTLET = re.compile(
@@ -257,7 +263,8 @@ def via(text: str, spans: list[Span]) -> Found:
         return agency
     if agency:
         return NOT_FOUND  # the agency is the outlet
-    if found := _closing_tag(text, spans) or _bar_credit(text, spans) or _lead_source(text, spans):
+    if found := (_closing_tag(text, spans) or _place_credit(text, spans) or _credit_sentence(text, spans)
+                 or _bar_credit(text, spans) or _lead_source(text, spans)):
         return found
     for s in spans:
         if s.kind != BODY or text.find("report", s.start, s.end) < 0:
@@ -298,6 +305,26 @@ def _closing_tag(text: str, spans: list[Span]) -> Found | None:
     m = _closing_credit(text, spans)
     entry = next((e for p in _CREDIT_PARTS.split(m.group("name")) if (e := _known_agency(p))), None) if m else None
     return Found(entry["name"], f"credit '{m.group(0)}' closing the body") if entry else None
+
+
+def _place_credit(text: str, spans: list[Span]) -> Found | None:
+    """The news agency a line above the story credits after the place it was filed from: "ANKARA – Anadolu Agency"."""
+    for s in spans:
+        if s.kind == BODY:
+            return None
+        if (m := _PLACE_CREDIT.fullmatch(text, s.start, s.end)) and (entry := _known_agency(m.group("name"))):
+            return Found(entry["name"], f"credit line '{text[s.start:s.end]}' above the story")
+    return None
+
+
+def _credit_sentence(text: str, spans: list[Span]) -> Found | None:
+    """The news agency a bracketed credit closing a paragraph of the story names: "... to peaceful reconciliation.
+    (Sputnik)"."""
+    for s in spans:
+        if s.kind == BODY and (m := _BRACKETED.fullmatch(text, s.start, s.end)) and (
+                entry := _known_agency(m.group("name"))):
+            return Found(entry["name"], f"credit '{m.group(0)}' closing a paragraph")
+    return None
 
 
 def _closing_publisher(text: str, spans: list[Span]) -> Found | None:
@@ -395,7 +422,7 @@ def published(text: str, spans: list[Span]) -> tuple[Found, bool]:
     and wins over a bare date above it, a site header's date of the day ("24 Nov 2024" over "Monday 28 August 2017
     - 11:20")."""
     dated = [(s, d) for s in spans if s.kind in ("dateline", "byline")
-             and (d := line_date(text[s.start : s.end])) and d.year]
+             and (d := line_date(_LEADING_AGENCY.sub("", text[s.start : s.end]).rstrip(" -–—"))) and d.year]
     if dated:
         s, d = next(((s, d) for s, d in dated if _CLOCK.search(text, s.start, s.end)), dated[0])
         return Found(d.iso, f"{s.kind} '{text[s.start:s.end]}'"), False

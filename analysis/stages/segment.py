@@ -92,6 +92,15 @@ _MASTHEAD = re.compile(rf"(?:.*\s)?{one_of(_WRITER_WORDS['masthead_words'])}|.*\
 _TITLED_DATELINE = re.compile(
     r"(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?),\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+[0-3]?\d|[0-3]?\d\s+[A-Z][a-z]{2,8}\.?),"
     r"\s+(?P<agency>[A-Z]{2,}[\w-]*)\s*(?P<dash>[-–—]+)\s+")
+# A dateline of a place in capitals alone before a spaced dash ("TUNIS - The Libyan ..."): after a photo caption or a
+# standfirst, it opens the story.
+_PLACE_DASH = re.compile(r"[A-Z][A-Z'’.-]{2,}(?:,? [A-Z][A-Z'’.-]+)*\s+[-–—]\s+(?=[A-Z“\"])")
+# An agency's dateline with the agency first, then the place and a full date: "ANF – Qamishlo 21.09.2013 – ...",
+# "XYZ - Erbil, 3 May 2016 - ...".
+_AGENCY_FIRST_DATELINE = re.compile(
+    r"(?P<agency>[A-Z]{2,}[\w-]*)\s*[-–—]+\s*(?P<place>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}),?\s+"
+    r"(?P<date>[0-3]?\d[./][01]?\d[./](?:19|20)\d\d|[0-3]?\d\s+[A-Z][a-z]{2,8}\.?,?\s+(?:19|20)\d\d"
+    r"|[A-Z][a-z]{2,8}\.?\s+[0-3]?\d,?\s+(?:19|20)\d\d)\s*(?P<dash>[-–—]+)\s+")
 # A place and a colon opening the story, as Indian and Pakistani papers date it: "TAL AFAR: Iraqi forces ...",
 # "Damascus : The Syrian troops ...".
 _COLON_DATELINE = re.compile(r"(?P<place>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}) ?(?P<dash>:)\s+(?=[A-Z“\"])")
@@ -379,7 +388,8 @@ def _first_body(texts: list[str], kinds: list[str | None], prose: list[bool]) ->
     with the wire dateline)."""
     first = next((i for i, p in enumerate(prose) if p), len(texts))
     near = [i for i in range(first + 1, min(first + 1 + _LEAD_REACH, len(texts))) if kinds[i] is None]
-    wire = next((i for i in near if prose[i] and _wire_dateline(texts[i], 0, len(texts[i]))), None)
+    wire = next((i for i in near if prose[i] and (_wire_dateline(texts[i], 0, len(texts[i]))
+                                                  or _PLACE_DASH.match(texts[i]))), None)
     if wire is not None:
         return wire
     lead = [i for i in near if not prose[i] and (_is_byline(texts[i]) or is_dateline(texts[i]))]
@@ -484,15 +494,15 @@ def _mentions_name(text: str, name: str) -> bool:
 
 
 def kind_sentences(lower: str, paragraph: Span, ranges: list[tuple[int, int]]) -> list[Span]:
-    """A paragraph's sentences, of its paragraph's kind, or a source tag or licence line in a body one
-    (lower: the whole text, lowered)."""
-    if paragraph.kind != BODY:
+    """A paragraph's sentences, of its paragraph's kind, or a source tag or licence line in a body or standfirst one
+    ("This story originally appeared on X." under the headline; lower: the whole text, lowered)."""
+    if paragraph.kind not in (BODY, "standfirst"):
         return [Span(a, b, paragraph.kind) for a, b in ranges]
     patterns = _boilerplate()["sentence"]
     # Most paragraphs hold no floating pattern: their sentences need only the quick anchored match.
     floating = patterns.floating_kind(lower, paragraph.start, paragraph.end) is not None
     anchored = patterns.anchored.match
-    return [Span(a, b, (floating or anchored(lower, a, b)) and patterns.kind_within(lower, a, b) or BODY)
+    return [Span(a, b, (floating or anchored(lower, a, b)) and patterns.kind_within(lower, a, b) or paragraph.kind)
             for a, b in ranges]
 
 
@@ -570,11 +580,13 @@ def _split_wire_dateline(text: str, sentences: list[Span], colon: bool) -> list[
 
 
 def _wire_dateline(text: str, start: int, end: int) -> re.Match | None:
-    """A wire dateline ("BEIRUT, Nov 21 (Reuters) -", with a date or an agency; "MANILA (AP)" without a dash when
+    """A wire dateline ("BEIRUT, Nov 21 (Reuters) -", with a date or an agency, or with the agency first: "ANF –
+    Qamishlo 21.09.2013 –"; "MANILA (AP)" without a dash when
     the agency is a masthead, an acronym or dated) opening text[start:end], followed by more text."""
-    m = _WIRE_DATELINE.match(text, start, end) or _TITLED_DATELINE.match(text, start, end)
-    if m and (m.group("date") or m.group("agency")) and m.end() < end:
-        return m
+    for pattern in (_WIRE_DATELINE, _TITLED_DATELINE, _AGENCY_FIRST_DATELINE):
+        m = pattern.match(text, start, end)
+        if m and (m.group("date") or m.group("agency")) and m.end() < end:
+            return m
     m = _BARE_DATELINE.match(text, start, end)
     if m and (masthead(m.group("agency")) or _AGENCY_ACRONYM.fullmatch(m.group("agency"))):
         return m
