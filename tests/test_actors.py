@@ -695,3 +695,30 @@ def test_a_persons_name_without_the_article_of_a_later_name():
     found = matcher().find("Abu Mahdi Mohandes met the envoy.")
     assert [(f[2], f[4]) for f in found] == [("abu_mahdi_al_muhandis", "Abu Mahdi al-Mohandes")]
     assert "Islamic State of Iraq and Sham" not in spellings("Islamic State of Iraq and al-Sham")
+
+
+def test_a_capital_before_an_officials_title_after_a_or_opening_a_list_and_a_dollar_prefix():
+    """A capital modifying a noun after "a" or heading an official's title is the city; one opening a coordinated list
+    of capitals at a paragraph's start is a government, not a dateline; "US$" is a currency (sentences written for the
+    test)."""
+    text = ("Gunmen stormed a Kabul hotel, Kabul police chief Jane Roe said.\n\n"
+            "Moscow, Tehran and Ankara agree that the talks must go on. The loan is worth US$2 billion.")
+    assert [(f[2], f[3]) for f in find_actors(text)] == [
+        ("kabul", "name"), ("kabul", "name"), ("russia", "metonym"), ("iran", "metonym"), ("turkey", "metonym")]
+    assert [(f[2], f[3]) for f in find_actors("MOSCOW, March 3 - Talks resumed. Kabul said it would attend.")] == [
+        ("moscow", "name"), ("afghanistan", "metonym")]
+
+
+def test_an_unknown_army_is_named_and_a_catalogued_persons_family_name_alone_is_theirs(tmp_path):
+    """"the Harbour National Army (HNA)" ends in a body's head noun that is also a title word: an unlisted body with
+    its acronym; "Mogherini" after "Federica Mogherini" is the catalogued person, whose entry lists no family name
+    (sentences written for the test)."""
+    small = write_corpus(tmp_path, {"a.txt": (
+        "Talks resume\n\nThe Harbour National Army (HNA) said on Monday it had moved towards the capital. EU foreign "
+        "policy chief Federica Mogherini urged restraint. \"Stop the offensive,\" Mogherini said after the talks. "
+        "HNA fighters said they took the airport.\n")})
+    rows = list(actors.mentions(small)[["surface", "actor_id"]].itertuples(index=False, name=None))
+    assert ("Harbour National Army", "unlisted:harbour-national-army") in rows
+    assert ("HNA", "unlisted:harbour-national-army") in rows
+    assert [r for r in rows if "Mogherini" in r[0]] == [("Federica Mogherini", "federica_mogherini"),
+                                                         ("Mogherini", "federica_mogherini")]

@@ -11,7 +11,7 @@ import ahocorasick
 import numpy as np
 import pandas as pd
 
-from analysis.lexicon import data_yaml, grammar, name_particles, one_of, words
+from analysis.lexicon import data_yaml, grammar, name_particles, one_of, tagged, words
 from analysis.stages import unlisted
 from analysis.stages.catalogue import (CATALOGUE_PATH, Catalogue, CatalogueError, catalogue, catalogue_files,
                                        load_catalogue, read_catalogue)
@@ -44,6 +44,12 @@ Found = tuple[int, int, str, str, str]
 READINGS = 1  # how many sentences holding an unknown capitalised word the entity recogniser reads
 _LAST_WORD = re.compile(r"([A-Za-z]+)[^A-Za-z\n]*$")
 _FUNCTION_WORDS = frozenset(data_yaml("reporting_verbs.yaml")["function_words"])
+# A capital opening a list of names that "and" closes: "Moscow, Tehran and Damascus agree ...", no dateline.
+_LISTED_WITH = re.compile(r"(?:,\s+[A-Z][\w'’-]*)+,?\s+(?:and|or)\s+[A-Z]")
+# Lower-case words after a capital that end in a title: the city's official ("Kabul police chief").
+_ROLE = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*)\b")
+# An indefinite article right before a capital: a noun it modifies, the place ("a Kabul guesthouse").
+_INDEFINITE_BEFORE = re.compile(rf"(?<!\w)(?i:{one_of(tagged('grammar.yaml', 'articles', 'indefinite'))}) $")
 _CITY_PART = re.compile(r" ((?:[\w-]+ ){0,3}[\w-]+)")  # the words after a possessive, up to four
 
 __all__ = ["CATALOGUE_PATH", "Catalogue", "CatalogueError", "catalogue", "load_catalogue"]
@@ -167,6 +173,8 @@ class Matcher:
             start = end - entry[0]
             if start and text[start - 1].isalnum():
                 continue  # starts inside a word
+            if end < n and text[end] == "$":
+                continue  # a dollar's country prefix: "US$7.3 billion", "HK$"
             if end < n and text[end].isalnum():
                 end, entry = self._shorter_match(text, start, end)
                 if entry is None:
@@ -207,10 +215,15 @@ class Matcher:
         if after.startswith("-based"):
             return False
         at_line_start = not text[text.rfind("\n", 0, start) + 1:start].strip()
-        if at_line_start and (after.lstrip(" ")[:1] in (",", ":", "\n", "") or text[start:end].isupper()):
+        if at_line_start and (after.lstrip(" ")[:1] in (",", ":", "\n", "") or text[start:end].isupper()) \
+                and not _LISTED_WITH.match(text, end):
             return False  # a dateline or place line: "TEHRAN, Sep. 05 (MNA) –", "Baghdad : ...", "Washington, DC"
+        role = _ROLE.match(text, end)
+        if role and role.group(1).title() in self.catalogue.titles:
+            return False  # the city's official: "Kabul police chief", "the Baghdad provincial governor"
         word = _LAST_WORD.search(text[max(0, start - 24):start])
-        return not (word and word.group(1).lower() in self.catalogue.locative_words)
+        return not (word and word.group(1).lower() in self.catalogue.locative_words
+                    or _INDEFINITE_BEFORE.search(text, max(0, start - 4), start))
 
 
 def _shouted(text: str, start: int, end: int, window: int = 40) -> bool:

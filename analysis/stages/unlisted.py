@@ -193,13 +193,15 @@ def _after_title(text: str, start: int, titles: frozenset[str]) -> bool:
     return bool(m) and m.group(1) in titles
 
 
-def _is_name(name: str, lower_words: set[str], skip: frozenset[str]) -> bool:
+def _is_name(name: str, lower_words: set[str], skip: frozenset[str], last_words: frozenset[str] | None = None) -> bool:
     """Whether a cleaned span reads as a proper name: every word capitalised but connectors, not ending in a title
-    or month ("Military General"), not two names joined by "and" or a comma, not on several lines, and not made
-    only of words the document also writes in lower case ("Armed Forces")."""
+    or month ("Military General"; `last_words`: the words no name ends in, skip's by default), not two names joined by
+    "and" or a comma, not on several lines, and not made only of words the document also writes in lower case or
+    skip holds ("Armed Forces")."""
     words = name.split()
     last = words[-1].rstrip(".") if words else ""
-    if not words or "\n" in name or sum(c.isalpha() for c in name) < 2 or {last, last.title(), *last.split("-")} & skip \
+    if not words or "\n" in name or sum(c.isalpha() for c in name) < 2 \
+            or {last, last.title(), *last.split("-")} & (skip if last_words is None else last_words) \
             or "and" in words or "," in name:
         return False
     for word in words[1:]:
@@ -265,6 +267,7 @@ def doc_unlisted(text: str, sentences: pd.DataFrame, found: list[tuple[int, int,
     actor_id, kind, alias) in text order; `ents` the parse's entities in document offsets.
     """
     skip = cat.titles | cat.not_names
+    last_words = skip - _body_heads(cat)  # no name ends in these; a body's head noun may ("Libyan National Army")
     lower_words = set(_LOWER_WORD.findall(text))
     ents = [*ents, *_cue_places(text, sentences, cat.place_nouns), *_sources(text, sentences)]
     spans = [(f[0], f[1]) for f in found]
@@ -279,7 +282,7 @@ def doc_unlisted(text: str, sentences: pd.DataFrame, found: list[tuple[int, int,
         if start >= end or "\n" in text[start:end] or _after_title(text, start, cat.titles):
             continue
         name = " ".join(text[start:end].split())
-        if not _is_name(name, lower_words, skip) or (" " not in name and ent.label in ("PERSON", "ORG", CUE)
+        if not _is_name(name, lower_words, skip, last_words) or (" " not in name and ent.label in ("PERSON", "ORG", CUE)
                                                        and _common_noun(name)):
             continue
         near = range(bisect_left(ends, start + 1), bisect_left(starts, end + 4))  # catalogue names touching or next
@@ -308,10 +311,30 @@ def doc_unlisted(text: str, sentences: pd.DataFrame, found: list[tuple[int, int,
     _fuller_names(text, names, skip | {text[a:b] for a, b in spans}, lower_words)
     _shared_family(text, found, names, types, dropped)
     forms = _forms(text, names, skip, lower_words)
+    families = _named_in_full(text, found, dropped, types)
+    for form, (_, kind, target) in list(forms.items()):
+        if form == target and " " not in form and _bare(form) in families:
+            forms[form] = (families[_bare(form)], "person", form)  # "Federica Mogherini ... Mogherini said"
     new = _scan(text, sentences, forms, spans, dropped, absorbing)
     named = sorted([(f[0], f[1], f[2], types.get(f[2], "")) for i, f in enumerate(found) if i not in dropped]
                    + [(u.start, u.end, u.actor_id, u.type) for u in new])
     return new + _head_forms(text, sentences, named, lower_words, skip), dropped
+
+
+@cache
+def _body_heads(cat: Catalogue) -> frozenset[str]:
+    """The title words that also end catalogued bodies' names ("Free Syrian Army", "Ministry of Defence"): ending an
+    unknown name, such a word is the body's head noun, not a title left over ("Libyan National Army")."""
+    return frozenset(name.split()[-1] for a in cat.actors if a.type in BODY_TYPES
+                     for name in (a.name, *a.aliases) if " " in name) & cat.titles
+
+
+def _named_in_full(text: str, found: list[tuple[int, int, str, str, str]], dropped: set[int],
+                   types: Mapping[str, str]) -> dict[str, str]:
+    """The family names (without particle) of the catalogued persons the document names in full, and their ids: a
+    family name found alone is theirs when the catalogue lists no alias for it."""
+    return {_bare(text[a:b].split()[-1]): actor for i, (a, b, actor, _, _) in enumerate(found)
+            if i not in dropped and types.get(actor) == "person" and " " in text[a:b]}
 
 
 def _bare(word: str) -> str:
@@ -421,7 +444,8 @@ def _fuller_names(text: str, names: dict[tuple[int, int], tuple[str, str]], skip
         # the word before is no possessive ("the Houthis’ [al-Masira]", "Iran’s [Zarif]"): an owner, not a given name
         for m in re.finditer(rf"(?<![\w'’.-])([A-Z][\w'’-]*\w)(?<!['’]s) {re.escape(name)}(?![\w-])", text):
             given = m.group(1)
-            if given not in skip and given.lower() not in lower_words and not _common_noun(given):
+            if given not in skip and m.group() not in skip and given.lower() not in lower_words \
+                    and not _common_noun(given):
                 names.setdefault((m.start(), m.end()), (m.group(), "person"))
                 break
 
