@@ -881,7 +881,9 @@ def test_a_nations_force_in_news_style_is_credited_with_its_nation(tmp_path):
 
 def _built_from(tmp_path, body: str):
     """The events and stance of one page written for a test (a title line, then the body)."""
-    (tmp_path / "t.txt").write_text(f"A Test Page\n\n{body}\n", encoding="utf-8")
+    opening = "This page was written for a test of the events table; its sentences are general wordings of war " \
+              "reporting, from no article."
+    (tmp_path / "t.txt").write_text(f"A Test Page\n\n{opening}\n\n{body}\n", encoding="utf-8")
     found = tables(load_corpus(tmp_path))
     return found["events"], found["stance"].set_index("actor_id")["role"]
 
@@ -944,3 +946,18 @@ def test_taking_a_toll_harms_and_being_hopeful_only_hopes(tmp_path):
     assert ("belgium", "violence", "protected", "asserted") in set(
         zip(events.agent, events.verb_class, events.target_kind, events.modality))
     assert set(events[events.verb_class == "seize"].modality) == {"possible"} and roles.get("belgium") == "blamed"
+
+
+def test_taking_part_in_the_fight_named_before(tmp_path):
+    """"the fight" after "the fight against IS" is that fight (a definite act noun with no aim, named against the
+    enemy in its sentence or the one before); "X has been aiding in the fight" and "X is providing air cover during
+    these battles" (no one named as helped, grammar.yaml participation_prepositions) make X take part in it; a fight
+    never named against the enemy gives nothing (sentences written for the test)."""
+    events, roles = _built_from(tmp_path, "The president announced victory in the fight against ISIS.\n\n"
+                                          "Denmark, which has been aiding in the fight, congratulated the troops.\n\n"
+                                          "Officials praised the troops in the battle against the militants and said "
+                                          "Norway is providing air cover during these battles.\n\n"
+                                          "Sweden has been aiding in the fight over water rights.")
+    taking_part = events[events.verb_class == "contribute"]
+    assert {"denmark", "norway"} <= set(taking_part.agent) and "sweden" not in set(taking_part.agent)
+    assert (roles.get("denmark"), roles.get("norway"), roles.get("sweden")) == ("credited", "credited", "neutral")

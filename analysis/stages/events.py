@@ -89,6 +89,7 @@ _JOINT_PREPS = grammar("joint_act_prepositions")  # "in a joint offensive with X
 _ACT_NOUN_PREPS = grammar("act_noun_prepositions")  # "strikes on X"
 _NESTED_PREPS = grammar("nested_target_prepositions")  # "a campaign of air strikes against X"
 _CONTRIBUTION_PREPS = grammar("contribution_prepositions")  # "made the difference in X"
+_PARTICIPATION_PREPS = grammar("participation_prepositions")  # "helped Y in the fight", "air cover during the battle"
 _RHETORICAL = grammar("rhetorical_openers")  # "Why would X protect Daesh?"
 # Determiners that point "this group" back at one thing named before: the definite article, a singular demonstrative.
 _POINTING = frozenset(tagged("grammar.yaml", "articles", "definite") + tagged("grammar.yaml", "demonstratives", "singular"))
@@ -318,6 +319,7 @@ class Context:
     sides: dict[str, str] = field(default_factory=dict)  # a speaker the catalogue lacks -> the actor it speaks for
     text: str = ""  # the document's text, for the names mentioned before
     since: int = 0  # where the sentence before this one starts (this one's start when that one was not parsed)
+    fights: dict[str, int] = field(default_factory=dict)  # an act noun named against the enemy -> the sentence naming it
 
 
 def _start(tok: Token, ctx: Context) -> int:
@@ -681,7 +683,7 @@ def _kind(head: Token, actors: list[tuple[int, int, str]], ctx: Context | None =
     words = {lemma, lower}
     aimed = {"enemy" if _enemy_held(t, ctx) else _inner(t, ctx) for t in _noun_targets(head)} \
         if words & (vc.words["attack_nouns"] | vc.words["harm"]) else set()
-    if "enemy" in aimed and words & vc.words["attack_nouns"]:
+    if "enemy" in aimed and words & vc.words["attack_nouns"] or not aimed and _recalled_fight(head, ctx):
         return "victory"  # "the campaign against ISIS": harming it is a harm, leading it a credit
     if "protected" in aimed:
         return "harm"  # "attacks on civilians", "abuses against civilians": committing them is a harm
@@ -709,6 +711,19 @@ def _kind(head: Token, actors: list[tuple[int, int, str]], ctx: Context | None =
             if inner != "none":
                 return inner
     return "none"
+
+
+def _recalled_fight(head: Token, ctx: Context | None) -> bool:
+    """A definite act noun that names no aim ("the fight", "these battles") after the same noun named against the
+    enemy earlier in its sentence or in the one before ("... in the fight against IS. The coalition that has been
+    aiding in the fight ..."): the same fight (anaphora by reiteration, Halliday & Hasan 1976, 6.4)."""
+    lemma = head.lemma_.lower()
+    if ctx is None or lemma not in verb_classes().words["attack_nouns"] \
+            or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
+        return False
+    earlier = any(t.i < head.i and t.lemma_.lower() == lemma and "enemy" in {_inner(a, ctx) for a in _noun_targets(t)}
+                  for t in head.sent)
+    return earlier or ctx.fights.get(lemma, -9) == ctx.sent_id - 1
 
 
 def _enemy_word(tok: Token, ctx: Context | None) -> bool:
@@ -1558,15 +1573,22 @@ _EVENT_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN"})  # the words an event i
 def _aided(verb: Token, sent: Span, ctx: Context) -> Event | None:
     """"X supported Y in the fight against ISIS", "helped Y in the liberation of Mosul": the supported party takes
     part in the fight or the victory the verb's "in" names (its share of the credit, which its supporter shares); the
-    parse may hang the "in" on the verb governing the support ("played a role in supporting Y, ..., in the fight")."""
-    if verb.pos_ != "VERB" or verb_classes().lemma_class.get(_lemma(verb)) != "support":
+    parse may hang the "in" on the verb governing the support ("played a role in supporting Y, ..., in the fight").
+    With no one named as helped ("X has been aiding in the fight against ISIS", "X is providing air cover during
+    these battles"), X itself takes part."""
+    light = _light(verb) if verb.pos_ == "VERB" else None  # "is providing air cover during these battles"
+    aid = light[0] if light is not None and light[1] == "support" else None
+    if verb.pos_ != "VERB" or (verb_classes().lemma_class.get(_lemma(verb)) != "support" and aid is None):
         return None
     governor = next((a for a in verb.ancestors if a.pos_ == "VERB"), None)  # "played a role in supporting Y, in the fight"
     aims = [p for c in (*verb.children, *(governor.children if governor is not None else ())) if c.i > verb.i
-            and c.dep_ == "prep" and c.lower_ in _CONTRIBUTION_PREPS and c.lower_ != "to"
+            and c.dep_ == "prep" and c.lower_ in _PARTICIPATION_PREPS
             for p in c.children if p.dep_ == "pobj" and _inner(p, ctx) == "victory"]
     doc = sent.doc
-    helped = [p for o in verb.children if o.dep_ in ("dobj", "obj") for p in _party(o, ctx, doc) if p.actor]
+    objects = [o for o in verb.children if o.dep_ in ("dobj", "obj") and (aid is None or o.i != aid.i)]
+    helped = [p for o in objects for p in _party(o, ctx, doc) if p.actor]
+    if not objects and not any(c.dep_ == "dative" or c.lower_ == "to" for c in verb.children):
+        helped = [p for p in _doer(verb, ctx, doc) if p.actor]  # "X has been aiding in the fight": X takes part
     if not aims or not helped:
         return None
     left, right = _phrase(aims[0])
@@ -1584,7 +1606,11 @@ def sentence_events(sent: Span, ctx: Context) -> list[Event]:
 
 
 def _remember(sent: Span, ctx: Context) -> None:
-    """After a sentence: its subject's actors become what later pronouns may stand for."""
+    """After a sentence: its subject's actors become what later pronouns may stand for, and its act nouns aimed at
+    the enemy what a later "the fight" may be."""
+    for tok in sent:
+        if tok.lemma_.lower() in verb_classes().words["attack_nouns"] and _kind(tok, [], ctx) == "victory":
+            ctx.fights[tok.lemma_.lower()] = ctx.sent_id
     types = _types()
     subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     deictic = subject is not None and _PRONOUNS.get(subject.lower_) in ("speaker", "addressee")
