@@ -961,3 +961,15 @@ def test_taking_part_in_the_fight_named_before(tmp_path):
     taking_part = events[events.verb_class == "contribute"]
     assert {"denmark", "norway"} <= set(taking_part.agent) and "sweden" not in set(taking_part.agent)
     assert (roles.get("denmark"), roles.get("norway"), roles.get("sweden")) == ("credited", "credited", "neutral")
+
+
+def test_suffering_at_the_hands_of_someone(tmp_path):
+    """"the minority who suffered at the hands of X" is X's harm to the minority; "the militants suffered heavy
+    losses at the hands of Y" is Y's blow to the enemy (verb_classes.yaml undergoing); suffering with no doer named
+    judges no one (sentences written for the test)."""
+    events, roles = _built_from(tmp_path, "The town is home to a Yazidi minority who suffered at the hands of Libya "
+                                          "when it overran the area.\n\nThe militants suffered heavy losses at the "
+                                          "hands of Tunisian forces.\n\nAlgeria suffered a long drought.")
+    undergone = events[events.lemma == "suffer"]
+    assert set(zip(undergone.agent, undergone.target_kind)) == {("libya", "protected"), ("tunisia", "enemy")}
+    assert (roles.get("libya"), roles.get("tunisia"), roles.get("algeria")) == ("blamed", "credited", "neutral")

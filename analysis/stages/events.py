@@ -128,7 +128,7 @@ def verb_classes() -> VerbClasses:
              "demanded", "light", "judging", "attack_nouns", "praise_nouns", "criticism_nouns", "agentive_nouns",
              "action_nouns", "credit_nouns", "blame_nouns", "role_nouns", "deal_nouns", "release", "condemning",
              "factive", "hearsay", "designs", "cessation", "unfulfilled", "transfer", "aid_nouns", "siege_nouns",
-             "continuation", "declaring", "prevention", "inflicted_nouns")
+             "continuation", "declaring", "prevention", "inflicted_nouns", "undergoing")
     return VerbClasses(lemma_class, {n: s["meaning"] for n, s in raw["classes"].items()},
                        {n: s["enemy_agent"] for n, s in raw["classes"].items()}, frozenset(raw["enemy_sides"]),
                        {k: frozenset(str(w).lower() for w in raw[k]) for k in lists}, raw["irregular"],
@@ -1597,12 +1597,30 @@ def _aided(verb: Token, sent: Span, ctx: Context) -> Event | None:
                  "denied" if _negated(verb) else _modality(verb, sent))
 
 
+def _undergone(verb: Token, sent: Span, ctx: Context) -> Event | None:
+    """"the minority who suffered at the hands of X": X harmed the subject (a verb of undergoing whose agentive
+    phrase names the doer, verb_classes.yaml undergoing), as the passive "were slaughtered at the hands of X" says."""
+    if verb.pos_ != "VERB" or _lemma(verb) not in verb_classes().words["undergoing"]:
+        return None
+    doc = sent.doc
+    agents = [p for b in _by_objects(verb) for q in _conjuncts(b) for p in _party(q, ctx, doc)]
+    subject = _subject(verb)
+    if subject is not None and subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
+        subject = verb.head
+    targets = [p for q in _conjuncts(subject) for p in _party(q, ctx, doc)] if subject is not None else []
+    if not any(p.actor for p in agents) or not targets:
+        return None
+    return Event(_start(verb, ctx), _end(verb, ctx), _lemma(verb), "violence", agents, targets, _negated(verb),
+                 "denied" if _negated(verb) else _modality(verb, sent))
+
+
 def sentence_events(sent: Span, ctx: Context) -> list[Event]:
     """Every event of one parsed sentence."""
     found = [e for tok in sent if tok.pos_ in _EVENT_POS
              if (e := _verbal(tok, sent, ctx) or _nominal(tok, sent, ctx) or _judged_noun(tok, sent, ctx)
                  or _relational(tok, sent, ctx) or _counterfactual(tok, sent, ctx)) is not None]
-    return found + [e for tok in sent if (e := _aided(tok, sent, ctx)) is not None] + list(_supporters(sent, ctx))
+    return found + [e for tok in sent if (e := _aided(tok, sent, ctx) or _undergone(tok, sent, ctx)) is not None] \
+        + list(_supporters(sent, ctx))
 
 
 def _remember(sent: Span, ctx: Context) -> None:
