@@ -973,3 +973,15 @@ def test_suffering_at_the_hands_of_someone(tmp_path):
     undergone = events[events.lemma == "suffer"]
     assert set(zip(undergone.agent, undergone.target_kind)) == {("libya", "protected"), ("tunisia", "enemy")}
     assert (roles.get("libya"), roles.get("tunisia"), roles.get("algeria")) == ("blamed", "credited", "neutral")
+
+
+def test_a_fight_between_the_enemy_and_another(tmp_path):
+    """"a fight between the Kurds and the Islamic State": the Kurds fight the enemy (an act noun's "between",
+    grammar.yaml party_prepositions), and their backer shares it; "the war between Peru and Chile" names no enemy
+    and judges no one (sentences written for the test)."""
+    events, roles = _built_from(tmp_path, "The Kurds, backed by Canadian air power, held the town.\n\n"
+                                          "That turned the battle into a fight between the Kurds and the Islamic "
+                                          "State.\n\nThe war between Peru and Chile lasted for years.")
+    fights = events[events.verb_class == "fight"]
+    assert set(zip(fights.agent, fights.target)) == {("kurds", "isis")}
+    assert (roles.get("kurds"), roles.get("canada"), roles.get("peru")) == ("credited", "credited", "neutral")

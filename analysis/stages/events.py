@@ -1439,7 +1439,8 @@ def _stopped(noun: Token) -> bool:
 
 def _nominal(noun: Token, sent: Span, ctx: Context) -> Event | None:
     """An act named by a noun with its doer: "US crimes", "crimes of X", "victims of X", "Daesh oppression", "the
-    U.S. killing of X", "the liberation of Mosul by X", "X's defeat of ISIS"."""
+    U.S. killing of X", "the liberation of Mosul by X", "X's defeat of ISIS"; a fight between the enemy and another
+    ("a fight between the Kurds and the Islamic State": the other side fights the enemy)."""
     vc = verb_classes()
     lemma = noun.lemma_.lower()
     agentive = lemma in vc.words["agentive_nouns"] or noun.lower_ in vc.words["agentive_nouns"]
@@ -1450,9 +1451,16 @@ def _nominal(noun: Token, sent: Span, ctx: Context) -> Event | None:
         c.dep_ == "prep" and c.lower_ in _NESTED_PREPS for c in noun.children) and not any(
         (cause := _cause(a)) is not None and cause.i == noun.i for a in noun.ancestors if a.pos_ == "VERB")
     warring = _at_war(noun)  # "X has been at war with Y"
-    if noun.pos_ != "NOUN" or not (agentive or victory or aimed or warring):
+    sides_of = _between(noun) if lemma in vc.words["attack_nouns"] else []  # "a fight between the Kurds and ISIS"
+    if noun.pos_ != "NOUN" or not (agentive or victory or aimed or warring or sides_of):
         return None
     doc = sent.doc
+    if sides_of and not (agentive or victory or aimed or warring):
+        parties = [p for b in sides_of for q in _conjuncts(b) for p in _party(q, ctx, doc) if p.actor]
+        enemies = [p for p in parties if is_enemy(p.actor)]  # the war's other side fights the enemy; a fight of two
+        agents = [p for p in parties if not is_enemy(p.actor)]  # others ("a war between X and Y") judges no one here
+        return Event(_start(noun, ctx), _end(noun, ctx), lemma, "fight", agents, [replace(p, kind="enemy") for p in enemies],
+                     False, "asserted") if agents and enemies else None
     if warring:
         subject = _agent_head(noun.head.head)
         agents = [p for p in _party(subject, ctx, doc) if p.actor] if subject is not None else []
