@@ -985,3 +985,12 @@ def test_a_fight_between_the_enemy_and_another(tmp_path):
     fights = events[events.verb_class == "fight"]
     assert set(zip(fights.agent, fights.target)) == {("kurds", "isis")}
     assert (roles.get("kurds"), roles.get("canada"), roles.get("peru")) == ("credited", "credited", "neutral")
+
+
+def test_a_name_spelt_otherwise_is_the_actor_its_bracketed_short_form_names(tmp_path):
+    """"the US-backed Syria Democratic Forces (SDF)" (a spelling the catalogue lacks, so an unlisted name) is the
+    SDF its bracketed acronym names (sentence written for the test)."""
+    events, roles = _built_from(tmp_path, "The US-backed Syria Democratic Forces (SDF), a group of Kurdish and Arab "
+                                          "militias, drove ISIS out of the town.")
+    assert set(events[events.lemma == "drive"].agent) == {"sdf"}
+    assert (roles.get("sdf"), roles.get("united_states")) == ("credited", "credited")

@@ -36,6 +36,7 @@ from analysis.stages.parse import (
 )
 from analysis.stages.quotes import COLON_CUE
 from analysis.stages.syntax import Doc, Span, Token, relabelled
+from analysis.stages.unlisted import PREFIX
 from analysis.text import Intervals
 
 COLUMNS = ["doc_id", "sent_id", "agent", "agent_start", "agent_end", "verb", "lemma", "verb_start", "verb_end",
@@ -751,6 +752,10 @@ def _stands_for(tok: Token, ctx: Context, backed: bool) -> list[tuple[int, int, 
     it names ("armed groups, such as the SDF")."""
     person = [m for c in tok.children if c.dep_ == "appos" for m in _named(c, ctx) if _types().get(m[2]) == "person"]
     actors = person or _named(tok, ctx)
+    if actors and all(m[2].startswith(PREFIX) for m in actors):  # "the Syria Democratic Forces (SDF)": a name the
+        # catalogue spells otherwise is the catalogued actor its bracketed short form names
+        actors = [m for c in tok.children if c.dep_ == "appos" and c.i > 0 and tok.doc[c.i - 1].text == "("
+                  for m in _token_actors(c, ctx) if m[2] in _types()] or actors
     if not actors and backed and tok.lemma_.lower() in _GROUP_NOUNS:
         actors = [m for c in tok.children for m in ((_backing(c, ctx) or ([],))[0])]
     if not actors and tok.pos_ == "NOUN":
