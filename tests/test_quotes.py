@@ -492,3 +492,18 @@ def test_a_role_for_a_body_takes_the_name_in_apposition_after_the_body(tmp_path)
         "state television that soldiers had killed 30 militants near the river.\n", encoding="utf-8")
     table = Build(load_corpus(tmp_path))["quotes"]
     assert [(r.cue, r.speaker_name) for r in table.itertuples()] == [("said", "Omar Nadir"), ("told", "Karim Dawud")]
+
+
+def test_no_statement_without_a_speaker_or_for_a_purpose_and_a_glued_full_stop_ends_a_sentence(tmp_path):
+    """A cue verb with an object but no clause needs a subject that can speak ("the shelling has claimed the lives",
+    "the weather explains the delay"); a neutral statement noun with a "to"-infinitive states a purpose, not what
+    was said; a page's full stop glued to the next sentence still ends one, so "He" there is the governor who spoke
+    before it (sentences written for the test)."""
+    got = _statements(tmp_path,
+        "Talks resume\n\nThe shelling has claimed the lives of 40 people, the health ministry said. Analysts said the "
+        "weather explains the delay. The ministry issued a statement to mark the anniversary.\n\n"
+        "Governor Jane Roe noted that the rate was unchanged. Deputy Governor Karim Dawud said that growth was "
+        "stable.He said that no one should panic.\n")
+    assert [(cue, speaker) for cue, speaker, _, _ in got] == [
+        ("said", "the health ministry"), ("said", "Analysts"), ("noted", "Jane Roe"), ("said", "Karim Dawud"),
+        ("said", "Karim Dawud")]

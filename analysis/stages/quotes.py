@@ -88,6 +88,7 @@ class Lexicon:
     noun_class: dict[str, str]
     needs_clause: frozenset[str]
     evidence_verbs: frozenset[str]
+    cause_verbs: frozenset[str]  # with the evidence verbs: no speech from a subject that cannot speak, without a clause
     continuing_verbs: frozenset[str]
     issuing_verbs: frozenset[str]
     titles: frozenset[str]
@@ -112,6 +113,7 @@ def lexicon() -> Lexicon:
         noun_class={lemma: framing for framing, lemmas in raw["cue_nouns"].items() for lemma in lemmas},
         needs_clause=frozenset(raw["needs_clause"]),
         evidence_verbs=frozenset(raw["evidence_verbs"]),
+        cause_verbs=frozenset(raw["cause_verbs"]) | frozenset(raw["evidence_verbs"]),
         continuing_verbs=frozenset(raw["continuing_verbs"]),
         issuing_verbs=frozenset(raw["issuing_verbs"]),
         titles=frozenset(nouns["title"]),
@@ -651,6 +653,7 @@ def _speaker_kind(head) -> str:
 # ---------------------------------------------------------------- cues read from the parse
 
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj", "dative", "oprd"})
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})  # a clause or infinitive as what was said
 _TOPIC_PREPS = grammar("topic_prepositions")  # "reported on the completion", "spoke about"
 _STANCE_PREPS = grammar("stance_prepositions")  # "warned against" (not "insisted on going ahead")
 _NOUN_CONTENT_PREPS = grammar("noun_content_prepositions")  # "his call for", "remarks on"
@@ -826,6 +829,14 @@ def _has_content(token, lemma: str) -> bool:
     return bool(deps & _CONTENT_DEPS) or topic
 
 
+def _reports_clause(token) -> bool:
+    """Whether a cue verb has a clause for what was said ("said that ...", "urged X to ..."), not an object alone nor
+    the attribution of its own clause ("the fighting has claimed 700 lives, the WHO said")."""
+    return any(c.dep_ in _CLAUSE_DEPS and not (c.i > token.i and _verb_lemma(c) and _subject(c) is not None
+                                                 and c.doc[min(t.i for t in c.subtree) - 1].lower_ == ",")
+               for c in token.children)
+
+
 def _reporting_as(token) -> bool:
     """Whether a cue is an "as" clause of the clause it reports ("As the Post reported, ...")."""
     return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
@@ -864,7 +875,10 @@ def _noun_has_content(noun) -> bool:
     issued = _issuer(noun) is not None
     preps = _NOUN_CONTENT_PREPS | ({"to"} if issued else set())
     around = [*noun.children, *(noun.head.children if issued else ())]
-    return any(c.dep_ in ("acl", "ccomp") or (c.dep_ == "prep" and c.lower_ in preps) for c in around)
+    # a "to"-infinitive after a neutral noun is a purpose ("in their statements to imply"), after a call its content
+    directive = lexicon().noun_class.get(noun.lemma_.lower()) != "neutral"
+    return any(c.dep_ == "ccomp" or (c.dep_ == "acl" and (directive or not _infinitive(c)))
+               or (c.dep_ == "prep" and c.lower_ in preps) for c in around)
 
 
 def _infinitive(token) -> bool:
@@ -969,6 +983,9 @@ def _cues(ctx: "DocumentContext", parsed: Parsed) -> list[Cue]:
             if not (quote or found_by_name or _has_content(token, lemma)
                     or subject is not None and _postposed(ctx, parsed, token, subject)):
                 continue
+            if lemma in lex.cause_verbs and not (quote or _reports_clause(token)) and subject is not None \
+                    and not _can_speak(subject):
+                continue  # a cause, not a speaker: "the fighting has claimed the lives", "the tactics explain X"
             cue.lemma, cue.quote, cue.speaker_token = lemma, quote, subject
             if cue.speaker_token is not None and ":" in ctx.text[parsed.span(cue.speaker_token)[1] : start]:
                 continue  # "Vladimir Putin: Thank you" is a speaker turn

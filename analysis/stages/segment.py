@@ -30,10 +30,12 @@ _WRAPPED = re.compile(r"[,-]\r?\n|\n[ \t]*[a-z]")  # a line break inside a sente
 # A run of sentence punctuation and closing quotes, the whitespace after it (group 1), the next character (2).
 # One pattern per mark, each led by its literal so the engine's fast literal search applies (a pattern led by
 # the class [.!?…] scans three times slower); the lookbehind keeps "?!" one run, found by its first mark.
-_CANDIDATES = tuple(
+_CANDIDATES = (*(
     re.compile(rf"{mark}(?<![.!?…]{mark})[.!?…]*[\"”’'\)\]]*(\s+)(?=([^\sa-z,;:]))")
     for mark in (r"\.", "!", r"\?", "…")
-)
+),  # and a full stop a page glued to the next sentence, after a word and before a sentence opener (_is_boundary):
+    # "... unchanged.He said", not "Harbour.Net"
+    re.compile(r"\.(?<=[a-z]{3}\.)()(?=([A-Z][a-z]+\b))"))
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _NEXT_WORD = re.compile(r"\w+")
 _CLOSERS = "\"”’')]"
@@ -281,6 +283,8 @@ def _is_boundary(text: str, m: re.Match) -> bool:
     following = m.group(2)
     if following.islower():  # a lowercase letter outside a-z ("é"); the pattern already excludes a-z and ,;:
         return False
+    if m.start(1) == m.end(1):  # no space after the stop: a sentence only if an opener follows ("unchanged.He")
+        return following in _SENTENCE_STARTERS
     at = m.start()
     if text[at] != "." or text.startswith("...", at):
         return True
