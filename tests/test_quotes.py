@@ -507,3 +507,15 @@ def test_no_statement_without_a_speaker_or_for_a_purpose_and_a_glued_full_stop_e
     assert [(cue, speaker) for cue, speaker, _, _ in got] == [
         ("said", "the health ministry"), ("said", "Analysts"), ("noted", "Jane Roe"), ("said", "Karim Dawud"),
         ("said", "Karim Dawud")]
+
+
+def test_a_speaker_whose_unknown_name_ends_in_a_catalogued_family_name_is_the_unknown_one(tmp_path):
+    """"Turki al-Maliki" is not Nouri al-Maliki: the mentions table gives him an unlisted id, and so do his statement
+    and the figure in it (sentences written for the test)."""
+    (tmp_path / "s.txt").write_text(
+        "Talks resume\n\nPolice spokesman Turki al-Maliki said the siege ended when the forces killed three "
+        "gunmen near the hotel.\n", encoding="utf-8")
+    build = Build(load_corpus(tmp_path))
+    assert [(r.cue, r.speaker) for r in build["quotes"].itertuples()] == [("said", "unlisted:turki-al-maliki")]
+    figures = build["figures"]
+    assert figures.loc[figures["surface"] == "three", "source"].tolist() == ["unlisted:turki-al-maliki"]

@@ -1275,6 +1275,14 @@ def speaker_mentions(text: str) -> list[Mention]:
             for s, e, a, kind in find_actors(text) if kind != "demonym"]
 
 
+def _outside(mentions: list[Mention], unlisted: list[Mention]) -> list[Mention]:
+    """The catalogue's mentions that no unlisted name swallowed ("Rohani" in "Sayed Gul Agha Rohani" is no Hassan
+    Rohani, as the mentions table has it)."""
+    spans = sorted((u.start, u.end) for u in unlisted)
+    starts = [a for a, _ in spans]
+    return [m for m in mentions if not ((i := bisect_right(starts, m.start) - 1) >= 0 and m.end <= spans[i][1])]
+
+
 def per_document(corpus: Corpus) -> Iterator[tuple[str, str, list, list]]:
     """(doc_id, text, its rows of the sentences table, its rows of the paragraphs table) for each document, in
     doc_id order."""
@@ -1305,7 +1313,8 @@ def quotes(corpus: Corpus, parses: Parses | None = None, mentions: pd.DataFrame 
     unlisted = unlisted_mentions(mentions)
     rows = []
     for doc_id, text, sentences, paragraphs in per_document(corpus):
-        rows += document_quotes(doc_id, text, sentences, paragraphs, speaker_mentions(text), parsed.document(doc_id),
-                                unlisted.get(doc_id, []))
+        own = unlisted.get(doc_id, [])
+        rows += document_quotes(doc_id, text, sentences, paragraphs, _outside(speaker_mentions(text), own),
+                                parsed.document(doc_id), own)
     table = pd.DataFrame(rows, columns=COLUMNS)
     return table.sort_values(["doc_id", "cue_start"], kind="stable").reset_index(drop=True)
