@@ -752,3 +752,9 @@ def test_vague_value_multiplies_the_low_ends(vague, low, high):
 def test_counted_reads_up_to_four_words_after_a_count(after, counted):
     _lexicon()
     assert _counted("2,000" + after, 5, plural=True) == counted
+
+
+def test_a_count_after_another_at_a_sentence_start_is_no_designator():
+    """"Another" is a determiner, not a name the number designates ("Apollo 11"), even before a plural the plural
+    test does not know (sentence written for the test)."""
+    assert [(f.surface, f.value) for f in parse_figures("Another 14 tribesmen were taken prisoner.")] == [("14", 14)]
