@@ -994,3 +994,16 @@ def test_a_name_spelt_otherwise_is_the_actor_its_bracketed_short_form_names(tmp_
                                           "militias, drove ISIS out of the town.")
     assert set(events[events.lemma == "drive"].agent) == {"sdf"}
     assert (roles.get("sdf"), roles.get("united_states")) == ("credited", "credited")
+
+
+def test_using_people_as_human_shields_harms_them(tmp_path):
+    """"X's habit of using human shields" and "X is using families as human shields" are X's harm to the persons
+    used (verb_classes.yaml shield_verbs, shield_phrases: Additional Protocol I, art. 51(7)); using a tactic is
+    nothing (sentences written for the test)."""
+    events, roles = _built_from(tmp_path, "The report attributes some deaths to the Islamic State's habit of using "
+                                          "human shields.\n\nThe Nusra Front is using families as human shields."
+                                          "\n\nThe Syrian army used a new tactic.")
+    shielding = events[events.lemma == "use"]
+    assert set(zip(shielding.agent, shielding.verb_class, shielding.target_kind)) == {
+        ("isis", "violence", "protected"), ("al_nusra", "violence", "protected")}
+    assert (roles.get("isis"), roles.get("al_nusra"), roles.get("syrian_arab_army")) == ("blamed", "blamed", "neutral")

@@ -129,7 +129,8 @@ def verb_classes() -> VerbClasses:
              "demanded", "light", "judging", "attack_nouns", "praise_nouns", "criticism_nouns", "agentive_nouns",
              "action_nouns", "credit_nouns", "blame_nouns", "role_nouns", "deal_nouns", "release", "condemning",
              "factive", "hearsay", "designs", "cessation", "unfulfilled", "transfer", "aid_nouns", "siege_nouns",
-             "continuation", "declaring", "prevention", "inflicted_nouns", "undergoing")
+             "continuation", "declaring", "prevention", "inflicted_nouns", "undergoing", "shield_verbs",
+             "shield_phrases")
     return VerbClasses(lemma_class, {n: s["meaning"] for n, s in raw["classes"].items()},
                        {n: s["enemy_agent"] for n, s in raw["classes"].items()}, frozenset(raw["enemy_sides"]),
                        {k: frozenset(str(w).lower() for w in raw[k]) for k in lists}, raw["irregular"],
@@ -1627,12 +1628,36 @@ def _undergone(verb: Token, sent: Span, ctx: Context) -> Event | None:
                  "denied" if _negated(verb) else _modality(verb, sent))
 
 
+def _shielding(verb: Token, sent: Span, ctx: Context) -> Event | None:
+    """"the militants are using their families as human shields", "the group's habit of using human shields": the
+    user harms the persons used (verb_classes.yaml shield_verbs, shield_phrases)."""
+    vc = verb_classes()
+    if verb.pos_ != "VERB" or _lemma(verb) not in vc.words["shield_verbs"]:
+        return None
+    used = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    shields = [n for n in [*used, *(p for c in (*verb.children, *(c for o in used for c in o.children))
+                                    if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj")]
+               if " ".join(t.lower_ for t in n.subtree if t.dep_ in ("amod", "compound") or t.i == n.i)
+               in vc.words["shield_phrases"]]
+    if not shields:
+        return None
+    doc = sent.doc
+    targets = [replace(p, kind="protected") for o in used if o.i != shields[0].i for p in _party(o, ctx, doc)]
+    if not targets:
+        left, right = _phrase(shields[0])
+        targets = [Party(NO_ACTOR, _start(doc[left], ctx), _end(doc[right], ctx), "protected")]
+    agents = [p for p in _doer(verb, ctx, doc) if p.actor]
+    return Event(_start(verb, ctx), _end(verb, ctx), _lemma(verb), "violence", agents, targets, _negated(verb),
+                 "denied" if _negated(verb) else _modality(verb, sent)) if agents else None
+
+
 def sentence_events(sent: Span, ctx: Context) -> list[Event]:
     """Every event of one parsed sentence."""
     found = [e for tok in sent if tok.pos_ in _EVENT_POS
              if (e := _verbal(tok, sent, ctx) or _nominal(tok, sent, ctx) or _judged_noun(tok, sent, ctx)
                  or _relational(tok, sent, ctx) or _counterfactual(tok, sent, ctx)) is not None]
-    return found + [e for tok in sent if (e := _aided(tok, sent, ctx) or _undergone(tok, sent, ctx)) is not None] \
+    return found + [e for tok in sent if (e := _aided(tok, sent, ctx) or _undergone(tok, sent, ctx)
+                                               or _shielding(tok, sent, ctx)) is not None] \
         + list(_supporters(sent, ctx))
 
 
