@@ -758,3 +758,22 @@ def test_a_count_after_another_at_a_sentence_start_is_no_designator():
     """"Another" is a determiner, not a name the number designates ("Apollo 11"), even before a plural the plural
     test does not know (sentence written for the test)."""
     assert [(f.surface, f.value) for f in parse_figures("Another 14 tribesmen were taken prisoner.")] == [("14", 14)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # English capitalises month names: a lower-case "may" after a count is the modal verb, "May" the month
+    ("Officials fear 2,000 may have died in the flood.", [("2,000", 2000.0, "")]),
+    ("On 5 May, 300 people left the camp.", [("300", 300.0, "people")]),
+    # the word after a year is looked for in its own paragraph only: "Nairobi" below is a dateline, not what is counted
+    ("The group has killed thousands since 2009\n\nNairobi: At least 12 people died.",
+     [("thousands", 1000.0, "people"), ("12", 12.0, "people")]),
+    # "whose" is a partitive determiner like "the" and "their"
+    ("The rebels, more than 20 of whose soldiers had been killed, withdrew.", [("20", 20.0, "soldiers")]),
+    # after a possessive, a number before a singular common noun names a unit; before a plural it counts
+    ("The regiment's 101 battalion moved north.", []),
+    ("The city's 300 residents fled.", [("300", 300.0, "residents")]),
+])
+def test_months_paragraphs_partitives_and_possessive_designators(text, expected):
+    """Sentences written for the test: each form found wrong on a fresh set of conflict pages (issue 15), fixed
+    by the general rule its comment states."""
+    assert [(f.surface, f.value, f.counted) for f in parse_figures(text)] == expected

@@ -386,7 +386,8 @@ _TOKEN = r"([A-Za-z][\w’'-]*+(?:\.(?=[A-Za-z])[\w’'-]*+)*+(?:(?<=\.[A-Za-z])
 _COUNTED_WORDS = re.compile(rf" *[*†‡]? *{_TOKEN}" + "".join(f"(?: +(?:[*†‡] *)?{_TOKEN}" for _ in range(3)) + ")?" * 3)
 _WORD = re.compile(r"[A-Za-z][\w’'.&-]*")
 _RATING = re.compile(r"(?<!\S)[A-Z][\w’'.-]*:[ \u00a0]+$")  # "Smith: 7." a player's rating or a list label
-_NEXT_WORD = re.compile(r"\s*(?:of\s+)?([A-Za-z]+)")
+_NUMBER_NEXT = re.compile(r"\.?,?\s+\d")  # a month name's day or year after it ("may 2017")
+_NEXT_WORD = re.compile(r"[^\S\n]*(?:\n[^\S\n]*)?(?:of\s+)?([A-Za-z]+)")  # in the same paragraph
 _CLOCK_DIGITS = re.compile(r"[0-2]?\d[.:][0-5]\d")
 _ORDINAL_OR_CODE = re.compile(r"[a-z]|-(?!to-)[a-z]|[:./]\d|\s?[ap]\.?m\b|\([a-z]{1,3}\)")  # "5th", "401(k)"
 # Digits with a leading zero ("020 7946 0018", "007") and digits right after such a group are a code or a number
@@ -505,13 +506,16 @@ def _previous_word(text: str, start: int, reach: int = 30) -> tuple[str, int] | 
     return word, begin
 
 
-def _is_date_number(low: str, start: int, end: int, value: float, raw: str, before: tuple[str, int] | None) -> bool:
+def _is_date_number(text: str, low: str, start: int, end: int, value: float, raw: str,
+                    before: tuple[str, int] | None) -> bool:
     """Whether bare digits are part of a date: a year (also "September 11, 2001 attacks"), or a day next to
-    a month name (before: the word before)."""
+    a month name (before: the word before). A month name that is also a function word ("may") is a month when
+    capitalised or before a number ("5 may 2017"), so that "2,000 may have died" names no month."""
     if before and before[0].lower().rstrip(".") in MONTHS:
         return True
     after = _NEXT_WORD.match(low, end)
-    if (after and after.group(1) in MONTHS) or _LEX.day_range_month.match(low, end):
+    if (after and after.group(1) in MONTHS and (after.group(1) not in _stopwords() or text[after.start(1)].isupper()
+                                                or _NUMBER_NEXT.match(low, after.end()))) or _LEX.day_range_month.match(low, end):
         return True
     is_year = len(raw) == 4 and raw.isdigit() and 1000 <= value <= 2099
     if is_year and _LEX.month_day_before.search(low, start - 20 if start > 20 else 0, start):
@@ -557,7 +561,15 @@ def _is_designator(text: str, low: str, end: int, before: tuple[str, int] | None
     word = before[0].lower().rstrip(".")
     if word in lex.designator_nouns:
         return True
-    if before[0].islower() or word in lex.units or before[0].endswith(("'s", "’s")):  # "Windows", "iPhone"
+    if before[0].endswith(("'s", "’s")):  # "Misrata's 166 brigade" names a unit; "the city's 300 residents" count
+        if before[0][:-2].lower() in _stopwords():
+            return False  # a contraction: "It's 20 past eight"
+        after = _NEXT_TOKEN.match(text, end, end + 30)
+        next_word = after.group(1).rstrip(".,;:").lower() if after else ""
+        return after is not None and after.group(1)[0].islower() and next_word.isalpha() and not (
+            looks_plural(next_word) or next_word in _stopwords() or next_word in lex.units
+            or next_word.endswith(("ed", "ing")))
+    if before[0].islower() or word in lex.units:  # "Windows", "iPhone"
         return False
     word_start = before[1]
     if (word_start == 0 or _SENTENCE_END.search(text, word_start - 3 if word_start > 3 else 0, word_start)) and (
@@ -1072,7 +1084,7 @@ def _figure(text: str, low: str, m: re.Match) -> Figure | None:
     bare = is_digits and not measure.scaled and not measure.suffix and measure.kind == "count"
     prev = _previous_word(text, start) if measure.kind == "count" else None  # only a count is judged by it
     prev_word = prev[0].lower() if prev else ""
-    if bare and (_is_date_number(low, m_start, m_end, measure.value, digits, prev)
+    if bare and (_is_date_number(text, low, m_start, m_end, measure.value, digits, prev)
                  or _is_designator(text, low, m_end, prev)
                  or _is_clock_time(low, m_start, m_end, digits)
                  or _is_score(low, m_start, m_end, measure.value)
