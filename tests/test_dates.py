@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from analysis import load_corpus
+from analysis.stages.dateparse import is_dateline
 from analysis.stages.dates import COLUMNS, dates, document_date, parse_dates, period_start
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -151,3 +152,11 @@ def test_every_normalized_value_of_a_news_text_has_a_period_or_no_year():
     values = [d.normalized for d in parse_dates(text, date(2017, 10, 12))]
     assert {"2017-W40", "2017-09", "2016", "2018", "2017-11-22T21:00", "2007"} <= set(values)
     assert [v for v in values if v[:1].isdigit() and period_start(v) is None] == []
+
+
+def test_a_date_line_may_open_with_the_place_it_was_filed_from():
+    """Lines written for the test: a place, a comma and a full date, alone on a line, date the story like a bare date
+    line does; a sentence after a place and a date does not."""
+    assert is_dateline("Tripoli, 15 March 2015:") and is_dateline("Washington, DC, October 28, 2016")
+    assert not is_dateline("Baghdad, September 1: Finally! Iraqi fighters have reclaimed the whole province")
+    assert not is_dateline("Mosul, the city, 3 May")

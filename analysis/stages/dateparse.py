@@ -71,7 +71,9 @@ _DATELINE_PREFIX = re.compile(
 # After the date: a time, then nothing, or (on a short line) a separator or "by" and whatever a page puts there:
 # "November 3, 2017 / 4:12 PM / Updated 2 hours ago", "July 12, 2017 by Sarah Levine", "May 21, 2015, The Kremlin, Moscow",
 # "September 2, 2017 – Fort Russ News – Jane Roe".
-_DATELINE_REST = re.compile(rf"^{TIME}?$", re.IGNORECASE)
+_DATELINE_REST = re.compile(rf"^{TIME}?:?$", re.IGNORECASE)  # a colon may close it: "Tripoli, 15 March 2015:"
+# A place filed from, before the date of a date line: "Tripoli, 15 March 2015:", "Washington, DC, October 28, 2016".
+_PLACE_FIRST = re.compile(r"(?-i:[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,2}),\s+(?:(?-i:[A-Z]{2}),\s+)?")
 _DATELINE_MORE = re.compile(rf"^{TIME}?\s*(?:[|/•·»›]|[-–—]\s|(?-i:by\s+[A-Z])|updated\b|,\s*(?-i:[A-Z])[^.!?]*$)",
                             re.IGNORECASE)
 # A whole numeric date line: a label or the places filed from ("Tal Afar-Mosul 21/8/2017"), a time, the date (day
@@ -105,9 +107,11 @@ class DateMention:
 
 def is_dateline(text: str) -> bool:
     """Whether a whole line is a publication date/time stamp ("November 22, 2017 at 9:00 pm", "Posted on July 12,
-    2017 by Sarah Levine")."""
+    2017 by Sarah Levine"), maybe after the place it was filed from ("Tripoli, 15 March 2015:")."""
     text = text.strip()
     rest = text[_DATELINE_PREFIX.match(text).end() :]
+    if not _DATE_OPENING.match(lowered(rest[:_OPENING_CHARS])) and (place := _PLACE_FIRST.match(rest)):
+        rest = rest[place.end() :]  # the place it was filed from first
     if not _DATE_OPENING.match(lowered(rest[:_OPENING_CHARS])):
         return numeric_date(text) is not None  # no date starts the line: only places before a numeric one
     first = next(find_dates(rest), None)
