@@ -1007,3 +1007,11 @@ def test_using_people_as_human_shields_harms_them(tmp_path):
     assert set(zip(shielding.agent, shielding.verb_class, shielding.target_kind)) == {
         ("isis", "violence", "protected"), ("al_nusra", "violence", "protected")}
     assert (roles.get("isis"), roles.get("al_nusra"), roles.get("syrian_arab_army")) == ("blamed", "blamed", "neutral")
+
+
+def test_the_object_of_a_participle_is_not_the_main_verbs_doer(tmp_path):
+    """"a wave of bombings targeting Omani troops killed 42 people": the parse hangs "killed" on "troops"; the troops
+    were the target, not the killers (sentence written for the test)."""
+    events, roles = _built_from(tmp_path, "The strikes came after a wave of suicide bombings targeting Omani troops "
+                                          "killed at least 42 people in the city.")
+    assert "oman" not in set(events[events.lemma == "kill"].agent) and roles.get("oman", "neutral") == "neutral"

@@ -932,6 +932,11 @@ def _agent_head(verb: Token) -> Token | None:
             and verb.head.dep_ in ("dobj", "obj", "pobj"):  # "unleashed hell upon the position killing 100 defenders"
         governor = next((a for a in verb.head.ancestors if a.pos_ == "VERB"), None)
         return _agent_head(governor) if governor is not None else None
+    if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and any(c.dep_ in ("dobj", "obj") for c in verb.children) \
+            and verb.head.dep_ in ("dobj", "obj") and verb.head.head.dep_ == "acl" and verb.head.head.tag_ == "VBG":
+        # "bombings targeting Yemeni troops killed 42 people": the parse hangs the main verb on the participle's
+        # object; the doer is what the participle describes (the bombings), not its object (the troops)
+        return verb.head.head.head
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head
     if verb.dep_ == "pcomp":  # "cooperation between X and Y in liberating", "by attacking", "exchanging roles in targeting"
