@@ -471,8 +471,9 @@ def _single_word_values() -> dict[str, float]:
 
 def _words_value(words: str) -> tuple[float, int] | None:
     """Value of spelled-out number words and how many characters of them it uses (longest parsable prefix)."""
-    if words in _single_word_values():
-        return _single_word_values()[words], len(words)
+    single = _single_word_values().get(words)
+    if single is not None:
+        return single, len(words)
     tokens = list(_LETTERS.finditer(words))
     for n in range(len(tokens), 0, -1):
         try:
@@ -762,6 +763,28 @@ def _number(text: str, low: str, m: re.Match, currency: str) -> _Number | None:
             if word in lex.scales or currency or _counts_after(low, scale_end):
                 return _new_number((value * factor, scale_end, False, True, False, None, False))
         return _new_number((value, end, False, False, False, None, False))
+    words = m.group("words")  # the most frequent of the branches in words: the others are read only without it
+    if words:
+        point, wdozen, wfrac, wscale = m.group("point", "wdozen", "wfrac", "wscale")
+        parsed = _words_value(words)
+        if parsed is None:
+            return None
+        value, used = parsed
+        whole = used == len(words)
+        if point and whole:  # "five point five", "zero point zero eight"
+            decimals = "".join(str(_DIGIT_WORDS[w]) for w in point.split())
+            return _Number(value + float("0." + decimals), end, scaled=value >= 100)
+        if wdozen and whole:
+            return _Number(value * 12, end)  # "three dozen"
+        if wfrac and whole:
+            last = words.split()[-1]
+            part = 1 / lex.fractions[wfrac]
+            if last in lex.word_scales:  # "one million and a half", "one billion and a half million": of the scale
+                value += part * lex.word_scales[wscale or last]
+            else:  # "two and a half", "one and a half million"
+                value = (value + part) * (lex.word_scales[wscale] if wscale else 1.0)
+            return _Number(value, end, scaled=bool(wscale) or value >= 100)
+        return _new_number((value, m.start() + used, False, value >= 100, False, None, False))
     mod, vague, half, halfof, denom, acount, article = m.group("mod", "vague", "half", "halfof", "denom", "acount",
                                                                "article")
     if mod:
@@ -769,7 +792,7 @@ def _number(text: str, low: str, m: re.Match, currency: str) -> _Number | None:
         return _Number(scale, end, vague=True, scaled=True, high=scale * 10)
     if vague:
         value, high = _vague_value(vague)
-        return _Number(value, end, vague=True, scaled=True, high=high)
+        return _new_number((value, end, True, True, False, high, False))
     if half:  # "half a million", "a quarter million"
         return _Number(lex.word_scales[m.group("hscale")] / lex.fractions[half], end, scaled=True)
     if halfof:
@@ -795,26 +818,6 @@ def _number(text: str, low: str, m: re.Match, currency: str) -> _Number | None:
                 return _Number(scale + scale / lex.fractions[m.group("afrac")], end, scaled=True)
             return _Number(*_scaled_tail(text, low, scale, scale, end), scaled=True)  # "a hundred and two"
         return _Number(1.0, m.end("article"))
-    words, point, wdozen, wfrac, wscale = m.group("words", "point", "wdozen", "wfrac", "wscale")
-    parsed = _words_value(words)
-    if parsed is None:
-        return None
-    value, used = parsed
-    whole = used == len(words)
-    if point and whole:  # "five point five", "zero point zero eight"
-        decimals = "".join(str(_DIGIT_WORDS[w]) for w in point.split())
-        return _Number(value + float("0." + decimals), end, scaled=value >= 100)
-    if wdozen and whole:
-        return _Number(value * 12, end)  # "three dozen"
-    if wfrac and whole:
-        last = words.split()[-1]
-        part = 1 / lex.fractions[wfrac]
-        if last in lex.word_scales:  # "one million and a half", "one billion and a half million": of the scale
-            value += part * lex.word_scales[wscale or last]
-        else:  # "two and a half", "one and a half million"
-            value = (value + part) * (lex.word_scales[wscale] if wscale else 1.0)
-        return _Number(value, end, scaled=bool(wscale) or value >= 100)
-    return _new_number((value, m.start() + used, False, value >= 100, False, None, False))
 
 
 @cache
