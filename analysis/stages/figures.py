@@ -1084,36 +1084,38 @@ def _figure(text: str, low: str, m: re.Match) -> Figure | None:
     measure = _measure(text, low, m, currency, start)
     if measure is None:
         return None
-    bare = is_digits and not measure.scaled and not measure.suffix and measure.kind == "count"
-    prev = _previous_word(text, start) if measure.kind == "count" else None  # only a count is judged by it
+    _, end, number_end, value, high, unit, kind, vague, scaled, _, suffix = measure  # the fields read once
+    bare = is_digits and not scaled and not suffix and kind == "count"
+    prev = _previous_word(text, start) if kind == "count" else None  # only a count is judged by it
     prev_word = prev[0].lower() if prev else ""
-    if bare and (_is_date_number(text, low, m_start, m_end, measure.value, digits, prev)
+    if bare and (_is_date_number(text, low, m_start, m_end, value, digits, prev)
                  or _is_designator(text, low, m_end, prev)
                  or _is_clock_time(low, m_start, m_end, digits)
-                 or _is_score(low, m_start, m_end, measure.value)
+                 or _is_score(low, m_start, m_end, value)
                  or _ARITHMETIC.match(low, m_end) or _OPERATOR_BEFORE.search(low, start - 3 if start > 3 else 0, start)
-                 or (measure.value <= 10 and _CLAUSE_END.match(text, m_end)
+                 or (value <= 10 and _CLAUSE_END.match(text, m_end)
                      and _RATING.search(text, start - 30 if start > 30 else 0, start))
                  or _ADDRESS.match(text, m_end)
                  or _LEADING_ZERO.match(digits)
                  or _AFTER_LEADING_ZERO.search(text, start - 12 if start > 12 else 0, start)
                  or (_ENUMERATOR_AFTER.match(text, m_end) and _ENUMERATOR.search(text, start - 8 if start > 8 else 0, start))):
         return None
-    if is_digits and measure.end == m_end + 1 and text[m_end].isupper() and _is_designator(
-            text, low, measure.end, _previous_word(text, start)):
+    if is_digits and end == m_end + 1 and text[m_end].isupper() and _is_designator(
+            text, low, end, _previous_word(text, start)):
         return None  # a capital glued to digits after a name: "Boeing 777F freighter", not 777 °F
-    word_count = words and not measure.scaled and measure.kind == "count"
-    if word_count and ((prev_word in lex.anaphoric and measure.value < 10) or prev_word in lex.designator_nouns):
+    word_count = words and not scaled and kind == "count"
+    if word_count and ((prev_word in lex.anaphoric and value < 10) or prev_word in lex.designator_nouns):
         return None  # "the two countries", "channel four"
-    ranged = _range(text, low, measure, m) if (is_digits or words) and not measure.suffix else None
-    if word_count and measure.value == 1 and not ranged and not _ONE_IN.match(low, m_end) and not (
+    ranged = _range(text, low, measure, m) if (is_digits or words) and not suffix else None
+    if word_count and value == 1 and not ranged and not _ONE_IN.match(low, m_end) and not (
             _people_verb_before(low, start) or _ONE_PASSIVE.match(low, m_end)):
         return None  # "one of the most"; not "one in three", "one to two", "killed one civilian", "one man was killed"
-    measure = ranged or measure
-    value, unit, kind, end = measure.value, measure.unit, measure.kind, measure.end
-    if kind == "count" and measure.vague and prev_word in lex.money_verbs:
+    if ranged:
+        _, end, number_end, value, high, unit, kind, vague, scaled, _, suffix = ranged
+    measured_kind = kind  # before a vague count of money or a count of a duration is told apart
+    if kind == "count" and vague and prev_word in lex.money_verbs:
         kind = "money"
-    if kind == "count" and not measure.vague:
+    if kind == "count" and not vague:
         after = _DATED.match(low, end)
         noun = lex.units.get(after.group("unit"), ("", "")) if after and after.group("unit") else ("", "")
         between = _LOWER_WORDS.findall(low, end, after.start("unit")) if noun[1] == "duration" else []
@@ -1129,23 +1131,23 @@ def _figure(text: str, low: str, m: re.Match) -> Figure | None:
         if article and not ascale and kind == "duration" and not approximate:
             return None  # "a day", "a year" claim no quantity unless hedged ("almost an hour")
     if kind not in ("count", "age"):
-        if measure.high is None:
+        if high is None:
             end, value = _with_subunit(text, low, unit, end, value)
-        end = _conversion_end(text, low, measure.kind, end)
+        end = _conversion_end(text, low, measured_kind, end)
     counted = ""
     if kind in ("count", "age"):
-        plural = kind == "count" and value != 1 and not measure.suffix
+        plural = kind == "count" and value != 1 and not suffix
         counted = _counted(text, end, plural) or (
             _counted_from_clause(low, text, start) if kind == "count" else "")
-        if measure.suffix and not lex.count_suffix.match(low, measure.number_end):
-            counted = text[measure.number_end + 1:end]  # "a 40-page report" counts pages
+        if suffix and not lex.count_suffix.match(low, number_end):
+            counted = text[number_end + 1:end]  # "a 40-page report" counts pages
         if not counted and kind == "count" and _people_verb_before(low, start):
             counted = "people"
     sign = lex.sign_before.search(low, start - 12 if start > 12 else 0, start) if (
-        (kind != "count" or not (counted or measure.vague)) and measure.high is None and value > 0) else None
+        (kind != "count" or not (counted or vague)) and high is None and value > 0) else None
     if sign:  # "minus 5 degrees", "negative 2 percent", "minus 5" (a count of nothing named)
         start, value = sign.start(), -value
-    return _new_figure(start, end, text[start:end], value, measure.high, unit, kind, counted, approximate, measure.vague)
+    return _new_figure(start, end, text[start:end], value, high, unit, kind, counted, approximate, vague)
 
 
 def parse_figures(text: str) -> list[Figure]:
