@@ -1015,3 +1015,15 @@ def test_the_object_of_a_participle_is_not_the_main_verbs_doer(tmp_path):
     events, roles = _built_from(tmp_path, "The strikes came after a wave of suicide bombings targeting Omani troops "
                                           "killed at least 42 people in the city.")
     assert "oman" not in set(events[events.lemma == "kill"].agent) and roles.get("oman", "neutral") == "neutral"
+
+
+def test_a_victory_announced_as_done_is_claimed_by_the_speakers_body(tmp_path):
+    """"'the victory against Daesh has been achieved,' said X, a spokesman for the Kurdish-led SDF": a victory in the
+    passive with no doer, in the statement of a body's spokesman, is that body's claim (the SDF, never the leader
+    of "Kurdish-led"); the same words in the author's voice claim nothing (sentences written for the test)."""
+    events, roles = _built_from(tmp_path, "Fighting went on for weeks.\n\n\u201cThe town is free and the military "
+                                          "victory against Daesh has been achieved,\u201d said Mustafa Bali, a "
+                                          "spokesman for the Kurdish-led SDF.\n\nLater the victory against ISIS was "
+                                          "achieved in the south, as Egypt watched.")
+    claimed = events[events.lemma == "achieve"]
+    assert set(claimed.agent) == {"sdf"} and roles.get("sdf") == "credited" and roles.get("egypt") == "neutral"

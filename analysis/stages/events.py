@@ -46,6 +46,7 @@ NO_ACTOR = ""
 _EVENT_WORDS = data_yaml("verb_classes.yaml")
 _SUPPORT_LEMMA: dict[str, str] = _EVENT_WORDS["support_participles"]  # "backed" -> back
 _SUPPORT_MODIFIER = re.compile(rf"-({one_of(_SUPPORT_LEMMA)})$", re.I)  # "US-backed"
+_BACKER = re.compile(rf"\s?-\s?({one_of(_SUPPORT_LEMMA)})\b", re.I)  # what follows the X of "X-led Y": X is not Y
 _PLACE_HEADS = frozenset(_EVENT_WORDS["place_heads"])
 _OPPOSING = re.compile(rf"{one_of(_EVENT_WORDS['opposing_prefixes'])}-", re.I)
 _RELATIVE = grammar("relative_pronouns")
@@ -448,12 +449,13 @@ def _side(speaker: str, ctx: Context) -> str:
 
 def _described(person: Token, ctx: Context) -> list[tuple[int, int, str]]:
     """The actors a person's name is described by in its own phrase: its modifiers ("SDF spokeswoman X", "the
-    Russian diplomat X") and its apposition's ("X, a spokesman for the coalition", "X, the Iraqi army's commander")."""
+    Russian diplomat X") and its apposition's ("X, a spokesman for the coalition", "X, the Iraqi army's commander"),
+    never the leader of an "X-led" body."""
     described = [m for c in person.children if c.dep_ in ("compound", "amod", "nmod")
                  for t in _modifier(c) for m in _token_actors(t, ctx)]
     for appos in (c for c in person.children if c.dep_ == "appos"):
         described += [m for t in appos.subtree if not _in_clause(t, appos) for m in _token_actors(t, ctx)]
-    return described
+    return [m for m in described if not _BACKER.match(ctx.text, m[1])]  # "for the Kurdish-led SDF": the SDF
 
 
 def _describe_speakers(sent: Span, ctx: Context) -> None:
@@ -1311,6 +1313,11 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
     if cls == "defeat" and lemma in vc.words["release"] and any(p.kind == "enemy" for p in freed):
         cls = "support"  # "freed ISIS fighters", "rescued the militants": a release, not a liberation
     targets = _harm_fought(cls, targets)
+    if not any(p.actor for p in agents) and _passive(verb) and _by_agent(verb) is None \
+            and any(p.kind == "victory" for p in targets):  # "'the victory against Daesh has been achieved,' said X,
+        # a spokesman for the SDF": a victory announced as done, with no doer, is claimed by the speaker's body
+        side = _side(_voice(_start(verb, ctx), ctx.voices), ctx)
+        agents = [Party(side, -1, -1, "actor")] if side else agents
     first, last = _verb_text(verb, doc)
     if noun is not None and noun.i > verb.i:
         last = max(last, noun.i)
@@ -1742,7 +1749,7 @@ def document_events(doc_id: str, text: str, sentences: Iterable[Parsed], mention
     ctx = Context(None, actors, {}, "", cue_speakers=speakers, voices=voices, text=text)
     for q in quotes:  # "an Iraqi soldier said", "SDF spokeswoman X said": the actor a speaker's own phrase names
         phrase = [_body(a) for _, e, a in actors.at(int(q.speaker_start), int(q.speaker_end))
-                  if e <= q.speaker_end and a != q.speaker] \
+                  if e <= q.speaker_end and a != q.speaker and not _BACKER.match(text, e)] \
             if isinstance(q.speaker, str) and q.speaker not in known and q.speaker_start >= 0 else []
         if any(phrase):
             ctx.sides.setdefault(q.speaker, next(a for a in phrase if a))
