@@ -519,3 +519,16 @@ def test_a_speaker_whose_unknown_name_ends_in_a_catalogued_family_name_is_the_un
     assert [(r.cue, r.speaker) for r in build["quotes"].itertuples()] == [("said", "unlisted:turki-al-maliki")]
     figures = build["figures"]
     assert figures.loc[figures["surface"] == "three", "source"].tolist() == ["unlisted:turki-al-maliki"]
+
+
+def test_a_quotation_before_a_speaker_with_an_apposition_is_what_the_speaker_told(tmp_path):
+    """'"... two ... . ...," Name, deputy minister in charge of security, told local media.': the whole quotation
+    is what was told, so the figure in its first sentence is the minister's (sentences written for the test)."""
+    (tmp_path / "s.txt").write_text(
+        "Talks resume\n\n\"Police rescued two foreign workers from the compound. The fighting is over now,\" Karim "
+        "Dawud, deputy interior minister in charge of security, told local media.\n", encoding="utf-8")
+    build = Build(load_corpus(tmp_path))
+    rows = [(r.cue, r.speaker_name, r.kind, r.speaker) for r in build["quotes"].itertuples()]
+    assert [row[:3] for row in rows] == [("told", "Karim Dawud", "direct")]
+    figures = build["figures"]
+    assert figures.loc[figures["surface"] == "two", "source"].tolist() == [rows[0][3]]

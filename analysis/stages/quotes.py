@@ -43,6 +43,9 @@ _TITLE_REACH = 60  # how far before a name its title may stand ("the Leader of t
 _APPOSED_TITLE = re.compile(rf",\s+{one_of(grammar('articles'))}\s[^,.;:]*")
 _CUE_ADJUNCT = re.compile(rf"\s+{one_of(grammar('cue_adjunct_prepositions'))}\b")  # "said at a press conference"
 _PAIR_LIMIT_WORDS = 7  # at most this many words between a closing quote and its cue: '"...," the former president said'
+# A name and its apposition between a closing quote and the cue: '"...," Jane Roe, deputy interior minister in charge
+# of security, told local media' (at most four words of name and twelve of apposition).
+_APPOSED_SPEAKER = re.compile(r"[\s,]*(?:[\w’'.-]+\s+){0,3}[\w’'.-]+,\s+(?:[\w’'.-]+\s+){0,11}[\w’'.-]+,\s*")
 
 _TIME_WORDS = one_of(grammar('time_adjunct_openers'))
 # a cue that ends its clause ("..., he said." / "..., the military said on Friday.")
@@ -484,7 +487,8 @@ class DocumentContext:
             if q_end < floor or "\n" in between:
                 continue
             inverted = text[q_end - 2 : q_end - 1] in ",.!?" and not between.strip()
-            if inverted or (ends_clause and re.fullmatch(r"[\s,]*(?:[\w’'.-]+\s+){1,%d}" % _PAIR_LIMIT_WORDS, between)):
+            if inverted or (ends_clause and (re.fullmatch(r"[\s,]*(?:[\w’'.-]+\s+){1,%d}" % _PAIR_LIMIT_WORDS, between)
+                                             or _APPOSED_SPEAKER.fullmatch(between))):
                 return q_start, q_end
         return None
 
