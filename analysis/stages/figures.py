@@ -380,10 +380,10 @@ def _digit_start(letter_symbols: Iterable[str]) -> re.Pattern:
 
 # A word: letters, digits, apostrophes and hyphens, and full stops before a letter ("U.S."); written as runs
 # (possessive: a word never gives back characters) rather than one alternation tried at every character.
-_TOKEN = r"([A-Za-z][\w’'-]*+(?:\.(?=[A-Za-z])[\w’'-]*+)*+(?:(?<=\.[A-Za-z])\.)?)"
+_TOKEN = r"([A-Za-z][\w’'-]*+(?:\.(?=[A-Za-z])[\w’'-]*+)*+(?:(?<=\.[A-Za-z])\.)?+)"
 # The first four words after a count, in one match: spaces and at most one footnote mark before each ("2,000
-# *troops"), at least one space between two.
-_COUNTED_WORDS = re.compile(rf" *[*†‡]? *{_TOKEN}" + "".join(f"(?: +(?:[*†‡] *)?{_TOKEN}" for _ in range(3)) + ")?" * 3)
+# *troops"), at least one space between two. Possessive: nothing after a word makes the engine give it back.
+_COUNTED_WORDS = re.compile(rf" *[*†‡]? *{_TOKEN}" + "".join(f"(?: +[*†‡]? *{_TOKEN}" for _ in range(3)) + ")?+" * 3)
 _WORD = re.compile(r"[A-Za-z][\w’'.&-]*")
 _RATING = re.compile(r"(?<!\S)[A-Z][\w’'.-]*:[ \u00a0]+$")  # "Smith: 7." a player's rating or a list label
 _NUMBER_NEXT = re.compile(r"\.?,?\s+\d")  # a month name's day or year after it ("may 2017")
