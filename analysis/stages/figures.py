@@ -1117,7 +1117,8 @@ def _figure(text: str, low: str, m: re.Match) -> Figure | None:
         kind = "money"
     if kind == "count" and not vague:
         after = _DATED.match(low, end)
-        noun = lex.units.get(after.group("unit"), ("", "")) if after and after.group("unit") else ("", "")
+        dated = after.group("unit") if after else None
+        noun = lex.units.get(dated, ("", "")) if dated else ("", "")
         between = _LOWER_WORDS.findall(low, end, after.start("unit")) if noun[1] == "duration" else []
         if noun[1] == "duration" and not any(w in lex.number_words or looks_plural(w) for w in between):
             # "three short years ago": a duration, and in `dates` a relative date too
@@ -1210,8 +1211,10 @@ def _word_starts(low: str, marks: str) -> list[int]:
     hits = _LEX.word_starts.iter(" " + marks)
     # the phrase ends at end - 1 (the space in front shifts the marks by one); leftmost first, then longest
     for start, _, end, phrases in sorted([(end - length, -length, end, phrases) for end, (length, phrases) in hits]):
-        if start <= last_end or (start and (low[start - 1].isalnum() or low[start - 1] in _BEFORE_START
-                                              or low[start - 1] == "_")):
+        if start <= last_end:
+            continue
+        before = low[start - 1] if start else " "
+        if before.isalnum() or before in _BEFORE_START or before == "_":
             continue
         # the phrases found here are as long as the span; a phrase over a line break ("a\nmillion") too
         if (end < n and (low[end].isalnum() or low[end] == "_")) or low[start:end].replace("\n", " ") not in phrases:
