@@ -1027,3 +1027,17 @@ def test_a_victory_announced_as_done_is_claimed_by_the_speakers_body(tmp_path):
                                           "achieved in the south, as Egypt watched.")
     claimed = events[events.lemma == "achieve"]
     assert set(claimed.agent) == {"sdf"} and roles.get("sdf") == "credited" and roles.get("egypt") == "neutral"
+
+
+def test_the_act_of_a_group_someone_is_cited_as_ranking_in(tmp_path):
+    """"cited X, Y and Z as being on top of the countries providing support to the terrorist organization" and "named
+    W as one of the states that are funding ISIS": the group's act is theirs (grammar.yaml ranking_nouns,
+    predicative_prepositions); "the states" is never the "Islamic State" named before (a plural head agrees in number
+    with the name it repeats); "Oman fought as part of the coalition" cites no one (sentences written for the test)."""
+    events, roles = _built_from(tmp_path, "The minister cited Bahrain, Qatar and some Western states as being on top "
+                                          "of the countries providing military support to the Islamic State.\n\n"
+                                          "He also named Kuwait as one of the states that are funding ISIS.\n\n"
+                                          "Oman fought as part of the coalition.")
+    assert {"bahrain", "qatar", "kuwait"} <= set(events[events.verb_class == "support"].agent)
+    assert (roles.get("bahrain"), roles.get("qatar"), roles.get("kuwait"), roles.get("oman")) == \
+        ("blamed", "blamed", "blamed", "neutral")

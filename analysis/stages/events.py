@@ -84,6 +84,8 @@ _BENEFICIARY_PREPS = grammar("beneficiary_prepositions")  # "a victory for X"
 _CONDITIONAL = grammar("conditional_subordinators")  # "if they attack": only possible
 _RELATIVE_HEADS = grammar("relative_heads")  # "those who defeated ISIS"
 _PARTY_PREPS = grammar("party_prepositions")  # "cooperation between X and Y"
+_RANKING = grammar("ranking_nouns")  # "on top of the countries ...", "one of the states ..."
+_AS = grammar("predicative_prepositions")  # "cited X as being ..."
 _SOURCE_PREPS = grammar("source_prepositions")  # "with assistance from X"
 _COMPANY_ADVERBS = grammar("company_adverbs")  # "along with X"
 _COMPANY_PREPS = grammar("company_prepositions")  # "alongside X"
@@ -615,7 +617,8 @@ def _definite(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
     noun, as "this group" is the enemy named before; Halliday & Hasan 1976, 6.4 reiteration)."""
     if head.pos_ != "NOUN" or not any(c.lower_ in _POINTING for c in head.children) or not ctx.text:
         return []
-    named = ctx.actors.last_ending_in({head.lower_, head.lemma_.lower()}, _start(head, ctx))
+    words = {head.lower_} if _plural(head) else {head.lower_, head.lemma_.lower()}  # "the states" is never the Islamic State
+    named = ctx.actors.last_ending_in(words, _start(head, ctx))
     return [(_start(head, ctx), _end(head, ctx), named[2])] if named else []
 
 
@@ -1246,7 +1249,25 @@ def _doer(verb: Token, ctx: Context, doc: Doc) -> list[Party]:
             and verb.head.lemma_.lower() in _saying_nouns():  # not "held the countries backing terrorism responsible"
         governor = _agent_head(verb.head.head)
         agents = _party(governor, ctx, doc) if governor is not None else agents
+    if not any(p.actor for p in agents) and verb.dep_ in ("acl", "relcl"):
+        agents = _cited_as(verb.head, ctx, doc) or agents
     return agents + [p for h in _helpers(verb) for p in _party(h, ctx, doc)]
+
+
+def _cited_as(noun: Token, ctx: Context, doc: Doc) -> list[Party]:
+    """"cited X, Y and Z as being on top of the countries providing support to ...", "named X as one of the states
+    that fund ...": the parties an "as" complement ranks among the group a clause describes (grammar.yaml
+    ranking_nouns), so the group's act is theirs."""
+    tok = noun
+    for _ in range(6):
+        head = tok.head
+        if head.i == tok.i or not (tok.dep_ in ("pobj", "pcomp", "prep") or tok.lemma_.lower() in _RANKING):
+            return []
+        if head.lower_ in _AS and head.dep_ == "prep" and head.head.pos_ == "VERB":
+            cited = [o for o in head.head.children if o.dep_ in ("dobj", "obj", "oprd")]
+            return [p for o in cited for q in _conjuncts(o) for p in _party(q, ctx, doc) if p.actor]
+        tok = head
+    return []
 
 
 def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
