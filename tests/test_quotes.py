@@ -532,3 +532,11 @@ def test_a_quotation_before_a_speaker_with_an_apposition_is_what_the_speaker_tol
     assert [row[:3] for row in rows] == [("told", "Karim Dawud", "direct")]
     figures = build["figures"]
     assert figures.loc[figures["surface"] == "two", "source"].tolist() == [rows[0][3]]
+
+
+
+def test_quoted_as_saying_is_one_statement(tmp_path):
+    """"X quoted Y as saying ..." is one statement, the quoting verb's (sentence written for the test)."""
+    got = _statements(tmp_path,
+        "Talks resume\n\nLocal radio quoted residents as saying they heard explosions near the port.\n")
+    assert [(cue, speaker) for cue, speaker, _, _ in got] == [("quoted", "Local radio")]

@@ -990,6 +990,8 @@ def _cues(ctx: "DocumentContext", parsed: Parsed) -> list[Cue]:
             if lemma in lex.cause_verbs and not (quote or _reports_clause(token)) and subject is not None \
                     and not _can_speak(subject):
                 continue  # a cause, not a speaker: "the fighting has claimed the lives", "the tactics explain X"
+            if token.dep_ == "pcomp" and token.head.lower_ == "as" and _verb_lemma(token.head.head):
+                continue  # "quoted residents as saying ...": one statement, the quoting verb's
             cue.lemma, cue.quote, cue.speaker_token = lemma, quote, subject
             if cue.speaker_token is not None and ":" in ctx.text[parsed.span(cue.speaker_token)[1] : start]:
                 continue  # "Vladimir Putin: Thank you" is a speaker turn
