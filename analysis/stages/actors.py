@@ -45,7 +45,7 @@ READINGS = 1  # how many sentences holding an unknown capitalised word the entit
 _LAST_WORD = re.compile(r"([A-Za-z]+)[^A-Za-z\n]*$")
 _FUNCTION_WORDS = frozenset(data_yaml("reporting_verbs.yaml")["function_words"])
 # A capital opening a list of names that "and" closes: "Moscow, Tehran and Damascus agree ...", no dateline.
-_LISTED_WITH = re.compile(r"(?:,\s+[A-Z][\w'’-]*)+,?\s+(?:and|or)\s+[A-Z]")
+_LISTED_WITH = re.compile(rf"(?:,\s+[A-Z][\w'’-]*)+,?\s+{one_of(grammar('coordinators'))}\s+[A-Z]")
 # Lower-case words after a capital that end in a title: the city's official ("Kabul police chief").
 _ROLE = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*)\b")
 # An indefinite article right before a capital: a noun it modifies, the place ("a Kabul guesthouse").
