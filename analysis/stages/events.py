@@ -60,8 +60,8 @@ _CALENDAR_NAMES = frozenset(n for part in ("months", "weekdays") for name, short
 _DASHES, _DATELINE_TOKENS = frozenset({"-", "--", "–", "—"}), 12  # a dateline's closing dash, within its length
 # Bodies that belong to the state they are "in" ("the armed forces in Iraq and Syria"); not fighters, who may be foreign.
 _NATIONAL = frozenset(_EVENT_WORDS["national_bodies"])
-_GROUP_WORDS = frozenset(_EVENT_WORDS["group_words"])
-_SETTING_NOUNS = frozenset(_EVENT_WORDS["setting_nouns"])  # "the Syrian conflict" is no act of Syria's  # "this group": the enemy named before
+_GROUP_WORDS = frozenset(_EVENT_WORDS["group_words"])  # "this group": the enemy named before
+_SETTING_NOUNS = frozenset(_EVENT_WORDS["setting_nouns"])  # "the Syrian conflict" is no act of Syria's
 _HELP_NOUNS = frozenset(_EVENT_WORDS["help_nouns"])
 _RELATIONAL = frozenset(_EVENT_WORDS["part_nouns"])
 _TARGET_PREPS = grammar("target_prepositions")
@@ -1225,7 +1225,7 @@ def _purpose(verb: Token) -> Token | None:
             return c
     # "conducted 26 airstrikes as part of the effort to retake the region": the purpose of the act it is part of
     # (or of the operation it is done in: "mobilised 10,000 fighters in an operation to drive ISIS out")
-    wholes = [w for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
+    wholes = [w for c in verb.children if c.dep_ == "prep" and c.lower_ in _AS for p in c.children
               if p.dep_ == "pobj" and p.lemma_.lower() in _RELATIONAL for o in p.children if o.dep_ == "prep"
               and o.lower_ == "of" for w in o.children if w.dep_ == "pobj"]
     wholes += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj"]
@@ -1381,7 +1381,7 @@ def _predicated(noun: Token) -> Token | None:
     """The verb that says a noun of its subject: "X is/became N", "X proved itself (as) N", "X served as N"."""
     if noun.dep_ in ("attr", "oprd") and noun.head.pos_ in ("VERB", "AUX"):
         return noun.head
-    if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ in ("VERB", "AUX"):
+    if noun.dep_ == "pobj" and noun.head.lower_ in _AS and noun.head.head.pos_ in ("VERB", "AUX"):
         return noun.head.head
     return None
 
@@ -1669,7 +1669,7 @@ def _shielding(verb: Token, sent: Span, ctx: Context) -> Event | None:
         return None
     used = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     shields = [n for n in [*used, *(p for c in (*verb.children, *(c for o in used for c in o.children))
-                                    if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj")]
+                                    if c.dep_ == "prep" and c.lower_ in _AS for p in c.children if p.dep_ == "pobj")]
                if " ".join(t.lower_ for t in n.subtree if t.dep_ in ("amod", "compound") or t.i == n.i)
                in vc.words["shield_phrases"]]
     if not shields:

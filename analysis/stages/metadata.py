@@ -2,6 +2,7 @@
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -370,7 +371,8 @@ def _lead_source(text: str, spans: list[Span]) -> Found | None:
     return None
 
 
-def _dateline_agency(text: str, spans: list[Span], known=None) -> Found | None:
+def _dateline_agency(text: str, spans: list[Span],
+                     known: Callable[[str], dict | None] | None = None) -> Found | None:
     """The news agency a wire dateline names: "BEIRUT (Reuters) -", "TEHRAN, Nov. 21 (MNA) –", the first known one of
     several ("(Harbour Post+APP/AFP)"); with known, the first outlet known() accepts instead."""
     for s in spans:

@@ -666,6 +666,7 @@ _FIRST_SECOND = grammar("first_second_person")
 _NEGATING_PREPS = grammar("negating_prepositions")  # "without elaborating"
 _QUESTION_SUBORDINATORS = grammar("interrogative_subordinators")  # "would not say whether"
 _ROLE_PREPS = grammar("role_prepositions")  # "spokesman for the X"
+_PREDICATIVE = grammar("predicative_prepositions")  # "quoted X as saying"
 _CLOSING_DEPS = frozenset({"prep", "pobj", "npadvmod", "advmod", "punct", "det", "compound", "amod", "nummod"})
 COLON_CUE = "colon"  # the cue_lemma of a statement a colon introduces: a speaker's turn, a credited headline, a clause
 _RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
@@ -990,7 +991,7 @@ def _cues(ctx: "DocumentContext", parsed: Parsed) -> list[Cue]:
             if lemma in lex.cause_verbs and not (quote or _reports_clause(token)) and subject is not None \
                     and not _can_speak(subject):
                 continue  # a cause, not a speaker: "the fighting has claimed the lives", "the tactics explain X"
-            if token.dep_ == "pcomp" and token.head.lower_ == "as" and _verb_lemma(token.head.head):
+            if token.dep_ == "pcomp" and token.head.lower_ in _PREDICATIVE and _verb_lemma(token.head.head):
                 continue  # "quoted residents as saying ...": one statement, the quoting verb's
             cue.lemma, cue.quote, cue.speaker_token = lemma, quote, subject
             if cue.speaker_token is not None and ":" in ctx.text[parsed.span(cue.speaker_token)[1] : start]:
