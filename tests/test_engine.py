@@ -1,17 +1,18 @@
 """Engines, columnar output, incremental builds: the Dask engine writes the tables the local engine writes."""
 
 import filecmp
+import os
 import shutil
 import warnings
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from distributed import LocalCluster
+from distributed import Client, LocalCluster
 
 from analysis import cache, engine, store
 from analysis.pipeline import WRITTEN
-from benchmarks.scale import PARTITION_MAX, make_corpus, partition_size
+from benchmarks.scale import PARTITION_MAX, make_corpus, partition_size, warm_worker
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -176,3 +177,23 @@ def test_scale_benchmark_partitions_are_a_quarter_of_a_workers_share_and_at_most
     assert partition_size(1000, 2) == 125
     assert partition_size(100_000, 2) == PARTITION_MAX == 500
     assert partition_size(3, 2) == 1
+
+
+def _model_loaded() -> bool:
+    """Whether this process has loaded the spaCy model (analysis.stages.parse.nlp called)."""
+    import sys
+
+    parse = sys.modules.get("analysis.stages.parse")
+    return parse is not None and parse.nlp.cache_info().currsize == 1
+
+
+def test_scale_benchmark_warms_every_worker_before_it_times_a_build(tmp_path):
+    """A fresh worker has not loaded the model; after warm_worker ran on it (as the benchmark does on every worker
+    of its cluster before the timed builds) it has, so the timed builds pay no worker start."""
+    folder = make_corpus(tmp_path / "warm", 2, [SEEDS])
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as fresh, \
+            Client(fresh) as client:
+        assert list(client.run(_model_loaded).values()) == [False]
+        pids = client.run(warm_worker, str(folder))
+        assert list(client.run(_model_loaded).values()) == [True]
+    assert os.getpid() not in pids.values()
