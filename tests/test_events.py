@@ -148,6 +148,8 @@ SENTENCES = [
     "thousands of civilians.",
     "More than half of South Sudan's pre-war population has been displaced.",
     "Burkina Faso has freed 3,000 sq km in a day and liberated more than 70% of the city.",
+    "Bulgaria recaptured the town from the jihadists on Saturday, AFP reported. It also seized a nearby village.",
+    "Romania held the city for months, Reuters reported. The soldiers declared victory as they liberated the city.",
 ]
 
 
@@ -1041,3 +1043,19 @@ def test_the_act_of_a_group_someone_is_cited_as_ranking_in(tmp_path):
     assert {"bahrain", "qatar", "kuwait"} <= set(events[events.verb_class == "support"].agent)
     assert (roles.get("bahrain"), roles.get("qatar"), roles.get("kuwait"), roles.get("oman")) == \
         ("blamed", "blamed", "blamed", "neutral")
+
+
+def test_a_pronoun_after_a_report_stands_for_what_the_report_is_about(built):
+    """"X recaptured the town, AFP reported. It also seized ...": the report's topic is X, not the agency that reported
+    it (the reported clause's subject, not the reporting verb's, is what a later "it" stands for)."""
+    found = _events(built, SENTENCES[-2])
+    seized = found[found.verb == "seized"]
+    assert set(seized.agent) == {"bulgaria"}
+
+
+def test_a_pronoun_subject_agreeing_with_an_unnamed_subject_is_that_subject(built):
+    """"The soldiers declared victory as they liberated the city": "they" are the soldiers, who name no actor, so the
+    liberation credits no one, not the subject of the sentence before (Romania)."""
+    found = _events(built, SENTENCES[-1])
+    assert set(found[found.verb == "liberated"].agent) == set()
+    assert _role(built, "romania") == "neutral"

@@ -349,6 +349,13 @@ def _conjuncts(tok: Token) -> list[Token]:
     return [tok, *[t for t in tok.conjuncts if t.i > tok.i], *joined]
 
 
+def _clause_under(tok: Token, verb: Token) -> Token:
+    """The token of tok's ancestry (tok itself included) that hangs on verb, one of its ancestors."""
+    while tok.head.i != verb.i:
+        tok = tok.head
+    return tok
+
+
 def _agrees(pronoun: Token, noun: Token, ctx: Context) -> bool:
     """Whether a pronoun can stand for a noun phrase: "they" for a plural or a coordination, "he"/"she" for a
     person (a PERSON entity, or a catalogued person: a sentence parsed only for its events has no entities), "it"
@@ -384,7 +391,10 @@ def _pronoun(tok: Token, ctx: Context) -> list[tuple[int, int, str]]:
             quoted = any(t.text in _OPENING | _CLOSING for t in tok.doc[min(tok.i, verb.i) : max(tok.i, verb.i)])
             if subject is not None and subject.lower_ not in _PRONOUNS and _agrees(tok, subject, ctx) and not quoted:
                 found = [m for t in (_conjuncts(subject) if kind == "group" else [subject]) for m in _named(t, ctx)]
-                if found:
+                if found or _clause_under(tok.head, verb).dep_ not in ("ccomp", "parataxis"):
+                    # in a clause of time, manner or reason it stands for that subject even when the subject names no
+                    # actor ("the army declared victory as it liberated the town": the army, not whoever a sentence
+                    # before named); what a verb reports may be about another ("families said they threaten ...")
                     return found
     if tok.dep_ == "poss" and tok.head.dep_ == "pobj":  # "congratulated X on their victory", "thanked X for its help"
         verb = tok.head.head.head
@@ -1694,6 +1704,18 @@ def sentence_events(sent: Span, ctx: Context) -> list[Event]:
         + list(_supporters(sent, ctx))
 
 
+def _topics(root: Token) -> list[Token]:
+    """The subjects whose actors a later pronoun may stand for, first first: the root's subject; where the root
+    reports what its clausal complement says ("X recaptured the town, AFP reported"), that complement's subject when it
+    is no pronoun, before the reporter's (the statement is about X; a later "he" may still be the reporter)."""
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    said = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis")), None) \
+        if _lemma(root) in _saying_verbs() else None
+    content = next((c for c in said.children if c.dep_ in ("nsubj", "nsubjpass")), None) if said is not None else None
+    topics = [content] if content is not None and content.lower_ not in _PRONOUNS else []
+    return topics + [subject] if subject is not None else topics
+
+
 def _remember(sent: Span, ctx: Context) -> None:
     """After a sentence: its subject's actors become what later pronouns may stand for, and its act nouns aimed at
     the enemy what a later "the fight" may be."""
@@ -1701,16 +1723,18 @@ def _remember(sent: Span, ctx: Context) -> None:
         if tok.lemma_.lower() in verb_classes().words["attack_nouns"] and _kind(tok, [], ctx) == "victory":
             ctx.fights[tok.lemma_.lower()] = ctx.sent_id
     types = _types()
-    subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    deictic = subject is not None and _PRONOUNS.get(subject.lower_) in ("speaker", "addressee")
     # a third-person pronoun does not stand for who was "we" or "you" (agreement in person: "You didn't destroy
     # it, you created it. The youth destroyed it": not "you")
-    named = [m for t in _conjuncts(subject) for m in _named(t, ctx)] if subject is not None and not deictic else []
-    if not named:
+    named = [[m for t in _conjuncts(subject) for m in _named(t, ctx)] for subject in _topics(sent.root)
+             if _PRONOUNS.get(subject.lower_) not in ("speaker", "addressee")]
+    if not any(named):
         ctx.antecedents.clear()  # a pronoun looks back one sentence only
         return
-    persons = [m for m in named if types.get(m[2]) == "person"]
-    others = [m for m in named if types.get(m[2]) != "person"]
+    # the reported clause's subject stands first; the reporter only for a person the clause does not name ("X said
+    # the attackers were killed. He could not give their number": X)
+    persons = next(([m for m in found if types.get(m[2]) == "person"] for found in named
+                    if any(types.get(m[2]) == "person" for m in found)), [])
+    others = [m for m in named[0] if types.get(m[2]) != "person"] if named else []
     ctx.antecedent_sent = ctx.sent_id
     ctx.antecedents.clear()  # nothing stale from an earlier sentence
     if persons:
