@@ -3,12 +3,16 @@
 Each corpus copies the seeds and the dev corpus (../shared/dev-corpus, when present) in turn, each copy made unique
 by a closing line with its number. For each worker count, this process starts a `distributed.LocalCluster` of N
 one-thread worker processes and warms every worker (its imports, the spaCy model and the automata, built once per
-worker process: `warm_worker`), timed and printed apart: a cluster is started once and then serves build after build,
-as with `--scheduler`. Then, for every size, one `python -m analysis build --engine dask --scheduler ADDRESS
+worker process: `warm_worker`), timed and printed apart: a cluster is started once and then serves build after
+build, as with `--scheduler`. Then, for every size, one `python -m analysis build --engine dask --scheduler ADDRESS
 --no-report --format parquet` runs in a subprocess while this process samples the memory (RSS) of the client and of
-the workers twice a second; it prints documents per second, MB per second, CPU seconds (client and workers), the peak
-memory of each worker and of the client. Then, on the middle size, an incremental rebuild after adding one document,
-against the full build with the same cache folder (each build with `--workers`, starting its own cluster). Sizes and workers: BENCH_SIZES (default 1000,10000,100000), BENCH_WORKERS (default 1,2);
+the workers twice a second; it prints documents per second, MB per second, CPU seconds (client and workers), the
+peak memory of each worker and of the client. Partitions have the engine's default size (`engine.PARTITION`
+documents) at every corpus size and worker count, as a user's build has: a task's work, and so a worker's memory,
+is the same however large the corpus, and the parse's reuse of a repeated sentence within a partition (the
+generated corpora repeat 33 texts) flatters no size more than another. Then, on the middle size, an incremental
+rebuild after adding one document, against the full build with the same cache folder (each build with `--workers`,
+starting its own cluster). Sizes and workers: BENCH_SIZES (default 1000,10000,100000), BENCH_WORKERS (default 1,2);
 BENCH_ONLY=incremental skips the throughput builds.
 """
 
@@ -27,9 +31,7 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [ROOT / "seeds", ROOT.parent / "shared" / "dev-corpus"]
 SAMPLE_SECONDS = 0.5
-# Partitions: four per worker, so every worker has work and a slow partition does not leave the others idle, and at
-# most PARTITION_MAX documents, so a worker's memory stays the same however large the corpus grows.
-PARTITION_MAX = 500
+
 
 
 def make_corpus(folder: Path, n: int, sources: list[Path], first: int = 0) -> Path:
@@ -40,11 +42,6 @@ def make_corpus(folder: Path, n: int, sources: list[Path], first: int = 0) -> Pa
     for i in range(first, n):
         (folder / f"{i:06d}.txt").write_bytes(texts[i % len(texts)] + f"\n\nCopy {i}.\n".encode())
     return folder
-
-
-def partition_size(documents: int, workers: int) -> int:
-    """Documents per partition: a quarter of each worker's share, at most PARTITION_MAX."""
-    return max(1, min(PARTITION_MAX, documents // (4 * workers)))
 
 
 def _processes(root: psutil.Process) -> list[psutil.Process]:
@@ -98,8 +95,7 @@ def run_build(corpus: Path, out: Path, workers: int, extra: tuple[str, ...] = ()
     (`extra` then names its scheduler), else the build's own (`--workers`)."""
     engine = ("--scheduler",) if cluster_workers else ("--workers", str(workers))
     command = [sys.executable, "-m", "analysis", "build", "--corpus", str(corpus), "--out", str(out), "--no-report",
-               "--engine", "dask", "--format", "parquet",
-               "--partition", str(partition_size(len(list(corpus.glob("*.txt"))), workers)), *engine, *extra]
+               "--engine", "dask", "--format", "parquet", *engine, *extra]
     before = sum(map(_cpu, cluster_workers))
     started = time.perf_counter()
     log = out.with_suffix(".log")

@@ -12,7 +12,7 @@ from distributed import Client, LocalCluster
 
 from analysis import cache, engine, store
 from analysis.pipeline import WRITTEN
-from benchmarks.scale import PARTITION_MAX, make_corpus, partition_size, warm_worker
+from benchmarks.scale import make_corpus, warm_worker
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -169,14 +169,6 @@ def test_a_stored_build_reads_its_tables_instead_of_computing_them(seed_tables):
     assert not stored.runs  # nothing computed
     assert len(stored["shared_sentences"]) and dict(stored.runs) == {"reuse_keys": 1, "shared_sentences": 1}  # internal: computed
     assert stored.corpus.texts["001_b8e32a01f76ace3e"] == (SEEDS / "001_b8e32a01f76ace3e.txt").read_text("utf-8")
-
-
-def test_scale_benchmark_partitions_are_a_quarter_of_a_workers_share_and_at_most_the_cap():
-    """1,000 documents on one worker: 4 partitions of 250; 100,000 on two: the cap, so a worker's memory stays flat."""
-    assert partition_size(1000, 1) == 250
-    assert partition_size(1000, 2) == 125
-    assert partition_size(100_000, 2) == PARTITION_MAX == 500
-    assert partition_size(3, 2) == 1
 
 
 def _model_loaded() -> bool:
