@@ -1,6 +1,7 @@
 """The one reader of the package's knowledge files (analysis/data/): word lists (one entry a line, `#` comments) and
 YAML. Call sites name the file in full ("stopwords.txt"), so analysis.cache sees which tables read which file."""
 
+import copy
 import re
 from collections.abc import Iterable
 from functools import cache
@@ -37,8 +38,16 @@ def words(name: str) -> frozenset[str]:
 
 
 def data_yaml(name: str) -> Any:
-    """A YAML file of analysis/data/, parsed (a fresh object each call: callers may change it); with libyaml's
-    parser when PyYAML has it (the same objects, about ten times faster than the pure-Python one)."""
+    """A YAML file of analysis/data/, parsed once per process and copied for each call (a fresh object each call:
+    callers may change it; a deep copy costs a thirtieth of a parse, and the modules' imports ask for grammar.yaml
+    68 times)."""
+    return copy.deepcopy(_parsed_yaml(name))
+
+
+@cache
+def _parsed_yaml(name: str) -> Any:
+    """A YAML file of analysis/data/ parsed, with libyaml's parser when PyYAML has it (the same objects, about ten
+    times faster than the pure-Python one)."""
     return yaml.load(data_text(name), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
