@@ -39,6 +39,8 @@ def test_outlet_stories_take_their_numbers_from_the_tables(corpus):
     assert "It credits Turkey and blames Islamic State." in paragraphs[3]  # "town after town being freed by the
     # Sunni fighters along with the Turkish Forces"; "gruesome and heinous killings"
     assert "It shares no passage with the others." in paragraphs[4]
+    # 001's statements: say 6, add 2, a colon 2 (no verb: left out, as in the chart of verbs), eight verbs once each
+    assert "mostly with *say*, *add*, *announce*." in paragraphs[1]
 
 
 def test_evidence_is_one_click_away(corpus):

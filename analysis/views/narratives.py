@@ -472,7 +472,8 @@ def outlet_stories(corpus: Corpus, table: pd.DataFrame, stance: pd.DataFrame, wo
         doc = docs.loc[doc_id]
         mine = table[table["doc_id"] == doc_id]
         speakers = mine["speaker_shown"].map(escape_markdown).value_counts().sort_index().sort_values(ascending=False, kind="stable")
-        verbs = mine["cue_lemma"].value_counts().sort_index().sort_values(ascending=False, kind="stable")
+        verbs = mine.loc[mine["cue_lemma"] != COLON_CUE, "cue_lemma"].value_counts().sort_index().sort_values(
+            ascending=False, kind="stable")  # a colon ("Name: ...") is no verb, as in the chart of verbs
         judged = stance[stance["doc_id"] == doc_id]
         credited = judged[judged["role"] == "credited"].sort_values(["credit", "actor_id"], ascending=[False, True])
         blamed = judged[judged["role"] == "blamed"].sort_values(["blame", "actor_id"], ascending=[False, True])
@@ -484,9 +485,9 @@ def outlet_stories(corpus: Corpus, table: pd.DataFrame, stance: pd.DataFrame, wo
         text = [f"**{names[doc_id]}** ({escape_markdown(genre) if isinstance(genre, str) else 'genre unknown'}, "
                 f"{doc['n_words']} words)"]
         if len(mine):
+            with_verbs = f", mostly with *{'*, *'.join(map(escape_markdown, verbs.head(3).index))}*" if len(verbs) else ""
             text.append(f"attributes {_n(len(mine), 'statement')} to {_n(len(speakers), 'speaker')}, most to "
-                        f"{_listing([f'{s} ({n})' for s, n in speakers.head(2).items()])}, mostly with "
-                        f"*{'*, *'.join(map(escape_markdown, verbs.head(3).index))}*.")
+                        f"{_listing([f'{s} ({n})' for s, n in speakers.head(2).items()])}{with_verbs}.")
         else:
             text.append("attributes no statement to anyone.")
         if len(credited):
