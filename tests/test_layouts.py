@@ -585,3 +585,38 @@ def test_agency_credits_of_real_layouts(tmp_path, text, expected):
     blogs."""
     _, meta, _ = _page(tmp_path, text)
     assert {k: meta[k] for k in expected} == expected
+
+
+def test_an_agency_named_bare_after_the_place_of_a_title_case_dateline_is_the_outlet(tmp_path):
+    _, meta, corpus = _page(tmp_path, (
+        "Ministers meet over the port deal\n\nSanaa, SABA – Ministers from both sides met on Monday to discuss the "
+        "port deal. The talks will resume next week.\n"))
+    assert meta["outlet"] == "Saba News Agency" and meta["via"] is None
+    assert corpus.sentences["text"].iloc[1] == "Sanaa, SABA –"
+    _, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal\n\nWashington, DC – Ministers from both sides met on Monday to discuss the "
+        "port deal. The talks will resume next week.\n"))
+    assert meta["outlet"] is None and meta["via"] is None  # a place's abbreviation names no outlet
+
+
+def test_a_known_outlet_bracketed_at_the_end_of_the_headline_is_the_via(tmp_path):
+    _, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal (Reuters)\n\nMinisters from both sides met on Monday to discuss the "
+        "port deal. The talks will resume next week.\n"))
+    assert meta["title"] == "Ministers meet over the port deal" and meta["via"] == "Reuters"
+    _, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal (Video)\n\nMinisters from both sides met on Monday to discuss the "
+        "port deal. The talks will resume next week.\n"))
+    assert meta["title"] == "Ministers meet over the port deal (Video)" and meta["via"] is None
+
+
+def test_a_caption_closed_by_a_picture_qualifier_and_a_glued_credit_is_no_title(tmp_path):
+    furniture, meta, _ = _page(tmp_path, (
+        "Ships in the port (illustration)\nShips in the port (illustration)Shutterstock\n\n"
+        "Ministers from both sides met on Monday to discuss the port deal. The talks will resume next week.\n"))
+    assert furniture[0] == ("caption", "Ships in the port (illustration)") and meta["title"] is None
+    furniture, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal\n\nShips in the port (file photo)\n\nMinisters from both sides met on "
+        "Monday to discuss the port deal. The talks will resume next week.\n"))
+    assert ("caption", "Ships in the port (file photo)") in furniture
+    assert meta["title"] == "Ministers meet over the port deal"

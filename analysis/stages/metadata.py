@@ -45,6 +45,7 @@ _NAME_WORD = re.compile(r"[A-Z][\w.&'’-]*")  # a word of a publication's name 
 _CREDIT_PARTS = re.compile(r"\s*(?:[+/&,]|\band\b|\bwith\b)\s*")  # the outlets of one credit: "Post+APP/AFP"
 _BYLINE_PARTS = re.compile(r",\s+|\s+and\s+")  # the writers and outlets of a byline: "Jane Roe, Reuters"
 _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+_HEADLINE_CREDIT = re.compile(r"\s*\((?P<name>[^()\n]{2,40})\)\s*$")  # a bracketed name closing a headline: "(BBC)"
 _DASH_CREDIT = re.compile(r"[-–—]+\s*(?P<name>[A-Z][\w.&'’ -]{1,40})")  # a credit closing a story: "— Reuters"
 _DESK = re.compile(rf"\s+{one_of(_CREDIT_WORDS['desk_words'])}$", re.IGNORECASE)  # "Harbour News Desk"
 _BYLINE_TAIL = re.compile(r"\s+[|/]\s+")  # what a byline adds after the writer: "By Jane Roe / Harbour Press"
@@ -151,9 +152,22 @@ def _first(text: str, spans: list[Span], kind: str) -> Span | None:
 
 
 def title(text: str, spans: list[Span]) -> Found:
-    """The headline, if the page has one."""
+    """The headline, if the page has one, without a known outlet's name bracketed at its end (the story's source:
+    "Israel targets Iranian positions in Syria (BBC)")."""
     s = _first(text, spans, "headline")
-    return Found(_BULLET.sub("", text[s.start : s.end]), "headline line") if s else NOT_FOUND
+    if not s:
+        return NOT_FOUND
+    headline = _BULLET.sub("", text[s.start : s.end])
+    m = _HEADLINE_CREDIT.search(headline)
+    return Found(headline[: m.start()] if m and outlet_named(m.group("name")) else headline, "headline line")
+
+
+def _headline_credit(text: str, spans: list[Span]) -> Found | None:
+    """The known outlet a headline credits in brackets at its end: "... in Syria (BBC)"."""
+    s = _first(text, spans, "headline")
+    m = _HEADLINE_CREDIT.search(text, s.start, s.end) if s else None
+    entry = outlet_named(m.group("name")) if m else None
+    return Found(entry["name"], f"headline credit '{m.group(0).strip()}'") if entry else None
 
 
 def author(text: str, spans: list[Span]) -> Found:
@@ -256,7 +270,7 @@ def _canonical(name: str) -> str:
 def via(text: str, spans: list[Span]) -> Found:
     """A syndication source the text names: a "(Source: ...)" tag or a source line, "(Agency)" in a wire dateline when
     another outlet published the page, or an agency that "reported"; never the outlet itself."""
-    for found in (_source_line(text, spans), _byline_outlet(text, spans)):
+    for found in (_source_line(text, spans), _byline_outlet(text, spans), _headline_credit(text, spans)):
         if found and found.value != outlet(text, spans).value:
             return found  # a site crediting itself ("Source: Harbour News" on Harbour News's page) names no other source
     agency = _dateline_agency(text, spans)

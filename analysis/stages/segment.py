@@ -90,10 +90,11 @@ _OUTLET_DATELINE = re.compile(
     r"(?P<dash>[-–—/]|(?:/[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2})?:)\s+(?=[A-Z“\"])")
 _MASTHEAD = re.compile(rf"(?:.*\s)?{one_of(_WRITER_WORDS['masthead_words'])}|.*\.(?:{one_of(_WRITER_WORDS['domain_endings'])})",
                        re.IGNORECASE)
-# An agency's own dateline in title case, the agency bare after the date: "Tehran, Aug 10, IRNA – ...".
+# An agency's own dateline in title case, the agency bare after the place or the date: "Tehran, Aug 10, IRNA – ...",
+# "Damascus, SANA – ...".
 _TITLED_DATELINE = re.compile(
-    r"(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?),\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+[0-3]?\d|[0-3]?\d\s+[A-Z][a-z]{2,8}\.?),"
-    r"\s+(?P<agency>[A-Z]{2,}[\w-]*)\s*(?P<dash>[-–—]+)\s+")
+    r"(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?),\s+(?:(?P<date>[A-Z][a-z]{2,8}\.?\s+[0-3]?\d|[0-3]?\d\s+[A-Z][a-z]{2,8}\.?),"
+    r"\s+)?(?P<agency>[A-Z]{2,}[\w-]*)\s*(?P<dash>[-–—]+)\s+")
 # A dateline of a place in capitals alone before a spaced dash ("TUNIS - The Libyan ..."): after a photo caption or a
 # standfirst, it opens the story.
 _PLACE_DASH = re.compile(r"[A-Z][A-Z'’.-]{2,}(?:,? [A-Z][A-Z'’.-]+)*\s+[-–—]\s+(?=[A-Z“\"])")
