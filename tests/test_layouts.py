@@ -620,3 +620,14 @@ def test_a_caption_closed_by_a_picture_qualifier_and_a_glued_credit_is_no_title(
         "Monday to discuss the port deal. The talks will resume next week.\n"))
     assert ("caption", "Ships in the port (file photo)") in furniture
     assert meta["title"] == "Ministers meet over the port deal"
+
+
+@pytest.mark.parametrize("opening, outlet", [
+    ("KABUL (Harbour Post) - ", "Harbour Post"), ("Kabul (HP)- ", "HP"), ("Aden, March 3 (Harbour Post) – ", "Harbour Post"),
+    ("Kabul (Reuters) - ", "Reuters"), ("KABUL (Reuters, AFP) - ", None)])
+def test_a_wire_dateline_crediting_one_unknown_name_names_its_publisher(tmp_path, opening, outlet):
+    _, meta, corpus = _page(tmp_path, (
+        "Ministers meet over the port deal\n\n" + opening + "Ministers from both sides met on Monday to discuss the "
+        "port deal. The talks will resume next week.\n"))
+    assert meta["outlet"] == outlet
+    assert corpus.sentences["kind"].iloc[1] == "dateline"

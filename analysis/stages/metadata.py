@@ -211,7 +211,18 @@ def outlet(text: str, spans: list[Span]) -> Found:
     for s in (s for s in spans if s.kind == "dateline"):
         if name := dateline_outlet(text[s.start : s.end]):
             return Found(_canonical(name), f"dateline '{text[s.start:s.end].strip()}' names the publisher")
-    return NOT_FOUND
+    return _own_credit(text, spans) or NOT_FOUND
+
+
+def _own_credit(text: str, spans: list[Span]) -> Found | None:
+    """The one name a wire dateline credits in brackets when it is no news agency the catalogue knows ("KABUL (ST) -"):
+    a page reprinting a wire credits the wire, so an unknown credit alone is the publisher's own tag."""
+    for s in spans:
+        if s.kind == "dateline" and (m := _AGENCY_TAG.search(text, s.start, s.end)) and (name := m.group("name")):
+            if (len(_CREDIT_PARTS.split(name)) == 1 and all(_NAME_WORD.fullmatch(w) for w in name.split())
+                    and not _known_agency(name)):
+                return Found(_canonical(name), f"wire dateline '{text[s.start:s.end].strip()}' credits it alone")
+    return None
 
 
 def _masthead_line(text: str, spans: list[Span]) -> Found | None:

@@ -95,6 +95,11 @@ _MASTHEAD = re.compile(rf"(?:.*\s)?{one_of(_WRITER_WORDS['masthead_words'])}|.*\
 _TITLED_DATELINE = re.compile(
     r"(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?),\s+(?:(?P<date>[A-Z][a-z]{2,8}\.?\s+[0-3]?\d|[0-3]?\d\s+[A-Z][a-z]{2,8}\.?),"
     r"\s+)?(?P<agency>[A-Z]{2,}[\w-]*)\s*(?P<dash>[-–—]+)\s+")
+# The same with the agency in brackets, before a dash that may be unspaced: "Kabul (Harbour Times)- ...", "Aden,
+# March 3 (Harbour Post) – ...".
+_TITLED_BRACKET_DATELINE = re.compile(
+    r"(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:,\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+[0-3]?\d|[0-3]?\d\s+[A-Z][a-z]{2,8}\.?))?"
+    r",?\s+\((?P<agency>[^()\n]{2,40})\)\s*(?P<dash>[-–—]+)\s+")
 # A dateline of a place in capitals alone before a spaced dash ("TUNIS - The Libyan ..."): after a photo caption or a
 # standfirst, it opens the story.
 _PLACE_DASH = re.compile(r"[A-Z][A-Z'’.-]{2,}(?:,? [A-Z][A-Z'’.-]+)*\s+[-–—]\s+(?=[A-Z“\"])")
@@ -588,7 +593,7 @@ def _wire_dateline(text: str, start: int, end: int) -> re.Match | None:
     """A wire dateline ("BEIRUT, Nov 21 (Reuters) -", with a date or an agency, or with the agency first: "ANF –
     Qamishlo 21.09.2013 –"; "MANILA (AP)" without a dash when
     the agency is a masthead, an acronym or dated) opening text[start:end], followed by more text."""
-    for pattern in (_WIRE_DATELINE, _TITLED_DATELINE, _AGENCY_FIRST_DATELINE):
+    for pattern in (_WIRE_DATELINE, _TITLED_DATELINE, _TITLED_BRACKET_DATELINE, _AGENCY_FIRST_DATELINE):
         m = pattern.match(text, start, end)
         if m and (m.group("date") or m.group("agency")) and m.end() < end:
             return m
