@@ -153,6 +153,11 @@ def test_capital_is_a_metonym_unless_it_is_a_location():
     assert spans("Baghdad: Forces retook the town.") == [("Baghdad", "baghdad", "name")]
     assert spans("a rally in Beirut's southern suburbs, and Beirut's reply") == [
         ("Beirut", "beirut", "name"), ("Beirut", "lebanon", "metonym")]
+    # a noun phrase in apposition that names a place makes the capital the place; one naming a role, the government
+    assert spans("jets flew over Damascus, the capital, at night") == [("Damascus", "damascus", "name")]
+    assert spans("shells fell over Beirut, the Lebanese capital") == [
+        ("Beirut", "beirut", "name"), ("Lebanese", "lebanon", "demonym")]
+    assert spans("aid flew over Moscow, the main backer of the talks") == [("Moscow", "russia", "metonym")]
 
 
 def test_demonyms_link_to_their_state_or_people():

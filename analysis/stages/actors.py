@@ -51,6 +51,8 @@ _ROLE = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*)\b")
 # An indefinite article right before a capital: a noun it modifies, the place ("a Kabul guesthouse").
 _INDEFINITE_BEFORE = re.compile(rf"(?<!\w)(?i:{one_of(tagged('grammar.yaml', 'articles', 'indefinite'))}) $")
 _CITY_PART = re.compile(r" ((?:[\w-]+ ){0,3}[\w-]+)")  # the words after a possessive, up to four
+# A noun phrase in apposition after a capital, opened by an article: "Damascus, the Syrian capital", "Kabul, a city".
+_APPOSITION = re.compile(rf",\s+(?i:{one_of(grammar('articles'))})((?: [\w'’-]+){{1,3}})")
 
 __all__ = ["CATALOGUE_PATH", "Catalogue", "CatalogueError", "catalogue", "load_catalogue"]
 
@@ -212,7 +214,7 @@ class Matcher:
             phrase = words[:next((i for i, w in enumerate(words) if w in _FUNCTION_WORDS), len(words))]
             nouns = self.catalogue.place_nouns  # the noun phrase it owns ends before a function word
             return not any(w in nouns or w[:-1] in nouns for w in phrase)
-        if after.startswith("-based"):
+        if after.startswith("-based") or self._place_apposition(text, end):
             return False
         at_line_start = not text[text.rfind("\n", 0, start) + 1:start].strip()
         if at_line_start and (after.lstrip(" ")[:1] in (",", ":", "\n", "") or text[start:end].isupper()) \
@@ -224,6 +226,16 @@ class Matcher:
         word = _LAST_WORD.search(text[max(0, start - 24):start])
         return not (word and word.group(1).lower() in self.catalogue.locative_words
                     or _INDEFINITE_BEFORE.search(text, max(0, start - 4), start))
+
+
+    def _place_apposition(self, text: str, end: int) -> bool:
+        """True when a noun phrase in apposition after a capital names a place ("over Damascus, the capital", "Kabul,
+        a city of five million"): its words up to a function word hold a place noun."""
+        m = _APPOSITION.match(text, end)
+        words = m.group(1).lower().split() if m else []
+        phrase = words[:next((i for i, w in enumerate(words) if w in _FUNCTION_WORDS), len(words))]
+        nouns = self.catalogue.place_nouns
+        return any(w in nouns or w[:-1] in nouns for w in phrase)
 
 
 def _shouted(text: str, start: int, end: int, window: int = 40) -> bool:
