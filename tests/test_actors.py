@@ -727,3 +727,11 @@ def test_an_unknown_army_is_named_and_a_catalogued_persons_family_name_alone_is_
     assert ("HNA", "unlisted:harbour-national-army") in rows
     assert [r for r in rows if "Mogherini" in r[0]] == [("Federica Mogherini", "federica_mogherini"),
                                                          ("Mogherini", "federica_mogherini")]
+
+
+def test_a_family_name_found_alone_without_its_particle_is_the_person_named_in_full():
+    from analysis.stages.unlisted import _owner
+    persons = ["Fahd Jassem al-Tarabi", "Omar Haddad"]
+    assert _owner("Tarabi", persons) == "Fahd Jassem al-Tarabi"  # "al-" left out in the short form
+    assert _owner("al-Tarabi", persons) == "Fahd Jassem al-Tarabi"
+    assert _owner("Haddad", persons) == "Omar Haddad" and _owner("Karimi", persons) is None

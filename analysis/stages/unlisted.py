@@ -526,11 +526,12 @@ def _forms(text: str, names: Mapping[tuple[int, int], tuple[str, str]], skip: fr
 
 
 def _owner(name: str, persons: list[str]) -> str | None:
-    """The longer person's name a one-word name found alone stands for: the one it ends (a family name), else the one
-    and only one it begins (a given name: "Rojda" after "Rojda Felat")."""
+    """The longer person's name a one-word name found alone stands for: the one it ends (a family name, also without
+    its particle: "Freij" after "Fahd al-Freij"), else the one and only one it begins (a given name: "Rojda" after
+    "Rojda Felat")."""
     if len(name.split()) != 1:
         return None
-    family = next((p for p in persons if p.split()[-1] == name), None)
+    family = next((p for p in persons if _bare(p.split()[-1]) == _bare(name)), None)
     given = [p for p in persons if p.split()[0] == name]
     return family or (given[0] if len(given) == 1 else None)
 
