@@ -735,3 +735,24 @@ def test_a_family_name_found_alone_without_its_particle_is_the_person_named_in_f
     assert _owner("Tarabi", persons) == "Fahd Jassem al-Tarabi"  # "al-" left out in the short form
     assert _owner("al-Tarabi", persons) == "Fahd Jassem al-Tarabi"
     assert _owner("Haddad", persons) == "Omar Haddad" and _owner("Karimi", persons) is None
+
+
+def test_a_bracketed_acronym_defines_an_unlisted_name_whatever_its_case(tmp_path):
+    small = write_corpus(tmp_path, {"a.txt": (
+        "Ministers met on Monday.\n\n"
+        "On Sunday the Iranian air force (IAF) struck a depot near the Tarvan Applied Studies and Research Center "
+        "(ASRC). IAF jets returned later, officials said, and the ASRC was closed.\n")})
+    rows = [tuple(r) for r in actors.mentions(small)[["surface", "actor_id"]].itertuples(index=False)]
+    assert rows.count(("IAF", "unlisted:iranian-air-force")) == 2
+    assert ("Iranian air force", "unlisted:iranian-air-force") in rows
+    assert ("Iranian", "iran") not in rows  # the demonym only qualifies the unlisted name
+    assert ("Tarvan Applied Studies and Research Center", "unlisted:tarvan-applied-studies-and-research-center") in rows
+    assert rows.count(("ASRC", "unlisted:tarvan-applied-studies-and-research-center")) == 2
+
+
+def test_the_initials_of_a_long_form_spell_its_acronym():
+    from analysis.stages.unlisted import _long_form_start
+    assert _long_form_start("IAF", "On Sunday the Iranian air force".split()) == 3
+    assert _long_form_start("SSRC", "the Scientific Studies and Research Center".split()) == 1
+    assert _long_form_start("CTS", "the Counter-Terrorism Service".split()) == 1  # a hyphened word gives two letters
+    assert _long_form_start("UN", "a report by the aid group".split()) is None

@@ -48,6 +48,8 @@ _ARTICLE = re.compile(rf"^{one_of(f(w) for w in _DEFINITE for f in (str.lower, s
 _POSSESSIVE = re.compile(r"['’]s?$")
 _OWNER = re.compile(r"['’]s\s+(?=[A-Z])")  # a possessive inside an entity: "Iran’s Foreign Ministry", "TRT World's X"
 _WORDS = re.compile(r"[\w'’.-]+")
+_ACRONYM = re.compile(r"\s*\(([A-Z]{2,6})\)")  # an acronym in brackets after a name: "Kurdistan Islamic Group (KIG)"
+_ACRONYM_AFTER = re.compile(r"(?<=[\w.])\s*\(([A-Z]{2,6})\)")
 _APOSTROPHE = re.compile(r"['’]")
 _CLOSED = re.compile(r"[a-z)][.!?][\"'”’)]*\s*$")  # a sentence's closing stop after a word
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
@@ -269,7 +271,9 @@ def doc_unlisted(text: str, sentences: pd.DataFrame, found: list[tuple[int, int,
     skip = cat.titles | cat.not_names
     last_words = skip - _body_heads(cat)  # no name ends in these; a body's head noun may ("Libyan National Army")
     lower_words = set(_LOWER_WORD.findall(text))
-    ents = [*ents, *_cue_places(text, sentences, cat.place_nouns), *_sources(text, sentences)]
+    defined = _defined_names(text, sentences)
+    ents = [*(e for e in ents if not any(d.start <= e.start and e.end <= d.end and e != d for d in defined)),
+            *defined, *_cue_places(text, sentences, cat.place_nouns), *_sources(text, sentences)]
     spans = [(f[0], f[1]) for f in found]
     starts, ends = [a for a, _ in spans], [b for _, b in spans]
     names: dict[tuple[int, int], tuple[str, str]] = {}  # (start, end) -> (name, type)
@@ -282,8 +286,9 @@ def doc_unlisted(text: str, sentences: pd.DataFrame, found: list[tuple[int, int,
         if start >= end or "\n" in text[start:end] or _after_title(text, start, cat.titles):
             continue
         name = " ".join(text[start:end].split())
-        if not _is_name(name, lower_words, skip, last_words) or (" " not in name and ent.label in ("PERSON", "ORG", CUE)
-                                                       and _common_noun(name)):
+        # an acronym's definition is a name whatever the case of its words ("the Israeli air force (IAF)")
+        if ent not in defined and (not _is_name(name, lower_words, skip, last_words) or (
+                " " not in name and ent.label in ("PERSON", "ORG", CUE) and _common_noun(name))):
             continue
         near = range(bisect_left(ends, start + 1), bisect_left(starts, end + 4))  # catalogue names touching or next
         if any(spans[i][0] >= end and types.get(found[i][2]) == "person" and not text[end:spans[i][0]].strip(" ")
@@ -492,6 +497,49 @@ def _sources(text: str, sentences: pd.DataFrame) -> list[Entity]:
     return found
 
 
+def _defined_names(text: str, sentences: pd.DataFrame) -> list[Entity]:
+    """The long forms that bracketed acronyms define in running text ("the Israeli air force (IAF)", "the Jamraya
+    Scientific Studies and Research Center (SSRC)"), as organisation entities: the words right before the brackets
+    whose initials spell the acronym (Schwartz and Hearst 2003, "A simple algorithm for identifying abbreviation
+    definitions in biomedical text"), name connectors skipped, with the capitalised words right before them."""
+    found = []
+    for start, end, kind in zip(sentences["start"], sentences["end"], sentences["kind"]):
+        if kind not in ENTITY_KINDS or "(" not in text[start:end]:
+            continue
+        for m in _ACRONYM_AFTER.finditer(text, start, end):
+            words = list(_WORDS.finditer(text, start, m.start()))
+            first = _long_form_start(m.group(1), [w.group() for w in words])
+            if first is None:
+                continue
+            while first > 0 and words[first - 1].group()[:1].isupper() and words[first - 1].group() not in CONNECTORS \
+                    and words[first - 1].end() + 1 == words[first].start():
+                first -= 1  # the name's other capitalised words: "[Jamraya] Scientific Studies ..."
+            if words[first].group()[:1].isupper():
+                found.append(Entity(words[first].start(), words[-1].end(), "ORG", False))
+    return found
+
+
+def _long_form_start(acronym: str, words: list[str]) -> int | None:
+    """The index of the first of the last words whose initials (and those of their hyphened parts) spell the acronym,
+    name connectors between them skipped; None when they do not."""
+    letters, i = acronym.lower(), len(words)
+    while letters and i > 0:
+        i -= 1
+        initials = "".join(part[:1] for part in words[i].lower().split("-") if part)
+        if letters.endswith(initials):
+            letters = letters[: -len(initials)]
+        elif words[i].lower() not in CONNECTORS or i == len(words) - 1:
+            return None
+    return i if not letters else None
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """Whether an acronym is a name's: the initials of its capitalised words, or of its last words as a bracketed
+    definition spells it (_long_form_start)."""
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+    return acronym == initials or _long_form_start(acronym, _WORDS.findall(name)) is not None
+
+
 def _forms(text: str, names: Mapping[tuple[int, int], tuple[str, str]], skip: frozenset[str],
            lower_words: set[str]) -> dict[str, tuple[str, str, str]]:
     """Every written form of the document's unlisted actors -> (actor_id, type, full name): the names found, a
@@ -518,9 +566,8 @@ def _forms(text: str, names: Mapping[tuple[int, int], tuple[str, str]], skip: fr
             if len(short) > 2 and short not in skip and short.lower() not in lower_words:
                 forms.setdefault(short, (slug(person), "person", person))
     for (start, end), (name, kind) in names.items():
-        m = re.match(r"\s*\(([A-Z]{2,6})\)", text[end:end + 12])
-        initials = "".join(w[0] for w in name.split() if w[:1].isupper())
-        if m and kind == "organization" and m.group(1) == initials:
+        m = _ACRONYM.match(text, end)
+        if m and kind == "organization" and _abbreviates(m.group(1), name):
             forms[m.group(1)] = (slug(name), kind, name)  # the acronym is this name's, whatever else found it
     return forms
 
