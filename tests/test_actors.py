@@ -756,3 +756,23 @@ def test_the_initials_of_a_long_form_spell_its_acronym():
     assert _long_form_start("SSRC", "the Scientific Studies and Research Center".split()) == 1
     assert _long_form_start("CTS", "the Counter-Terrorism Service".split()) == 1  # a hyphened word gives two letters
     assert _long_form_start("UN", "a report by the aid group".split()) is None
+
+
+def test_a_catalogued_name_in_another_romanisation_is_that_actor(tmp_path):
+    small = write_corpus(tmp_path, {"a.txt": (
+        "Ministers met on Monday.\n\n"
+        "President Baschar al-Assad received the envoys in the palace on Monday, officials said.\n\n"
+        "Fighters of Akhrar ash-Sham held the road, and Akhrar ash-Sham said later that the road was open.\n")})
+    rows = [tuple(r) for r in actors.mentions(small)[["surface", "actor_id", "kind"]].itertuples(index=False)]
+    assert ("Baschar al-Assad", "bashar_al_assad", "name") in rows
+    assert rows.count(("Akhrar ash-Sham", "ahrar_al_sham", "name")) == 2
+    assert not any(a.startswith("unlisted:") for _, a, _ in rows)
+
+
+def test_romanisations_of_one_name_share_a_key_and_other_vowels_keep_names_apart():
+    from analysis.stages.unlisted import _romanised_key
+    assert _romanised_key("Baschar al-Assad") == _romanised_key("Bashar al-Assad")  # German "sch"
+    assert _romanised_key("Akhrar ash-Sham") == _romanised_key("Ahrar al-Sham")  # "kh" for ḥ, the assimilated article
+    assert _romanised_key("Qassem Soleimani") == _romanised_key("Qasim Suleimani")  # e for i, o for u
+    assert _romanised_key("Hussein Nasrallah") != _romanised_key("Hassan Nasrallah")
+    assert _romanised_key("Ahmed al-Assadi") != _romanised_key("Ahmed al-Assad")  # the nisba ending is kept

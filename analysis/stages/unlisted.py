@@ -60,6 +60,15 @@ _COMPOUND_ADJECTIVE = re.compile(r"[\w.'’]+(?:-[\w.'’]+)*-[a-z]+\s+")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")  # "5th Legion", "18th Tank Division": a unit's number
 # A name before or after a noun of place ("the village of Bergen", "Debs district", "the al-Bab, Bzagah and Tadif
 # districts"): a place even where the recogniser misses it.
+# Romanisations (spelling.yaml): the article's forms, and the letter groups written for one sound.
+_ROMAN = data_yaml("spelling.yaml")
+_ARABIC_ARTICLE = frozenset(_ROMAN["arabic_article"])
+_LETTER_GROUPS = [*_ROMAN["romanisation_digraphs"], *_ROMAN["romanisation_vowels"]]
+_DIGRAPHS = re.compile("|".join(sorted((a for a, _ in _LETTER_GROUPS), key=len, reverse=True)))
+_DIGRAPH = dict(map(tuple, _LETTER_GROUPS))
+# An article-joined word right after a name, the second noun of an Arabic construct ("Akhrar [ash-Sham]", "Jisr[-ash-
+# Shugura]").
+_ARTICLE_WORD = re.compile(rf"[ -](?i:{one_of(_ARABIC_ARTICLE)})-[A-Z][\w'’]+")
 _NAME = r"(?:(?:[Aa]l|[Ee]l)-)?[A-Z][\w'’-]+(?: (?:(?:[Aa]l|[Ee]l)-)?[A-Z][\w'’-]+){0,2}"
 _NAMES = rf"{_NAME}(?:, {_NAME})*(?:,? and {_NAME})?"
 
@@ -279,13 +288,23 @@ def doc_unlisted(text: str, sentences: pd.DataFrame, found: list[tuple[int, int,
     names: dict[tuple[int, int], tuple[str, str]] = {}  # (start, end) -> (name, type)
     dropped: set[int] = set()
     absorbing: set[str] = set()  # names that swallow the catalogue names inside them ("[Russian] Foreign Ministry")
+    variants: dict[str, str] = {}  # catalogued names written in another romanisation -> their actor
     for ent in ents:
         if ent.generic:
             continue
         start, end = _clean(text, ent, cat.titles, lower_words)
+        if (m := _ARTICLE_WORD.match(text, end)) and not any(a < m.end() and m.start() < b for a, b in spans):
+            end = m.end()  # the construct's second noun the recogniser left off: "Akhrar [ash-Sham]"
         if start >= end or "\n" in text[start:end] or _after_title(text, start, cat.titles):
             continue
         name = " ".join(text[start:end].split())
+        if (actor := _catalogued_variant(name, cat)) and (start, end) not in spans:
+            inner = [i for i, (a, b) in enumerate(spans) if a < end and start < b]
+            if all(start <= spans[i][0] and spans[i][1] <= end and found[i][2] == actor for i in inner):
+                variants[name] = actor  # "Baschar al-Assad" is Bashar al-Assad, romanised another way
+                dropped.update(inner)
+                absorbing.add(name)
+            continue
         # an acronym's definition is a name whatever the case of its words ("the Israeli air force (IAF)")
         if ent not in defined and (not _is_name(name, lower_words, skip, last_words) or (
                 " " not in name and ent.label in ("PERSON", "ORG", CUE) and _common_noun(name))):
@@ -315,7 +334,7 @@ def doc_unlisted(text: str, sentences: pd.DataFrame, found: list[tuple[int, int,
         names[(start, end)] = (name, kind)
     _fuller_names(text, names, skip | {text[a:b] for a, b in spans}, lower_words)
     _shared_family(text, found, names, types, dropped)
-    forms = _forms(text, names, skip, lower_words)
+    forms = _forms(text, names, skip, lower_words) | {n: (a, types.get(a, ""), n) for n, a in variants.items()}
     families = _named_in_full(text, found, dropped, types)
     for form, (_, kind, target) in list(forms.items()):
         if form == target and " " not in form and _bare(form) in families:
@@ -368,6 +387,32 @@ def _extends(text: str, start: int, inner: tuple[int, int, str, str, str], label
     given = {_consonants(alias[:-len(alias.split()[-1])]) for alias in actor.aliases
              if " " in alias and _bare(alias.split()[-1]) == _bare(family)}
     return "person" if given and _consonants(" ".join(before)) not in given else None
+
+
+def _catalogued_variant(name: str, cat: Catalogue) -> str | None:
+    """The one catalogued actor a name of two words or more is another romanisation of, if any (_romanised_key)."""
+    key = _romanised_key(name)
+    actors = _romanised_index(cat).get(key, set()) if " " in key else set()
+    return next(iter(actors)) if len(actors) == 1 else None
+
+
+@cache
+def _romanised_index(cat: Catalogue) -> dict[str, set[str]]:
+    """The romanised keys of the catalogue's names and aliases, to the actors they name."""
+    index: dict[str, set[str]] = {}
+    for actor in cat.actors:
+        for alias in (actor.name, *actor.aliases):
+            index.setdefault(_romanised_key(alias), set()).add(actor.actor_id)
+    return index
+
+
+def _romanised_key(name: str) -> str:
+    """What romanisations of one name share (spelling.yaml): its words but the article, lower case, the letter groups
+    written for one sound made one ("Baschar" and "Bashar" give "bashar", "Qassem" and "Qasim" "qasim"), doubled
+    letters once."""
+    words = re.split(r"[\s-]+", unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower())
+    plain = [_DIGRAPHS.sub(lambda m: _DIGRAPH[m.group()], w) for w in words if w and w not in _ARABIC_ARTICLE]
+    return " ".join(re.sub(r"(.)\1+", r"\1", w) for w in plain)
 
 
 def _consonants(name: str) -> str:
