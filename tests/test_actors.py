@@ -776,3 +776,12 @@ def test_romanisations_of_one_name_share_a_key_and_other_vowels_keep_names_apart
     assert _romanised_key("Qassem Soleimani") == _romanised_key("Qasim Suleimani")  # e for i, o for u
     assert _romanised_key("Hussein Nasrallah") != _romanised_key("Hassan Nasrallah")
     assert _romanised_key("Ahmed al-Assadi") != _romanised_key("Ahmed al-Assad")  # the nisba ending is kept
+
+
+def test_a_name_before_a_news_agency_noun_in_lower_case_is_an_unlisted_outlet(tmp_path):
+    small = write_corpus(tmp_path, {"a.txt": (
+        "Ministers met on Monday.\n\n"
+        "The talks ended late, the semi-official HANA news agency reported, and the Turkish Anadolu agency agreed.\n")})
+    rows = [tuple(r) for r in actors.mentions(small)[["surface", "actor_id"]].itertuples(index=False)]
+    assert ("HANA", "unlisted:hana") in rows
+    assert ("Anadolu", "anadolu_agency") in rows and ("Turkish", "turkey") in rows  # catalogued names stay theirs

@@ -530,15 +530,19 @@ def _cue_places(text: str, sentences: pd.DataFrame, nouns: frozenset[str]) -> li
 
 
 _SOURCE = re.compile(rf"\b{one_of(grammar('source_phrases'))} (?P<name>[A-Z][\w&-]*[A-Za-z])(?![\w'’-]|\.\w| [A-Z])")
+# A name right before a news agency's noun in lower case: "the semi-official ILNA news agency", "the Firat agency".
+_AGENCY_NAME = re.compile(
+    rf"(?<![\w'’-])(?P<name>[A-Z][\w&-]*[A-Za-z]) {one_of(data_yaml('boilerplate.yaml')['agency_nouns'])}\b")
 
 
 def _sources(text: str, sentences: pd.DataFrame) -> list[Entity]:
     """One-word names a speaker's or addressee's place holds in running text ("told IRIN", "according to TOLONews"),
-    as organisation entities (a common noun, a title or a catalogue name there is dropped as any entity is)."""
+    or a news agency's noun follows ("the ILNA news agency reported"), as organisation entities (a common noun, a title or a catalogue name there is dropped as any entity is)."""
     found = []
     for start, end, kind in zip(sentences["start"], sentences["end"], sentences["kind"]):
         if kind in ENTITY_KINDS:
-            found += [Entity(m.start("name"), m.end("name"), "ORG", False) for m in _SOURCE.finditer(text, start, end)]
+            found += [Entity(m.start("name"), m.end("name"), "ORG", False) for pattern in (_SOURCE, _AGENCY_NAME)
+                      for m in pattern.finditer(text, start, end)]
     return found
 
 
