@@ -785,3 +785,13 @@ def test_a_name_before_a_news_agency_noun_in_lower_case_is_an_unlisted_outlet(tm
     rows = [tuple(r) for r in actors.mentions(small)[["surface", "actor_id"]].itertuples(index=False)]
     assert ("HANA", "unlisted:hana") in rows
     assert ("Anadolu", "anadolu_agency") in rows and ("Turkish", "turkey") in rows  # catalogued names stay theirs
+
+
+def test_a_catalogued_place_after_a_place_noun_is_that_place_over_the_whole_name(tmp_path):
+    small = write_corpus(tmp_path, {"a.txt": (
+        "Ministers met on Monday.\n\n"
+        "Boats crossed the River Tigris at dawn, and the troops reached the Azaz District by noon, officials said.\n")})
+    rows = [tuple(r) for r in actors.mentions(small)[["surface", "actor_id"]].itertuples(index=False)]
+    assert ("River Tigris", "tigris") in rows
+    assert ("Azaz", "azaz") in rows  # a noun after the place stays outside its name
+    assert not any(a.startswith("unlisted:") for _, a in rows)

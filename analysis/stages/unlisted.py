@@ -321,6 +321,11 @@ def doc_unlisted(text: str, sentences: pd.DataFrame, found: list[tuple[int, int,
         if inner:
             if any(spans[i] == (start, end) for i in inner):
                 continue
+            if len(inner) == 1 and _place_with_nouns(text, start, end, found[inner[0]], types, cat.place_nouns):
+                variants[name] = found[inner[0]][2]  # "River Tigris" is the catalogue's Tigris
+                dropped.update(inner)
+                absorbing.add(name)
+                continue
             inside = all(spans[i][0] > start and spans[i][1] < end and types.get(found[i][2]) == "place" for i in inner)
             extended = _extends(text, start, found[inner[0]], ent.label, cat) \
                 if len(inner) == 1 and spans[inner[0]][1] == end else None
@@ -387,6 +392,16 @@ def _extends(text: str, start: int, inner: tuple[int, int, str, str, str], label
     given = {_consonants(alias[:-len(alias.split()[-1])]) for alias in actor.aliases
              if " " in alias and _bare(alias.split()[-1]) == _bare(family)}
     return "person" if given and _consonants(" ".join(before)) not in given else None
+
+
+def _place_with_nouns(text: str, start: int, end: int, inner: tuple[int, int, str, str, str], types: Mapping[str, str],
+                      nouns: frozenset[str]) -> bool:
+    """Whether a name is a catalogued place after place nouns only ("River Tigris", "Lake Assad"): the place itself, as
+    the name "Tigris River" is (a noun after the place, "Azaz District", stays outside its name)."""
+    a, b, actor_id, _, _ = inner
+    words = text[start:a].lower().split()
+    return types.get(actor_id) == "place" and b == end and bool(words) and all(w in nouns or w[:-1] in nouns
+                                                                               for w in words)
 
 
 def _catalogued_variant(name: str, cat: Catalogue) -> str | None:
