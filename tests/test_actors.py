@@ -158,6 +158,13 @@ def test_capital_is_a_metonym_unless_it_is_a_location():
     assert spans("shells fell over Beirut, the Lebanese capital") == [
         ("Beirut", "beirut", "name"), ("Lebanese", "lebanon", "demonym")]
     assert spans("aid flew over Moscow, the main backer of the talks") == [("Moscow", "russia", "metonym")]
+    # "from" after a noun of statement gives who made it, the government; after a noun of news or of a speaking event,
+    # where it was filed or held
+    assert spans("the plan drew angry statements from Damascus and Moscow") == [
+        ("Damascus", "syria", "metonym"), ("Moscow", "russia", "metonym")]
+    assert spans("a warning from Tehran; reports from Tehran; a briefing from Baghdad; refugees from Damascus") == [
+        ("Tehran", "iran", "metonym"), ("Tehran", "tehran", "name"), ("Baghdad", "baghdad", "name"),
+        ("Damascus", "damascus", "name")]
 
 
 def test_demonyms_link_to_their_state_or_people():

@@ -3,7 +3,7 @@
 import re
 from collections import Counter
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -51,6 +51,9 @@ _ROLE = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*)\b")
 # An indefinite article right before a capital: a noun it modifies, the place ("a Kabul guesthouse").
 _INDEFINITE_BEFORE = re.compile(rf"(?<!\w)(?i:{one_of(tagged('grammar.yaml', 'articles', 'indefinite'))}) $")
 _CITY_PART = re.compile(r" ((?:[\w-]+ ){0,3}[\w-]+)")  # the words after a possessive, up to four
+# A noun and the preposition of the source it comes from, right before a name: "statements from [Damascus]" ("of"
+# would also take a topic: "a description of Damascus"; "by" is no locative word).
+_AUTHORED = re.compile(rf"\b([A-Za-z]+) (?:{one_of(grammar('source_prepositions'))}) $")
 # A noun phrase in apposition after a capital, opened by an article: "Damascus, the Syrian capital", "Kabul, a city".
 _APPOSITION = re.compile(rf",\s+(?i:{one_of(grammar('articles'))})((?: [\w'’-]+){{1,3}})")
 
@@ -223,6 +226,8 @@ class Matcher:
         role = _ROLE.match(text, end)
         if role and role.group(1).title() in self.catalogue.titles:
             return False  # the city's official: "Kabul police chief", "the Baghdad provincial governor"
+        if (author := _AUTHORED.search(text, max(0, start - 40), start)) and author.group(1).lower() in _cue_nouns():
+            return True  # who made a statement: "statements from Damascus", "a warning from Moscow"
         word = _LAST_WORD.search(text[max(0, start - 24):start])
         return not (word and word.group(1).lower() in self.catalogue.locative_words
                     or _INDEFINITE_BEFORE.search(text, max(0, start - 4), start))
@@ -236,6 +241,17 @@ class Matcher:
         phrase = words[:next((i for i, w in enumerate(words) if w in _FUNCTION_WORDS), len(words))]
         nouns = self.catalogue.place_nouns
         return any(w in nouns or w[:-1] in nouns for w in phrase)
+
+
+@cache
+def _cue_nouns() -> frozenset[str]:
+    """The nouns of statements (reporting_verbs.yaml, cue_nouns) but those that also name news filed from a place
+    (filed_nouns), singular and plural."""
+    from analysis.stages.parse import plural, reporting_lexicon  # the parse imports this module for its prefilter
+
+    raw = reporting_lexicon()
+    nouns = {n for group in raw["cue_nouns"].values() for n in group} - set(raw["filed_nouns"])
+    return frozenset(f for n in nouns for f in (n, plural(n)))
 
 
 def _shouted(text: str, start: int, end: int, window: int = 40) -> bool:
