@@ -802,3 +802,10 @@ def test_a_catalogued_place_after_a_place_noun_is_that_place_over_the_whole_name
     assert ("River Tigris", "tigris") in rows
     assert ("Azaz", "azaz") in rows  # a noun after the place stays outside its name
     assert not any(a.startswith("unlisted:") for _, a in rows)
+
+
+def test_a_body_named_with_its_head_noun_in_lower_case_counts_beside_its_other_names():
+    assert spans("ISIS fighters fled, and Islamic state fighters returned later.") == [
+        ("ISIS", "isis", "name"), ("Islamic state", "isis", "name")]
+    assert spans("Islamic state fighters returned later.") == []  # no other name of the group: perhaps no group
+    assert spans("ISIS fighters fled; they want an Islamic state.") == [("ISIS", "isis", "name")]  # the common noun

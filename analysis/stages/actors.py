@@ -50,6 +50,8 @@ _LISTED_WITH = re.compile(rf"(?:,\s+[A-Z][\w'’-]*)+,?\s+{one_of(grammar('coord
 _ROLE = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*)\b")
 # An indefinite article right before a capital: a noun it modifies, the place ("a Kabul guesthouse").
 _INDEFINITE_BEFORE = re.compile(rf"(?<!\w)(?i:{one_of(tagged('grammar.yaml', 'articles', 'indefinite'))}) $")
+# The types of body whose name's head noun some outlets write in lower case ("the Islamic state group").
+LOWER_HEAD_TYPES = frozenset({"armed_group", "organization"})
 _CITY_PART = re.compile(r" ((?:[\w-]+ ){0,3}[\w-]+)")  # the words after a possessive, up to four
 # A noun and the preposition of the source it comes from, right before a name: "statements from [Damascus]" ("of"
 # would also take a topic: "a description of Damascus"; "by" is no locative word).
@@ -132,6 +134,7 @@ class _Entry(NamedTuple):
     alias: str
     metonym_of: str  # set for a capital city: it may stand for this actor's government
     shoutable: bool  # an acronym that is also an English word in capitals ("IS", "US")
+    weak: bool = False  # a body's name with its head noun in lower case ("Islamic state"): only beside its other names
 
 
 class Matcher:
@@ -159,6 +162,14 @@ class Matcher:
                     by_actor = generated.setdefault(form, {})
                     if form == alias or actor.actor_id not in by_actor:  # an alias labels its own spelling
                         by_actor[actor.actor_id] = entry
+        for actor in cat.actors:  # a body's name with its last word in lower case, as some outlets write it
+            if actor.type in LOWER_HEAD_TYPES:
+                for alias in actor.aliases:
+                    head = alias.rsplit(" ", 1)[-1]
+                    if " " in alias and head.isalpha() and head[0].isupper() and not head.isupper():
+                        form = alias[: -len(head)] + head.lower()
+                        generated.setdefault(form, {actor.actor_id: _Entry(len(form), actor.actor_id, "name", alias,
+                                                                          "", False, True)})
         self.automaton = ahocorasick.Automaton()
         for form, by_actor in generated.items():
             # an alias written exactly so wins; a form only generated for two actors is ambiguous: skipped
@@ -173,6 +184,8 @@ class Matcher:
         found: list[Found] = []
         n = len(text)
         capital = (-1, False)  # end of the last capital city matched, and whether it stood for a government
+        weak_ids: set[str] = set()
+        weak_at: set[int] = set()
         for end_index, entry in self.automaton.iter_long(text):
             end = end_index + 1
             start = end - entry[0]
@@ -184,9 +197,14 @@ class Matcher:
                 end, entry = self._shorter_match(text, start, end)
                 if entry is None:
                     continue
-            _, actor_id, kind, alias, metonym_of, shoutable = entry
+            _, actor_id, kind, alias, metonym_of, shoutable, weak = entry
             if shoutable and _shouted(text, start, end):
                 continue
+            if weak:
+                if _INDEFINITE_BEFORE.search(text, max(0, start - 4), start):
+                    continue  # "an Islamic state": the common noun
+                weak_ids.add(actor_id)
+                weak_at.add(start)
             if metonym_of:
                 # "in Tehran and Moscow", "between Washington and Moscow": a coordinated capital reads like the first
                 joined = capital[0] >= 0 and _COORDINATED.match(text, capital[0], start) is not None
@@ -195,6 +213,9 @@ class Matcher:
                 if government:
                     actor_id, kind = metonym_of, "metonym"
             found.append((start, end, actor_id, kind, alias))
+        if weak_ids:  # a lower-case head counts where the text also names the body otherwise
+            named = {f[2] for f in found if f[0] not in weak_at}
+            found = [f for f in found if f[0] not in weak_at or f[2] in named]
         return found
 
     def _shorter_match(self, text: str, start: int, end: int) -> tuple[int, _Entry | None]:
