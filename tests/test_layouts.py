@@ -631,3 +631,13 @@ def test_a_wire_dateline_crediting_one_unknown_name_names_its_publisher(tmp_path
         "port deal. The talks will resume next week.\n"))
     assert meta["outlet"] == outlet
     assert corpus.sentences["kind"].iloc[1] == "dateline"
+
+
+@pytest.mark.parametrize("prompt", [
+    "Get the latest news delivered to your inbox", "Never miss a story: subscribe to our daily newsletter",
+    "Stay informed with our daily digest"])
+def test_a_line_offering_the_sites_mailings_is_no_title(tmp_path, prompt):
+    furniture, meta, _ = _page(tmp_path, (
+        prompt + "\n\nMinisters meet over the port deal\n\nMinisters from both sides met on Monday to discuss the "
+        "port deal. The talks will resume next week.\n"))
+    assert furniture[0] == ("promo", prompt) and meta["title"] == "Ministers meet over the port deal"
