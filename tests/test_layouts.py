@@ -641,3 +641,15 @@ def test_a_line_offering_the_sites_mailings_is_no_title(tmp_path, prompt):
         prompt + "\n\nMinisters meet over the port deal\n\nMinisters from both sides met on Monday to discuss the "
         "port deal. The talks will resume next week.\n"))
     assert furniture[0] == ("promo", prompt) and meta["title"] == "Ministers meet over the port deal"
+
+
+@pytest.mark.parametrize("opening, outlet, published", [
+    ("HarbourWatch, August 18, 2016— ", "HarbourWatch", "2016-08-18"), ("HarbourWatch – ", "HarbourWatch", None),
+    ("Harbour Times, 18 August 2016 - ", "Harbour Times", "2016-08-18"), ("Tarvan, August 18, 2016 – ", None, "2016-08-18"),
+    ("MacDonald – ", None, None)])
+def test_a_name_and_a_full_date_before_a_dash_date_the_story_and_a_web_name_is_its_publisher(tmp_path, opening, outlet,
+                                                                                              published):
+    _, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal\n\n" + opening + "Ministers from both sides met on Monday to discuss the "
+        "port deal. The talks will resume next week.\n"))
+    assert (meta["outlet"], meta["published"]) == (outlet, published)
