@@ -809,3 +809,11 @@ def test_a_body_named_with_its_head_noun_in_lower_case_counts_beside_its_other_n
         ("ISIS", "isis", "name"), ("Islamic state", "isis", "name")]
     assert spans("Islamic state fighters returned later.") == []  # no other name of the group: perhaps no group
     assert spans("ISIS fighters fled; they want an Islamic state.") == [("ISIS", "isis", "name")]  # the common noun
+
+
+def test_an_arabic_construct_name_the_recogniser_misses_is_an_unlisted_actor(tmp_path):
+    small = write_corpus(tmp_path, {"a.txt": (
+        "Ministers met on Monday.\n\n"
+        "Fighters of Liwa al-Tarvan held the road for a week, and the group said the road to Raqqa was open.\n")})
+    rows = [tuple(r) for r in actors.mentions(small)[["surface", "actor_id"]].itertuples(index=False)]
+    assert ("Liwa al-Tarvan", "unlisted:liwa-al-tarvan") in rows and ("Raqqa", "raqqa") in rows

@@ -69,6 +69,8 @@ _DIGRAPH = dict(map(tuple, _LETTER_GROUPS))
 # An article-joined word right after a name, the second noun of an Arabic construct ("Akhrar [ash-Sham]", "Jisr[-ash-
 # Shugura]").
 _ARTICLE_WORD = re.compile(rf"[ -](?i:{one_of(_ARABIC_ARTICLE)})-[A-Z][\w'’]+")
+# A capitalised noun and an article-joined one: an Arabic construct ("Jaish al-Fath").
+_CONSTRUCT = re.compile(rf"(?<![\w'’.-])[A-Z][a-z]+ (?:{one_of(name_particles()[1])})-[A-Z][\w'’]*\w")
 _NAME = r"(?:(?:[Aa]l|[Ee]l)-)?[A-Z][\w'’-]+(?: (?:(?:[Aa]l|[Ee]l)-)?[A-Z][\w'’-]+){0,2}"
 _NAMES = rf"{_NAME}(?:, {_NAME})*(?:,? and {_NAME})?"
 
@@ -281,8 +283,10 @@ def doc_unlisted(text: str, sentences: pd.DataFrame, found: list[tuple[int, int,
     last_words = skip - _body_heads(cat)  # no name ends in these; a body's head noun may ("Libyan National Army")
     lower_words = set(_LOWER_WORD.findall(text))
     defined = _defined_names(text, sentences)
+    constructs = [c for c in _construct_names(text, sentences) if not any(e.start < c.end and c.start < e.end
+                                                                          for e in (*ents, *defined))]
     ents = [*(e for e in ents if not any(d.start <= e.start and e.end <= d.end and e != d for d in defined)),
-            *defined, *_cue_places(text, sentences, cat.place_nouns), *_sources(text, sentences)]
+            *defined, *constructs, *_cue_places(text, sentences, cat.place_nouns), *_sources(text, sentences)]
     spans = [(f[0], f[1]) for f in found]
     starts, ends = [a for a, _ in spans], [b for _, b in spans]
     names: dict[tuple[int, int], tuple[str, str]] = {}  # (start, end) -> (name, type)
@@ -558,6 +562,16 @@ def _sources(text: str, sentences: pd.DataFrame) -> list[Entity]:
         if kind in ENTITY_KINDS:
             found += [Entity(m.start("name"), m.end("name"), "ORG", False) for pattern in (_SOURCE, _AGENCY_NAME)
                       for m in pattern.finditer(text, start, end)]
+    return found
+
+
+def _construct_names(text: str, sentences: pd.DataFrame) -> list[Entity]:
+    """Arabic construct names the recogniser missed in running text: a capitalised noun and an "al-" noun
+    ("Jaish al-Fath", "Tell al-Hara"), as organisation entities (a catalogue name there is dropped as any entity is)."""
+    found = []
+    for start, end, kind in zip(sentences["start"], sentences["end"], sentences["kind"]):
+        if kind in ENTITY_KINDS and "-" in text[start:end]:
+            found += [Entity(m.start(), m.end(), "ORG", False) for m in _CONSTRUCT.finditer(text, start, end)]
     return found
 
 
