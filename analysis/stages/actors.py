@@ -56,6 +56,9 @@ _CITY_PART = re.compile(r" ((?:[\w-]+ ){0,3}[\w-]+)")  # the words after a posse
 # A noun and the preposition of the source it comes from, right before a name: "statements from [Damascus]" ("of"
 # would also take a topic: "a description of Damascus"; "by" is no locative word).
 _AUTHORED = re.compile(rf"\b([A-Za-z]+) (?:{one_of(grammar('source_prepositions'))}) $")
+# A dateline of several places, commas between them, opening a line before a dash: "Erbil, Baghdad, London– ".
+_PLACES_DATELINE = re.compile(r"(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?, )+[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)? ?[-–—]")
+_ACRONYM = re.compile(r"[A-Z]{3,5}")  # an acronym that house styles may dot ("P.U.K."; two letters are dotted as aliases)
 # A noun phrase in apposition after a capital, opened by an article: "Damascus, the Syrian capital", "Kabul, a city".
 _APPOSITION = re.compile(rf",\s+(?i:{one_of(grammar('articles'))})((?: [\w'’-]+){{1,3}})")
 
@@ -114,10 +117,13 @@ def written_forms(alias: str, person: bool = False) -> list[str]:
 
 
 def _written(alias: str) -> list[str]:
-    """One spelling's written forms: "al-" as al-/al /Al-/Al , capitalised, apostrophe variants, ALL CAPS."""
+    """One spelling's written forms: "al-" as al-/al /Al-/Al , capitalised, apostrophe variants, ALL CAPS, an acronym
+    with a full stop after each letter ("P.U.K." for "PUK", as some house styles write acronyms)."""
     forms = [_PREFIX.sub(lambda m, case=case, sep=sep: case(m.group()[:-1].lower()) + sep, alias)
              for case in (str.lower, str.title) for sep in ("-", " ")] if _PREFIX.search(alias) else [alias]
     forms = [alias, *forms, *(f[0].upper() + f[1:] for f in forms if f[0].islower())]
+    if _ACRONYM.fullmatch(alias):
+        forms.append("".join(f"{letter}." for letter in alias))
     if "'" in alias:
         forms += [f.replace("'", mark) for f in forms for mark in APOSTROPHES]
     if sum(c.isalpha() for c in alias) > 3:
@@ -240,10 +246,13 @@ class Matcher:
             return not any(w in nouns or w[:-1] in nouns for w in phrase)
         if after.startswith("-based") or self._place_apposition(text, end):
             return False
-        at_line_start = not text[text.rfind("\n", 0, start) + 1:start].strip()
+        line_start = text.rfind("\n", 0, start) + 1
+        at_line_start = not text[line_start:start].strip()
         if at_line_start and (after.lstrip(" ")[:1] in (",", ":", "\n", "") or text[start:end].isupper()) \
                 and not _LISTED_WITH.match(text, end):
             return False  # a dateline or place line: "TEHRAN, Sep. 05 (MNA) –", "Baghdad : ...", "Washington, DC"
+        if (m := _PLACES_DATELINE.match(text, line_start)) and m.end() >= end:
+            return False  # one of the places a story is filed from: "Erbil, Baghdad, London– ..."
         role = _ROLE.match(text, end)
         if role and role.group(1).title() in self.catalogue.titles:
             return False  # the city's official: "Kabul police chief", "the Baghdad provincial governor"
