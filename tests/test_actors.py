@@ -158,6 +158,9 @@ def test_capital_is_a_metonym_unless_it_is_a_location():
     assert spans("shells fell over Beirut, the Lebanese capital") == [
         ("Beirut", "beirut", "name"), ("Lebanese", "lebanon", "demonym")]
     assert spans("aid flew over Moscow, the main backer of the talks") == [("Moscow", "russia", "metonym")]
+    # each of the places a story is filed from is a place
+    assert spans("Erbil, Baghdad, London– Troops withdrew.") == [
+        ("Erbil", "erbil", "name"), ("Baghdad", "baghdad", "name"), ("London", "london", "name")]
     # "from" after a noun of statement gives who made it, the government; after a noun of news or of a speaking event,
     # where it was filed or held
     assert spans("the plan drew angry statements from Damascus and Moscow") == [
@@ -817,3 +820,16 @@ def test_an_arabic_construct_name_the_recogniser_misses_is_an_unlisted_actor(tmp
         "Fighters of Liwa al-Tarvan held the road for a week, and the group said the road to Raqqa was open.\n")})
     rows = [tuple(r) for r in actors.mentions(small)[["surface", "actor_id"]].itertuples(index=False)]
     assert ("Liwa al-Tarvan", "unlisted:liwa-al-tarvan") in rows and ("Raqqa", "raqqa") in rows
+
+
+def test_an_acronym_written_with_full_stops_is_that_acronym():
+    assert spans("members of the P.U.K. and the PUK, and the U.K.") == [
+        ("P.U.K.", "puk", "name"), ("PUK", "puk", "name"), ("U.K.", "united_kingdom", "name")]
+
+
+def test_a_bracketed_acronym_after_an_unlisted_body_is_its_own_whatever_its_initials(tmp_path):
+    small = write_corpus(tmp_path, {"a.txt": (
+        "Ministers met on Monday.\n\n"
+        "The Harbour Security Board (HGK) met in Ankara on Monday, and the HGK issued a statement.\n")})
+    rows = [tuple(r) for r in actors.mentions(small)[["surface", "actor_id"]].itertuples(index=False)]
+    assert rows.count(("HGK", "unlisted:harbour-security-board")) == 2

@@ -611,13 +611,6 @@ def _long_form_start(acronym: str, words: list[str]) -> int | None:
     return i if not letters else None
 
 
-def _abbreviates(acronym: str, name: str) -> bool:
-    """Whether an acronym is a name's: the initials of its capitalised words, or of its last words as a bracketed
-    definition spells it (_long_form_start)."""
-    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
-    return acronym == initials or _long_form_start(acronym, _WORDS.findall(name)) is not None
-
-
 def _forms(text: str, names: Mapping[tuple[int, int], tuple[str, str]], skip: frozenset[str],
            lower_words: set[str]) -> dict[str, tuple[str, str, str]]:
     """Every written form of the document's unlisted actors -> (actor_id, type, full name): the names found, a
@@ -645,7 +638,7 @@ def _forms(text: str, names: Mapping[tuple[int, int], tuple[str, str]], skip: fr
                 forms.setdefault(short, (slug(person), "person", person))
     for (start, end), (name, kind) in names.items():
         m = _ACRONYM.match(text, end)
-        if m and kind == "organization" and _abbreviates(m.group(1), name):
+        if m and kind == "organization":  # its own acronym, whatever the initials: a translated name's ("(MGK)")
             forms[m.group(1)] = (slug(name), kind, name)  # the acronym is this name's, whatever else found it
     return forms
 
