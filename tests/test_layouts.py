@@ -653,3 +653,28 @@ def test_a_name_and_a_full_date_before_a_dash_date_the_story_and_a_web_name_is_i
         "Ministers meet over the port deal\n\n" + opening + "Ministers from both sides met on Monday to discuss the "
         "port deal. The talks will resume next week.\n"))
     assert (meta["outlet"], meta["published"]) == (outlet, published)
+
+
+def test_a_page_title_with_the_sites_name_after_a_dash_gives_title_and_outlet(tmp_path):
+    furniture, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal - HARBOURNEWS\n\nBreaking\n\nMinisters meet over the port deal\n\n"
+        "Ministers from both sides met on Monday to discuss the port deal. The talks will resume next week.\n"))
+    assert meta["title"] == "Ministers meet over the port deal" and meta["outlet"] == "HARBOURNEWS"
+    _, meta, _ = _page(tmp_path, (  # a dash inside a headline that the page does not repeat is the headline's own
+        "Port deal - the talks resume\n\nMinisters from both sides met on Monday to discuss the port deal. The talks "
+        "will resume next week.\n"))
+    assert meta["title"] == "Port deal - the talks resume" and meta["outlet"] is None
+
+
+def test_a_feed_footer_naming_where_the_post_appeared_first_is_the_via(tmp_path):
+    furniture, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal\n\nMinisters from both sides met on Monday to discuss the port deal. The "
+        "talks will resume next week.\n\nThe post Ministers meet over the port deal appeared first on Harbour Minute.\n"))
+    assert furniture[-1][0] == "source_line" and meta["via"] == "Harbour Minute"
+
+
+def test_a_state_before_news_agency_makes_no_agency_name(tmp_path):
+    _, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal\n\nMinisters from both sides met on Monday to discuss the port deal.\n\n"
+        "The DW Germany news agency reported that the talks will resume next week.\n"))
+    assert meta["via"] is None

@@ -34,7 +34,8 @@ _SOURCE_TAG = re.compile(
     r"(?(open)\)|\.?)$", re.IGNORECASE)
 # "This article was originally published by Agence France-Presse."
 _FIRST_PUBLISHER = re.compile(
-    rf"\b{one_of(_CREDIT_WORDS['publication_verbs'])}\s+{one_of(_CREDIT_WORDS['publication_prepositions'])}\s+"
+    rf"\b{one_of(_CREDIT_WORDS['publication_verbs'])}\s+(?:{one_of(_CREDIT_WORDS['publication_adverbs'])}\s+)?"
+    rf"{one_of(_CREDIT_WORDS['publication_prepositions'])}\s+"
     r"(?:the\s+)?(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,5})")
 # The agency a wire dateline names: "BEIRUT (Reuters) -", "MOSCOW, December 11. /TASS/.", "Tehran, Aug 10, IRNA –";
 # "ANF – Qamishlo 21.09.2013 –" names it first.
@@ -45,6 +46,7 @@ _NAME_WORD = re.compile(r"[A-Z][\w.&'’-]*")  # a word of a publication's name 
 _CREDIT_PARTS = re.compile(r"\s*(?:[+/&,]|\band\b|\bwith\b)\s*")  # the outlets of one credit: "Post+APP/AFP"
 _BYLINE_PARTS = re.compile(r",\s+|\s+and\s+")  # the writers and outlets of a byline: "Jane Roe, Reuters"
 _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+_TITLE_SUFFIX = re.compile(r"(?P<head>.+\S)\s+[-–—|]\s+(?P<site>[^-–—|]{2,40})")  # "Headline - Site"
 _HEADLINE_CREDIT = re.compile(r"\s*\((?P<name>[^()\n]{2,40})\)\s*$")  # a bracketed name closing a headline: "(BBC)"
 _DASH_CREDIT = re.compile(r"[-–—]+\s*(?P<name>[A-Z][\w.&'’ -]{1,40})")  # a credit closing a story: "— Reuters"
 _DESK = re.compile(rf"\s+{one_of(_CREDIT_WORDS['desk_words'])}$", re.IGNORECASE)  # "Harbour News Desk"
@@ -157,9 +159,21 @@ def title(text: str, spans: list[Span]) -> Found:
     s = _first(text, spans, "headline")
     if not s:
         return NOT_FOUND
+    if site := _site_suffix(text, spans):
+        return Found(site.group("head"), "headline line without the site's name after it")
     headline = _BULLET.sub("", text[s.start : s.end])
     m = _HEADLINE_CREDIT.search(headline)
     return Found(headline[: m.start()] if m and outlet_named(m.group("name")) else headline, "headline line")
+
+
+def _site_suffix(text: str, spans: list[Span]) -> re.Match | None:
+    """A page title's "Headline - Site" form: the headline line split at its last dash or bar, when the page also
+    writes the headline alone on a line of its own."""
+    s = _first(text, spans, "headline")
+    m = _TITLE_SUFFIX.match(" ".join(text[s.start : s.end].split())) if s else None
+    if m and any(" ".join(text[o.start : o.end].split()) == m.group("head") for o in spans if o != s):
+        return m
+    return None
 
 
 def _headline_credit(text: str, spans: list[Span]) -> Found | None:
@@ -204,6 +218,8 @@ def outlet(text: str, spans: list[Span]) -> Found:
             return Found(_canonical(m.group("name")), f"author bio: '{m.group(0)}'")
     if found := _masthead_line(text, spans) or _dateline_publisher(text, spans) or _closing_publisher(text, spans):
         return found
+    if site := _site_suffix(text, spans):
+        return Found(_canonical(site.group("site")), f"page title '{site.group(0)}' ends with it")
     if (agency := _dateline_agency(text, spans)) and not _source_line(text, spans) and not _pooled(text, spans):
         return agency
     if own := _dateline_agency(text, spans, _known_publisher):
@@ -298,10 +314,21 @@ def via(text: str, spans: list[Span]) -> Found:
         for m in _REPORTED.finditer(text, s.start, s.end):
             entry = _agency_suffix(m.group("name"))
             # an agency the catalogue lacks is one when the text calls it one ("the Firat news agency reported")
-            name = entry["name"] if entry else f"{m.group('name').split()[-1]} News Agency" if m.group("agency") else None
+            word = m.group("name").split()[-1]
+            name = entry["name"] if entry else f"{word} News Agency" if m.group("agency") and not _names_other(word) \
+                else None
             if name and name != outlet(text, spans).value:
                 return Found(name, f"'{m.group(0)}'")
     return NOT_FOUND
+
+
+def _names_other(word: str) -> bool:
+    """Whether a word is the catalogue's name of an actor that is no news outlet ("DW Germany news agency": Germany
+    is a state, so no agency is called "Germany")."""
+    from analysis.stages.actors import find_actors  # the actor matcher loads the catalogue this module reads too
+
+    return any(s == 0 and e == len(word) and kind == "name" for s, e, _, kind in find_actors(word)) \
+        and not outlet_named(word)
 
 
 def _source_line(text: str, spans: list[Span]) -> Found | None:
