@@ -833,3 +833,9 @@ def test_a_bracketed_acronym_after_an_unlisted_body_is_its_own_whatever_its_init
         "The Harbour Security Board (HGK) met in Ankara on Monday, and the HGK issued a statement.\n")})
     rows = [tuple(r) for r in actors.mentions(small)[["surface", "actor_id"]].itertuples(index=False)]
     assert rows.count(("HGK", "unlisted:harbour-security-board")) == 2
+
+
+def test_names_with_diacritics_match_their_catalogue_spelling_at_their_own_offsets():
+    text = "Forces left Kobanê and Efrîn for İstanbul."
+    assert spans(text) == [("Kobanê", "kobani", "name"), ("Efrîn", "afrin", "name"), ("İstanbul", "istanbul", "name")]
+    assert actors.fold(text) == "Forces left Kobane and Efrin for Istanbul." and len(actors.fold(text)) == len(text)

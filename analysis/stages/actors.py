@@ -1,6 +1,7 @@
 """Actor mentions: a fast alias matcher over the catalogue, and who is named how, how often, with whom."""
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Mapping
 from functools import cache, lru_cache
@@ -99,6 +100,23 @@ def spellings(alias: str, person: bool = False) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
+def fold(text: str) -> str:
+    """The text with each accented Latin letter written as its base letter (Unicode compatibility decomposition),
+    one character for one, so offsets hold: "Kobanê" -> "Kobane", "İstanbul" -> "Istanbul"."""
+    return text if text.isascii() else text.translate(_fold_table())
+
+
+@cache
+def _fold_table() -> dict[int, str]:
+    """The Latin letters with diacritics (U+00C0-U+024F, U+1E00-U+1EFF) and the ASCII letter each decomposes to."""
+    table = {}
+    for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        base = unicodedata.normalize("NFKD", chr(code))[:1]
+        if base.isascii() and base.isalpha():
+            table[code] = base
+    return table
+
+
 def lower_case_force(surface: str) -> bool:
     """Whether a name is a nation's force written with its head noun in lower case, as news style does ("Syrian
     army"): the nation's name before it is then a mention of that nation too."""
@@ -176,6 +194,10 @@ class Matcher:
                         form = alias[: -len(head)] + head.lower()
                         generated.setdefault(form, {actor.actor_id: _Entry(len(form), actor.actor_id, "name", alias,
                                                                           "", False, True)})
+        for form, by_actor in list(generated.items()):  # each form also without its diacritics, as the text is read
+            if not form.isascii():
+                for actor_id, entry in by_actor.items():
+                    generated.setdefault(fold(form), {}).setdefault(actor_id, entry)
         self.automaton = ahocorasick.Automaton()
         for form, by_actor in generated.items():
             # an alias written exactly so wins; a form only generated for two actors is ambiguous: skipped
@@ -192,7 +214,8 @@ class Matcher:
         capital = (-1, False)  # end of the last capital city matched, and whether it stood for a government
         weak_ids: set[str] = set()
         weak_at: set[int] = set()
-        for end_index, entry in self.automaton.iter_long(text):
+        folded = fold(text)  # "İstanbul", "Kobanê" read as "Istanbul", "Kobane": one character for one
+        for end_index, entry in self.automaton.iter_long(folded):
             end = end_index + 1
             start = end - entry[0]
             if start and text[start - 1].isalnum():
@@ -200,7 +223,7 @@ class Matcher:
             if end < n and text[end] == "$":
                 continue  # a dollar's country prefix: "US$7.3 billion", "HK$"
             if end < n and text[end].isalnum():
-                end, entry = self._shorter_match(text, start, end)
+                end, entry = self._shorter_match(folded, start, end)
                 if entry is None:
                     continue
             _, actor_id, kind, alias, metonym_of, shoutable, weak = entry
