@@ -59,7 +59,11 @@ _CITY_PART = re.compile(r" ((?:[\w-]+ ){0,3}[\w-]+)")  # the words after a posse
 _AUTHORED = re.compile(rf"\b([A-Za-z]+) (?:{one_of(grammar('source_prepositions'))}) $")
 # A dateline of several places, commas between them, opening a line before a dash: "Erbil, Baghdad, London– ".
 _PLACES_DATELINE = re.compile(r"(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?, )+[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)? ?[-–—]")
-_ACRONYM = re.compile(r"[A-Z]{3,5}")  # an acronym that house styles may dot ("P.U.K."; two letters are dotted as aliases)
+_ACRONYM = re.compile(r"[A-Z]{3,5}")
+# The Latin-1 Supplement and Latin Extended-A/B letters (U+00C0-U+024F) and Latin Extended Additional (U+1E00-U+1EFF),
+# and the UTF-8 lead bytes of those ranges (0xC3-0xC9; 0xE1 0xB8-0xBB).
+_ACCENTED = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")
+_ACCENTED_LEADS = (*(bytes([b]) for b in range(0xC3, 0xCA)), *(bytes([0xE1, b]) for b in range(0xB8, 0xBC)))  # an acronym that house styles may dot ("P.U.K."; two letters are dotted as aliases)
 # A noun phrase in apposition after a capital, opened by an article: "Damascus, the Syrian capital", "Kabul, a city".
 _APPOSITION = re.compile(rf",\s+(?i:{one_of(grammar('articles'))})((?: [\w'’-]+){{1,3}})")
 
@@ -103,7 +107,13 @@ def spellings(alias: str, person: bool = False) -> list[str]:
 def fold(text: str) -> str:
     """The text with each accented Latin letter written as its base letter (Unicode compatibility decomposition),
     one character for one, so offsets hold: "Kobanê" -> "Kobane", "İstanbul" -> "Istanbul"."""
-    return text if text.isascii() else text.translate(_fold_table())
+    if text.isascii():
+        return text
+    data = text.encode()  # the UTF-8 lead bytes of those blocks are found far faster than the letters themselves
+    if not any(lead in data for lead in _ACCENTED_LEADS):
+        return text
+    table = _fold_table()
+    return _ACCENTED.sub(lambda m: table.get(ord(m.group()), m.group()), text)
 
 
 @cache
