@@ -839,3 +839,20 @@ def test_names_with_diacritics_match_their_catalogue_spelling_at_their_own_offse
     text = "Forces left Kobanê and Efrîn for İstanbul."
     assert spans(text) == [("Kobanê", "kobani", "name"), ("Efrîn", "afrin", "name"), ("İstanbul", "istanbul", "name")]
     assert actors.fold(text) == "Forces left Kobane and Efrin for Istanbul." and len(actors.fold(text)) == len(text)
+
+
+def test_the_acronym_of_a_common_noun_is_no_unlisted_actor(tmp_path):
+    small = write_corpus(tmp_path, {"a.txt": (
+        "Ministers met on Monday.\n\n"
+        "Air defences at the Harbour Base downed 16 unmanned aerial vehicles (UAVs) launched by militants, and the "
+        "UAVs caused no damage, the Harbour Security Board (HGK) said.\n")})
+    surfaces = set(actors.mentions(small)["surface"])
+    assert "UAVs" not in surfaces and "HGK" in surfaces
+
+
+def test_a_long_form_without_capitals_defines_a_common_noun():
+    from analysis.stages.unlisted import _defined_names
+    text = "Troops downed 16 unmanned aerial vehicles (UAVs) near the Harbour air force (HAF) base."
+    sentences = pd.DataFrame({"start": [0], "end": [len(text)], "kind": ["body"]})
+    found, common = _defined_names(text, sentences)
+    assert [text[e.start:e.end] for e in found] == ["Harbour air force"] and common == {"UAV", "UAVs"}

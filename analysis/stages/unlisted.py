@@ -49,7 +49,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _OWNER = re.compile(r"['’]s\s+(?=[A-Z])")  # a possessive inside an entity: "Iran’s Foreign Ministry", "TRT World's X"
 _WORDS = re.compile(r"[\w'’.-]+")
 _ACRONYM = re.compile(r"\s*\(([A-Z]{2,6})\)")  # an acronym in brackets after a name: "Kurdistan Islamic Group (KIG)"
-_ACRONYM_AFTER = re.compile(r"(?<=[\w.])\s*\(([A-Z]{2,6})\)")
+_ACRONYM_AFTER = re.compile(r"(?<=[\w.])\s*\(([A-Z]{2,6})s?\)")  # "(IAF)", a plural's "(UAVs)"
 _APOSTROPHE = re.compile(r"['’]")
 _CLOSED = re.compile(r"[a-z)][.!?][\"'”’)]*\s*$")  # a sentence's closing stop after a word
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
@@ -282,7 +282,7 @@ def doc_unlisted(text: str, sentences: pd.DataFrame, found: list[tuple[int, int,
     skip = cat.titles | cat.not_names
     last_words = skip - _body_heads(cat)  # no name ends in these; a body's head noun may ("Libyan National Army")
     lower_words = set(_LOWER_WORD.findall(text))
-    defined = _defined_names(text, sentences)
+    defined, common = _defined_names(text, sentences)
     constructs = [c for c in _construct_names(text, sentences) if not any(e.start < c.end and c.start < e.end
                                                                           for e in (*ents, *defined))]
     ents = [*(e for e in ents if not any(d.start <= e.start and e.end <= d.end and e != d for d in defined)),
@@ -310,8 +310,8 @@ def doc_unlisted(text: str, sentences: pd.DataFrame, found: list[tuple[int, int,
                 absorbing.add(name)
             continue
         # an acronym's definition is a name whatever the case of its words ("the Israeli air force (IAF)")
-        if ent not in defined and (not _is_name(name, lower_words, skip, last_words) or (
-                " " not in name and ent.label in ("PERSON", "ORG", CUE) and _common_noun(name))):
+        if name in common or (ent not in defined and (not _is_name(name, lower_words, skip, last_words) or (
+                " " not in name and ent.label in ("PERSON", "ORG", CUE) and _common_noun(name)))):
             continue
         near = range(bisect_left(ends, start + 1), bisect_left(starts, end + 4))  # catalogue names touching or next
         if any(spans[i][0] >= end and types.get(found[i][2]) == "person" and not text[end:spans[i][0]].strip(" ")
@@ -575,12 +575,14 @@ def _construct_names(text: str, sentences: pd.DataFrame) -> list[Entity]:
     return found
 
 
-def _defined_names(text: str, sentences: pd.DataFrame) -> list[Entity]:
+def _defined_names(text: str, sentences: pd.DataFrame) -> tuple[list[Entity], set[str]]:
     """The long forms that bracketed acronyms define in running text ("the Israeli air force (IAF)", "the Jamraya
     Scientific Studies and Research Center (SSRC)"), as organisation entities: the words right before the brackets
     whose initials spell the acronym (Schwartz and Hearst 2003, "A simple algorithm for identifying abbreviation
-    definitions in biomedical text"), name connectors skipped, with the capitalised words right before them."""
-    found = []
+    definitions in biomedical text"), name connectors skipped, with the capitalised words right before them; and the
+    acronyms of common nouns, whose long form has no capital ("unmanned aerial vehicles (UAVs)"), singular and
+    plural: no actor's names."""
+    found, common = [], set()
     for start, end, kind in zip(sentences["start"], sentences["end"], sentences["kind"]):
         if kind not in ENTITY_KINDS or "(" not in text[start:end]:
             continue
@@ -589,12 +591,15 @@ def _defined_names(text: str, sentences: pd.DataFrame) -> list[Entity]:
             first = _long_form_start(m.group(1), [w.group() for w in words])
             if first is None:
                 continue
+            if not any(w.group()[:1].isupper() for w in words[first:]):
+                common |= {m.group(1), m.group(1) + "s"}
+                continue
             while first > 0 and words[first - 1].group()[:1].isupper() and words[first - 1].group() not in CONNECTORS \
                     and words[first - 1].end() + 1 == words[first].start():
                 first -= 1  # the name's other capitalised words: "[Jamraya] Scientific Studies ..."
             if words[first].group()[:1].isupper():
                 found.append(Entity(words[first].start(), words[-1].end(), "ORG", False))
-    return found
+    return found, common
 
 
 def _long_form_start(acronym: str, words: list[str]) -> int | None:
