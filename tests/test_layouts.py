@@ -410,7 +410,8 @@ def test_a_name_over_a_date_line_is_the_byline_not_an_actor(tmp_path):
 
 
 def test_a_bare_year_of_history_gives_no_year_to_a_year_less_date(tmp_path):
-    # "in 2014" is history: "August 20" is not dated 2014; with a month-and-year date, the month's year is taken
+    # "in 2014" is history: "August 20" is not dated 2014; nor by a month-and-year date, background as well ("held
+    # since June 2014 ... on November 1"); a full date gives its year
     _, meta, _ = _page(tmp_path, (
         "Ministers meet over the port deal\n\nThe talks began on August 20 after the port was cut off in 2014, and "
         "ministers from both sides met again on Monday.\n"))
@@ -418,6 +419,10 @@ def test_a_bare_year_of_history_gives_no_year_to_a_year_less_date(tmp_path):
     _, meta, _ = _page(tmp_path, (
         "Ministers meet over the port deal\n\nThe talks began on August 20 after the port was cut off in June 2017, and "
         "ministers from both sides met again on Monday.\n"))
+    assert meta["published"] is None
+    _, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal\n\nThe talks began on August 20 after the port was cut off on June 3, 2017, "
+        "and ministers from both sides met again on Monday.\n"))
     assert meta["published"] == "2017-08"
     # a month is background too ("began in March 2011"): without a day the body names, the page has no date
     _, meta, _ = _page(tmp_path, (

@@ -511,13 +511,15 @@ def _inferred_date(text: str, body: list[Span]) -> Found:
         latest = max(d.year for d in mentions if d.year)
         return Found(None, f"no dateline; only bare years mentioned (latest {latest}): not enough to date it")
     latest_year = max(years)
-    # a month without a day ("began in March 2011") is background too: the news of the day is dated to the day
-    dated = [(_resolve_year(d, latest_year), d) for d in mentions if d.day]
+    # a month without a day ("began in March 2011") is background too: the news of the day is dated to the day, and a
+    # year-less day takes its year from a full date only ("held in June 2014 ... on November 1" dates nothing)
+    full_years = [d.year for d in mentions if d.year and d.day]
+    dated = [(_resolve_year(d, max(full_years)), d) for d in mentions if d.day] if full_years else []
     if not dated:
         return Found(None, f"no dateline; only months mentioned (latest {latest_year}): not enough to date it")
     (year, month, day), d = max(dated, key=lambda x: (x[0][0], x[0][1], x[0][2] or 0))
     bound = f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
-    how = "" if d.year else f", year {year} taken from the latest month-and-year date the text states"
+    how = "" if d.year else f", year {year} taken from the latest full date the text states"
     return Found(
         f"{year:04d}-{month:02d}",
         f"no dateline; written on or after {bound}: latest dated event '{text[d.start:d.end]}'{how}",
@@ -536,5 +538,5 @@ def _inside(d: DateMention, spans: list[Span], starts: list[int]) -> bool:
 
 
 def _resolve_year(d: DateMention, latest_year: int) -> tuple[int, int, int | None]:
-    """(year, month, day) of a date, giving a year-less date the latest year stated with a month."""
+    """(year, month, day) of a date, giving a year-less date the latest year stated in a full date."""
     return (d.year or latest_year, d.month, d.day)
