@@ -158,6 +158,8 @@ def test_capital_is_a_metonym_unless_it_is_a_location():
     assert spans("shells fell over Beirut, the Lebanese capital") == [
         ("Beirut", "beirut", "name"), ("Lebanese", "lebanon", "demonym")]
     assert spans("aid flew over Moscow, the main backer of the talks") == [("Moscow", "russia", "metonym")]
+    # a capital naming a place of its own with a noun of place is the place
+    assert spans("a rocket attack on Baghdad International Airport") == [("Baghdad", "baghdad", "name")]
     # each of the places a story is filed from is a place
     assert spans("Erbil, Baghdad, London– Troops withdrew.") == [
         ("Erbil", "erbil", "name"), ("Baghdad", "baghdad", "name"), ("London", "london", "name")]
@@ -856,3 +858,11 @@ def test_a_long_form_without_capitals_defines_a_common_noun():
     sentences = pd.DataFrame({"start": [0], "end": [len(text)], "kind": ["body"]})
     found, common = _defined_names(text, sentences)
     assert [text[e.start:e.end] for e in found] == ["Harbour air force"] and common == {"UAV", "UAVs"}
+
+
+def test_an_acronym_bracketed_after_a_catalogued_body_is_that_body(tmp_path):
+    small = write_corpus(tmp_path, {"a.txt": (
+        "Ministers met on Monday.\n\n"
+        "Strikes hit Kata'ib Hezbollah (KH) near al-Qaim on Sunday, and KH vowed to respond, officials said.\n")})
+    rows = [tuple(r) for r in actors.mentions(small)[["surface", "actor_id"]].itertuples(index=False)]
+    assert rows.count(("KH", "kataib_hezbollah")) == 2

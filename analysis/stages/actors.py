@@ -59,6 +59,8 @@ _CITY_PART = re.compile(r" ((?:[\w-]+ ){0,3}[\w-]+)")  # the words after a posse
 _AUTHORED = re.compile(rf"\b([A-Za-z]+) (?:{one_of(grammar('source_prepositions'))}) $")
 # A dateline of several places, commas between them, opening a line before a dash: "Erbil, Baghdad, London– ".
 _PLACES_DATELINE = re.compile(r"(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?, )+[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)? ?[-–—]")
+# Capitalised words after a capital, the last a noun of place: a place the city names ("Baghdad International Airport").
+_NAMED_PART = re.compile(r"(?: [A-Z][\w'’-]*){0,2} ([A-Z][a-z-]+)\b")
 _ACRONYM = re.compile(r"[A-Z]{3,5}")
 # The Latin-1 Supplement and Latin Extended-A/B letters (U+00C0-U+024F) and Latin Extended Additional (U+1E00-U+1EFF),
 # and the UTF-8 lead bytes of those ranges (0xC3-0xC9; 0xE1 0xB8-0xBB).
@@ -286,6 +288,9 @@ class Matcher:
             return False  # a dateline or place line: "TEHRAN, Sep. 05 (MNA) –", "Baghdad : ...", "Washington, DC"
         if (m := _PLACES_DATELINE.match(text, line_start)) and m.end() >= end:
             return False  # one of the places a story is filed from: "Erbil, Baghdad, London– ..."
+        named = _NAMED_PART.match(text, end)  # "Baghdad International Airport": the city's named place
+        if named and named.group(1).lower().rstrip("s") in self.catalogue.place_nouns:
+            return False
         role = _ROLE.match(text, end)
         if role and role.group(1).title() in self.catalogue.titles:
             return False  # the city's official: "Kabul police chief", "the Baghdad provincial governor"

@@ -343,6 +343,7 @@ def doc_unlisted(text: str, sentences: pd.DataFrame, found: list[tuple[int, int,
         names[(start, end)] = (name, kind)
     _fuller_names(text, names, skip | {text[a:b] for a, b in spans}, lower_words)
     _shared_family(text, found, names, types, dropped)
+    variants |= _catalogued_acronyms(text, found, types)
     forms = _forms(text, names, skip, lower_words) | {n: (a, types.get(a, ""), n) for n, a in variants.items()}
     families = _named_in_full(text, found, dropped, types)
     for form, (_, kind, target) in list(forms.items()):
@@ -396,6 +397,16 @@ def _extends(text: str, start: int, inner: tuple[int, int, str, str, str], label
     given = {_consonants(alias[:-len(alias.split()[-1])]) for alias in actor.aliases
              if " " in alias and _bare(alias.split()[-1]) == _bare(family)}
     return "person" if given and _consonants(" ".join(before)) not in given else None
+
+
+def _catalogued_acronyms(text: str, found: list[tuple[int, int, str, str, str]], types: Mapping[str, str]
+                         ) -> dict[str, str]:
+    """Acronyms the text gives in brackets right after a catalogued body's name that the catalogue lacks
+    ("Kata'ib Hezbollah (KH)"), to that body's id."""
+    named = {text[a:b] for a, b, _, _, _ in found}
+    return {m.group(1): actor for a, b, actor, kind, _ in found
+            if kind == "name" and types.get(actor) in BODY_TYPES and (m := _ACRONYM.match(text, b))
+            and m.group(1) not in named}
 
 
 def _place_with_nouns(text: str, start: int, end: int, inner: tuple[int, int, str, str, str], types: Mapping[str, str],
