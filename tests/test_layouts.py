@@ -683,3 +683,10 @@ def test_a_state_before_news_agency_makes_no_agency_name(tmp_path):
         "Ministers meet over the port deal\n\nMinisters from both sides met on Monday to discuss the port deal.\n\n"
         "The DW Germany news agency reported that the talks will resume next week.\n"))
     assert meta["via"] is None
+
+
+def test_a_sections_name_before_a_bar_opening_a_long_headline_is_no_part_of_the_title(tmp_path):
+    _, meta, _ = _page(tmp_path, (
+        "Harbour | Ministers meet over the port deal after a week of talks\n\nMinisters from both sides met on Monday "
+        "to discuss the port deal. The talks will resume next week.\n"))
+    assert meta["title"] == "Ministers meet over the port deal after a week of talks"

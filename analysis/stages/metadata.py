@@ -46,6 +46,9 @@ _NAME_WORD = re.compile(r"[A-Z][\w.&'’-]*")  # a word of a publication's name 
 _CREDIT_PARTS = re.compile(r"\s*(?:[+/&,]|\band\b|\bwith\b)\s*")  # the outlets of one credit: "Post+APP/AFP"
 _BYLINE_PARTS = re.compile(r",\s+|\s+and\s+")  # the writers and outlets of a byline: "Jane Roe, Reuters"
 _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+# A section's name before a bar opening a long headline: "Iraq | U.S. drone strike killed ...".
+_SECTION_LABEL = re.compile(r"\s*(?P<label>[^|\n]{2,25}?)\s+\|\s+(?P<head>[^|\n]{40,}?)\s*")
+_LABEL_WORDS = 3  # a section's name is one to three words ("Iraq", "Middle East")
 _TITLE_SUFFIX = re.compile(r"(?P<head>.+\S)\s+[-–—|]\s+(?P<site>[^-–—|]{2,40})")  # "Headline - Site"
 _HEADLINE_CREDIT = re.compile(r"\s*\((?P<name>[^()\n]{2,40})\)\s*$")  # a bracketed name closing a headline: "(BBC)"
 _DASH_CREDIT = re.compile(r"[-–—]+\s*(?P<name>[A-Z][\w.&'’ -]{1,40})")  # a credit closing a story: "— Reuters"
@@ -162,6 +165,8 @@ def title(text: str, spans: list[Span]) -> Found:
     if site := _site_suffix(text, spans):
         return Found(site.group("head"), "headline line without the site's name after it")
     headline = _BULLET.sub("", text[s.start : s.end])
+    if (label := _SECTION_LABEL.fullmatch(headline)) and len(label.group("label").split()) <= _LABEL_WORDS:
+        headline = label.group("head")  # "Iraq | U.S. drone strike killed ...": a section's name before a bar
     m = _HEADLINE_CREDIT.search(headline)
     return Found(headline[: m.start()] if m and outlet_named(m.group("name")) else headline, "headline line")
 
