@@ -814,6 +814,8 @@ def test_a_body_named_with_its_head_noun_in_lower_case_counts_beside_its_other_n
         ("ISIS", "isis", "name"), ("Islamic state", "isis", "name")]
     assert spans("Islamic state fighters returned later.") == []  # no other name of the group: perhaps no group
     assert spans("ISIS fighters fled; they want an Islamic state.") == [("ISIS", "isis", "name")]  # the common noun
+    # a lower-case head that does not count leaves the shorter name inside it
+    assert spans("The Shiite Fatemiyoun brigade led the battle.") == [("Fatemiyoun", "fatemiyoun", "name")]
 
 
 def test_an_arabic_construct_name_the_recogniser_misses_is_an_unlisted_actor(tmp_path):
@@ -866,3 +868,12 @@ def test_an_acronym_bracketed_after_a_catalogued_body_is_that_body(tmp_path):
         "Strikes hit Kata'ib Hezbollah (KH) near al-Qaim on Sunday, and KH vowed to respond, officials said.\n")})
     rows = [tuple(r) for r in actors.mentions(small)[["surface", "actor_id"]].itertuples(index=False)]
     assert rows.count(("KH", "kataib_hezbollah")) == 2
+
+
+def test_an_acronym_after_an_unlisted_name_that_swallowed_a_catalogued_one_is_the_unlisted_names(tmp_path):
+    small = write_corpus(tmp_path, {"a.txt": (
+        "Ministers met on Monday.\n\n"
+        "The National Security Council (MGK) met in Ankara on Monday, and the MGK issued a written statement.\n")})
+    rows = [tuple(r) for r in actors.mentions(small)[["surface", "actor_id"]].itertuples(index=False)]
+    assert rows.count(("MGK", "unlisted:national-security-council")) == 2
+    assert not any(a == "un_security_council" for _, a in rows)

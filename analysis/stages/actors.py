@@ -225,7 +225,7 @@ class Matcher:
         n = len(text)
         capital = (-1, False)  # end of the last capital city matched, and whether it stood for a government
         weak_ids: set[str] = set()
-        weak_at: set[int] = set()
+        weak_at: dict[int, Found | None] = {}  # where a lower-case head was matched, and the shorter match inside
         folded = fold(text)  # "İstanbul", "Kobanê" read as "Istanbul", "Kobane": one character for one
         for end_index, entry in self.automaton.iter_long(folded):
             end = end_index + 1
@@ -241,11 +241,14 @@ class Matcher:
             _, actor_id, kind, alias, metonym_of, shoutable, weak = entry
             if shoutable and _shouted(text, start, end):
                 continue
-            if weak:
+            if weak:  # the longest other form inside stands if the lower-case head does not ("[Fatemiyoun] brigade")
+                cut, shorter = self._shorter_match(folded, start, end)
+                backup = (start, cut, *shorter[1:4]) if shorter is not None and not shorter.weak else None
                 if _INDEFINITE_BEFORE.search(text, max(0, start - 4), start):
+                    found += [backup] if backup else []
                     continue  # "an Islamic state": the common noun
                 weak_ids.add(actor_id)
-                weak_at.add(start)
+                weak_at[start] = backup
             if metonym_of:
                 # "in Tehran and Moscow", "between Washington and Moscow": a coordinated capital reads like the first
                 joined = capital[0] >= 0 and _COORDINATED.match(text, capital[0], start) is not None
@@ -256,7 +259,8 @@ class Matcher:
             found.append((start, end, actor_id, kind, alias))
         if weak_ids:  # a lower-case head counts where the text also names the body otherwise
             named = {f[2] for f in found if f[0] not in weak_at}
-            found = [f for f in found if f[0] not in weak_at or f[2] in named]
+            kept = (f if f[0] not in weak_at or f[2] in named else weak_at[f[0]] for f in found)
+            found = [f for f in kept if f is not None]
         return found
 
     def _shorter_match(self, text: str, start: int, end: int) -> tuple[int, _Entry | None]:

@@ -343,7 +343,7 @@ def doc_unlisted(text: str, sentences: pd.DataFrame, found: list[tuple[int, int,
         names[(start, end)] = (name, kind)
     _fuller_names(text, names, skip | {text[a:b] for a, b in spans}, lower_words)
     _shared_family(text, found, names, types, dropped)
-    variants |= _catalogued_acronyms(text, found, types)
+    variants |= _catalogued_acronyms(text, [f for i, f in enumerate(found) if i not in dropped], types)
     forms = _forms(text, names, skip, lower_words) | {n: (a, types.get(a, ""), n) for n, a in variants.items()}
     families = _named_in_full(text, found, dropped, types)
     for form, (_, kind, target) in list(forms.items()):
@@ -402,7 +402,7 @@ def _extends(text: str, start: int, inner: tuple[int, int, str, str, str], label
 def _catalogued_acronyms(text: str, found: list[tuple[int, int, str, str, str]], types: Mapping[str, str]
                          ) -> dict[str, str]:
     """Acronyms the text gives in brackets right after a catalogued body's name that the catalogue lacks
-    ("Kata'ib Hezbollah (KH)"), to that body's id."""
+    ("Kata'ib Hezbollah (KH)"), to that body's id (`found`: the catalogue mentions no unlisted name swallowed)."""
     named = {text[a:b] for a, b, _, _, _ in found}
     return {m.group(1): actor for a, b, actor, kind, _ in found
             if kind == "name" and types.get(actor) in BODY_TYPES and (m := _ACRONYM.match(text, b))
