@@ -153,6 +153,23 @@ def test_capital_is_a_metonym_unless_it_is_a_location():
     assert spans("Baghdad: Forces retook the town.") == [("Baghdad", "baghdad", "name")]
     assert spans("a rally in Beirut's southern suburbs, and Beirut's reply") == [
         ("Beirut", "beirut", "name"), ("Beirut", "lebanon", "metonym")]
+    # a noun phrase in apposition that names a place makes the capital the place; one naming a role, the government
+    assert spans("jets flew over Damascus, the capital, at night") == [("Damascus", "damascus", "name")]
+    assert spans("shells fell over Beirut, the Lebanese capital") == [
+        ("Beirut", "beirut", "name"), ("Lebanese", "lebanon", "demonym")]
+    assert spans("aid flew over Moscow, the main backer of the talks") == [("Moscow", "russia", "metonym")]
+    # a capital naming a place of its own with a noun of place is the place
+    assert spans("a rocket attack on Baghdad International Airport") == [("Baghdad", "baghdad", "name")]
+    # each of the places a story is filed from is a place
+    assert spans("Erbil, Baghdad, London– Troops withdrew.") == [
+        ("Erbil", "erbil", "name"), ("Baghdad", "baghdad", "name"), ("London", "london", "name")]
+    # "from" after a noun of statement gives who made it, the government; after a noun of news or of a speaking event,
+    # where it was filed or held
+    assert spans("the plan drew angry statements from Damascus and Moscow") == [
+        ("Damascus", "syria", "metonym"), ("Moscow", "russia", "metonym")]
+    assert spans("a warning from Tehran; reports from Tehran; a briefing from Baghdad; refugees from Damascus") == [
+        ("Tehran", "iran", "metonym"), ("Tehran", "tehran", "name"), ("Baghdad", "baghdad", "name"),
+        ("Damascus", "damascus", "name")]
 
 
 def test_demonyms_link_to_their_state_or_people():
@@ -722,3 +739,141 @@ def test_an_unknown_army_is_named_and_a_catalogued_persons_family_name_alone_is_
     assert ("HNA", "unlisted:harbour-national-army") in rows
     assert [r for r in rows if "Mogherini" in r[0]] == [("Federica Mogherini", "federica_mogherini"),
                                                          ("Mogherini", "federica_mogherini")]
+
+
+def test_a_family_name_found_alone_without_its_particle_is_the_person_named_in_full():
+    from analysis.stages.unlisted import _owner
+    persons = ["Fahd Jassem al-Tarabi", "Omar Haddad"]
+    assert _owner("Tarabi", persons) == "Fahd Jassem al-Tarabi"  # "al-" left out in the short form
+    assert _owner("al-Tarabi", persons) == "Fahd Jassem al-Tarabi"
+    assert _owner("Haddad", persons) == "Omar Haddad" and _owner("Karimi", persons) is None
+
+
+def test_a_bracketed_acronym_defines_an_unlisted_name_whatever_its_case(tmp_path):
+    small = write_corpus(tmp_path, {"a.txt": (
+        "Ministers met on Monday.\n\n"
+        "On Sunday the Iranian air force (IAF) struck a depot near the Tarvan Applied Studies and Research Center "
+        "(ASRC). IAF jets returned later, officials said, and the ASRC was closed.\n")})
+    rows = [tuple(r) for r in actors.mentions(small)[["surface", "actor_id"]].itertuples(index=False)]
+    assert rows.count(("IAF", "unlisted:iranian-air-force")) == 2
+    assert ("Iranian air force", "unlisted:iranian-air-force") in rows
+    assert ("Iranian", "iran") not in rows  # the demonym only qualifies the unlisted name
+    assert ("Tarvan Applied Studies and Research Center", "unlisted:tarvan-applied-studies-and-research-center") in rows
+    assert rows.count(("ASRC", "unlisted:tarvan-applied-studies-and-research-center")) == 2
+
+
+def test_the_initials_of_a_long_form_spell_its_acronym():
+    from analysis.stages.unlisted import _long_form_start
+    assert _long_form_start("IAF", "On Sunday the Iranian air force".split()) == 3
+    assert _long_form_start("SSRC", "the Scientific Studies and Research Center".split()) == 1
+    assert _long_form_start("CTS", "the Counter-Terrorism Service".split()) == 1  # a hyphened word gives two letters
+    assert _long_form_start("UN", "a report by the aid group".split()) is None
+
+
+def test_a_catalogued_name_in_another_romanisation_is_that_actor(tmp_path):
+    small = write_corpus(tmp_path, {"a.txt": (
+        "Ministers met on Monday.\n\n"
+        "President Baschar al-Assad received the envoys in the palace on Monday, officials said.\n\n"
+        "Fighters of Akhrar ash-Sham held the road, and Akhrar ash-Sham said later that the road was open.\n")})
+    rows = [tuple(r) for r in actors.mentions(small)[["surface", "actor_id", "kind"]].itertuples(index=False)]
+    assert ("Baschar al-Assad", "bashar_al_assad", "name") in rows
+    assert rows.count(("Akhrar ash-Sham", "ahrar_al_sham", "name")) == 2
+    assert not any(a.startswith("unlisted:") for _, a, _ in rows)
+
+
+def test_romanisations_of_one_name_share_a_key_and_other_vowels_keep_names_apart():
+    from analysis.stages.unlisted import _romanised_key
+    assert _romanised_key("Baschar al-Assad") == _romanised_key("Bashar al-Assad")  # German "sch"
+    assert _romanised_key("Akhrar ash-Sham") == _romanised_key("Ahrar al-Sham")  # "kh" for ḥ, the assimilated article
+    assert _romanised_key("Qassem Soleimani") == _romanised_key("Qasim Suleimani")  # e for i, o for u
+    assert _romanised_key("Hussein Nasrallah") != _romanised_key("Hassan Nasrallah")
+    assert _romanised_key("Ahmed al-Assadi") != _romanised_key("Ahmed al-Assad")  # the nisba ending is kept
+
+
+def test_a_name_before_a_news_agency_noun_in_lower_case_is_an_unlisted_outlet(tmp_path):
+    small = write_corpus(tmp_path, {"a.txt": (
+        "Ministers met on Monday.\n\n"
+        "The talks ended late, the semi-official HANA news agency reported, and the Turkish Anadolu agency agreed.\n")})
+    rows = [tuple(r) for r in actors.mentions(small)[["surface", "actor_id"]].itertuples(index=False)]
+    assert ("HANA", "unlisted:hana") in rows
+    assert ("Anadolu", "anadolu_agency") in rows and ("Turkish", "turkey") in rows  # catalogued names stay theirs
+
+
+def test_a_catalogued_place_after_a_place_noun_is_that_place_over_the_whole_name(tmp_path):
+    small = write_corpus(tmp_path, {"a.txt": (
+        "Ministers met on Monday.\n\n"
+        "Boats crossed the River Tigris at dawn, and the troops reached the Azaz District by noon, officials said.\n")})
+    rows = [tuple(r) for r in actors.mentions(small)[["surface", "actor_id"]].itertuples(index=False)]
+    assert ("River Tigris", "tigris") in rows
+    assert ("Azaz", "azaz") in rows  # a noun after the place stays outside its name
+    assert not any(a.startswith("unlisted:") for _, a in rows)
+
+
+def test_a_body_named_with_its_head_noun_in_lower_case_counts_beside_its_other_names():
+    assert spans("ISIS fighters fled, and Islamic state fighters returned later.") == [
+        ("ISIS", "isis", "name"), ("Islamic state", "isis", "name")]
+    assert spans("Islamic state fighters returned later.") == []  # no other name of the group: perhaps no group
+    assert spans("ISIS fighters fled; they want an Islamic state.") == [("ISIS", "isis", "name")]  # the common noun
+    # a lower-case head that does not count leaves the shorter name inside it
+    assert spans("The Shiite Fatemiyoun brigade led the battle.") == [("Fatemiyoun", "fatemiyoun", "name")]
+
+
+def test_an_arabic_construct_name_the_recogniser_misses_is_an_unlisted_actor(tmp_path):
+    small = write_corpus(tmp_path, {"a.txt": (
+        "Ministers met on Monday.\n\n"
+        "Fighters of Liwa al-Tarvan held the road for a week, and the group said the road to Raqqa was open.\n")})
+    rows = [tuple(r) for r in actors.mentions(small)[["surface", "actor_id"]].itertuples(index=False)]
+    assert ("Liwa al-Tarvan", "unlisted:liwa-al-tarvan") in rows and ("Raqqa", "raqqa") in rows
+
+
+def test_an_acronym_written_with_full_stops_is_that_acronym():
+    assert spans("members of the P.U.K. and the PUK, and the U.K.") == [
+        ("P.U.K.", "puk", "name"), ("PUK", "puk", "name"), ("U.K.", "united_kingdom", "name")]
+
+
+def test_a_bracketed_acronym_after_an_unlisted_body_is_its_own_whatever_its_initials(tmp_path):
+    small = write_corpus(tmp_path, {"a.txt": (
+        "Ministers met on Monday.\n\n"
+        "The Harbour Security Board (HGK) met in Ankara on Monday, and the HGK issued a statement.\n")})
+    rows = [tuple(r) for r in actors.mentions(small)[["surface", "actor_id"]].itertuples(index=False)]
+    assert rows.count(("HGK", "unlisted:harbour-security-board")) == 2
+
+
+def test_names_with_diacritics_match_their_catalogue_spelling_at_their_own_offsets():
+    text = "Forces left Kobanê and Efrîn for İstanbul."
+    assert spans(text) == [("Kobanê", "kobani", "name"), ("Efrîn", "afrin", "name"), ("İstanbul", "istanbul", "name")]
+    assert actors.fold(text) == "Forces left Kobane and Efrin for Istanbul." and len(actors.fold(text)) == len(text)
+
+
+def test_the_acronym_of_a_common_noun_is_no_unlisted_actor(tmp_path):
+    small = write_corpus(tmp_path, {"a.txt": (
+        "Ministers met on Monday.\n\n"
+        "Air defences at the Harbour Base downed 16 unmanned aerial vehicles (UAVs) launched by militants, and the "
+        "UAVs caused no damage, the Harbour Security Board (HGK) said.\n")})
+    surfaces = set(actors.mentions(small)["surface"])
+    assert "UAVs" not in surfaces and "HGK" in surfaces
+
+
+def test_a_long_form_without_capitals_defines_a_common_noun():
+    from analysis.stages.unlisted import _defined_names
+    text = "Troops downed 16 unmanned aerial vehicles (UAVs) near the Harbour air force (HAF) base."
+    sentences = pd.DataFrame({"start": [0], "end": [len(text)], "kind": ["body"]})
+    found, common = _defined_names(text, sentences)
+    assert [text[e.start:e.end] for e in found] == ["Harbour air force"] and common == {"UAV", "UAVs"}
+
+
+def test_an_acronym_bracketed_after_a_catalogued_body_is_that_body(tmp_path):
+    small = write_corpus(tmp_path, {"a.txt": (
+        "Ministers met on Monday.\n\n"
+        "Strikes hit Kata'ib Hezbollah (KH) near al-Qaim on Sunday, and KH vowed to respond, officials said.\n")})
+    rows = [tuple(r) for r in actors.mentions(small)[["surface", "actor_id"]].itertuples(index=False)]
+    assert rows.count(("KH", "kataib_hezbollah")) == 2
+
+
+def test_an_acronym_after_an_unlisted_name_that_swallowed_a_catalogued_one_is_the_unlisted_names(tmp_path):
+    small = write_corpus(tmp_path, {"a.txt": (
+        "Ministers met on Monday.\n\n"
+        "The National Security Council (MGK) met in Ankara on Monday, and the MGK issued a written statement.\n")})
+    rows = [tuple(r) for r in actors.mentions(small)[["surface", "actor_id"]].itertuples(index=False)]
+    assert rows.count(("MGK", "unlisted:national-security-council")) == 2
+    assert not any(a == "un_security_council" for _, a in rows)

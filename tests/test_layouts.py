@@ -410,7 +410,8 @@ def test_a_name_over_a_date_line_is_the_byline_not_an_actor(tmp_path):
 
 
 def test_a_bare_year_of_history_gives_no_year_to_a_year_less_date(tmp_path):
-    # "in 2014" is history: "August 20" is not dated 2014; with a month-and-year date, the month's year is taken
+    # "in 2014" is history: "August 20" is not dated 2014; nor by a month-and-year date, background as well ("held
+    # since June 2014 ... on November 1"); a full date gives its year
     _, meta, _ = _page(tmp_path, (
         "Ministers meet over the port deal\n\nThe talks began on August 20 after the port was cut off in 2014, and "
         "ministers from both sides met again on Monday.\n"))
@@ -418,6 +419,10 @@ def test_a_bare_year_of_history_gives_no_year_to_a_year_less_date(tmp_path):
     _, meta, _ = _page(tmp_path, (
         "Ministers meet over the port deal\n\nThe talks began on August 20 after the port was cut off in June 2017, and "
         "ministers from both sides met again on Monday.\n"))
+    assert meta["published"] is None
+    _, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal\n\nThe talks began on August 20 after the port was cut off on June 3, 2017, "
+        "and ministers from both sides met again on Monday.\n"))
     assert meta["published"] == "2017-08"
     # a month is background too ("began in March 2011"): without a day the body names, the page has no date
     _, meta, _ = _page(tmp_path, (
@@ -585,3 +590,103 @@ def test_agency_credits_of_real_layouts(tmp_path, text, expected):
     blogs."""
     _, meta, _ = _page(tmp_path, text)
     assert {k: meta[k] for k in expected} == expected
+
+
+def test_an_agency_named_bare_after_the_place_of_a_title_case_dateline_is_the_outlet(tmp_path):
+    _, meta, corpus = _page(tmp_path, (
+        "Ministers meet over the port deal\n\nSanaa, SABA – Ministers from both sides met on Monday to discuss the "
+        "port deal. The talks will resume next week.\n"))
+    assert meta["outlet"] == "Saba News Agency" and meta["via"] is None
+    assert corpus.sentences["text"].iloc[1] == "Sanaa, SABA –"
+    _, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal\n\nWashington, DC – Ministers from both sides met on Monday to discuss the "
+        "port deal. The talks will resume next week.\n"))
+    assert meta["outlet"] is None and meta["via"] is None  # a place's abbreviation names no outlet
+
+
+def test_a_known_outlet_bracketed_at_the_end_of_the_headline_is_the_via(tmp_path):
+    _, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal (Reuters)\n\nMinisters from both sides met on Monday to discuss the "
+        "port deal. The talks will resume next week.\n"))
+    assert meta["title"] == "Ministers meet over the port deal" and meta["via"] == "Reuters"
+    _, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal (Video)\n\nMinisters from both sides met on Monday to discuss the "
+        "port deal. The talks will resume next week.\n"))
+    assert meta["title"] == "Ministers meet over the port deal (Video)" and meta["via"] is None
+
+
+def test_a_caption_closed_by_a_picture_qualifier_and_a_glued_credit_is_no_title(tmp_path):
+    furniture, meta, _ = _page(tmp_path, (
+        "Ships in the port (illustration)\nShips in the port (illustration)Shutterstock\n\n"
+        "Ministers from both sides met on Monday to discuss the port deal. The talks will resume next week.\n"))
+    assert furniture[0] == ("caption", "Ships in the port (illustration)") and meta["title"] is None
+    furniture, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal\n\nShips in the port (file photo)\n\nMinisters from both sides met on "
+        "Monday to discuss the port deal. The talks will resume next week.\n"))
+    assert ("caption", "Ships in the port (file photo)") in furniture
+    assert meta["title"] == "Ministers meet over the port deal"
+
+
+@pytest.mark.parametrize("opening, outlet", [
+    ("KABUL (Harbour Post) - ", "Harbour Post"), ("Kabul (HP)- ", "HP"), ("Aden, March 3 (Harbour Post) – ", "Harbour Post"),
+    ("Kabul (Reuters) - ", "Reuters"), ("KABUL (Reuters, AFP) - ", None)])
+def test_a_wire_dateline_crediting_one_unknown_name_names_its_publisher(tmp_path, opening, outlet):
+    _, meta, corpus = _page(tmp_path, (
+        "Ministers meet over the port deal\n\n" + opening + "Ministers from both sides met on Monday to discuss the "
+        "port deal. The talks will resume next week.\n"))
+    assert meta["outlet"] == outlet
+    assert corpus.sentences["kind"].iloc[1] == "dateline"
+
+
+@pytest.mark.parametrize("prompt", [
+    "Get the latest news delivered to your inbox", "Never miss a story: subscribe to our daily newsletter",
+    "Stay informed with our daily digest"])
+def test_a_line_offering_the_sites_mailings_is_no_title(tmp_path, prompt):
+    furniture, meta, _ = _page(tmp_path, (
+        prompt + "\n\nMinisters meet over the port deal\n\nMinisters from both sides met on Monday to discuss the "
+        "port deal. The talks will resume next week.\n"))
+    assert furniture[0] == ("promo", prompt) and meta["title"] == "Ministers meet over the port deal"
+
+
+@pytest.mark.parametrize("opening, outlet, published", [
+    ("HarbourWatch, August 18, 2016— ", "HarbourWatch", "2016-08-18"), ("HarbourWatch – ", "HarbourWatch", None),
+    ("Harbour Times, 18 August 2016 - ", "Harbour Times", "2016-08-18"), ("Tarvan, August 18, 2016 – ", None, "2016-08-18"),
+    ("MacDonald – ", None, None)])
+def test_a_name_and_a_full_date_before_a_dash_date_the_story_and_a_web_name_is_its_publisher(tmp_path, opening, outlet,
+                                                                                              published):
+    _, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal\n\n" + opening + "Ministers from both sides met on Monday to discuss the "
+        "port deal. The talks will resume next week.\n"))
+    assert (meta["outlet"], meta["published"]) == (outlet, published)
+
+
+def test_a_page_title_with_the_sites_name_after_a_dash_gives_title_and_outlet(tmp_path):
+    furniture, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal - HARBOURNEWS\n\nBreaking\n\nMinisters meet over the port deal\n\n"
+        "Ministers from both sides met on Monday to discuss the port deal. The talks will resume next week.\n"))
+    assert meta["title"] == "Ministers meet over the port deal" and meta["outlet"] == "HARBOURNEWS"
+    _, meta, _ = _page(tmp_path, (  # a dash inside a headline that the page does not repeat is the headline's own
+        "Port deal - the talks resume\n\nMinisters from both sides met on Monday to discuss the port deal. The talks "
+        "will resume next week.\n"))
+    assert meta["title"] == "Port deal - the talks resume" and meta["outlet"] is None
+
+
+def test_a_feed_footer_naming_where_the_post_appeared_first_is_the_via(tmp_path):
+    furniture, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal\n\nMinisters from both sides met on Monday to discuss the port deal. The "
+        "talks will resume next week.\n\nThe post Ministers meet over the port deal appeared first on Harbour Minute.\n"))
+    assert furniture[-1][0] == "source_line" and meta["via"] == "Harbour Minute"
+
+
+def test_a_state_before_news_agency_makes_no_agency_name(tmp_path):
+    _, meta, _ = _page(tmp_path, (
+        "Ministers meet over the port deal\n\nMinisters from both sides met on Monday to discuss the port deal.\n\n"
+        "The DW Germany news agency reported that the talks will resume next week.\n"))
+    assert meta["via"] is None
+
+
+def test_a_sections_name_before_a_bar_opening_a_long_headline_is_no_part_of_the_title(tmp_path):
+    _, meta, _ = _page(tmp_path, (
+        "Harbour | Ministers meet over the port deal after a week of talks\n\nMinisters from both sides met on Monday "
+        "to discuss the port deal. The talks will resume next week.\n"))
+    assert meta["title"] == "Ministers meet over the port deal after a week of talks"

@@ -1,9 +1,10 @@
 """Actor mentions: a fast alias matcher over the catalogue, and who is named how, how often, with whom."""
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -50,7 +51,23 @@ _LISTED_WITH = re.compile(rf"(?:,\s+[A-Z][\w'’-]*)+,?\s+{one_of(grammar('coord
 _ROLE = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*)\b")
 # An indefinite article right before a capital: a noun it modifies, the place ("a Kabul guesthouse").
 _INDEFINITE_BEFORE = re.compile(rf"(?<!\w)(?i:{one_of(tagged('grammar.yaml', 'articles', 'indefinite'))}) $")
+# The types of body whose name's head noun some outlets write in lower case ("the Islamic state group").
+LOWER_HEAD_TYPES = frozenset({"armed_group", "organization"})
 _CITY_PART = re.compile(r" ((?:[\w-]+ ){0,3}[\w-]+)")  # the words after a possessive, up to four
+# A noun and the preposition of the source it comes from, right before a name: "statements from [Damascus]" ("of"
+# would also take a topic: "a description of Damascus"; "by" is no locative word).
+_AUTHORED = re.compile(rf"\b([A-Za-z]+) (?:{one_of(grammar('source_prepositions'))}) $")
+# A dateline of several places, commas between them, opening a line before a dash: "Erbil, Baghdad, London– ".
+_PLACES_DATELINE = re.compile(r"(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?, )+[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)? ?[-–—]")
+# Capitalised words after a capital, the last a noun of place: a place the city names ("Baghdad International Airport").
+_NAMED_PART = re.compile(r"(?: [A-Z][\w'’-]*){0,2} ([A-Z][a-z-]+)\b")
+_ACRONYM = re.compile(r"[A-Z]{3,5}")
+# The Latin-1 Supplement and Latin Extended-A/B letters (U+00C0-U+024F) and Latin Extended Additional (U+1E00-U+1EFF),
+# and the UTF-8 lead bytes of those ranges (0xC3-0xC9; 0xE1 0xB8-0xBB).
+_ACCENTED = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")
+_ACCENTED_LEADS = (*(bytes([b]) for b in range(0xC3, 0xCA)), *(bytes([0xE1, b]) for b in range(0xB8, 0xBC)))  # an acronym that house styles may dot ("P.U.K."; two letters are dotted as aliases)
+# A noun phrase in apposition after a capital, opened by an article: "Damascus, the Syrian capital", "Kabul, a city".
+_APPOSITION = re.compile(rf",\s+(?i:{one_of(grammar('articles'))})((?: [\w'’-]+){{1,3}})")
 
 __all__ = ["CATALOGUE_PATH", "Catalogue", "CatalogueError", "catalogue", "load_catalogue"]
 
@@ -89,6 +106,29 @@ def spellings(alias: str, person: bool = False) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
+def fold(text: str) -> str:
+    """The text with each accented Latin letter written as its base letter (Unicode compatibility decomposition),
+    one character for one, so offsets hold: "Kobanê" -> "Kobane", "İstanbul" -> "Istanbul"."""
+    if text.isascii():
+        return text
+    data = text.encode()  # the UTF-8 lead bytes of those blocks are found far faster than the letters themselves
+    if not any(lead in data for lead in _ACCENTED_LEADS):
+        return text
+    table = _fold_table()
+    return _ACCENTED.sub(lambda m: table.get(ord(m.group()), m.group()), text)
+
+
+@cache
+def _fold_table() -> dict[int, str]:
+    """The Latin letters with diacritics (U+00C0-U+024F, U+1E00-U+1EFF) and the ASCII letter each decomposes to."""
+    table = {}
+    for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        base = unicodedata.normalize("NFKD", chr(code))[:1]
+        if base.isascii() and base.isalpha():
+            table[code] = base
+    return table
+
+
 def lower_case_force(surface: str) -> bool:
     """Whether a name is a nation's force written with its head noun in lower case, as news style does ("Syrian
     army"): the nation's name before it is then a mention of that nation too."""
@@ -107,10 +147,13 @@ def written_forms(alias: str, person: bool = False) -> list[str]:
 
 
 def _written(alias: str) -> list[str]:
-    """One spelling's written forms: "al-" as al-/al /Al-/Al , capitalised, apostrophe variants, ALL CAPS."""
+    """One spelling's written forms: "al-" as al-/al /Al-/Al , capitalised, apostrophe variants, ALL CAPS, an acronym
+    with a full stop after each letter ("P.U.K." for "PUK", as some house styles write acronyms)."""
     forms = [_PREFIX.sub(lambda m, case=case, sep=sep: case(m.group()[:-1].lower()) + sep, alias)
              for case in (str.lower, str.title) for sep in ("-", " ")] if _PREFIX.search(alias) else [alias]
     forms = [alias, *forms, *(f[0].upper() + f[1:] for f in forms if f[0].islower())]
+    if _ACRONYM.fullmatch(alias):
+        forms.append("".join(f"{letter}." for letter in alias))
     if "'" in alias:
         forms += [f.replace("'", mark) for f in forms for mark in APOSTROPHES]
     if sum(c.isalpha() for c in alias) > 3:
@@ -127,6 +170,7 @@ class _Entry(NamedTuple):
     alias: str
     metonym_of: str  # set for a capital city: it may stand for this actor's government
     shoutable: bool  # an acronym that is also an English word in capitals ("IS", "US")
+    weak: bool = False  # a body's name with its head noun in lower case ("Islamic state"): only beside its other names
 
 
 class Matcher:
@@ -154,6 +198,18 @@ class Matcher:
                     by_actor = generated.setdefault(form, {})
                     if form == alias or actor.actor_id not in by_actor:  # an alias labels its own spelling
                         by_actor[actor.actor_id] = entry
+        for actor in cat.actors:  # a body's name with its last word in lower case, as some outlets write it
+            if actor.type in LOWER_HEAD_TYPES:
+                for alias in actor.aliases:
+                    head = alias.rsplit(" ", 1)[-1]
+                    if " " in alias and head.isalpha() and head[0].isupper() and not head.isupper():
+                        form = alias[: -len(head)] + head.lower()
+                        generated.setdefault(form, {actor.actor_id: _Entry(len(form), actor.actor_id, "name", alias,
+                                                                          "", False, True)})
+        for form, by_actor in list(generated.items()):  # each form also without its diacritics, as the text is read
+            if not form.isascii():
+                for actor_id, entry in by_actor.items():
+                    generated.setdefault(fold(form), {}).setdefault(actor_id, entry)
         self.automaton = ahocorasick.Automaton()
         for form, by_actor in generated.items():
             # an alias written exactly so wins; a form only generated for two actors is ambiguous: skipped
@@ -168,7 +224,10 @@ class Matcher:
         found: list[Found] = []
         n = len(text)
         capital = (-1, False)  # end of the last capital city matched, and whether it stood for a government
-        for end_index, entry in self.automaton.iter_long(text):
+        weak_ids: set[str] = set()
+        weak_at: dict[int, Found | None] = {}  # where a lower-case head was matched, and the shorter match inside
+        folded = fold(text)  # "İstanbul", "Kobanê" read as "Istanbul", "Kobane": one character for one
+        for end_index, entry in self.automaton.iter_long(folded):
             end = end_index + 1
             start = end - entry[0]
             if start and text[start - 1].isalnum():
@@ -176,12 +235,20 @@ class Matcher:
             if end < n and text[end] == "$":
                 continue  # a dollar's country prefix: "US$7.3 billion", "HK$"
             if end < n and text[end].isalnum():
-                end, entry = self._shorter_match(text, start, end)
+                end, entry = self._shorter_match(folded, start, end)
                 if entry is None:
                     continue
-            _, actor_id, kind, alias, metonym_of, shoutable = entry
+            _, actor_id, kind, alias, metonym_of, shoutable, weak = entry
             if shoutable and _shouted(text, start, end):
                 continue
+            if weak:  # the longest other form inside stands if the lower-case head does not ("[Fatemiyoun] brigade")
+                cut, shorter = self._shorter_match(folded, start, end)
+                backup = (start, cut, *shorter[1:4]) if shorter is not None and not shorter.weak else None
+                if _INDEFINITE_BEFORE.search(text, max(0, start - 4), start):
+                    found += [backup] if backup else []
+                    continue  # "an Islamic state": the common noun
+                weak_ids.add(actor_id)
+                weak_at[start] = backup
             if metonym_of:
                 # "in Tehran and Moscow", "between Washington and Moscow": a coordinated capital reads like the first
                 joined = capital[0] >= 0 and _COORDINATED.match(text, capital[0], start) is not None
@@ -190,6 +257,10 @@ class Matcher:
                 if government:
                     actor_id, kind = metonym_of, "metonym"
             found.append((start, end, actor_id, kind, alias))
+        if weak_ids:  # a lower-case head counts where the text also names the body otherwise
+            named = {f[2] for f in found if f[0] not in weak_at}
+            kept = (f if f[0] not in weak_at or f[2] in named else weak_at[f[0]] for f in found)
+            found = [f for f in kept if f is not None]
         return found
 
     def _shorter_match(self, text: str, start: int, end: int) -> tuple[int, _Entry | None]:
@@ -212,18 +283,47 @@ class Matcher:
             phrase = words[:next((i for i, w in enumerate(words) if w in _FUNCTION_WORDS), len(words))]
             nouns = self.catalogue.place_nouns  # the noun phrase it owns ends before a function word
             return not any(w in nouns or w[:-1] in nouns for w in phrase)
-        if after.startswith("-based"):
+        if after.startswith("-based") or self._place_apposition(text, end):
             return False
-        at_line_start = not text[text.rfind("\n", 0, start) + 1:start].strip()
+        line_start = text.rfind("\n", 0, start) + 1
+        at_line_start = not text[line_start:start].strip()
         if at_line_start and (after.lstrip(" ")[:1] in (",", ":", "\n", "") or text[start:end].isupper()) \
                 and not _LISTED_WITH.match(text, end):
             return False  # a dateline or place line: "TEHRAN, Sep. 05 (MNA) –", "Baghdad : ...", "Washington, DC"
+        if (m := _PLACES_DATELINE.match(text, line_start)) and m.end() >= end:
+            return False  # one of the places a story is filed from: "Erbil, Baghdad, London– ..."
+        named = _NAMED_PART.match(text, end)  # "Baghdad International Airport": the city's named place
+        if named and named.group(1).lower().rstrip("s") in self.catalogue.place_nouns:
+            return False
         role = _ROLE.match(text, end)
         if role and role.group(1).title() in self.catalogue.titles:
             return False  # the city's official: "Kabul police chief", "the Baghdad provincial governor"
+        if (author := _AUTHORED.search(text, max(0, start - 40), start)) and author.group(1).lower() in _cue_nouns():
+            return True  # who made a statement: "statements from Damascus", "a warning from Moscow"
         word = _LAST_WORD.search(text[max(0, start - 24):start])
         return not (word and word.group(1).lower() in self.catalogue.locative_words
                     or _INDEFINITE_BEFORE.search(text, max(0, start - 4), start))
+
+
+    def _place_apposition(self, text: str, end: int) -> bool:
+        """True when a noun phrase in apposition after a capital names a place ("over Damascus, the capital", "Kabul,
+        a city of five million"): its words up to a function word hold a place noun."""
+        m = _APPOSITION.match(text, end)
+        words = m.group(1).lower().split() if m else []
+        phrase = words[:next((i for i, w in enumerate(words) if w in _FUNCTION_WORDS), len(words))]
+        nouns = self.catalogue.place_nouns
+        return any(w in nouns or w[:-1] in nouns for w in phrase)
+
+
+@cache
+def _cue_nouns() -> frozenset[str]:
+    """The nouns of statements (reporting_verbs.yaml, cue_nouns) but those that also name news filed from a place
+    (filed_nouns), singular and plural."""
+    from analysis.stages.parse import plural, reporting_lexicon  # the parse imports this module for its prefilter
+
+    raw = reporting_lexicon()
+    nouns = {n for group in raw["cue_nouns"].values() for n in group} - set(raw["filed_nouns"])
+    return frozenset(f for n in nouns for f in (n, plural(n)))
 
 
 def _shouted(text: str, start: int, end: int, window: int = 40) -> bool:

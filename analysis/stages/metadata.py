@@ -34,7 +34,8 @@ _SOURCE_TAG = re.compile(
     r"(?(open)\)|\.?)$", re.IGNORECASE)
 # "This article was originally published by Agence France-Presse."
 _FIRST_PUBLISHER = re.compile(
-    rf"\b{one_of(_CREDIT_WORDS['publication_verbs'])}\s+{one_of(_CREDIT_WORDS['publication_prepositions'])}\s+"
+    rf"\b{one_of(_CREDIT_WORDS['publication_verbs'])}\s+(?:{one_of(_CREDIT_WORDS['publication_adverbs'])}\s+)?"
+    rf"{one_of(_CREDIT_WORDS['publication_prepositions'])}\s+"
     r"(?:the\s+)?(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,5})")
 # The agency a wire dateline names: "BEIRUT (Reuters) -", "MOSCOW, December 11. /TASS/.", "Tehran, Aug 10, IRNA –";
 # "ANF – Qamishlo 21.09.2013 –" names it first.
@@ -45,6 +46,11 @@ _NAME_WORD = re.compile(r"[A-Z][\w.&'’-]*")  # a word of a publication's name 
 _CREDIT_PARTS = re.compile(r"\s*(?:[+/&,]|\band\b|\bwith\b)\s*")  # the outlets of one credit: "Post+APP/AFP"
 _BYLINE_PARTS = re.compile(r",\s+|\s+and\s+")  # the writers and outlets of a byline: "Jane Roe, Reuters"
 _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+# A section's name before a bar opening a long headline: "Iraq | U.S. drone strike killed ...".
+_SECTION_LABEL = re.compile(r"\s*(?P<label>[^|\n]{2,25}?)\s+\|\s+(?P<head>[^|\n]{40,}?)\s*")
+_LABEL_WORDS = 3  # a section's name is one to three words ("Iraq", "Middle East")
+_TITLE_SUFFIX = re.compile(r"(?P<head>.+\S)\s+[-–—|]\s+(?P<site>[^-–—|]{2,40})")  # "Headline - Site"
+_HEADLINE_CREDIT = re.compile(r"\s*\((?P<name>[^()\n]{2,40})\)\s*$")  # a bracketed name closing a headline: "(BBC)"
 _DASH_CREDIT = re.compile(r"[-–—]+\s*(?P<name>[A-Z][\w.&'’ -]{1,40})")  # a credit closing a story: "— Reuters"
 _DESK = re.compile(rf"\s+{one_of(_CREDIT_WORDS['desk_words'])}$", re.IGNORECASE)  # "Harbour News Desk"
 _BYLINE_TAIL = re.compile(r"\s+[|/]\s+")  # what a byline adds after the writer: "By Jane Roe / Harbour Press"
@@ -151,9 +157,36 @@ def _first(text: str, spans: list[Span], kind: str) -> Span | None:
 
 
 def title(text: str, spans: list[Span]) -> Found:
-    """The headline, if the page has one."""
+    """The headline, if the page has one, without a known outlet's name bracketed at its end (the story's source:
+    "Israel targets Iranian positions in Syria (BBC)")."""
     s = _first(text, spans, "headline")
-    return Found(_BULLET.sub("", text[s.start : s.end]), "headline line") if s else NOT_FOUND
+    if not s:
+        return NOT_FOUND
+    if site := _site_suffix(text, spans):
+        return Found(site.group("head"), "headline line without the site's name after it")
+    headline = _BULLET.sub("", text[s.start : s.end])
+    if (label := _SECTION_LABEL.fullmatch(headline)) and len(label.group("label").split()) <= _LABEL_WORDS:
+        headline = label.group("head")  # "Iraq | U.S. drone strike killed ...": a section's name before a bar
+    m = _HEADLINE_CREDIT.search(headline)
+    return Found(headline[: m.start()] if m and outlet_named(m.group("name")) else headline, "headline line")
+
+
+def _site_suffix(text: str, spans: list[Span]) -> re.Match | None:
+    """A page title's "Headline - Site" form: the headline line split at its last dash or bar, when the page also
+    writes the headline alone on a line of its own."""
+    s = _first(text, spans, "headline")
+    m = _TITLE_SUFFIX.match(" ".join(text[s.start : s.end].split())) if s else None
+    if m and any(" ".join(text[o.start : o.end].split()) == m.group("head") for o in spans if o != s):
+        return m
+    return None
+
+
+def _headline_credit(text: str, spans: list[Span]) -> Found | None:
+    """The known outlet a headline credits in brackets at its end: "... in Syria (BBC)"."""
+    s = _first(text, spans, "headline")
+    m = _HEADLINE_CREDIT.search(text, s.start, s.end) if s else None
+    entry = outlet_named(m.group("name")) if m else None
+    return Found(entry["name"], f"headline credit '{m.group(0).strip()}'") if entry else None
 
 
 def author(text: str, spans: list[Span]) -> Found:
@@ -190,6 +223,8 @@ def outlet(text: str, spans: list[Span]) -> Found:
             return Found(_canonical(m.group("name")), f"author bio: '{m.group(0)}'")
     if found := _masthead_line(text, spans) or _dateline_publisher(text, spans) or _closing_publisher(text, spans):
         return found
+    if site := _site_suffix(text, spans):
+        return Found(_canonical(site.group("site")), f"page title '{site.group(0)}' ends with it")
     if (agency := _dateline_agency(text, spans)) and not _source_line(text, spans) and not _pooled(text, spans):
         return agency
     if own := _dateline_agency(text, spans, _known_publisher):
@@ -197,7 +232,18 @@ def outlet(text: str, spans: list[Span]) -> Found:
     for s in (s for s in spans if s.kind == "dateline"):
         if name := dateline_outlet(text[s.start : s.end]):
             return Found(_canonical(name), f"dateline '{text[s.start:s.end].strip()}' names the publisher")
-    return NOT_FOUND
+    return _own_credit(text, spans) or NOT_FOUND
+
+
+def _own_credit(text: str, spans: list[Span]) -> Found | None:
+    """The one name a wire dateline credits in brackets when it is no news agency the catalogue knows ("KABUL (ST) -"):
+    a page reprinting a wire credits the wire, so an unknown credit alone is the publisher's own tag."""
+    for s in spans:
+        if s.kind == "dateline" and (m := _AGENCY_TAG.search(text, s.start, s.end)) and (name := m.group("name")):
+            if (len(_CREDIT_PARTS.split(name)) == 1 and all(_NAME_WORD.fullmatch(w) for w in name.split())
+                    and not _known_agency(name)):
+                return Found(_canonical(name), f"wire dateline '{text[s.start:s.end].strip()}' credits it alone")
+    return None
 
 
 def _masthead_line(text: str, spans: list[Span]) -> Found | None:
@@ -256,7 +302,7 @@ def _canonical(name: str) -> str:
 def via(text: str, spans: list[Span]) -> Found:
     """A syndication source the text names: a "(Source: ...)" tag or a source line, "(Agency)" in a wire dateline when
     another outlet published the page, or an agency that "reported"; never the outlet itself."""
-    for found in (_source_line(text, spans), _byline_outlet(text, spans)):
+    for found in (_source_line(text, spans), _byline_outlet(text, spans), _headline_credit(text, spans)):
         if found and found.value != outlet(text, spans).value:
             return found  # a site crediting itself ("Source: Harbour News" on Harbour News's page) names no other source
     agency = _dateline_agency(text, spans)
@@ -273,10 +319,21 @@ def via(text: str, spans: list[Span]) -> Found:
         for m in _REPORTED.finditer(text, s.start, s.end):
             entry = _agency_suffix(m.group("name"))
             # an agency the catalogue lacks is one when the text calls it one ("the Firat news agency reported")
-            name = entry["name"] if entry else f"{m.group('name').split()[-1]} News Agency" if m.group("agency") else None
+            word = m.group("name").split()[-1]
+            name = entry["name"] if entry else f"{word} News Agency" if m.group("agency") and not _names_other(word) \
+                else None
             if name and name != outlet(text, spans).value:
                 return Found(name, f"'{m.group(0)}'")
     return NOT_FOUND
+
+
+def _names_other(word: str) -> bool:
+    """Whether a word is the catalogue's name of an actor that is no news outlet ("DW Germany news agency": Germany
+    is a state, so no agency is called "Germany")."""
+    from analysis.stages.actors import find_actors  # the actor matcher loads the catalogue this module reads too
+
+    return any(s == 0 and e == len(word) and kind == "name" for s, e, _, kind in find_actors(word)) \
+        and not outlet_named(word)
 
 
 def _source_line(text: str, spans: list[Span]) -> Found | None:
@@ -459,13 +516,15 @@ def _inferred_date(text: str, body: list[Span]) -> Found:
         latest = max(d.year for d in mentions if d.year)
         return Found(None, f"no dateline; only bare years mentioned (latest {latest}): not enough to date it")
     latest_year = max(years)
-    # a month without a day ("began in March 2011") is background too: the news of the day is dated to the day
-    dated = [(_resolve_year(d, latest_year), d) for d in mentions if d.day]
+    # a month without a day ("began in March 2011") is background too: the news of the day is dated to the day, and a
+    # year-less day takes its year from a full date only ("held in June 2014 ... on November 1" dates nothing)
+    full_years = [d.year for d in mentions if d.year and d.day]
+    dated = [(_resolve_year(d, max(full_years)), d) for d in mentions if d.day] if full_years else []
     if not dated:
         return Found(None, f"no dateline; only months mentioned (latest {latest_year}): not enough to date it")
     (year, month, day), d = max(dated, key=lambda x: (x[0][0], x[0][1], x[0][2] or 0))
     bound = f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
-    how = "" if d.year else f", year {year} taken from the latest month-and-year date the text states"
+    how = "" if d.year else f", year {year} taken from the latest full date the text states"
     return Found(
         f"{year:04d}-{month:02d}",
         f"no dateline; written on or after {bound}: latest dated event '{text[d.start:d.end]}'{how}",
@@ -484,5 +543,5 @@ def _inside(d: DateMention, spans: list[Span], starts: list[int]) -> bool:
 
 
 def _resolve_year(d: DateMention, latest_year: int) -> tuple[int, int, int | None]:
-    """(year, month, day) of a date, giving a year-less date the latest year stated with a month."""
+    """(year, month, day) of a date, giving a year-less date the latest year stated in a full date."""
     return (d.year or latest_year, d.month, d.day)

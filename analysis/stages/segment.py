@@ -90,10 +90,24 @@ _OUTLET_DATELINE = re.compile(
     r"(?P<dash>[-–—/]|(?:/[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2})?:)\s+(?=[A-Z“\"])")
 _MASTHEAD = re.compile(rf"(?:.*\s)?{one_of(_WRITER_WORDS['masthead_words'])}|.*\.(?:{one_of(_WRITER_WORDS['domain_endings'])})",
                        re.IGNORECASE)
-# An agency's own dateline in title case, the agency bare after the date: "Tehran, Aug 10, IRNA – ...".
+# An agency's own dateline in title case, the agency bare after the place or the date: "Tehran, Aug 10, IRNA – ...",
+# "Damascus, SANA – ...".
 _TITLED_DATELINE = re.compile(
-    r"(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?),\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+[0-3]?\d|[0-3]?\d\s+[A-Z][a-z]{2,8}\.?),"
-    r"\s+(?P<agency>[A-Z]{2,}[\w-]*)\s*(?P<dash>[-–—]+)\s+")
+    r"(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?),\s+(?:(?P<date>[A-Z][a-z]{2,8}\.?\s+[0-3]?\d|[0-3]?\d\s+[A-Z][a-z]{2,8}\.?),"
+    r"\s+)?(?P<agency>[A-Z]{2,}[\w-]*)\s*(?P<dash>[-–—]+)\s+")
+# The same with the agency in brackets, before a dash that may be unspaced: "Kabul (Harbour Times)- ...", "Aden,
+# March 3 (Harbour Post) – ...".
+_TITLED_BRACKET_DATELINE = re.compile(
+    r"(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:,\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+[0-3]?\d|[0-3]?\d\s+[A-Z][a-z]{2,8}\.?))?"
+    r",?\s+\((?P<agency>[^()\n]{2,40})\)\s*(?P<dash>[-–—]+)\s+")
+# A place or a publisher's name in title case and a full date before a dash: "Erbil, May 2, 2016 – ...", "HarbourWatch,
+# August 18, 2016— ..." (the name is the publisher's when it reads as a masthead: dateline_outlet).
+_NAMED_DATELINE = re.compile(
+    r"(?P<agency>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}),\s+(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+[0-3]?\d|[0-3]?\d\s+"
+    r"[A-Z][a-z]{2,8}\.?),?\s+(?:19|20)\d\d)\s*(?P<dash>[-–—]+)\s*(?=[A-Z“\"])")
+# A name of one word with a capital inside it after a word of four letters or more, as web publications write theirs
+# ("HarbourWatch", "NewsHarbour"), not a surname's prefix ("McAllen", "MacDonald", "DeKalb").
+_CAMEL_NAME = re.compile(r"[A-Z][a-z]{3,}[A-Z][A-Za-z]*")
 # A dateline of a place in capitals alone before a spaced dash ("TUNIS - The Libyan ..."): after a photo caption or a
 # standfirst, it opens the story.
 _PLACE_DASH = re.compile(r"[A-Z][A-Z'’.-]{2,}(?:,? [A-Z][A-Z'’.-]+)*\s+[-–—]\s+(?=[A-Z“\"])")
@@ -587,7 +601,7 @@ def _wire_dateline(text: str, start: int, end: int) -> re.Match | None:
     """A wire dateline ("BEIRUT, Nov 21 (Reuters) -", with a date or an agency, or with the agency first: "ANF –
     Qamishlo 21.09.2013 –"; "MANILA (AP)" without a dash when
     the agency is a masthead, an acronym or dated) opening text[start:end], followed by more text."""
-    for pattern in (_WIRE_DATELINE, _TITLED_DATELINE, _AGENCY_FIRST_DATELINE):
+    for pattern in (_WIRE_DATELINE, _TITLED_DATELINE, _TITLED_BRACKET_DATELINE, _AGENCY_FIRST_DATELINE, _NAMED_DATELINE):
         m = pattern.match(text, start, end)
         if m and (m.group("date") or m.group("agency")) and m.end() < end:
             return m
@@ -595,7 +609,13 @@ def _wire_dateline(text: str, start: int, end: int) -> re.Match | None:
     if m and (masthead(m.group("agency")) or _AGENCY_ACRONYM.fullmatch(m.group("agency"))):
         return m
     m = _OUTLET_DATELINE.match(text, start, end)
-    return m if m and m.end() < end and (m.group("agency")[0] == "(" or masthead(m.group("agency"))) else None
+    return m if m and m.end() < end and _own_name(m.group("agency")) else None
+
+
+def _own_name(name: str) -> bool:
+    """Whether a name opening a dateline reads as its publisher's: bracketed ("(VOVworld)"), a masthead ("Islam
+    Times") or one word with a capital inside it ("HarbourWatch")."""
+    return name[0] == "(" or masthead(name) or bool(_CAMEL_NAME.fullmatch(name))
 
 
 def masthead(name: str) -> bool:
@@ -605,10 +625,11 @@ def masthead(name: str) -> bool:
 
 
 def dateline_outlet(dateline: str) -> str | None:
-    """The publisher a dateline names as itself: "Islam Times -", "(VOVworld) –", or a masthead among the parts of a
-    date line ("September 2, 2017 – Fort Russ News – Jane Roe")."""
-    m = _OUTLET_DATELINE.match(dateline.strip() + " A")
-    if m and (m.group("agency")[0] == "(" or masthead(m.group("agency"))):
+    """The publisher a dateline names as itself: "Islam Times -", "(VOVworld) –", a one-word name with a capital
+    inside it before a full date ("HarbourWatch, August 18, 2016—"), or a masthead among the parts of a date line
+    ("September 2, 2017 – Fort Russ News – Jane Roe")."""
+    m = _OUTLET_DATELINE.match(dateline.strip() + " A") or _NAMED_DATELINE.match(dateline.strip() + " A")
+    if m and _own_name(m.group("agency")):
         return m.group("agency").strip("()")
     parts = [p.strip() for p in _DATE_PARTS.split(dateline)]
     return next((p for p in parts[1:] if len(p.split()) >= 2 and p[:1].isupper() and masthead(p)), None)

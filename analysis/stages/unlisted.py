@@ -48,6 +48,8 @@ _ARTICLE = re.compile(rf"^{one_of(f(w) for w in _DEFINITE for f in (str.lower, s
 _POSSESSIVE = re.compile(r"['’]s?$")
 _OWNER = re.compile(r"['’]s\s+(?=[A-Z])")  # a possessive inside an entity: "Iran’s Foreign Ministry", "TRT World's X"
 _WORDS = re.compile(r"[\w'’.-]+")
+_ACRONYM = re.compile(r"\s*\(([A-Z]{2,6})\)")  # an acronym in brackets after a name: "Kurdistan Islamic Group (KIG)"
+_ACRONYM_AFTER = re.compile(r"(?<=[\w.])\s*\(([A-Z]{2,6})s?\)")  # "(IAF)", a plural's "(UAVs)"
 _APOSTROPHE = re.compile(r"['’]")
 _CLOSED = re.compile(r"[a-z)][.!?][\"'”’)]*\s*$")  # a sentence's closing stop after a word
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
@@ -58,6 +60,17 @@ _COMPOUND_ADJECTIVE = re.compile(r"[\w.'’]+(?:-[\w.'’]+)*-[a-z]+\s+")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")  # "5th Legion", "18th Tank Division": a unit's number
 # A name before or after a noun of place ("the village of Bergen", "Debs district", "the al-Bab, Bzagah and Tadif
 # districts"): a place even where the recogniser misses it.
+# Romanisations (spelling.yaml): the article's forms, and the letter groups written for one sound.
+_ROMAN = data_yaml("spelling.yaml")
+_ARABIC_ARTICLE = frozenset(_ROMAN["arabic_article"])
+_LETTER_GROUPS = [*_ROMAN["romanisation_digraphs"], *_ROMAN["romanisation_vowels"]]
+_DIGRAPHS = re.compile("|".join(sorted((a for a, _ in _LETTER_GROUPS), key=len, reverse=True)))
+_DIGRAPH = dict(map(tuple, _LETTER_GROUPS))
+# An article-joined word right after a name, the second noun of an Arabic construct ("Akhrar [ash-Sham]", "Jisr[-ash-
+# Shugura]").
+_ARTICLE_WORD = re.compile(rf"[ -](?i:{one_of(_ARABIC_ARTICLE)})-[A-Z][\w'’]+")
+# A capitalised noun and an article-joined one: an Arabic construct ("Jaish al-Fath").
+_CONSTRUCT = re.compile(rf"(?<![\w'’.-])[A-Z][a-z]+ (?:{one_of(name_particles()[1])})-[A-Z][\w'’]*\w")
 _NAME = r"(?:(?:[Aa]l|[Ee]l)-)?[A-Z][\w'’-]+(?: (?:(?:[Aa]l|[Ee]l)-)?[A-Z][\w'’-]+){0,2}"
 _NAMES = rf"{_NAME}(?:, {_NAME})*(?:,? and {_NAME})?"
 
@@ -269,21 +282,36 @@ def doc_unlisted(text: str, sentences: pd.DataFrame, found: list[tuple[int, int,
     skip = cat.titles | cat.not_names
     last_words = skip - _body_heads(cat)  # no name ends in these; a body's head noun may ("Libyan National Army")
     lower_words = set(_LOWER_WORD.findall(text))
-    ents = [*ents, *_cue_places(text, sentences, cat.place_nouns), *_sources(text, sentences)]
+    defined, common = _defined_names(text, sentences)
+    constructs = [c for c in _construct_names(text, sentences) if not any(e.start < c.end and c.start < e.end
+                                                                          for e in (*ents, *defined))]
+    ents = [*(e for e in ents if not any(d.start <= e.start and e.end <= d.end and e != d for d in defined)),
+            *defined, *constructs, *_cue_places(text, sentences, cat.place_nouns), *_sources(text, sentences)]
     spans = [(f[0], f[1]) for f in found]
     starts, ends = [a for a, _ in spans], [b for _, b in spans]
     names: dict[tuple[int, int], tuple[str, str]] = {}  # (start, end) -> (name, type)
     dropped: set[int] = set()
     absorbing: set[str] = set()  # names that swallow the catalogue names inside them ("[Russian] Foreign Ministry")
+    variants: dict[str, str] = {}  # catalogued names written in another romanisation -> their actor
     for ent in ents:
         if ent.generic:
             continue
         start, end = _clean(text, ent, cat.titles, lower_words)
+        if (m := _ARTICLE_WORD.match(text, end)) and not any(a < m.end() and m.start() < b for a, b in spans):
+            end = m.end()  # the construct's second noun the recogniser left off: "Akhrar [ash-Sham]"
         if start >= end or "\n" in text[start:end] or _after_title(text, start, cat.titles):
             continue
         name = " ".join(text[start:end].split())
-        if not _is_name(name, lower_words, skip, last_words) or (" " not in name and ent.label in ("PERSON", "ORG", CUE)
-                                                       and _common_noun(name)):
+        if (actor := _catalogued_variant(name, cat)) and (start, end) not in spans:
+            inner = [i for i, (a, b) in enumerate(spans) if a < end and start < b]
+            if all(start <= spans[i][0] and spans[i][1] <= end and found[i][2] == actor for i in inner):
+                variants[name] = actor  # "Baschar al-Assad" is Bashar al-Assad, romanised another way
+                dropped.update(inner)
+                absorbing.add(name)
+            continue
+        # an acronym's definition is a name whatever the case of its words ("the Israeli air force (IAF)")
+        if name in common or (ent not in defined and (not _is_name(name, lower_words, skip, last_words) or (
+                " " not in name and ent.label in ("PERSON", "ORG", CUE) and _common_noun(name)))):
             continue
         near = range(bisect_left(ends, start + 1), bisect_left(starts, end + 4))  # catalogue names touching or next
         if any(spans[i][0] >= end and types.get(found[i][2]) == "person" and not text[end:spans[i][0]].strip(" ")
@@ -296,6 +324,11 @@ def doc_unlisted(text: str, sentences: pd.DataFrame, found: list[tuple[int, int,
         kind = ENTITY_TYPES.get(ent.label, "place")
         if inner:
             if any(spans[i] == (start, end) for i in inner):
+                continue
+            if len(inner) == 1 and _place_with_nouns(text, start, end, found[inner[0]], types, cat.place_nouns):
+                variants[name] = found[inner[0]][2]  # "River Tigris" is the catalogue's Tigris
+                dropped.update(inner)
+                absorbing.add(name)
                 continue
             inside = all(spans[i][0] > start and spans[i][1] < end and types.get(found[i][2]) == "place" for i in inner)
             extended = _extends(text, start, found[inner[0]], ent.label, cat) \
@@ -310,7 +343,8 @@ def doc_unlisted(text: str, sentences: pd.DataFrame, found: list[tuple[int, int,
         names[(start, end)] = (name, kind)
     _fuller_names(text, names, skip | {text[a:b] for a, b in spans}, lower_words)
     _shared_family(text, found, names, types, dropped)
-    forms = _forms(text, names, skip, lower_words)
+    variants |= _catalogued_acronyms(text, [f for i, f in enumerate(found) if i not in dropped], types)
+    forms = _forms(text, names, skip, lower_words) | {n: (a, types.get(a, ""), n) for n, a in variants.items()}
     families = _named_in_full(text, found, dropped, types)
     for form, (_, kind, target) in list(forms.items()):
         if form == target and " " not in form and _bare(form) in families:
@@ -363,6 +397,52 @@ def _extends(text: str, start: int, inner: tuple[int, int, str, str, str], label
     given = {_consonants(alias[:-len(alias.split()[-1])]) for alias in actor.aliases
              if " " in alias and _bare(alias.split()[-1]) == _bare(family)}
     return "person" if given and _consonants(" ".join(before)) not in given else None
+
+
+def _catalogued_acronyms(text: str, found: list[tuple[int, int, str, str, str]], types: Mapping[str, str]
+                         ) -> dict[str, str]:
+    """Acronyms the text gives in brackets right after a catalogued body's name that the catalogue lacks
+    ("Kata'ib Hezbollah (KH)"), to that body's id (`found`: the catalogue mentions no unlisted name swallowed)."""
+    named = {text[a:b] for a, b, _, _, _ in found}
+    return {m.group(1): actor for a, b, actor, kind, _ in found
+            if kind == "name" and types.get(actor) in BODY_TYPES and (m := _ACRONYM.match(text, b))
+            and m.group(1) not in named}
+
+
+def _place_with_nouns(text: str, start: int, end: int, inner: tuple[int, int, str, str, str], types: Mapping[str, str],
+                      nouns: frozenset[str]) -> bool:
+    """Whether a name is a catalogued place after place nouns only ("River Tigris", "Lake Assad"): the place itself, as
+    the name "Tigris River" is (a noun after the place, "Azaz District", stays outside its name)."""
+    a, b, actor_id, _, _ = inner
+    words = text[start:a].lower().split()
+    return types.get(actor_id) == "place" and b == end and bool(words) and all(w in nouns or w[:-1] in nouns
+                                                                               for w in words)
+
+
+def _catalogued_variant(name: str, cat: Catalogue) -> str | None:
+    """The one catalogued actor a name of two words or more is another romanisation of, if any (_romanised_key)."""
+    key = _romanised_key(name)
+    actors = _romanised_index(cat).get(key, set()) if " " in key else set()
+    return next(iter(actors)) if len(actors) == 1 else None
+
+
+@cache
+def _romanised_index(cat: Catalogue) -> dict[str, set[str]]:
+    """The romanised keys of the catalogue's names and aliases, to the actors they name."""
+    index: dict[str, set[str]] = {}
+    for actor in cat.actors:
+        for alias in (actor.name, *actor.aliases):
+            index.setdefault(_romanised_key(alias), set()).add(actor.actor_id)
+    return index
+
+
+def _romanised_key(name: str) -> str:
+    """What romanisations of one name share (spelling.yaml): its words but the article, lower case, the letter groups
+    written for one sound made one ("Baschar" and "Bashar" give "bashar", "Qassem" and "Qasim" "qasim"), doubled
+    letters once."""
+    words = re.split(r"[\s-]+", unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower())
+    plain = [_DIGRAPHS.sub(lambda m: _DIGRAPH[m.group()], w) for w in words if w and w not in _ARABIC_ARTICLE]
+    return " ".join(re.sub(r"(.)\1+", r"\1", w) for w in plain)
 
 
 def _consonants(name: str) -> str:
@@ -480,16 +560,71 @@ def _cue_places(text: str, sentences: pd.DataFrame, nouns: frozenset[str]) -> li
 
 
 _SOURCE = re.compile(rf"\b{one_of(grammar('source_phrases'))} (?P<name>[A-Z][\w&-]*[A-Za-z])(?![\w'’-]|\.\w| [A-Z])")
+# A name right before a news agency's noun in lower case: "the semi-official ILNA news agency", "the Firat agency".
+_AGENCY_NAME = re.compile(
+    rf"(?<![\w'’-])(?P<name>[A-Z][\w&-]*[A-Za-z]) {one_of(data_yaml('boilerplate.yaml')['agency_nouns'])}\b")
 
 
 def _sources(text: str, sentences: pd.DataFrame) -> list[Entity]:
     """One-word names a speaker's or addressee's place holds in running text ("told IRIN", "according to TOLONews"),
-    as organisation entities (a common noun, a title or a catalogue name there is dropped as any entity is)."""
+    or a news agency's noun follows ("the ILNA news agency reported"), as organisation entities (a common noun, a title or a catalogue name there is dropped as any entity is)."""
     found = []
     for start, end, kind in zip(sentences["start"], sentences["end"], sentences["kind"]):
         if kind in ENTITY_KINDS:
-            found += [Entity(m.start("name"), m.end("name"), "ORG", False) for m in _SOURCE.finditer(text, start, end)]
+            found += [Entity(m.start("name"), m.end("name"), "ORG", False) for pattern in (_SOURCE, _AGENCY_NAME)
+                      for m in pattern.finditer(text, start, end)]
     return found
+
+
+def _construct_names(text: str, sentences: pd.DataFrame) -> list[Entity]:
+    """Arabic construct names the recogniser missed in running text: a capitalised noun and an "al-" noun
+    ("Jaish al-Fath", "Tell al-Hara"), as organisation entities (a catalogue name there is dropped as any entity is)."""
+    found = []
+    for start, end, kind in zip(sentences["start"], sentences["end"], sentences["kind"]):
+        if kind in ENTITY_KINDS and "-" in text[start:end]:
+            found += [Entity(m.start(), m.end(), "ORG", False) for m in _CONSTRUCT.finditer(text, start, end)]
+    return found
+
+
+def _defined_names(text: str, sentences: pd.DataFrame) -> tuple[list[Entity], set[str]]:
+    """The long forms that bracketed acronyms define in running text ("the Israeli air force (IAF)", "the Jamraya
+    Scientific Studies and Research Center (SSRC)"), as organisation entities: the words right before the brackets
+    whose initials spell the acronym (Schwartz and Hearst 2003, "A simple algorithm for identifying abbreviation
+    definitions in biomedical text"), name connectors skipped, with the capitalised words right before them; and the
+    acronyms of common nouns, whose long form has no capital ("unmanned aerial vehicles (UAVs)"), singular and
+    plural: no actor's names."""
+    found, common = [], set()
+    for start, end, kind in zip(sentences["start"], sentences["end"], sentences["kind"]):
+        if kind not in ENTITY_KINDS or "(" not in text[start:end]:
+            continue
+        for m in _ACRONYM_AFTER.finditer(text, start, end):
+            words = list(_WORDS.finditer(text, start, m.start()))
+            first = _long_form_start(m.group(1), [w.group() for w in words])
+            if first is None:
+                continue
+            if not any(w.group()[:1].isupper() for w in words[first:]):
+                common |= {m.group(1), m.group(1) + "s"}
+                continue
+            while first > 0 and words[first - 1].group()[:1].isupper() and words[first - 1].group() not in CONNECTORS \
+                    and words[first - 1].end() + 1 == words[first].start():
+                first -= 1  # the name's other capitalised words: "[Jamraya] Scientific Studies ..."
+            if words[first].group()[:1].isupper():
+                found.append(Entity(words[first].start(), words[-1].end(), "ORG", False))
+    return found, common
+
+
+def _long_form_start(acronym: str, words: list[str]) -> int | None:
+    """The index of the first of the last words whose initials (and those of their hyphened parts) spell the acronym,
+    name connectors between them skipped; None when they do not."""
+    letters, i = acronym.lower(), len(words)
+    while letters and i > 0:
+        i -= 1
+        initials = "".join(part[:1] for part in words[i].lower().split("-") if part)
+        if letters.endswith(initials):
+            letters = letters[: -len(initials)]
+        elif words[i].lower() not in CONNECTORS or i == len(words) - 1:
+            return None
+    return i if not letters else None
 
 
 def _forms(text: str, names: Mapping[tuple[int, int], tuple[str, str]], skip: frozenset[str],
@@ -518,19 +653,19 @@ def _forms(text: str, names: Mapping[tuple[int, int], tuple[str, str]], skip: fr
             if len(short) > 2 and short not in skip and short.lower() not in lower_words:
                 forms.setdefault(short, (slug(person), "person", person))
     for (start, end), (name, kind) in names.items():
-        m = re.match(r"\s*\(([A-Z]{2,6})\)", text[end:end + 12])
-        initials = "".join(w[0] for w in name.split() if w[:1].isupper())
-        if m and kind == "organization" and m.group(1) == initials:
+        m = _ACRONYM.match(text, end)
+        if m and kind == "organization":  # its own acronym, whatever the initials: a translated name's ("(MGK)")
             forms[m.group(1)] = (slug(name), kind, name)  # the acronym is this name's, whatever else found it
     return forms
 
 
 def _owner(name: str, persons: list[str]) -> str | None:
-    """The longer person's name a one-word name found alone stands for: the one it ends (a family name), else the one
-    and only one it begins (a given name: "Rojda" after "Rojda Felat")."""
+    """The longer person's name a one-word name found alone stands for: the one it ends (a family name, also without
+    its particle: "Freij" after "Fahd al-Freij"), else the one and only one it begins (a given name: "Rojda" after
+    "Rojda Felat")."""
     if len(name.split()) != 1:
         return None
-    family = next((p for p in persons if p.split()[-1] == name), None)
+    family = next((p for p in persons if _bare(p.split()[-1]) == _bare(name)), None)
     given = [p for p in persons if p.split()[0] == name]
     return family or (given[0] if len(given) == 1 else None)
 
