@@ -540,3 +540,24 @@ def test_quoted_as_saying_is_one_statement(tmp_path):
     got = _statements(tmp_path,
         "Talks resume\n\nLocal radio quoted residents as saying they heard explosions near the port.\n")
     assert [(cue, speaker) for cue, speaker, _, _ in got] == [("quoted", "Local radio")]
+
+
+def test_acts_with_an_object_alone_that_state_nothing(tmp_path):
+    """A cue with an object but no clause states nothing when negated ("did not mention"), under a modal ("will
+    announce"), in its non-speech sense ("claimed responsibility", "concludes three years of work", "guaranteed the
+    safety", inside what another verb says), as the manner of a statement ("told reporters, speaking on condition
+    of anonymity"), or where the parser hangs a reduced relative clause on it ("declared a caliphate in territory it
+    controls"); "according to their size" is conformity; "That was confirmed by X" confirms the sentence before
+    (sentences written for the test)."""
+    got = _statements(tmp_path,
+        "Talks resume\n\nThe governor did not mention the prisoners. Officials said the army will announce a final "
+        "victory soon. A spokesman for the rebels claimed responsibility for the ambush. The police checked the cars "
+        'according to their size. "The road is open," a senior official told reporters, speaking on condition of '
+        "anonymity. The minister said the army guaranteed the safety of the convoy. The mission concludes three "
+        "years of work. The rebels claimed that the town had fallen. Analysts said 2015 was the year of the group, "
+        "which declared a caliphate in territory it controls. The mayor said the bridge had reopened. That was "
+        "confirmed by police chief Omar Nadir. The inquiry concluded that the strike was lawful.\n")
+    assert [(cue, speaker) for cue, speaker, _, _ in got] == [
+        ("said", "Officials"), ("told", "a senior official"), ("said", "The minister"), ("claimed", "The rebels"),
+        ("said", "Analysts"), ("said", "The mayor"), ("confirmed", "Omar Nadir"),
+        ("concluded", "The inquiry")]

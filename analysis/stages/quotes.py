@@ -90,6 +90,7 @@ class Lexicon:
     phrase_verbs: frozenset[str]  # the verbs of multi-word lemmas ("point" of "point out")
     noun_class: dict[str, str]
     needs_clause: frozenset[str]
+    object_not_said: frozenset[str]  # speech only with a clause, whoever the subject is ("claimed responsibility")
     evidence_verbs: frozenset[str]
     cause_verbs: frozenset[str]  # with the evidence verbs: no speech from a subject that cannot speak, without a clause
     continuing_verbs: frozenset[str]
@@ -115,6 +116,7 @@ def lexicon() -> Lexicon:
         phrase_verbs=frozenset(lemma.split()[0] for lemmas in raw["cue_verbs"].values() for lemma in lemmas if " " in lemma),
         noun_class={lemma: framing for framing, lemmas in raw["cue_nouns"].items() for lemma in lemmas},
         needs_clause=frozenset(raw["needs_clause"]),
+        object_not_said=frozenset(raw["object_not_said"]),
         evidence_verbs=frozenset(raw["evidence_verbs"]),
         cause_verbs=frozenset(raw["cause_verbs"]) | frozenset(raw["evidence_verbs"]),
         continuing_verbs=frozenset(raw["continuing_verbs"]),
@@ -658,6 +660,7 @@ def _speaker_kind(head) -> str:
 
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj", "dative", "oprd"})
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})  # a clause or infinitive as what was said
+_SAID_CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})  # a finite clause as what was said
 _TOPIC_PREPS = grammar("topic_prepositions")  # "reported on the completion", "spoke about"
 _STANCE_PREPS = grammar("stance_prepositions")  # "warned against" (not "insisted on going ahead")
 _NOUN_CONTENT_PREPS = grammar("noun_content_prepositions")  # "his call for", "remarks on"
@@ -670,6 +673,9 @@ _PREDICATIVE = grammar("predicative_prepositions")  # "quoted X as saying"
 _CLOSING_DEPS = frozenset({"prep", "pobj", "npadvmod", "advmod", "punct", "det", "compound", "amod", "nummod"})
 COLON_CUE = "colon"  # the cue_lemma of a statement a colon introduces: a speaker's turn, a credited headline, a clause
 _RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
+_DEMONSTRATIVE_TAGS = frozenset({"DT", "WDT"})  # Penn tags of "that", "this" and the relative "which"
+_FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})  # Penn tags of finite verbs and modals
+_MODAL_TAG = "MD"  # Penn tag of the modal auxiliaries ("will", "would", "may", "could")
 _NAMING_OBJECTS = grammar("naming_objects")
 _TURN = re.compile(rf"([A-Z][\w’'.-]*(?:[ \t]+(?:[A-Z][\w’'.-]*|{name_particle_pattern()}|of|the)){{0,8}})"
                    r"(?:[ \t]+\([^()\n]{1,30}\))?:[ \t]+\S")
@@ -809,7 +815,7 @@ def _has_content(token, lemma: str) -> bool:
     """Whether a cue verb has something said: a clause, an object, a topic ("reported on"), a particle's object
     ("called for"), or stands aside from the clause it reports ("..., a monitoring group said", "As X reported,")."""
     lex = lexicon()
-    deps = {c.dep_ for c in token.children}
+    deps = {c.dep_ for c in token.children if c.dep_ not in _SAID_CLAUSE_DEPS or not _hung_on_object(c)}
     objects = [g for c in token.children if c.dep_ in ("prep", "dative") for g in c.children] + list(token.children)
     if "oprd" in deps or any(c.lower_ in _NAMING_OBJECTS for c in objects if c.dep_ in ("dobj", "pobj")):
         return False  # "what he called X", "as ISIS calls it X" name; "revealed itself", "speaks for itself" are no speech
@@ -818,20 +824,60 @@ def _has_content(token, lemma: str) -> bool:
         return False  # "those who claim it" claim the credit
     if {"dative", "dobj"} <= deps and not deps & {"ccomp", "parataxis"}:
         return False  # "deny Daesh the resources": a transfer, not a statement
-    if deps & {"ccomp", "parataxis"} or token.dep_ in ("parataxis", "ccomp") or _reporting_as(token):
-        return True
+    reported = token.i > token.head.i and _verb_lemma(token.head)  # inside what its head verb says
+    if deps & {"ccomp", "parataxis"} or token.dep_ in ("parataxis", "ccomp") and not reported or _reporting_as(token):
+        return True  # "..., the spokesman said" (parsed as the clause of the sentence before), not "said the army
+        # guaranteed the safety of the roads"
+    if _confirms_a_statement(token):
+        return True  # "That was confirmed by the police chief": what was confirmed is the sentence before
     relative = token.dep_ in ("relcl", "acl") and any(c.dep_ == "nsubj" and c.tag_ not in _RELATIVE_TAGS
                                                        for c in token.children)
-    if " " in lemma or relative and lemma not in lex.needs_clause:
-        return True  # "called for"; "a charge the coalition rejected" (the noun is what was rejected)
     topics = _TOPIC_PREPS if lex.verb_class[lemma] == "neutral" else _STANCE_PREPS
     topic = any(c.dep_ == "prep" and c.lower_ in topics for c in token.children)
-    if lemma in lex.needs_clause:
-        return "xcomp" in deps and lemma not in lex.evidence_verbs
     if _bare_participle(token):  # "..., reporting almost daily on", not "Declaring victory, ...", "Speaking about X,"
+        # nor "..., referring to IS by its acronym" (a gloss) nor "told AFP, speaking on condition of anonymity" (the
+        # manner of the statement its head verb reports)
         judges = lex.verb_class[lemma] in ("supportive", "critical") and "dobj" in deps  # "..., thanking the troops"
-        return "xcomp" in deps or (topic and token.i > token.head.i) or judges
+        aside = topic and token.i > token.head.i and not _verb_lemma(token.head)
+        return "xcomp" in deps or aside or judges
+    if " " in lemma or relative and lemma not in lex.needs_clause:
+        return True  # "called for"; "a charge the coalition rejected" (the noun is what was rejected)
+    if lemma in lex.needs_clause or lemma in lex.object_not_said:
+        return ("xcomp" in deps or _object_opens_clause(token)) and lemma not in lex.evidence_verbs
     return bool(deps & _CONTENT_DEPS) or topic
+
+
+def _object_opens_clause(token) -> bool:
+    """Whether a verb's object is the subject of a clause the parser cut off: a finite verb follows the object's
+    phrase ("claiming the Kurdish forces of Syria are the ones who ...")."""
+    doc = token.doc
+    for obj in (c for c in token.children if c.dep_ == "dobj"):
+        after = max(t.i for t in obj.subtree) + 1
+        if after < len(doc) and doc[after].tag_ in _FINITE_TAGS:
+            return True
+    return False
+
+
+def _hung_on_object(clause) -> bool:
+    """Whether a clause the parser hangs on a cue verb stands after the verb's object, a thing that cannot be spoken
+    to, with no "that": a reduced relative clause of a noun before it ("declared a caliphate ... in territory it
+    controls"), not what was said ("told AFP the town fell")."""
+    verb = clause.head
+    return not any(c.dep_ == "mark" for c in clause.children) and any(
+        c.dep_ == "dobj" and c.i < clause.i and not _can_speak(c) for c in verb.children)
+
+
+def _confirms_a_statement(token) -> bool:
+    """Whether a passive cue with an agent has a demonstrative or relative subject standing for what was said before
+    it ("That was confirmed by the police chief", "..., which was denied by the ministry")."""
+    return _is_passive(token) and any(c.dep_ == "agent" for c in token.children) and any(
+        c.dep_ == "nsubjpass" and c.tag_ in _DEMONSTRATIVE_TAGS for c in token.children)
+
+
+def _unsaid(token) -> bool:
+    """Whether a cue with no clause reports no statement made: negated ("did not mention the governor") or under a
+    modal ("will announce a final victory", an act not yet done)."""
+    return not _reports_clause(token) and any(c.dep_ == "neg" or c.tag_ == _MODAL_TAG for c in token.children)
 
 
 def _reports_clause(token) -> bool:
@@ -905,6 +951,12 @@ def _can_speak(token) -> bool:
             or bool(words & (lex.noun_class.keys() | lex.person_nouns | lex.source_nouns)))
 
 
+def _names_a_source(obj) -> bool:
+    """Whether the object of "according to" names a source: a word of it can speak ("the ministry", "a count by
+    AFP", "estimates"), a possessive pronoun aside ("according to their type" is conformity)."""
+    return any(_can_speak(t) for t in obj.subtree if t.dep_ != "poss")
+
+
 def _phrase(parsed: Parsed, head) -> tuple[int, int]:
     """Document offsets of the noun phrase headed by a token, without relative clauses, appositions, asides after a
     comma, or anything across a comma ("Reacting to X, the envoy said": the envoy)."""
@@ -973,6 +1025,8 @@ def _cues(ctx: "DocumentContext", parsed: Parsed) -> list[Cue]:
             to = parsed.doc[token.i + 1]
             cue.end, cue.lemma = parsed.span(to)[1], "according to"
             cue.speaker_token = next((g for g in [*to.children, *token.children] if g.dep_ == "pobj"), None)
+            if cue.speaker_token is not None and not _names_a_source(cue.speaker_token):
+                continue  # "carried out raids according to their type": conformity, not a source
         elif headline and not any(c.dep_ == "ccomp" for c in token.children):
             continue  # a title line ("Trump Praises SDF for Fall of Raqqa") summarises; "Iraq says it has ..." reports
         elif lemma:
@@ -981,6 +1035,11 @@ def _cues(ctx: "DocumentContext", parsed: Parsed) -> list[Cue]:
             if _infinitive(token) or _passive_participle(token) or _negating_preposition(token) or _left_open(token):
                 continue  # a purpose infinitive; "when asked"; "without elaborating"; "did not say which"
             quote = ctx.attached_quote(start, end, parsed.start)
+            if not quote and _unsaid(token):
+                continue  # "did not mention the governor", "Iraq will announce a final victory"
+            if _bare_participle(token) and _verb_lemma(token.head) and not _has_content(token, lemma) \
+                    and (not quote or quote[1] <= parsed.span(token.head)[0]):
+                continue  # '"...," an official told AFP, speaking on condition of anonymity': the manner of "told"
             subject = _subject(token)
             found_by_name = (lemma in lex.evidence_verbs and subject is not None and subject.pos_ == "PROPN"
                              and any(c.dep_ == "dobj" for c in token.children)  # "Amnesty has uncovered 30 graves"
