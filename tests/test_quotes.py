@@ -561,3 +561,18 @@ def test_acts_with_an_object_alone_that_state_nothing(tmp_path):
         ("said", "Officials"), ("told", "a senior official"), ("said", "The minister"), ("claimed", "The rebels"),
         ("said", "Analysts"), ("said", "The mayor"), ("confirmed", "Omar Nadir"),
         ("concluded", "The inquiry")]
+
+
+def test_he_continues_the_person_a_sentence_opens_with_before_the_last_speaker(tmp_path):
+    """A "he" opening a statement after a sentence that opens with a person and reports nothing is that person (the
+    centre the pronoun continues), not the speaker before; a "she" in a clause under a main verb is its subject; a
+    "he" after a sentence with its own speaker stays that speaker's (sentences written for the test)."""
+    (tmp_path / "s.txt").write_text(
+        "Talks resume\n\nMayor Omar Nadir said the bridge had reopened. Karim Dawud, a member of the city council, "
+        "put the toll at 12. He said that most of the dead were drivers. Police spokesman Ali Hassan said the road "
+        "was closed. The bomber was killed, he said. A spokesman for the rebels, Jane Roe, claimed the attack, which "
+        "she said killed 20 soldiers.\n", encoding="utf-8")
+    table = Build(load_corpus(tmp_path))["quotes"]
+    assert [(r.cue, r.speaker_name) for r in table.itertuples()] == [
+        ("said", "Omar Nadir"), ("said", "Karim Dawud"), ("said", "Ali Hassan"), ("said", "Ali Hassan"),
+        ("said", "Jane Roe")]

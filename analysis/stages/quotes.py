@@ -38,6 +38,8 @@ _OPENERS, _CLOSERS = "“„«‘‹", "”»›"
 _OPEN_CONTEXT = "([{—–-/“„«‘‹"
 _MARK = re.compile("[\"'“”„«»‘’‹›]")
 _WORD = re.compile(r"\w[\w'’.-]*\w|\w")
+_OPENING_WORDS = 6  # at most this many words before the name that opens a sentence as its subject ("The US envoy to
+# Libya, Jonathan Winer, ...")
 _TITLE_REACH = 60  # how far before a name its title may stand ("the Leader of the Islamic Revolution, Ayatollah X")
 # or after it, set off by a comma ("X, the Leader of ...")
 _APPOSED_TITLE = re.compile(rf",\s+{one_of(grammar('articles'))}\s[^,.;:]*")
@@ -502,6 +504,35 @@ class DocumentContext:
                 return speaker
         return None
 
+    def _subject_before(self, parsed: Parsed, pronoun) -> Speaker | None:
+        """The person who is the active subject of the sentence's main verb, before a "he" or "she" of a clause
+        under it ("A spokesman, Zabihullah Mujahid, claimed the attack, which he said killed 20")."""
+        root = next((t for t in parsed.doc if t.dep_ == "ROOT"), None)
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
+        if subject is None or subject.i >= pronoun.i or subject.pos_ == "PRON":
+            return None
+        found = self.speaker(parsed, subject)
+        return found[0] if found is not None and found[1] == "person" else None
+
+    def _opening_person(self, pos: int) -> Speaker | None:
+        """The person a "he" or "she" opening a statement refers to when the sentence before names one at its opening
+        and reports no statement: its subject, the centre of attention the pronoun continues ("Ghulam Sakhi Amar, a
+        council member, put the toll at 20. He said ...": not the speaker of two sentences before)."""
+        here = self.sentence_index(pos)
+        before = here - 1
+        while before >= 0 and not self.sent_body[before] and self.sent_body[here]:
+            before -= 1
+        if before < 0 or any(index == before for index, _, _ in self.recent):
+            return None
+        start, end = self.sent_starts[before], self.sent_ends[before]
+        found = [c for c in candidates(self.text, start, end, self.mentions) if c.kind == "person"]
+        found = sorted(found + self._unlisted_people(start, end, found), key=attrgetter("start"))
+        if not found or len(_WORD.findall(self.text, start, found[0].start)) > _OPENING_WORDS \
+                or _is_possessive(self.text, found[0].end) or self.quote_at(found[0].start) is not None:
+            return None
+        ref = self.referent(found[0])
+        return Speaker(pos, pos, ref.speaker, ref.name)
+
     def said(self, speaker: Speaker, kind: str) -> None:
         """Remember a resolved speaker (person, plural or body), for the pronouns and descriptions that follow."""
         self.recent.append((self.sentence_index(speaker.start), speaker, kind))
@@ -529,7 +560,8 @@ class DocumentContext:
         kind = _speaker_kind(head)
         if head.pos_ == "PRON" or low in _THIRD_POSSESSIVES:
             wanted = ("person",) if _PERSONAL.get(low) == "person" else ("plural", "body")
-            ref = self.recent_speaker(start, wanted) or self._antecedent(Candidate(start, end, "pronoun"))
+            subject = self._subject_before(parsed, head) or self._opening_person(start) if wanted == ("person",) else None
+            ref = subject or self.recent_speaker(start, wanted) or self._antecedent(Candidate(start, end, "pronoun"))
             if ref is None:
                 return None
             return Speaker(start, end, ref.speaker, ref.name), wanted[0]
