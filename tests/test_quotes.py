@@ -576,3 +576,16 @@ def test_he_continues_the_person_a_sentence_opens_with_before_the_last_speaker(t
     assert [(r.cue, r.speaker_name) for r in table.itertuples()] == [
         ("said", "Omar Nadir"), ("said", "Karim Dawud"), ("said", "Ali Hassan"), ("said", "Ali Hassan"),
         ("said", "Jane Roe")]
+
+
+def test_a_speaker_the_lead_describes_is_the_person_named_later_with_that_title(tmp_path):
+    """"a US general said" in a lead is the general the text names later (delayed identification); an indefinite
+    description past the lead is someone new (sentences written for the test)."""
+    (tmp_path / "s.txt").write_text(
+        "Talks resume\n\nThe town will fall within days, a US general said on Monday.\n\nThe army shelled the hills."
+        '\n\nThe roads are closed.\n\n"We are close," Major General John Carter told reporters.\n\nOfficials met in '
+        "the capital. A spokesman said the shops were shut.\n\nPolice spokesman Omar Nadir said the curfew would "
+        "end.\n", encoding="utf-8")
+    table = Build(load_corpus(tmp_path))["quotes"]
+    assert [(r.cue, r.speaker_name) for r in table.itertuples()] == [
+        ("said", "John Carter"), ("told", "John Carter"), ("said", "A spokesman"), ("said", "Omar Nadir")]

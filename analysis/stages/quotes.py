@@ -40,6 +40,7 @@ _MARK = re.compile("[\"'“”„«»‘’‹›]")
 _WORD = re.compile(r"\w[\w'’.-]*\w|\w")
 _OPENING_WORDS = 6  # at most this many words before the name that opens a sentence as its subject ("The US envoy to
 # Libya, Jonathan Winer, ...")
+_LEAD_PARAGRAPHS = 2  # body paragraphs of a news lead, where a speaker may be described before being named
 _TITLE_REACH = 60  # how far before a name its title may stand ("the Leader of the Islamic Revolution, Ayatollah X")
 # or after it, set off by a comma ("X, the Leader of ...")
 _APPOSED_TITLE = re.compile(rf",\s+{one_of(grammar('articles'))}\s[^,.;:]*")
@@ -366,17 +367,39 @@ class DocumentContext:
                 spans.append((self.sent_starts[i], self.sent_ends[i]))
         return spans
 
-    def titled_later(self, desc: Candidate) -> Speaker | None:
-        """The first person named after a title, within its paragraph and the two after, with that title in their
-        name phrase (a headline's "...: Leader" or a lead's "Iran's Leader replied" and then "Ayatollah X, the Leader
-        of ...")."""
+    def titled_later(self, desc: Candidate, whole_text: bool = False) -> Speaker | None:
+        """The first person named after a title, within its paragraph and the two after (or to the end of the text),
+        with that title in their name phrase (a headline's "...: Leader" or a lead's "Iran's Leader replied" and then
+        "Ayatollah X, the Leader of ...")."""
         heads = _title_phrases(self.text[desc.start : desc.end])
-        reach = self.paragraph_end(self.paragraph_end(self.paragraph_end(desc.end) + 1) + 1)
-        for c in candidates(self.text, desc.end, reach, self.mentions):
-            if c.kind == "person" and self._titled(c, heads, desc.end):
+        reach = len(self.text) if whole_text else \
+            self.paragraph_end(self.paragraph_end(self.paragraph_end(desc.end) + 1) + 1)
+        found = [c for c in candidates(self.text, desc.end, reach, self.mentions) if c.kind == "person"]
+        for c in sorted(found + self._unlisted_people(desc.end, reach, found), key=attrgetter("start")):
+            if self._titled(c, heads, desc.end):
                 ref = self.referent(c)
                 return Speaker(desc.start, desc.end, ref.speaker, ref.name)
         return None
+
+    def introduced(self, desc: Candidate) -> Speaker | None:
+        """The person an indefinite title introduces before the text names them ("a US general said ..." in the
+        lead, "Brigadier General X told AFP" below it, the news lead's delayed identification): in the headline,
+        standfirst or lead paragraphs, the first person named later in the text with that title, when no
+        person named before it holds the title (else "an official" is someone new)."""
+        if not self._in_lead(desc.start):
+            return None
+        heads = _title_phrases(self.text[desc.start : desc.end])
+        earlier = [c for c in candidates(self.text, 0, desc.start, self.mentions) if c.kind == "person"]
+        if any(self._titled(c, heads) for c in earlier + self._unlisted_people(0, desc.start, earlier)):
+            return None
+        return self.titled_later(desc, whole_text=True)
+
+    def _in_lead(self, pos: int) -> bool:
+        """Whether pos lies in the headline, the standfirst or the first _LEAD_PARAGRAPHS body paragraphs."""
+        if self.kind(pos) in _HEADLINE_KINDS:
+            return True
+        firsts = sorted({self.paragraph_start(start) for start, body in zip(self.sent_starts, self.sent_body) if body})
+        return self.paragraph_start(pos) in firsts[:_LEAD_PARAGRAPHS]
 
     def _titled(self, c: Candidate, heads: list[str], floor: int = 0) -> bool:
         """Whether a mention carries one of the titles: in its name phrase (before it, from floor on, or in it) or in
@@ -584,10 +607,13 @@ class DocumentContext:
         named = any(m.kind == "person" for m in inside) or any(
             e.label_ == "PERSON" and start <= parsed.span(e)[0] < end for e in parsed.doc.ents)
         definite = not any(t.lower_ in _INDEFINITE for t in head.children)
-        if head.lemma_.lower() in lex.titles and head.tag_ in ("NN", "NNP") and definite and not named:
+        if head.lemma_.lower() in lex.titles and head.tag_ in ("NN", "NNP") and not named:
             desc = Candidate(start, end, "role_person")
-            ref = self._described(desc) or self._recent_of_state(start, words) or self.titled_later(desc)
-            if ref is not None:  # "the general", "Iran's Leader", "the Russian President"
+            if definite:
+                ref = self._described(desc) or self._recent_of_state(start, words) or self.titled_later(desc)
+            else:
+                ref = self.introduced(desc)
+            if ref is not None:  # "the general", "Iran's Leader", "the Russian President"; "a US general" named later
                 return Speaker(start, end, ref.speaker, ref.name), "person"
         people = [m for m in inside if m.kind == "person"]
         if people:  # the name, without its titles ("Lieutenant General X")
@@ -620,7 +646,8 @@ def _title_phrases(words: str) -> list[str]:
     for i, word in enumerate(found):
         if word.lower() in lexicon().titles:
             before = found[i - 1] if i else ""
-            qualifies = before[:1].isupper() and before.lower() not in lexicon().titles and not _states_named(before)
+            qualifies = before[:1].isupper() and before.lower() not in lexicon().titles and not _states_named(
+                f"{before} {word}")  # read with the title: "US" alone, all capitals, is no name to the recogniser
             phrases.append(f"{before} {word}".lower() if qualifies else word.lower())
     return phrases
 
@@ -1277,7 +1304,7 @@ def _credit_speaker(ctx: "DocumentContext", s: int, e: int, bodies: bool) -> Spe
     if people:
         return Speaker(s, e, people[0].actor_id, text[people[0].start : people[0].end])
     if words[-1] in lex.titles:
-        return ctx.titled_later(Candidate(s, e, "role_person")) or Speaker(s, e, text[s:e], text[s:e])
+        return ctx.introduced(Candidate(s, e, "role_person")) or Speaker(s, e, text[s:e], text[s:e])
     if words[-1] in lex.person_nouns or words[-1] in lex.source_nouns:
         return ctx.identified(Speaker(s, e, text[s:e], text[s:e]))
     named = [m for m in found if (m.start, m.end) == (s, e)] if bodies else []
