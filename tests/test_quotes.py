@@ -589,3 +589,15 @@ def test_a_speaker_the_lead_describes_is_the_person_named_later_with_that_title(
     table = Build(load_corpus(tmp_path))["quotes"]
     assert [(r.cue, r.speaker_name) for r in table.itertuples()] == [
         ("said", "John Carter"), ("told", "John Carter"), ("said", "A spokesman"), ("said", "Omar Nadir")]
+
+
+def test_a_title_s_name_set_off_by_commas_is_the_speaker_not_whom_the_title_serves(tmp_path):
+    """"according to another spokesman for Haftar's forces, Ali al-Hasani, ..." is his, wherever the parser hangs the
+    name, and never Haftar's: the "for" phrase names whom the spokesman serves (sentences written for the test)."""
+    (tmp_path / "s.txt").write_text(
+        'Talks resume\n\nTwelve "rebels" died in four days of fighting, according to another spokesman for Haftar\'s '
+        "forces, Ali al-Hasani, but there was no independent confirmation of that toll.\n", encoding="utf-8")
+    build = Build(load_corpus(tmp_path))
+    assert [(r.cue, r.speaker_name) for r in build["quotes"].itertuples()] == [("according to", "Ali al-Hasani")]
+    assert build["figures"][["surface", "source"]].values.tolist() == [
+        ["Twelve", "unlisted:ali-al-hasani"], ["four days", "unlisted:ali-al-hasani"]]

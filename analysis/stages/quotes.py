@@ -41,6 +41,8 @@ _WORD = re.compile(r"\w[\w'’.-]*\w|\w")
 _OPENING_WORDS = 6  # at most this many words before the name that opens a sentence as its subject ("The US envoy to
 # Libya, Jonathan Winer, ...")
 _LEAD_PARAGRAPHS = 2  # body paragraphs of a news lead, where a speaker may be described before being named
+_APPOSITION_GAP = re.compile(r",[ \t]*")
+_APPOSITION_CLOSE = re.compile(r"[ \t]*(?:[,;]|[.!?]?$|[.!?]\s)")
 _TITLE_REACH = 60  # how far before a name its title may stand ("the Leader of the Islamic Revolution, Ayatollah X")
 # or after it, set off by a comma ("X, the Leader of ...")
 _APPOSED_TITLE = re.compile(rf",\s+{one_of(grammar('articles'))}\s[^,.;:]*")
@@ -453,8 +455,8 @@ class DocumentContext:
             found = [c for c in candidates(self.text, start, end, self.mentions)
                      if c.end <= desc.start and c.kind in ("person", "name", "role_person") and not self._is_definite(c)]
             for c in reversed(found):
-                if states and _affiliations().get(c.actor_id) not in states:
-                    continue
+                if states and _affiliations().get(c.actor_id) not in states or _is_possessive(self.text, c.end):
+                    continue  # ... nor the possessor in "spokesman for Haftar's forces"
                 if self._titled(c, heads):
                     ref = self.referent(c)
                     return Speaker(desc.start, desc.end, ref.speaker, ref.name)
@@ -556,6 +558,15 @@ class DocumentContext:
         ref = self.referent(found[0])
         return Speaker(pos, pos, ref.speaker, ref.name)
 
+    def _apposed_person(self, end: int) -> Mention | None:
+        """A person's mention set off by commas right after a phrase ending at end (", Ali al-Thabet,")."""
+        gap = _APPOSITION_GAP.match(self.text, end)
+        if gap is None:
+            return None
+        person = next((m for m in sorted(self.mentions + self.unlisted)
+                       if m.start == gap.end() and m.kind == "person"), None)
+        return person if person is not None and _APPOSITION_CLOSE.match(self.text, person.end) else None
+
     def said(self, speaker: Speaker, kind: str) -> None:
         """Remember a resolved speaker (person, plural or body), for the pronouns and descriptions that follow."""
         self.recent.append((self.sentence_index(speaker.start), speaker, kind))
@@ -598,14 +609,20 @@ class DocumentContext:
         if named_by is not None:  # "Its spokesman, Igor Konashenkov, said": the person the apposition names
             found = self.speaker(parsed, named_by)
             return (Speaker(start, end, found[0].speaker, found[0].name), "person") if found else None
+        apposed = self._apposed_person(end) if head.lemma_.lower() in lex.titles else None
+        if apposed is not None:  # "according to another spokesman for X's forces, Ali al-Thabet, but ...": the
+            # name set off by commas after a title, wherever the parser hangs it
+            return Speaker(start, apposed.end, apposed.actor_id, text[apposed.start : apposed.end]), "person"
         close = _close_apposition(parsed, head, sorted(self.mentions + self.unlisted))
         if close is not None:  # "the official news agency WAFA reported": the body the name names
             found = self.speaker(parsed, close)
             if found is not None:
                 return Speaker(start, max(end, found[0].end), found[0].speaker, found[0].name), found[1]
-        inside = mentions_within(self.mentions, start, end)
-        named = any(m.kind == "person" for m in inside) or any(
-            e.label_ == "PERSON" and start <= parsed.span(e)[0] < end for e in parsed.doc.ents)
+        served = _role_phrases(parsed, head)  # not Haftar in "spokesman for Haftar's forces"
+        inside = [m for m in mentions_within(self.mentions, start, end) if not any(a <= m.start < b for a, b in served)]
+        person_ents = [e for e in parsed.doc.ents if e.label_ == "PERSON" and start <= parsed.span(e)[0] < end
+                       and not any(a <= parsed.span(e)[0] < b for a, b in served)]
+        named = any(m.kind == "person" for m in inside) or bool(person_ents)
         definite = not any(t.lower_ in _INDEFINITE for t in head.children)
         if head.lemma_.lower() in lex.titles and head.tag_ in ("NN", "NNP") and not named:
             desc = Candidate(start, end, "role_person")
@@ -618,9 +635,9 @@ class DocumentContext:
         people = [m for m in inside if m.kind == "person"]
         if people:  # the name, without its titles ("Lieutenant General X")
             return Speaker(people[0].start, people[0].end, people[0].actor_id, text[people[0].start : people[0].end]), "person"
-        for ent in parsed.doc.ents:
+        for ent in person_ents:
             s, e = parsed.span(ent)
-            if ent.label_ == "PERSON" and start <= s and e <= end and not _is_possessive(text, e):
+            if e <= end and not _is_possessive(text, e):
                 name = _untitled(text, s, e)
                 return self.identified(Speaker(name[0], name[1], text[slice(*name)], text[slice(*name)])), "person"
         hs, he = parsed.span(head)
@@ -681,6 +698,14 @@ def _appositions(head) -> list:
         found += [a for prep in head.children if prep.dep_ == "prep" and prep.lower_ in _ROLE_PREPS
                   for obj in prep.children if obj.dep_ == "pobj" for a in obj.children if a.dep_ == "appos"]
     return found
+
+
+def _role_phrases(parsed: Parsed, head) -> list[tuple[int, int]]:
+    """Offsets of the "for"/"of" phrases of a title, which name whom the titled person serves ("spokesman for
+    Haftar's forces": not Haftar)."""
+    if head.lemma_.lower() not in lexicon().titles:
+        return []
+    return [_subtree(parsed, c) for c in head.children if c.dep_ == "prep" and c.lower_ in _ROLE_PREPS]
 
 
 def _close_apposition(parsed: Parsed, head, names: list[Mention]):
