@@ -601,3 +601,15 @@ def test_a_title_s_name_set_off_by_commas_is_the_speaker_not_whom_the_title_serv
     assert [(r.cue, r.speaker_name) for r in build["quotes"].itertuples()] == [("according to", "Ali al-Hasani")]
     assert build["figures"][["surface", "source"]].values.tolist() == [
         ["Twelve", "unlisted:ali-al-hasani"], ["four days", "unlisted:ali-al-hasani"]]
+
+
+def test_an_aside_between_dashes_stays_out_of_the_speaker(tmp_path):
+    """A phrase set off by dashes is an aside: "Its spokesman — killed months later — said" is the spokesman's, "X —
+    the commander of the brigade — told" is X's; "said in a recording that ..." reports the "that" clause the parser
+    hangs on the recording (sentences written for the test)."""
+    got = _statements(tmp_path,
+        "Talks resume\n\nThe group's founder, Abu Bakr al-Baghdadi — slain by US forces in 2019 — said in a recording "
+        "that the war would go on. Its spokesman — killed months later in a strike — said the city would never "
+        "fall. Ali al-Hasani — the commander of the brigade — told reporters that the road was open.\n")
+    assert [(cue, speaker) for cue, speaker, _, _ in got] == [
+        ("said", "abu_bakr_al_baghdadi"), ("said", "Its spokesman"), ("told", "Ali al-Hasani")]

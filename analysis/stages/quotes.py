@@ -43,6 +43,8 @@ _OPENING_WORDS = 6  # at most this many words before the name that opens a sente
 _LEAD_PARAGRAPHS = 2  # body paragraphs of a news lead, where a speaker may be described before being named
 _APPOSITION_GAP = re.compile(r",[ \t]*")
 _APPOSITION_CLOSE = re.compile(r"[ \t]*(?:[,;]|[.!?]?$|[.!?]\s)")
+_DASHES = frozenset({"—", "–"})  # em and en dash, setting off an aside
+_ASIDE_MARKS = _DASHES | {","}  # marks that set off an aside from a phrase
 _TITLE_REACH = 60  # how far before a name its title may stand ("the Leader of the Islamic Revolution, Ayatollah X")
 # or after it, set off by a comma ("X, the Leader of ...")
 _APPOSED_TITLE = re.compile(rf",\s+{one_of(grammar('articles'))}\s[^,.;:]*")
@@ -808,7 +810,8 @@ def _subject(token):
         cues = [a for a in token.ancestors if a.i < token.i and a.pos_ in ("VERB", "AUX") and _verb_lemma(a)]
         token = cues[-1] if cues else token
     for _ in range(6):
-        found = max((c for c in token.children if c.dep_ == "nsubj"), key=lambda c: c.i, default=None)
+        found = max((c for c in token.children if c.dep_ == "nsubj"), key=lambda c: (not _set_off(c), c.i),
+                    default=None)  # "Ali al-Hasani — the commander of the brigade — told": not the aside
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
         if found is None and agent is not None:
             found = next((g for g in agent.children if g.dep_ == "pobj"), None)
@@ -909,7 +912,8 @@ def _has_content(token, lemma: str) -> bool:
     if {"dative", "dobj"} <= deps and not deps & {"ccomp", "parataxis"}:
         return False  # "deny Daesh the resources": a transfer, not a statement
     reported = token.i > token.head.i and _verb_lemma(token.head)  # inside what its head verb says
-    if deps & {"ccomp", "parataxis"} or token.dep_ in ("parataxis", "ccomp") and not reported or _reporting_as(token):
+    if deps & {"ccomp", "parataxis"} or token.dep_ in ("parataxis", "ccomp") and not reported or _reporting_as(token) \
+            or _clause_on_adjunct(token):
         return True  # "..., the spokesman said" (parsed as the clause of the sentence before), not "said the army
         # guaranteed the safety of the roads"
     if _confirms_a_statement(token):
@@ -940,6 +944,20 @@ def _object_opens_clause(token) -> bool:
         if after < len(doc) and doc[after].tag_ in _FINITE_TAGS:
             return True
     return False
+
+
+def _clause_on_adjunct(token) -> bool:
+    """Whether a clause opened by a complementiser hangs on the noun of the verb's adjunct, where the parser puts what
+    was said ("said in a recording that the war would go on": "that" a mark, not a relative pronoun)."""
+    return any(r.dep_ in ("relcl", "acl") and any(m.dep_ == "mark" for m in r.children)
+               for p in token.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+               for r in o.children)
+
+
+def _set_off(token) -> bool:
+    """Whether a phrase stands between dashes, an aside ("X — the commander of the brigade — told")."""
+    doc, first = token.doc, min(t.i for t in token.subtree)
+    return first > 0 and doc[first - 1].text in _DASHES
 
 
 def _hung_on_object(clause) -> bool:
@@ -1050,8 +1068,8 @@ def _phrase(parsed: Parsed, head) -> tuple[int, int]:
         tok = stack.pop()
         keep.add(tok.i)
         stack.extend(c for c in tok.children if not _cut(c))
-    first = max([i + 1 for i in range(min(keep), head.i) if doc[i].text == ","], default=min(keep))
-    last = min([i - 1 for i in range(head.i + 1, max(keep) + 1) if doc[i].text == ","], default=max(keep))
+    first = max([i + 1 for i in range(min(keep), head.i) if doc[i].text in _ASIDE_MARKS], default=min(keep))
+    last = min([i - 1 for i in range(head.i + 1, max(keep) + 1) if doc[i].text in _ASIDE_MARKS], default=max(keep))
     if head.ent_type_:  # the whole name the head is part of ("al-Abdallah", split by the tokenizer)
         entity = next(e for e in doc.ents if e.start <= head.i < e.end)
         keep |= set(range(entity.start, entity.end))
@@ -1070,7 +1088,7 @@ def _cut(token) -> bool:
     participle clause set off by a comma ("Families fleeing the group" keeps it)."""
     if token.dep_ in ("relcl", "appos", "cc", "conj", "advcl") or (token.dep_ == "advmod" and token.i < token.head.i):
         return True  # ... and "even", "also" before the noun
-    return token.dep_ == "acl" and token.i > 0 and token.doc[token.i - 1].text == ","
+    return token.dep_ == "acl" and token.i > 0 and token.doc[token.i - 1].text in _ASIDE_MARKS
 
 
 def _subtree(parsed: Parsed, token) -> tuple[int, int]:
