@@ -613,3 +613,13 @@ def test_an_aside_between_dashes_stays_out_of_the_speaker(tmp_path):
         "fall. Ali al-Hasani — the commander of the brigade — told reporters that the road was open.\n")
     assert [(cue, speaker) for cue, speaker, _, _ in got] == [
         ("said", "abu_bakr_al_baghdadi"), ("said", "Its spokesman"), ("told", "Ali al-Hasani")]
+
+
+def test_a_postposed_cue_with_its_speaker_after_it(tmp_path):
+    """"..., reported the X news agency, which ..." is the agency's, which the parser takes for the verb's object,
+    and what it reports is the clause before (sentences written for the test)."""
+    got = _statements(tmp_path,
+        "Talks resume\n\nGunmen shot down the helicopter and killed the crew, reported Nahar news agency, which is "
+        "close to the rebels.\n")
+    assert [(cue, speaker, content) for cue, speaker, content, _ in got] == [
+        ("reported", "Nahar news agency", "Gunmen shot down the helicopter and killed the crew")]

@@ -806,6 +806,9 @@ def _subject(token):
     coordinated verb ("went on to say", "adding that", "deny ... and insist") and through the noun a participle
     modifies ("praised the victory over X, claiming ..."); a relative pronoun stands for the noun its clause
     modifies ("the PKK, which announced"; "the wounded, many of whom told")."""
+    inverted = _inverted_speaker(token)
+    if inverted is not None:
+        return inverted
     if _bare_participle(token):  # "He said X, adding that ...": the outermost cue before it, not a postposed one
         cues = [a for a in token.ancestors if a.i < token.i and a.pos_ in ("VERB", "AUX") and _verb_lemma(a)]
         token = cues[-1] if cues else token
@@ -828,6 +831,17 @@ def _subject(token):
         if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon().noun_class:
             return _noun_speaker(token) or _issuer(token)  # "a statement praising X": the statement's speaker
     return None
+
+
+def _inverted_speaker(verb):
+    """The speaker after a postposed finite cue with no subject of its own, which the parser takes for its object
+    ("IS fighters shot down the aircraft, reported Amaq news agency, which ...": the agency)."""
+    doc = verb.doc
+    if verb.tag_ not in _FINITE_TAGS or verb.i == 0 or doc[verb.i - 1].text != "," or any(
+            c.dep_ in ("nsubj", "nsubjpass", "agent", "aux", "ccomp") for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj if obj is not None and obj.i == verb.i + 1 + sum(1 for t in obj.lefts) and _can_speak(obj) else None
 
 
 def _closes_sentence(verb) -> bool:
@@ -1217,7 +1231,9 @@ def _content(ctx: "DocumentContext", cue: Cue) -> tuple[int, int, str]:
         parts = [c for c in token.children if c.dep_ in ("ccomp", "xcomp", "parataxis", "dobj", "acl", "prep")
                  and c.i != getattr(cue.speaker_token, "i", -1)]
         clause = [c for c in parts if c.dep_ in ("ccomp", "parataxis")]
-        if (not clause and token.dep_ == "conj" and cue.speaker.start > cue.sent_start and (_closes_sentence(token)
+        if _inverted_speaker(token) is not None:
+            start, end = cue.sent_start, cue.start  # "X shot down the aircraft, reported Amaq news agency"
+        elif (not clause and token.dep_ == "conj" and cue.speaker.start > cue.sent_start and (_closes_sentence(token)
                 or cue.speaker_token is not None and _postposed(ctx, parsed, token, cue.speaker_token))):
             start, end = cue.sent_start, cue.speaker.start  # "X killed Y, a monitor said(, without details)."
         elif not clause and (token.dep_ in ("ccomp", "parataxis") or _reporting_as(token)):  # the clause around
