@@ -623,3 +623,14 @@ def test_a_postposed_cue_with_its_speaker_after_it(tmp_path):
         "close to the rebels.\n")
     assert [(cue, speaker, content) for cue, speaker, content, _ in got] == [
         ("reported", "Nahar news agency", "Gunmen shot down the helicopter and killed the crew")]
+
+
+def test_the_short_form_of_a_body_named_before_is_that_body(tmp_path):
+    """"The Observatory" after "the Syrian Observatory for Human Rights" is that body (sentences written for the
+    test)."""
+    (tmp_path / "s.txt").write_text(
+        "Talks resume\n\nThe Syrian Observatory for Human Rights counted six dead.\n\nThe Observatory, which has "
+        "sources across the country, says it checks each report.\n",
+        encoding="utf-8")
+    table = Build(load_corpus(tmp_path))["quotes"]
+    assert [(r.cue, r.speaker) for r in table.itertuples()] == [("says", "sohr")]

@@ -67,6 +67,7 @@ _NAMES = rf"{_NAME_TOKEN.pattern}(?:\s+{_NAME_TOKEN.pattern})*"
 _NAME_RUN = re.compile(rf"{_NAME_TOKEN.pattern}(?:\s+(?:of\s+(?:the\s+)?)?{_NAME_TOKEN.pattern})*")
 _DETERMINERS = grammar("determiners")
 _THIRD_POSSESSIVES = frozenset(tagged("grammar.yaml", "possessive_determiners", "third"))  # "his", "its"
+_DEFINITE = frozenset(tagged("grammar.yaml", "articles", "definite"))  # "the"
 _INDEFINITE = frozenset(tagged("grammar.yaml", "articles", "indefinite")) | grammar("non_specific_determiners")
 _AUTHOR_PREPS = grammar("author_prepositions")  # "a report by X"
 _REFERRING = grammar("referring_objects")  # "those who claim it"
@@ -560,6 +561,17 @@ class DocumentContext:
         ref = self.referent(found[0])
         return Speaker(pos, pos, ref.speaker, ref.name)
 
+    def _short_form(self, head, start: int, end: int) -> Mention | None:
+        """The body a definite phrase of one capitalised noun names by a word of its earlier full name ("The
+        Observatory" for "the Syrian Observatory for Human Rights"), the latest such name before it."""
+        words = _WORD.findall(self.text, start, end)
+        if len(words) != 2 or words[0].lower() not in _DEFINITE or not head.text[:1].isupper():
+            return None
+        word = re.compile(rf"\b{re.escape(head.text)}\b")
+        earlier = [m for m in self.mentions if m.end <= start and m.kind != "person"
+                   and self.text[m.start : m.end] != head.text and word.search(self.text, m.start, m.end)]
+        return max(earlier, key=attrgetter("start"), default=None)
+
     def _apposed_person(self, end: int) -> Mention | None:
         """A person's mention set off by commas right after a phrase ending at end (", Ali al-Thabet,")."""
         gap = _APPOSITION_GAP.match(self.text, end)
@@ -646,6 +658,9 @@ class DocumentContext:
         covering = [m for m in inside if m.start <= hs and he <= m.end]
         if covering:
             return Speaker(start, end, covering[0].actor_id, words), kind
+        short = self._short_form(head, start, end) if not inside else None
+        if short is not None:  # "The Observatory" after "the Syrian Observatory for Human Rights"
+            return Speaker(start, end, short.actor_id, words), kind
         found = self.identified(Speaker(start, end, words, words))
         unlisted_person = any(m.kind == "person" and m.actor_id == found.speaker for m in self.unlisted)
         return found, "person" if unlisted_person else kind
