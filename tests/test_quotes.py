@@ -634,3 +634,17 @@ def test_the_short_form_of_a_body_named_before_is_that_body(tmp_path):
         encoding="utf-8")
     table = Build(load_corpus(tmp_path))["quotes"]
     assert [(r.cue, r.speaker) for r in table.itertuples()] == [("says", "sohr")]
+
+
+def test_an_attitude_is_a_statement_when_addressed_or_stated(tmp_path):
+    """"expressed his gratitude to X", "conveyed condolences to the families", "expressed readiness to work" and
+    "expressed concern that ..." are statements; "expressed deep sorrow over the deaths" and "expressed alarm at the
+    rise" report a state of mind (sentences written for the test)."""
+    got = _statements(tmp_path,
+        "Talks resume\n\nThe general expressed his gratitude to the allied militias for their help. The envoy "
+        "expressed deep sorrow over the deaths. The minister expressed readiness to work with the mission. The UN "
+        "expressed alarm at the rise in deaths. The mayor expressed concern that aid was blocked. The king conveyed "
+        "his condolences to the families.\n")
+    assert [(cue, speaker) for cue, speaker, _, _ in got] == [
+        ("expressed", "The general"), ("expressed", "The minister"), ("expressed", "The mayor"),
+        ("conveyed", "The king")]

@@ -99,6 +99,7 @@ class Lexicon:
     noun_class: dict[str, str]
     needs_clause: frozenset[str]
     object_not_said: frozenset[str]  # speech only with a clause, whoever the subject is ("claimed responsibility")
+    attitude_verbs: frozenset[str]  # with an object, speech only when addressed or with content ("expressed gratitude to")
     evidence_verbs: frozenset[str]
     cause_verbs: frozenset[str]  # with the evidence verbs: no speech from a subject that cannot speak, without a clause
     continuing_verbs: frozenset[str]
@@ -125,6 +126,7 @@ def lexicon() -> Lexicon:
         noun_class={lemma: framing for framing, lemmas in raw["cue_nouns"].items() for lemma in lemmas},
         needs_clause=frozenset(raw["needs_clause"]),
         object_not_said=frozenset(raw["object_not_said"]),
+        attitude_verbs=frozenset(raw["attitude_verbs"]),
         evidence_verbs=frozenset(raw["evidence_verbs"]),
         cause_verbs=frozenset(raw["cause_verbs"]) | frozenset(raw["evidence_verbs"]),
         continuing_verbs=frozenset(raw["continuing_verbs"]),
@@ -769,6 +771,7 @@ _CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "acl", "pcomp", "dobj", "pobj
 _FIRST_SECOND = grammar("first_second_person")
 _NEGATING_PREPS = grammar("negating_prepositions")  # "without elaborating"
 _QUESTION_SUBORDINATORS = grammar("interrogative_subordinators")  # "would not say whether"
+_ADDRESSEE_PREPS = grammar("addressee_prepositions")  # "expressed his gratitude to X"
 _ROLE_PREPS = grammar("role_prepositions")  # "spokesman for the X"
 _PREDICATIVE = grammar("predicative_prepositions")  # "quoted X as saying"
 _CLOSING_DEPS = frozenset({"prep", "pobj", "npadvmod", "advmod", "punct", "det", "compound", "amod", "nummod"})
@@ -959,9 +962,23 @@ def _has_content(token, lemma: str) -> bool:
         return "xcomp" in deps or aside or judges
     if " " in lemma or relative and lemma not in lex.needs_clause:
         return True  # "called for"; "a charge the coalition rejected" (the noun is what was rejected)
+    if lemma in lex.attitude_verbs:
+        return "xcomp" in deps or _attitude_said(token)
     if lemma in lex.needs_clause or lemma in lex.object_not_said:
         return ("xcomp" in deps or _object_opens_clause(token)) and lemma not in lex.evidence_verbs
     return bool(deps & _CONTENT_DEPS) or topic
+
+
+def _attitude_said(token) -> bool:
+    """Whether an attitude conveyed as an object is a statement: addressed to someone ("expressed his gratitude to
+    X") or stating its content ("readiness to work", "concern that aid was blocked"); not "deep sorrow over the
+    deaths"."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    addressed = [c for c in [*token.children, *(g for o in objects for g in o.children)]
+                 if c.dep_ in ("prep", "dative") and c.lower_ in _ADDRESSEE_PREPS]
+    content = [g for o in objects for g in o.children
+               if g.dep_ in ("acl", "ccomp") or g.dep_ == "relcl" and any(m.dep_ == "mark" for m in g.children)]
+    return bool(addressed or content)
 
 
 def _object_opens_clause(token) -> bool:
