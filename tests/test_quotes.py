@@ -648,3 +648,13 @@ def test_an_attitude_is_a_statement_when_addressed_or_stated(tmp_path):
     assert [(cue, speaker) for cue, speaker, _, _ in got] == [
         ("expressed", "The general"), ("expressed", "The minister"), ("expressed", "The mayor"),
         ("conveyed", "The king")]
+
+
+def test_a_name_with_a_title_in_apposition_is_a_person_for_the_he_after_it(tmp_path):
+    """"Najib Danish, a spokesman for the ministry, has said ..." is a person even where no table knows the name (a
+    demonym for a family name), so the "He" of the next sentence is his, not "a spokesman" (sentences written for the
+    test)."""
+    got = _statements(tmp_path,
+        "Talks resume\n\nThe attacker was on foot. Najib Danish, a spokesman for the ministry, has said that the blast "
+        "left five people dead. He added the attacker detonated his explosives early.\n")
+    assert [(cue, speaker) for cue, speaker, _, _ in got] == [("said", "Najib Danish"), ("added", "Najib Danish")]

@@ -750,9 +750,13 @@ def _names_person(parsed: Parsed, token, mentions: list[Mention]) -> bool:
 
 
 def _speaker_kind(head) -> str:
-    """person (a name, a person noun or title), plural (a plural noun), or body (anything else)."""
+    """person (a name, a person noun or title, or a name with a title in apposition: "Najib Danish, a spokesman"),
+    plural (a plural noun), or body (anything else)."""
     lex = lexicon()
     if head.ent_type_ == "PERSON" or (head.lemma_.lower() in lex.titles and head.tag_ in ("NN", "NNP")):
+        return "person"
+    if head.pos_ == "PROPN" and any(a.lemma_.lower() in lex.titles and a.tag_ == "NN" for a in head.children
+                                    if a.dep_ == "appos"):
         return "person"
     if head.tag_ in ("NNS", "NNPS"):
         return "plural"
