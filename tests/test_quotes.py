@@ -658,3 +658,16 @@ def test_a_name_with_a_title_in_apposition_is_a_person_for_the_he_after_it(tmp_p
         "Talks resume\n\nThe attacker was on foot. Najib Danish, a spokesman for the ministry, has said that the blast "
         "left five people dead. He added the attacker detonated his explosives early.\n")
     assert [(cue, speaker) for cue, speaker, _, _ in got] == [("said", "Najib Danish"), ("added", "Najib Danish")]
+
+
+def test_a_title_line_closed_by_its_speaker_after_a_comma_reports_the_words_before(tmp_path):
+    """"X killed in strike, military says" credits the words before the comma; a title line without it stays a
+    summary (sentences written for the test)."""
+    (tmp_path / "s.txt").write_text(
+        "Rebel leader killed in air strike, army says\n\nA strike killed the leader of the rebels, officials said.\n",
+        encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    text = corpus.texts["s"]
+    got = [(r.cue, r.speaker, text[r.content_start : r.content_end]) for r in Build(corpus)["quotes"].itertuples()]
+    assert got == [("says", "army", "Rebel leader killed in air strike"),
+                   ("said", "officials", "A strike killed the leader of the rebels")]

@@ -790,6 +790,7 @@ _TURN = re.compile(rf"([A-Z][\w’'.-]*(?:[ \t]+(?:[A-Z][\w’'.-]*|{name_partic
 _CREDITED = re.compile(r"[^\n]*\S(?P<colon>:)[ \t]+(?P<credit>(?:[\w’'.-]+[ \t]*){1,4}?)[ \t]*$", re.MULTILINE)
 _CREDIT_FIRST = re.compile(r"(?P<credit>[\w’'.-]+(?:[ \t]+[\w’'.-]+){0,3})(?P<colon>:)(?P<gap>[ \t]+)\S")
 _HEADLINE_KINDS = frozenset({"headline", "standfirst"})
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 _SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*\s*$")
 
 
@@ -1160,6 +1161,13 @@ def _postposed(ctx: "DocumentContext", parsed: Parsed, token, subject) -> bool:
     return before.endswith((",", ",”", ',"')) and bool(_POSTPOSED_AFTER.match(ctx.text, parsed.span(token)[1]))
 
 
+def _credits_title(ctx: "DocumentContext", parsed: Parsed, token, subject) -> bool:
+    """Whether a cue and its subject close a title line after a comma ("X killed in strike, military says")."""
+    first = min(_phrase(parsed, subject)[0], parsed.span(token)[0])
+    return ctx.text[parsed.start : first].rstrip().endswith(",") and bool(
+        _LINE_END.match(ctx.text, parsed.span(token)[1]))
+
+
 def _cues(ctx: "DocumentContext", parsed: Parsed) -> list[Cue]:
     """The reporting cues of one parsed sentence, each with the token heading its speaker phrase."""
     lex, found = lexicon(), []
@@ -1179,8 +1187,10 @@ def _cues(ctx: "DocumentContext", parsed: Parsed) -> list[Cue]:
             cue.speaker_token = next((g for g in [*to.children, *token.children] if g.dep_ == "pobj"), None)
             if cue.speaker_token is not None and not _names_a_source(cue.speaker_token):
                 continue  # "carried out raids according to their type": conformity, not a source
-        elif headline and not any(c.dep_ == "ccomp" for c in token.children):
-            continue  # a title line ("Trump Praises SDF for Fall of Raqqa") summarises; "Iraq says it has ..." reports
+        elif headline and not any(c.dep_ == "ccomp" for c in token.children) and not (
+                lemma and (subject := _subject(token)) is not None and _credits_title(ctx, parsed, token, subject)):
+            continue  # a title line ("Trump Praises SDF for Fall of Raqqa") summarises; "Iraq says it has ..." and
+            # "X killed in strike, military says" report
         elif lemma:
             if _is_passive(token) and not any(c.dep_ == "agent" for c in token.children):
                 continue  # "civilian deaths have been reported", "is expected to"
@@ -1197,7 +1207,8 @@ def _cues(ctx: "DocumentContext", parsed: Parsed) -> list[Cue]:
                              and any(c.dep_ == "dobj" for c in token.children)  # "Amnesty has uncovered 30 graves"
                              and token.dep_ in ("ROOT", "conj"))  # not inside what is said ("Stating that X has found")
             if not (quote or found_by_name or _has_content(token, lemma)
-                    or subject is not None and _postposed(ctx, parsed, token, subject)):
+                    or subject is not None and (_postposed(ctx, parsed, token, subject)
+                                                or headline and _credits_title(ctx, parsed, token, subject))):
                 continue
             if lemma in lex.cause_verbs and not (quote or _reports_clause(token)) and subject is not None \
                     and not _can_speak(subject):
@@ -1269,6 +1280,8 @@ def _content(ctx: "DocumentContext", cue: Cue) -> tuple[int, int, str]:
         clause = [c for c in parts if c.dep_ in ("ccomp", "parataxis")]
         if _inverted_speaker(token) is not None:
             start, end = cue.sent_start, cue.start  # "X shot down the aircraft, reported Amaq news agency"
+        elif not clause and cue.speaker.start > cue.sent_start and ctx.kind(cue.start) in _HEADLINE_KINDS:
+            start, end = cue.sent_start, cue.speaker.start  # "X killed in strike, military says"
         elif (not clause and token.dep_ == "conj" and cue.speaker.start > cue.sent_start and (_closes_sentence(token)
                 or cue.speaker_token is not None and _postposed(ctx, parsed, token, cue.speaker_token))):
             start, end = cue.sent_start, cue.speaker.start  # "X killed Y, a monitor said(, without details)."
