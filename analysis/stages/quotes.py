@@ -322,6 +322,7 @@ class DocumentContext:
         self.paragraph_ends = sorted(end for _, end in self.paragraphs)
         self.sent_ids = [s.sent_id for s in ordered]
         self.resolved: dict[int, Speaker] = {}  # pronoun / description start -> its referent
+        self.lead_paragraphs: frozenset[int] | None = None  # starts of the lead's body paragraphs, once asked
         self.recent: list[tuple[int, Speaker, str]] = []  # (sentence index, speaker, person|plural|body) said so far
 
     def referent(self, cand: Candidate) -> Speaker:
@@ -405,8 +406,10 @@ class DocumentContext:
         """Whether pos lies in the headline, the standfirst or the first _LEAD_PARAGRAPHS body paragraphs."""
         if self.kind(pos) in _HEADLINE_KINDS:
             return True
-        firsts = sorted({self.paragraph_start(start) for start, body in zip(self.sent_starts, self.sent_body) if body})
-        return self.paragraph_start(pos) in firsts[:_LEAD_PARAGRAPHS]
+        if self.lead_paragraphs is None:
+            firsts = {self.paragraph_start(start) for start, body in zip(self.sent_starts, self.sent_body) if body}
+            self.lead_paragraphs = frozenset(sorted(firsts)[:_LEAD_PARAGRAPHS])
+        return self.paragraph_start(pos) in self.lead_paragraphs
 
     def _titled(self, c: Candidate, heads: list[str], floor: int = 0) -> bool:
         """Whether a mention carries one of the titles: in its name phrase (before it, from floor on, or in it) or in
@@ -570,9 +573,9 @@ class DocumentContext:
         if len(words) != 2 or words[0].lower() not in _DEFINITE or not head.text[:1].isupper():
             return None
         word = re.compile(rf"\b{re.escape(head.text)}\b")
-        earlier = [m for m in self.mentions if m.end <= start and m.kind != "person"
-                   and self.text[m.start : m.end] != head.text and word.search(self.text, m.start, m.end)]
-        return max(earlier, key=attrgetter("start"), default=None)
+        before = bisect_right(self.mentions, (start,)) if self.mentions else 0
+        return next((m for m in reversed(self.mentions[:before]) if m.end <= start and m.kind != "person"
+                     and self.text[m.start : m.end] != head.text and word.search(self.text, m.start, m.end)), None)
 
     def _apposed_person(self, end: int) -> Mention | None:
         """A person's mention set off by commas right after a phrase ending at end (", Ali al-Thabet,")."""
