@@ -38,6 +38,13 @@ _OPENERS, _CLOSERS = "“„«‘‹", "”»›"
 _OPEN_CONTEXT = "([{—–-/“„«‘‹"
 _MARK = re.compile("[\"'“”„«»‘’‹›]")
 _WORD = re.compile(r"\w[\w'’.-]*\w|\w")
+_OPENING_WORDS = 6  # at most this many words before the name that opens a sentence as its subject ("The US envoy to
+# Libya, Jonathan Winer, ...")
+_LEAD_PARAGRAPHS = 2  # body paragraphs of a news lead, where a speaker may be described before being named
+_APPOSITION_GAP = re.compile(r",[ \t]*")
+_APPOSITION_CLOSE = re.compile(r"[ \t]*(?:[,;]|[.!?]?$|[.!?]\s)")
+_DASHES = frozenset({"—", "–"})  # em and en dash, setting off an aside
+_ASIDE_MARKS = _DASHES | {","}  # marks that set off an aside from a phrase
 _TITLE_REACH = 60  # how far before a name its title may stand ("the Leader of the Islamic Revolution, Ayatollah X")
 # or after it, set off by a comma ("X, the Leader of ...")
 _APPOSED_TITLE = re.compile(rf",\s+{one_of(grammar('articles'))}\s[^,.;:]*")
@@ -60,6 +67,7 @@ _NAMES = rf"{_NAME_TOKEN.pattern}(?:\s+{_NAME_TOKEN.pattern})*"
 _NAME_RUN = re.compile(rf"{_NAME_TOKEN.pattern}(?:\s+(?:of\s+(?:the\s+)?)?{_NAME_TOKEN.pattern})*")
 _DETERMINERS = grammar("determiners")
 _THIRD_POSSESSIVES = frozenset(tagged("grammar.yaml", "possessive_determiners", "third"))  # "his", "its"
+_DEFINITE = frozenset(tagged("grammar.yaml", "articles", "definite"))  # "the"
 _INDEFINITE = frozenset(tagged("grammar.yaml", "articles", "indefinite")) | grammar("non_specific_determiners")
 _AUTHOR_PREPS = grammar("author_prepositions")  # "a report by X"
 _REFERRING = grammar("referring_objects")  # "those who claim it"
@@ -90,6 +98,8 @@ class Lexicon:
     phrase_verbs: frozenset[str]  # the verbs of multi-word lemmas ("point" of "point out")
     noun_class: dict[str, str]
     needs_clause: frozenset[str]
+    object_not_said: frozenset[str]  # speech only with a clause, whoever the subject is ("claimed responsibility")
+    attitude_verbs: frozenset[str]  # with an object, speech only when addressed or with content ("expressed gratitude to")
     evidence_verbs: frozenset[str]
     cause_verbs: frozenset[str]  # with the evidence verbs: no speech from a subject that cannot speak, without a clause
     continuing_verbs: frozenset[str]
@@ -115,6 +125,8 @@ def lexicon() -> Lexicon:
         phrase_verbs=frozenset(lemma.split()[0] for lemmas in raw["cue_verbs"].values() for lemma in lemmas if " " in lemma),
         noun_class={lemma: framing for framing, lemmas in raw["cue_nouns"].items() for lemma in lemmas},
         needs_clause=frozenset(raw["needs_clause"]),
+        object_not_said=frozenset(raw["object_not_said"]),
+        attitude_verbs=frozenset(raw["attitude_verbs"]),
         evidence_verbs=frozenset(raw["evidence_verbs"]),
         cause_verbs=frozenset(raw["cause_verbs"]) | frozenset(raw["evidence_verbs"]),
         continuing_verbs=frozenset(raw["continuing_verbs"]),
@@ -310,6 +322,7 @@ class DocumentContext:
         self.paragraph_ends = sorted(end for _, end in self.paragraphs)
         self.sent_ids = [s.sent_id for s in ordered]
         self.resolved: dict[int, Speaker] = {}  # pronoun / description start -> its referent
+        self.lead_paragraphs: frozenset[int] | None = None  # starts of the lead's body paragraphs, once asked
         self.recent: list[tuple[int, Speaker, str]] = []  # (sentence index, speaker, person|plural|body) said so far
 
     def referent(self, cand: Candidate) -> Speaker:
@@ -362,17 +375,41 @@ class DocumentContext:
                 spans.append((self.sent_starts[i], self.sent_ends[i]))
         return spans
 
-    def titled_later(self, desc: Candidate) -> Speaker | None:
-        """The first person named after a title, within its paragraph and the two after, with that title in their
-        name phrase (a headline's "...: Leader" or a lead's "Iran's Leader replied" and then "Ayatollah X, the Leader
-        of ...")."""
+    def titled_later(self, desc: Candidate, whole_text: bool = False) -> Speaker | None:
+        """The first person named after a title, within its paragraph and the two after (or to the end of the text),
+        with that title in their name phrase (a headline's "...: Leader" or a lead's "Iran's Leader replied" and then
+        "Ayatollah X, the Leader of ...")."""
         heads = _title_phrases(self.text[desc.start : desc.end])
-        reach = self.paragraph_end(self.paragraph_end(self.paragraph_end(desc.end) + 1) + 1)
-        for c in candidates(self.text, desc.end, reach, self.mentions):
-            if c.kind == "person" and self._titled(c, heads, desc.end):
+        reach = len(self.text) if whole_text else \
+            self.paragraph_end(self.paragraph_end(self.paragraph_end(desc.end) + 1) + 1)
+        found = [c for c in candidates(self.text, desc.end, reach, self.mentions) if c.kind == "person"]
+        for c in sorted(found + self._unlisted_people(desc.end, reach, found), key=attrgetter("start")):
+            if self._titled(c, heads, desc.end):
                 ref = self.referent(c)
                 return Speaker(desc.start, desc.end, ref.speaker, ref.name)
         return None
+
+    def introduced(self, desc: Candidate) -> Speaker | None:
+        """The person an indefinite title introduces before the text names them ("a US general said ..." in the
+        lead, "Brigadier General X told AFP" below it, the news lead's delayed identification): in the headline,
+        standfirst or lead paragraphs, the first person named later in the text with that title, when no
+        person named before it holds the title (else "an official" is someone new)."""
+        if not self._in_lead(desc.start):
+            return None
+        heads = _title_phrases(self.text[desc.start : desc.end])
+        earlier = [c for c in candidates(self.text, 0, desc.start, self.mentions) if c.kind == "person"]
+        if any(self._titled(c, heads) for c in earlier + self._unlisted_people(0, desc.start, earlier)):
+            return None
+        return self.titled_later(desc, whole_text=True)
+
+    def _in_lead(self, pos: int) -> bool:
+        """Whether pos lies in the headline, the standfirst or the first _LEAD_PARAGRAPHS body paragraphs."""
+        if self.kind(pos) in _HEADLINE_KINDS:
+            return True
+        if self.lead_paragraphs is None:
+            firsts = {self.paragraph_start(start) for start, body in zip(self.sent_starts, self.sent_body) if body}
+            self.lead_paragraphs = frozenset(sorted(firsts)[:_LEAD_PARAGRAPHS])
+        return self.paragraph_start(pos) in self.lead_paragraphs
 
     def _titled(self, c: Candidate, heads: list[str], floor: int = 0) -> bool:
         """Whether a mention carries one of the titles: in its name phrase (before it, from floor on, or in it) or in
@@ -426,8 +463,8 @@ class DocumentContext:
             found = [c for c in candidates(self.text, start, end, self.mentions)
                      if c.end <= desc.start and c.kind in ("person", "name", "role_person") and not self._is_definite(c)]
             for c in reversed(found):
-                if states and _affiliations().get(c.actor_id) not in states:
-                    continue
+                if states and _affiliations().get(c.actor_id) not in states or _is_possessive(self.text, c.end):
+                    continue  # ... nor the possessor in "spokesman for Haftar's forces"
                 if self._titled(c, heads):
                     ref = self.referent(c)
                     return Speaker(desc.start, desc.end, ref.speaker, ref.name)
@@ -500,6 +537,55 @@ class DocumentContext:
                 return speaker
         return None
 
+    def _subject_before(self, parsed: Parsed, pronoun) -> Speaker | None:
+        """The person who is the active subject of the sentence's main verb, before a "he" or "she" of a clause
+        under it ("A spokesman, Zabihullah Mujahid, claimed the attack, which he said killed 20")."""
+        root = next((t for t in parsed.doc if t.dep_ == "ROOT"), None)
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
+        if subject is None or subject.i >= pronoun.i or subject.pos_ == "PRON":
+            return None
+        found = self.speaker(parsed, subject)
+        return found[0] if found is not None and found[1] == "person" else None
+
+    def _opening_person(self, pos: int) -> Speaker | None:
+        """The person a "he" or "she" opening a statement refers to when the sentence before names one at its opening
+        and reports no statement: its subject, the centre of attention the pronoun continues ("Ghulam Sakhi Amar, a
+        council member, put the toll at 20. He said ...": not the speaker of two sentences before)."""
+        here = self.sentence_index(pos)
+        before = here - 1
+        while before >= 0 and not self.sent_body[before] and self.sent_body[here]:
+            before -= 1
+        if before < 0 or any(index == before for index, _, _ in self.recent):
+            return None
+        start, end = self.sent_starts[before], self.sent_ends[before]
+        found = [c for c in candidates(self.text, start, end, self.mentions) if c.kind == "person"]
+        found = sorted(found + self._unlisted_people(start, end, found), key=attrgetter("start"))
+        if not found or len(_WORD.findall(self.text, start, found[0].start)) > _OPENING_WORDS \
+                or _is_possessive(self.text, found[0].end) or self.quote_at(found[0].start) is not None:
+            return None
+        ref = self.referent(found[0])
+        return Speaker(pos, pos, ref.speaker, ref.name)
+
+    def _short_form(self, head, start: int, end: int) -> Mention | None:
+        """The body a definite phrase of one capitalised noun names by a word of its earlier full name ("The
+        Observatory" for "the Syrian Observatory for Human Rights"), the latest such name before it."""
+        words = _WORD.findall(self.text, start, end)
+        if len(words) != 2 or words[0].lower() not in _DEFINITE or not head.text[:1].isupper():
+            return None
+        word = re.compile(rf"\b{re.escape(head.text)}\b")
+        before = bisect_right(self.mentions, (start,)) if self.mentions else 0
+        return next((m for m in reversed(self.mentions[:before]) if m.end <= start and m.kind != "person"
+                     and self.text[m.start : m.end] != head.text and word.search(self.text, m.start, m.end)), None)
+
+    def _apposed_person(self, end: int) -> Mention | None:
+        """A person's mention set off by commas right after a phrase ending at end (", Ali al-Thabet,")."""
+        gap = _APPOSITION_GAP.match(self.text, end)
+        if gap is None:
+            return None
+        person = next((m for m in sorted(self.mentions + self.unlisted)
+                       if m.start == gap.end() and m.kind == "person"), None)
+        return person if person is not None and _APPOSITION_CLOSE.match(self.text, person.end) else None
+
     def said(self, speaker: Speaker, kind: str) -> None:
         """Remember a resolved speaker (person, plural or body), for the pronouns and descriptions that follow."""
         self.recent.append((self.sentence_index(speaker.start), speaker, kind))
@@ -527,7 +613,8 @@ class DocumentContext:
         kind = _speaker_kind(head)
         if head.pos_ == "PRON" or low in _THIRD_POSSESSIVES:
             wanted = ("person",) if _PERSONAL.get(low) == "person" else ("plural", "body")
-            ref = self.recent_speaker(start, wanted) or self._antecedent(Candidate(start, end, "pronoun"))
+            subject = self._subject_before(parsed, head) or self._opening_person(start) if wanted == ("person",) else None
+            ref = subject or self.recent_speaker(start, wanted) or self._antecedent(Candidate(start, end, "pronoun"))
             if ref is None:
                 return None
             return Speaker(start, end, ref.speaker, ref.name), wanted[0]
@@ -541,32 +628,44 @@ class DocumentContext:
         if named_by is not None:  # "Its spokesman, Igor Konashenkov, said": the person the apposition names
             found = self.speaker(parsed, named_by)
             return (Speaker(start, end, found[0].speaker, found[0].name), "person") if found else None
+        apposed = self._apposed_person(end) if head.lemma_.lower() in lex.titles else None
+        if apposed is not None:  # "according to another spokesman for X's forces, Ali al-Thabet, but ...": the
+            # name set off by commas after a title, wherever the parser hangs it
+            return Speaker(start, apposed.end, apposed.actor_id, text[apposed.start : apposed.end]), "person"
         close = _close_apposition(parsed, head, sorted(self.mentions + self.unlisted))
         if close is not None:  # "the official news agency WAFA reported": the body the name names
             found = self.speaker(parsed, close)
             if found is not None:
                 return Speaker(start, max(end, found[0].end), found[0].speaker, found[0].name), found[1]
-        inside = mentions_within(self.mentions, start, end)
-        named = any(m.kind == "person" for m in inside) or any(
-            e.label_ == "PERSON" and start <= parsed.span(e)[0] < end for e in parsed.doc.ents)
+        served = _role_phrases(parsed, head)  # not Haftar in "spokesman for Haftar's forces"
+        inside = [m for m in mentions_within(self.mentions, start, end) if not any(a <= m.start < b for a, b in served)]
+        person_ents = [e for e in parsed.doc.ents if e.label_ == "PERSON" and start <= parsed.span(e)[0] < end
+                       and not any(a <= parsed.span(e)[0] < b for a, b in served)]
+        named = any(m.kind == "person" for m in inside) or bool(person_ents)
         definite = not any(t.lower_ in _INDEFINITE for t in head.children)
-        if head.lemma_.lower() in lex.titles and head.tag_ in ("NN", "NNP") and definite and not named:
+        if head.lemma_.lower() in lex.titles and head.tag_ in ("NN", "NNP") and not named:
             desc = Candidate(start, end, "role_person")
-            ref = self._described(desc) or self._recent_of_state(start, words) or self.titled_later(desc)
-            if ref is not None:  # "the general", "Iran's Leader", "the Russian President"
+            if definite:
+                ref = self._described(desc) or self._recent_of_state(start, words) or self.titled_later(desc)
+            else:
+                ref = self.introduced(desc)
+            if ref is not None:  # "the general", "Iran's Leader", "the Russian President"; "a US general" named later
                 return Speaker(start, end, ref.speaker, ref.name), "person"
         people = [m for m in inside if m.kind == "person"]
         if people:  # the name, without its titles ("Lieutenant General X")
             return Speaker(people[0].start, people[0].end, people[0].actor_id, text[people[0].start : people[0].end]), "person"
-        for ent in parsed.doc.ents:
+        for ent in person_ents:
             s, e = parsed.span(ent)
-            if ent.label_ == "PERSON" and start <= s and e <= end and not _is_possessive(text, e):
+            if e <= end and not _is_possessive(text, e):
                 name = _untitled(text, s, e)
                 return self.identified(Speaker(name[0], name[1], text[slice(*name)], text[slice(*name)])), "person"
         hs, he = parsed.span(head)
         covering = [m for m in inside if m.start <= hs and he <= m.end]
         if covering:
             return Speaker(start, end, covering[0].actor_id, words), kind
+        short = self._short_form(head, start, end) if not inside else None
+        if short is not None:  # "The Observatory" after "the Syrian Observatory for Human Rights"
+            return Speaker(start, end, short.actor_id, words), kind
         found = self.identified(Speaker(start, end, words, words))
         unlisted_person = any(m.kind == "person" and m.actor_id == found.speaker for m in self.unlisted)
         return found, "person" if unlisted_person else kind
@@ -586,7 +685,8 @@ def _title_phrases(words: str) -> list[str]:
     for i, word in enumerate(found):
         if word.lower() in lexicon().titles:
             before = found[i - 1] if i else ""
-            qualifies = before[:1].isupper() and before.lower() not in lexicon().titles and not _states_named(before)
+            qualifies = before[:1].isupper() and before.lower() not in lexicon().titles and not _states_named(
+                f"{before} {word}")  # read with the title: "US" alone, all capitals, is no name to the recogniser
             phrases.append(f"{before} {word}".lower() if qualifies else word.lower())
     return phrases
 
@@ -622,6 +722,14 @@ def _appositions(head) -> list:
     return found
 
 
+def _role_phrases(parsed: Parsed, head) -> list[tuple[int, int]]:
+    """Offsets of the "for"/"of" phrases of a title, which name whom the titled person serves ("spokesman for
+    Haftar's forces": not Haftar)."""
+    if head.lemma_.lower() not in lexicon().titles:
+        return []
+    return [_subtree(parsed, c) for c in head.children if c.dep_ == "prep" and c.lower_ in _ROLE_PREPS]
+
+
 def _close_apposition(parsed: Parsed, head, names: list[Mention]):
     """The name (a mention of `names`) standing right after a common noun with no comma, as its apposition ("the news
     agency SANA") or hung on the noun's verb where the parser splits the phrase ("the news agency WAFA reported")."""
@@ -645,9 +753,13 @@ def _names_person(parsed: Parsed, token, mentions: list[Mention]) -> bool:
 
 
 def _speaker_kind(head) -> str:
-    """person (a name, a person noun or title), plural (a plural noun), or body (anything else)."""
+    """person (a name, a person noun or title, or a name with a title in apposition: "Najib Danish, a spokesman"),
+    plural (a plural noun), or body (anything else)."""
     lex = lexicon()
     if head.ent_type_ == "PERSON" or (head.lemma_.lower() in lex.titles and head.tag_ in ("NN", "NNP")):
+        return "person"
+    if head.pos_ == "PROPN" and any(a.lemma_.lower() in lex.titles and a.tag_ == "NN" for a in head.children
+                                    if a.dep_ == "appos"):
         return "person"
     if head.tag_ in ("NNS", "NNPS"):
         return "plural"
@@ -658,6 +770,7 @@ def _speaker_kind(head) -> str:
 
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj", "dative", "oprd"})
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})  # a clause or infinitive as what was said
+_SAID_CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})  # a finite clause as what was said
 _TOPIC_PREPS = grammar("topic_prepositions")  # "reported on the completion", "spoke about"
 _STANCE_PREPS = grammar("stance_prepositions")  # "warned against" (not "insisted on going ahead")
 _NOUN_CONTENT_PREPS = grammar("noun_content_prepositions")  # "his call for", "remarks on"
@@ -665,17 +778,22 @@ _CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "acl", "pcomp", "dobj", "pobj
 _FIRST_SECOND = grammar("first_second_person")
 _NEGATING_PREPS = grammar("negating_prepositions")  # "without elaborating"
 _QUESTION_SUBORDINATORS = grammar("interrogative_subordinators")  # "would not say whether"
+_ADDRESSEE_PREPS = grammar("addressee_prepositions")  # "expressed his gratitude to X"
 _ROLE_PREPS = grammar("role_prepositions")  # "spokesman for the X"
 _PREDICATIVE = grammar("predicative_prepositions")  # "quoted X as saying"
 _CLOSING_DEPS = frozenset({"prep", "pobj", "npadvmod", "advmod", "punct", "det", "compound", "amod", "nummod"})
 COLON_CUE = "colon"  # the cue_lemma of a statement a colon introduces: a speaker's turn, a credited headline, a clause
 _RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
+_DEMONSTRATIVE_TAGS = frozenset({"DT", "WDT"})  # Penn tags of "that", "this" and the relative "which"
+_FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})  # Penn tags of finite verbs and modals
+_MODAL_TAG = "MD"  # Penn tag of the modal auxiliaries ("will", "would", "may", "could")
 _NAMING_OBJECTS = grammar("naming_objects")
 _TURN = re.compile(rf"([A-Z][\w’'.-]*(?:[ \t]+(?:[A-Z][\w’'.-]*|{name_particle_pattern()}|of|the)){{0,8}})"
                    r"(?:[ \t]+\([^()\n]{1,30}\))?:[ \t]+\S")
 _CREDITED = re.compile(r"[^\n]*\S(?P<colon>:)[ \t]+(?P<credit>(?:[\w’'.-]+[ \t]*){1,4}?)[ \t]*$", re.MULTILINE)
 _CREDIT_FIRST = re.compile(r"(?P<credit>[\w’'.-]+(?:[ \t]+[\w’'.-]+){0,3})(?P<colon>:)(?P<gap>[ \t]+)\S")
 _HEADLINE_KINDS = frozenset({"headline", "standfirst"})
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 _SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*\s*$")
 
 
@@ -714,11 +832,15 @@ def _subject(token):
     coordinated verb ("went on to say", "adding that", "deny ... and insist") and through the noun a participle
     modifies ("praised the victory over X, claiming ..."); a relative pronoun stands for the noun its clause
     modifies ("the PKK, which announced"; "the wounded, many of whom told")."""
+    inverted = _inverted_speaker(token)
+    if inverted is not None:
+        return inverted
     if _bare_participle(token):  # "He said X, adding that ...": the outermost cue before it, not a postposed one
         cues = [a for a in token.ancestors if a.i < token.i and a.pos_ in ("VERB", "AUX") and _verb_lemma(a)]
         token = cues[-1] if cues else token
     for _ in range(6):
-        found = max((c for c in token.children if c.dep_ == "nsubj"), key=lambda c: c.i, default=None)
+        found = max((c for c in token.children if c.dep_ == "nsubj"), key=lambda c: (not _set_off(c), c.i),
+                    default=None)  # "Ali al-Hasani — the commander of the brigade — told": not the aside
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
         if found is None and agent is not None:
             found = next((g for g in agent.children if g.dep_ == "pobj"), None)
@@ -735,6 +857,17 @@ def _subject(token):
         if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon().noun_class:
             return _noun_speaker(token) or _issuer(token)  # "a statement praising X": the statement's speaker
     return None
+
+
+def _inverted_speaker(verb):
+    """The speaker after a postposed finite cue with no subject of its own, which the parser takes for its object
+    ("IS fighters shot down the aircraft, reported Amaq news agency, which ...": the agency)."""
+    doc = verb.doc
+    if verb.tag_ not in _FINITE_TAGS or verb.i == 0 or doc[verb.i - 1].text != "," or any(
+            c.dep_ in ("nsubj", "nsubjpass", "agent", "aux", "ccomp") for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj if obj is not None and obj.i == verb.i + 1 + sum(1 for t in obj.lefts) and _can_speak(obj) else None
 
 
 def _closes_sentence(verb) -> bool:
@@ -809,7 +942,7 @@ def _has_content(token, lemma: str) -> bool:
     """Whether a cue verb has something said: a clause, an object, a topic ("reported on"), a particle's object
     ("called for"), or stands aside from the clause it reports ("..., a monitoring group said", "As X reported,")."""
     lex = lexicon()
-    deps = {c.dep_ for c in token.children}
+    deps = {c.dep_ for c in token.children if c.dep_ not in _SAID_CLAUSE_DEPS or not _hung_on_object(c)}
     objects = [g for c in token.children if c.dep_ in ("prep", "dative") for g in c.children] + list(token.children)
     if "oprd" in deps or any(c.lower_ in _NAMING_OBJECTS for c in objects if c.dep_ in ("dobj", "pobj")):
         return False  # "what he called X", "as ISIS calls it X" name; "revealed itself", "speaks for itself" are no speech
@@ -818,20 +951,89 @@ def _has_content(token, lemma: str) -> bool:
         return False  # "those who claim it" claim the credit
     if {"dative", "dobj"} <= deps and not deps & {"ccomp", "parataxis"}:
         return False  # "deny Daesh the resources": a transfer, not a statement
-    if deps & {"ccomp", "parataxis"} or token.dep_ in ("parataxis", "ccomp") or _reporting_as(token):
-        return True
+    reported = token.i > token.head.i and _verb_lemma(token.head)  # inside what its head verb says
+    if deps & {"ccomp", "parataxis"} or token.dep_ in ("parataxis", "ccomp") and not reported or _reporting_as(token) \
+            or _clause_on_adjunct(token):
+        return True  # "..., the spokesman said" (parsed as the clause of the sentence before), not "said the army
+        # guaranteed the safety of the roads"
+    if _confirms_a_statement(token):
+        return True  # "That was confirmed by the police chief": what was confirmed is the sentence before
     relative = token.dep_ in ("relcl", "acl") and any(c.dep_ == "nsubj" and c.tag_ not in _RELATIVE_TAGS
                                                        for c in token.children)
-    if " " in lemma or relative and lemma not in lex.needs_clause:
-        return True  # "called for"; "a charge the coalition rejected" (the noun is what was rejected)
     topics = _TOPIC_PREPS if lex.verb_class[lemma] == "neutral" else _STANCE_PREPS
     topic = any(c.dep_ == "prep" and c.lower_ in topics for c in token.children)
-    if lemma in lex.needs_clause:
-        return "xcomp" in deps and lemma not in lex.evidence_verbs
     if _bare_participle(token):  # "..., reporting almost daily on", not "Declaring victory, ...", "Speaking about X,"
+        # nor "..., referring to IS by its acronym" (a gloss) nor "told AFP, speaking on condition of anonymity" (the
+        # manner of the statement its head verb reports)
         judges = lex.verb_class[lemma] in ("supportive", "critical") and "dobj" in deps  # "..., thanking the troops"
-        return "xcomp" in deps or (topic and token.i > token.head.i) or judges
+        aside = topic and token.i > token.head.i and not _verb_lemma(token.head)
+        return "xcomp" in deps or aside or judges
+    if " " in lemma or relative and lemma not in lex.needs_clause:
+        return True  # "called for"; "a charge the coalition rejected" (the noun is what was rejected)
+    if lemma in lex.attitude_verbs:
+        return "xcomp" in deps or _attitude_said(token)
+    if lemma in lex.needs_clause or lemma in lex.object_not_said:
+        return ("xcomp" in deps or _object_opens_clause(token)) and lemma not in lex.evidence_verbs
     return bool(deps & _CONTENT_DEPS) or topic
+
+
+def _attitude_said(token) -> bool:
+    """Whether an attitude conveyed as an object is a statement: addressed to someone ("expressed his gratitude to
+    X") or stating its content ("readiness to work", "concern that aid was blocked"); not "deep sorrow over the
+    deaths"."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    addressed = [c for c in [*token.children, *(g for o in objects for g in o.children)]
+                 if c.dep_ in ("prep", "dative") and c.lower_ in _ADDRESSEE_PREPS]
+    content = [g for o in objects for g in o.children
+               if g.dep_ in ("acl", "ccomp") or g.dep_ == "relcl" and any(m.dep_ == "mark" for m in g.children)]
+    return bool(addressed or content)
+
+
+def _object_opens_clause(token) -> bool:
+    """Whether a verb's object is the subject of a clause the parser cut off: a finite verb follows the object's
+    phrase ("claiming the Kurdish forces of Syria are the ones who ...")."""
+    doc = token.doc
+    for obj in (c for c in token.children if c.dep_ == "dobj"):
+        after = max(t.i for t in obj.subtree) + 1
+        if after < len(doc) and doc[after].tag_ in _FINITE_TAGS:
+            return True
+    return False
+
+
+def _clause_on_adjunct(token) -> bool:
+    """Whether a clause opened by a complementiser hangs on the noun of the verb's adjunct, where the parser puts what
+    was said ("said in a recording that the war would go on": "that" a mark, not a relative pronoun)."""
+    return any(r.dep_ in ("relcl", "acl") and any(m.dep_ == "mark" for m in r.children)
+               for p in token.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+               for r in o.children)
+
+
+def _set_off(token) -> bool:
+    """Whether a phrase stands between dashes, an aside ("X — the commander of the brigade — told")."""
+    doc, first = token.doc, min(t.i for t in token.subtree)
+    return first > 0 and doc[first - 1].text in _DASHES
+
+
+def _hung_on_object(clause) -> bool:
+    """Whether a clause the parser hangs on a cue verb stands after the verb's object, a thing that cannot be spoken
+    to, with no "that": a reduced relative clause of a noun before it ("declared a caliphate ... in territory it
+    controls"), not what was said ("told AFP the town fell")."""
+    verb = clause.head
+    return not any(c.dep_ == "mark" for c in clause.children) and any(
+        c.dep_ == "dobj" and c.i < clause.i and not _can_speak(c) for c in verb.children)
+
+
+def _confirms_a_statement(token) -> bool:
+    """Whether a passive cue with an agent has a demonstrative or relative subject standing for what was said before
+    it ("That was confirmed by the police chief", "..., which was denied by the ministry")."""
+    return _is_passive(token) and any(c.dep_ == "agent" for c in token.children) and any(
+        c.dep_ == "nsubjpass" and c.tag_ in _DEMONSTRATIVE_TAGS for c in token.children)
+
+
+def _unsaid(token) -> bool:
+    """Whether a cue with no clause reports no statement made: negated ("did not mention the governor") or under a
+    modal ("will announce a final victory", an act not yet done)."""
+    return not _reports_clause(token) and any(c.dep_ == "neg" or c.tag_ == _MODAL_TAG for c in token.children)
 
 
 def _reports_clause(token) -> bool:
@@ -905,6 +1107,12 @@ def _can_speak(token) -> bool:
             or bool(words & (lex.noun_class.keys() | lex.person_nouns | lex.source_nouns)))
 
 
+def _names_a_source(obj) -> bool:
+    """Whether the object of "according to" names a source: a word of it can speak ("the ministry", "a count by
+    AFP", "estimates"), a possessive pronoun aside ("according to their type" is conformity)."""
+    return any(_can_speak(t) for t in obj.subtree if t.dep_ != "poss")
+
+
 def _phrase(parsed: Parsed, head) -> tuple[int, int]:
     """Document offsets of the noun phrase headed by a token, without relative clauses, appositions, asides after a
     comma, or anything across a comma ("Reacting to X, the envoy said": the envoy)."""
@@ -914,8 +1122,8 @@ def _phrase(parsed: Parsed, head) -> tuple[int, int]:
         tok = stack.pop()
         keep.add(tok.i)
         stack.extend(c for c in tok.children if not _cut(c))
-    first = max([i + 1 for i in range(min(keep), head.i) if doc[i].text == ","], default=min(keep))
-    last = min([i - 1 for i in range(head.i + 1, max(keep) + 1) if doc[i].text == ","], default=max(keep))
+    first = max([i + 1 for i in range(min(keep), head.i) if doc[i].text in _ASIDE_MARKS], default=min(keep))
+    last = min([i - 1 for i in range(head.i + 1, max(keep) + 1) if doc[i].text in _ASIDE_MARKS], default=max(keep))
     if head.ent_type_:  # the whole name the head is part of ("al-Abdallah", split by the tokenizer)
         entity = next(e for e in doc.ents if e.start <= head.i < e.end)
         keep |= set(range(entity.start, entity.end))
@@ -934,7 +1142,7 @@ def _cut(token) -> bool:
     participle clause set off by a comma ("Families fleeing the group" keeps it)."""
     if token.dep_ in ("relcl", "appos", "cc", "conj", "advcl") or (token.dep_ == "advmod" and token.i < token.head.i):
         return True  # ... and "even", "also" before the noun
-    return token.dep_ == "acl" and token.i > 0 and token.doc[token.i - 1].text == ","
+    return token.dep_ == "acl" and token.i > 0 and token.doc[token.i - 1].text in _ASIDE_MARKS
 
 
 def _subtree(parsed: Parsed, token) -> tuple[int, int]:
@@ -956,6 +1164,13 @@ def _postposed(ctx: "DocumentContext", parsed: Parsed, token, subject) -> bool:
     return before.endswith((",", ",”", ',"')) and bool(_POSTPOSED_AFTER.match(ctx.text, parsed.span(token)[1]))
 
 
+def _credits_title(ctx: "DocumentContext", parsed: Parsed, token, subject) -> bool:
+    """Whether a cue and its subject close a title line after a comma ("X killed in strike, military says")."""
+    first = min(_phrase(parsed, subject)[0], parsed.span(token)[0])
+    return ctx.text[parsed.start : first].rstrip().endswith(",") and bool(
+        _LINE_END.match(ctx.text, parsed.span(token)[1]))
+
+
 def _cues(ctx: "DocumentContext", parsed: Parsed) -> list[Cue]:
     """The reporting cues of one parsed sentence, each with the token heading its speaker phrase."""
     lex, found = lexicon(), []
@@ -973,20 +1188,30 @@ def _cues(ctx: "DocumentContext", parsed: Parsed) -> list[Cue]:
             to = parsed.doc[token.i + 1]
             cue.end, cue.lemma = parsed.span(to)[1], "according to"
             cue.speaker_token = next((g for g in [*to.children, *token.children] if g.dep_ == "pobj"), None)
-        elif headline and not any(c.dep_ == "ccomp" for c in token.children):
-            continue  # a title line ("Trump Praises SDF for Fall of Raqqa") summarises; "Iraq says it has ..." reports
+            if cue.speaker_token is not None and not _names_a_source(cue.speaker_token):
+                continue  # "carried out raids according to their type": conformity, not a source
+        elif headline and not any(c.dep_ == "ccomp" for c in token.children) and not (
+                lemma and (subject := _subject(token)) is not None and _credits_title(ctx, parsed, token, subject)):
+            continue  # a title line ("Trump Praises SDF for Fall of Raqqa") summarises; "Iraq says it has ..." and
+            # "X killed in strike, military says" report
         elif lemma:
             if _is_passive(token) and not any(c.dep_ == "agent" for c in token.children):
                 continue  # "civilian deaths have been reported", "is expected to"
             if _infinitive(token) or _passive_participle(token) or _negating_preposition(token) or _left_open(token):
                 continue  # a purpose infinitive; "when asked"; "without elaborating"; "did not say which"
             quote = ctx.attached_quote(start, end, parsed.start)
+            if not quote and _unsaid(token):
+                continue  # "did not mention the governor", "Iraq will announce a final victory"
+            if _bare_participle(token) and _verb_lemma(token.head) and not _has_content(token, lemma) \
+                    and (not quote or quote[1] <= parsed.span(token.head)[0]):
+                continue  # '"...," an official told AFP, speaking on condition of anonymity': the manner of "told"
             subject = _subject(token)
             found_by_name = (lemma in lex.evidence_verbs and subject is not None and subject.pos_ == "PROPN"
                              and any(c.dep_ == "dobj" for c in token.children)  # "Amnesty has uncovered 30 graves"
                              and token.dep_ in ("ROOT", "conj"))  # not inside what is said ("Stating that X has found")
             if not (quote or found_by_name or _has_content(token, lemma)
-                    or subject is not None and _postposed(ctx, parsed, token, subject)):
+                    or subject is not None and (_postposed(ctx, parsed, token, subject)
+                                                or headline and _credits_title(ctx, parsed, token, subject))):
                 continue
             if lemma in lex.cause_verbs and not (quote or _reports_clause(token)) and subject is not None \
                     and not _can_speak(subject):
@@ -1056,7 +1281,11 @@ def _content(ctx: "DocumentContext", cue: Cue) -> tuple[int, int, str]:
         parts = [c for c in token.children if c.dep_ in ("ccomp", "xcomp", "parataxis", "dobj", "acl", "prep")
                  and c.i != getattr(cue.speaker_token, "i", -1)]
         clause = [c for c in parts if c.dep_ in ("ccomp", "parataxis")]
-        if (not clause and token.dep_ == "conj" and cue.speaker.start > cue.sent_start and (_closes_sentence(token)
+        if _inverted_speaker(token) is not None:
+            start, end = cue.sent_start, cue.start  # "X shot down the aircraft, reported Amaq news agency"
+        elif not clause and cue.speaker.start > cue.sent_start and ctx.kind(cue.start) in _HEADLINE_KINDS:
+            start, end = cue.sent_start, cue.speaker.start  # "X killed in strike, military says"
+        elif (not clause and token.dep_ == "conj" and cue.speaker.start > cue.sent_start and (_closes_sentence(token)
                 or cue.speaker_token is not None and _postposed(ctx, parsed, token, cue.speaker_token))):
             start, end = cue.sent_start, cue.speaker.start  # "X killed Y, a monitor said(, without details)."
         elif not clause and (token.dep_ in ("ccomp", "parataxis") or _reporting_as(token)):  # the clause around
@@ -1186,7 +1415,7 @@ def _credit_speaker(ctx: "DocumentContext", s: int, e: int, bodies: bool) -> Spe
     if people:
         return Speaker(s, e, people[0].actor_id, text[people[0].start : people[0].end])
     if words[-1] in lex.titles:
-        return ctx.titled_later(Candidate(s, e, "role_person")) or Speaker(s, e, text[s:e], text[s:e])
+        return ctx.introduced(Candidate(s, e, "role_person")) or Speaker(s, e, text[s:e], text[s:e])
     if words[-1] in lex.person_nouns or words[-1] in lex.source_nouns:
         return ctx.identified(Speaker(s, e, text[s:e], text[s:e]))
     named = [m for m in found if (m.start, m.end) == (s, e)] if bodies else []
