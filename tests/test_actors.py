@@ -610,6 +610,18 @@ def test_another_person_of_a_catalogued_family_and_a_place_joined_by_a_particle(
     assert not {r for r in rows if r[1] in ("nouri_al_maliki", "fallujah")}
 
 
+def test_a_titled_name_the_recogniser_calls_an_organisation_is_a_person_of_another_given_name(tmp_path):
+    # the recogniser labels "Brigadier General Ramezan Sharif" an organisation; the titles make it a person, and its
+    # given name is not the catalogued Nawaz Sharif's, so "Sharif" alone is then Ramezan Sharif, not Pakistan's premier
+    small = write_corpus(tmp_path, {"a.txt": (
+        "Guards Say Border Is Calm\n\nTEHRAN - The Guards say they are watching the border closely.\n\n"
+        "IRGC spokesman Brigadier General Ramezan Sharif told IRNA news agency the force had dismantled the cell.\n\n"
+        "Sharif said the border was calm.\n")})
+    rows = set(actors.mentions(small)[["surface", "actor_id"]].itertuples(index=False, name=None))
+    assert {("Ramezan Sharif", "unlisted:ramezan-sharif"), ("Sharif", "unlisted:ramezan-sharif")} <= rows
+    assert not {r for r in rows if r[1] == "nawaz_sharif"}
+
+
 def test_the_same_person_under_another_transliteration_of_the_given_name_is_not_another():
     from analysis.stages.unlisted import _extends
 

@@ -200,6 +200,20 @@ def _clean(text: str, ent: Entity, titles: frozenset[str], lower_words: set[str]
     return start, start + len(trimmed.rstrip())
 
 
+def _titled_person(text: str, ent: Entity, found: list[tuple[int, int, str, str, str]], types: Mapping[str, str],
+                   titles: frozenset[str]) -> Entity:
+    """A person the recogniser labelled an organisation: a span that opens with titles and goes on with a given name
+    before a catalogued person's family name ("[Brigadier General Ramezan Sharif]" as ORG) names someone, as the
+    titles say (the AP Stylebook capitalises formal titles before a name), so it is read as a person's name (its
+    titles left off, and another given name than the catalogued person's makes it another person: `_extends`)."""
+    if ent.label != "ORG":
+        return ent
+    words = text[ent.start : ent.end].split()
+    titled = next((i for i, w in enumerate(words) if w.rstrip(".") not in titles), len(words))
+    family = any(f[1] == ent.end and types.get(f[2]) == "person" and ent.start < f[0] for f in found)
+    return ent._replace(label="PERSON") if titled and len(words) - titled >= 2 and family else ent
+
+
 def _after_title(text: str, start: int, titles: frozenset[str]) -> bool:
     """Whether a span follows "<title> of" ("Secretary of [State]", "Minister of [Defence]"): part of a title."""
     m = re.search(r"([A-Z][\w-]*)\s+of\s+$", text[max(0, start - 40):start])
@@ -296,6 +310,7 @@ def doc_unlisted(text: str, sentences: pd.DataFrame, found: list[tuple[int, int,
     for ent in ents:
         if ent.generic:
             continue
+        ent = _titled_person(text, ent, found, types, cat.titles)
         start, end = _clean(text, ent, cat.titles, lower_words)
         if (m := _ARTICLE_WORD.match(text, end)) and not any(a < m.end() and m.start() < b for a, b in spans):
             end = m.end()  # the construct's second noun the recogniser left off: "Akhrar [ash-Sham]"
