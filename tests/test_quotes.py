@@ -603,6 +603,17 @@ def test_a_title_s_name_set_off_by_commas_is_the_speaker_not_whom_the_title_serv
         ["Twelve", "unlisted:ali-al-hasani"], ["four days", "unlisted:ali-al-hasani"]]
 
 
+def test_a_name_after_what_a_title_serves_is_the_titled_speaker(tmp_path):
+    """"Leader of the Islamic Revolution Ayatollah Ali Khamenei said ...": the parser hangs the name inside the "of"
+    phrase, but it follows what the title serves (the revolution), so it is the speaker's own name, not whom the
+    leader serves (sentence written for the test)."""
+    (tmp_path / "s.txt").write_text(
+        "Talks resume\n\nLeader of the Islamic Revolution Ayatollah Ali Khamenei said on Sunday that the talks had "
+        "failed.\n", encoding="utf-8")
+    table = Build(load_corpus(tmp_path))["quotes"]
+    assert [(r.cue, r.speaker) for r in table.itertuples()] == [("said", "ali_khamenei")]
+
+
 def test_an_aside_between_dashes_stays_out_of_the_speaker(tmp_path):
     """A phrase set off by dashes is an aside: "Its spokesman — killed months later — said" is the spokesman's, "X —
     the commander of the brigade — told" is X's; "said in a recording that ..." reports the "that" clause the parser

@@ -727,7 +727,18 @@ def _role_phrases(parsed: Parsed, head) -> list[tuple[int, int]]:
     Haftar's forces": not Haftar)."""
     if head.lemma_.lower() not in lexicon().titles:
         return []
-    return [_subtree(parsed, c) for c in head.children if c.dep_ == "prep" and c.lower_ in _ROLE_PREPS]
+    return [_served(parsed, c) for c in head.children if c.dep_ == "prep" and c.lower_ in _ROLE_PREPS]
+
+
+def _served(parsed: Parsed, prep) -> tuple[int, int]:
+    """Offsets of a title's "for"/"of" phrase, up to a person's name that follows what is served ("Leader of the
+    Islamic Revolution Ayatollah Ali Khamenei", parsed as one phrase: the name is the titled person's own, not whom
+    the title serves; "adviser of [Ali Khamenei]" serves the person it opens with)."""
+    start, end = _subtree(parsed, prep)
+    words = [t for t in prep.subtree if t.i > prep.i and t.pos_ not in ("DET", "ADP", "PUNCT")]
+    first = parsed.span(words[0])[0] if words else end
+    names = [parsed.span(e)[0] for e in prep.doc.ents if e.label_ == "PERSON" and first < parsed.span(e)[0] < end]
+    return start, min(names, default=end)
 
 
 def _close_apposition(parsed: Parsed, head, names: list[Mention]):
