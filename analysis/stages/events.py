@@ -18,7 +18,7 @@ from functools import cache
 import pandas as pd
 
 from analysis.lexicon import data_yaml, grammar, one_of, tagged, valence
-from analysis.stages.actors import find_actors, lower_case_force
+from analysis.stages.actors import find_actors
 from analysis.stages.catalogue import catalogue
 from analysis.stages.corpus import Corpus, rows_by_document
 from analysis.stages.dateparse import CALENDAR
@@ -161,10 +161,19 @@ def _irregular_lemmas() -> dict[str, str]:
     return {form: lemma for lemma, forms in verb_classes().irregular.items() for form in forms}
 
 
+_INFLECTIONS = {"VBD": "ed", "VBN": "ed", "VBG": "ing"}  # the regular endings of English past and -ing forms
+
+
 def _lemma(tok: Token) -> str:
-    """A verb's lemma, lower-case, irregular forms mapped by data/verb_classes.yaml."""
+    """A verb's lemma, lower-case, irregular forms mapped by data/verb_classes.yaml. A regular form two lemmas share
+    ("routed": "rout" + "ed" or "route" + "d") is read as the event verb when the lemmatizer chose the other."""
     lemma = tok.lemma_.lower()
-    return _irregular_lemmas().get(lemma, lemma)
+    lemma = _irregular_lemmas().get(lemma, lemma)
+    ending = _INFLECTIONS.get(tok.tag_, "")
+    classes = verb_classes().lemma_class
+    if ending and lemma not in classes and tok.lower_.endswith(ending) and tok.lower_[: -len(ending)] in classes:
+        return tok.lower_[: -len(ending)]
+    return lemma
 
 
 @cache
@@ -264,11 +273,9 @@ class Actors:
     @classmethod
     def of(cls, mentions: Iterable[tuple[int, int, str]], text: str = "") -> "Actors":
         """From (start, end, actor_id) triples in `text`, places set apart (a place is where, not who); a nation's force
-        written in news style ("the Iraqi army") also names the nation."""
-        types, parents = _types(), _affiliations()
+        written in news style ("the Iraqi army") is that force alone, as its capitalised name is (`_written_lower`)."""
+        types = _types()
         every = list(mentions)
-        every += [(s, e, parents[a]) for s, e, a in every if text and a in parents
-                  and types.get(parents[a]) == "state" and lower_case_force(text[s:e])]  # "Iraqi army": Iraq's too
         rows = sorted((s, e, a) for s, e, a in every if types.get(a) != "place")
         by_last_word: dict[str, list[tuple[int, int, str]]] = {}
         for r in rows if text else ():
@@ -346,6 +353,9 @@ def _conjuncts(tok: Token) -> list[Token]:
         return [tok]
     joined = [p for c in tok.children if c.lower_ in _COMPANY_ADVERBS for w in c.children if w.lower_ == "with"
               for p in w.children if p.dep_ == "pobj"]
+    joined += [p for w in tok.children if w.dep_ == "prep" and w.lower_ == "with"  # parsed "together" under "with"
+               and any(a.lower_ in _COMPANY_ADVERBS for a in w.children if a.dep_ == "advmod")
+               for p in w.children if p.dep_ == "pobj"]
     return [tok, *[t for t in tok.conjuncts if t.i > tok.i], *joined]
 
 
@@ -515,13 +525,18 @@ def _antecedent(tok: Token, ctx: Context) -> Token | None:
 
 def _written_lower(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
     """A catalogued body whose name the head's phrase writes in lower case: "Iraqi security forces", "the Syrian
-    army", "Syria's army" (the owner's demonym before the rest), "peshmerga forces"; a one-word name ("peshmerga",
-    "coalition") only when the document names that body elsewhere. The longest name wins, with the state its
-    demonym or possessor names (news judges "the Iraqi army" as Iraq's too); none without a word in lower case (a
-    capitalised name is a mention already)."""
+    army", "Syria's army" (the owner's demonym before the rest), "peshmerga forces", "the Iraqi and Syrian armies"
+    (each demonym's force); a one-word name ("peshmerga", "coalition") only when the document names that body
+    elsewhere. The longest name wins, and it is the body alone: the catalogue's `affiliation` says whom a force
+    belongs to, not that its acts are the state's (the convention of the seed and dev golds: "Syrian army soldiers"
+    are the Syrian Arab Army; the state is judged where the text makes it the doer: "Syria", "Syrian forces",
+    "Damascus"); none without a word in lower case (a capitalised name is a mention already)."""
     if head.pos_ not in ("NOUN", "PROPN"):
         return []
     names, doc = _bodies_by_lower_name(), head.doc
+    each = _each_nations_force(head, names, ctx)
+    if each:
+        return each
     words = [t for t in doc[min([head.i, *[t.i for t in head.lefts]]) : head.i + 1]
              if t.dep_ in ("compound", "amod", "nmod") or t.i == head.i]
     owners = [a for c in head.children if c.dep_ == "poss" for *_, a in _token_actors(c, ctx)]
@@ -529,17 +544,33 @@ def _written_lower(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
     for i in range(len(words)):
         for j in range(len(words), i, -1):
             span = words[i:j]
-            if [t.i for t in span] != list(range(span[0].i, span[-1].i + 1)) or not any(t.is_lower for t in span):
+            possessed = owners if i == 0 else []  # "Russia's Armed Forces": the owner's demonym before the rest
+            if [t.i for t in span] != list(range(span[0].i, span[-1].i + 1)) \
+                    or not (possessed or any(t.is_lower for t in span)):
                 continue
             text = doc[span[0].i : span[-1].i + 1].text.lower()
-            tried = [text] + [f"{d} {text}" for a in (owners if i == 0 else []) for d in _demonyms().get(a, [])]
+            tried = [f"{d} {text}" for a in possessed for d in _demonyms().get(a, [])]
+            tried = [text, *tried] if any(t.is_lower for t in span) else tried
             name = next((n for n in tried if n in names), None)
             if name is not None and (" " in name or names[name] in named) \
                     and not _other_owner(words[:i], names[name], ctx):
-                whose = [m for t in span for m in _token_actors(t, ctx)] if name == text else \
-                    [m for c in head.children if c.dep_ == "poss" for m in _token_actors(c, ctx)]
-                return [(_start(span[0], ctx), _end(span[-1], ctx), names[name]), *whose]
+                return [(_start(span[0], ctx), _end(span[-1], ctx), names[name])]
     return []
+
+
+def _each_nations_force(head: Token, names: dict[str, str], ctx: Context) -> list[tuple[int, int, str]]:
+    """"the Iraqi and Syrian armies": a plural force noun after coordinated demonyms is each nation's force of that
+    name ("Iraqi army", "Syrian army"), when every demonym makes one."""
+    if head.tag_ not in ("NNS", "NNPS") or not head.is_lower:
+        return []
+    first = next((c for c in head.children if c.dep_ == "amod" and any(k.dep_ == "conj" for k in c.children)), None)
+    if first is None:
+        return []
+    demonyms = _conjuncts(first)
+    forces = [names.get(f"{d.lower_} {head.lemma_.lower()}") for d in demonyms]
+    if len(demonyms) < 2 or not all(forces):
+        return []
+    return [(_start(d, ctx), _end(head, ctx), f) for d, f in zip(demonyms, forces)]
 
 
 def _other_owner(before: list[Token], body: str, ctx: Context) -> bool:
@@ -556,6 +587,8 @@ def _named(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
     """The actors a noun phrase's head names: the head itself, else its name-like modifiers, else "X of Y" for a
     group noun ("leaders of the SDF"), else its possessor ("Iran's forces")."""
     own = _token_actors(head, ctx)
+    if own and all(m[2].startswith(PREFIX) for m in own):  # "Russia's Armed Forces": not an unknown "Armed Forces"
+        own = _written_lower(head, ctx) or own
     if own:
         return own
     if head.lower_ in _PRONOUNS:
@@ -704,6 +737,10 @@ def _kind(head: Token, actors: list[tuple[int, int, str]], ctx: Context | None =
     for c in head.children:  # "ISIS positions", "terrorist strongholds"
         if c.dep_ in _NAME_DEPS and _enemy_word(c, ctx):
             return "enemy"
+    if words & (_GROUP_NOUNS | _GROUP_WORDS) and any(  # "a group of international terrorists", "leaders of ISIS"
+            _inner(p, ctx) == "enemy" for c in head.children if c.dep_ == "prep" and c.lower_ in _BELONGING
+            for p in c.children if p.dep_ == "pobj"):
+        return "enemy"
     if words & vc.words["protected"]:
         return "protected"
     if actors:
