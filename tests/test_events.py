@@ -1048,3 +1048,12 @@ def test_the_act_of_a_group_someone_is_cited_as_ranking_in(tmp_path):
     assert {"bahrain", "qatar", "kuwait"} <= set(events[events.verb_class == "support"].agent)
     assert (roles.get("bahrain"), roles.get("qatar"), roles.get("kuwait"), roles.get("oman")) == \
         ("blamed", "blamed", "blamed", "neutral")
+
+
+def test_a_leaders_government_is_the_state_it_governs(tmp_path):
+    """"the Obama administration", "Assad's regime" (verb_classes.yaml government_nouns): the state the catalogue
+    affiliates the leader with acts, not the leader (sentences written for the test)."""
+    _, roles = _built_from(tmp_path, "In the spring the Obama administration began bombing the jihadists near the "
+                                     "border.\n\nFor years Assad's regime financed the militants in the east.")
+    assert (roles.get("united_states"), roles.get("syria")) == ("credited", "blamed")
+    assert roles.get("barack_obama", "neutral") == roles.get("bashar_al_assad", "neutral") == "neutral"

@@ -61,6 +61,7 @@ _DASHES, _DATELINE_TOKENS = frozenset({"-", "--", "–", "—"}), 12  # a dateli
 # Bodies that belong to the state they are "in" ("the armed forces in Iraq and Syria"); not fighters, who may be foreign.
 _NATIONAL = frozenset(_EVENT_WORDS["national_bodies"])
 _GROUP_WORDS = frozenset(_EVENT_WORDS["group_words"])  # "this group": the enemy named before
+_GOVERNMENTS = frozenset(_EVENT_WORDS["government_nouns"])  # "the Obama administration": the state it governs
 _SETTING_NOUNS = frozenset(_EVENT_WORDS["setting_nouns"])  # "the Syrian conflict" is no act of Syria's
 _HELP_NOUNS = frozenset(_EVENT_WORDS["help_nouns"])
 _RELATIONAL = frozenset(_EVENT_WORDS["part_nouns"])
@@ -795,6 +796,8 @@ def _stands_for(tok: Token, ctx: Context, backed: bool) -> list[tuple[int, int, 
     it names ("armed groups, such as the SDF")."""
     person = [m for c in tok.children if c.dep_ == "appos" for m in _named(c, ctx) if _types().get(m[2]) == "person"]
     actors = person or _named(tok, ctx)
+    if tok.lemma_.lower() in _GOVERNMENTS:  # "the Obama administration", "Assad's regime": the state its leader governs
+        actors = [_governed(m) for m in actors]
     if actors and all(m[2].startswith(PREFIX) for m in actors):  # "the Syria Democratic Forces (SDF)": a name the
         # catalogue spells otherwise is the catalogued actor its bracketed short form names
         actors = [m for c in tok.children if c.dep_ == "appos" and c.i > 0 and tok.doc[c.i - 1].text == "("
@@ -806,6 +809,13 @@ def _stands_for(tok: Token, ctx: Context, backed: bool) -> list[tuple[int, int, 
             [m for c in tok.children if c.dep_ == "prep" and _preposition(c) in _EXAMPLES
              for p in c.children if p.dep_ == "pobj" for q in _conjuncts(p) for m in _named(q, ctx)]
     return actors
+
+
+def _governed(mention: tuple[int, int, str]) -> tuple[int, int, str]:
+    """A person's mention as the state the catalogue affiliates the person with (a leader's government), else as is."""
+    s, e, actor = mention
+    state = _affiliations().get(actor, "") if _types().get(actor) == "person" else ""
+    return (s, e, state) if _types().get(state) == "state" else mention
 
 
 def _party(head: Token, ctx: Context, doc: Doc | Span, with_actors: bool = True, backed: bool = True) -> list[Party]:
