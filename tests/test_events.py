@@ -1057,3 +1057,29 @@ def test_a_leaders_government_is_the_state_it_governs(tmp_path):
                                      "border.\n\nFor years Assad's regime financed the militants in the east.")
     assert (roles.get("united_states"), roles.get("syria")) == ("credited", "blamed")
     assert roles.get("barack_obama", "neutral") == roles.get("bashar_al_assad", "neutral") == "neutral"
+
+
+def test_taking_part_in_a_fight_credits_and_in_the_enemys_business_blames(tmp_path):
+    """"were involved in the fighting against X", "participated in the liberation" (verb_classes.yaml
+    participation_verbs) share the credit; "involved in the oil trade conducted by ISIS" deals with the enemy; "was
+    instrumental in the fight against the Islamic State" is read with the document's actors (sentences written for
+    the test)."""
+    events, roles = _built_from(
+        tmp_path, "Kenyan and Ugandan troops were involved in the fighting against the jihadists.\n\n"
+                  "Zambia participated in the liberation of the province.\n\n"
+                  "Critics said Malawi was directly involved in the illegal oil trade conducted by ISIS.\n\n"
+                  "Botswana was instrumental in the fight against the Islamic State.\n\n"
+                  "Namibia was not involved in the fighting against the jihadists.")
+    assert [roles.get(a) for a in ("kenya", "uganda", "zambia", "botswana")] == ["credited"] * 4
+    assert roles.get("malawi") == "blamed" and roles.get("namibia", "neutral") == "neutral"
+    dealt = events[events.agent == "malawi"]
+    assert set(zip(dealt.lemma, dealt.verb_class, dealt.target)) == {("involve", "collude", "isis")}
+
+
+def test_an_outcome_announced_with_its_doer_credits_the_doer_not_the_announcer(tmp_path):
+    """"announced the group's defeat by X": the defeat is X's (the possessor of an act noun with a "by" doer is what
+    was acted on), the announcer only reports it (sentences written for the test)."""
+    events, roles = _built_from(tmp_path, "The Islamic State held the valley for two years.\n\n"
+                                          "On Monday Peru announced the group's defeat by Chilean troops.")
+    assert roles.get("chile") == "credited" and roles.get("peru", "neutral") == "neutral"
+    assert ("chile", "defeat", "isis") in set(zip(events.agent, events.verb_class, events.target))

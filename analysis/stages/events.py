@@ -62,6 +62,7 @@ _DASHES, _DATELINE_TOKENS = frozenset({"-", "--", "–", "—"}), 12  # a dateli
 _NATIONAL = frozenset(_EVENT_WORDS["national_bodies"])
 _GROUP_WORDS = frozenset(_EVENT_WORDS["group_words"])  # "this group": the enemy named before
 _GOVERNMENTS = frozenset(_EVENT_WORDS["government_nouns"])  # "the Obama administration": the state it governs
+_PARTICIPATING = frozenset(_EVENT_WORDS["participation_verbs"])  # "X was involved in the fighting"
 _SETTING_NOUNS = frozenset(_EVENT_WORDS["setting_nouns"])  # "the Syrian conflict" is no act of Syria's
 _HELP_NOUNS = frozenset(_EVENT_WORDS["help_nouns"])
 _RELATIONAL = frozenset(_EVENT_WORDS["part_nouns"])
@@ -1142,12 +1143,14 @@ def _modality(verb: Token, sent: Span) -> str:
 
 
 def _declared(verb: Token) -> Token | None:
-    """The outcome a verb of declaring claims ("declared victory over ISIS", "announced the liberation of X")."""
+    """The outcome a verb of declaring claims ("declared victory over ISIS", "announced the liberation of X"); not
+    one whose "by" names who achieved it ("announced the group's defeat by U.S. troops": the troops' act, reported)."""
     vc = verb_classes()
     if _lemma(verb) not in vc.words["declaring"]:
         return None
     return next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in vc.words["victory"]
-                 and _kind(c, []) == "victory"), None)  # a harm announced ("the killing of X") is reported, not claimed
+                 and _kind(c, []) == "victory" and not _by_objects(c)), None)  # a harm announced ("the killing of
+    # X") is reported, not claimed
 
 
 def _phrasal(verb: Token) -> str:
@@ -1323,7 +1326,7 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
     lemma = _lemma(verb)
     light = _light(verb)
     noun, cls = light if light else (None, vc.lemma_class.get(lemma))
-    judged = lemma in _COPULA and any(c.dep_ == "acomp" and _role(c) != "none" and any(
+    judged = lemma in _COPULA and any(c.dep_ == "acomp" and _role(c, ctx) != "none" and any(
         p.dep_ == "prep" for p in (*c.children, *verb.children)) for c in verb.children)  # "X was critical to the
     # victory", "X has been instrumental in the liberation" (the parse may hang "in" on the verb), not "X is important"
     cls = "contribute" if judged else cls  # "X was critical to the victory", "X is a destructive role"
@@ -1560,6 +1563,10 @@ def _nominal(noun: Token, sent: Span, ctx: Context) -> Event | None:
     action = lemma in vc.words["action_nouns"] or noun.lower_ in vc.words["action_nouns"]
     if not action:
         doers += of
+    undergoers = [d for d in doers if d.dep_ == "poss"] if action and by else []  # "the group's defeat by X", "Mosul's
+    # liberation by X": with the doer named by "by", the possessor is what was acted on (Quirk et al. 1985, 17.41)
+    doers = [d for d in doers if d not in undergoers]
+    of += undergoers
     agents = [p for d in doers + by for p in _party(d, ctx, doc) if p.actor]
     if lemma in vc.words["siege_nouns"]:
         agents = [p for p in agents if is_enemy(p.actor)]  # "an ISIS siege"; not the besiegers of an enemy-held city
@@ -1691,6 +1698,52 @@ def _aided(verb: Token, sent: Span, ctx: Context) -> Event | None:
                  "denied" if _negated(verb) else _modality(verb, sent))
 
 
+def _undertaking(noun: Token, ctx: Context) -> tuple[str, list[Party]]:
+    """What an undertaking taken part in is: ("victory", []) for a fight against the ISIS side ("the fighting against
+    ISIS", "the ground fighting against ISIS": a participle clause on the noun), ("harm", []) for a harm, ("enemy",
+    its doers) for what the ISIS side does ("the oil business run by ISIS", "ISIS's oil trade"), else ("none", [])."""
+    kind = _inner(noun, ctx)
+    if kind in ("victory", "harm"):
+        return kind, []
+    for clause in (c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"):
+        aims = [p for c in clause.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS
+                for p in c.children if p.dep_ == "pobj"] + _objects(clause)
+        if verb_classes().lemma_class.get(_lemma(clause)) == "fight" and any(_inner(a, ctx) == "enemy" for a in aims):
+            return "victory", []
+    doers = [p for b in _by_agents(noun) for q in _conjuncts(b) for p in _party(q, ctx, noun.doc) if is_enemy(p.actor)]
+    doers += [p for c in noun.children if c.dep_ == "poss" for p in _party(c, ctx, noun.doc) if is_enemy(p.actor)]
+    return ("enemy", [replace(p, kind="enemy") for p in doers]) if doers else ("none", [])
+
+
+def _by_agents(noun: Token) -> list[Token]:
+    """The "by" objects of a participle clause on a noun ("the trade conducted by X")."""
+    return [p for c in noun.children if c.dep_ == "acl" for b in c.children if b.dep_ == "agent"
+            for p in b.children if p.dep_ == "pobj"]
+
+
+def _participated(verb: Token, sent: Span, ctx: Context) -> Event | None:
+    """"X was involved in the fighting against ISIS", "X participated in the liberation" (verb_classes.yaml
+    participation_verbs): X takes part in the undertaking its "in" names, a fight or victory (credit), a harm
+    (blame), or what the ISIS side does (dealing with it: "involved in the oil business conducted by ISIL")."""
+    if verb.pos_ != "VERB" or _lemma(verb) not in _PARTICIPATING:
+        return None
+    undertakings = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
+                    if p.dep_ == "pobj"]
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if not undertakings or subject is None:
+        return None
+    doc = sent.doc
+    agents = [p for q in _conjuncts(subject) for p in _party(q, ctx, doc) if p.actor]
+    kind, doers = _undertaking(undertakings[0], ctx)
+    if not agents or kind == "none":
+        return None
+    left, right = _phrase(undertakings[0])
+    cls, targets = ("collude", doers) if kind == "enemy" else \
+        ("contribute", [Party(NO_ACTOR, _start(doc[left], ctx), _end(doc[right], ctx), kind)])
+    return Event(_start(verb, ctx), _end(verb, ctx), _lemma(verb), cls, agents, targets, _negated(verb),
+                 "denied" if _negated(verb) else _modality(verb, sent))
+
+
 def _undergone(verb: Token, sent: Span, ctx: Context) -> Event | None:
     """"the minority who suffered at the hands of X": X harmed the subject (a verb of undergoing whose agentive
     phrase names the doer, verb_classes.yaml undergoing), as the passive "were slaughtered at the hands of X" says."""
@@ -1737,7 +1790,7 @@ def sentence_events(sent: Span, ctx: Context) -> list[Event]:
              if (e := _verbal(tok, sent, ctx) or _nominal(tok, sent, ctx) or _judged_noun(tok, sent, ctx)
                  or _relational(tok, sent, ctx) or _counterfactual(tok, sent, ctx)) is not None]
     return found + [e for tok in sent if (e := _aided(tok, sent, ctx) or _undergone(tok, sent, ctx)
-                                               or _shielding(tok, sent, ctx)) is not None] \
+                                               or _shielding(tok, sent, ctx) or _participated(tok, sent, ctx)) is not None] \
         + list(_supporters(sent, ctx))
 
 
