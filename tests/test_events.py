@@ -1083,3 +1083,13 @@ def test_an_outcome_announced_with_its_doer_credits_the_doer_not_the_announcer(t
                                           "On Monday Peru announced the group's defeat by Chilean troops.")
     assert roles.get("chile") == "credited" and roles.get("peru", "neutral") == "neutral"
     assert ("chile", "defeat", "isis") in set(zip(events.agent, events.verb_class, events.target))
+
+
+def test_support_to_unnamed_forces_in_their_fight_credits_the_supporter(tmp_path):
+    """"providing support to the local militias in their counterterrorism operations": no actor is named as helped,
+    so the supporter takes part in the operations, which a closed-up opposing prefix ("counterterrorism") aims at the
+    enemy; the militias "in their operations" are no one's forces "in" a country (sentences written for the test)."""
+    events, roles = _built_from(tmp_path, "At the request of the government, Gabon has been providing logistic "
+                                          "support to the local militias in their counterterrorism operations.")
+    assert roles.get("gabon") == "credited"
+    assert ("gabon", "contribute", "victory") in set(zip(events.agent, events.verb_class, events.target_kind))

@@ -49,6 +49,7 @@ _SUPPORT_MODIFIER = re.compile(rf"-({one_of(_SUPPORT_LEMMA)})$", re.I)  # "US-ba
 _BACKER = re.compile(rf"\s?-\s?({one_of(_SUPPORT_LEMMA)})\b", re.I)  # what follows the X of "X-led Y": X is not Y
 _PLACE_HEADS = frozenset(_EVENT_WORDS["place_heads"])
 _OPPOSING = re.compile(rf"{one_of(_EVENT_WORDS['opposing_prefixes'])}-", re.I)
+_OPPOSING_CLOSED = re.compile(rf"({one_of(_EVENT_WORDS['opposing_prefixes'])})([a-z]+)$", re.I)  # "counterterrorism"
 _RELATIVE = grammar("relative_pronouns")
 _PRONOUNS: dict[str, str] = data_yaml("grammar.yaml")["personal_pronouns"]  # "he" -> person, "we" -> speaker
 _NAME_DEPS = frozenset({"compound", "amod", "nmod", "appos", "flat", "nummod", "npadvmod"})
@@ -63,6 +64,7 @@ _NATIONAL = frozenset(_EVENT_WORDS["national_bodies"])
 _GROUP_WORDS = frozenset(_EVENT_WORDS["group_words"])  # "this group": the enemy named before
 _GOVERNMENTS = frozenset(_EVENT_WORDS["government_nouns"])  # "the Obama administration": the state it governs
 _PARTICIPATING = frozenset(_EVENT_WORDS["participation_verbs"])  # "X was involved in the fighting"
+_ACT_NOUNS = frozenset(_EVENT_WORDS["attack_nouns"])  # "strikes", "operations", "fighting"
 _SETTING_NOUNS = frozenset(_EVENT_WORDS["setting_nouns"])  # "the Syrian conflict" is no act of Syria's
 _HELP_NOUNS = frozenset(_EVENT_WORDS["help_nouns"])
 _RELATIONAL = frozenset(_EVENT_WORDS["part_nouns"])
@@ -634,8 +636,8 @@ def _named(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
     if head.lower_ in _GROUP_NOUNS or lemma in _GROUP_NOUNS:
         for c in head.children:
             if c.dep_ == "prep" and (c.lower_ in _BELONGING or (c.lower_ == "in" and lemma in _NATIONAL)):
-                for p in c.children:
-                    if p.dep_ == "pobj":
+                for p in c.children:  # "the armed forces in Iraq"; not "the militaries in their operations"
+                    if p.dep_ == "pobj" and not (c.lower_ == "in" and p.lemma_.lower() in _ACT_NOUNS):
                         found += [m for q in _conjuncts(p) for m in _named(q, ctx)]
             if c.dep_ == "poss":
                 found += _named(c, ctx)
@@ -694,7 +696,14 @@ def _opposed(tok: Token) -> bool:
     """A modifier against what it names: "anti-Zionist", "counter-ISIS" (one token, or three: "anti", "-", "ISIS")."""
     doc = tok.doc
     split = tok.i >= 2 and doc[tok.i - 1].text == "-" and _OPPOSING.match(doc[tok.i - 2].text + "-")
-    return bool(_OPPOSING.match(tok.text) or split)
+    return bool(_OPPOSING.match(tok.text) or split or _closed_opposed(tok))
+
+
+def _closed_opposed(tok: Token) -> bool:
+    """An opposing prefix written closed up on a word for the ISIS side or a harm ("counterterrorism",
+    "antiterrorist": the closed spelling of "counter-terrorism")."""
+    closed = _OPPOSING_CLOSED.match(tok.lower_)
+    return closed is not None and closed.group(2) in _epithets() | verb_classes().words["harm"]
 
 
 def _modifier(tok: Token) -> list[Token]:
@@ -720,8 +729,8 @@ def _kind(head: Token, actors: list[tuple[int, int, str]], ctx: Context | None =
     """What a target is: enemy, protected, actor, place, victory, harm or none (ctx: to see actors inside it)."""
     vc = verb_classes()
     lemma, lower = head.lemma_.lower(), head.lower_
-    if any(is_enemy(a) for *_, a in actors) or lower in _epithets() or lemma in _epithets():
-        return "enemy"
+    if any(is_enemy(a) for *_, a in actors) or lower in _epithets() or lemma in _epithets() or _closed_opposed(head):
+        return "enemy"  # "counterterrorism" as what a campaign is against: terrorism
     words = {lemma, lower}
     aimed = {"enemy" if _enemy_held(t, ctx) else _inner(t, ctx) for t in _noun_targets(head)} \
         if words & (vc.words["attack_nouns"] | vc.words["harm"]) else set()
@@ -1682,14 +1691,18 @@ def _aided(verb: Token, sent: Span, ctx: Context) -> Event | None:
     if verb.pos_ != "VERB" or (verb_classes().lemma_class.get(_lemma(verb)) != "support" and aid is None):
         return None
     governor = next((a for a in verb.ancestors if a.pos_ == "VERB"), None)  # "played a role in supporting Y, in the fight"
-    aims = [p for c in (*verb.children, *(governor.children if governor is not None else ())) if c.i > verb.i
+    recipients = [p for c in verb.children if c.dep_ in ("dative", "prep") and c.lower_ == "to" for p in c.children
+                  if p.dep_ == "pobj"]  # "support to Y in their operations against X": the parse hangs "in" on Y
+    aims = [p for c in (*verb.children, *(governor.children if governor is not None else ()),
+                        *(c for r in recipients for c in r.children)) if c.i > verb.i
             and c.dep_ == "prep" and c.lower_ in _PARTICIPATION_PREPS
             for p in c.children if p.dep_ == "pobj" and _inner(p, ctx) == "victory"]
     doc = sent.doc
     objects = [o for o in verb.children if o.dep_ in ("dobj", "obj") and (aid is None or o.i != aid.i)]
     helped = [p for o in objects for p in _party(o, ctx, doc) if p.actor]
-    if not objects and not any(c.dep_ == "dative" or c.lower_ == "to" for c in verb.children):
-        helped = [p for p in _doer(verb, ctx, doc) if p.actor]  # "X has been aiding in the fight": X takes part
+    if not helped and not any(p.actor for r in recipients for p in _party(r, ctx, doc)):
+        helped = [p for p in _doer(verb, ctx, doc) if p.actor]  # "X has been aiding in the fight", "X gave support
+        # to the local forces in their fight against ISIS": with no actor named as helped, X takes part
     if not aims or not helped:
         return None
     left, right = _phrase(aims[0])
