@@ -1093,3 +1093,12 @@ def test_support_to_unnamed_forces_in_their_fight_credits_the_supporter(tmp_path
                                           "support to the local militias in their counterterrorism operations.")
     assert roles.get("gabon") == "credited"
     assert ("gabon", "contribute", "victory") in set(zip(events.agent, events.verb_class, events.target_kind))
+
+
+def test_dying_in_an_actors_attacks_blames_the_attacker(tmp_path):
+    """"200 people died in the Turkish attacks" (a verb of undergoing whose "in" names the act: verb_classes.yaml
+    undergoing); enemy fighters dying in X's strikes is no harm done by X (sentences written for the test)."""
+    events, roles = _built_from(tmp_path, "More than 200 people died in the Tunisian attacks on the region.\n\n"
+                                          "Dozens of ISIS fighters died in Moroccan airstrikes near the river.")
+    assert roles.get("tunisia") == "blamed" and roles.get("morocco") == "credited"
+    assert ("tunisia", "die", "protected") in set(zip(events.agent, events.lemma, events.target_kind))

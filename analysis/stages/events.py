@@ -969,7 +969,8 @@ def _cause(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ not in ("prep", "advmod", "amod", "acomp"):
             continue
-        means = [p for p in c.children if c.lower_ == "in" and p.dep_ == "pobj" and _passive(verb)
+        means = [p for p in c.children if c.lower_ == "in" and p.dep_ == "pobj"
+                 and (_passive(verb) or _lemma(verb) in verb_classes().words["undergoing"])
                  and p.lemma_.lower() in verb_classes().words["attack_nouns"]]
         if means:
             return means[0]
@@ -1758,12 +1759,15 @@ def _participated(verb: Token, sent: Span, ctx: Context) -> Event | None:
 
 
 def _undergone(verb: Token, sent: Span, ctx: Context) -> Event | None:
-    """"the minority who suffered at the hands of X": X harmed the subject (a verb of undergoing whose agentive
-    phrase names the doer, verb_classes.yaml undergoing), as the passive "were slaughtered at the hands of X" says."""
+    """"the minority who suffered at the hands of X", "200 people died in X's attacks": X harmed the subject (a verb of
+    undergoing whose agentive phrase, or the act "in" which it came, names the doer, verb_classes.yaml undergoing), as
+    the passive "were slaughtered at the hands of X" says."""
     if verb.pos_ != "VERB" or _lemma(verb) not in verb_classes().words["undergoing"]:
         return None
     doc = sent.doc
-    agents = [p for b in _by_objects(verb) for q in _conjuncts(b) for p in _party(q, ctx, doc)]
+    means = _cause(verb)  # "died in the Turkish attacks": whose the attacks were
+    agents = [p for b in [*_by_objects(verb), *([means] if means is not None else [])] for q in _conjuncts(b)
+              for p in _party(q, ctx, doc)]
     subject = _subject(verb)
     if subject is not None and subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
         subject = verb.head
@@ -1915,7 +1919,8 @@ def _event_forms() -> frozenset[str]:
     preposition of a counterfactual."""
     vc = verb_classes()
     irregular = {**reporting_lexicon()["irregular"], **vc.irregular}
-    verbs = {f for lemma in (*vc.lemma_class, *vc.words["light"]) for f in verb_forms(lemma, irregular)}
+    verbs = {f for lemma in (*vc.lemma_class, *vc.words["light"], *vc.words["undergoing"])
+             for f in verb_forms(lemma, irregular)}
     nouns = {n for key in ("credit_nouns", "blame_nouns", "role_nouns", "agentive_nouns", "action_nouns")
              for noun in vc.words[key] for n in (noun, plural(noun))} | {f for n in vc.relational for f in (n, plural(n))}
     return frozenset(verbs | nouns | _WITHOUT)  # "would not have happened without X": a counterfactual's outcome
