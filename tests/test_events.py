@@ -1102,3 +1102,12 @@ def test_dying_in_an_actors_attacks_blames_the_attacker(tmp_path):
                                           "Dozens of ISIS fighters died in Moroccan airstrikes near the river.")
     assert roles.get("tunisia") == "blamed" and roles.get("morocco") == "credited"
     assert ("tunisia", "die", "protected") in set(zip(events.agent, events.lemma, events.target_kind))
+
+
+def test_a_partner_in_the_fight_shares_its_credit(tmp_path):
+    """"X is a key partner in the fight against ISIS" (verb_classes.yaml participation_nouns): X takes part in what
+    its "in" names; "a partner of Y" relates X to Y only, and judges no one (sentences written for the test)."""
+    _, roles = _built_from(tmp_path, "Officials said Ghana is a key partner in the fight against the jihadists.\n\n"
+                                     "Liberia is a key partner of Sierra Leone in trade.")
+    assert roles.get("ghana") == "credited"
+    assert {roles.get(a, "neutral") for a in ("liberia", "sierra_leone")} == {"neutral"}

@@ -65,6 +65,7 @@ _GROUP_WORDS = frozenset(_EVENT_WORDS["group_words"])  # "this group": the enemy
 _GOVERNMENTS = frozenset(_EVENT_WORDS["government_nouns"])  # "the Obama administration": the state it governs
 _PARTICIPATING = frozenset(_EVENT_WORDS["participation_verbs"])  # "X was involved in the fighting"
 _ACT_NOUNS = frozenset(_EVENT_WORDS["attack_nouns"])  # "strikes", "operations", "fighting"
+_PARTNERS = frozenset(_EVENT_WORDS["participation_nouns"])  # "a partner in the fight against X"
 _SETTING_NOUNS = frozenset(_EVENT_WORDS["setting_nouns"])  # "the Syrian conflict" is no act of Syria's
 _HELP_NOUNS = frozenset(_EVENT_WORDS["help_nouns"])
 _RELATIONAL = frozenset(_EVENT_WORDS["part_nouns"])
@@ -1479,11 +1480,18 @@ def _relational(noun: Token, sent: Span, ctx: Context) -> Event | None:
     """A noun that relates whoever it is said of to its "of" object: "X is the mastermind of the liberation", "X
     proved itself an enemy of ISIS", "X, a sponsor of the militants" (data/verb_classes.yaml relational_nouns)."""
     cls = verb_classes().relational.get(noun.lemma_.lower())
-    if cls is None or noun.pos_ != "NOUN":
+    partaken = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
+                if p.dep_ == "pobj" and _inner(p, ctx) in ("victory", "harm")] \
+        if noun.lemma_.lower() in _PARTNERS else []  # "a key partner in the fight against ISIS"
+    if (cls is None and not partaken) or noun.pos_ != "NOUN":
         return None
     owners, verb = _said_of(noun, ctx, sent.doc)
     if not owners:
         return None
+    if partaken:
+        left, right = _phrase(partaken[0])
+        outcome = Party(NO_ACTOR, _start(sent.doc[left], ctx), _end(sent.doc[right], ctx), _inner(partaken[0], ctx))
+        return _attribution(noun, owners, verb, "contribute", [outcome], sent, ctx)
     related = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
     targets = [p for t in related for p in _party(t, ctx, sent.doc)]
     return _attribution(noun, owners, verb, cls, targets, sent, ctx) if targets else None
@@ -1919,10 +1927,11 @@ def _event_forms() -> frozenset[str]:
     preposition of a counterfactual."""
     vc = verb_classes()
     irregular = {**reporting_lexicon()["irregular"], **vc.irregular}
-    verbs = {f for lemma in (*vc.lemma_class, *vc.words["light"], *vc.words["undergoing"])
+    verbs = {f for lemma in (*vc.lemma_class, *vc.words["light"], *vc.words["undergoing"], *_PARTICIPATING)
              for f in verb_forms(lemma, irregular)}
     nouns = {n for key in ("credit_nouns", "blame_nouns", "role_nouns", "agentive_nouns", "action_nouns")
-             for noun in vc.words[key] for n in (noun, plural(noun))} | {f for n in vc.relational for f in (n, plural(n))}
+             for noun in vc.words[key] for n in (noun, plural(noun))} \
+        | {f for n in (*vc.relational, *_PARTNERS) for f in (n, plural(n))}
     return frozenset(verbs | nouns | _WITHOUT)  # "would not have happened without X": a counterfactual's outcome
 
 
