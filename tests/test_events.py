@@ -1111,3 +1111,13 @@ def test_a_partner_in_the_fight_shares_its_credit(tmp_path):
                                      "Liberia is a key partner of Sierra Leone in trade.")
     assert roles.get("ghana") == "credited"
     assert {roles.get(a, "neutral") for a in ("liberia", "sierra_leone")} == {"neutral"}
+
+
+def test_providing_a_recipient_with_aid_in_the_face_of_the_enemy(tmp_path):
+    """"provided X with military assistance in the face of terrorists": X receives the aid (the provide-with
+    alternation) and takes part in confronting the enemy, which its supplier shares; "supplied the jihadists with
+    weapons" aids the enemy (sentences written for the test)."""
+    events, roles = _built_from(tmp_path, "Kenya has been providing the Ugandan government with military assistance "
+                                          "in the face of terrorists.\n\nHaiti supplied the jihadists with weapons.")
+    assert (roles.get("kenya"), roles.get("uganda"), roles.get("haiti")) == ("credited", "credited", "blamed")
+    assert ("kenya", "support", "uganda") in set(zip(events.agent, events.verb_class, events.target))

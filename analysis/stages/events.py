@@ -80,6 +80,7 @@ _EXAMPLES = grammar("exemplifying_prepositions")  # "such as", "including"
 _BY = grammar("agentive_prepositions")  # "by"
 # "at the hands of": (first word, its noun, the last word) of each complex agentive preposition
 _COMPLEX_BY = tuple((w[0], w[-2], w[-1]) for w in (p.split() for p in grammar("complex_agentive_prepositions")))
+_CONFRONTING = tuple((w[0], w[-2], w[-1]) for w in (p.split() for p in grammar("confronting_prepositions")))
 _HYPOTHETICAL = grammar("counterfactual_modals")  # "would", "could", "might"
 _PRIMARY_VERBS = grammar("primary_verb_lemmas")  # "be", "have"
 _HAVE = grammar("have_finite")  # "have", "has", "had": the perfect of "would not have happened"
@@ -1205,6 +1206,10 @@ def _light(verb: Token) -> tuple[Token, str] | None:
             return c, "fight"
         if lemma in vc.words["agentive_nouns"] | vc.words["inflicted_nouns"]:  # "took a heavy toll on civilians"
             return c, "violence"
+    if _lemma(verb) in vc.words["transfer"]:  # "provided the government with military assistance": the recipient is
+        # the object and the aid the object of "with" (Quirk et al. 1985, 16.57, the provide-with alternation)
+        return next(((p, "support") for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                     for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in vc.words["aid_nouns"]), None)
     return None
 
 
@@ -1360,7 +1365,9 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
         left, right = _phrase(declared)
         targets = [Party(NO_ACTOR, _start(doc[left], ctx), _end(doc[right], ctx), _kind(declared, [], ctx))]
     elif noun is not None:
-        aims = _noun_targets(noun) or [p for c in verb.children if c.dep_ == "prep" and c.lower_ in _AIM_PREPS
+        recipient = [o for o in _objects(verb) if o.dep_ in ("dobj", "obj")] \
+            if cls == "support" and noun.dep_ == "pobj" and noun.head.lower_ == "with" else []  # "provided X with aid"
+        aims = recipient or _noun_targets(noun) or [p for c in verb.children if c.dep_ == "prep" and c.lower_ in _AIM_PREPS
                                        for p in c.children if p.dep_ == "pobj"] \
             or [p for c in verb.children if c.dep_ == "dative" and cls == "support"  # "gave (to) the army weapons"
                 for p in ([c] if c.pos_ != "ADP" else [p for p in c.children if p.dep_ == "pobj"])]
@@ -1703,9 +1710,9 @@ def _aided(verb: Token, sent: Span, ctx: Context) -> Event | None:
     recipients = [p for c in verb.children if c.dep_ in ("dative", "prep") and c.lower_ == "to" for p in c.children
                   if p.dep_ == "pobj"]  # "support to Y in their operations against X": the parse hangs "in" on Y
     aims = [p for c in (*verb.children, *(governor.children if governor is not None else ()),
-                        *(c for r in recipients for c in r.children)) if c.i > verb.i
-            and c.dep_ == "prep" and c.lower_ in _PARTICIPATION_PREPS
-            for p in c.children if p.dep_ == "pobj" and _inner(p, ctx) == "victory"]
+                        *(c for r in recipients for c in r.children), *(aid.children if aid is not None else ()))
+            if c.i > verb.i and c.dep_ == "prep" and c.lower_ in _PARTICIPATION_PREPS
+            for p in c.children if p.dep_ == "pobj" and (_inner(p, ctx) == "victory" or _confronts_enemy(c, p, ctx))]
     doc = sent.doc
     objects = [o for o in verb.children if o.dep_ in ("dobj", "obj") and (aid is None or o.i != aid.i)]
     helped = [p for o in objects for p in _party(o, ctx, doc) if p.actor]
@@ -1718,6 +1725,14 @@ def _aided(verb: Token, sent: Span, ctx: Context) -> Event | None:
     return Event(_start(verb, ctx), _end(verb, ctx), _lemma(verb), "contribute", helped,
                  [Party(NO_ACTOR, _start(doc[left], ctx), _end(doc[right], ctx), "victory")], _negated(verb),
                  "denied" if _negated(verb) else _modality(verb, sent))
+
+
+def _confronts_enemy(prep: Token, noun: Token, ctx: Context) -> bool:
+    """Whether a preposition and its object open a complex preposition of confronting whose last object is the
+    enemy ("in the face of terrorists"; grammar.yaml confronting_prepositions)."""
+    return any(prep.lower_ == first and noun.lower_ == middle and _inner(o, ctx) == "enemy"
+               for first, middle, last in _CONFRONTING for c in noun.children if c.dep_ == "prep" and c.lower_ == last
+               for o in c.children if o.dep_ == "pobj")
 
 
 def _undertaking(noun: Token, ctx: Context) -> tuple[str, list[Party]]:
