@@ -1069,8 +1069,9 @@ def test_taking_part_in_a_fight_credits_and_in_the_enemys_business_blames(tmp_pa
                   "Zambia participated in the liberation of the province.\n\n"
                   "Critics said Malawi was directly involved in the illegal oil trade conducted by ISIS.\n\n"
                   "Botswana was instrumental in the fight against the Islamic State.\n\n"
-                  "Namibia was not involved in the fighting against the jihadists.")
-    assert [roles.get(a) for a in ("kenya", "uganda", "zambia", "botswana")] == ["credited"] * 4
+                  "Namibia was not involved in the fighting against the jihadists.\n\n"
+                  "A mix of forces from Angola and Lesotho were involved in the ground fighting against the jihadists.")
+    assert [roles.get(a) for a in ("kenya", "uganda", "zambia", "botswana", "angola", "lesotho")] == ["credited"] * 6
     assert roles.get("malawi") == "blamed" and roles.get("namibia", "neutral") == "neutral"
     dealt = events[events.agent == "malawi"]
     assert set(zip(dealt.lemma, dealt.verb_class, dealt.target)) == {("involve", "collude", "isis")}

@@ -1742,7 +1742,9 @@ def _undertaking(noun: Token, ctx: Context) -> tuple[str, list[Party]]:
     kind = _inner(noun, ctx)
     if kind in ("victory", "harm"):
         return kind, []
-    for clause in (c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"):
+    clauses = [c for c in noun.children if c.dep_ == "acl"]  # "the ground fighting against X", which the parse may
+    clauses += [c for c in noun.head.head.children if c.dep_ == "advcl" and c.i == noun.i + 1]  # hang on the verb
+    for clause in (c for c in clauses if c.pos_ == "VERB"):
         aims = [p for c in clause.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS
                 for p in c.children if p.dep_ == "pobj"] + _objects(clause)
         if verb_classes().lemma_class.get(_lemma(clause)) == "fight" and any(_inner(a, ctx) == "enemy" for a in aims):
