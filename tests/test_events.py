@@ -1122,3 +1122,13 @@ def test_providing_a_recipient_with_aid_in_the_face_of_the_enemy(tmp_path):
                                           "in the face of terrorists.\n\nHaiti supplied the jihadists with weapons.")
     assert (roles.get("kenya"), roles.get("uganda"), roles.get("haiti")) == ("credited", "credited", "blamed")
     assert ("kenya", "support", "uganda") in set(zip(events.agent, events.verb_class, events.target))
+
+
+def test_an_act_done_in_protest_of_something_criticizes_its_owner(tmp_path):
+    """"resigned from the post in protest of X's decision", "in protest over X's offensive": the doer criticizes X,
+    in the doer's voice (a criticism noun "in" an act; sentences written for the test)."""
+    events, roles = _built_from(tmp_path, "Vladimir Putin resigned from the board in protest of Angela Merkel's "
+                                          "decision to close the base.\n\nChad recalled its ambassador in protest over "
+                                          "Niger's offensive in the north.")
+    assert (roles.get("angela_merkel"), roles.get("niger")) == ("blamed", "blamed")
+    assert ("vladimir_putin", "criticize", "angela_merkel") in set(zip(events.agent, events.verb_class, events.target))

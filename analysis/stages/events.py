@@ -66,6 +66,7 @@ _GOVERNMENTS = frozenset(_EVENT_WORDS["government_nouns"])  # "the Obama adminis
 _PARTICIPATING = frozenset(_EVENT_WORDS["participation_verbs"])  # "X was involved in the fighting"
 _ACT_NOUNS = frozenset(_EVENT_WORDS["attack_nouns"])  # "strikes", "operations", "fighting"
 _PARTNERS = frozenset(_EVENT_WORDS["participation_nouns"])  # "a partner in the fight against X"
+_JUDGED_PREPS = grammar("judged_prepositions")  # "in protest of/against/at/over X", "in tribute to X"
 _SETTING_NOUNS = frozenset(_EVENT_WORDS["setting_nouns"])  # "the Syrian conflict" is no act of Syria's
 _HELP_NOUNS = frozenset(_EVENT_WORDS["help_nouns"])
 _RELATIONAL = frozenset(_EVENT_WORDS["part_nouns"])
@@ -1783,6 +1784,29 @@ def _participated(verb: Token, sent: Span, ctx: Context) -> Event | None:
                  "denied" if _negated(verb) else _modality(verb, sent))
 
 
+def _in_judgment(noun: Token, sent: Span, ctx: Context) -> Event | None:
+    """"X resigned in protest of Y's decision", "stood in tribute to Y": an act done "in" a judgment (a praise or
+    criticism noun of verb_classes.yaml, Quirk et al. 1985, 8.79 on adjuncts of manner) judges what the noun's
+    object names, in the voice of the act's doer."""
+    vc = verb_classes()
+    lemma = noun.lemma_.lower()
+    cls = "criticize" if lemma in vc.words["criticism_nouns"] else "praise" if lemma in vc.words["praise_nouns"] else None
+    prep = noun.head
+    verb = next((a for a in prep.ancestors if a.pos_ == "VERB"), None)  # "resigned (from the post) in protest"
+    if cls is None or noun.dep_ != "pobj" or prep.lower_ != "in" or verb is None:
+        return None
+    judged = [p for c in (*noun.children, *prep.head.children) if c.dep_ == "prep" and c.lower_ in _JUDGED_PREPS
+              and (c.head.i == noun.i or c.i == noun.i + 1)  # "in protest over X", which the parse may hang on the verb
+              for p in c.children if p.dep_ == "pobj"]
+    doc = sent.doc
+    agents = [p for p in _doer(verb, ctx, doc) if p.actor]
+    targets = [p for j in judged for q in _conjuncts(j) for p in _party(q, ctx, doc) if p.actor]
+    if not agents or not targets:
+        return None
+    return Event(_start(noun, ctx), _end(noun, ctx), lemma, cls, agents, targets, _negated(verb),
+                 "denied" if _negated(verb) else _modality(verb, sent))
+
+
 def _undergone(verb: Token, sent: Span, ctx: Context) -> Event | None:
     """"the minority who suffered at the hands of X", "200 people died in X's attacks": X harmed the subject (a verb of
     undergoing whose agentive phrase, or the act "in" which it came, names the doer, verb_classes.yaml undergoing), as
@@ -1832,7 +1856,8 @@ def sentence_events(sent: Span, ctx: Context) -> list[Event]:
              if (e := _verbal(tok, sent, ctx) or _nominal(tok, sent, ctx) or _judged_noun(tok, sent, ctx)
                  or _relational(tok, sent, ctx) or _counterfactual(tok, sent, ctx)) is not None]
     return found + [e for tok in sent if (e := _aided(tok, sent, ctx) or _undergone(tok, sent, ctx)
-                                               or _shielding(tok, sent, ctx) or _participated(tok, sent, ctx)) is not None] \
+                                               or _shielding(tok, sent, ctx) or _participated(tok, sent, ctx)
+                                               or _in_judgment(tok, sent, ctx)) is not None] \
         + list(_supporters(sent, ctx))
 
 
@@ -1946,7 +1971,8 @@ def _event_forms() -> frozenset[str]:
     irregular = {**reporting_lexicon()["irregular"], **vc.irregular}
     verbs = {f for lemma in (*vc.lemma_class, *vc.words["light"], *vc.words["undergoing"], *_PARTICIPATING)
              for f in verb_forms(lemma, irregular)}
-    nouns = {n for key in ("credit_nouns", "blame_nouns", "role_nouns", "agentive_nouns", "action_nouns")
+    nouns = {n for key in ("credit_nouns", "blame_nouns", "role_nouns", "agentive_nouns", "action_nouns",
+                           "praise_nouns", "criticism_nouns")
              for noun in vc.words[key] for n in (noun, plural(noun))} \
         | {f for n in (*vc.relational, *_PARTNERS) for f in (n, plural(n))}
     return frozenset(verbs | nouns | _WITHOUT)  # "would not have happened without X": a counterfactual's outcome
