@@ -1132,3 +1132,16 @@ def test_an_act_done_in_protest_of_something_criticizes_its_owner(tmp_path):
                                           "Niger's offensive in the north.")
     assert (roles.get("angela_merkel"), roles.get("niger")) == ("blamed", "blamed")
     assert ("vladimir_putin", "criticize", "angela_merkel") in set(zip(events.agent, events.verb_class, events.target))
+
+
+def test_detaining_the_enemys_fighters_credits_and_holding_to_account_does_not(tmp_path):
+    """"arrested dozens of ISIS militants", "holding ISIS fighters in detention centres" (verb_classes.yaml detain;
+    a verb of keeping only with a place of custody); "held the city", "holds X responsible" are no custody
+    (sentences written for the test)."""
+    events, roles = _built_from(tmp_path, "Peruvian forces arrested dozens of ISIS militants.\n\n"
+                                          "Chile is holding about 500 ISIS fighters in detention centres.\n\n"
+                                          "Bolivia holds ISIS responsible for the attack.\n\n"
+                                          "Ecuador held the town for a week.")
+    assert (roles.get("peru"), roles.get("chile")) == ("credited", "credited")
+    assert roles.get("bolivia", "neutral") == roles.get("ecuador", "neutral") == "neutral"
+    assert set(events[events.verb_class == "detain"].agent) == {"peru", "chile"}

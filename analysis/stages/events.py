@@ -140,7 +140,7 @@ def verb_classes() -> VerbClasses:
              "action_nouns", "credit_nouns", "blame_nouns", "role_nouns", "deal_nouns", "release", "condemning",
              "factive", "hearsay", "designs", "cessation", "unfulfilled", "transfer", "aid_nouns", "siege_nouns",
              "continuation", "declaring", "prevention", "inflicted_nouns", "undergoing", "shield_verbs",
-             "shield_phrases")
+             "shield_phrases", "custody_verbs", "custody_nouns")
     return VerbClasses(lemma_class, {n: s["meaning"] for n, s in raw["classes"].items()},
                        {n: s["enemy_agent"] for n, s in raw["classes"].items()}, frozenset(raw["enemy_sides"]),
                        {k: frozenset(str(w).lower() for w in raw[k]) for k in lists}, raw["irregular"],
@@ -1337,6 +1337,24 @@ def _cited_as(noun: Token, ctx: Context, doc: Doc) -> list[Party]:
     return []
 
 
+def _complemented(verb: Token) -> bool:
+    """A complex-transitive use, an adjective after the object completing it ("held X responsible", "held X
+    accountable"; Quirk et al. 1985, 16.43): a judgment, not a custody."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    return any(t.pos_ == "ADJ" and t.i > o.i for o in objects for t in (*o.children, *verb.children)
+               if t.dep_ in ("amod", "oprd", "acomp", "dobj", "xcomp", "ccomp"))
+
+
+def _in_custody(verb: Token) -> bool:
+    """Whether a verb of detaining is one: a verb of keeping only with "in" a place of custody ("holding X in
+    detention centres"; verb_classes.yaml custody_verbs, custody_nouns), every other one always."""
+    vc = verb_classes()
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    return _lemma(verb) not in vc.words["custody_verbs"] or any(  # the parse may hang "in" on the object
+        t.lower_ in vc.words["custody_nouns"] for c in (*verb.children, *(c for o in objects for c in o.children))
+        if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj" for t in p.subtree)
+
+
 def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
     """The event of one verb of a listed class, or of a light verb with an act noun."""
     vc = verb_classes()
@@ -1349,7 +1367,8 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
     cls = "contribute" if judged else cls  # "X was critical to the victory", "X is a destructive role"
     declared = _declared(verb) if cls is None else None
     cls = "contribute" if declared is not None else cls  # "X declared victory over ISIS": X claims it
-    if cls is None or verb.pos_ not in ("VERB", "AUX") or (lemma in _PRIMARY_VERBS and not judged):
+    if cls is None or verb.pos_ not in ("VERB", "AUX") or (lemma in _PRIMARY_VERBS and not judged) \
+            or (cls == "detain" and (_complemented(verb) or not _in_custody(verb))):
         return None
     if cls == "praise" and sum(not t.is_punct for t in verb.subtree if t.i >= verb.i) <= 2 \
             and not any(c.dep_ in ("dobj", "obj") and _PRONOUNS.get(c.lower_) != "addressee" for c in verb.children):
