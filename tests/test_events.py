@@ -1145,3 +1145,14 @@ def test_detaining_the_enemys_fighters_credits_and_holding_to_account_does_not(t
     assert (roles.get("peru"), roles.get("chile")) == ("credited", "credited")
     assert roles.get("bolivia", "neutral") == roles.get("ecuador", "neutral") == "neutral"
     assert set(events[events.verb_class == "detain"].agent) == {"peru", "chile"}
+
+
+def test_an_aimless_act_noun_after_a_fight_against_the_enemy_is_that_fight(tmp_path):
+    """"launched a new offensive to remove ISIS" (remove: a verb of removing, Levin 10.1), then "resumed their
+    effort": the effort is the same fight, said with another act noun; without the fight before it, it is no one's
+    (sentences written for the test)."""
+    events, roles = _built_from(tmp_path, "Senegal resumed its effort after a pause.\n\n"
+                                          "Gambian forces have launched a new offensive to remove the Islamic State "
+                                          "from the province.\n\nMali resumed their effort after a pause.")
+    assert roles.get("gambia") == "credited" and roles.get("mali") == "credited"
+    assert roles.get("senegal", "neutral") == "neutral"

@@ -339,6 +339,7 @@ class Context:
     text: str = ""  # the document's text, for the names mentioned before
     since: int = 0  # where the sentence before this one starts (this one's start when that one was not parsed)
     fights: dict[str, int] = field(default_factory=dict)  # an act noun named against the enemy -> the sentence naming it
+    fought: int = -9  # the last sentence with an act against the enemy ("launched an offensive to remove ISIS")
 
 
 def _start(tok: Token, ctx: Context) -> int:
@@ -777,11 +778,15 @@ def _recalled_fight(head: Token, ctx: Context | None) -> bool:
     aiding in the fight ..."): the same fight (anaphora by reiteration, Halliday & Hasan 1976, 6.4)."""
     lemma = head.lemma_.lower()
     if ctx is None or lemma not in verb_classes().words["attack_nouns"] \
-            or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
+            or not any((c.dep_ == "det" and c.lower_ in _DEFINITE) or (c.dep_ == "poss" and c.lower_ in _PRONOUNS)
+                       for c in head.children):  # "the fight", "their effort"
         return False
     earlier = any(t.i < head.i and t.lemma_.lower() == lemma and "enemy" in {_inner(a, ctx) for a in _noun_targets(t)}
                   for t in head.sent)
-    return earlier or ctx.fights.get(lemma, -9) == ctx.sent_id - 1
+    # the same fight, reiterated by the same noun, or by another act noun with nothing to qualify it (a synonym or a
+    # general word: "a new offensive to remove ISIS ... resumed their effort"; not "the fight over water rights")
+    other = not any(c.dep_ == "prep" for c in head.children) and ctx.sent_id - 1 in (ctx.fought, *ctx.fights.values())
+    return earlier or ctx.fights.get(lemma, -9) == ctx.sent_id - 1 or other
 
 
 def _enemy_word(tok: Token, ctx: Context | None) -> bool:
@@ -1392,9 +1397,9 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
             or [p for c in verb.children if c.dep_ == "dative" and cls == "support"  # "gave (to) the army weapons"
                 for p in ([c] if c.pos_ != "ADP" else [p for p in c.children if p.dep_ == "pobj"])]
         targets = [p for t in aims for p in _party(t, ctx, doc)]
-        if not aims:
+        if not aims:  # "resumed their effort" after "a new offensive to remove ISIS": the same fight, on the enemy
             left, right = _phrase(noun)
-            kind = "harm" if cls == "violence" else "none"
+            kind = "harm" if cls == "violence" else "enemy" if cls == "fight" and _recalled_fight(noun, ctx) else "none"
             targets = [Party(NO_ACTOR, _start(doc[left], ctx), _end(doc[right], ctx), kind)]
     elif _passive(verb) and verb.dep_ == "acl":
         targets = _party(verb.head, ctx, doc)
@@ -1971,7 +1976,11 @@ def document_events(doc_id: str, text: str, sentences: Iterable[Parsed], mention
         if turn != ctx.turns[1] and spoken:
             ctx.turns = (ctx.turns[1], turn)
         ctx.speaker = turn if spoken else ""  # "we" in this sentence, not in the statement of the one before
-        for event in sentence_events(sent, ctx):
+        found = sentence_events(sent, ctx)
+        if any(e.verb_class in ("fight", "defeat") and any(t.kind in ("enemy", "victory") for t in e.targets)
+               for e in found):
+            ctx.fought = sent_id
+        for event in found:
             judging = event.verb_class in ("praise", "criticize")  # the quotes read who judges better than one parse
             if event.verb_start in speakers and (judging or not any(p.actor for p in event.agents)):
                 event.agents = [speakers[event.verb_start]]  # "The general thanked X": the quotes resolved him
