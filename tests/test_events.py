@@ -1156,3 +1156,14 @@ def test_an_aimless_act_noun_after_a_fight_against_the_enemy_is_that_fight(tmp_p
                                           "from the province.\n\nMali resumed their effort after a pause.")
     assert roles.get("gambia") == "credited" and roles.get("mali") == "credited"
     assert roles.get("senegal", "neutral") == "neutral"
+
+
+def test_a_participle_acts_on_what_it_follows(tmp_path):
+    """"The files, seized by X in 2007, detail Al-Qaeda's network" (the parse may hang "Al-Qaeda" on "files"): the
+    participle acts on the files, not on a name after it; "the towns and villages seized by X" on both conjuncts
+    (sentences written for the test)."""
+    events, roles = _built_from(tmp_path, "The files, seized by Kenyan troops in 2007, detail Al-Qaeda in Iraq's "
+                                          "network.\n\nThe towns and villages seized by Ugandan troops were returned.")
+    seized = events[events.lemma == "seize"]
+    assert "al_qaeda" not in set(seized.target) and roles.get("kenya", "neutral") == "neutral"
+    assert len(seized[seized.agent == "uganda"]) == 2

@@ -1401,8 +1401,9 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
             left, right = _phrase(noun)
             kind = "harm" if cls == "violence" else "enemy" if cls == "fight" and _recalled_fight(noun, ctx) else "none"
             targets = [Party(NO_ACTOR, _start(doc[left], ctx), _end(doc[right], ctx), kind)]
-    elif _passive(verb) and verb.dep_ == "acl":
-        targets = _party(verb.head, ctx, doc)
+    elif _passive(verb) and verb.dep_ == "acl":  # "the towns and villages seized by X": what the participle follows,
+        # not a conjunct the parse hangs on the head after it ("The documents, seized by X, detail Al-Qaeda ...")
+        targets = [p for p in _party(verb.head, ctx, doc) if p.start < _start(verb, ctx)]
     elif _passive(verb) and verb.dep_ == "advcl" and not any(c.dep_ == "nsubjpass" for c in verb.children):  # "Backed by X, the army drove ...": the main clause's subject
         subj = _subject(verb.head)
         targets = [p for t in _conjuncts(subj) for p in _party(t, ctx, doc)] if subj is not None else []
