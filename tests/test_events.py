@@ -1167,3 +1167,17 @@ def test_a_participle_acts_on_what_it_follows(tmp_path):
     seized = events[events.lemma == "seize"]
     assert "al_qaeda" not in set(seized.target) and roles.get("kenya", "neutral") == "neutral"
     assert len(seized[seized.agent == "uganda"]) == 2
+
+
+def test_a_clause_under_a_negated_predicate_is_not_asserted(tmp_path):
+    """"It is not true that X funded ...", "no evidence that X armed ...", "did not say that X armed ..." assert
+    nothing of X (grammar.yaml negative_determiners); a factive predicate keeps its clause true ("did not know that
+    X funded ...", grammar.yaml factive_predicates), as does an unnegated one (sentences written for the test)."""
+    events, roles = _built_from(tmp_path, "It is not true that Qatar funded the militants.\n\n"
+                                          "There is no evidence that Yemen armed the militants.\n\n"
+                                          "Officials did not say that Bahrain armed the militants.\n\n"
+                                          "Observers did not know that Oman funded the militants.\n\n"
+                                          "It is true that Kuwait armed the militants.")
+    assert {a: roles.get(a, "neutral") for a in ("qatar", "yemen", "bahrain", "oman", "kuwait")} == {
+        "qatar": "neutral", "yemen": "neutral", "bahrain": "neutral", "oman": "blamed", "kuwait": "blamed"}
+    assert set(events[events.agent.isin(["qatar", "yemen", "bahrain"])].modality) == {"denied"}

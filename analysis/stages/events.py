@@ -89,6 +89,8 @@ _AGENT_PREPS = grammar("agent_prepositions")  # "the sacrifices of X", "by X"
 _PART_PREPS = grammar("part_prepositions")  # "control over X"
 _BENEFICIARY_PREPS = grammar("beneficiary_prepositions")  # "a victory for X"
 _CONDITIONAL = grammar("conditional_subordinators")  # "if they attack": only possible
+_NEGATIVE_DETERMINERS = grammar("negative_determiners")  # "no evidence that ..."
+_FACTIVE = grammar("factive_predicates")  # "did not know that ...": the clause still holds
 _RELATIVE_HEADS = grammar("relative_heads")  # "those who defeated ISIS"
 _PARTY_PREPS = grammar("party_prepositions")  # "cooperation between X and Y"
 _RANKING = grammar("ranking_nouns")  # "on top of the countries ...", "one of the states ..."
@@ -1132,6 +1134,10 @@ def _modality(verb: Token, sent: Span) -> str:
                 ending = lemma in vc.words["cessation"] | vc.words["unfulfilled"] and tok.dep_ == "xcomp"
                 if lemma in vc.words["deny"] or (ending and not _negated(head)):
                     return "denied"  # "denied funding", "stopped attacking", "failed to protect"
+                if tok.dep_ in ("ccomp", "acl") and lemma not in _FACTIVE and any(
+                        c.dep_ == "mark" for c in tok.children) and (_negated(head) or any(
+                        c.dep_ == "det" and c.lower_ in _NEGATIVE_DETERMINERS for c in head.children)):
+                    return "denied"  # "it is not true that X funded ISIS", "no evidence that X armed them"
                 # "never stopped fighting", "did not fail to strike": two negations assert the act (the ending
                 # verb's own modality still holds: "will never stop fighting")
                 if lemma in vc.words["demanded"] and tok.dep_ in ("xcomp", "ccomp"):
