@@ -1181,3 +1181,13 @@ def test_a_clause_under_a_negated_predicate_is_not_asserted(tmp_path):
     assert {a: roles.get(a, "neutral") for a in ("qatar", "yemen", "bahrain", "oman", "kuwait")} == {
         "qatar": "neutral", "yemen": "neutral", "bahrain": "neutral", "oman": "blamed", "kuwait": "blamed"}
     assert set(events[events.agent.isin(["qatar", "yemen", "bahrain"])].modality) == {"denied"}
+
+
+def test_an_act_led_by_someone_and_a_possessive_relative_name_the_doer(tmp_path):
+    """"The offensive, led by X, retook the city" (an act noun whose participle of a light verb names its doer);
+    "Y, whose forces defeated ISIS, ..." (the possessive relative stands for the noun its clause is on); "the
+    damage caused by ISIS" stays the damage (sentences written for the test)."""
+    events, roles = _built_from(tmp_path, "The offensive, led by Iraqi forces, retook the town from the militants.\n\n"
+                                          "Kenya, whose forces defeated ISIS near the river, sent more troops.")
+    assert (roles.get("iraq"), roles.get("kenya")) == ("credited", "credited")
+    assert {("iraq", "retake"), ("kenya", "defeat")} <= set(zip(events.agent, events.lemma))

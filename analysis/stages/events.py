@@ -603,6 +603,9 @@ def _named(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
         return own
     if head.lower_ in _PRONOUNS:
         return _pronoun(head, ctx)
+    if head.lower_ in _RELATIVE and head.dep_ == "poss":  # "Kenya, whose forces defeated ISIS": the relative's noun
+        clause = next((a for a in head.ancestors if a.dep_ == "relcl"), None)
+        return _named(clause.head, ctx) if clause is not None else []
     if _start(head, ctx) in ctx.actors.places:  # "Raqqa, the Syrian capital of ISIS" is a place, not its modifiers
         return []
     lower = _written_lower(head, ctx)
@@ -824,6 +827,11 @@ def _stands_for(tok: Token, ctx: Context, backed: bool) -> list[tuple[int, int, 
                   for m in _token_actors(c, ctx) if m[2] in _types()] or actors
     if not actors and backed and tok.lemma_.lower() in _GROUP_NOUNS:
         actors = [m for c in tok.children for m in ((_backing(c, ctx) or ([],))[0])]
+    if not actors and tok.pos_ == "NOUN" and tok.lemma_.lower() in _ACT_NOUNS:  # "the offensive, led by X and
+        # backed by Y": who led (or launched, conducted: a light verb of the act) the act did it
+        actors = [m for c in tok.children if c.dep_ == "acl" and _lemma(c) in verb_classes().words["light"]
+                  for b in c.children if b.dep_ == "agent" for p in b.children if p.dep_ == "pobj"
+                  for q in _conjuncts(p) for m in _named(q, ctx)]
     if not actors and tok.pos_ == "NOUN":
         actors = [m for p in _by_objects(tok) for q in _conjuncts(p) for m in _named(q, ctx)] or \
             [m for c in tok.children if c.dep_ == "prep" and _preposition(c) in _EXAMPLES
