@@ -1191,3 +1191,14 @@ def test_an_act_led_by_someone_and_a_possessive_relative_name_the_doer(tmp_path)
                                           "Kenya, whose forces defeated ISIS near the river, sent more troops.")
     assert (roles.get("iraq"), roles.get("kenya")) == ("credited", "credited")
     assert {("iraq", "retake"), ("kenya", "defeat")} <= set(zip(events.agent, events.lemma))
+
+
+def test_a_place_that_fell_to_someone_was_taken_by_them(tmp_path):
+    """"Raqqa fell to X" (verb_classes.yaml passing_verbs): X took it, credited unless X is the ISIS side, which is
+    blamed for it; "the government fell" and "prices fell to record lows" take nothing (sentences written for the
+    test)."""
+    events, roles = _built_from(tmp_path, "The town fell to Gabonese troops in October.\n\nMosul fell to ISIS in "
+                                          "June 2014.\n\nThe government of Malawi fell in May.\n\nPrices fell to "
+                                          "record lows.")
+    assert (roles.get("gabon"), roles.get("isis"), roles.get("malawi", "neutral")) == ("credited", "blamed", "neutral")
+    assert set(events[events.lemma == "fall"].agent) == {"gabon", "isis"}

@@ -67,6 +67,7 @@ _PARTICIPATING = frozenset(_EVENT_WORDS["participation_verbs"])  # "X was involv
 _ACT_NOUNS = frozenset(_EVENT_WORDS["attack_nouns"])  # "strikes", "operations", "fighting"
 _PARTNERS = frozenset(_EVENT_WORDS["participation_nouns"])  # "a partner in the fight against X"
 _JUDGED_PREPS = grammar("judged_prepositions")  # "in protest of/against/at/over X", "in tribute to X"
+_PASSING = frozenset(_EVENT_WORDS["passing_verbs"])  # "the town fell to X"
 _SETTING_NOUNS = frozenset(_EVENT_WORDS["setting_nouns"])  # "the Syrian conflict" is no act of Syria's
 _HELP_NOUNS = frozenset(_EVENT_WORDS["help_nouns"])
 _RELATIONAL = frozenset(_EVENT_WORDS["part_nouns"])
@@ -1823,6 +1824,25 @@ def _participated(verb: Token, sent: Span, ctx: Context) -> Event | None:
                  "denied" if _negated(verb) else _modality(verb, sent))
 
 
+def _fallen(verb: Token, sent: Span, ctx: Context) -> Event | None:
+    """"The town fell to X" (verb_classes.yaml passing_verbs): X took the town, a `seize` with the subject as what
+    was taken."""
+    if verb.pos_ != "VERB" or _lemma(verb) not in _PASSING:
+        return None
+    takers = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+    subject = _subject(verb)
+    if not takers or subject is None:
+        return None
+    doc = sent.doc
+    agents = [p for t in takers for q in _conjuncts(t) for p in _party(q, ctx, doc) if p.actor]
+    targets = [replace(p, kind="place") if p.kind in ("protected", "none") else p
+               for q in _conjuncts(subject) for p in _party(q, ctx, doc)]  # what falls is held ground
+    if not agents or not targets:
+        return None
+    return Event(_start(verb, ctx), _end(verb, ctx), _lemma(verb), "seize", agents, targets, _negated(verb),
+                 "denied" if _negated(verb) else _modality(verb, sent))
+
+
 def _in_judgment(noun: Token, sent: Span, ctx: Context) -> Event | None:
     """"X resigned in protest of Y's decision", "stood in tribute to Y": an act done "in" a judgment (a praise or
     criticism noun of verb_classes.yaml, Quirk et al. 1985, 8.79 on adjuncts of manner) judges what the noun's
@@ -1896,7 +1916,7 @@ def sentence_events(sent: Span, ctx: Context) -> list[Event]:
                  or _relational(tok, sent, ctx) or _counterfactual(tok, sent, ctx)) is not None]
     return found + [e for tok in sent if (e := _aided(tok, sent, ctx) or _undergone(tok, sent, ctx)
                                                or _shielding(tok, sent, ctx) or _participated(tok, sent, ctx)
-                                               or _in_judgment(tok, sent, ctx)) is not None] \
+                                               or _in_judgment(tok, sent, ctx) or _fallen(tok, sent, ctx)) is not None] \
         + list(_supporters(sent, ctx))
 
 
@@ -2012,7 +2032,7 @@ def _event_forms() -> frozenset[str]:
     preposition of a counterfactual."""
     vc = verb_classes()
     irregular = {**reporting_lexicon()["irregular"], **vc.irregular}
-    verbs = {f for lemma in (*vc.lemma_class, *vc.words["light"], *vc.words["undergoing"], *_PARTICIPATING)
+    verbs = {f for lemma in (*vc.lemma_class, *vc.words["light"], *vc.words["undergoing"], *_PARTICIPATING, *_PASSING)
              for f in verb_forms(lemma, irregular)}
     nouns = {n for key in ("credit_nouns", "blame_nouns", "role_nouns", "agentive_nouns", "action_nouns",
                            "praise_nouns", "criticism_nouns")
