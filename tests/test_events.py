@@ -1202,3 +1202,13 @@ def test_a_place_that_fell_to_someone_was_taken_by_them(tmp_path):
                                           "record lows.")
     assert (roles.get("gabon"), roles.get("isis"), roles.get("malawi", "neutral")) == ("credited", "blamed", "neutral")
     assert set(events[events.lemma == "fall"].agent) == {"gabon", "isis"}
+
+
+def test_coordinated_verbs_share_the_object_of_the_last(tmp_path):
+    """"X captured and destroyed the jihadist camps", "Y besieged and shelled the town": each verb acts on the
+    shared object (sentences written for the test)."""
+    events, roles = _built_from(tmp_path, "Uganda captured and destroyed the jihadist camps.\n\n"
+                                          "Rwanda besieged and shelled the town.")
+    assert ("uganda", "seize", "enemy") in set(zip(events.agent, events.verb_class, events.target_kind))
+    assert set(events[events.agent == "rwanda"].target_kind) == {"protected"} and len(events[events.agent == "rwanda"]) == 2
+    assert (roles.get("uganda"), roles.get("rwanda")) == ("credited", "blamed")

@@ -876,6 +876,11 @@ def _objects(verb: Token) -> list[Token]:
     """The verb's object heads: direct object and prepositional objects ("with" only for verbs of joint action)."""
     cls = verb_classes().lemma_class.get(_lemma(verb))
     direct = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if not direct and not any(c.dep_ == "prep" for c in verb.children):  # "captured and destroyed the camps": the
+        # object shared by coordinated verbs hangs on the last (right node raising, Quirk et al. 1985, 13.82)
+        direct = [o for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i
+                  and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+                  for o in c.children if o.dep_ in ("dobj", "obj")]
     preps = [p for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in _TARGET_PREPS
              and (c.lower_ != "with" or cls == "collude") and (c.lower_ != "from" or cls in _TAKING)
              and (c.lower_ != "to" or cls != "seize")  # "took to the streets" takes nothing
