@@ -1212,3 +1212,21 @@ def test_coordinated_verbs_share_the_object_of_the_last(tmp_path):
     assert ("uganda", "seize", "enemy") in set(zip(events.agent, events.verb_class, events.target_kind))
     assert set(events[events.agent == "rwanda"].target_kind) == {"protected"} and len(events[events.agent == "rwanda"]) == 2
     assert (roles.get("uganda"), roles.get("rwanda")) == ("credited", "blamed")
+
+
+def test_answerability_for_an_outcome_credits_or_blames_its_owner(tmp_path):
+    """"X deserves credit for the liberation", "X bears responsibility for the massacre", "X claimed responsibility
+    for the attack on the market", "X is to blame for the rise of the jihadists" (verb_classes.yaml
+    answerability_words); "denied responsibility", "is not responsible" assert nothing; "critics blame Y" still blames
+    Y (sentences written for the test)."""
+    events, roles = _built_from(tmp_path, "Observers say Peru deserves credit for the liberation of the city.\n\n"
+                                          "Bolivia bears responsibility for the massacre.\n\n"
+                                          "ISIS claimed responsibility for the attack on the market.\n\n"
+                                          "Ecuador is to blame for the rise of the jihadists.\n\n"
+                                          "Colombia denied responsibility for the massacre.\n\n"
+                                          "Venezuela is not responsible for the killing of civilians.\n\n"
+                                          "Critics blame Guyana for the rise of the jihadists.")
+    assert {a: roles.get(a, "neutral") for a in ("peru", "bolivia", "isis", "ecuador", "colombia", "venezuela",
+                                                 "guyana")} == {
+        "peru": "credited", "bolivia": "blamed", "isis": "blamed", "ecuador": "blamed", "colombia": "neutral",
+        "venezuela": "neutral", "guyana": "blamed"}

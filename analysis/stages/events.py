@@ -68,6 +68,7 @@ _ACT_NOUNS = frozenset(_EVENT_WORDS["attack_nouns"])  # "strikes", "operations",
 _PARTNERS = frozenset(_EVENT_WORDS["participation_nouns"])  # "a partner in the fight against X"
 _JUDGED_PREPS = grammar("judged_prepositions")  # "in protest of/against/at/over X", "in tribute to X"
 _PASSING = frozenset(_EVENT_WORDS["passing_verbs"])  # "the town fell to X"
+_ANSWERABLE = frozenset(_EVENT_WORDS["answerability_words"])  # "X is responsible for Y"
 _SETTING_NOUNS = frozenset(_EVENT_WORDS["setting_nouns"])  # "the Syrian conflict" is no act of Syria's
 _HELP_NOUNS = frozenset(_EVENT_WORDS["help_nouns"])
 _RELATIONAL = frozenset(_EVENT_WORDS["part_nouns"])
@@ -1393,8 +1394,9 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
     declared = _declared(verb) if cls is None else None
     cls = "contribute" if declared is not None else cls  # "X declared victory over ISIS": X claims it
     if cls is None or verb.pos_ not in ("VERB", "AUX") or (lemma in _PRIMARY_VERBS and not judged) \
-            or (cls == "detain" and (_complemented(verb) or not _in_custody(verb))):
-        return None
+            or (cls == "detain" and (_complemented(verb) or not _in_custody(verb))) \
+            or (lemma in _ANSWERABLE and verb.dep_ == "xcomp" and verb.head.lemma_ in _COPULA):
+        return None  # "X is to blame for Y" says X caused Y (`_answerable`), not that X blames
     if cls == "praise" and sum(not t.is_punct for t in verb.subtree if t.i >= verb.i) <= 2 \
             and not any(c.dep_ in ("dobj", "obj") and _PRONOUNS.get(c.lower_) != "addressee" for c in verb.children):
         return None  # "Thank you.", "Congratulations to you!": a formula of politeness, not a judgment ("X hailed Y" is)
@@ -1829,6 +1831,35 @@ def _participated(verb: Token, sent: Span, ctx: Context) -> Event | None:
                  "denied" if _negated(verb) else _modality(verb, sent))
 
 
+def _answerable(word: Token, sent: Span, ctx: Context) -> Event | None:
+    """"X is responsible for Y", "X claimed responsibility for Y", "X deserves credit for Y", "X is to blame for Y"
+    (verb_classes.yaml answerability_words): X contributed to the outcome Y names, in the modality of the verb that
+    says it ("denied responsibility": denied)."""
+    if word.lemma_.lower() not in _ANSWERABLE or word.pos_ not in ("ADJ", "NOUN", "VERB"):
+        return None
+    if word.pos_ == "VERB" and not (word.dep_ == "xcomp" and any(c.lower_ == "to" for c in word.children)):
+        return None  # "blame" only in "X is to blame for Y"; the verb "blame" is a judgment of its object
+    if word.pos_ == "NOUN" and word.dep_ not in ("dobj", "obj", "attr"):
+        return None  # "its responsibility", "the credit": only what a verb gives its subject
+    verb = word.head if word.dep_ in ("acomp", "dobj", "obj", "attr", "xcomp") else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    outcomes = [p for c in (*word.children, *verb.children) if c.dep_ == "prep" and c.lower_ == "for"
+                and (c.head.i == word.i or c.i > word.i) for p in c.children if p.dep_ in ("pobj", "pcomp")]
+    kinds = [(o, _inner(o, ctx)) for o in outcomes]
+    kinds = [(o, k) for o, k in kinds if k in ("victory", "harm")]
+    doc = sent.doc
+    subject = _agent_head(verb) or _subject(verb)
+    agents = [p for p in _party(subject, ctx, doc) if p.actor] if subject is not None else []
+    if not kinds or not agents:
+        return None
+    left, right = _phrase(kinds[0][0])
+    denied = _lemma(verb) in verb_classes().words["deny"] or _negated(verb)
+    return Event(_start(word, ctx), _end(word, ctx), word.lemma_.lower(), "contribute", agents,
+                 [Party(NO_ACTOR, _start(doc[left], ctx), _end(doc[right], ctx), kinds[0][1])], _negated(verb),
+                 "denied" if denied else _modality(verb, sent))
+
+
 def _fallen(verb: Token, sent: Span, ctx: Context) -> Event | None:
     """"The town fell to X" (verb_classes.yaml passing_verbs): X took the town, a `seize` with the subject as what
     was taken."""
@@ -1921,7 +1952,8 @@ def sentence_events(sent: Span, ctx: Context) -> list[Event]:
                  or _relational(tok, sent, ctx) or _counterfactual(tok, sent, ctx)) is not None]
     return found + [e for tok in sent if (e := _aided(tok, sent, ctx) or _undergone(tok, sent, ctx)
                                                or _shielding(tok, sent, ctx) or _participated(tok, sent, ctx)
-                                               or _in_judgment(tok, sent, ctx) or _fallen(tok, sent, ctx)) is not None] \
+                                               or _in_judgment(tok, sent, ctx) or _fallen(tok, sent, ctx)
+                                               or _answerable(tok, sent, ctx)) is not None] \
         + list(_supporters(sent, ctx))
 
 
@@ -2042,7 +2074,7 @@ def _event_forms() -> frozenset[str]:
     nouns = {n for key in ("credit_nouns", "blame_nouns", "role_nouns", "agentive_nouns", "action_nouns",
                            "praise_nouns", "criticism_nouns")
              for noun in vc.words[key] for n in (noun, plural(noun))} \
-        | {f for n in (*vc.relational, *_PARTNERS) for f in (n, plural(n))}
+        | {f for n in (*vc.relational, *_PARTNERS, *_ANSWERABLE) for f in (n, plural(n))}
     return frozenset(verbs | nouns | _WITHOUT)  # "would not have happened without X": a counterfactual's outcome
 
 
