@@ -1230,3 +1230,30 @@ def test_answerability_for_an_outcome_credits_or_blames_its_owner(tmp_path):
                                                  "guyana")} == {
         "peru": "credited", "bolivia": "blamed", "isis": "blamed", "ecuador": "blamed", "colombia": "neutral",
         "venezuela": "neutral", "guyana": "blamed"}
+
+
+def test_a_purpose_read_with_the_documents_actors_and_high_ground_taken(tmp_path):
+    """"undertook a major operation to eliminate the pockets of ISIL fighters" (the purpose's object read with the
+    document's actors); "captured several strategic hilltops" takes land (verb_classes.yaml places: high ground);
+    "undercut X's offensive against the Islamic State" hinders a fight (sentences written for the test)."""
+    events, roles = _built_from(tmp_path, "Gabon undertook a major operation in July to eliminate the pockets of "
+                                          "ISIL fighters on the border.\n\nMali captured several strategic hilltops "
+                                          "near the border.\n\nNiger undercut Chad's offensive against the Islamic "
+                                          "State.")
+    assert {a: roles.get(a) for a in ("gabon", "mali", "niger")} == {"gabon": "credited", "mali": "credited",
+                                                                     "niger": "blamed"}
+
+
+def test_a_group_known_by_a_name_is_that_name_and_a_named_organization_no_earlier_enemy(tmp_path):
+    """"the group formerly known as Nusra Front" is Nusra Front (grammar.yaml naming_participles); "the dangerous
+    terrorist organization Fatah al-Islam" is named, so not the enemy named before; "the civil war" after a fight
+    against ISIS is no reiteration of that fight (sentences written for the test)."""
+    events, roles = _built_from(tmp_path, "ISIS and the Al Qaida-linked group formerly known as Nusra Front have "
+                                          "carried out several deadly suicide bomb attacks in the city.\n\n"
+                                          "The Lebanese army fought ISIS for weeks.\n\nThe army then fought the "
+                                          "dangerous terrorist organization Fatah al-Islam in the camp.\n\n"
+                                          "Hezbollah's alliance with Damascus has led to the civil war spilling "
+                                          "over into the country.")
+    assert (roles.get("al_nusra"), roles.get("hezbollah")) == ("blamed", "blamed")
+    assert "al_qaeda" not in set(events.agent)
+    assert not ((events.agent == "isis") & (events.verb_class == "attribute")).any()

@@ -68,6 +68,7 @@ _ACT_NOUNS = frozenset(_EVENT_WORDS["attack_nouns"])  # "strikes", "operations",
 _PARTNERS = frozenset(_EVENT_WORDS["participation_nouns"])  # "a partner in the fight against X"
 _JUDGED_PREPS = grammar("judged_prepositions")  # "in protest of/against/at/over X", "in tribute to X"
 _PASSING = frozenset(_EVENT_WORDS["passing_verbs"])  # "the town fell to X"
+_NAMING = grammar("naming_participles")  # "the group known as X"
 _ANSWERABLE = frozenset(_EVENT_WORDS["answerability_words"])  # "X is responsible for Y"
 _SETTING_NOUNS = frozenset(_EVENT_WORDS["setting_nouns"])  # "the Syrian conflict" is no act of Syria's
 _HELP_NOUNS = frozenset(_EVENT_WORDS["help_nouns"])
@@ -603,6 +604,13 @@ def _named(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
         own = _written_lower(head, ctx) or own
     if own:
         return own
+    named_as = [n for c in head.children if c.dep_ == "acl" and c.lower_ in _NAMING for a in c.children
+                if a.dep_ in ("oprd", "attr", "dobj") or (a.dep_ == "prep" and a.lower_ in _AS)
+                for n in ([a] if a.dep_ != "prep" else [p for p in a.children if p.dep_ == "pobj"])]
+    if named_as and head.lemma_.lower() in _GROUP_NOUNS | _GROUP_WORDS:  # "the group formerly known as Nusra Front"
+        found = [m for n in named_as for m in _token_actors(n, ctx)]
+        if found:
+            return found
     if head.lower_ in _PRONOUNS:
         return _pronoun(head, ctx)
     if head.lower_ in _RELATIVE and head.dep_ == "poss":  # "Kenya, whose forces defeated ISIS": the relative's noun
@@ -792,7 +800,9 @@ def _recalled_fight(head: Token, ctx: Context | None) -> bool:
                   for t in head.sent)
     # the same fight, reiterated by the same noun, or by another act noun with nothing to qualify it (a synonym or a
     # general word: "a new offensive to remove ISIS ... resumed their effort"; not "the fight over water rights")
-    other = not any(c.dep_ == "prep" for c in head.children) and ctx.sent_id - 1 in (ctx.fought, *ctx.fights.values())
+    other = all(c.dep_ in ("det", "poss", "compound") for c in head.children) \
+        and ctx.sent_id - 1 in (ctx.fought, *ctx.fights.values())  # "the ground fighting"; not "the civil war", "the
+    # fight over water rights"
     return earlier or ctx.fights.get(lemma, -9) == ctx.sent_id - 1 or other
 
 
@@ -1306,13 +1316,14 @@ class Event:
     modality: str
 
 
-def _purpose(verb: Token) -> Token | None:
-    """The purpose clause of a verb when it aims at the enemy ("... to defeat the jihadists") or at freeing a place
+def _purpose(verb: Token, ctx: Context | None = None) -> Token | None:
+    """The purpose clause of a verb when it aims at the enemy ("... to defeat the jihadists", "to eliminate the
+    pockets of ISIL fighters": the objects read with the document's actors when `ctx` is given) or at freeing a place
     ("an offensive to liberate Raqqa"): its verb."""
     vc = verb_classes()
     for c in verb.children:
         cls = vc.lemma_class.get(_lemma(c))
-        kinds = {_kind(o, []) for o in _objects(c)}
+        kinds = {_kind(o, []) if ctx is None else _inner(o, ctx) for o in _objects(c)}
         if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
                 and (cls in ("defeat", "fight") and "enemy" in kinds or cls == "defeat" and "place" in kinds):
             return c
@@ -1323,7 +1334,7 @@ def _purpose(verb: Token) -> Token | None:
               and o.lower_ == "of" for w in o.children if w.dep_ == "pobj"]
     wholes += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj"]
     wholes = [w for w in wholes if w.lemma_.lower() in verb_classes().words["attack_nouns"]]
-    return next((aim for w in wholes if (aim := _purpose(w)) is not None), None)
+    return next((aim for w in wholes if (aim := _purpose(w, ctx)) is not None), None)
 
 
 def _doer(verb: Token, ctx: Context, doc: Doc) -> list[Party]:
@@ -1439,7 +1450,7 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
         targets = _party(subj, ctx, doc) if subj is not None else []
     else:
         targets = [_taken(cls, o, p) for o in _objects(verb) for p in _party(o, ctx, doc)]
-    aim = _purpose(verb) or (_purpose(noun) if noun is not None else None)  # "commence operations to clear X"
+    aim = _purpose(verb, ctx) or (_purpose(noun, ctx) if noun is not None else None)  # "commence operations to clear X"
     if aim is not None and (cls in ("collude", "deploy") or not any(p.kind not in ("none", "place") for p in targets)):
         # "collaborating with X to defeat the jihadists", "resumed their effort to remove IS": a joint fight;
         # "mobilised X's fighters in an operation to drive ISIS out": the forces sent fight it too
@@ -1566,7 +1577,8 @@ def _judged_noun(noun: Token, sent: Span, ctx: Context) -> Event | None:
         kind = _role(noun, ctx)
     elif any(c.dep_ == "amod" and (c.lower_ in vc.words["condemning"] or _appraised(c) == "harm") for c in noun.children):
         named = _token_actors(noun, ctx) or [m for p in _owners(noun, ctx, sent.doc) for m in [(p.start, p.end, p.actor)]]
-        if not named and lemma in _GROUP_WORDS:  # "this perverted group"
+        if not named and lemma in _GROUP_WORDS and not any(  # "this perverted group"; not "the dangerous
+                t.pos_ == "PROPN" for t in noun.subtree if t.i != noun.i):  # organization Fatah al-Islam", named
             named = ctx.actors.last_enemy(_start(noun, ctx))
         owners = [Party(a, s, e, "actor") for s, e, a in named]
         target = Party(NO_ACTOR, _start(noun, ctx), _end(noun, ctx), "harm")
