@@ -9,7 +9,9 @@ from analysis.stages.stance import COLUMNS, role
 from tests.stance_scores import DEV_CORPUS, FIXTURES, ROOT, agreement, dev_corpus, tables
 
 GOLD = pd.read_csv(FIXTURES / "stance_gold.csv")
-SEED_FLOOR = 0.85  # measured 0.86 (0.8596: 0.86 would not hold; 0.84 before the stray "by" agent; 0.82 before rated adjectives; 0.49 before reason clauses, light verbs, copulas, relational nouns)
+SEED_FLOOR = 0.87  # measured 0.88 (0.8772) after a purpose clause's object was read with the document's actors (000's
+# al-Sistani: "guidelines ... which resulted in the mobilization of all resources to counter this notorious terror
+# group"); 0.86 before (0.8596: 0.86 would not hold; 0.84 before the stray "by" agent; 0.82 before rated adjectives; 0.49 before reason clauses, light verbs, copulas, relational nouns)
 DEV_FLOOR = 0.72  # measured 0.73 (0.7258), precision 0.90, after "resumed their effort" after a fight against ISIS
 # was that fight (voa_06's SDF); 0.71 (0.7097) when a named force became the force alone and voa_04's gold row was
 # re-annotated from Iraq to the Iraqi Army to match (the seed gold's convention; 0.698 on the old gold row, the same
