@@ -1257,3 +1257,11 @@ def test_a_group_known_by_a_name_is_that_name_and_a_named_organization_no_earlie
     assert (roles.get("al_nusra"), roles.get("hezbollah")) == ("blamed", "blamed")
     assert "al_qaeda" not in set(events.agent)
     assert not ((events.agent == "isis") & (events.verb_class == "attribute")).any()
+
+
+def test_the_misdeeds_of_someone_blame_them(tmp_path):
+    """"the misdeeds of X", "X's wrongdoing" (blame_nouns: the nouns of a wrong done) blame their owner (sentences
+    written for the test)."""
+    _, roles = _built_from(tmp_path, "Critics pointed to the misdeeds of Qatar in the run-up to the war.\n\n"
+                                     "Kuwait's wrongdoing was documented by the inspectors.")
+    assert (roles.get("qatar"), roles.get("kuwait")) == ("blamed", "blamed")
