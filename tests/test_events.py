@@ -583,13 +583,13 @@ def test_thwarting_an_attack_credits_and_an_agentive_by_keeps_its_coordination(b
     assert [_role(built, a) for a in ("cameroon", "eritrea", "djibouti", "ethiopia")] == ["credited"] * 4
 
 
-def test_a_force_named_in_lower_case_is_the_force_and_its_state(built):
+def test_a_force_named_in_lower_case_is_the_force_alone(built):
     """"the Afghan national army", "Syria's army" (the owner's demonym before the rest: "Syrian army") are the
-    catalogued forces, with the state the phrase names; a one-word name in lower case ("peshmerga") is the body the
-    document names elsewhere, not the demonym before it."""
+    catalogued forces, and only they: the catalogue's affiliation says whose a force is, not that its acts are the
+    state's; a one-word name in lower case ("peshmerga") is the body the document names elsewhere, not the demonym
+    before it."""
     freed, drove, retook = (_events(built, SENTENCES[i]) for i in (88, 89, 90))
-    assert {"afghan_national_army", "afghanistan"} <= set(freed.agent)
-    assert {"syrian_arab_army", "syria"} <= set(drove.agent)
+    assert set(freed.agent) == {"afghan_national_army"} and set(drove.agent) == {"syrian_arab_army"}
     assert set(retook.agent) == {"peshmerga"} and _role(built, "afghan_national_army") == "credited"
 
 
@@ -872,13 +872,20 @@ def test_land_counted_in_units_and_shares(built):
     assert set(freed.target_kind) == {"place", "protected"} and _role(built, "burkina_faso") == "credited"
 
 
-def test_a_nations_force_in_news_style_is_credited_with_its_nation(tmp_path):
-    """"the Turkish army" (AP style, lower-case army) is the Turkish Armed Forces, and as "Turkish" said before,
-    Turkey (sentences written for the test)."""
-    (tmp_path / "t.txt").write_text("Town retaken\n\nThe Turkish army drove ISIS out of the border town on Monday "
-                                    "after a week of fighting.\n", encoding="utf-8")
+def test_a_nations_force_in_news_style_is_credited_and_its_nation_is_not(tmp_path):
+    """"the Turkish army" (AP style, lower-case army) is the Turkish Armed Forces, credited alone; "Turkish forces"
+    (no force's name) are Turkey's; "Russia's Armed Forces" with "together with Syria's army" (the owner's demonym
+    before a capitalised name, and a partner under "with") are the Russian Armed Forces and the Syrian Arab Army; "the
+    Iraqi and Syrian armies" are each nation's army (sentences written for the test)."""
+    (tmp_path / "t.txt").write_text(
+        "Town retaken\n\nThe Turkish army drove ISIS out of the border town on Monday after a week of fighting.\n\n"
+        "Russia's Armed Forces, together with Syria's army, routed a group of terrorists in the desert.\n\n"
+        "Later the Iraqi and Syrian armies drove the jihadists out of the valley.\n\n"
+        "Lebanese forces expelled the militants from the hills.\n", encoding="utf-8")
     stance = tables(load_corpus(tmp_path))["stance"].set_index("actor_id")["role"]
-    assert (stance.get("turkish_armed_forces"), stance.get("turkey")) == ("credited", "credited")
+    judged = stance[stance != "neutral"].to_dict()
+    assert judged == {"turkish_armed_forces": "credited", "russian_armed_forces": "credited",
+                      "syrian_arab_army": "credited", "iraqi_army": "credited", "lebanon": "credited"}
 
 
 def _built_from(tmp_path, body: str):
@@ -1059,3 +1066,220 @@ def test_a_pronoun_subject_agreeing_with_an_unnamed_subject_is_that_subject(buil
     found = _events(built, SENTENCES[-1])
     assert set(found[found.verb == "liberated"].agent) == set()
     assert _role(built, "romania") == "neutral"
+
+
+def test_a_leaders_government_is_the_state_it_governs(tmp_path):
+    """"the Obama administration", "Assad's regime" (verb_classes.yaml government_nouns): the state the catalogue
+    affiliates the leader with acts, not the leader (sentences written for the test)."""
+    _, roles = _built_from(tmp_path, "In the spring the Obama administration began bombing the jihadists near the "
+                                     "border.\n\nFor years Assad's regime financed the militants in the east.")
+    assert (roles.get("united_states"), roles.get("syria")) == ("credited", "blamed")
+    assert roles.get("barack_obama", "neutral") == roles.get("bashar_al_assad", "neutral") == "neutral"
+
+
+def test_taking_part_in_a_fight_credits_and_in_the_enemys_business_blames(tmp_path):
+    """"were involved in the fighting against X", "participated in the liberation" (verb_classes.yaml
+    participation_verbs) share the credit; "involved in the oil trade conducted by ISIS" deals with the enemy; "was
+    instrumental in the fight against the Islamic State" is read with the document's actors (sentences written for
+    the test)."""
+    events, roles = _built_from(
+        tmp_path, "Kenyan and Ugandan troops were involved in the fighting against the jihadists.\n\n"
+                  "Zambia participated in the liberation of the province.\n\n"
+                  "Critics said Malawi was directly involved in the illegal oil trade conducted by ISIS.\n\n"
+                  "Botswana was instrumental in the fight against the Islamic State.\n\n"
+                  "Namibia was not involved in the fighting against the jihadists.\n\n"
+                  "A mix of forces from Angola and Lesotho were involved in the ground fighting against the jihadists.")
+    assert [roles.get(a) for a in ("kenya", "uganda", "zambia", "botswana", "angola", "lesotho")] == ["credited"] * 6
+    assert roles.get("malawi") == "blamed" and roles.get("namibia", "neutral") == "neutral"
+    dealt = events[events.agent == "malawi"]
+    assert set(zip(dealt.lemma, dealt.verb_class, dealt.target)) == {("involve", "collude", "isis")}
+
+
+def test_an_outcome_announced_with_its_doer_credits_the_doer_not_the_announcer(tmp_path):
+    """"announced the group's defeat by X": the defeat is X's (the possessor of an act noun with a "by" doer is what
+    was acted on), the announcer only reports it (sentences written for the test)."""
+    events, roles = _built_from(tmp_path, "The Islamic State held the valley for two years.\n\n"
+                                          "On Monday Peru announced the group's defeat by Chilean troops.")
+    assert roles.get("chile") == "credited" and roles.get("peru", "neutral") == "neutral"
+    assert ("chile", "defeat", "isis") in set(zip(events.agent, events.verb_class, events.target))
+
+
+def test_support_to_unnamed_forces_in_their_fight_credits_the_supporter(tmp_path):
+    """"providing support to the local militias in their counterterrorism operations": no actor is named as helped,
+    so the supporter takes part in the operations, which a closed-up opposing prefix ("counterterrorism") aims at the
+    enemy; the militias "in their operations" are no one's forces "in" a country (sentences written for the test)."""
+    events, roles = _built_from(tmp_path, "At the request of the government, Gabon has been providing logistic "
+                                          "support to the local militias in their counterterrorism operations.")
+    assert roles.get("gabon") == "credited"
+    assert ("gabon", "contribute", "victory") in set(zip(events.agent, events.verb_class, events.target_kind))
+
+
+def test_dying_in_an_actors_attacks_blames_the_attacker(tmp_path):
+    """"200 people died in the Turkish attacks" (a verb of undergoing whose "in" names the act: verb_classes.yaml
+    undergoing); enemy fighters dying in X's strikes is no harm done by X (sentences written for the test)."""
+    events, roles = _built_from(tmp_path, "More than 200 people died in the Tunisian attacks on the region.\n\n"
+                                          "Dozens of ISIS fighters died in Moroccan airstrikes near the river.")
+    assert roles.get("tunisia") == "blamed" and roles.get("morocco") == "credited"
+    assert ("tunisia", "die", "protected") in set(zip(events.agent, events.lemma, events.target_kind))
+
+
+def test_a_partner_in_the_fight_shares_its_credit(tmp_path):
+    """"X is a key partner in the fight against ISIS" (verb_classes.yaml participation_nouns): X takes part in what
+    its "in" names; "a partner of Y" relates X to Y only, and judges no one (sentences written for the test)."""
+    _, roles = _built_from(tmp_path, "Officials said Ghana is a key partner in the fight against the jihadists.\n\n"
+                                     "Liberia is a key partner of Sierra Leone in trade.")
+    assert roles.get("ghana") == "credited"
+    assert {roles.get(a, "neutral") for a in ("liberia", "sierra_leone")} == {"neutral"}
+
+
+def test_providing_a_recipient_with_aid_in_the_face_of_the_enemy(tmp_path):
+    """"provided X with military assistance in the face of terrorists": X receives the aid (the provide-with
+    alternation) and takes part in confronting the enemy, which its supplier shares; "supplied the jihadists with
+    weapons" aids the enemy (sentences written for the test)."""
+    events, roles = _built_from(tmp_path, "Kenya has been providing the Ugandan government with military assistance "
+                                          "in the face of terrorists.\n\nHaiti supplied the jihadists with weapons.")
+    assert (roles.get("kenya"), roles.get("uganda"), roles.get("haiti")) == ("credited", "credited", "blamed")
+    assert ("kenya", "support", "uganda") in set(zip(events.agent, events.verb_class, events.target))
+
+
+def test_an_act_done_in_protest_of_something_criticizes_its_owner(tmp_path):
+    """"resigned from the post in protest of X's decision", "in protest over X's offensive": the doer criticizes X,
+    in the doer's voice (a criticism noun "in" an act; sentences written for the test)."""
+    events, roles = _built_from(tmp_path, "Vladimir Putin resigned from the board in protest of Angela Merkel's "
+                                          "decision to close the base.\n\nChad recalled its ambassador in protest over "
+                                          "Niger's offensive in the north.")
+    assert (roles.get("angela_merkel"), roles.get("niger")) == ("blamed", "blamed")
+    assert ("vladimir_putin", "criticize", "angela_merkel") in set(zip(events.agent, events.verb_class, events.target))
+
+
+def test_detaining_the_enemys_fighters_credits_and_holding_to_account_does_not(tmp_path):
+    """"arrested dozens of ISIS militants", "holding ISIS fighters in detention centres" (verb_classes.yaml detain;
+    a verb of keeping only with a place of custody); "held the city", "holds X responsible" are no custody
+    (sentences written for the test)."""
+    events, roles = _built_from(tmp_path, "Peruvian forces arrested dozens of ISIS militants.\n\n"
+                                          "Chile is holding about 500 ISIS fighters in detention centres.\n\n"
+                                          "Bolivia holds ISIS responsible for the attack.\n\n"
+                                          "Ecuador held the town for a week.")
+    assert (roles.get("peru"), roles.get("chile")) == ("credited", "credited")
+    assert roles.get("bolivia", "neutral") == roles.get("ecuador", "neutral") == "neutral"
+    assert set(events[events.verb_class == "detain"].agent) == {"peru", "chile"}
+
+
+def test_an_aimless_act_noun_after_a_fight_against_the_enemy_is_that_fight(tmp_path):
+    """"launched a new offensive to remove ISIS" (remove: a verb of removing, Levin 10.1), then "resumed their
+    effort": the effort is the same fight, said with another act noun; without the fight before it, it is no one's
+    (sentences written for the test)."""
+    events, roles = _built_from(tmp_path, "Senegal resumed its effort after a pause.\n\n"
+                                          "Gambian forces have launched a new offensive to remove the Islamic State "
+                                          "from the province.\n\nMali resumed their effort after a pause.")
+    assert roles.get("gambia") == "credited" and roles.get("mali") == "credited"
+    assert roles.get("senegal", "neutral") == "neutral"
+
+
+def test_a_participle_acts_on_what_it_follows(tmp_path):
+    """"The files, seized by X in 2007, detail Al-Qaeda's network" (the parse may hang "Al-Qaeda" on "files"): the
+    participle acts on the files, not on a name after it; "the towns and villages seized by X" on both conjuncts
+    (sentences written for the test)."""
+    events, roles = _built_from(tmp_path, "The files, seized by Kenyan troops in 2007, detail Al-Qaeda in Iraq's "
+                                          "network.\n\nThe towns and villages seized by Ugandan troops were returned.")
+    seized = events[events.lemma == "seize"]
+    assert "al_qaeda" not in set(seized.target) and roles.get("kenya", "neutral") == "neutral"
+    assert len(seized[seized.agent == "uganda"]) == 2
+
+
+def test_a_clause_under_a_negated_predicate_is_not_asserted(tmp_path):
+    """"It is not true that X funded ...", "no evidence that X armed ...", "did not say that X armed ..." assert
+    nothing of X (grammar.yaml negative_determiners); a factive predicate keeps its clause true ("did not know that
+    X funded ...", grammar.yaml factive_predicates), as does an unnegated one (sentences written for the test)."""
+    events, roles = _built_from(tmp_path, "It is not true that Qatar funded the militants.\n\n"
+                                          "There is no evidence that Yemen armed the militants.\n\n"
+                                          "Officials did not say that Bahrain armed the militants.\n\n"
+                                          "Observers did not know that Oman funded the militants.\n\n"
+                                          "It is true that Kuwait armed the militants.")
+    assert {a: roles.get(a, "neutral") for a in ("qatar", "yemen", "bahrain", "oman", "kuwait")} == {
+        "qatar": "neutral", "yemen": "neutral", "bahrain": "neutral", "oman": "blamed", "kuwait": "blamed"}
+    assert set(events[events.agent.isin(["qatar", "yemen", "bahrain"])].modality) == {"denied"}
+
+
+def test_an_act_led_by_someone_and_a_possessive_relative_name_the_doer(tmp_path):
+    """"The offensive, led by X, retook the city" (an act noun whose participle of a light verb names its doer);
+    "Y, whose forces defeated ISIS, ..." (the possessive relative stands for the noun its clause is on); "the
+    damage caused by ISIS" stays the damage (sentences written for the test)."""
+    events, roles = _built_from(tmp_path, "The offensive, led by Iraqi forces, retook the town from the militants.\n\n"
+                                          "Kenya, whose forces defeated ISIS near the river, sent more troops.")
+    assert (roles.get("iraq"), roles.get("kenya")) == ("credited", "credited")
+    assert {("iraq", "retake"), ("kenya", "defeat")} <= set(zip(events.agent, events.lemma))
+
+
+def test_a_place_that_fell_to_someone_was_taken_by_them(tmp_path):
+    """"Raqqa fell to X" (verb_classes.yaml passing_verbs): X took it, credited unless X is the ISIS side, which is
+    blamed for it; "the government fell" and "prices fell to record lows" take nothing (sentences written for the
+    test)."""
+    events, roles = _built_from(tmp_path, "The town fell to Gabonese troops in October.\n\nMosul fell to ISIS in "
+                                          "June 2014.\n\nThe government of Malawi fell in May.\n\nPrices fell to "
+                                          "record lows.")
+    assert (roles.get("gabon"), roles.get("isis"), roles.get("malawi", "neutral")) == ("credited", "blamed", "neutral")
+    assert set(events[events.lemma == "fall"].agent) == {"gabon", "isis"}
+
+
+def test_coordinated_verbs_share_the_object_of_the_last(tmp_path):
+    """"X captured and destroyed the jihadist camps", "Y besieged and shelled the town": each verb acts on the
+    shared object (sentences written for the test)."""
+    events, roles = _built_from(tmp_path, "Uganda captured and destroyed the jihadist camps.\n\n"
+                                          "Rwanda besieged and shelled the town.")
+    assert ("uganda", "seize", "enemy") in set(zip(events.agent, events.verb_class, events.target_kind))
+    assert set(events[events.agent == "rwanda"].target_kind) == {"protected"} and len(events[events.agent == "rwanda"]) == 2
+    assert (roles.get("uganda"), roles.get("rwanda")) == ("credited", "blamed")
+
+
+def test_answerability_for_an_outcome_credits_or_blames_its_owner(tmp_path):
+    """"X deserves credit for the liberation", "X bears responsibility for the massacre", "X claimed responsibility
+    for the attack on the market", "X is to blame for the rise of the jihadists" (verb_classes.yaml
+    answerability_words); "denied responsibility", "is not responsible" assert nothing; "critics blame Y" still blames
+    Y (sentences written for the test)."""
+    events, roles = _built_from(tmp_path, "Observers say Peru deserves credit for the liberation of the city.\n\n"
+                                          "Bolivia bears responsibility for the massacre.\n\n"
+                                          "ISIS claimed responsibility for the attack on the market.\n\n"
+                                          "Ecuador is to blame for the rise of the jihadists.\n\n"
+                                          "Colombia denied responsibility for the massacre.\n\n"
+                                          "Venezuela is not responsible for the killing of civilians.\n\n"
+                                          "Critics blame Guyana for the rise of the jihadists.")
+    assert {a: roles.get(a, "neutral") for a in ("peru", "bolivia", "isis", "ecuador", "colombia", "venezuela",
+                                                 "guyana")} == {
+        "peru": "credited", "bolivia": "blamed", "isis": "blamed", "ecuador": "blamed", "colombia": "neutral",
+        "venezuela": "neutral", "guyana": "blamed"}
+
+
+def test_a_purpose_read_with_the_documents_actors_and_high_ground_taken(tmp_path):
+    """"undertook a major operation to eliminate the pockets of ISIL fighters" (the purpose's object read with the
+    document's actors); "captured several strategic hilltops" takes land (verb_classes.yaml places: high ground);
+    "undercut X's offensive against the Islamic State" hinders a fight (sentences written for the test)."""
+    events, roles = _built_from(tmp_path, "Gabon undertook a major operation in July to eliminate the pockets of "
+                                          "ISIL fighters on the border.\n\nMali captured several strategic hilltops "
+                                          "near the border.\n\nNiger undercut Chad's offensive against the Islamic "
+                                          "State.")
+    assert {a: roles.get(a) for a in ("gabon", "mali", "niger")} == {"gabon": "credited", "mali": "credited",
+                                                                     "niger": "blamed"}
+
+
+def test_a_group_known_by_a_name_is_that_name_and_a_named_organization_no_earlier_enemy(tmp_path):
+    """"the group formerly known as Nusra Front" is Nusra Front (grammar.yaml naming_participles); "the dangerous
+    terrorist organization Fatah al-Islam" is named, so not the enemy named before; "the civil war" after a fight
+    against ISIS is no reiteration of that fight (sentences written for the test)."""
+    events, roles = _built_from(tmp_path, "ISIS and the Al Qaida-linked group formerly known as Nusra Front have "
+                                          "carried out several deadly suicide bomb attacks in the city.\n\n"
+                                          "The Lebanese army fought ISIS for weeks.\n\nThe army then fought the "
+                                          "dangerous terrorist organization Fatah al-Islam in the camp.\n\n"
+                                          "Hezbollah's alliance with Damascus has led to the civil war spilling "
+                                          "over into the country.")
+    assert (roles.get("al_nusra"), roles.get("hezbollah")) == ("blamed", "blamed")
+    assert "al_qaeda" not in set(events.agent)
+    assert not ((events.agent == "isis") & (events.verb_class == "attribute")).any()
+
+
+def test_the_misdeeds_of_someone_blame_them(tmp_path):
+    """"the misdeeds of X", "X's wrongdoing" (blame_nouns: the nouns of a wrong done) blame their owner (sentences
+    written for the test)."""
+    _, roles = _built_from(tmp_path, "Critics pointed to the misdeeds of Qatar in the run-up to the war.\n\n"
+                                     "Kuwait's wrongdoing was documented by the inspectors.")
+    assert (roles.get("qatar"), roles.get("kuwait")) == ("blamed", "blamed")

@@ -18,7 +18,7 @@ from functools import cache
 import pandas as pd
 
 from analysis.lexicon import data_yaml, grammar, one_of, tagged, valence
-from analysis.stages.actors import find_actors, lower_case_force
+from analysis.stages.actors import find_actors
 from analysis.stages.catalogue import catalogue
 from analysis.stages.corpus import Corpus, rows_by_document
 from analysis.stages.dateparse import CALENDAR
@@ -49,6 +49,7 @@ _SUPPORT_MODIFIER = re.compile(rf"-({one_of(_SUPPORT_LEMMA)})$", re.I)  # "US-ba
 _BACKER = re.compile(rf"\s?-\s?({one_of(_SUPPORT_LEMMA)})\b", re.I)  # what follows the X of "X-led Y": X is not Y
 _PLACE_HEADS = frozenset(_EVENT_WORDS["place_heads"])
 _OPPOSING = re.compile(rf"{one_of(_EVENT_WORDS['opposing_prefixes'])}-", re.I)
+_OPPOSING_CLOSED = re.compile(rf"({one_of(_EVENT_WORDS['opposing_prefixes'])})([a-z]+)$", re.I)  # "counterterrorism"
 _RELATIVE = grammar("relative_pronouns")
 _PRONOUNS: dict[str, str] = data_yaml("grammar.yaml")["personal_pronouns"]  # "he" -> person, "we" -> speaker
 _NAME_DEPS = frozenset({"compound", "amod", "nmod", "appos", "flat", "nummod", "npadvmod"})
@@ -61,6 +62,14 @@ _DASHES, _DATELINE_TOKENS = frozenset({"-", "--", "–", "—"}), 12  # a dateli
 # Bodies that belong to the state they are "in" ("the armed forces in Iraq and Syria"); not fighters, who may be foreign.
 _NATIONAL = frozenset(_EVENT_WORDS["national_bodies"])
 _GROUP_WORDS = frozenset(_EVENT_WORDS["group_words"])  # "this group": the enemy named before
+_GOVERNMENTS = frozenset(_EVENT_WORDS["government_nouns"])  # "the Obama administration": the state it governs
+_PARTICIPATING = frozenset(_EVENT_WORDS["participation_verbs"])  # "X was involved in the fighting"
+_ACT_NOUNS = frozenset(_EVENT_WORDS["attack_nouns"])  # "strikes", "operations", "fighting"
+_PARTNERS = frozenset(_EVENT_WORDS["participation_nouns"])  # "a partner in the fight against X"
+_JUDGED_PREPS = grammar("judged_prepositions")  # "in protest of/against/at/over X", "in tribute to X"
+_PASSING = frozenset(_EVENT_WORDS["passing_verbs"])  # "the town fell to X"
+_NAMING = grammar("naming_participles")  # "the group known as X"
+_ANSWERABLE = frozenset(_EVENT_WORDS["answerability_words"])  # "X is responsible for Y"
 _SETTING_NOUNS = frozenset(_EVENT_WORDS["setting_nouns"])  # "the Syrian conflict" is no act of Syria's
 _HELP_NOUNS = frozenset(_EVENT_WORDS["help_nouns"])
 _RELATIONAL = frozenset(_EVENT_WORDS["part_nouns"])
@@ -75,6 +84,7 @@ _EXAMPLES = grammar("exemplifying_prepositions")  # "such as", "including"
 _BY = grammar("agentive_prepositions")  # "by"
 # "at the hands of": (first word, its noun, the last word) of each complex agentive preposition
 _COMPLEX_BY = tuple((w[0], w[-2], w[-1]) for w in (p.split() for p in grammar("complex_agentive_prepositions")))
+_CONFRONTING = tuple((w[0], w[-2], w[-1]) for w in (p.split() for p in grammar("confronting_prepositions")))
 _HYPOTHETICAL = grammar("counterfactual_modals")  # "would", "could", "might"
 _PRIMARY_VERBS = grammar("primary_verb_lemmas")  # "be", "have"
 _HAVE = grammar("have_finite")  # "have", "has", "had": the perfect of "would not have happened"
@@ -82,6 +92,8 @@ _AGENT_PREPS = grammar("agent_prepositions")  # "the sacrifices of X", "by X"
 _PART_PREPS = grammar("part_prepositions")  # "control over X"
 _BENEFICIARY_PREPS = grammar("beneficiary_prepositions")  # "a victory for X"
 _CONDITIONAL = grammar("conditional_subordinators")  # "if they attack": only possible
+_NEGATIVE_DETERMINERS = grammar("negative_determiners")  # "no evidence that ..."
+_FACTIVE = grammar("factive_predicates")  # "did not know that ...": the clause still holds
 _RELATIVE_HEADS = grammar("relative_heads")  # "those who defeated ISIS"
 _PARTY_PREPS = grammar("party_prepositions")  # "cooperation between X and Y"
 _RANKING = grammar("ranking_nouns")  # "on top of the countries ...", "one of the states ..."
@@ -133,7 +145,7 @@ def verb_classes() -> VerbClasses:
              "action_nouns", "credit_nouns", "blame_nouns", "role_nouns", "deal_nouns", "release", "condemning",
              "factive", "hearsay", "designs", "cessation", "unfulfilled", "transfer", "aid_nouns", "siege_nouns",
              "continuation", "declaring", "prevention", "inflicted_nouns", "undergoing", "shield_verbs",
-             "shield_phrases")
+             "shield_phrases", "custody_verbs", "custody_nouns")
     return VerbClasses(lemma_class, {n: s["meaning"] for n, s in raw["classes"].items()},
                        {n: s["enemy_agent"] for n, s in raw["classes"].items()}, frozenset(raw["enemy_sides"]),
                        {k: frozenset(str(w).lower() for w in raw[k]) for k in lists}, raw["irregular"],
@@ -161,10 +173,19 @@ def _irregular_lemmas() -> dict[str, str]:
     return {form: lemma for lemma, forms in verb_classes().irregular.items() for form in forms}
 
 
+_INFLECTIONS = {"VBD": "ed", "VBN": "ed", "VBG": "ing"}  # the regular endings of English past and -ing forms
+
+
 def _lemma(tok: Token) -> str:
-    """A verb's lemma, lower-case, irregular forms mapped by data/verb_classes.yaml."""
+    """A verb's lemma, lower-case, irregular forms mapped by data/verb_classes.yaml. A regular form two lemmas share
+    ("routed": "rout" + "ed" or "route" + "d") is read as the event verb when the lemmatizer chose the other."""
     lemma = tok.lemma_.lower()
-    return _irregular_lemmas().get(lemma, lemma)
+    lemma = _irregular_lemmas().get(lemma, lemma)
+    ending = _INFLECTIONS.get(tok.tag_, "")
+    classes = verb_classes().lemma_class
+    if ending and lemma not in classes and tok.lower_.endswith(ending) and tok.lower_[: -len(ending)] in classes:
+        return tok.lower_[: -len(ending)]
+    return lemma
 
 
 @cache
@@ -264,11 +285,9 @@ class Actors:
     @classmethod
     def of(cls, mentions: Iterable[tuple[int, int, str]], text: str = "") -> "Actors":
         """From (start, end, actor_id) triples in `text`, places set apart (a place is where, not who); a nation's force
-        written in news style ("the Iraqi army") also names the nation."""
-        types, parents = _types(), _affiliations()
+        written in news style ("the Iraqi army") is that force alone, as its capitalised name is (`_written_lower`)."""
+        types = _types()
         every = list(mentions)
-        every += [(s, e, parents[a]) for s, e, a in every if text and a in parents
-                  and types.get(parents[a]) == "state" and lower_case_force(text[s:e])]  # "Iraqi army": Iraq's too
         rows = sorted((s, e, a) for s, e, a in every if types.get(a) != "place")
         by_last_word: dict[str, list[tuple[int, int, str]]] = {}
         for r in rows if text else ():
@@ -325,6 +344,7 @@ class Context:
     text: str = ""  # the document's text, for the names mentioned before
     since: int = 0  # where the sentence before this one starts (this one's start when that one was not parsed)
     fights: dict[str, int] = field(default_factory=dict)  # an act noun named against the enemy -> the sentence naming it
+    fought: int = -9  # the last sentence with an act against the enemy ("launched an offensive to remove ISIS")
 
 
 def _start(tok: Token, ctx: Context) -> int:
@@ -346,6 +366,9 @@ def _conjuncts(tok: Token) -> list[Token]:
         return [tok]
     joined = [p for c in tok.children if c.lower_ in _COMPANY_ADVERBS for w in c.children if w.lower_ == "with"
               for p in w.children if p.dep_ == "pobj"]
+    joined += [p for w in tok.children if w.dep_ == "prep" and w.lower_ == "with"  # parsed "together" under "with"
+               and any(a.lower_ in _COMPANY_ADVERBS for a in w.children if a.dep_ == "advmod")
+               for p in w.children if p.dep_ == "pobj"]
     return [tok, *[t for t in tok.conjuncts if t.i > tok.i], *joined]
 
 
@@ -525,13 +548,18 @@ def _antecedent(tok: Token, ctx: Context) -> Token | None:
 
 def _written_lower(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
     """A catalogued body whose name the head's phrase writes in lower case: "Iraqi security forces", "the Syrian
-    army", "Syria's army" (the owner's demonym before the rest), "peshmerga forces"; a one-word name ("peshmerga",
-    "coalition") only when the document names that body elsewhere. The longest name wins, with the state its
-    demonym or possessor names (news judges "the Iraqi army" as Iraq's too); none without a word in lower case (a
-    capitalised name is a mention already)."""
+    army", "Syria's army" (the owner's demonym before the rest), "peshmerga forces", "the Iraqi and Syrian armies"
+    (each demonym's force); a one-word name ("peshmerga", "coalition") only when the document names that body
+    elsewhere. The longest name wins, and it is the body alone: the catalogue's `affiliation` says whom a force
+    belongs to, not that its acts are the state's (the convention of the seed and dev golds: "Syrian army soldiers"
+    are the Syrian Arab Army; the state is judged where the text makes it the doer: "Syria", "Syrian forces",
+    "Damascus"); none without a word in lower case (a capitalised name is a mention already)."""
     if head.pos_ not in ("NOUN", "PROPN"):
         return []
     names, doc = _bodies_by_lower_name(), head.doc
+    each = _each_nations_force(head, names, ctx)
+    if each:
+        return each
     words = [t for t in doc[min([head.i, *[t.i for t in head.lefts]]) : head.i + 1]
              if t.dep_ in ("compound", "amod", "nmod") or t.i == head.i]
     owners = [a for c in head.children if c.dep_ == "poss" for *_, a in _token_actors(c, ctx)]
@@ -539,17 +567,33 @@ def _written_lower(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
     for i in range(len(words)):
         for j in range(len(words), i, -1):
             span = words[i:j]
-            if [t.i for t in span] != list(range(span[0].i, span[-1].i + 1)) or not any(t.is_lower for t in span):
+            possessed = owners if i == 0 else []  # "Russia's Armed Forces": the owner's demonym before the rest
+            if [t.i for t in span] != list(range(span[0].i, span[-1].i + 1)) \
+                    or not (possessed or any(t.is_lower for t in span)):
                 continue
             text = doc[span[0].i : span[-1].i + 1].text.lower()
-            tried = [text] + [f"{d} {text}" for a in (owners if i == 0 else []) for d in _demonyms().get(a, [])]
+            tried = [f"{d} {text}" for a in possessed for d in _demonyms().get(a, [])]
+            tried = [text, *tried] if any(t.is_lower for t in span) else tried
             name = next((n for n in tried if n in names), None)
             if name is not None and (" " in name or names[name] in named) \
                     and not _other_owner(words[:i], names[name], ctx):
-                whose = [m for t in span for m in _token_actors(t, ctx)] if name == text else \
-                    [m for c in head.children if c.dep_ == "poss" for m in _token_actors(c, ctx)]
-                return [(_start(span[0], ctx), _end(span[-1], ctx), names[name]), *whose]
+                return [(_start(span[0], ctx), _end(span[-1], ctx), names[name])]
     return []
+
+
+def _each_nations_force(head: Token, names: dict[str, str], ctx: Context) -> list[tuple[int, int, str]]:
+    """"the Iraqi and Syrian armies": a plural force noun after coordinated demonyms is each nation's force of that
+    name ("Iraqi army", "Syrian army"), when every demonym makes one."""
+    if head.tag_ not in ("NNS", "NNPS") or not head.is_lower:
+        return []
+    first = next((c for c in head.children if c.dep_ == "amod" and any(k.dep_ == "conj" for k in c.children)), None)
+    if first is None:
+        return []
+    demonyms = _conjuncts(first)
+    forces = [names.get(f"{d.lower_} {head.lemma_.lower()}") for d in demonyms]
+    if len(demonyms) < 2 or not all(forces):
+        return []
+    return [(_start(d, ctx), _end(head, ctx), f) for d, f in zip(demonyms, forces)]
 
 
 def _other_owner(before: list[Token], body: str, ctx: Context) -> bool:
@@ -566,10 +610,22 @@ def _named(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
     """The actors a noun phrase's head names: the head itself, else its name-like modifiers, else "X of Y" for a
     group noun ("leaders of the SDF"), else its possessor ("Iran's forces")."""
     own = _token_actors(head, ctx)
+    if own and all(m[2].startswith(PREFIX) for m in own):  # "Russia's Armed Forces": not an unknown "Armed Forces"
+        own = _written_lower(head, ctx) or own
     if own:
         return own
+    named_as = [n for c in head.children if c.dep_ == "acl" and c.lower_ in _NAMING for a in c.children
+                if a.dep_ in ("oprd", "attr", "dobj") or (a.dep_ == "prep" and a.lower_ in _AS)
+                for n in ([a] if a.dep_ != "prep" else [p for p in a.children if p.dep_ == "pobj"])]
+    if named_as and head.lemma_.lower() in _GROUP_NOUNS | _GROUP_WORDS:  # "the group formerly known as Nusra Front"
+        found = [m for n in named_as for m in _token_actors(n, ctx)]
+        if found:
+            return found
     if head.lower_ in _PRONOUNS:
         return _pronoun(head, ctx)
+    if head.lower_ in _RELATIVE and head.dep_ == "poss":  # "Kenya, whose forces defeated ISIS": the relative's noun
+        clause = next((a for a in head.ancestors if a.dep_ == "relcl"), None)
+        return _named(clause.head, ctx) if clause is not None else []
     if _start(head, ctx) in ctx.actors.places:  # "Raqqa, the Syrian capital of ISIS" is a place, not its modifiers
         return []
     lower = _written_lower(head, ctx)
@@ -609,8 +665,8 @@ def _named(head: Token, ctx: Context) -> list[tuple[int, int, str]]:
     if head.lower_ in _GROUP_NOUNS or lemma in _GROUP_NOUNS:
         for c in head.children:
             if c.dep_ == "prep" and (c.lower_ in _BELONGING or (c.lower_ == "in" and lemma in _NATIONAL)):
-                for p in c.children:
-                    if p.dep_ == "pobj":
+                for p in c.children:  # "the armed forces in Iraq"; not "the militaries in their operations"
+                    if p.dep_ == "pobj" and not (c.lower_ == "in" and p.lemma_.lower() in _ACT_NOUNS):
                         found += [m for q in _conjuncts(p) for m in _named(q, ctx)]
             if c.dep_ == "poss":
                 found += _named(c, ctx)
@@ -669,7 +725,14 @@ def _opposed(tok: Token) -> bool:
     """A modifier against what it names: "anti-Zionist", "counter-ISIS" (one token, or three: "anti", "-", "ISIS")."""
     doc = tok.doc
     split = tok.i >= 2 and doc[tok.i - 1].text == "-" and _OPPOSING.match(doc[tok.i - 2].text + "-")
-    return bool(_OPPOSING.match(tok.text) or split)
+    return bool(_OPPOSING.match(tok.text) or split or _closed_opposed(tok))
+
+
+def _closed_opposed(tok: Token) -> bool:
+    """An opposing prefix written closed up on a word for the ISIS side or a harm ("counterterrorism",
+    "antiterrorist": the closed spelling of "counter-terrorism")."""
+    closed = _OPPOSING_CLOSED.match(tok.lower_)
+    return closed is not None and closed.group(2) in _epithets() | verb_classes().words["harm"]
 
 
 def _modifier(tok: Token) -> list[Token]:
@@ -695,8 +758,8 @@ def _kind(head: Token, actors: list[tuple[int, int, str]], ctx: Context | None =
     """What a target is: enemy, protected, actor, place, victory, harm or none (ctx: to see actors inside it)."""
     vc = verb_classes()
     lemma, lower = head.lemma_.lower(), head.lower_
-    if any(is_enemy(a) for *_, a in actors) or lower in _epithets() or lemma in _epithets():
-        return "enemy"
+    if any(is_enemy(a) for *_, a in actors) or lower in _epithets() or lemma in _epithets() or _closed_opposed(head):
+        return "enemy"  # "counterterrorism" as what a campaign is against: terrorism
     words = {lemma, lower}
     aimed = {"enemy" if _enemy_held(t, ctx) else _inner(t, ctx) for t in _noun_targets(head)} \
         if words & (vc.words["attack_nouns"] | vc.words["harm"]) else set()
@@ -714,6 +777,10 @@ def _kind(head: Token, actors: list[tuple[int, int, str]], ctx: Context | None =
     for c in head.children:  # "ISIS positions", "terrorist strongholds"
         if c.dep_ in _NAME_DEPS and _enemy_word(c, ctx):
             return "enemy"
+    if words & (_GROUP_NOUNS | _GROUP_WORDS) and any(  # "a group of international terrorists", "leaders of ISIS"
+            _inner(p, ctx) == "enemy" for c in head.children if c.dep_ == "prep" and c.lower_ in _BELONGING
+            for p in c.children if p.dep_ == "pobj"):
+        return "enemy"
     if words & vc.words["protected"]:
         return "protected"
     if actors:
@@ -736,11 +803,17 @@ def _recalled_fight(head: Token, ctx: Context | None) -> bool:
     aiding in the fight ..."): the same fight (anaphora by reiteration, Halliday & Hasan 1976, 6.4)."""
     lemma = head.lemma_.lower()
     if ctx is None or lemma not in verb_classes().words["attack_nouns"] \
-            or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
+            or not any((c.dep_ == "det" and c.lower_ in _DEFINITE) or (c.dep_ == "poss" and c.lower_ in _PRONOUNS)
+                       for c in head.children):  # "the fight", "their effort"
         return False
     earlier = any(t.i < head.i and t.lemma_.lower() == lemma and "enemy" in {_inner(a, ctx) for a in _noun_targets(t)}
                   for t in head.sent)
-    return earlier or ctx.fights.get(lemma, -9) == ctx.sent_id - 1
+    # the same fight, reiterated by the same noun, or by another act noun with nothing to qualify it (a synonym or a
+    # general word: "a new offensive to remove ISIS ... resumed their effort"; not "the fight over water rights")
+    other = all(c.dep_ in ("det", "poss", "compound") for c in head.children) \
+        and ctx.sent_id - 1 in (ctx.fought, *ctx.fights.values())  # "the ground fighting"; not "the civil war", "the
+    # fight over water rights"
+    return earlier or ctx.fights.get(lemma, -9) == ctx.sent_id - 1 or other
 
 
 def _enemy_word(tok: Token, ctx: Context | None) -> bool:
@@ -768,17 +841,31 @@ def _stands_for(tok: Token, ctx: Context, backed: bool) -> list[tuple[int, int, 
     it names ("armed groups, such as the SDF")."""
     person = [m for c in tok.children if c.dep_ == "appos" for m in _named(c, ctx) if _types().get(m[2]) == "person"]
     actors = person or _named(tok, ctx)
+    if tok.lemma_.lower() in _GOVERNMENTS:  # "the Obama administration", "Assad's regime": the state its leader governs
+        actors = [_governed(m) for m in actors]
     if actors and all(m[2].startswith(PREFIX) for m in actors):  # "the Syria Democratic Forces (SDF)": a name the
         # catalogue spells otherwise is the catalogued actor its bracketed short form names
         actors = [m for c in tok.children if c.dep_ == "appos" and c.i > 0 and tok.doc[c.i - 1].text == "("
                   for m in _token_actors(c, ctx) if m[2] in _types()] or actors
     if not actors and backed and tok.lemma_.lower() in _GROUP_NOUNS:
         actors = [m for c in tok.children for m in ((_backing(c, ctx) or ([],))[0])]
+    if not actors and tok.pos_ == "NOUN" and tok.lemma_.lower() in _ACT_NOUNS:  # "the offensive, led by X and
+        # backed by Y": who led (or launched, conducted: a light verb of the act) the act did it
+        actors = [m for c in tok.children if c.dep_ == "acl" and _lemma(c) in verb_classes().words["light"]
+                  for b in c.children if b.dep_ == "agent" for p in b.children if p.dep_ == "pobj"
+                  for q in _conjuncts(p) for m in _named(q, ctx)]
     if not actors and tok.pos_ == "NOUN":
         actors = [m for p in _by_objects(tok) for q in _conjuncts(p) for m in _named(q, ctx)] or \
             [m for c in tok.children if c.dep_ == "prep" and _preposition(c) in _EXAMPLES
              for p in c.children if p.dep_ == "pobj" for q in _conjuncts(p) for m in _named(q, ctx)]
     return actors
+
+
+def _governed(mention: tuple[int, int, str]) -> tuple[int, int, str]:
+    """A person's mention as the state the catalogue affiliates the person with (a leader's government), else as is."""
+    s, e, actor = mention
+    state = _affiliations().get(actor, "") if _types().get(actor) == "person" else ""
+    return (s, e, state) if _types().get(state) == "state" else mention
 
 
 def _party(head: Token, ctx: Context, doc: Doc | Span, with_actors: bool = True, backed: bool = True) -> list[Party]:
@@ -810,6 +897,11 @@ def _objects(verb: Token) -> list[Token]:
     """The verb's object heads: direct object and prepositional objects ("with" only for verbs of joint action)."""
     cls = verb_classes().lemma_class.get(_lemma(verb))
     direct = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if not direct and not any(c.dep_ == "prep" for c in verb.children):  # "captured and destroyed the camps": the
+        # object shared by coordinated verbs hangs on the last (right node raising, Quirk et al. 1985, 13.82)
+        direct = [o for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i
+                  and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+                  for o in c.children if o.dep_ in ("dobj", "obj")]
     preps = [p for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in _TARGET_PREPS
              and (c.lower_ != "with" or cls == "collude") and (c.lower_ != "from" or cls in _TAKING)
              and (c.lower_ != "to" or cls != "seize")  # "took to the streets" takes nothing
@@ -922,7 +1014,8 @@ def _cause(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ not in ("prep", "advmod", "amod", "acomp"):
             continue
-        means = [p for p in c.children if c.lower_ == "in" and p.dep_ == "pobj" and _passive(verb)
+        means = [p for p in c.children if c.lower_ == "in" and p.dep_ == "pobj"
+                 and (_passive(verb) or _lemma(verb) in verb_classes().words["undergoing"])
                  and p.lemma_.lower() in verb_classes().words["attack_nouns"]]
         if means:
             return means[0]
@@ -1076,6 +1169,10 @@ def _modality(verb: Token, sent: Span) -> str:
                 ending = lemma in vc.words["cessation"] | vc.words["unfulfilled"] and tok.dep_ == "xcomp"
                 if lemma in vc.words["deny"] or (ending and not _negated(head)):
                     return "denied"  # "denied funding", "stopped attacking", "failed to protect"
+                if tok.dep_ in ("ccomp", "acl") and lemma not in _FACTIVE and any(
+                        c.dep_ == "mark" for c in tok.children) and (_negated(head) or any(
+                        c.dep_ == "det" and c.lower_ in _NEGATIVE_DETERMINERS for c in head.children)):
+                    return "denied"  # "it is not true that X funded ISIS", "no evidence that X armed them"
                 # "never stopped fighting", "did not fail to strike": two negations assert the act (the ending
                 # verb's own modality still holds: "will never stop fighting")
                 if lemma in vc.words["demanded"] and tok.dep_ in ("xcomp", "ccomp"):
@@ -1105,12 +1202,14 @@ def _modality(verb: Token, sent: Span) -> str:
 
 
 def _declared(verb: Token) -> Token | None:
-    """The outcome a verb of declaring claims ("declared victory over ISIS", "announced the liberation of X")."""
+    """The outcome a verb of declaring claims ("declared victory over ISIS", "announced the liberation of X"); not
+    one whose "by" names who achieved it ("announced the group's defeat by U.S. troops": the troops' act, reported)."""
     vc = verb_classes()
     if _lemma(verb) not in vc.words["declaring"]:
         return None
     return next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in vc.words["victory"]
-                 and _kind(c, []) == "victory"), None)  # a harm announced ("the killing of X") is reported, not claimed
+                 and _kind(c, []) == "victory" and not _by_objects(c)), None)  # a harm announced ("the killing of
+    # X") is reported, not claimed
 
 
 def _phrasal(verb: Token) -> str:
@@ -1154,6 +1253,10 @@ def _light(verb: Token) -> tuple[Token, str] | None:
             return c, "fight"
         if lemma in vc.words["agentive_nouns"] | vc.words["inflicted_nouns"]:  # "took a heavy toll on civilians"
             return c, "violence"
+    if _lemma(verb) in vc.words["transfer"]:  # "provided the government with military assistance": the recipient is
+        # the object and the aid the object of "with" (Quirk et al. 1985, 16.57, the provide-with alternation)
+        return next(((p, "support") for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                     for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in vc.words["aid_nouns"]), None)
     return None
 
 
@@ -1223,13 +1326,14 @@ class Event:
     modality: str
 
 
-def _purpose(verb: Token) -> Token | None:
-    """The purpose clause of a verb when it aims at the enemy ("... to defeat the jihadists") or at freeing a place
+def _purpose(verb: Token, ctx: Context | None = None) -> Token | None:
+    """The purpose clause of a verb when it aims at the enemy ("... to defeat the jihadists", "to eliminate the
+    pockets of ISIL fighters": the objects read with the document's actors when `ctx` is given) or at freeing a place
     ("an offensive to liberate Raqqa"): its verb."""
     vc = verb_classes()
     for c in verb.children:
         cls = vc.lemma_class.get(_lemma(c))
-        kinds = {_kind(o, []) for o in _objects(c)}
+        kinds = {_kind(o, []) if ctx is None else _inner(o, ctx) for o in _objects(c)}
         if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
                 and (cls in ("defeat", "fight") and "enemy" in kinds or cls == "defeat" and "place" in kinds):
             return c
@@ -1240,7 +1344,7 @@ def _purpose(verb: Token) -> Token | None:
               and o.lower_ == "of" for w in o.children if w.dep_ == "pobj"]
     wholes += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj"]
     wholes = [w for w in wholes if w.lemma_.lower() in verb_classes().words["attack_nouns"]]
-    return next((aim for w in wholes if (aim := _purpose(w)) is not None), None)
+    return next((aim for w in wholes if (aim := _purpose(w, ctx)) is not None), None)
 
 
 def _doer(verb: Token, ctx: Context, doc: Doc) -> list[Party]:
@@ -1280,20 +1384,40 @@ def _cited_as(noun: Token, ctx: Context, doc: Doc) -> list[Party]:
     return []
 
 
+def _complemented(verb: Token) -> bool:
+    """A complex-transitive use, an adjective after the object completing it ("held X responsible", "held X
+    accountable"; Quirk et al. 1985, 16.43): a judgment, not a custody."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    return any(t.pos_ == "ADJ" and t.i > o.i for o in objects for t in (*o.children, *verb.children)
+               if t.dep_ in ("amod", "oprd", "acomp", "dobj", "xcomp", "ccomp"))
+
+
+def _in_custody(verb: Token) -> bool:
+    """Whether a verb of detaining is one: a verb of keeping only with "in" a place of custody ("holding X in
+    detention centres"; verb_classes.yaml custody_verbs, custody_nouns), every other one always."""
+    vc = verb_classes()
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    return _lemma(verb) not in vc.words["custody_verbs"] or any(  # the parse may hang "in" on the object
+        t.lower_ in vc.words["custody_nouns"] for c in (*verb.children, *(c for o in objects for c in o.children))
+        if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj" for t in p.subtree)
+
+
 def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
     """The event of one verb of a listed class, or of a light verb with an act noun."""
     vc = verb_classes()
     lemma = _lemma(verb)
     light = _light(verb)
     noun, cls = light if light else (None, vc.lemma_class.get(lemma))
-    judged = lemma in _COPULA and any(c.dep_ == "acomp" and _role(c) != "none" and any(
+    judged = lemma in _COPULA and any(c.dep_ == "acomp" and _role(c, ctx) != "none" and any(
         p.dep_ == "prep" for p in (*c.children, *verb.children)) for c in verb.children)  # "X was critical to the
     # victory", "X has been instrumental in the liberation" (the parse may hang "in" on the verb), not "X is important"
     cls = "contribute" if judged else cls  # "X was critical to the victory", "X is a destructive role"
     declared = _declared(verb) if cls is None else None
     cls = "contribute" if declared is not None else cls  # "X declared victory over ISIS": X claims it
-    if cls is None or verb.pos_ not in ("VERB", "AUX") or (lemma in _PRIMARY_VERBS and not judged):
-        return None
+    if cls is None or verb.pos_ not in ("VERB", "AUX") or (lemma in _PRIMARY_VERBS and not judged) \
+            or (cls == "detain" and (_complemented(verb) or not _in_custody(verb))) \
+            or (lemma in _ANSWERABLE and verb.dep_ == "xcomp" and verb.head.lemma_ in _COPULA):
+        return None  # "X is to blame for Y" says X caused Y (`_answerable`), not that X blames
     if cls == "praise" and sum(not t.is_punct for t in verb.subtree if t.i >= verb.i) <= 2 \
             and not any(c.dep_ in ("dobj", "obj") and _PRONOUNS.get(c.lower_) != "addressee" for c in verb.children):
         return None  # "Thank you.", "Congratulations to you!": a formula of politeness, not a judgment ("X hailed Y" is)
@@ -1309,17 +1433,20 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
         left, right = _phrase(declared)
         targets = [Party(NO_ACTOR, _start(doc[left], ctx), _end(doc[right], ctx), _kind(declared, [], ctx))]
     elif noun is not None:
-        aims = _noun_targets(noun) or [p for c in verb.children if c.dep_ == "prep" and c.lower_ in _AIM_PREPS
+        recipient = [o for o in _objects(verb) if o.dep_ in ("dobj", "obj")] \
+            if cls == "support" and noun.dep_ == "pobj" and noun.head.lower_ == "with" else []  # "provided X with aid"
+        aims = recipient or _noun_targets(noun) or [p for c in verb.children if c.dep_ == "prep" and c.lower_ in _AIM_PREPS
                                        for p in c.children if p.dep_ == "pobj"] \
             or [p for c in verb.children if c.dep_ == "dative" and cls == "support"  # "gave (to) the army weapons"
                 for p in ([c] if c.pos_ != "ADP" else [p for p in c.children if p.dep_ == "pobj"])]
         targets = [p for t in aims for p in _party(t, ctx, doc)]
-        if not aims:
+        if not aims:  # "resumed their effort" after "a new offensive to remove ISIS": the same fight, on the enemy
             left, right = _phrase(noun)
-            kind = "harm" if cls == "violence" else "none"
+            kind = "harm" if cls == "violence" else "enemy" if cls == "fight" and _recalled_fight(noun, ctx) else "none"
             targets = [Party(NO_ACTOR, _start(doc[left], ctx), _end(doc[right], ctx), kind)]
-    elif _passive(verb) and verb.dep_ == "acl":
-        targets = _party(verb.head, ctx, doc)
+    elif _passive(verb) and verb.dep_ == "acl":  # "the towns and villages seized by X": what the participle follows,
+        # not a conjunct the parse hangs on the head after it ("The documents, seized by X, detail Al-Qaeda ...")
+        targets = [p for p in _party(verb.head, ctx, doc) if p.start < _start(verb, ctx)]
     elif _passive(verb) and verb.dep_ == "advcl" and not any(c.dep_ == "nsubjpass" for c in verb.children):  # "Backed by X, the army drove ...": the main clause's subject
         subj = _subject(verb.head)
         targets = [p for t in _conjuncts(subj) for p in _party(t, ctx, doc)] if subj is not None else []
@@ -1333,7 +1460,7 @@ def _verbal(verb: Token, sent: Span, ctx: Context) -> Event | None:
         targets = _party(subj, ctx, doc) if subj is not None else []
     else:
         targets = [_taken(cls, o, p) for o in _objects(verb) for p in _party(o, ctx, doc)]
-    aim = _purpose(verb) or (_purpose(noun) if noun is not None else None)  # "commence operations to clear X"
+    aim = _purpose(verb, ctx) or (_purpose(noun, ctx) if noun is not None else None)  # "commence operations to clear X"
     if aim is not None and (cls in ("collude", "deploy") or not any(p.kind not in ("none", "place") for p in targets)):
         # "collaborating with X to defeat the jihadists", "resumed their effort to remove IS": a joint fight;
         # "mobilised X's fighters in an operation to drive ISIS out": the forces sent fight it too
@@ -1429,11 +1556,18 @@ def _relational(noun: Token, sent: Span, ctx: Context) -> Event | None:
     """A noun that relates whoever it is said of to its "of" object: "X is the mastermind of the liberation", "X
     proved itself an enemy of ISIS", "X, a sponsor of the militants" (data/verb_classes.yaml relational_nouns)."""
     cls = verb_classes().relational.get(noun.lemma_.lower())
-    if cls is None or noun.pos_ != "NOUN":
+    partaken = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
+                if p.dep_ == "pobj" and _inner(p, ctx) in ("victory", "harm")] \
+        if noun.lemma_.lower() in _PARTNERS else []  # "a key partner in the fight against ISIS"
+    if (cls is None and not partaken) or noun.pos_ != "NOUN":
         return None
     owners, verb = _said_of(noun, ctx, sent.doc)
     if not owners:
         return None
+    if partaken:
+        left, right = _phrase(partaken[0])
+        outcome = Party(NO_ACTOR, _start(sent.doc[left], ctx), _end(sent.doc[right], ctx), _inner(partaken[0], ctx))
+        return _attribution(noun, owners, verb, "contribute", [outcome], sent, ctx)
     related = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
     targets = [p for t in related for p in _party(t, ctx, sent.doc)]
     return _attribution(noun, owners, verb, cls, targets, sent, ctx) if targets else None
@@ -1453,7 +1587,8 @@ def _judged_noun(noun: Token, sent: Span, ctx: Context) -> Event | None:
         kind = _role(noun, ctx)
     elif any(c.dep_ == "amod" and (c.lower_ in vc.words["condemning"] or _appraised(c) == "harm") for c in noun.children):
         named = _token_actors(noun, ctx) or [m for p in _owners(noun, ctx, sent.doc) for m in [(p.start, p.end, p.actor)]]
-        if not named and lemma in _GROUP_WORDS:  # "this perverted group"
+        if not named and lemma in _GROUP_WORDS and not any(  # "this perverted group"; not "the dangerous
+                t.pos_ == "PROPN" for t in noun.subtree if t.i != noun.i):  # organization Fatah al-Islam", named
             named = ctx.actors.last_enemy(_start(noun, ctx))
         owners = [Party(a, s, e, "actor") for s, e, a in named]
         target = Party(NO_ACTOR, _start(noun, ctx), _end(noun, ctx), "harm")
@@ -1523,6 +1658,10 @@ def _nominal(noun: Token, sent: Span, ctx: Context) -> Event | None:
     action = lemma in vc.words["action_nouns"] or noun.lower_ in vc.words["action_nouns"]
     if not action:
         doers += of
+    undergoers = [d for d in doers if d.dep_ == "poss"] if action and by else []  # "the group's defeat by X", "Mosul's
+    # liberation by X": with the doer named by "by", the possessor is what was acted on (Quirk et al. 1985, 17.41)
+    doers = [d for d in doers if d not in undergoers]
+    of += undergoers
     agents = [p for d in doers + by for p in _party(d, ctx, doc) if p.actor]
     if lemma in vc.words["siege_nouns"]:
         agents = [p for p in agents if is_enemy(p.actor)]  # "an ISIS siege"; not the besiegers of an enemy-held city
@@ -1638,14 +1777,18 @@ def _aided(verb: Token, sent: Span, ctx: Context) -> Event | None:
     if verb.pos_ != "VERB" or (verb_classes().lemma_class.get(_lemma(verb)) != "support" and aid is None):
         return None
     governor = next((a for a in verb.ancestors if a.pos_ == "VERB"), None)  # "played a role in supporting Y, in the fight"
-    aims = [p for c in (*verb.children, *(governor.children if governor is not None else ())) if c.i > verb.i
-            and c.dep_ == "prep" and c.lower_ in _PARTICIPATION_PREPS
-            for p in c.children if p.dep_ == "pobj" and _inner(p, ctx) == "victory"]
+    recipients = [p for c in verb.children if c.dep_ in ("dative", "prep") and c.lower_ == "to" for p in c.children
+                  if p.dep_ == "pobj"]  # "support to Y in their operations against X": the parse hangs "in" on Y
+    aims = [p for c in (*verb.children, *(governor.children if governor is not None else ()),
+                        *(c for r in recipients for c in r.children), *(aid.children if aid is not None else ()))
+            if c.i > verb.i and c.dep_ == "prep" and c.lower_ in _PARTICIPATION_PREPS
+            for p in c.children if p.dep_ == "pobj" and (_inner(p, ctx) == "victory" or _confronts_enemy(c, p, ctx))]
     doc = sent.doc
     objects = [o for o in verb.children if o.dep_ in ("dobj", "obj") and (aid is None or o.i != aid.i)]
     helped = [p for o in objects for p in _party(o, ctx, doc) if p.actor]
-    if not objects and not any(c.dep_ == "dative" or c.lower_ == "to" for c in verb.children):
-        helped = [p for p in _doer(verb, ctx, doc) if p.actor]  # "X has been aiding in the fight": X takes part
+    if not helped and not any(p.actor for r in recipients for p in _party(r, ctx, doc)):
+        helped = [p for p in _doer(verb, ctx, doc) if p.actor]  # "X has been aiding in the fight", "X gave support
+        # to the local forces in their fight against ISIS": with no actor named as helped, X takes part
     if not aims or not helped:
         return None
     left, right = _phrase(aims[0])
@@ -1654,13 +1797,143 @@ def _aided(verb: Token, sent: Span, ctx: Context) -> Event | None:
                  "denied" if _negated(verb) else _modality(verb, sent))
 
 
+def _confronts_enemy(prep: Token, noun: Token, ctx: Context) -> bool:
+    """Whether a preposition and its object open a complex preposition of confronting whose last object is the
+    enemy ("in the face of terrorists"; grammar.yaml confronting_prepositions)."""
+    return any(prep.lower_ == first and noun.lower_ == middle and _inner(o, ctx) == "enemy"
+               for first, middle, last in _CONFRONTING for c in noun.children if c.dep_ == "prep" and c.lower_ == last
+               for o in c.children if o.dep_ == "pobj")
+
+
+def _undertaking(noun: Token, ctx: Context) -> tuple[str, list[Party]]:
+    """What an undertaking taken part in is: ("victory", []) for a fight against the ISIS side ("the fighting against
+    ISIS", "the ground fighting against ISIS": a participle clause on the noun), ("harm", []) for a harm, ("enemy",
+    its doers) for what the ISIS side does ("the oil business run by ISIS", "ISIS's oil trade"), else ("none", [])."""
+    kind = _inner(noun, ctx)
+    if kind in ("victory", "harm"):
+        return kind, []
+    clauses = [c for c in noun.children if c.dep_ == "acl"]  # "the ground fighting against X", which the parse may
+    clauses += [c for c in noun.head.head.children if c.dep_ == "advcl" and c.i == noun.i + 1]  # hang on the verb
+    for clause in (c for c in clauses if c.pos_ == "VERB"):
+        aims = [p for c in clause.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS
+                for p in c.children if p.dep_ == "pobj"] + _objects(clause)
+        if verb_classes().lemma_class.get(_lemma(clause)) == "fight" and any(_inner(a, ctx) == "enemy" for a in aims):
+            return "victory", []
+    doers = [p for b in _by_agents(noun) for q in _conjuncts(b) for p in _party(q, ctx, noun.doc) if is_enemy(p.actor)]
+    doers += [p for c in noun.children if c.dep_ == "poss" for p in _party(c, ctx, noun.doc) if is_enemy(p.actor)]
+    return ("enemy", [replace(p, kind="enemy") for p in doers]) if doers else ("none", [])
+
+
+def _by_agents(noun: Token) -> list[Token]:
+    """The "by" objects of a participle clause on a noun ("the trade conducted by X")."""
+    return [p for c in noun.children if c.dep_ == "acl" for b in c.children if b.dep_ == "agent"
+            for p in b.children if p.dep_ == "pobj"]
+
+
+def _participated(verb: Token, sent: Span, ctx: Context) -> Event | None:
+    """"X was involved in the fighting against ISIS", "X participated in the liberation" (verb_classes.yaml
+    participation_verbs): X takes part in the undertaking its "in" names, a fight or victory (credit), a harm
+    (blame), or what the ISIS side does (dealing with it: "involved in the oil business conducted by ISIL")."""
+    if verb.pos_ != "VERB" or _lemma(verb) not in _PARTICIPATING:
+        return None
+    undertakings = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
+                    if p.dep_ == "pobj"]
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if not undertakings or subject is None:
+        return None
+    doc = sent.doc
+    agents = [p for q in _conjuncts(subject) for p in _party(q, ctx, doc) if p.actor]
+    kind, doers = _undertaking(undertakings[0], ctx)
+    if not agents or kind == "none":
+        return None
+    left, right = _phrase(undertakings[0])
+    cls, targets = ("collude", doers) if kind == "enemy" else \
+        ("contribute", [Party(NO_ACTOR, _start(doc[left], ctx), _end(doc[right], ctx), kind)])
+    return Event(_start(verb, ctx), _end(verb, ctx), _lemma(verb), cls, agents, targets, _negated(verb),
+                 "denied" if _negated(verb) else _modality(verb, sent))
+
+
+def _answerable(word: Token, sent: Span, ctx: Context) -> Event | None:
+    """"X is responsible for Y", "X claimed responsibility for Y", "X deserves credit for Y", "X is to blame for Y"
+    (verb_classes.yaml answerability_words): X contributed to the outcome Y names, in the modality of the verb that
+    says it ("denied responsibility": denied)."""
+    if word.lemma_.lower() not in _ANSWERABLE or word.pos_ not in ("ADJ", "NOUN", "VERB"):
+        return None
+    if word.pos_ == "VERB" and not (word.dep_ == "xcomp" and any(c.lower_ == "to" for c in word.children)):
+        return None  # "blame" only in "X is to blame for Y"; the verb "blame" is a judgment of its object
+    if word.pos_ == "NOUN" and word.dep_ not in ("dobj", "obj", "attr"):
+        return None  # "its responsibility", "the credit": only what a verb gives its subject
+    verb = word.head if word.dep_ in ("acomp", "dobj", "obj", "attr", "xcomp") else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    outcomes = [p for c in (*word.children, *verb.children) if c.dep_ == "prep" and c.lower_ == "for"
+                and (c.head.i == word.i or c.i > word.i) for p in c.children if p.dep_ in ("pobj", "pcomp")]
+    kinds = [(o, _inner(o, ctx)) for o in outcomes]
+    kinds = [(o, k) for o, k in kinds if k in ("victory", "harm")]
+    doc = sent.doc
+    subject = _agent_head(verb) or _subject(verb)
+    agents = [p for p in _party(subject, ctx, doc) if p.actor] if subject is not None else []
+    if not kinds or not agents:
+        return None
+    left, right = _phrase(kinds[0][0])
+    denied = _lemma(verb) in verb_classes().words["deny"] or _negated(verb)
+    return Event(_start(word, ctx), _end(word, ctx), word.lemma_.lower(), "contribute", agents,
+                 [Party(NO_ACTOR, _start(doc[left], ctx), _end(doc[right], ctx), kinds[0][1])], _negated(verb),
+                 "denied" if denied else _modality(verb, sent))
+
+
+def _fallen(verb: Token, sent: Span, ctx: Context) -> Event | None:
+    """"The town fell to X" (verb_classes.yaml passing_verbs): X took the town, a `seize` with the subject as what
+    was taken."""
+    if verb.pos_ != "VERB" or _lemma(verb) not in _PASSING:
+        return None
+    takers = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+    subject = _subject(verb)
+    if not takers or subject is None:
+        return None
+    doc = sent.doc
+    agents = [p for t in takers for q in _conjuncts(t) for p in _party(q, ctx, doc) if p.actor]
+    targets = [replace(p, kind="place") if p.kind in ("protected", "none") else p
+               for q in _conjuncts(subject) for p in _party(q, ctx, doc)]  # what falls is held ground
+    if not agents or not targets:
+        return None
+    return Event(_start(verb, ctx), _end(verb, ctx), _lemma(verb), "seize", agents, targets, _negated(verb),
+                 "denied" if _negated(verb) else _modality(verb, sent))
+
+
+def _in_judgment(noun: Token, sent: Span, ctx: Context) -> Event | None:
+    """"X resigned in protest of Y's decision", "stood in tribute to Y": an act done "in" a judgment (a praise or
+    criticism noun of verb_classes.yaml, Quirk et al. 1985, 8.79 on adjuncts of manner) judges what the noun's
+    object names, in the voice of the act's doer."""
+    vc = verb_classes()
+    lemma = noun.lemma_.lower()
+    cls = "criticize" if lemma in vc.words["criticism_nouns"] else "praise" if lemma in vc.words["praise_nouns"] else None
+    prep = noun.head
+    verb = next((a for a in prep.ancestors if a.pos_ == "VERB"), None)  # "resigned (from the post) in protest"
+    if cls is None or noun.dep_ != "pobj" or prep.lower_ != "in" or verb is None:
+        return None
+    judged = [p for c in (*noun.children, *prep.head.children) if c.dep_ == "prep" and c.lower_ in _JUDGED_PREPS
+              and (c.head.i == noun.i or c.i == noun.i + 1)  # "in protest over X", which the parse may hang on the verb
+              for p in c.children if p.dep_ == "pobj"]
+    doc = sent.doc
+    agents = [p for p in _doer(verb, ctx, doc) if p.actor]
+    targets = [p for j in judged for q in _conjuncts(j) for p in _party(q, ctx, doc) if p.actor]
+    if not agents or not targets:
+        return None
+    return Event(_start(noun, ctx), _end(noun, ctx), lemma, cls, agents, targets, _negated(verb),
+                 "denied" if _negated(verb) else _modality(verb, sent))
+
+
 def _undergone(verb: Token, sent: Span, ctx: Context) -> Event | None:
-    """"the minority who suffered at the hands of X": X harmed the subject (a verb of undergoing whose agentive
-    phrase names the doer, verb_classes.yaml undergoing), as the passive "were slaughtered at the hands of X" says."""
+    """"the minority who suffered at the hands of X", "200 people died in X's attacks": X harmed the subject (a verb of
+    undergoing whose agentive phrase, or the act "in" which it came, names the doer, verb_classes.yaml undergoing), as
+    the passive "were slaughtered at the hands of X" says."""
     if verb.pos_ != "VERB" or _lemma(verb) not in verb_classes().words["undergoing"]:
         return None
     doc = sent.doc
-    agents = [p for b in _by_objects(verb) for q in _conjuncts(b) for p in _party(q, ctx, doc)]
+    means = _cause(verb)  # "died in the Turkish attacks": whose the attacks were
+    agents = [p for b in [*_by_objects(verb), *([means] if means is not None else [])] for q in _conjuncts(b)
+              for p in _party(q, ctx, doc)]
     subject = _subject(verb)
     if subject is not None and subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
         subject = verb.head
@@ -1700,7 +1973,9 @@ def sentence_events(sent: Span, ctx: Context) -> list[Event]:
              if (e := _verbal(tok, sent, ctx) or _nominal(tok, sent, ctx) or _judged_noun(tok, sent, ctx)
                  or _relational(tok, sent, ctx) or _counterfactual(tok, sent, ctx)) is not None]
     return found + [e for tok in sent if (e := _aided(tok, sent, ctx) or _undergone(tok, sent, ctx)
-                                               or _shielding(tok, sent, ctx)) is not None] \
+                                               or _shielding(tok, sent, ctx) or _participated(tok, sent, ctx)
+                                               or _in_judgment(tok, sent, ctx) or _fallen(tok, sent, ctx)
+                                               or _answerable(tok, sent, ctx)) is not None] \
         + list(_supporters(sent, ctx))
 
 
@@ -1809,7 +2084,11 @@ def document_events(doc_id: str, text: str, sentences: Iterable[Parsed], mention
         if turn != ctx.turns[1] and spoken:
             ctx.turns = (ctx.turns[1], turn)
         ctx.speaker = turn if spoken else ""  # "we" in this sentence, not in the statement of the one before
-        for event in sentence_events(sent, ctx):
+        found = sentence_events(sent, ctx)
+        if any(e.verb_class in ("fight", "defeat") and any(t.kind in ("enemy", "victory") for t in e.targets)
+               for e in found):
+            ctx.fought = sent_id
+        for event in found:
             judging = event.verb_class in ("praise", "criticize")  # the quotes read who judges better than one parse
             if event.verb_start in speakers and (judging or not any(p.actor for p in event.agents)):
                 event.agents = [speakers[event.verb_start]]  # "The general thanked X": the quotes resolved him
@@ -1826,9 +2105,12 @@ def _event_forms() -> frozenset[str]:
     preposition of a counterfactual."""
     vc = verb_classes()
     irregular = {**reporting_lexicon()["irregular"], **vc.irregular}
-    verbs = {f for lemma in (*vc.lemma_class, *vc.words["light"]) for f in verb_forms(lemma, irregular)}
-    nouns = {n for key in ("credit_nouns", "blame_nouns", "role_nouns", "agentive_nouns", "action_nouns")
-             for noun in vc.words[key] for n in (noun, plural(noun))} | {f for n in vc.relational for f in (n, plural(n))}
+    verbs = {f for lemma in (*vc.lemma_class, *vc.words["light"], *vc.words["undergoing"], *_PARTICIPATING, *_PASSING)
+             for f in verb_forms(lemma, irregular)}
+    nouns = {n for key in ("credit_nouns", "blame_nouns", "role_nouns", "agentive_nouns", "action_nouns",
+                           "praise_nouns", "criticism_nouns")
+             for noun in vc.words[key] for n in (noun, plural(noun))} \
+        | {f for n in (*vc.relational, *_PARTNERS, *_ANSWERABLE) for f in (n, plural(n))}
     return frozenset(verbs | nouns | _WITHOUT)  # "would not have happened without X": a counterfactual's outcome
 
 
