@@ -1283,3 +1283,12 @@ def test_the_misdeeds_of_someone_blame_them(tmp_path):
     _, roles = _built_from(tmp_path, "Critics pointed to the misdeeds of Qatar in the run-up to the war.\n\n"
                                      "Kuwait's wrongdoing was documented by the inspectors.")
     assert (roles.get("qatar"), roles.get("kuwait")) == ("blamed", "blamed")
+
+
+def test_the_militants_are_never_a_news_outlet_of_the_enemy_side(tmp_path):
+    """"the militants", "this group" stand for the enemy named just before, but an outlet of the enemy side is no
+    fighter: after "Amaq said ...", "The militants had looted ..." is not Amaq's act (sentences written for the test)."""
+    events, roles = _built_from(tmp_path, "The militants were fighting the army near the villages, Amaq said. The "
+                                          "militants had also looted twelve tanks from a depot, the report said.")
+    assert "amaq" not in set(events.agent)
+    assert roles.get("amaq", "neutral") == "neutral"

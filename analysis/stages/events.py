@@ -278,7 +278,7 @@ class Actors:
     rows: list[tuple[int, int, str]]
     places: frozenset[int] = frozenset()  # start offsets of place names
     ids: frozenset[str] = frozenset()  # every actor the rows name
-    enemies: list[tuple[int, int, str]] = field(default_factory=list)  # the rows of enemy-side actors
+    enemies: list[tuple[int, int, str]] = field(default_factory=list)  # the rows of enemy-side actors but outlets
     by_last_word: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)  # rows by their name's last
     # word, lower case
 
@@ -293,7 +293,8 @@ class Actors:
         for r in rows if text else ():
             by_last_word.setdefault((text[r[0] : r[1]].split() or [""])[-1].lower(), []).append(r)
         return cls([r[0] for r in rows], rows, frozenset(s for s, _, a in every if types.get(a) == "place"),
-                   frozenset(a for *_, a in rows), [r for r in rows if is_enemy(r[2])], by_last_word)
+                   frozenset(a for *_, a in rows), [r for r in rows if is_enemy(r[2]) and types.get(r[2]) != "media"],
+                   by_last_word)  # an outlet of the enemy side is never "the militants" or "this group"
 
     def last_enemy(self, before: int, since: int = 0) -> list[tuple[int, int, str]]:
         """The latest mention of an enemy-side actor before a position (and from `since` on): "this group" after
