@@ -120,6 +120,8 @@ def run_build(corpus: Path, out: Path, workers: int, extra: tuple[str, ...] = ()
     own = sum(c for pid, c in cpu.items() if pid not in {p.pid for p in cluster_workers})
     workers_peaks = sorted((mb for pid, mb in peaks.items() if pid != build.pid and "spawn_main" in roles[pid]),
                            reverse=True)[:workers]
+    print(f"    CPU: client {cpu.get(build.pid, 0.0):.0f} s, workers {on_cluster + own - cpu.get(build.pid, 0.0):.0f} s",
+          flush=True)
     return seconds, own + on_cluster, peaks.get(build.pid, 0.0), workers_peaks
 
 
