@@ -622,6 +622,18 @@ def test_a_titled_name_the_recogniser_calls_an_organisation_is_a_person_of_anoth
     assert not {r for r in rows if r[1] == "nawaz_sharif"}
 
 
+def test_a_sentence_opening_with_the_town_of_a_name_makes_the_name_a_place(tmp_path):
+    # "The town of X ..." opening a sentence: the capitalised "The" before "town" took the match that "town of X"
+    # needs, and the recogniser's labels (a person, an organisation) typed the name
+    for name in ("Tal Hamid", "Marqadesh"):
+        (folder := tmp_path / name.replace(" ", "_")).mkdir()
+        small = write_corpus(folder, {"a.txt": (
+            f"Army Retakes Town\n\nThe town of {name} is located some 50 km southeast of the city. The army entered "
+            f"{name} on Monday.\n")})
+        found = actors.mentions(small)
+        assert set(found[found.surface == name]["type"]) == {"place"}
+
+
 def test_the_same_person_under_another_transliteration_of_the_given_name_is_not_another():
     from analysis.stages.unlisted import _extends
 

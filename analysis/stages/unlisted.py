@@ -550,7 +550,9 @@ def _cue_place_pattern(nouns: frozenset[str]) -> re.Pattern:
     """The pattern of a name a noun of place introduces (after "<noun> of", or before "<noun>"), made once per
     catalogue's nouns rather than once per document."""
     noun = one_of(sorted(nouns))
-    return re.compile(rf"\b{noun}s? of (?P<after>{_NAMES})|(?P<before>{_NAMES}) {noun}s?\b")
+    # a noun that an "of" follows introduces the name after it, never the word before it ("The town of X": X, and the
+    # capitalised "The" must not take the match that "town of X" needs)
+    return re.compile(rf"\b{noun}s? of (?P<after>{_NAMES})|(?P<before>{_NAMES}) {noun}s?\b(?! of\b)")
 
 
 def _cue_places(text: str, sentences: pd.DataFrame, nouns: frozenset[str]) -> list[Entity]:
