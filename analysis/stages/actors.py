@@ -61,11 +61,12 @@ _AUTHORED = re.compile(rf"\b([A-Za-z]+) (?:{one_of(grammar('source_prepositions'
 _PLACES_DATELINE = re.compile(r"(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?, )+[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)? ?[-–—]")
 # Capitalised words after a capital, the last a noun of place: a place the city names ("Baghdad International Airport").
 _NAMED_PART = re.compile(r"(?: [A-Z][\w'’-]*){0,2} ([A-Z][a-z-]+)\b")
+# An acronym that house styles may dot ("P.U.K."; acronyms of two letters are dotted as aliases).
 _ACRONYM = re.compile(r"[A-Z]{3,5}")
 # The Latin-1 Supplement and Latin Extended-A/B letters (U+00C0-U+024F) and Latin Extended Additional (U+1E00-U+1EFF),
 # and the UTF-8 lead bytes of those ranges (0xC3-0xC9; 0xE1 0xB8-0xBB).
 _ACCENTED = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")
-_ACCENTED_LEADS = (*(bytes([b]) for b in range(0xC3, 0xCA)), *(bytes([0xE1, b]) for b in range(0xB8, 0xBC)))  # an acronym that house styles may dot ("P.U.K."; two letters are dotted as aliases)
+_ACCENTED_LEADS = (*(bytes([b]) for b in range(0xC3, 0xCA)), *(bytes([0xE1, b]) for b in range(0xB8, 0xBC)))
 # A noun phrase in apposition after a capital, opened by an article: "Damascus, the Syrian capital", "Kabul, a city".
 _APPOSITION = re.compile(rf",\s+(?i:{one_of(grammar('articles'))})((?: [\w'’-]+){{1,3}})")
 
@@ -303,7 +304,6 @@ class Matcher:
         word = _LAST_WORD.search(text[max(0, start - 24):start])
         return not (word and word.group(1).lower() in self.catalogue.locative_words
                     or _INDEFINITE_BEFORE.search(text, max(0, start - 4), start))
-
 
     def _place_apposition(self, text: str, end: int) -> bool:
         """True when a noun phrase in apposition after a capital names a place ("over Damascus, the capital", "Kabul,
