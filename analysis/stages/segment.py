@@ -90,21 +90,23 @@ _OUTLET_DATELINE = re.compile(
     r"(?P<dash>[-–—/]|(?:/[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2})?:)\s+(?=[A-Z“\"])")
 _MASTHEAD = re.compile(rf"(?:.*\s)?{one_of(_WRITER_WORDS['masthead_words'])}|.*\.(?:{one_of(_WRITER_WORDS['domain_endings'])})",
                        re.IGNORECASE)
+# A place written in title case, one or two words ("Damascus", "Deir Ezzor"), and a day with its month either way
+# round ("Aug 10", "10 August"): parts of the title-case datelines below.
+_TITLED_PLACE = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?"
+_DAY_MONTH = r"[A-Z][a-z]{2,8}\.?\s+[0-3]?\d|[0-3]?\d\s+[A-Z][a-z]{2,8}\.?"
 # An agency's own dateline in title case, the agency bare after the place or the date: "Tehran, Aug 10, IRNA – ...",
 # "Damascus, SANA – ...".
 _TITLED_DATELINE = re.compile(
-    r"(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?),\s+(?:(?P<date>[A-Z][a-z]{2,8}\.?\s+[0-3]?\d|[0-3]?\d\s+[A-Z][a-z]{2,8}\.?),"
-    r"\s+)?(?P<agency>[A-Z]{2,}[\w-]*)\s*(?P<dash>[-–—]+)\s+")
+    rf"(?P<place>{_TITLED_PLACE}),\s+(?:(?P<date>{_DAY_MONTH}),\s+)?(?P<agency>[A-Z]{{2,}}[\w-]*)\s*(?P<dash>[-–—]+)\s+")
 # The same with the agency in brackets, before a dash that may be unspaced: "Kabul (Harbour Times)- ...", "Aden,
 # March 3 (Harbour Post) – ...".
 _TITLED_BRACKET_DATELINE = re.compile(
-    r"(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:,\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+[0-3]?\d|[0-3]?\d\s+[A-Z][a-z]{2,8}\.?))?"
-    r",?\s+\((?P<agency>[^()\n]{2,40})\)\s*(?P<dash>[-–—]+)\s+")
+    rf"(?P<place>{_TITLED_PLACE})(?:,\s+(?P<date>{_DAY_MONTH}))?,?\s+\((?P<agency>[^()\n]{{2,40}})\)\s*(?P<dash>[-–—]+)\s+")
 # A place or a publisher's name in title case and a full date before a dash: "Erbil, May 2, 2016 – ...", "HarbourWatch,
 # August 18, 2016— ..." (the name is the publisher's when it reads as a masthead: dateline_outlet).
 _NAMED_DATELINE = re.compile(
-    r"(?P<agency>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}),\s+(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+[0-3]?\d|[0-3]?\d\s+"
-    r"[A-Z][a-z]{2,8}\.?),?\s+(?:19|20)\d\d)\s*(?P<dash>[-–—]+)\s*(?=[A-Z“\"])")
+    rf"(?P<agency>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){{0,3}}),\s+(?P<date>(?:{_DAY_MONTH}),?\s+(?:19|20)\d\d)\s*"
+    r"(?P<dash>[-–—]+)\s*(?=[A-Z“\"])")
 # A name of one word with a capital inside it after a word of four letters or more, as web publications write theirs
 # ("HarbourWatch", "NewsHarbour"), not a surname's prefix ("McAllen", "MacDonald", "DeKalb").
 _CAMEL_NAME = re.compile(r"[A-Z][a-z]{3,}[A-Z][A-Za-z]*")
