@@ -130,12 +130,6 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
-def lower_case_force(surface: str) -> bool:
-    """Whether a name is a nation's force written with its head noun in lower case, as news style does ("Syrian
-    army"): the nation's name before it is then a mention of that nation too."""
-    return any(surface.endswith(f" {head.lower()}") for head in _SPELLING["force_heads"])
-
-
 def _same_case(word: str, like: str) -> str:
     """word written in the case of like (lower, Capitalised or UPPER)."""
     return word.upper() if like.isupper() else word.capitalize() if like[0].isupper() else word

@@ -173,7 +173,7 @@ def _irregular_lemmas() -> dict[str, str]:
     return {form: lemma for lemma, forms in verb_classes().irregular.items() for form in forms}
 
 
-_INFLECTIONS = {"VBD": "ed", "VBN": "ed", "VBG": "ing"}  # the regular endings of English past and -ing forms
+_INFLECTIONS: dict[str, str] = data_yaml("grammar.yaml")["regular_endings"]  # "VBD" -> "ed", ...
 
 
 def _lemma(tok: Token) -> str:
